@@ -1,0 +1,1 @@
+"""Commands: checks (being built)."""

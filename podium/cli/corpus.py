@@ -1,0 +1,1 @@
+"""Commands: corpus (being built)."""

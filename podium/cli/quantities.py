@@ -1,0 +1,1 @@
+"""Commands: quantities (being built)."""

@@ -1,0 +1,1 @@
+"""Commands: web (being built)."""

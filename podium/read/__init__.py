@@ -1,0 +1,58 @@
+"""Readers: a path or bytes become a `Document` (text + metadata).
+
+Offsets everywhere in podium index `Document.text`, the text exactly as a reader returns it. A
+reader is a module in this package with `FORMAT`, `sniff(raw, suffix) -> bool` and
+`read(raw, path) -> Document`; add one to `READERS` and nothing else changes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from podium.errors import PodiumError
+from podium.read import html, markdown, text
+from podium.read.document import Document
+
+MAX_BYTES = 50 * 1024 * 1024  # a transcript is rarely over 1 MB; larger is a mistake, not a briefing
+
+# Order matters: the first reader whose sniff accepts the input wins; plain text takes the rest.
+READERS = (markdown, html, text)
+
+__all__ = ["Document", "read_path", "read_bytes", "READERS", "MAX_BYTES"]
+
+
+def read_path(path: str | Path) -> Document:
+    path = Path(path)
+    if path.is_dir():
+        raise PodiumError("E001", "is a directory", str(path))
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise PodiumError("E004", f"{size:,} bytes, over the {MAX_BYTES:,}-byte limit", str(path))
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise PodiumError("E001", "no such file", str(path)) from None
+    except PermissionError:
+        raise PodiumError("E001", "permission denied", str(path)) from None
+    except IsADirectoryError:
+        raise PodiumError("E001", "is a directory", str(path)) from None
+    except OSError as exc:
+        raise PodiumError("E001", exc.strerror or str(exc), str(path)) from None
+    return read_bytes(raw, name=str(path))
+
+
+def read_bytes(raw: bytes, *, name: str = "<bytes>") -> Document:
+    if len(raw) > MAX_BYTES:
+        raise PodiumError("E004", f"{len(raw):,} bytes, over the {MAX_BYTES:,}-byte limit", name)
+    if not raw.strip():
+        raise PodiumError("E003", "the file is empty", name)
+    suffix = Path(name).suffix.lower()
+    decoded, encoding = text.decode(raw, name=name)
+    for reader in READERS:
+        if reader.sniff(decoded, suffix):
+            doc = reader.read(decoded, name)
+            doc.metadata.setdefault("encoding", encoding)
+            if not doc.text.strip():
+                raise PodiumError("E003", "no text after reading it as " + reader.FORMAT, name)
+            return doc
+    raise PodiumError("E005", "no reader accepts it", name)  # unreachable: text accepts all

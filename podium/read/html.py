@@ -1,0 +1,77 @@
+"""A saved web page: its main text, one paragraph per block element, site furniture left out."""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser as HTMLParser, LexborNode as Node
+
+from podium.read.document import Document
+
+FORMAT = "html"
+
+_SUFFIXES = {".html", ".htm", ".xhtml"}
+_SNIFF = re.compile(r"\A\s*(?:<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*<html)", re.I)
+_DROP = "script, style, noscript, template, nav, header, footer, aside, form, iframe, svg, button"
+_BLOCKS = frozenset(
+    "p div section article main li ul ol h1 h2 h3 h4 h5 h6 blockquote pre table tr td th br hr "
+    "dd dt dl figure figcaption".split()
+)
+_MAIN_CANDIDATES = ("article", "main", "[role=main]", "#content", ".content", "body")
+_SPACES = re.compile(r"[ \t\r\f\v]+")
+
+
+def sniff(decoded: str, suffix: str) -> bool:
+    return suffix in _SUFFIXES or bool(_SNIFF.match(decoded[:1024]))
+
+
+def read(decoded: str, name: str) -> Document:
+    tree = HTMLParser(decoded)
+    title_node = tree.css_first("title")
+    title = " ".join(title_node.text().split()) if title_node else None
+    for node in tree.css(_DROP):
+        node.decompose()
+    root = _main_node(tree)
+    paragraphs: list[str] = []
+    if root is not None:
+        _collect(root, paragraphs, [])
+    text = "\n\n".join(p for p in paragraphs if p)
+    doc = Document(text=text + "\n" if text else "", source=name, format=FORMAT, title=title or None)
+    return doc
+
+
+def _main_node(tree: HTMLParser) -> Node | None:
+    body_len = len((tree.body.text() if tree.body else "") or "")
+    for selector in _MAIN_CANDIDATES:
+        node = tree.css_first(selector)
+        # A main block holding under a third of the page's text is a teaser box, not the article.
+        if node is not None and len(node.text() or "") >= body_len / 3:
+            return node
+    return tree.root
+
+
+def _collect(node: Node, out: list[str], buffer: list[str]) -> None:
+    """Walk the tree; text accumulates in `buffer` until a block boundary flushes it as a paragraph."""
+
+    def flush() -> None:
+        paragraph = _SPACES.sub(" ", "".join(buffer)).strip()
+        paragraph = "\n".join(line.strip() for line in paragraph.split("\n") if line.strip())
+        if paragraph:
+            out.append(paragraph)
+        buffer.clear()
+
+    def walk(n: Node) -> None:
+        child = n.child
+        while child is not None:
+            if child.tag == "-text":
+                buffer.append((child.text_content or "").replace("\n", " "))
+            elif child.tag in _BLOCKS:
+                flush()
+                walk(child)
+                flush()
+            elif child.tag != "-comment":
+                walk(child)
+            child = child.next
+
+    walk(node)
+    flush()

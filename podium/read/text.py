@@ -1,0 +1,78 @@
+"""Plain text in any common encoding."""
+
+from __future__ import annotations
+
+import codecs
+
+from charset_normalizer import from_bytes
+
+from podium.errors import PodiumError
+from podium.read.document import Document
+
+FORMAT = "text"
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Control characters other than tab, newline, carriage return and form feed mark binary data.
+_CONTROL = frozenset(range(0, 32)) - {9, 10, 12, 13}
+
+
+def sniff(decoded: str, suffix: str) -> bool:
+    return True
+
+
+def read(decoded: str, name: str) -> Document:
+    return Document(text=decoded, source=name, format=FORMAT)
+
+
+def decode(raw: bytes, *, name: str) -> tuple[str, str]:
+    """Bytes to (str, encoding): a BOM decides, then strict UTF-8, then charset-normalizer."""
+    encoding = detect_encoding(raw)
+    if encoding is None:
+        raise PodiumError("E002", "binary data, no text encoding fits", name)
+    text = raw.decode(encoding)
+    if _looks_binary(text):
+        raise PodiumError("E002", "binary data (control characters)", name)
+    return text, encoding
+
+
+def detect_encoding(raw: bytes) -> str | None:
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            return encoding
+    if b"\x00" not in raw[:4096]:
+        try:
+            raw.decode("utf-8")
+            return "utf-8"
+        except UnicodeDecodeError:
+            pass
+    best = from_bytes(raw[: 256 * 1024]).best()
+    if best is None:
+        return None
+    encoding = best.encoding
+    try:
+        raw.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        # The sample fit but the whole does not; GB18030 is a superset worth one more try.
+        for fallback in ("gb18030", "cp1252"):
+            try:
+                raw.decode(fallback)
+                return fallback
+            except UnicodeDecodeError:
+                continue
+        return None
+    return encoding
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:8192]
+    if not sample:
+        return False
+    controls = sum(1 for ch in sample if ord(ch) in _CONTROL)
+    return controls / len(sample) > 0.01
