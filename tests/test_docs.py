@@ -1,0 +1,30 @@
+"""Every CLI command is documented: it has help text and its docstring ends with an example."""
+
+from __future__ import annotations
+
+import typer.main
+from typer.testing import CliRunner
+
+from podium.cli import app
+
+
+def _commands():
+    group = typer.main.get_command(app)
+    return group, sorted(group.commands.items())
+
+
+def test_every_command_has_help_and_example() -> None:
+    _group, commands = _commands()
+    assert commands, "the CLI registers no commands"
+    for name, command in commands:
+        assert command.help, f"podium {name} has no help text"
+        assert "Example:" in command.help, f"podium {name}: the docstring must end with an Example:"
+
+
+def test_every_command_answers_help() -> None:
+    runner = CliRunner()
+    _group, commands = _commands()
+    for name, _command in commands:
+        result = runner.invoke(app, [name, "--help"])
+        assert result.exit_code == 0, f"podium {name} --help failed: {result.output}"
+        assert "Usage" in result.output
