@@ -1,9 +1,133 @@
-"""structure stage (being built)."""
+"""The structure stage: header, roster, speaker labels, turns, roles, exchanges, date, series.
 
-from podium.model import Briefing
+Registered as "structure.v1". It honours `briefing.metadata["body_start"]` (front matter is not
+transcript) and a date already set by `--date` or front matter."""
+
+from __future__ import annotations
+
+from podium.model import Briefing, Turn
 from podium.pipeline import stage
+from podium.structure import patterns as P
+from podium.structure.dates import find_date
+from podium.structure.exchanges import build_exchanges
+from podium.structure.furniture import NEW_PAGE, Furniture, find_furniture, token_spans
+from podium.structure.header import find_header, header_lines_after
+from podium.structure.labels import find_labels
+from podium.structure.lines import Line, split_lines
+from podium.structure.meta import find_organisation, find_series, find_title
+from podium.structure.roster import assign_roles, has_cue, introduced, label_title, speaker_name
+from podium.structure.turns import build_turns, split_unlabelled_question
+from podium.structure.words import load
+
+__all__ = ["run_structure"]
 
 
 @stage("structure.v1")
 def run_structure(briefing: Briefing) -> Briefing:
+    text = briefing.text
+    body_start = int(briefing.metadata.get("body_start") or 0)
+    lines = split_lines(text, body_start)
+    furniture = find_furniture(lines)
+    first_guess = find_labels(lines, furniture, first=0, known_names=set())
+    stop = first_guess[0].line if first_guess else len(lines)
+    header = find_header(lines, stop=stop)
+    for index in header.lines | header_lines_after(lines, stop):
+        furniture.setdefault(index, Furniture(lines[index].start, lines[index].end, NEW_PAGE))
+    roster_names = [e.name for e in header.entries]
+    labels = find_labels(lines, furniture, first=0, known_names=set(roster_names))
+    stop = labels[0].line if labels else len(lines)
+    preamble = [line for line in lines[:stop] if not line.blank]
+
+    preamble_start = None if header.entries else body_start
+    turns = build_turns(text, lines, labels, furniture, preamble_start=preamble_start)
+    intro = _intro_text(turns, labels, text)
+    intro_people = introduced(intro)
+    names = roster_names + [name for name, _ in intro_people]
+    label_titles = _name_turns(turns, labels, names)
+    briefing.title = briefing.title or find_title(preamble)
+    _name_spokesperson(turns, briefing.title)
+    briefing.participants = assign_roles(turns, header, intro_people)
+    for person in briefing.participants:
+        person.title = person.title or label_titles.get(person.name)
+    turns = _unlabelled_questions(text, turns)
+    briefing.turns = turns
+    briefing.exchanges = build_exchanges(turns)
+
+    series, number = find_series(intro or text[body_start:])
+    briefing.series, briefing.series_number = series, number
+    officials = [p.title for p in briefing.participants if p.role == "official" and p.title]
+    briefing.organisation = find_organisation(officials, text[body_start:], briefing.title)
+    _set_date(briefing, preamble, header.date_text, text[body_start:])
+    briefing.metadata["furniture"] = sorted({(f.start, f.end) for f in furniture.values()} | set(token_spans(text)))
     return briefing
+
+
+def _intro_text(turns: list[Turn], labels: list, text: str) -> str:
+    """The host's opening, where the series and each official's title are introduced."""
+    cues = load().host_cues
+    for turn in turns[:4]:
+        if has_cue(turn.text, cues) or "Mr." in turn.text or "Ms." in turn.text:
+            return turn.text
+    return ""
+
+
+def _name_turns(turns: list[Turn], labels: list, names: list[str]) -> dict[str, str]:
+    """Set each labelled turn's speaker; return titles that long labels carry."""
+    by_start = {label.start: label for label in labels}
+    titles: dict[str, str] = {}
+    for turn in turns:
+        label = by_start.get(turn.start)
+        if label is None:
+            continue
+        turn.speaker = speaker_name(label, names)
+        turn.label = " ".join(label.raw.split())
+        title = label_title(label, turn.speaker)
+        if title and turn.speaker:
+            titles.setdefault(turn.speaker, title)
+    return titles
+
+
+def _name_spokesperson(turns: list[Turn], title: str | None) -> None:
+    """'Spokesperson Hua Chunying's Regular Press Conference': her unnamed answers are hers."""
+    if not title:
+        return
+    match = P.SPOKESPERSON_TITLE.search(title)
+    if match is None:
+        return
+    name = match.group("name")
+    words = load()
+    for index, turn in enumerate(turns):
+        unlabelled_opening = turn.label is None and index == 0
+        if unlabelled_opening or (turn.label or "").lower() in words.answer_labels:
+            turn.speaker = name
+
+
+def _unlabelled_questions(text: str, turns: list[Turn]) -> list[Turn]:
+    if any(t.role == "journalist" and t.speaker is None for t in turns):
+        return turns  # reporters here are labelled Q: an unlabelled question would be a guess
+    floor_open = False
+    result: list[Turn] = []
+    words = load()
+    for index, turn in enumerate(turns):
+        result.append(turn)
+        if turn.role == "host" and has_cue(turn.text, words.floor_open_cues):
+            floor_open = True
+        if turn.role == "journalist":
+            floor_open = True
+        nxt = turns[index + 1] if index + 1 < len(turns) else None
+        if not floor_open or nxt is None or nxt.role != "official" or turn.role not in ("host", "official"):
+            continue
+        question = split_unlabelled_question(text, turn, host_turn=turn.role == "host")
+        if question is not None:
+            result.append(question)
+    for index, turn in enumerate(result):
+        turn.id = index
+    return result
+
+
+def _set_date(briefing: Briefing, preamble: list[Line], header_date: str | None, body: str) -> None:
+    found = find_date(preamble, header_date, body)
+    if briefing.date is None and found.date:
+        briefing.date, briefing.date_source = found.date, found.source
+    if briefing.date is None:
+        briefing.inferred_year, briefing.year_evidence = found.year, found.evidence

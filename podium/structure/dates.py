@@ -1,0 +1,112 @@
+"""The briefing's date: from a header, a dateline, a title, or else only the year, with evidence.
+
+A publication line ("China.org.cn | April 24, 2024") dates the web page, not the briefing, so it
+can give a year but never a day. Where no day is stated, `date` stays null."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from podium.structure import patterns as P
+from podium.structure.lines import Line
+from podium.structure.words import load
+
+
+@dataclass
+class DateFinding:
+    date: str | None = None
+    source: str | None = None
+    year: int | None = None
+    evidence: str | None = None
+
+
+def iso_from_match(match: re.Match[str]) -> str | None:
+    words = load()
+    groups = match.groupdict()
+    month_name = groups.get("m1") or groups.get("m2")
+    day = groups.get("d1") or groups.get("d2")
+    year = groups.get("y1") or groups.get("y2")
+    if month_name is None or day is None or year is None:
+        return None
+    return _iso(int(year), words.months[month_name.lower()], int(day))
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def first_date(text: str) -> tuple[str, str] | None:
+    """(ISO date, matched text) of the first date written out in `text`, any of the usual forms."""
+    match = P.month_date().search(text)
+    if match:
+        iso = iso_from_match(match)
+        if iso:
+            return iso, match.group(0)
+    match = P.ZH_DATE.search(text)
+    if match:
+        iso = _iso(int(match["y"]), int(match["m"]), int(match["d"]))
+        if iso:
+            return iso, match.group(0)
+    return None
+
+
+def find_date(preamble: list[Line], header_date: str | None, body: str) -> DateFinding:
+    if header_date:
+        found = first_date(header_date)
+        if found:
+            return DateFinding(found[0], "header")
+    words = load()
+    publication: tuple[str, str] | None = None
+    for line in preamble:
+        text = line.stripped
+        lowered = text.lower()
+        found = first_date(text)
+        iso = P.ISO_DATE.search(text)
+        if found is None:
+            if iso and publication is None:
+                publication = (iso.group(0), text)
+            continue
+        if any(cue in lowered for cue in words.publication_cues) and not _has_time_of_day(lowered):
+            publication = publication or (found[0], text)
+            continue
+        if _has_time_of_day(lowered) or P.month_date().fullmatch(text.rstrip(" .")):
+            return DateFinding(found[0], "header")
+        if any(cue in lowered for cue in words.title_cues):
+            return DateFinding(found[0], "title")
+        publication = publication or (found[0], text)
+    if publication is not None:
+        year = int(publication[0][:4])
+        return DateFinding(None, None, year, f"published {publication[0]} ({publication[1][:80].strip()})")
+    return _year_from_text(body)
+
+
+def _has_time_of_day(lowered: str) -> bool:
+    return bool(re.search(r"\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)\b", lowered))
+
+
+def _year_from_text(body: str) -> DateFinding:
+    """The latest year the speakers name as now or past (not a target such as 'by 2035')."""
+    words = load()
+    best: tuple[int, int] | None = None
+    for match in P.YEAR.finditer(body):
+        year = int(match.group("year"))
+        before = body[max(0, match.start() - 12) : match.start()].lower().split()
+        after = body[match.end() : match.end() + 3]
+        if before and before[-1].strip("(") in words.future_year_words:
+            continue
+        if after[:1] in "-–" and after[1:2].isdigit():
+            continue  # the first year of a range; its end is judged on its own
+        if before and before[-1][-1:] in "-–" or body[match.start() - 1 : match.start()] in "-–":
+            continue  # the end of a plan period ("2021-2025") is a target
+        if best is None or year > best[0]:
+            best = (year, match.start())
+    if best is None:
+        return DateFinding()
+    year, at = best
+    context = " ".join(body[max(0, at - 40) : at + 40].split())
+    return DateFinding(None, None, year, f"latest year named in the text: {year} (\"...{context}...\")")

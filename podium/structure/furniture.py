@@ -1,0 +1,104 @@
+"""Page furniture: running headers and footers, page numbers, editor markers, site navigation.
+
+Two kinds matter downstream. A page break (a page number, a running header) sits inside continuous
+speech; a new page (a publication line, navigation, a repeated title, a header block) means the
+file jumped to another web page, so text after it may begin mid-speech."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from podium.structure import patterns as P
+from podium.structure.lines import Line
+from podium.structure.words import load
+
+PAGE_BREAK = "page_break"
+NEW_PAGE = "new_page"
+
+
+@dataclass(frozen=True)
+class Furniture:
+    start: int
+    end: int
+    kind: str  # PAGE_BREAK or NEW_PAGE
+
+
+def find_furniture(lines: list[Line]) -> dict[int, Furniture]:
+    """Furniture by line index (whole lines), plus editor markers found inside lines."""
+    repeated = _repeated_lines(lines)
+    found: dict[int, Furniture] = {}
+    for index, line in enumerate(lines):
+        kind = _line_kind(lines, index, repeated)
+        if kind:
+            found[index] = Furniture(line.start, line.end, kind)
+    return found
+
+
+def token_spans(text: str) -> list[tuple[int, int]]:
+    """Editor markers left in the text, which may be glued to a label or a sentence."""
+    spans: list[tuple[int, int]] = []
+    for token in load().furniture_tokens:
+        for match in re.finditer(re.escape(token), text):
+            spans.append((match.start(), match.end()))
+    for match in P.SPLICED_PAGE_NUMBER.finditer(text):
+        spans.append((match.start(), match.end()))
+    return sorted(spans)
+
+
+def strip_tokens(line: Line) -> int:
+    """Offset where a line's content starts once a leading editor marker is skipped."""
+    pos = line.content_start
+    rest = line.text[pos - line.start :]
+    for token in load().furniture_tokens:
+        if rest.startswith(token):
+            pos += len(token)
+            rest = rest[len(token) :]
+            pos += len(rest) - len(rest.lstrip(" \t\u00a0"))
+    return pos
+
+
+def _repeated_lines(lines: list[Line]) -> set[str]:
+    # A running header repeats on every page and carries a date or a page number; speech lines that
+    # repeat ("Thank you.") carry no digits, so a digit is what tells them apart.
+    counts = Counter(line.stripped for line in lines if 8 <= len(line.stripped) <= 160)
+    return {text for text, n in counts.items() if n >= 3 and any(ch.isdigit() for ch in text) and not text.endswith(":")}
+
+
+def _line_kind(lines: list[Line], index: int, repeated: set[str]) -> str | None:
+    text = lines[index].stripped
+    if not text:
+        return None
+    if P.PAGE_NUMBER_LINE.match(text) or text in repeated:
+        return PAGE_BREAK
+    words = load()
+    if all(text.startswith(token) for token in words.furniture_tokens) and _only_tokens(text):
+        return PAGE_BREAK
+    if len(text) <= 120:
+        lowered = text.lower()
+        if any(cue in lowered for cue in words.furniture_lines):
+            return NEW_PAGE
+        if P.SITE_DATE_LINE.match(text):
+            return NEW_PAGE
+        if _is_standalone_title(lines, index, lowered):
+            return NEW_PAGE
+    return None
+
+
+def _only_tokens(text: str) -> bool:
+    for token in load().furniture_tokens:
+        text = text.replace(token, "")
+    return not text.strip()
+
+
+def _is_standalone_title(lines: list[Line], index: int, lowered: str) -> bool:
+    """A title repeated at the top of a later page: its own paragraph, a title cue, no full stop."""
+    text = lines[index].stripped
+    if P.SENTENCE_END.search(text) or text.endswith(":") or not text[:1].isupper():
+        return False
+    if not any(cue in lowered for cue in load().title_cues):
+        return False
+    before_blank = index == 0 or lines[index - 1].blank
+    after_blank = index + 1 >= len(lines) or lines[index + 1].blank
+    return before_blank and after_blank

@@ -1,0 +1,174 @@
+"""Speaker labels in every layout the corpus shows.
+
+`Name:` alone on a line, `Name: text`, `CHAIR POWELL.  text`, `MS. PSAKI:  text`, `Q:`/`A:`,
+`Q    text`, `QUESTION.`, an outlet as the label, a Chinese label paired with its English twin, and
+labels that carry a long title. Candidates are collected first and judged against the whole
+document, because a lone `COVID:` or `GDP.` at a line start is prose, not a speaker."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from podium.structure import patterns as P
+from podium.structure.furniture import Furniture, strip_tokens
+from podium.structure.lines import Line, previous_content
+from podium.structure.words import load
+
+NAME = "name"  # a person or an outlet, written as a name
+UPPER = "upper"  # an upper-case label: CHAIR POWELL. / MS. PSAKI:
+QUESTION = "question"  # Q, QUESTION: a reporter not named
+ANSWER = "answer"  # A: the answerer not named
+CJK = "cjk"  # a Chinese label
+
+
+@dataclass
+class Label:
+    start: int  # offset of the label's first character
+    body_start: int  # offset where the speech after it begins
+    line: int  # index of the line holding it
+    raw: str  # the label as written, without colon or full stop
+    kind: str
+    inline: bool  # speech follows on the same line
+
+    @property
+    def key(self) -> str:
+        return " ".join(self.raw.split()).lower()
+
+
+def find_labels(lines: list[Line], furniture: dict[int, Furniture], *, first: int, known_names: set[str]) -> list[Label]:
+    candidates: list[Label] = []
+    for index in range(first, len(lines)):
+        if index in furniture or lines[index].blank:
+            continue
+        label = _label_on_line(lines, index, known_names)
+        if label is not None:
+            candidates.append(label)
+    return _judge(candidates, lines, known_names)
+
+
+def _label_on_line(lines: list[Line], index: int, known_names: set[str]) -> Label | None:
+    line = lines[index]
+    pos = strip_tokens(line)
+    rest = line.text[pos - line.start :]
+    for finder in (_qa_label, _upper_label, _cjk_label, _name_label):
+        label = finder(lines, index, pos, rest, known_names)
+        if label is not None:
+            return label
+    return None
+
+
+def _make(index: int, pos: int, rest: str, match_end: int, raw: str, kind: str) -> Label:
+    after = rest[match_end:]
+    skipped = len(after) - len(after.lstrip(" \t\u00a0\u3000"))
+    body_start = pos + match_end + skipped
+    inline = bool(after.strip(" \t\u00a0\u3000\r"))
+    return Label(pos, body_start, index, raw.strip(" \t\u00a0\u3000"), kind, inline)
+
+
+def _qa_label(lines: list[Line], index: int, pos: int, rest: str, known: set[str]) -> Label | None:
+    match = P.QA_LABEL.match(rest)
+    if match is None:
+        return None
+    letter = match.group("label")
+    kind = QUESTION if letter == "Q" else ANSWER
+    return _make(index, pos, rest, match.end(), letter, kind)
+
+
+def _upper_label(lines: list[Line], index: int, pos: int, rest: str, known: set[str]) -> Label | None:
+    for pattern in (P.UPPER_COLON_LABEL, P.UPPER_STOP_LABEL):
+        match = pattern.match(rest)
+        if match is None:
+            continue
+        raw = match.group("label").rstrip(".")
+        letters = [ch for ch in raw if ch.isalpha()]
+        if len(letters) < 2 or not all(ch.isupper() for ch in letters):
+            continue
+        if raw.lower() in load().not_labels:
+            continue
+        kind = QUESTION if raw.lower() in load().question_labels else UPPER
+        return _make(index, pos, rest, match.end(), raw, kind)
+    return None
+
+
+def _cjk_label(lines: list[Line], index: int, pos: int, rest: str, known: set[str]) -> Label | None:
+    match = P.CJK_LABEL.match(rest)
+    if match is None:
+        return None
+    raw = match.group("label")
+    if raw in load().not_labels:
+        return None
+    speech = match.group("rest").strip()
+    if speech:
+        # Navigation ("当前位置: 首页 > 英语笔译") and titles carry no sentence punctuation.
+        if any(mark in speech for mark in ":：|>") or not any(mark in speech for mark in "。？！?，,") and index < len(lines) - 1:
+            return None
+    kind = QUESTION if raw in load().question_labels else CJK
+    return _make(index, pos, rest, match.start("rest"), raw, kind)
+
+
+def _name_label(lines: list[Line], index: int, pos: int, rest: str, known: set[str]) -> Label | None:
+    match = P.NAME_COLON_LABEL.match(rest)
+    if match is None:
+        return None
+    raw = match.group("label").strip(" \t\u00a0\u3000")
+    speech = match.group("rest").strip(" \t\u00a0\u3000\r")
+    if not _title_cased(raw) or raw.lower() in load().not_labels or _is_header_key(raw):
+        return None
+    words = raw.replace(",", " ").split()
+    if speech:
+        # Inline labels are short ("China Daily: ...") and open a paragraph.
+        if len(words) > 6 or not (speech[0].isupper() or speech[0] in "\"“‘(" or P.HAS_CJK.match(speech[0])):
+            return None
+        if len(words) == 1 and not (raw.isupper() or raw in known):
+            return None
+        prev = previous_content(lines, index)
+        if prev is not None and not P.SENTENCE_END.search(prev.stripped):
+            return None
+    else:
+        if len(words) > 30:
+            return None
+        prev = previous_content(lines, index)
+        # "in our fight against\nCOVID:" continues a sentence; a label follows a finished one.
+        if prev is not None and P.MID_SENTENCE_END.search(prev.stripped):
+            return None
+    return _make(index, pos, rest, match.start("rest"), raw, NAME)
+
+
+def _title_cased(raw: str) -> bool:
+    words = load()
+    tokens = raw.replace(",", " ").split()
+    if not tokens or not P.NAME_WORD.match(tokens[0]) or tokens[0][0].isdigit() and len(tokens) == 1:
+        return False
+    return all(P.NAME_WORD.match(t) or t.lower() in words.name_joiners for t in tokens)
+
+
+def _is_header_key(raw: str) -> bool:
+    return bool(P.header_key().match(raw)) and not P.header_key().match(raw).group("rest")
+
+
+def _judge(candidates: list[Label], lines: list[Line], known: set[str]) -> list[Label]:
+    """Keep candidates the document as a whole supports."""
+    counts = Counter(label.key for label in candidates)
+    upper_layout = sum(1 for label in candidates if label.kind == UPPER) >= 3
+    bare_q = any(label.kind == QUESTION and label.raw == "Q" and not _has_colon(lines, label) for label in candidates)
+    kept: list[Label] = []
+    for label in candidates:
+        if label.kind == UPPER and " " not in label.raw.strip() and counts[label.key] < 2:
+            # A lone upper-case word ("GDP.") at a line start is prose unless it recurs as a label.
+            if label.raw.lower() not in load().question_labels:
+                continue
+        if label.kind == ANSWER and not _has_colon(lines, label):
+            # "A We are ..." is a label only where reporters are "Q ..." too, and right after one.
+            if not bare_q or not kept or kept[-1].kind != QUESTION:
+                continue
+        if label.kind == NAME and label.inline and upper_layout and counts[label.key] < 2:
+            continue
+        kept.append(label)
+    return kept
+
+
+def _has_colon(lines: list[Line], label: Label) -> bool:
+    line = lines[label.line]
+    segment = line.text[label.start - line.start : label.body_start - line.start]
+    return ":" in segment or "\uff1a" in segment

@@ -1,0 +1,74 @@
+"""What the briefing is: its title, series name and number, and the organisation it speaks for."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from podium.structure import patterns as P
+from podium.structure.lines import Line
+from podium.structure.words import load
+
+_CAPITAL_PHRASE = re.compile(r"[A-Z][\w'’\-]*(?:\s+(?:(?:of|and|the|for)\s+)*[A-Z][\w'’\-]*)*")
+
+
+def find_title(preamble: list[Line]) -> str | None:
+    """The first line before the transcript that reads as a title."""
+    cues = load().title_cues
+    for line in preamble:
+        text = " ".join(line.stripped.split())
+        if 12 <= len(text) <= 300 and any(cue in text.lower() for cue in cues) and not text.endswith(":"):
+            lede = any(cue in text.lower() for cue in load().lede_cues) and text.endswith(".")
+            if not lede:
+                return text
+    return None
+
+
+def find_series(text: str) -> tuple[str | None, int | None]:
+    match = P.SERIES.search(text)
+    if match:
+        number = None
+        if match.group("num"):
+            number = int(match.group("num"))
+        elif match.group("word"):
+            number = load().ordinals.get(match.group("word").lower())
+        return match.group("name").strip().rstrip(".,"), number
+    match = P.SERIES_ZH.search(text)
+    if match:
+        return match.group("name"), int(match.group("num"))
+    return None, None
+
+
+def find_organisation(titles: list[str], text: str, title: str | None) -> str | None:
+    """The region or body the officials speak for, from their titles ('governor of X province')."""
+    words = load()
+    for office in titles:
+        region = _region(office, text, words.region_kinds)
+        if region:
+            return region
+    for office in titles:
+        for phrase in _CAPITAL_PHRASE.findall(office):
+            lowered = phrase.lower()
+            if any(re.search(rf"\b{re.escape(kind)}\b", lowered) for kind in words.body_kinds) and " " in phrase:
+                return phrase
+    if title:
+        match = P.SPOKESPERSON_TITLE.search(title)
+        if match:
+            return match.group("body").strip()
+    return None
+
+
+def _region(office: str, text: str, kinds: tuple[str, ...]) -> str | None:
+    alternation = "|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True))
+    pattern = re.compile(rf"((?:[A-Z][\w'’\-]*\s+){{1,4}})(?i:{alternation})\b")
+    match = pattern.search(office)
+    if match is None:
+        return None
+    names = match.group(1).split()
+    # "Xinjiang Uygur Autonomous Region" is called "Xinjiang": the prefix the text uses most.
+    counts = Counter()
+    for n in range(1, len(names) + 1):
+        prefix = " ".join(names[:n])
+        counts[prefix] = len(re.findall(rf"\b{re.escape(prefix)}\b", text)) * n
+    best = max(counts.items(), key=lambda item: (item[1], len(item[0])))
+    return best[0] if best[1] else " ".join(names)

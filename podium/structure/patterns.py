@@ -1,0 +1,111 @@
+"""Compiled regexes of the structure stage, grouped by purpose. Word lists come from words.py."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from podium.structure.words import Words, load
+
+# --- characters ---------------------------------------------------------------------------------
+
+SPACE = "[ \t\u00a0\u3000]"  # spaces a label may carry, U+00A0 and the ideographic space included
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+COLON = "[:\uff1a]"  # ASCII or full-width
+HAS_CJK = re.compile(f"[{CJK}]")
+HAS_LATIN = re.compile(r"[A-Za-z]")
+SENTENCE_END = re.compile(r"[.!?。！？\"”’')\]]\s*$")
+MID_SENTENCE_END = re.compile(r"[a-z,;]\s*$")
+QUESTION_MARK = re.compile(r"[?？]")
+BLANK_RUN = re.compile(r"\n[ \t\u00a0\u3000]*\n")
+
+# --- labels -------------------------------------------------------------------------------------
+
+# "CHAIR POWELL.  Good afternoon." / "QUESTION.  Mr. Chairman, ..." (upper case, full stop, text)
+UPPER_STOP_LABEL = re.compile(
+    rf"(?P<label>[A-Z][A-Z'’\-]+\.?(?:{SPACE}+[A-Z][A-Z'’\-]*\.?){{0,4}}?)\.{SPACE}+(?=[\"“‘A-Z0-9(\[—–-])"
+)
+# "MS. PSAKI:  Hi, everyone." / "SENIOR ADMINISTRATION OFFICIAL:" (upper case, colon)
+UPPER_COLON_LABEL = re.compile(
+    rf"(?P<label>[A-Z][A-Z'’\-]*\.?(?:{SPACE}+[A-Z][A-Z'’\-]*\.?){{0,5}}){SPACE}*{COLON}(?={SPACE}|$)"
+)
+# "Q:  text", "Q    text" (two or more spaces), "Q Text" (one space, capital after), same for A.
+QA_LABEL = re.compile(rf"(?P<label>[QA]){SPACE}*(?:{COLON}{SPACE}*|{SPACE}{{2,}}|{SPACE}(?=[\"“A-Z]))(?=\S)")
+# "Erkin Tuniyaz:" / "21st Century Business Herald:" / "Name, long title:" (alone or with text)
+NAME_COLON_LABEL = re.compile(rf"(?P<label>[^\n:\uff1a]{{1,300}}?){SPACE}*{COLON}{SPACE}*(?P<rest>[^\n]*)")
+# "寿小丽:" / "澎湃新闻记者:" (a Chinese name or outlet)
+CJK_LABEL = re.compile(rf"(?P<label>[{CJK}·]{{2,12}}){SPACE}*{COLON}{SPACE}*(?P<rest>[^\n]*)")
+# A word inside a title-cased name: a capitalised word, an all-caps acronym, "21st", "People's".
+NAME_WORD = re.compile(r"(?:[A-Z][\w'’.\-]*|\d+(?:st|nd|rd|th)|[A-Z]{2,}|\(\w[\w\s]*\))$")
+
+# --- header block -------------------------------------------------------------------------------
+
+ROSTER_LINE = re.compile(
+    r"^(?:(?P<hon>Mr|Ms|Mrs|Miss|Madam|Dr|Prof)\.?\s+)?(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}),\s+(?P<title>\S.*?)\s*$"
+)
+# "Mr. Chen Weijun, a member of ..." inside the host's introduction.
+INTRODUCED = re.compile(
+    r"\b(?P<hon>Mr|Ms|Mrs|Madam|Dr)\.?\s+(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}),\s+(?P<title>[^;]+?)(?=[;.]\s|[;.]$|,\s+(?:to|who|will)\b|,?\s+(?:and\s+)?(?:Mr|Ms|Mrs|Madam|Dr)\.?\s|$)"
+)
+# "Foreign Ministry Spokesperson Hong Lei's Regular Press Conference on November 9, 2015"
+SPOKESPERSON_TITLE = re.compile(
+    r"(?P<body>[A-Z][\w ]*?)\s+Spokes(?:person|man|woman)\s+(?P<name>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})[’']s\b"
+)
+
+# --- furniture ----------------------------------------------------------------------------------
+
+PAGE_NUMBER_LINE = re.compile(r"^\s*(?:Page\s+)?\d{1,4}\s+of\s+\d{1,4}\b", re.I)
+SPLICED_PAGE_NUMBER = re.compile(r"Page\s+\d{1,4}\s+of\s+\d{1,4}")
+SITE_DATE_LINE = re.compile(r"^\s*[\w.\-]+\.(?:cn|com|org|net|gov)\b.{0,30}?\d{4}\s*$", re.I)
+
+# --- series -------------------------------------------------------------------------------------
+
+SERIES = re.compile(
+    r"\b(?:the|this)\s+(?:(?P<num>\d+)(?:st|nd|rd|th)|(?P<word>[a-z]+)\s*)?\s*(?:press\s+conference|briefing|news\s+conference)s?"
+    r"\s+(?:held\s+by\s+[^\"“.]{0,80}?\s+)?in\s+the\s+(?:series|themed\s+series)\s+(?:of\s+)?(?:themed\s+)?(?:of\s+)?[\"“](?P<name>[^\"”]{3,120}?)[.,]?[\"”]",
+    re.I,
+)
+SERIES_ZH = re.compile(rf"[“\"](?P<name>[^”\"]{{2,40}})[”\"]系列主题?新闻发布会(?:的)?第(?P<num>\d+)场")
+
+# --- years --------------------------------------------------------------------------------------
+
+YEAR = re.compile(r"(?<![\d.,$])(?P<year>(?:19|20)\d{2})(?![\d%])")
+ISO_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
+ZH_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+
+
+@lru_cache(maxsize=1)
+def month_date() -> re.Pattern[str]:
+    """'May 21, 2024', 'Oct. 18, 2024', '21 May 2024'."""
+    words = load()
+    names = "|".join(sorted((re.escape(m) for m in words.months), key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:(?P<m1>{names})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d{{2}})"
+        rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{names})\.?,?\s+(?P<y2>(?:19|20)\d{{2}}))\b",
+        re.I,
+    )
+
+
+@lru_cache(maxsize=None)
+def phrase(name: str) -> re.Pattern[str]:
+    """One alternation of a cue list from the word table, matched case-insensitively."""
+    words: Words = load()
+    items = getattr(words, name)
+    body = "|".join(re.escape(item) for item in sorted(items, key=len, reverse=True))
+    return re.compile(rf"(?:{body})", re.I)
+
+
+@lru_cache(maxsize=1)
+def header_key() -> re.Pattern[str]:
+    """A header key on its own line, with or without its colon: 'Speakers:', 'Chairperson', 'Date: '."""
+    words = load()
+    keys = [k for values in words.header_keys.values() for k in values]
+    body = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+    return re.compile(rf"^{SPACE}*(?P<key>{body})\b(?:{SPACE}*{COLON}{SPACE}*(?P<rest>[^\n]*?))?{SPACE}*$", re.I)
+
+
+@lru_cache(maxsize=1)
+def honorific_prefix() -> re.Pattern[str]:
+    words = load()
+    body = "|".join(re.escape(h) for h in words.honorifics)
+    return re.compile(rf"^(?:{body})\.?\s+", re.I)

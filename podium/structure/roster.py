@@ -1,0 +1,168 @@
+"""Participants and roles: the roster from header and introduction, then every labelled speaker,
+with roles from the roster, the label itself, and position in the briefing."""
+
+from __future__ import annotations
+
+import re
+
+from podium.model import Participant, Turn
+from podium.structure import patterns as P
+from podium.structure.header import Header
+from podium.structure.labels import ANSWER, QUESTION, Label
+from podium.structure.words import load
+
+_SELF_INTRO_OUTLET = re.compile(
+    r"\b(?:with|from|of|at)\s+(?:the\s+)?(?P<outlet>[A-Z][\w.&'’\-]*(?:\s+(?:[A-Z][\w.&'’\-]*|of|and|the))*)"
+)
+
+
+def introduced(intro: str) -> list[tuple[str, str]]:
+    """(name, title) of everyone the host introduces, in order, with the title as introduced."""
+    found: list[tuple[str, str]] = []
+    for match in P.INTRODUCED.finditer(intro):
+        name, title = match.group("name"), " ".join(match.group("title").split())
+        if len(title) >= 8 and name not in (n for n, _ in found):
+            found.append((name, title))
+    return found
+
+
+def speaker_name(label: Label, roster: list[str]) -> str | None:
+    """The name a label gives: None for Q/A, a roster name inside a long titled label, else the label."""
+    if label.kind in (QUESTION, ANSWER):
+        return None
+    raw = " ".join(label.raw.split())
+    for name in roster:
+        if raw == name or raw.endswith(" " + name) or raw.startswith(name + ","):
+            return name
+    if "," in raw:
+        return raw.split(",")[0].strip()
+    raw = P.honorific_prefix().sub("", raw) if not raw.isupper() else raw
+    return raw
+
+
+def label_title(label: Label, name: str | None) -> str | None:
+    """The title a long label carries ("Name, title:" or "Title Name:")."""
+    if name is None:
+        return None
+    raw = " ".join(label.raw.split())
+    if raw.startswith(name + ","):
+        return raw[len(name) + 1 :].strip() or None
+    if raw.endswith(" " + name) and len(raw) > len(name) + 3:
+        return raw[: -len(name)].strip() or None
+    return None
+
+
+def is_outlet(name: str) -> bool:
+    words = load()
+    tokens = {t.strip("'’.,").lower() for t in name.split()}
+    tokens |= {t.lower() for t in name.split()}
+    return bool(tokens & words.outlet_words) or any(w in name for w in words.outlet_words if not w.isascii())
+
+
+def has_cue(text: str, cues: tuple[str, ...]) -> bool:
+    lowered = text.lower().replace("’", "'")
+    return any(cue in lowered for cue in cues)
+
+
+def assign_roles(turns: list[Turn], header: Header, intro_people: list[tuple[str, str]]) -> list[Participant]:
+    """Fill each turn's role and return the participants, host first, then officials, journalists."""
+    words = load()
+    people: dict[str, Participant] = {}
+    for entry in header.entries:
+        people[entry.name] = Participant(entry.name, entry.role, entry.title)
+    for name, title in intro_people:
+        person = people.setdefault(name, Participant(name, "official"))
+        person.title = title  # the title as the host introduced it
+    speakers = [t.speaker for t in turns if t.speaker]
+    for name in dict.fromkeys(speakers):
+        if name not in people:
+            people[name] = Participant(name, "unknown")
+    host = next((p for p in people.values() if p.role == "host"), None)
+    if host is None:
+        host = _host_by_cue(turns, people) or _host_by_position(turns, people)
+        if host is not None:
+            host.role = "host"
+    for person in people.values():
+        if person.role != "unknown":
+            continue
+        if is_outlet(person.name):
+            person.role, person.outlet = "journalist", person.name
+        elif set(person.name.lower().replace(".", " ").split()) & words.office_words:
+            person.role = "official"
+    _roles_by_position(turns, people)
+    for turn in turns:
+        if turn.speaker is None:
+            if turn.label is not None and turn.label.lower() in words.question_labels:
+                turn.role = "journalist"
+            elif turn.label is not None and turn.label.lower() in words.answer_labels:
+                turn.role = "official"
+            continue
+        turn.role = people[turn.speaker].role
+    _journalist_outlets(turns, people)
+    order = {"host": 0, "official": 1, "journalist": 2, "unknown": 3}
+    spoken = set(speakers)
+    listed = [p for p in people.values() if p.name in spoken or p.role in ("host", "official")]
+    return sorted(listed, key=lambda p: order[p.role])
+
+
+def _host_by_cue(turns: list[Turn], people: dict[str, Participant]) -> Participant | None:
+    for turn in turns:
+        if turn.speaker and people[turn.speaker].role != "journalist" and has_cue(turn.text, load().host_cues):
+            return people[turn.speaker]
+    return None
+
+
+def _host_by_position(turns: list[Turn], people: dict[str, Participant]) -> Participant | None:
+    """A moderator who only calls on reporters: every turn short, each followed by someone else."""
+    by_speaker: dict[str, list[int]] = {}
+    for index, turn in enumerate(turns):
+        if turn.speaker:
+            by_speaker.setdefault(turn.speaker, []).append(index)
+    for name, indices in by_speaker.items():
+        if len(indices) < 2 or people[name].role != "unknown":
+            continue
+        short = all(len(turns[i].text.split()) <= 12 for i in indices)
+        handed = all(i + 1 < len(turns) and turns[i + 1].speaker != name for i in indices)
+        if short and handed:
+            return people[name]
+    return None
+
+
+def _roles_by_position(turns: list[Turn], people: dict[str, Participant]) -> None:
+    """Speakers still unknown: those who mostly ask are journalists, those who answer are officials."""
+    for name, person in people.items():
+        if person.role != "unknown":
+            continue
+        own = [t for t in turns if t.speaker == name]
+        if not own:
+            continue
+        asks = sum(1 for t in own if P.QUESTION_MARK.search(t.text))
+        if asks * 2 >= len(own) and asks:
+            person.role = "journalist"
+    for index, turn in enumerate(turns):
+        if not turn.speaker or people[turn.speaker].role != "unknown" or index == 0:
+            continue
+        prev = turns[index - 1]
+        prev_role = people[prev.speaker].role if prev.speaker else prev.role
+        if prev_role == "journalist" or (prev.label or "").lower() in load().question_labels:
+            people[turn.speaker].role = "official"
+    for person in people.values():
+        if person.role == "unknown" and any(t.speaker == person.name for t in turns):
+            # A speaker no one asks and who asks no one, in a briefing: they brief.
+            person.role = "official" if len(turns) > 1 else "unknown"
+
+
+def _journalist_outlets(turns: list[Turn], people: dict[str, Participant]) -> None:
+    """'Howard Schneider with Reuters': a named reporter's outlet from their own first words."""
+    for person in people.values():
+        if person.role != "journalist" or person.outlet:
+            continue
+        first = next((t for t in turns if t.speaker == person.name), None)
+        if first is None:
+            continue
+        match = _SELF_INTRO_OUTLET.search(first.text[:200])
+        if match:
+            outlet = match.group("outlet").strip()
+            outlet = re.sub(r"\s+(?:and|of|the)$", "", outlet)
+            if not outlet.lower().startswith(("chair", "mr", "ms", "president")):
+                person.outlet = outlet

@@ -1,0 +1,185 @@
+"""Turns from labels: spans between labels, furniture trimmed off their ends, Chinese/English label
+pairs merged, speech before the first label, text after a missing page, unlabelled questions."""
+
+from __future__ import annotations
+
+import re
+
+from podium.model import Turn
+from podium.structure import patterns as P
+from podium.structure.furniture import NEW_PAGE, Furniture
+from podium.structure.labels import ANSWER, CJK, QUESTION, Label
+from podium.structure.lines import Line
+from podium.structure.words import load
+
+_TRAILING_SPACE = " \t\r\n\u00a0\u3000\ufeff"
+
+
+def build_turns(
+    text: str,
+    lines: list[Line],
+    labels: list[Label],
+    furniture: dict[int, Furniture],
+    *,
+    preamble_start: int | None,
+) -> list[Turn]:
+    """Turns in text order; `preamble_start` is where unlabelled speech may begin before a label."""
+    turns: list[Turn] = []
+    if preamble_start is not None:
+        turns.extend(_preamble_turn(text, lines, labels, furniture, preamble_start))
+    labels = _merge_pairs(text, labels)
+    for i, label in enumerate(labels):
+        end = labels[i + 1].start if i + 1 < len(labels) else len(text)
+        turns.extend(_label_turns(text, lines, label, end, furniture))
+    for index, turn in enumerate(turns):
+        turn.id = index
+    return turns
+
+
+def _label_turns(text: str, lines: list[Line], label: Label, end: int, furniture: dict[int, Furniture]) -> list[Turn]:
+    """The label's turn, and a speakerless turn for any text that follows a missing page."""
+    body_start = label.body_start
+    while body_start < end and text[body_start] in _TRAILING_SPACE:
+        body_start += 1
+    turn = Turn(0, None, "unknown", label.start, end, body_start, "", label.raw)
+    turns = [turn]
+    gap = _gap_after_new_page(text, lines, label, end, furniture)
+    if gap is not None:
+        orphan_start, _ = gap
+        turns.append(Turn(0, None, "unknown", orphan_start, end, orphan_start, "", None))
+        turn.end = orphan_start
+    for t in turns:
+        t.end = trim_end(text, lines, t.body_start, t.end, furniture)
+        t.text = text[t.body_start : t.end]
+    return turns
+
+
+def trim_end(text: str, lines: list[Line], body_start: int, end: int, furniture: dict[int, Furniture]) -> int:
+    """Move `end` back over spaces and whole furniture lines, never before `body_start`."""
+    spans = sorted((f.start, f.end) for f in furniture.values())
+    while True:
+        new_end = end
+        while new_end > body_start and text[new_end - 1] in _TRAILING_SPACE:
+            new_end -= 1
+        for start, stop in reversed(spans):
+            if start >= body_start and start < new_end <= stop + 1:
+                new_end = start
+                break
+        if new_end == end:
+            return end
+        end = new_end
+
+
+def _gap_after_new_page(
+    text: str, lines: list[Line], label: Label, end: int, furniture: dict[int, Furniture]
+) -> tuple[int, int] | None:
+    """Text after new-page furniture inside a turn begins mid-speech unless it plainly continues."""
+    last_speech_end: int | None = None
+    after_new_page = False
+    for index in range(label.line + 1, len(lines)):
+        line = lines[index]
+        if line.start >= end:
+            break
+        if line.blank:
+            continue
+        item = furniture.get(index)
+        if item is not None:
+            after_new_page = after_new_page or item.kind == NEW_PAGE
+            continue
+        if after_new_page and last_speech_end is not None:
+            before = text[label.body_start : last_speech_end].rstrip(_TRAILING_SPACE)
+            continues = bool(before) and not P.SENTENCE_END.search(before) and line.stripped[:1].islower()
+            if not continues:
+                return line.content_start, end
+            after_new_page = False
+        last_speech_end = line.end
+    return None
+
+
+def _merge_pairs(text: str, labels: list[Label]) -> list[Label]:
+    """`寿小丽:` then `Shou Xiaoli:` is one label: the turn starts at the first, named by the second."""
+    merged: list[Label] = []
+    for label in labels:
+        if merged and merged[-1].kind == CJK and label.kind not in (CJK, QUESTION, ANSWER):
+            between = text[merged[-1].body_start : label.start]
+            if not P.HAS_LATIN.search(between):
+                first = merged.pop()
+                label = Label(first.start, first.body_start, first.line, label.raw, label.kind, label.inline)
+                label.alias = first.raw  # type: ignore[attr-defined]
+        merged.append(label)
+    return merged
+
+
+def _preamble_turn(
+    text: str, lines: list[Line], labels: list[Label], furniture: dict[int, Furniture], start: int
+) -> list[Turn]:
+    """Speech before the first label (a spokesperson's opening announcements): prose paragraphs
+    after the title lines that are neither a news lede nor a dateline."""
+    stop = labels[0].start if labels else len(text)
+    words = load()
+    first: int | None = None
+    last: int | None = None
+    for index, line in enumerate(lines):
+        if line.start < start or line.blank or index in furniture:
+            continue
+        if line.start >= stop:
+            break
+        stripped = line.stripped
+        lowered = stripped.lower()
+        prose = len(stripped) >= 60 and P.SENTENCE_END.search(stripped) and stripped.count(" ") >= 8
+        if not prose or any(cue in lowered for cue in words.lede_cues + words.title_cues):
+            continue
+        if first is None:
+            first = line.content_start
+        last = line.end
+    if first is None or last is None:
+        return []
+    return [Turn(0, None, "unknown", first, last, first, text[first:last], None)]
+
+
+# --- unlabelled questions ---------------------------------------------------------------------------
+
+_PARAGRAPH = re.compile(r"\S[^\n]*(?:\n(?![ \t\u00a0\u3000]*\n)[^\n]*)*")
+
+
+def paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each blank-line-separated paragraph in text[start:end]."""
+    spans: list[tuple[int, int]] = []
+    for match in _PARAGRAPH.finditer(text, start, end):
+        para_end = match.end()
+        while para_end > match.start() and text[para_end - 1] in _TRAILING_SPACE:
+            para_end -= 1
+        if text[match.start() : para_end].strip(_TRAILING_SPACE):
+            first = match.start()
+            while text[first] in _TRAILING_SPACE:
+                first += 1
+            spans.append((first, para_end))
+    return spans
+
+
+def split_unlabelled_question(text: str, turn: Turn, *, host_turn: bool) -> Turn | None:
+    """A question at the end of a host's or an official's turn, after the floor is open, that no
+    label introduces: return it as a new turn and shorten `turn`, or return None."""
+    words = load()
+    spans = paragraphs(text, turn.body_start, turn.end)
+    if len(spans) < 2:
+        return None
+    last_start, last_end = spans[-1]
+    if not P.QUESTION_MARK.search(text[last_start:last_end]):
+        return None
+    boundary = None
+    for k in range(len(spans) - 2, -1, -1):
+        para = text[spans[k][0] : spans[k][1]].lower()
+        tail = para[-80:]
+        if any(cue in tail for cue in words.closing_cues) or host_turn and any(c in para for c in words.floor_open_cues):
+            boundary = k
+            break
+        if len(spans) - 1 - k >= 3:
+            break
+    if boundary is None:
+        return None
+    question_start = spans[boundary + 1][0]
+    question = Turn(0, None, "journalist", question_start, turn.end, question_start, text[question_start : turn.end], None)
+    turn.end = spans[boundary][1]
+    turn.text = text[turn.body_start : turn.end]
+    return question

@@ -1,0 +1,82 @@
+"""The loader for podium/data/structure_*.yaml: the only code that knows the file's layout."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from podium.errors import PodiumError
+
+DATA_FILE = "structure_en.yaml"
+
+
+@dataclass(frozen=True)
+class Words:
+    """Every word table the structure stage uses, lower-cased where matching ignores case."""
+
+    header_keys: dict[str, tuple[str, ...]]
+    honorifics: tuple[str, ...]
+    office_words: frozenset[str]
+    question_labels: frozenset[str]
+    answer_labels: frozenset[str]
+    outlet_words: frozenset[str]
+    name_joiners: frozenset[str]
+    not_labels: frozenset[str]
+    host_cues: tuple[str, ...]
+    floor_open_cues: tuple[str, ...]
+    hand_on_cues: tuple[str, ...]
+    add_cues: tuple[str, ...]
+    closing_cues: tuple[str, ...]
+    lede_cues: tuple[str, ...]
+    title_cues: tuple[str, ...]
+    furniture_lines: tuple[str, ...]
+    furniture_tokens: tuple[str, ...]
+    future_year_words: frozenset[str]
+    ordinals: dict[str, int]
+    months: dict[str, int]
+    publication_cues: tuple[str, ...]
+    time_words: tuple[str, ...]
+    region_kinds: tuple[str, ...]
+    body_kinds: tuple[str, ...]
+
+
+def _lower(items: list[str]) -> tuple[str, ...]:
+    return tuple(str(item).lower() for item in items)
+
+
+@lru_cache(maxsize=1)
+def load() -> Words:
+    try:
+        raw = resources.files("podium").joinpath("data", DATA_FILE).read_text(encoding="utf-8")
+        data = yaml.safe_load(raw)
+    except (OSError, yaml.YAMLError) as exc:
+        raise PodiumError("E005", f"cannot load the word table: {exc}", DATA_FILE) from None
+    return Words(
+        header_keys={key: tuple(str(v) for v in values) for key, values in data["header_keys"].items()},
+        honorifics=tuple(str(v) for v in data["honorifics"]),
+        office_words=frozenset(_lower(data["office_words"])),
+        question_labels=frozenset(_lower(data["question_labels"])),
+        answer_labels=frozenset(_lower(data["answer_labels"])),
+        outlet_words=frozenset(_lower(data["outlet_words"])),
+        name_joiners=frozenset(_lower(data["name_joiners"])),
+        not_labels=frozenset(_lower(data["not_labels"])),
+        host_cues=_lower(data["host_cues"]),
+        floor_open_cues=_lower(data["floor_open_cues"]),
+        hand_on_cues=_lower(data["hand_on_cues"]),
+        add_cues=_lower(data["add_cues"]),
+        closing_cues=_lower(data["closing_cues"]),
+        lede_cues=_lower(data["lede_cues"]),
+        title_cues=_lower(data["title_cues"]),
+        furniture_lines=_lower(data["furniture_lines"]),
+        furniture_tokens=tuple(str(v) for v in data["furniture_tokens"]),
+        future_year_words=frozenset(_lower(data["future_year_words"])),
+        ordinals={str(k).lower(): int(v) for k, v in data["ordinals"].items()},
+        months={str(k).lower(): int(v) for k, v in data["months"].items()},
+        publication_cues=_lower(data["publication_cues"]),
+        time_words=_lower(data["time_words"]),
+        region_kinds=_lower(data["region_kinds"]),
+        body_kinds=_lower(data["body_kinds"]),
+    )
