@@ -12,11 +12,11 @@ from podium.structure.dates import find_date
 from podium.structure.exchanges import build_exchanges
 from podium.structure.furniture import NEW_PAGE, Furniture, find_furniture, token_spans
 from podium.structure.header import find_header, header_lines_after
-from podium.structure.labels import find_labels
+from podium.structure.labels import Label, find_labels
 from podium.structure.lines import Line, split_lines
 from podium.structure.meta import find_organisation, find_series, find_title
 from podium.structure.roster import assign_roles, has_cue, introduced, label_title, speaker_name
-from podium.structure.turns import build_turns, split_unlabelled_question
+from podium.structure.turns import build_turns, merge_pairs, split_unlabelled_question
 from podium.structure.words import load
 
 __all__ = ["run_structure"]
@@ -34,21 +34,24 @@ def run_structure(briefing: Briefing) -> Briefing:
     for index in header.lines | header_lines_after(lines, stop):
         furniture.setdefault(index, Furniture(lines[index].start, lines[index].end, NEW_PAGE))
     roster_names = [e.name for e in header.entries]
-    labels = find_labels(lines, furniture, first=0, known_names=set(roster_names))
+    labels = merge_pairs(text, find_labels(lines, furniture, first=0, known_names=set(roster_names)))
     stop = labels[0].line if labels else len(lines)
     preamble = [line for line in lines[:stop] if not line.blank]
 
     preamble_start = None if header.entries else body_start
     turns = build_turns(text, lines, labels, furniture, preamble_start=preamble_start)
-    intro = _intro_text(turns, labels, text)
+    intro = _intro_text(turns)
     intro_people = introduced(intro)
     names = roster_names + [name for name, _ in intro_people]
-    label_titles = _name_turns(turns, labels, names)
+    aliases: dict[str, str] = {}
+    label_titles = _name_turns(turns, labels, names, aliases)
     briefing.title = briefing.title or find_title(preamble)
     _name_spokesperson(turns, briefing.title)
     briefing.participants = assign_roles(turns, header, intro_people)
     for person in briefing.participants:
         person.title = person.title or label_titles.get(person.name)
+        if person.name in aliases and aliases[person.name] not in person.aliases:
+            person.aliases.append(aliases[person.name])
     turns = _unlabelled_questions(text, turns)
     briefing.turns = turns
     briefing.exchanges = build_exchanges(turns)
@@ -62,17 +65,18 @@ def run_structure(briefing: Briefing) -> Briefing:
     return briefing
 
 
-def _intro_text(turns: list[Turn], labels: list, text: str) -> str:
+def _intro_text(turns: list[Turn]) -> str:
     """The host's opening, where the series and each official's title are introduced."""
     cues = load().host_cues
     for turn in turns[:4]:
-        if has_cue(turn.text, cues) or "Mr." in turn.text or "Ms." in turn.text:
+        if has_cue(turn.text, cues):
             return turn.text
     return ""
 
 
-def _name_turns(turns: list[Turn], labels: list, names: list[str]) -> dict[str, str]:
-    """Set each labelled turn's speaker; return titles that long labels carry."""
+def _name_turns(turns: list[Turn], labels: list[Label], names: list[str], aliases: dict[str, str]) -> dict[str, str]:
+    """Set each labelled turn's speaker; return titles that long labels carry. `aliases` gains the
+    other-language label of each bilingual pair."""
     by_start = {label.start: label for label in labels}
     titles: dict[str, str] = {}
     for turn in turns:
@@ -81,6 +85,8 @@ def _name_turns(turns: list[Turn], labels: list, names: list[str]) -> dict[str, 
             continue
         turn.speaker = speaker_name(label, names)
         turn.label = " ".join(label.raw.split())
+        if label.alias:
+            aliases.setdefault(turn.speaker, label.alias)
         title = label_title(label, turn.speaker)
         if title and turn.speaker:
             titles.setdefault(turn.speaker, title)

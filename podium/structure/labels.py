@@ -30,6 +30,7 @@ class Label:
     raw: str  # the label as written, without colon or full stop
     kind: str
     inline: bool  # speech follows on the same line
+    alias: str | None = None  # the other half of a bilingual pair
 
     @property
     def key(self) -> str:
@@ -81,12 +82,14 @@ def _upper_label(lines: list[Line], index: int, pos: int, rest: str, known: set[
         if match is None:
             continue
         raw = match.group("label").rstrip(".")
+        if pattern is P.UPPER_COLON_LABEL and " " not in raw.strip() and raw not in load().question_labels:
+            return None  # one upper-case word and a colon ("CNR:", "COVID:") is judged as a name
         letters = [ch for ch in raw if ch.isalpha()]
         if len(letters) < 2 or not all(ch.isupper() for ch in letters):
             continue
-        if raw.lower() in load().not_labels:
-            continue
         kind = QUESTION if raw.lower() in load().question_labels else UPPER
+        if kind == UPPER and raw.lower() in load().not_labels:
+            continue
         return _make(index, pos, rest, match.end(), raw, kind)
     return None
 
@@ -132,7 +135,8 @@ def _name_label(lines: list[Line], index: int, pos: int, rest: str, known: set[s
         # "in our fight against\nCOVID:" continues a sentence; a label follows a finished one.
         if prev is not None and P.MID_SENTENCE_END.search(prev.stripped):
             return None
-    return _make(index, pos, rest, match.start("rest"), raw, NAME)
+    kind = QUESTION if raw.lower() in load().question_labels else ANSWER if raw.lower() in load().answer_labels else NAME
+    return _make(index, pos, rest, match.start("rest"), raw, kind)
 
 
 def _title_cased(raw: str) -> bool:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
-
 from podium.structure import patterns as P
 from podium.structure.lines import Line
 from podium.structure.words import load
@@ -17,6 +15,8 @@ def find_title(preamble: list[Line]) -> str | None:
     cues = load().title_cues
     for line in preamble:
         text = " ".join(line.stripped.split())
+        if any(cue in text.lower() for cue in load().furniture_lines):
+            continue
         if 12 <= len(text) <= 300 and any(cue in text.lower() for cue in cues) and not text.endswith(":"):
             lede = any(cue in text.lower() for cue in load().lede_cues) and text.endswith(".")
             if not lede:
@@ -65,10 +65,10 @@ def _region(office: str, text: str, kinds: tuple[str, ...]) -> str | None:
     if match is None:
         return None
     names = match.group(1).split()
-    # "Xinjiang Uygur Autonomous Region" is called "Xinjiang": the prefix the text uses most.
-    counts = Counter()
-    for n in range(1, len(names) + 1):
+    # "Xinjiang Uygur Autonomous Region" is called "Xinjiang": the shortest prefix of the name the
+    # text also uses on its own ("Inner" never stands alone, so "Inner Mongolia" stays whole).
+    for n in range(1, len(names)):
         prefix = " ".join(names[:n])
-        counts[prefix] = len(re.findall(rf"\b{re.escape(prefix)}\b", text)) * n
-    best = max(counts.items(), key=lambda item: (item[1], len(item[0])))
-    return best[0] if best[1] else " ".join(names)
+        if re.search(rf"\b{re.escape(prefix)}\b(?!\s+{re.escape(names[n])}\b)", text):
+            return prefix
+    return " ".join(names)

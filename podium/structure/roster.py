@@ -11,8 +11,10 @@ from podium.structure.header import Header
 from podium.structure.labels import ANSWER, QUESTION, Label
 from podium.structure.words import load
 
+_OUTLET_WORD = r"[A-Z][\w&'’\-]*(?:\.[A-Z][\w&'’\-]*)*"
+# "Howard Schneider with Reuters", "Nick Timiraos of the Wall Street Journal", "Chris Rugaber, AP"
 _SELF_INTRO_OUTLET = re.compile(
-    r"\b(?:with|from|of|at)\s+(?:the\s+)?(?P<outlet>[A-Z][\w.&'’\-]*(?:\s+(?:[A-Z][\w.&'’\-]*|of|and|the))*)"
+    rf"(?P<name>[A-Z][\w'’\-]+)\s*(?:,|\s(?:with|from|of|at))\s+(?:the\s+)?(?P<outlet>{_OUTLET_WORD}(?:\s+(?:{_OUTLET_WORD}|of|and))*)"
 )
 
 
@@ -137,8 +139,13 @@ def _roles_by_position(turns: list[Turn], people: dict[str, Participant]) -> Non
         if not own:
             continue
         asks = sum(1 for t in own if P.QUESTION_MARK.search(t.text))
-        if asks * 2 >= len(own) and asks:
+        if asks * 2 >= len(own) and asks or self_introduced_outlet(name, turns):
             person.role = "journalist"
+    for index, turn in enumerate(turns[1:], start=1):
+        prev = turns[index - 1]
+        called_on = prev.role == "host" or prev.speaker and people[prev.speaker].role == "host"
+        if turn.speaker and people[turn.speaker].role == "unknown" and called_on and len(prev.text.split()) <= 25:
+            people[turn.speaker].role = "journalist"  # the moderator called on them
     for index, turn in enumerate(turns):
         if not turn.speaker or people[turn.speaker].role != "unknown" or index == 0:
             continue
@@ -157,12 +164,19 @@ def _journalist_outlets(turns: list[Turn], people: dict[str, Participant]) -> No
     for person in people.values():
         if person.role != "journalist" or person.outlet:
             continue
-        first = next((t for t in turns if t.speaker == person.name), None)
-        if first is None:
-            continue
-        match = _SELF_INTRO_OUTLET.search(first.text[:200])
-        if match:
-            outlet = match.group("outlet").strip()
-            outlet = re.sub(r"\s+(?:and|of|the)$", "", outlet)
-            if not outlet.lower().startswith(("chair", "mr", "ms", "president")):
-                person.outlet = outlet
+        outlet = self_introduced_outlet(person.name, turns)
+        if outlet:
+            person.outlet = outlet
+
+
+def self_introduced_outlet(name: str, turns: list[Turn]) -> str | None:
+    """The outlet a reporter names right after their own name in their first turn."""
+    first = next((t for t in turns if t.speaker == name), None)
+    if first is None:
+        return None
+    own = {part.lower() for part in name.replace(".", " ").split() if len(part) > 1}
+    for match in _SELF_INTRO_OUTLET.finditer(first.text[:300]):
+        if match.group("name").lower() in own:
+            outlet = " ".join(match.group("outlet").split())
+            return re.sub(r"\s+(?:and|of)$", "", outlet)
+    return None

@@ -27,7 +27,6 @@ def build_turns(
     turns: list[Turn] = []
     if preamble_start is not None:
         turns.extend(_preamble_turn(text, lines, labels, furniture, preamble_start))
-    labels = _merge_pairs(text, labels)
     for i, label in enumerate(labels):
         end = labels[i + 1].start if i + 1 < len(labels) else len(text)
         turns.extend(_label_turns(text, lines, label, end, furniture))
@@ -55,12 +54,16 @@ def _label_turns(text: str, lines: list[Line], label: Label, end: int, furniture
 
 
 def trim_end(text: str, lines: list[Line], body_start: int, end: int, furniture: dict[int, Furniture]) -> int:
-    """Move `end` back over spaces and whole furniture lines, never before `body_start`."""
+    """Move `end` back over spaces, editor markers and whole furniture lines, never before `body_start`."""
     spans = sorted((f.start, f.end) for f in furniture.values())
+    tokens = load().furniture_tokens
     while True:
         new_end = end
         while new_end > body_start and text[new_end - 1] in _TRAILING_SPACE:
             new_end -= 1
+        for token in tokens:
+            if new_end - len(token) >= body_start and text.endswith(token, 0, new_end):
+                new_end -= len(token)
         for start, stop in reversed(spans):
             if start >= body_start and start < new_end <= stop + 1:
                 new_end = start
@@ -96,7 +99,7 @@ def _gap_after_new_page(
     return None
 
 
-def _merge_pairs(text: str, labels: list[Label]) -> list[Label]:
+def merge_pairs(text: str, labels: list[Label]) -> list[Label]:
     """`寿小丽:` then `Shou Xiaoli:` is one label: the turn starts at the first, named by the second."""
     merged: list[Label] = []
     for label in labels:
@@ -104,8 +107,7 @@ def _merge_pairs(text: str, labels: list[Label]) -> list[Label]:
             between = text[merged[-1].body_start : label.start]
             if not P.HAS_LATIN.search(between):
                 first = merged.pop()
-                label = Label(first.start, first.body_start, first.line, label.raw, label.kind, label.inline)
-                label.alias = first.raw  # type: ignore[attr-defined]
+                label = Label(first.start, first.body_start, first.line, label.raw, label.kind, label.inline, first.raw)
         merged.append(label)
     return merged
 
