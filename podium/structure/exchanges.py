@@ -52,7 +52,7 @@ def _close(exchange: Exchange | None, host_turns: list[Turn]) -> None:
         return
     words = load()
     for turn in host_turns:
-        if len(turn.text.split()) > 15 and not has_cue(turn.text, words.host_cues):
+        if len(turn.text.split()) >= 3 and not has_cue(turn.text, words.host_cues):
             exchange.answer_turns.append(turn.id)
             if turn.speaker and turn.speaker not in exchange.answered_by:
                 exchange.answered_by.append(turn.speaker)

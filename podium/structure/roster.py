@@ -143,8 +143,10 @@ def _roles_by_position(turns: list[Turn], people: dict[str, Participant]) -> Non
             person.role = "journalist"
     for index, turn in enumerate(turns[1:], start=1):
         prev = turns[index - 1]
-        called_on = prev.role == "host" or prev.speaker and people[prev.speaker].role == "host"
-        if turn.speaker and people[turn.speaker].role == "unknown" and called_on and len(prev.text.split()) <= 25:
+        called_on = prev.speaker is not None and people[prev.speaker].role == "host"
+        # "Howard." calls on a reporter; "I'll give the floor to Mr. Zhou" hands over to a speaker.
+        called_on = called_on and len(prev.text.split()) <= 25 and not has_cue(prev.text, load().host_cues)
+        if turn.speaker and people[turn.speaker].role == "unknown" and called_on:
             people[turn.speaker].role = "journalist"  # the moderator called on them
     for index, turn in enumerate(turns):
         if not turn.speaker or people[turn.speaker].role != "unknown" or index == 0:
