@@ -54,7 +54,7 @@ SPOKESPERSON_TITLE = re.compile(
 
 # --- furniture ----------------------------------------------------------------------------------
 
-PAGE_NUMBER_LINE = re.compile(r"^\s*(?:Page\s+)?\d{1,4}\s+of\s+\d{1,4}\b", re.I)
+PAGE_NUMBER_LINE = re.compile(r"^\s*(?:Page\s+)?\d{1,4}\s+of\s+\d{1,4}(?!\d)", re.I)
 SPLICED_PAGE_NUMBER = re.compile(r"Page\s+\d{1,4}\s+of\s+\d{1,4}")
 # "2024-05-21 10:02:26" alone on a line: a live-text timestamp between speeches.
 TIMESTAMP_LINE = re.compile(r"^\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s*$")
