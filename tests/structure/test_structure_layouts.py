@@ -1,0 +1,171 @@
+"""Each label layout, on small transcripts written for these tests (tests/data/structure/)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import podium
+from podium.model import Briefing
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "structure"
+
+
+def parse(name: str, **options: str) -> Briefing:
+    return podium.parse(DATA / name, stages=["structure.v1"], **options)
+
+
+def summary(briefing: Briefing) -> list[tuple[str | None, str, str]]:
+    """(speaker, role, first words) of each turn."""
+    return [(t.speaker, t.role, " ".join(t.text.split()[:3])) for t in briefing.turns]
+
+
+def starts_at_label(briefing: Briefing, turn_id: int, label: str) -> bool:
+    turn = briefing.turns[turn_id]
+    return briefing.text.startswith(label, turn.start)
+
+
+def test_name_alone_on_its_line_with_header_block() -> None:
+    briefing = parse("name-alone.txt")
+    assert summary(briefing) == [
+        ("Bai Lan", "host", "Good morning. Welcome"),
+        ("Tan Wei", "official", "Thank you. Lakeshire"),
+        ("Bai Lan", "host", "The floor is"),
+        (None, "journalist", "How will the"),
+        ("Tan Wei", "official", "I would like"),
+        ("Lo Ming", "official", "Thank you for"),
+        (None, "journalist", "What about the"),
+        ("Tan Wei", "official", "Roads will be"),
+        ("Lakeshire Evening News", "journalist", "What is the"),
+        ("Lo Ming", "official", "The budget is"),
+        ("Tan Wei", "official", "I would like"),
+    ]
+    # The label carries a trailing U+00A0; the turn still starts at the label.
+    assert starts_at_label(briefing, 0, "Bai Lan:")
+    question = briefing.turns[3]
+    assert question.start == question.body_start == briefing.text.index("How will the towns")
+
+
+def test_header_roster_series_and_date() -> None:
+    briefing = parse("name-alone.txt")
+    assert (briefing.date, briefing.date_source) == ("2023-03-03", "header")
+    assert (briefing.series, briefing.series_number) == ("Building Better Towns", 5)
+    assert briefing.organisation == "Lakeshire"
+    roles = {p.name: (p.role, p.title) for p in briefing.participants}
+    assert roles["Bai Lan"] == ("host", "spokesperson of the Information Office")
+    assert roles["Tan Wei"] == ("official", "governor of Lakeshire province")
+    assert roles["Lakeshire Evening News"][0] == "journalist"
+
+
+def test_hand_on_is_not_an_answer_and_adding_is() -> None:
+    exchanges = [(e.asked_by, e.answered_by) for e in parse("name-alone.txt").exchanges]
+    assert exchanges == [
+        (None, ["Lo Ming"]),
+        (None, ["Tan Wei"]),
+        ("Lakeshire Evening News", ["Lo Ming", "Tan Wei"]),
+    ]
+
+
+def test_inline_outlet_labels_and_spokesperson_title() -> None:
+    briefing = parse("inline.txt")
+    assert summary(briefing) == [
+        ("Valley Times", "journalist", "What is your"),
+        ("Zhou Yi", "official", "The talks went"),
+        ("Harbour Radio", "journalist", "Will there be"),
+        ("Zhou Yi", "official", "We will release"),
+    ]
+    assert (briefing.date, briefing.date_source) == ("2021-06-02", "title")
+    assert [(e.asked_by, e.answered_by) for e in briefing.exchanges] == [
+        ("Valley Times", ["Zhou Yi"]),
+        ("Harbour Radio", ["Zhou Yi"]),
+    ]
+
+
+def test_upper_case_labels_with_full_stop_and_page_furniture() -> None:
+    briefing = parse("upper-stop.txt")
+    assert summary(briefing) == [
+        ("CHAIR LEE", "official", "Good afternoon. Rates"),
+        ("DANA FOX", "host", "Pat."),
+        ("PAT KING", "journalist", "Pat King with"),
+        ("CHAIR LEE", "official", "Not now. We"),
+        ("DANA FOX", "host", "Kim."),
+        (None, "journalist", "What about inflation?"),
+        ("CHAIR LEE", "official", "It is 3"),
+    ]
+    # A page break inside the opening statement does not cut it, and never ends a turn.
+    assert "we will watch the data." in briefing.turns[0].text
+    assert not briefing.turns[3].text.rstrip().endswith("of 3")
+    assert briefing.participant("PAT KING").outlet == "Daily Ledger"
+    assert (briefing.date, briefing.date_source) == ("2021-06-09", "title")
+
+
+def test_upper_case_colon_labels_bare_q_and_front_matter() -> None:
+    briefing = parse("upper-colon.md")
+    assert summary(briefing) == [
+        ("MS. DOE", "host", "Good afternoon. I"),
+        ("SECRETARY ROE", "official", "Thanks. Exports rose"),
+        (None, "journalist", "What comes next?"),
+        ("SECRETARY ROE", "official", "More exports."),
+        (None, "journalist", "And the deficit?"),
+        ("MS. DOE", "host", "The deficit is"),
+    ]
+    # "INFLATION:" ends a sentence that runs on; it is not a speaker.
+    assert "INFLATION:" in briefing.turns[1].text
+    # The indented "Q" starts at the letter, not at the indentation.
+    assert starts_at_label(briefing, 4, "Q\u00a0")
+    assert briefing.turns[0].start >= briefing.metadata["body_start"]
+    assert (briefing.date, briefing.date_source) == ("2023-02-01", "front_matter")
+    assert [(e.asked_by, e.answered_by) for e in briefing.exchanges] == [(None, ["SECRETARY ROE"]), (None, ["MS. DOE"])]
+
+
+def test_q_and_a_with_and_without_colon() -> None:
+    briefing = parse("qa.txt")
+    assert [(t.label, t.role, " ".join(t.text.split()[:2])) for t in briefing.turns] == [
+        ("Q", "journalist", "What will"),
+        ("A", "official", "Trade and"),
+        ("Q", "journalist", "Is the"),
+        ("A", "official", "Yes. A"),
+    ]
+
+
+def test_bilingual_label_pairs_make_one_turn() -> None:
+    briefing = parse("bilingual.txt")
+    assert [(t.speaker, t.role) for t in briefing.turns] == [("Wang Xiaoming", "host"), ("Li Si", "official")]
+    assert starts_at_label(briefing, 0, "王小明:")
+    assert "王小明" in briefing.participant("Wang Xiaoming").aliases
+
+
+def test_text_after_a_missing_page_has_no_speaker() -> None:
+    briefing = parse("gap.txt")
+    assert summary(briefing) == [
+        ("Bai Lan", "host", "Welcome to this"),
+        ("Tan Wei", "official", "The harbour grew."),
+        (None, "unknown", "The second harbour"),
+        ("Sun Lei", "journalist", "What about the"),
+    ]
+    # "We are proud of" runs on across the page break: the same turn goes on.
+    assert "we will build more piers" in briefing.turns[1].text
+    assert not briefing.turns[1].text.rstrip().endswith("2022")
+
+
+def test_override_date_wins_and_no_day_is_invented() -> None:
+    assert parse("name-alone.txt", date="2023-03-04").date == "2023-03-04"
+    briefing = parse("gap.txt")
+    assert briefing.date is None
+    assert briefing.inferred_year == 2022 and "2022" in (briefing.year_evidence or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("Bai Lan:\n\nHello there.\n\nTan Wei:\n\nGood morning.\n", ["Bai Lan", "Tan Wei"]),
+        ("Bai Lan: Hello there.\n\nTan Wei: Good morning.\n", ["Bai Lan", "Tan Wei"]),
+        ("Note: this is a draft.\n\nBai Lan:\n\nHello.\n", ["Bai Lan"]),
+        ("CHAIR LEE.  Hello.\nGDP.  It grew.\nCHAIR LEE.  Yes.\n", ["CHAIR LEE", "CHAIR LEE"]),
+        ("Bai Lan:\nWe rose against\nHUNGER:\nand won.\n", ["Bai Lan"]),
+    ],
+)
+def test_label_or_not(text: str, speakers: list[str]) -> None:
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [t.speaker for t in briefing.turns if t.label] == speakers
