@@ -19,6 +19,9 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
+_GB_FAMILY = frozenset({"gb18030", "gbk", "gb2312", "hz"})
+_CHAOS_TIE = 0.01  # charset-normalizer's mess ratio; guesses this close are equally clean
+
 # Control characters other than tab, newline, carriage return and form feed mark binary data.
 _CONTROL = frozenset(range(0, 32)) - {9, 10, 12, 13}
 
@@ -52,10 +55,9 @@ def detect_encoding(raw: bytes) -> str | None:
             return "utf-8"
         except UnicodeDecodeError:
             pass
-    best = from_bytes(raw[: 256 * 1024]).best()
-    if best is None:
+    encoding = _best_guess(raw[: 256 * 1024])
+    if encoding is None:
         return None
-    encoding = best.encoding
     try:
         raw.decode(encoding)
     except (UnicodeDecodeError, LookupError):
@@ -68,6 +70,20 @@ def detect_encoding(raw: bytes) -> str | None:
                 continue
         return None
     return encoding
+
+
+def _best_guess(sample: bytes) -> str | None:
+    """charset-normalizer's choice, except that among equally clean guesses GB18030 wins: on a
+    short sample GB18030 and CP949 often decode without a flaw, and the briefings are Chinese."""
+    matches = list(from_bytes(sample))
+    if not matches:
+        return None
+    cleanest = min(match.chaos for match in matches)
+    tied = [match.encoding for match in matches if match.chaos <= cleanest + _CHAOS_TIE]
+    for encoding in tied:
+        if encoding in _GB_FAMILY:
+            return "gb18030"
+    return matches[0].encoding
 
 
 def _looks_binary(text: str) -> bool:
