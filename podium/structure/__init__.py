@@ -5,6 +5,7 @@ transcript) and a date already set by `--date` or front matter."""
 
 from __future__ import annotations
 
+from podium.errors import PodiumError
 from podium.model import Briefing, Turn
 from podium.pipeline import stage
 from podium.structure import patterns as P
@@ -40,6 +41,8 @@ def run_structure(briefing: Briefing) -> Briefing:
 
     preamble_start = None if header.entries else body_start
     turns = build_turns(text, lines, labels, furniture, preamble_start=preamble_start)
+    if not turns:
+        raise PodiumError("E003", "no speaker labels and no speech found", briefing.source)
     intro = _intro_text(turns)
     intro_people = introduced(intro)
     names = roster_names + [name for name, _ in intro_people]
