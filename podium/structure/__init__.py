@@ -13,7 +13,7 @@ from podium.structure.dates import find_date
 from podium.structure.exchanges import build_exchanges
 from podium.structure.furniture import NEW_PAGE, Furniture, find_furniture, token_spans
 from podium.structure.header import find_header, header_lines_after
-from podium.structure.labels import Label, find_labels
+from podium.structure.labels import Label, find_candidates, judge
 from podium.structure.lines import Line, split_lines
 from podium.structure.meta import find_organisation, find_series, find_title
 from podium.structure.roster import assign_roles, has_cue, introduced, label_title, speaker_name
@@ -29,13 +29,14 @@ def run_structure(briefing: Briefing) -> Briefing:
     body_start = int(briefing.metadata.get("body_start") or 0)
     lines = split_lines(text, body_start)
     furniture = find_furniture(lines)
-    first_guess = find_labels(lines, furniture, first=0, known_names=set())
+    candidates = find_candidates(lines, furniture)
+    first_guess = judge(candidates, lines, furniture, known_names=set())
     stop = first_guess[0].line if first_guess else len(lines)
     header = find_header(lines, stop=stop)
     for index in header.lines | header_lines_after(lines, stop):
         furniture.setdefault(index, Furniture(lines[index].start, lines[index].end, NEW_PAGE))
     roster_names = [e.name for e in header.entries]
-    labels = merge_pairs(text, find_labels(lines, furniture, first=0, known_names=set(roster_names)))
+    labels = merge_pairs(text, judge(candidates, lines, furniture, known_names=set(roster_names)))
     stop = labels[0].line if labels else len(lines)
     preamble = [line for line in lines[:stop] if not line.blank]
 

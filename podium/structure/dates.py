@@ -79,10 +79,29 @@ def find_date(preamble: list[Line], header_date: str | None, body: str) -> DateF
         if any(cue in lowered for cue in words.title_cues):
             return DateFinding(found[0], "title")
         publication = publication or (found[0], text)
+    stamped = timestamp_date(body)
+    if stamped:
+        return DateFinding(stamped, "text")
     if publication is not None:
         year = int(publication[0][:4])
         return DateFinding(None, None, year, f"published {publication[0]} ({publication[1][:80].strip()})")
     return _year_from_text(body)
+
+
+def _speaks_of_future(body: str, at: int, cues: tuple[str, ...]) -> bool:
+    start = max(body.rfind(mark, 0, at) for mark in ".?!\n") + 1
+    ends = [i for i in (body.find(mark, at) for mark in ".?!\n") if i != -1]
+    sentence = body[start : min(ends) if ends else len(body)].lower()
+    return any(re.search(rf"\b{re.escape(cue)}\b", sentence) for cue in cues)
+
+
+def timestamp_date(body: str) -> str | None:
+    """The day of a live-text timestamp line ("2024-05-21 10:02:26") between speeches."""
+    match = P.TIMESTAMP_LINE.search(body)
+    if match is None:
+        return None
+    iso = P.ISO_DATE.search(match.group(0))
+    return _iso(int(iso["y"]), int(iso["m"]), int(iso["d"])) if iso else None
 
 
 def _has_time_of_day(lowered: str) -> bool:
@@ -103,6 +122,10 @@ def _year_from_text(body: str) -> DateFinding:
             continue  # the first year of a range; its end is judged on its own
         if before and before[-1][-1:] in "-–" or body[match.start() - 1 : match.start()] in "-–":
             continue  # the end of a plan period ("2021-2025") is a target
+        if best is not None and year <= best[0]:
+            continue
+        if _speaks_of_future(body, match.start(), words.future_cues):
+            continue
         if best is None or year > best[0]:
             best = (year, match.start())
     if best is None:

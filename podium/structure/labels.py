@@ -37,23 +37,28 @@ class Label:
         return " ".join(self.raw.split()).lower()
 
 
-def find_labels(lines: list[Line], furniture: dict[int, Furniture], *, first: int, known_names: set[str]) -> list[Label]:
+def find_labels(lines: list[Line], furniture: dict[int, Furniture], *, known_names: set[str]) -> list[Label]:
+    return judge(find_candidates(lines, furniture), lines, furniture, known_names=known_names)
+
+
+def find_candidates(lines: list[Line], furniture: dict[int, Furniture]) -> list[Label]:
+    """Every line that could open a turn; `judge` decides which do."""
     candidates: list[Label] = []
-    for index in range(first, len(lines)):
-        if index in furniture or lines[index].blank:
+    for index, line in enumerate(lines):
+        if index in furniture or line.blank:
             continue
-        label = _label_on_line(lines, index, known_names)
+        label = _label_on_line(lines, index)
         if label is not None:
             candidates.append(label)
-    return _judge(candidates, lines, known_names)
+    return candidates
 
 
-def _label_on_line(lines: list[Line], index: int, known_names: set[str]) -> Label | None:
+def _label_on_line(lines: list[Line], index: int) -> Label | None:
     line = lines[index]
     pos = strip_tokens(line)
     rest = line.text[pos - line.start :]
     for finder in (_qa_label, _upper_label, _cjk_label, _name_label):
-        label = finder(lines, index, pos, rest, known_names)
+        label = finder(lines, index, pos, rest)
         if label is not None:
             return label
     return None
@@ -67,7 +72,7 @@ def _make(index: int, pos: int, rest: str, match_end: int, raw: str, kind: str) 
     return Label(pos, body_start, index, raw.strip(" \t\u00a0\u3000"), kind, inline)
 
 
-def _qa_label(lines: list[Line], index: int, pos: int, rest: str, known: set[str]) -> Label | None:
+def _qa_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | None:
     match = P.QA_LABEL.match(rest)
     if match is None:
         return None
@@ -76,7 +81,7 @@ def _qa_label(lines: list[Line], index: int, pos: int, rest: str, known: set[str
     return _make(index, pos, rest, match.end(), letter, kind)
 
 
-def _upper_label(lines: list[Line], index: int, pos: int, rest: str, known: set[str]) -> Label | None:
+def _upper_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | None:
     for pattern in (P.UPPER_COLON_LABEL, P.UPPER_STOP_LABEL):
         match = pattern.match(rest)
         if match is None:
@@ -94,7 +99,7 @@ def _upper_label(lines: list[Line], index: int, pos: int, rest: str, known: set[
     return None
 
 
-def _cjk_label(lines: list[Line], index: int, pos: int, rest: str, known: set[str]) -> Label | None:
+def _cjk_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | None:
     match = P.CJK_LABEL.match(rest)
     if match is None:
         return None
@@ -110,7 +115,7 @@ def _cjk_label(lines: list[Line], index: int, pos: int, rest: str, known: set[st
     return _make(index, pos, rest, match.start("rest"), raw, kind)
 
 
-def _name_label(lines: list[Line], index: int, pos: int, rest: str, known: set[str]) -> Label | None:
+def _name_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | None:
     match = P.NAME_COLON_LABEL.match(rest)
     if match is None:
         return None
@@ -122,8 +127,6 @@ def _name_label(lines: list[Line], index: int, pos: int, rest: str, known: set[s
     if speech:
         # Inline labels are short ("China Daily: ...") and open a paragraph.
         if len(words) > 6 or not (speech[0].isupper() or speech[0] in "\"“‘(" or P.HAS_CJK.match(speech[0])):
-            return None
-        if len(words) == 1 and not (raw.isupper() or raw in known):
             return None
         prev = previous_content(lines, index)
         if prev is not None and not P.SENTENCE_END.search(prev.stripped):
@@ -151,13 +154,18 @@ def _is_header_key(raw: str) -> bool:
     return bool(P.header_key().match(raw)) and not P.header_key().match(raw).group("rest")
 
 
-def _judge(candidates: list[Label], lines: list[Line], known: set[str]) -> list[Label]:
+def judge(candidates: list[Label], lines: list[Line], furniture: dict[int, Furniture], *, known_names: set[str]) -> list[Label]:
     """Keep candidates the document as a whole supports."""
+    candidates = [label for label in candidates if label.line not in furniture]
     counts = Counter(label.key for label in candidates)
     upper_layout = sum(1 for label in candidates if label.kind == UPPER) >= 3
     bare_q = any(label.kind == QUESTION and label.raw == "Q" and not _has_colon(lines, label) for label in candidates)
     kept: list[Label] = []
     for label in candidates:
+        if label.kind == NAME and label.inline and " " not in label.raw and not label.raw.isupper():
+            # "Ukraine: the talks" is prose; a one-word inline label must be a known name.
+            if label.raw not in known_names:
+                continue
         if label.kind == UPPER and " " not in label.raw.strip() and counts[label.key] < 2:
             # A lone upper-case word ("GDP.") at a line start is prose unless it recurs as a label.
             if label.raw.lower() not in load().question_labels:

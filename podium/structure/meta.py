@@ -50,7 +50,7 @@ def find_organisation(titles: list[str], text: str, title: str | None) -> str | 
         for phrase in _CAPITAL_PHRASE.findall(office):
             lowered = phrase.lower()
             if any(re.search(rf"\b{re.escape(kind)}\b", lowered) for kind in words.body_kinds) and " " in phrase:
-                return phrase
+                return _without_office(phrase, words.office_words)
     if title:
         match = P.SPOKESPERSON_TITLE.search(title)
         if match:
@@ -72,3 +72,11 @@ def _region(office: str, text: str, kinds: tuple[str, ...]) -> str | None:
         if re.search(rf"\b{re.escape(prefix)}\b(?!\s+{re.escape(names[n])}\b)", text):
             return prefix
     return " ".join(names)
+
+
+def _without_office(phrase: str, office_words: frozenset[str]) -> str:
+    """'Chair of the Council of Economic Advisers' speaks for 'Council of Economic Advisers'."""
+    match = re.match(r"(?P<office>[\w\- ]+?)\s+of\s+(?:the\s+)?(?P<body>.+)", phrase)
+    if match and set(match.group("office").lower().split()) <= office_words:
+        return match.group("body")
+    return phrase

@@ -141,6 +141,7 @@ def _preamble_turn(
 
 # --- unlabelled questions ---------------------------------------------------------------------------
 
+_MAX_QUESTION_PARAGRAPHS = 3  # a question runs to a few paragraphs; more is an answer
 _PARAGRAPH = re.compile(r"\S[^\n]*(?:\n(?![ \t\u00a0\u3000]*\n)[^\n]*)*")
 
 
@@ -169,14 +170,16 @@ def split_unlabelled_question(text: str, turn: Turn, *, host_turn: bool) -> Turn
     last_start, last_end = spans[-1]
     if not P.QUESTION_MARK.search(text[last_start:last_end]):
         return None
+    gaps = [text.count("\n", spans[k][1], spans[k + 1][0]) for k in range(len(spans) - 1)]
     boundary = None
-    for k in range(len(spans) - 2, -1, -1):
-        para = text[spans[k][0] : spans[k][1]].lower()
-        tail = para[-80:]
-        if any(cue in tail for cue in words.closing_cues) or host_turn and any(c in para for c in words.floor_open_cues):
+    for k in range(len(spans) - 2, max(-1, len(spans) - 2 - _MAX_QUESTION_PARAGRAPHS), -1):
+        para = text[spans[k][0] : spans[k][1]].lower().replace("’", "'")
+        closes = any(cue in para[-80:] for cue in words.closing_cues)
+        opens_floor = host_turn and any(cue in para for cue in words.floor_open_cues)
+        # A wider gap than any other in the turn is where a label was left out.
+        wider_gap = len(gaps) > 1 and gaps[k] > max(g for i, g in enumerate(gaps) if i != k)
+        if closes or opens_floor or wider_gap:
             boundary = k
-            break
-        if len(spans) - 1 - k >= 3:
             break
     if boundary is None:
         return None
