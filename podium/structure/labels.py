@@ -15,6 +15,8 @@ from podium.structure.furniture import Furniture, strip_tokens
 from podium.structure.lines import Line, previous_content
 from podium.structure.words import load
 
+_WRAPPED_LINE = 60  # a line this long that stops mid-sentence is hard-wrapped prose
+
 NAME = "name"  # a person or an outlet, written as a name
 UPPER = "upper"  # an upper-case label: CHAIR POWELL. / MS. PSAKI:
 QUESTION = "question"  # Q, QUESTION: a reporter not named
@@ -135,9 +137,11 @@ def _name_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | N
         if len(words) > 30:
             return None
         prev = previous_content(lines, index)
-        # "in our fight against\nCOVID:" continues a sentence; a label follows a finished one.
+        # "in our fight against\nCOVID:" continues a hard-wrapped sentence; a label follows a
+        # finished one, or a short line that needs no full stop ("Thank you").
         if prev is not None and P.MID_SENTENCE_END.search(prev.stripped):
-            return None
+            if len(words) == 1 or len(prev.stripped) >= _WRAPPED_LINE:
+                return None
     kind = QUESTION if raw.lower() in load().question_labels else ANSWER if raw.lower() in load().answer_labels else NAME
     return _make(index, pos, rest, match.start("rest"), raw, kind)
 
@@ -157,14 +161,16 @@ def _is_header_key(raw: str) -> bool:
 def judge(candidates: list[Label], lines: list[Line], furniture: dict[int, Furniture], *, known_names: set[str]) -> list[Label]:
     """Keep candidates the document as a whole supports."""
     candidates = [label for label in candidates if label.line not in furniture]
+    words = load()
     counts = Counter(label.key for label in candidates)
     upper_layout = sum(1 for label in candidates if label.kind == UPPER) >= 3
     bare_q = any(label.kind == QUESTION and label.raw == "Q" and not _has_colon(lines, label) for label in candidates)
     kept: list[Label] = []
     for label in candidates:
         if label.kind == NAME and label.inline and " " not in label.raw and not label.raw.isupper():
-            # "Ukraine: the talks" is prose; a one-word inline label must be a known name.
-            if label.raw not in known_names:
+            # "Ukraine: the talks" is prose; a one-word inline label must be a known name, an
+            # outlet, or recur as a label.
+            if label.raw not in known_names and label.key not in words.outlet_words and counts[label.key] < 2:
                 continue
         if label.kind == UPPER and " " not in label.raw.strip() and counts[label.key] < 2:
             # A lone upper-case word ("GDP.") at a line start is prose unless it recurs as a label.

@@ -146,7 +146,10 @@ _PARAGRAPH = re.compile(r"\S[^\n]*(?:\n(?![ \t\u00a0\u3000]*\n)[^\n]*)*")
 
 
 def paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(start, end) of each blank-line-separated paragraph in text[start:end]."""
+    """(start, end) of each paragraph in text[start:end]: blank-line separated, or one a line
+    where the layout puts no blank lines between paragraphs."""
+    if not P.BLANK_RUN.search(text, start, end):
+        return _line_spans(text, start, end)
     spans: list[tuple[int, int]] = []
     for match in _PARAGRAPH.finditer(text, start, end):
         para_end = match.end()
@@ -188,3 +191,20 @@ def split_unlabelled_question(text: str, turn: Turn, *, host_turn: bool) -> Turn
     turn.end = spans[boundary][1]
     turn.text = text[turn.body_start : turn.end]
     return question
+
+
+def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    pos = start
+    while pos < end:
+        stop = text.find("\n", pos, end)
+        stop = end if stop == -1 else stop
+        first, last = pos, stop
+        while first < last and text[first] in _TRAILING_SPACE:
+            first += 1
+        while last > first and text[last - 1] in _TRAILING_SPACE:
+            last -= 1
+        if first < last:
+            spans.append((first, last))
+        pos = stop + 1
+    return spans

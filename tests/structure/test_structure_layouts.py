@@ -169,3 +169,26 @@ def test_override_date_wins_and_no_day_is_invented() -> None:
 def test_label_or_not(text: str, speakers: list[str]) -> None:
     briefing = podium.parse(text, stages=["structure.v1"])
     assert [t.speaker for t in briefing.turns if t.label] == speakers
+
+
+def test_single_newline_layout_with_header_and_unlabelled_questions() -> None:
+    briefing = parse("single-newline.txt")
+    assert summary(briefing) == [
+        ("Kong Lin", "host", "Good morning. Welcome"),
+        (None, "journalist", "How many towns"),
+        ("Gao Feng", "official", "Thank you for"),
+        (None, "journalist", "What will the"),
+        ("Ren Yu", "official", "It will be"),
+        ("Hillside Daily", "journalist", "When will the"),
+        ("Gao Feng", "official", "In June."),
+    ]
+    # "Thank you" with no full stop still lets the next line be a label.
+    assert briefing.turns[5].label == "Hillside Daily"
+    # The publication line (May 2) dates the page; the header's date is the briefing's.
+    assert (briefing.date, briefing.date_source) == ("2024-04-20", "header")
+    assert (briefing.series, briefing.series_number) == ("Building Better Towns", 9)
+    assert [(e.asked_by, e.answered_by) for e in briefing.exchanges] == [
+        (None, ["Gao Feng"]),
+        (None, ["Ren Yu"]),
+        ("Hillside Daily", ["Gao Feng"]),
+    ]
