@@ -1,0 +1,52 @@
+"""Uploads: check what arrived, parse it in memory, store it. Nothing is written to disk but the
+database; the uploaded name is only a label (and a hint to the reader about the format)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path, PurePath
+
+from podium.errors import PodiumError
+from podium.pipeline import parse
+from podium.read import read_bytes
+from podium.store import Corpus
+
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+ACCEPTED_SUFFIXES: tuple[str, ...] = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
+ACCEPTED_TYPES: tuple[str, ...] = (
+    "text/plain",
+    "text/markdown",
+    "text/x-markdown",
+    "text/html",
+    "application/xhtml+xml",
+)
+# Browsers label files they do not recognise (often .md) as octet-stream; the suffix decides then.
+GENERIC_TYPES: tuple[str, ...] = ("", "application/octet-stream")
+UNSAFE_NAME_CHARS = re.compile(r"[^\w.\- ]+")
+
+
+def upload_name(filename: str | None) -> str:
+    """The uploaded file's base name, stripped of any directories and odd characters."""
+    base = PurePath((filename or "").replace("\\", "/")).name
+    cleaned = UNSAFE_NAME_CHARS.sub("_", base).strip(" .")[:120]
+    return cleaned or "upload.txt"
+
+
+def check_upload(name: str, content_type: str | None, size: int) -> None:
+    """Refuse, with a coded error, a file that is too large or not text, HTML or Markdown."""
+    if size > MAX_UPLOAD_BYTES:
+        raise PodiumError("E004", f"{size:,} bytes, over the {MAX_UPLOAD_BYTES:,}-byte upload limit", name)
+    suffix = PurePath(name).suffix.lower()
+    if suffix not in ACCEPTED_SUFFIXES:
+        raise PodiumError("E005", f"only {', '.join(ACCEPTED_SUFFIXES)} files are accepted", name)
+    media_type = (content_type or "").split(";")[0].strip().lower()
+    if media_type not in ACCEPTED_TYPES and media_type not in GENERIC_TYPES:
+        raise PodiumError("E005", f"content type {media_type!r} is not text, HTML or Markdown", name)
+
+
+def ingest(raw: bytes, *, name: str, content_type: str | None, db: Path) -> str:
+    """Check, parse and store one uploaded transcript; the briefing's id."""
+    check_upload(name, content_type, len(raw))
+    briefing = parse(read_bytes(raw, name=name))
+    with Corpus(db) as corpus:
+        return corpus.add(briefing)

@@ -1,0 +1,145 @@
+"""The REST API under /api/v1: lists are JSON arrays (CSV with `?format=csv`); the total and the
+next page travel in headers (`X-Total-Count`, `Link`), as GitHub's API does, so a body is always
+just the records."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import Response
+
+from podium.store import Corpus
+from podium.web.routes.common import (
+    BRIEFING_COLUMNS,
+    BRIEFING_SORTS,
+    FIGURE_COLUMNS,
+    ROLES,
+    SEARCH_COLUMNS,
+    Paging,
+    blank_to_none,
+    csv_response,
+    figure_filters,
+    json_response,
+    one_of,
+    page_links,
+    paging,
+)
+from podium.web.render import snippet_markup, snippet_text
+from podium.web.routes.pages import receive_upload
+from podium.web.store import checked_id, read_corpus
+
+router = APIRouter(prefix="/api/v1", tags=["api"])
+ReadCorpus = Annotated[Corpus, Depends(read_corpus)]
+OutputFormat = Annotated[Literal["json", "csv"], Query(alias="format", description="json (default) or csv")]
+
+
+def listing(
+    request: Request,
+    rows: Sequence[dict[str, Any]],
+    *,
+    columns: Sequence[str],
+    name: str,
+    fmt: str,
+    page_: Paging,
+    total: int | None,
+    shown: int | None = None,
+) -> Response:
+    """Rows as JSON or CSV, with pagination in the headers."""
+    links = page_links(request, page_, shown=len(rows) if shown is None else shown, total=total)
+    headers = {"X-Limit": str(page_.limit), "X-Offset": str(page_.offset)}
+    if total is not None:
+        headers["X-Total-Count"] = str(total)
+    link = ", ".join(f'<{links[rel]}>; rel="{rel}"' for rel in ("next", "prev") if links[rel])
+    if link:
+        headers["Link"] = link
+    if fmt == "csv":
+        return csv_response(rows, columns, filename=f"{name}.csv", headers=headers)
+    return json_response(list(rows), headers=headers)
+
+
+@router.get("/briefings", summary="List briefings")
+def list_briefings(
+    request: Request,
+    corpus: ReadCorpus,
+    page_: Annotated[Paging, Depends(paging)],
+    fmt: OutputFormat = "json",
+    q: Annotated[str | None, Query(description="words in the title, source or organisation")] = None,
+    sort: Annotated[str, Query(description="date, title, series_number, organisation, n_exchanges or n_figures")] = "date",
+    desc: bool = True,
+) -> Response:
+    """Every briefing, one object each with its `id`; the total is in `X-Total-Count`."""
+    sort = one_of(sort, BRIEFING_SORTS, "sort") or "date"
+    matching = corpus.briefings(q=blank_to_none(q), sort=sort, desc=desc)
+    rows = matching[page_.offset : page_.offset + page_.limit]
+    return listing(request, rows, columns=BRIEFING_COLUMNS, name="briefings", fmt=fmt, page_=page_, total=len(matching))
+
+
+@router.get("/briefings/{briefing_id}", summary="One briefing, the full model")
+def get_briefing(briefing_id: str, corpus: ReadCorpus) -> Response:
+    """The whole Briefing: text, participants, turns, exchanges, quantities, findings, commitments."""
+    found = corpus.briefing(checked_id(briefing_id))
+    if found is None:
+        raise HTTPException(404, f"no briefing {briefing_id!r}")
+    return json_response({"id": briefing_id, **found.to_dict()})
+
+
+@router.post("/briefings", summary="Upload a transcript", status_code=201)
+async def upload_briefing(request: Request) -> Response:
+    """Ingest one transcript sent as multipart field `file` (text, HTML or Markdown, at most 20 MB)."""
+    briefing_id = await receive_upload(request)
+    url = request.url_for("get_briefing", briefing_id=briefing_id)
+    return json_response({"id": briefing_id, "url": str(url)}, headers={"Location": str(url)}, status_code=201)
+
+
+@router.get("/figures", summary="Figures across the corpus")
+def list_figures(
+    request: Request,
+    corpus: ReadCorpus,
+    filters: Annotated[dict[str, str], Depends(figure_filters)],
+    page_: Annotated[Paging, Depends(paging)],
+    fmt: OutputFormat = "json",
+) -> Response:
+    """Figures filtered as `podium figures` filters them; the total is in `X-Total-Count`."""
+    rows = corpus.figures(**filters, limit=page_.limit, offset=page_.offset)
+    total = corpus.count_figures(**filters)
+    return listing(request, rows, columns=FIGURE_COLUMNS, name="figures", fmt=fmt, page_=page_, total=total)
+
+
+@router.get("/search", summary="Full-text search over turns")
+def search_turns(
+    request: Request,
+    corpus: ReadCorpus,
+    q: Annotated[str, Query(min_length=1, description="words to find")],
+    page_: Annotated[Paging, Depends(paging)],
+    fmt: OutputFormat = "json",
+    speaker: str | None = None,
+    role: str | None = None,
+    since: Annotated[str | None, Query(description="earliest briefing date, YYYY-MM-DD")] = None,
+    until: Annotated[str | None, Query(description="latest briefing date, YYYY-MM-DD")] = None,
+    briefing: Annotated[str | None, Query(description="a briefing id")] = None,
+) -> Response:
+    """Matching turns with a plain `snippet` and an HTML-escaped `snippet_html` marking the hits."""
+    hits = corpus.search(
+        q,
+        speaker=blank_to_none(speaker),
+        role=one_of(role, ROLES, "role"),
+        since=blank_to_none(since),
+        until=blank_to_none(until),
+        briefing=blank_to_none(briefing),
+        limit=page_.limit + 1,
+        offset=page_.offset,
+    )
+    rows = [{**hit, "snippet": snippet_text(hit["snippet"]), "snippet_html": str(snippet_markup(hit["snippet"]))} for hit in hits[: page_.limit]]
+    return listing(request, rows, columns=SEARCH_COLUMNS, name="search", fmt=fmt, page_=page_, total=None, shown=len(hits))
+
+
+@router.get("/subjects", summary="Subjects with figures, for suggestions")
+def list_subjects(
+    corpus: ReadCorpus,
+    prefix: Annotated[str, Query(description="the start of the subject")] = "",
+    limit: Annotated[int, Query(ge=1, le=200)] = 20,
+) -> Response:
+    """Subjects starting with `prefix`, most figures first."""
+    return json_response([{"subject": s, "count": n} for s, n in corpus.subjects(prefix=prefix, limit=limit)])

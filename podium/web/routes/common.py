@@ -1,0 +1,174 @@
+"""What pages and the API share: query parameters, pagination, `.json` twins, CSV responses."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Annotated, Any, get_args
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import Response
+
+from podium.model import Kind, Modality, Role
+from podium.web.render import templates
+
+FIGURE_COLUMNS: tuple[str, ...] = (
+    "briefing_id",
+    "briefing_date",
+    "briefing_title",
+    "turn",
+    "speaker",
+    "text",
+    "start",
+    "end",
+    "value",
+    "value_max",
+    "unit",
+    "qualifier",
+    "kind",
+    "subject",
+    "period",
+    "modality",
+    "normalized_value",
+    "normalized_unit",
+)
+BRIEFING_COLUMNS: tuple[str, ...] = (
+    "id",
+    "date",
+    "title",
+    "series",
+    "series_number",
+    "organisation",
+    "n_turns",
+    "n_exchanges",
+    "n_figures",
+    "source",
+)
+SEARCH_COLUMNS: tuple[str, ...] = ("briefing_id", "title", "date", "turn_id", "speaker", "role", "start", "end", "snippet", "score")
+BRIEFING_SORTS: tuple[str, ...] = ("date", "title", "series_number", "organisation", "n_exchanges", "n_figures")
+KINDS: tuple[str, ...] = get_args(Kind)
+MODALITIES: tuple[str, ...] = get_args(Modality)
+ROLES: tuple[str, ...] = get_args(Role)
+MAX_LIMIT = 1000
+
+
+# --- parameters -------------------------------------------------------------------------------
+
+
+def blank_to_none(value: str | None) -> str | None:
+    """HTML forms send empty fields as `name=`; an empty filter means no filter."""
+    if value is None:
+        return None
+    value = value.strip()
+    return value or None
+
+
+def one_of(value: str | None, allowed: Sequence[str], name: str) -> str | None:
+    value = blank_to_none(value)
+    if value is not None and value not in allowed:
+        raise HTTPException(422, f"{name} must be one of {', '.join(allowed)}, not {value!r}")
+    return value
+
+
+def figure_filters(
+    subject: Annotated[str | None, Query(description="subject of the figure, e.g. GDP")] = None,
+    unit: Annotated[str | None, Query(description="unit id: CNY, %, t, kWh, count ...")] = None,
+    kind: Annotated[str | None, Query(description="level, change, growth, share, rank, ratio, duration")] = None,
+    period: Annotated[str | None, Query(description="ISO-like period: 2023, 2024-Q1 ...")] = None,
+    speaker: Annotated[str | None, Query(description="who said it")] = None,
+    modality: Annotated[str | None, Query(description="actual, target or forecast")] = None,
+    briefing: Annotated[str | None, Query(description="a briefing id")] = None,
+) -> dict[str, str]:
+    """The figure filters of `podium figures`, dropping the empty ones."""
+    filters = {
+        "subject": blank_to_none(subject),
+        "unit": blank_to_none(unit),
+        "kind": one_of(kind, KINDS, "kind"),
+        "period": blank_to_none(period),
+        "speaker": blank_to_none(speaker),
+        "modality": one_of(modality, MODALITIES, "modality"),
+        "briefing": blank_to_none(briefing),
+    }
+    return {name: value for name, value in filters.items() if value is not None}
+
+
+@dataclass
+class Paging:
+    limit: int
+    offset: int
+
+
+def paging(
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="rows per page")] = 50,
+    offset: Annotated[int, Query(ge=0, description="rows to skip")] = 0,
+) -> Paging:
+    return Paging(limit=limit, offset=offset)
+
+
+def page_links(request: Request, paging: Paging, *, shown: int, total: int | None) -> dict[str, Any]:
+    """Totals and the URLs of the neighbouring pages, keeping every other parameter."""
+    # Without a total, callers fetch one row more than the page holds: that row means "more".
+    has_more = (paging.offset + shown < total) if total is not None else shown > paging.limit
+    prev_offset = max(0, paging.offset - paging.limit)
+    return {
+        "total": total,
+        "limit": paging.limit,
+        "offset": paging.offset,
+        "next": str(request.url.include_query_params(offset=paging.offset + paging.limit)) if has_more else None,
+        "prev": str(request.url.include_query_params(offset=prev_offset)) if paging.offset > 0 else None,
+    }
+
+
+# --- pages with twins -------------------------------------------------------------------------
+
+
+def page(router: APIRouter, path: str, *, name: str, twins: Iterable[str] = (".json",), json_path: str | None = None) -> Callable:
+    """Register a GET view at `path` and at each twin (`path.json`, `path.csv`).
+
+    The twins go first so that `/briefings/{id}.json` is not swallowed by `/briefings/{id}`."""
+
+    def register(view: Callable) -> Callable:
+        for suffix in twins:
+            twin_path = json_path if (json_path and suffix == ".json") else path + suffix
+            router.add_api_route(twin_path, view, methods=["GET"], name=f"{name}_{suffix[1:]}", include_in_schema=False)
+        router.add_api_route(path, view, methods=["GET"], name=name, include_in_schema=False)
+        return view
+
+    return register
+
+
+def wants(request: Request, suffix: str) -> bool:
+    return request.url.path.endswith(suffix)
+
+
+def respond(request: Request, view: str, data: dict[str, Any], extra: dict[str, Any] | None = None) -> Response:
+    """The page's JSON twin gets `data`; the HTML page gets `data` and `extra`, rendered by the
+    template named after the view."""
+    if wants(request, ".json"):
+        return json_response(data)
+    return templates.TemplateResponse(request, f"{view}.html", {**data, **(extra or {}), "view": view})
+
+
+def json_response(data: Any, *, headers: dict[str, str] | None = None, status_code: int = 200) -> Response:
+    body = json.dumps(data, ensure_ascii=False, default=str, allow_nan=False)
+    return Response(body, media_type="application/json", headers=headers, status_code=status_code)
+
+
+def csv_response(rows: Iterable[dict[str, Any]], columns: Sequence[str], *, filename: str, headers: dict[str, str] | None = None) -> Response:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({key: csv_cell(row.get(key)) for key in columns})
+    disposition = {"Content-Disposition": f'attachment; filename="{filename}"'}
+    return Response(buffer.getvalue(), media_type="text/csv; charset=utf-8", headers={**disposition, **(headers or {})})
+
+
+def csv_cell(value: Any) -> Any:
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return "" if value is None else value
+

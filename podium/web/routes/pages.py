@@ -1,0 +1,215 @@
+"""The pages: Library, Briefing, Figures, Search, Indicator, Add. Each view is one function that
+serves its HTML page and its `.json` twin (and, for figures, a `.csv` of exactly what is shown).
+
+Views that read the store are plain `def`s, so FastAPI runs their SQLite calls in a worker thread."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import RedirectResponse, Response
+
+from podium.errors import PodiumError
+from podium.model import Briefing
+from podium.store import Corpus
+from podium.web.ingest import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES, ingest, upload_name
+from podium.web.render import build_charts, snippet_text, transcript_blocks
+from podium.web.routes.common import (
+    BRIEFING_SORTS,
+    FIGURE_COLUMNS,
+    KINDS,
+    MODALITIES,
+    ROLES,
+    Paging,
+    blank_to_none,
+    csv_response,
+    figure_filters,
+    json_response,
+    one_of,
+    page,
+    page_links,
+    paging,
+    respond,
+    wants,
+)
+from podium.web.store import checked_id, read_corpus
+
+router = APIRouter()
+ReadCorpus = Annotated[Corpus, Depends(read_corpus)]
+INDICATOR_POINTS = 2000  # more points than this make an unreadable chart and a slow page
+
+
+@page(router, "/", name="library", json_path="/index.json")
+def library(
+    request: Request,
+    corpus: ReadCorpus,
+    page_: Annotated[Paging, Depends(paging)],
+    q: Annotated[str | None, Query(description="words in the title, source or organisation")] = None,
+    sort: Annotated[str, Query(description="column to sort by")] = "date",
+    desc: Annotated[bool, Query(description="newest or largest first")] = True,
+) -> Response:
+    """Every briefing in the corpus, sortable and filterable."""
+    sort = one_of(sort, BRIEFING_SORTS, "sort") or "date"
+    q = blank_to_none(q)
+    matching = corpus.briefings(q=q, sort=sort, desc=desc)
+    rows = matching[page_.offset : page_.offset + page_.limit]
+    data = {"q": q, "sort": sort, "desc": desc, "briefings": rows, **page_links(request, page_, shown=len(rows), total=len(matching))}
+    return respond(request, "library", data, {"sorts": BRIEFING_SORTS})
+
+
+@page(router, "/briefings/{briefing_id}", name="briefing")
+def briefing(
+    request: Request,
+    briefing_id: str,
+    corpus: ReadCorpus,
+    kind: Annotated[str | None, Query(description="mark only figures of this kind")] = None,
+    modality: Annotated[str | None, Query(description="mark only figures of this modality")] = None,
+) -> Response:
+    """One briefing: header, participants, exchanges, the transcript with every figure marked."""
+    found = corpus.briefing(checked_id(briefing_id))
+    if found is None:
+        raise HTTPException(404, f"no briefing {briefing_id!r}")
+    kind, modality = one_of(kind, KINDS, "kind"), one_of(modality, MODALITIES, "modality")
+    if wants(request, ".json"):
+        return json_response({"id": briefing_id, **found.to_dict()})
+    extra = {
+        "id": briefing_id,
+        "briefing": found,
+        "kind": kind,
+        "modality": modality,
+        "blocks": transcript_blocks(found, kind=kind, modality=modality),
+        "kind_counts": Counter(q.kind for q in found.quantities),
+        "modality_counts": Counter(q.modality for q in found.quantities),
+        "exchanges": exchange_views(found),
+        "kinds": KINDS,
+        "modalities": MODALITIES,
+    }
+    return respond(request, "briefing", {}, extra)
+
+
+def exchange_views(briefing: Briefing) -> list[dict[str, Any]]:
+    """Each exchange with the anchor of its first turn and a short preview of the question."""
+    turns = {turn.id: turn for turn in briefing.turns}
+    views = []
+    for exchange in briefing.exchanges:
+        first = next((turns[t] for t in exchange.question_turns if t in turns), None)
+        preview = " ".join(first.text.split()[:14]) if first else ""
+        views.append(
+            {
+                "id": exchange.id,
+                "anchor": f"t-{first.id}" if first else None,
+                "asked_by": exchange.asked_by,
+                "answered_by": exchange.answered_by,
+                "preview": preview,
+            }
+        )
+    return views
+
+
+@page(router, "/figures", name="figures", twins=(".json", ".csv"))
+def figures(
+    request: Request,
+    corpus: ReadCorpus,
+    filters: Annotated[dict[str, str], Depends(figure_filters)],
+    page_: Annotated[Paging, Depends(paging)],
+) -> Response:
+    """Every figure across the corpus, filtered; the CSV twin holds exactly the rows shown."""
+    rows = corpus.figures(**filters, limit=page_.limit, offset=page_.offset)
+    if wants(request, ".csv"):
+        return csv_response(rows, FIGURE_COLUMNS, filename="figures.csv")
+    total = corpus.count_figures(**filters)
+    data = {"filters": filters, "figures": rows, **page_links(request, page_, shown=len(rows), total=total)}
+    csv_url = request.url_for("figures_csv").include_query_params(**request.query_params)
+    return respond(request, "figures", data, {"csv_url": str(csv_url), "kinds": KINDS, "modalities": MODALITIES})
+
+
+@page(router, "/search", name="search")
+def search(
+    request: Request,
+    corpus: ReadCorpus,
+    page_: Annotated[Paging, Depends(paging)],
+    q: Annotated[str | None, Query(description="words to find in what was said")] = None,
+    speaker: Annotated[str | None, Query()] = None,
+    role: Annotated[str | None, Query()] = None,
+    since: Annotated[str | None, Query(description="earliest briefing date, YYYY-MM-DD")] = None,
+    until: Annotated[str | None, Query(description="latest briefing date, YYYY-MM-DD")] = None,
+    briefing: Annotated[str | None, Query(description="a briefing id")] = None,
+) -> Response:
+    """Full-text search over every turn, with snippets and filters."""
+    params = {
+        "speaker": blank_to_none(speaker),
+        "role": one_of(role, ROLES, "role"),
+        "since": blank_to_none(since),
+        "until": blank_to_none(until),
+        "briefing": blank_to_none(briefing),
+    }
+    q = blank_to_none(q)
+    hits = run_search(corpus, q, params, page_)
+    shown = hits[: page_.limit]
+    data = {
+        "q": q,
+        "filters": {k: v for k, v in params.items() if v},
+        "hits": [{**hit, "snippet": snippet_text(hit["snippet"])} for hit in shown],
+        **page_links(request, page_, shown=len(hits), total=None),
+    }
+    return respond(request, "search", data, {"marked_hits": shown, "roles": ROLES})
+
+
+def run_search(corpus: Corpus, q: str | None, params: dict[str, str | None], page_: Paging) -> list[dict[str, Any]]:
+    """One more hit than the page holds, so the page knows whether a next page exists."""
+    if not q:
+        return []
+    return corpus.search(q, **params, limit=page_.limit + 1, offset=page_.offset)
+
+
+@page(router, "/indicator", name="indicator")
+def indicator(
+    request: Request,
+    corpus: ReadCorpus,
+    subject: Annotated[str | None, Query(description="the subject to chart, e.g. GDP")] = None,
+) -> Response:
+    """One subject's values over periods, across briefings, as a chart and a table."""
+    subject = blank_to_none(subject)
+    suggestions = [{"subject": s, "count": n} for s, n in corpus.subjects(prefix=subject or "", limit=20)]
+    rows = corpus.figures(subject=subject, limit=INDICATOR_POINTS) if subject else []
+    rows = sorted(rows, key=lambda r: (r.get("period") or "", r.get("briefing_date") or ""))
+
+    def href(row: dict[str, Any]) -> str:
+        url = request.url_for("briefing", briefing_id=row["briefing_id"])
+        return f"{url.path}#q-{row['start']}"
+
+    for row in rows:
+        row["href"] = href(row)
+    data = {"subject": subject, "suggestions": suggestions, "figures": rows}
+    return respond(request, "indicator", data, {"charts": build_charts(rows, href=href)})
+
+
+@page(router, "/add", name="add")
+def add(request: Request) -> Response:
+    """The upload form (its twin states the limits)."""
+    data = {"max_bytes": MAX_UPLOAD_BYTES, "accepted": list(ACCEPTED_SUFFIXES)}
+    return respond(request, "add", data)
+
+
+@router.post("/add", name="add_upload", include_in_schema=False)
+async def add_upload(request: Request) -> Response:
+    """Ingest the uploaded transcript and show it."""
+    briefing_id = await receive_upload(request)
+    return RedirectResponse(request.url_for("briefing", briefing_id=briefing_id), status_code=303)
+
+
+async def receive_upload(request: Request) -> str:
+    """Read one multipart file of at most 20 MB, then parse and store it off the event loop."""
+    declared = int(request.headers.get("content-length") or 0)
+    if declared > MAX_UPLOAD_BYTES + 64 * 1024:  # a little room for the multipart envelope
+        raise PodiumError("E004", f"{declared:,} bytes, over the {MAX_UPLOAD_BYTES:,}-byte upload limit", "upload")
+    form = await request.form(max_files=1, max_fields=4)
+    upload = form.get("file")
+    if upload is None or isinstance(upload, str):
+        raise HTTPException(422, "choose a transcript file to upload (form field 'file')")
+    raw = await upload.read(MAX_UPLOAD_BYTES + 1)
+    name = upload_name(upload.filename)
+    return await run_in_threadpool(ingest, raw, name=name, content_type=upload.content_type, db=request.app.state.db)

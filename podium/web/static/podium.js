@@ -1,0 +1,72 @@
+// podium: the few things a server-rendered page cannot do alone. Every value shown is set with
+// textContent, never innerHTML, so transcript text stays text.
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+
+  function fieldsOf(mark) {
+    return {
+      value: mark.dataset.value, unit: mark.dataset.unit, normalized: mark.dataset.normalized,
+      kind: mark.dataset.kind, period: mark.dataset.period || "—", subject: mark.dataset.subject || "—",
+      modality: mark.dataset.modality,
+    };
+  }
+
+  function showTip(tip, mark) {
+    var fields = fieldsOf(mark);
+    tip.querySelectorAll("[data-field]").forEach(function (dd) {
+      dd.textContent = fields[dd.dataset.field] || "—";
+    });
+    tip.hidden = false;
+    var box = mark.getBoundingClientRect();
+    var left = Math.min(window.scrollX + box.left, window.scrollX + document.documentElement.clientWidth - tip.offsetWidth - 8);
+    tip.style.left = Math.max(window.scrollX + 4, left) + "px";
+    tip.style.top = (window.scrollY + box.bottom + 6) + "px";
+  }
+
+  function setUpTooltips() {
+    var tip = document.getElementById("figtip");
+    var transcript = document.getElementById("transcript");
+    if (!tip || !transcript) return;
+    function onEnter(event) {
+      var mark = event.target.closest && event.target.closest("mark.fig");
+      if (mark) showTip(tip, mark);
+    }
+    function onLeave(event) {
+      var mark = event.target.closest && event.target.closest("mark.fig");
+      if (mark && document.activeElement !== mark) tip.hidden = true;
+    }
+    transcript.addEventListener("focusin", onEnter);
+    transcript.addEventListener("mouseover", onEnter);
+    transcript.addEventListener("focusout", function () { tip.hidden = true; });
+    transcript.addEventListener("mouseout", onLeave);
+    document.addEventListener("keydown", function (event) { if (event.key === "Escape") tip.hidden = true; });
+  }
+
+  // The switches work without a round trip; the URL is kept in step so the view can be shared.
+  function setUpSwitches() {
+    var form = document.getElementById("figure-switches");
+    if (!form) return;
+    function apply() {
+      var wanted = {};
+      var params = new URLSearchParams(window.location.search);
+      form.querySelectorAll("select[data-switch]").forEach(function (select) {
+        wanted[select.dataset.switch] = select.value;
+        if (select.value) params.set(select.name, select.value); else params.delete(select.name);
+      });
+      document.querySelectorAll("#transcript mark.fig").forEach(function (mark) {
+        var shown = (!wanted.kind || mark.dataset.kind === wanted.kind) &&
+                    (!wanted.modality || mark.dataset.modality === wanted.modality);
+        mark.classList.toggle("off", !shown);
+      });
+      var query = params.toString();
+      history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+    }
+    form.addEventListener("change", apply);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    setUpTooltips();
+    setUpSwitches();
+  });
+})();

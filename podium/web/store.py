@@ -1,0 +1,32 @@
+"""How routes reach the corpus: read-only for every GET, writable only for an upload."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from fastapi import HTTPException, Request
+
+from podium.store import Corpus
+
+# Briefing ids are 16-hex content-hash prefixes; anything else is refused before the store sees it.
+BRIEFING_ID = re.compile(r"[0-9a-f]{16}")
+
+
+def ensure_corpus(db: Path) -> None:
+    """Create the database when missing, so that read-only opens afterwards find a schema."""
+    with Corpus(db):
+        pass
+
+
+def read_corpus(request: Request) -> Iterator[Corpus]:
+    """A FastAPI dependency: the corpus opened read-only for the length of one request."""
+    with Corpus(request.app.state.db, readonly=True) as corpus:
+        yield corpus
+
+
+def checked_id(briefing_id: str) -> str:
+    if not BRIEFING_ID.fullmatch(briefing_id):
+        raise HTTPException(404, f"no briefing {briefing_id!r}")
+    return briefing_id
