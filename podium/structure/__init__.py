@@ -49,6 +49,7 @@ def run_structure(briefing: Briefing) -> Briefing:
     names = roster_names + [name for name, _ in intro_people]
     aliases: dict[str, str] = {}
     label_titles = _name_turns(turns, labels, names, aliases)
+    turns = _without_reprinted_pages(turns)
     briefing.title = briefing.title or find_title(preamble)
     _name_spokesperson(turns, briefing.title)
     briefing.participants = assign_roles(turns, header, intro_people)
@@ -95,6 +96,36 @@ def _name_turns(turns: list[Turn], labels: list[Label], names: list[str], aliase
         if title and turn.speaker:
             titles.setdefault(turn.speaker, title)
     return titles
+
+
+_REPRINT_CHARS = 80  # this much identical opening speech by one speaker may be a page printed twice
+
+
+def _without_reprinted_pages(turns: list[Turn]) -> list[Turn]:
+    """Topic pages print a page again (header and all): of two turns by one speaker where one
+    repeats the other (a cut-off copy is a prefix of the full one), keep the fuller, so no figure
+    is counted twice."""
+    openings: dict[tuple[str | None, str], tuple[Turn, str]] = {}
+    dropped: set[int] = set()
+    for turn in turns:
+        speech = " ".join(turn.text.split())
+        if len(speech) < _REPRINT_CHARS:
+            continue
+        key = (turn.speaker, speech[:_REPRINT_CHARS])
+        if key not in openings:
+            openings[key] = (turn, speech)
+            continue
+        earlier, earlier_speech = openings[key]
+        short, long = sorted((earlier_speech, speech), key=len)
+        if not long.startswith(short[: max(len(short) - 3, _REPRINT_CHARS)]):
+            continue  # the same opening words, then different speech: both stand
+        keep, drop = (turn, earlier) if len(speech) > len(earlier_speech) else (earlier, turn)
+        dropped.add(id(drop))
+        openings[key] = (keep, long)
+    kept = [turn for turn in turns if id(turn) not in dropped]
+    for index, turn in enumerate(kept):
+        turn.id = index
+    return kept
 
 
 def _name_spokesperson(turns: list[Turn], title: str | None) -> None:

@@ -192,3 +192,12 @@ def test_single_newline_layout_with_header_and_unlabelled_questions() -> None:
         (None, ["Ren Yu"]),
         ("Hillside Daily", ["Gao Feng"]),
     ]
+
+
+def test_a_page_printed_twice_gives_each_speech_once() -> None:
+    briefing = parse("reprinted.txt")
+    assert [t.speaker for t in briefing.turns] == ["Kong Lin", "Gao Feng"]
+    # The fuller copy of the speech stays; the header printed again is no one's speech.
+    assert briefing.turns[1].text.endswith("We will go on.")
+    assert "Speakers:" not in briefing.turns[0].text
+    assert [t.id for t in briefing.turns] == [0, 1]
