@@ -10,6 +10,9 @@ from podium.structure.lines import Line
 from podium.structure.words import load
 
 
+_KEY_LINE = 40  # a header key line is short; a longer line starting "Speaker ..." is prose
+
+
 @dataclass
 class RosterEntry:
     name: str
@@ -59,7 +62,7 @@ def find_header(lines: list[Line], *, stop: int) -> Header:
         if not text:
             continue
         this_key = key_kind(text)
-        if this_key is not None and len(text) <= 40 or this_key == "date":
+        if (this_key is not None and len(text) <= _KEY_LINE) or this_key == "date":
             kind = this_key
             header.lines.add(index)
             value = P.header_key().match(text).group("rest") or ""
@@ -115,7 +118,7 @@ def header_lines_after(lines: list[Line], start: int) -> set[int]:
         if not text:
             continue
         kind = key_kind(text)
-        if kind is not None and len(text) <= 40:
+        if kind is not None and len(text) <= _KEY_LINE:
             in_block = True
             found.add(index)
             continue

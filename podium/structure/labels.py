@@ -39,10 +39,6 @@ class Label:
         return " ".join(self.raw.split()).lower()
 
 
-def find_labels(lines: list[Line], furniture: dict[int, Furniture], *, known_names: set[str]) -> list[Label]:
-    return judge(find_candidates(lines, furniture), lines, furniture, known_names=known_names)
-
-
 def find_candidates(lines: list[Line], furniture: dict[int, Furniture]) -> list[Label]:
     """Every line that could open a turn; `judge` decides which do."""
     candidates: list[Label] = []
@@ -111,7 +107,9 @@ def _cjk_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | No
     speech = match.group("rest").strip()
     if speech:
         # Navigation ("当前位置: 首页 > 英语笔译") and titles carry no sentence punctuation.
-        if any(mark in speech for mark in ":：|>") or not any(mark in speech for mark in "。？！?，,") and index < len(lines) - 1:
+        navigation = any(mark in speech for mark in ":：|>")
+        unpunctuated = not any(mark in speech for mark in "。？！?，,")
+        if navigation or (unpunctuated and index < len(lines) - 1):
             return None
     kind = QUESTION if raw in load().question_labels else CJK
     return _make(index, pos, rest, match.start("rest"), raw, kind)
