@@ -77,3 +77,40 @@ def test_turn_text_is_the_span_it_claims(gold_case: tuple[dict, podium.Briefing]
     for turn in briefing.turns:
         assert turn.text == briefing.text[turn.body_start : turn.end]
         assert turn.start <= turn.body_start <= turn.end
+
+
+def _html_page(text: str) -> str:
+    import html
+    import re
+
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    return f"<html><head><title>Briefing</title></head><body><nav>Home | Press Room</nav><div class='content'>{body}</div></body></html>"
+
+
+LAYOUTS = {
+    "single-newline": lambda text: __import__("re").sub(r"[ \u00a0]*\n+", "\n", text),
+    "crlf": lambda text: text.replace("\n", "\r\n"),
+    "inline-labels": lambda text: __import__("re").sub(r"(?m)^([^\n]{1,60}):[ \u00a0]*\n+", r"\1: ", text),
+}
+
+
+@pytest.mark.parametrize("layout", [*LAYOUTS, "html"])
+def test_the_same_briefing_in_another_layout_gives_the_same_structure(layout: str) -> None:
+    paths = gold_files()
+    if not paths:
+        pytest.skip("../shared/gold is not beside this checkout")
+    gold, _ = _load(paths[0])
+    text = (SHARED / gold["file"]).read_text(encoding="utf-8")
+    if layout == "html":
+        from podium.pipeline import briefing_from_document, run
+        from podium.read import read_bytes
+
+        doc = read_bytes(_html_page(text).encode("utf-8"), name="briefing.html")
+        briefing = run(briefing_from_document(doc), ["structure.v1"])
+    else:
+        briefing = podium.parse(LAYOUTS[layout](text), stages=["structure.v1"])
+    assert [(t.speaker, t.role) for t in briefing.turns] == [(t["speaker"], t["role"]) for t in gold["turns"]]
+    assert [(e.asked_by, e.answered_by) for e in briefing.exchanges] == [
+        (e["asked_by"], e["answered_by"]) for e in gold["exchanges"]
+    ]
