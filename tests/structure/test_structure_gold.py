@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -80,18 +82,15 @@ def test_turn_text_is_the_span_it_claims(gold_case: tuple[dict, podium.Briefing]
 
 
 def _html_page(text: str) -> str:
-    import html
-    import re
-
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
     body = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
     return f"<html><head><title>Briefing</title></head><body><nav>Home | Press Room</nav><div class='content'>{body}</div></body></html>"
 
 
 LAYOUTS = {
-    "single-newline": lambda text: __import__("re").sub(r"[ \u00a0]*\n+", "\n", text),
+    "single-newline": lambda text: re.sub(r"[ \u00a0]*\n+", "\n", text),
     "crlf": lambda text: text.replace("\n", "\r\n"),
-    "inline-labels": lambda text: __import__("re").sub(r"(?m)^([^\n]{1,60}):[ \u00a0]*\n+", r"\1: ", text),
+    "inline-labels": lambda text: re.sub(r"(?m)^([^\n]{1,60}):[ \u00a0]*\n+", r"\1: ", text),
 }
 
 
