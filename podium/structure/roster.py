@@ -12,9 +12,10 @@ from podium.structure.labels import ANSWER, QUESTION, Label
 from podium.structure.words import load
 
 _OUTLET_WORD = r"[A-Z][\w&'’\-]*(?:\.[A-Z][\w&'’\-]*)*"
-# "Howard Schneider with Reuters", "Nick Timiraos of the Wall Street Journal", "Chris Rugaber, AP"
-_SELF_INTRO_OUTLET = re.compile(
-    rf"(?P<name>[A-Z][\w'’\-]+)\s*(?:,|\s(?:with|from|of|at))\s+(?:the\s+)?(?P<outlet>{_OUTLET_WORD}(?:\s+(?:{_OUTLET_WORD}|of|and))*)"
+# "Howard Schneider with Reuters", "Nick Timiraos of the Wall Street Journal", "Chris Rugaber, AP":
+# the outlet a reporter names right after their own surname.
+_OUTLET_AFTER_NAME = (
+    rf"\s*(?:,|\s(?:with|from|of|at))\s+(?:the\s+)?(?P<outlet>{_OUTLET_WORD}(?:\s+(?:{_OUTLET_WORD}|of|and))*)"
 )
 
 
@@ -176,9 +177,14 @@ def self_introduced_outlet(name: str, turns: list[Turn]) -> str | None:
     first = next((t for t in turns if t.speaker == name), None)
     if first is None:
         return None
-    own = {part.lower() for part in name.replace(".", " ").split() if len(part) > 1}
-    for match in _SELF_INTRO_OUTLET.finditer(first.text[:300]):
-        if match.group("name").lower() in own:
-            outlet = " ".join(match.group("outlet").split())
-            return re.sub(r"\s+(?:and|of)$", "", outlet)
-    return None
+    parts = [part for part in name.replace(".", " ").split() if len(part) > 1]
+    if not parts:
+        return None
+    surname = parts[-1]
+    pattern = re.compile(rf"\b{re.escape(surname)}\b{_OUTLET_AFTER_NAME}", re.I)
+    match = pattern.search(first.text[:300])
+    if match is None:
+        return None
+    outlet = re.sub(r"\s+(?:and|of)$", "", " ".join(match.group("outlet").split()))
+    own = {part.lower() for part in parts}
+    return None if own & {word.lower() for word in outlet.split()} else outlet
