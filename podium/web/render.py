@@ -193,8 +193,9 @@ class ChartPoint:
 
 @dataclass
 class Chart:
-    """One unit's values over periods, in SVG user units."""
+    """One kind and unit's values over periods, in SVG user units."""
 
+    kind: str
     unit: str
     width: int
     height: int
@@ -216,17 +217,18 @@ def chart_value(row: dict[str, Any]) -> tuple[float | None, str]:
 
 
 def build_charts(rows: Sequence[dict[str, Any]], *, href: Callable[[dict[str, Any]], str]) -> list[Chart]:
-    """One chart per unit; periods on x (in period order), values on y."""
-    by_unit: dict[str, list[tuple[float, dict[str, Any]]]] = {}
+    """One chart per kind and unit (a growth rate and a level never share an axis); periods on x
+    in period order, values on y."""
+    groups: dict[tuple[str, str], list[tuple[float, dict[str, Any]]]] = {}
     for row in rows:
         value, unit = chart_value(row)
         if value is None or not row.get("period"):
             continue
-        by_unit.setdefault(unit, []).append((float(value), row))
-    return [chart_for_unit(unit, points, href=href) for unit, points in sorted(by_unit.items())]
+        groups.setdefault((row.get("kind") or "", unit), []).append((float(value), row))
+    return [chart_for_group(kind, unit, points, href=href) for (kind, unit), points in sorted(groups.items())]
 
 
-def chart_for_unit(unit: str, values: list[tuple[float, dict[str, Any]]], *, href: Callable[[dict[str, Any]], str]) -> Chart:
+def chart_for_group(kind: str, unit: str, values: list[tuple[float, dict[str, Any]]], *, href: Callable[[dict[str, Any]], str]) -> Chart:
     periods = sorted({row["period"] for _v, row in values})
     left, top = MARGIN_LEFT, MARGIN_TOP
     right, bottom = CHART_WIDTH - MARGIN_RIGHT, CHART_HEIGHT - MARGIN_BOTTOM
@@ -237,7 +239,7 @@ def chart_for_unit(unit: str, values: list[tuple[float, dict[str, Any]]], *, hre
     def y_of(value: float) -> float:
         return bottom - (value - low) / (high - low) * (bottom - top)
 
-    chart = Chart(unit=unit, width=CHART_WIDTH, height=CHART_HEIGHT, plot=(left, top, right, bottom))
+    chart = Chart(kind=kind, unit=unit, width=CHART_WIDTH, height=CHART_HEIGHT, plot=(left, top, right, bottom))
     chart.x_ticks = [(x_of[p], p) for p in periods]
     chart.y_ticks = [(y_of(v), format_number(v)) for v in tick_values(low, high, step)]
     for value, row in sorted(values, key=lambda item: (item[1]["period"], item[1].get("briefing_date") or "")):
