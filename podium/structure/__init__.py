@@ -13,7 +13,7 @@ from podium.structure.dates import find_date
 from podium.structure.exchanges import build_exchanges
 from podium.structure.furniture import NEW_PAGE, Furniture, find_furniture, token_spans
 from podium.structure.header import find_header, header_lines_after
-from podium.structure.labels import Label, find_candidates, judge
+from podium.structure.labels import NAME, Label, find_candidates, judge
 from podium.structure.lines import Line, split_lines
 from podium.structure.meta import find_organisation, find_series, find_title
 from podium.structure.roster import assign_roles, has_cue, introduced, label_title, speaker_name
@@ -46,7 +46,9 @@ def run_structure(briefing: Briefing) -> Briefing:
         raise PodiumError("E003", "no speaker labels and no speech found", briefing.source)
     intro = _intro_text(turns)
     intro_people = introduced(intro)
-    names = roster_names + [name for name, _ in intro_people]
+    labelled = [P.honorific_prefix().sub("", " ".join(label.raw.split())) for label in labels if label.kind == NAME]
+    full_names = [name for name in labelled if "," not in name and 1 < len(name.split()) <= 4]
+    names = roster_names + [name for name, _ in intro_people] + full_names
     aliases: dict[str, str] = {}
     label_titles = _name_turns(turns, labels, names, aliases)
     turns = _without_reprinted_pages(turns)

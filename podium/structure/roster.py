@@ -39,7 +39,13 @@ def speaker_name(label: Label, roster: list[str]) -> str | None:
             return name
     if "," in raw:
         return raw.split(",")[0].strip()
-    raw = P.honorific_prefix().sub("", raw) if not raw.isupper() else raw
+    if raw.isupper():
+        return raw
+    raw = P.honorific_prefix().sub("", raw)
+    # "Mr. Wang:" is the one rostered Wang, named in full as the host introduced him.
+    same_family = [name for name in roster if raw in name.split()]
+    if " " not in raw and len(set(same_family)) == 1:
+        return same_family[0]
     return raw
 
 

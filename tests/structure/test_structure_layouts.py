@@ -201,3 +201,13 @@ def test_a_page_printed_twice_gives_each_speech_once() -> None:
     assert briefing.turns[1].text.endswith("We will go on.")
     assert "Speakers:" not in briefing.turns[0].text
     assert [t.id for t in briefing.turns] == [0, 1]
+
+
+def test_a_label_by_surname_names_the_rostered_speaker_in_full() -> None:
+    text = (
+        "Bai Lan:\n\nWelcome to this press conference. We have invited Mr. Tan Wei, governor of "
+        "Lakeshire province, and Ms. Lo Ming, vice governor of Lakeshire province.\n\n"
+        "Mr. Tan:\n\nThank you.\n\nBai:\n\nNext.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [t.speaker for t in briefing.turns] == ["Bai Lan", "Tan Wei", "Bai Lan"]
