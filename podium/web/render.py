@@ -66,7 +66,7 @@ class Block:
     anchor: str
     speaker: str | None
     role: str
-    label: str | None
+    label: list[Piece]
     paragraphs: list[list[Piece]]
 
 
@@ -95,16 +95,20 @@ def transcript_blocks(briefing: Briefing, *, kind: str | None = None, modality: 
     blocks = []
     for anchor, start, end, turn in spans:
         inside = [q for q in quantities if start <= q.start and q.end <= end]
+        body_start = turn.body_start if turn else start
         paragraphs = [
             pieces_between(briefing.text, p_start, p_end, inside, kind=kind, modality=modality)
-            for p_start, p_end in paragraph_spans(briefing.text, start, end)
+            for p_start, p_end in paragraph_spans(briefing.text, body_start, end)
         ]
+        # The label is cut from the text (not taken from `turn.label`) so a figure in it stays marked.
+        label_end = start + len(briefing.text[start:body_start].rstrip())
+        label = pieces_between(briefing.text, start, label_end, inside, kind=kind, modality=modality)
         blocks.append(
             Block(
                 anchor=anchor,
                 speaker=turn.speaker if turn else None,
                 role=turn.role if turn else "unknown",
-                label=(turn.label or turn.speaker) if turn else None,
+                label=label,
                 paragraphs=[p for p in paragraphs if p],
             )
         )
@@ -112,14 +116,15 @@ def transcript_blocks(briefing: Briefing, *, kind: str | None = None, modality: 
 
 
 def block_spans(briefing: Briefing) -> list[tuple[str, int, int, Any]]:
-    """(anchor, start, end, turn) for each turn's body and for any text between or around turns."""
+    """(anchor, start, end, turn) for each turn (label and body) and for any text between or
+    around turns."""
     text = briefing.text
     spans: list[tuple[str, int, int, Any]] = []
     cursor = 0
     for turn in sorted(briefing.turns, key=lambda t: t.start):
         if text[cursor : turn.start].strip():
             spans.append((f"x-{cursor}", cursor, turn.start, None))
-        spans.append((f"t-{turn.id}", turn.body_start, turn.end, turn))
+        spans.append((f"t-{turn.id}", turn.start, turn.end, turn))
         cursor = max(cursor, turn.end)
     if text[cursor:].strip():
         spans.append((f"x-{cursor}", cursor, len(text), None))

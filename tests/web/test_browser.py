@@ -1,0 +1,172 @@
+"""End to end in a real headless Chromium (Debian's /usr/bin/chromium, driven by Playwright):
+the app runs under uvicorn in a thread on a free 127.0.0.1 port over its own temporary corpus."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLE, XINJIANG
+
+from podium.web import create_app
+from podium.web.render import format_figure, non_overlapping
+from podium.web.server import running
+
+from .conftest import HOSTILE_TEXT, WebCorpus, build_corpus, corpus_paths, longest_word
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+if not CHROMIUM.exists():
+    pytest.skip(
+        "browser tests need Debian's chromium at /usr/bin/chromium (as root: apt-get install -y chromium)",
+        allow_module_level=True,
+    )
+sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need the playwright package (pip install playwright)")
+
+
+@pytest.fixture(scope="module")
+def browser_corpus(tmp_path_factory: pytest.TempPathFactory) -> WebCorpus:
+    """A corpus of its own: the upload test adds to it."""
+    return build_corpus(tmp_path_factory.mktemp("browser") / "podium.db", corpus_paths(), texts=(HOSTILE_TEXT,))
+
+
+@pytest.fixture(scope="module")
+def base_url(browser_corpus: WebCorpus) -> Iterator[str]:
+    with running(create_app(browser_corpus.db)) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    """A fresh page that records every dialog (an alert would mean injected script ran)."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    new_page = context.new_page()
+    new_page.dialogs = []
+    new_page.on("dialog", lambda dialog: (new_page.dialogs.append(dialog.message), dialog.dismiss()))
+    yield new_page
+    context.close()
+
+
+def test_library_lists_every_briefing(page: object, base_url: str, browser_corpus: WebCorpus) -> None:
+    page.goto(base_url + "/")
+    links = page.locator("table.library tbody a")
+    hrefs = {links.nth(i).get_attribute("href") for i in range(links.count())}
+    assert {href.rsplit("/", 1)[-1] for href in hrefs} >= set(browser_corpus.briefings)
+
+
+def anchor_id(corpus: WebCorpus) -> str:
+    if not XINJIANG.is_file():
+        pytest.skip(f"{XINJIANG} is absent")
+    return corpus.id_of(XINJIANG.name)
+
+
+def test_open_the_anchor_briefing_from_the_library(page: object, base_url: str, browser_corpus: WebCorpus) -> None:
+    briefing_id = anchor_id(browser_corpus)
+    briefing = browser_corpus.briefings[briefing_id]
+    page.goto(base_url + "/")
+    page.click(f'a[href$="/briefings/{briefing_id}"]')
+    page.wait_for_url(f"**/briefings/{briefing_id}")
+    assert page.locator("h1").inner_text() == (briefing.title or briefing.source)
+    assert page.locator("#transcript mark.fig").count() == len(non_overlapping(briefing.quantities))
+    assert page.locator(".participants tbody tr").count() == len(briefing.participants)
+
+
+def test_focusing_a_figure_shows_its_details(page: object, base_url: str, browser_corpus: WebCorpus) -> None:
+    briefing_id = anchor_id(browser_corpus)
+    quantities = non_overlapping(browser_corpus.briefings[briefing_id].quantities)
+    assert quantities, "the quantities stage found no figure in the briefing"
+    qty = quantities[len(quantities) // 2]
+    page.goto(f"{base_url}/briefings/{briefing_id}")
+    tip = page.locator("#figtip")
+    assert tip.is_hidden()
+    page.focus(f"#q-{qty.start}")
+    assert tip.is_visible()
+    field = lambda name: tip.locator(f'dd[data-field="{name}"]').inner_text()  # noqa: E731
+    assert field("value") == format_figure({"value": qty.value, "value_max": qty.value_max, "qualifier": qty.qualifier})
+    assert field("unit") == qty.unit
+    assert field("kind") == qty.kind
+    assert field("modality") == qty.modality
+    assert field("period") == (qty.period or "—")
+    page.keyboard.press("Escape")
+    assert tip.is_hidden()
+
+
+def test_the_kind_switch_leaves_only_that_kind_marked(page: object, base_url: str, browser_corpus: WebCorpus) -> None:
+    briefing_id = anchor_id(browser_corpus)
+    quantities = non_overlapping(browser_corpus.briefings[briefing_id].quantities)
+    kind = quantities[0].kind
+    page.goto(f"{base_url}/briefings/{briefing_id}")
+    page.select_option('select[name="kind"]', kind)
+    assert f"kind={kind}" in page.url
+    assert page.locator("#transcript mark.fig:not(.off)").count() == sum(q.kind == kind for q in quantities)
+
+
+def test_filter_figures_across_the_corpus(page: object, base_url: str, browser_corpus: WebCorpus) -> None:
+    everything = [q for b in browser_corpus.briefings.values() for q in b.quantities]
+    assert everything
+    kind = everything[-1].kind
+    page.goto(base_url + "/figures")
+    page.select_option('form.filters select[name="kind"]', kind)
+    page.fill('form.filters input[name="limit"]', "1000") if page.locator('input[name="limit"]:not([type=hidden])').count() else None
+    page.click('form.filters button[type="submit"]')
+    page.wait_for_url(re.compile(rf"kind={kind}"))
+    kinds = page.locator("table.figures tbody tr td:nth-child(5)").all_inner_texts()
+    assert kinds and set(kinds) == {kind}
+    assert len(kinds) == min(50, sum(q.kind == kind for q in everything))
+
+
+def test_run_a_search(page: object, base_url: str, browser_corpus: WebCorpus) -> None:
+    example = browser_corpus.briefings[browser_corpus.id_of(EXAMPLE.name)]
+    word = longest_word(max(example.turns, key=lambda t: len(t.text)).text)
+    page.goto(base_url + "/search")
+    page.fill('input[name="q"]', word)
+    page.press('input[name="q"]', "Enter")
+    page.wait_for_url(re.compile(r"q="))
+    marks = page.locator(".hit .snippet mark").all_inner_texts()
+    assert marks and all(mark.lower() == word.lower() for mark in marks)
+
+
+def test_upload_a_file_and_see_it(page: object, base_url: str, tmp_path: Path) -> None:
+    upload = tmp_path / "uploaded-briefing.md"
+    upload.write_bytes(EXAMPLE.read_bytes().replace(b"\n\n", b"\n\n\n", 1))  # a new hash, the same shape
+    page.goto(base_url + "/add")
+    page.set_input_files('input[type="file"]', str(upload))
+    page.click('form.upload button[type="submit"]')
+    page.wait_for_url(re.compile(r"/briefings/[0-9a-f]{16}$"))
+    assert page.locator("#transcript .turn").count() > 0
+    briefing_id = page.url.rsplit("/", 1)[-1]
+    page.goto(base_url + "/")
+    assert page.locator(f'a[href$="/briefings/{briefing_id}"]').count() == 1
+
+
+def test_injected_markup_does_not_run(page: object, base_url: str, browser_corpus: WebCorpus) -> None:
+    hostile_id = next(i for i, b in browser_corpus.briefings.items() if b.text == HOSTILE_TEXT)
+    for url in (f"/briefings/{hostile_id}", "/search?q=script", "/search?q=onerror", "/"):
+        page.goto(base_url + url)
+        page.wait_for_load_state("load")
+        assert page.dialogs == [], f"an alert ran on {url}"
+        assert page.evaluate("typeof window.__podium_pwned") == "undefined", f"injected script ran on {url}"
+        assert page.locator('img[src="x"]').count() == 0, f"an injected <img> was parsed on {url}"
+    page.goto(f"{base_url}/briefings/{hostile_id}")
+    text = page.locator("#transcript").inner_text()
+    assert "<script>" in text and '"><img src=x onerror=alert(1)>' in text

@@ -1,0 +1,110 @@
+"""Security: transcript text escaped, uploads limited in size and type, no URL reaches the file
+system, GET routes open the store read-only, the server binds to this machine by default."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from podium.errors import PodiumError
+from podium.web import store as web_store
+from podium.web.ingest import MAX_UPLOAD_BYTES, check_upload, upload_name
+
+from .conftest import HOSTILE_TEXT, WebCorpus
+
+PAYLOADS = ("<script>", "<img src=x", "<b>bold</b>")
+
+
+@pytest.mark.parametrize("url", ["/briefings/{id}", "/search?q=script", "/search?q=onerror", "/figures?briefing={id}", "/"])
+def test_transcript_markup_is_escaped_in_every_page(client: TestClient, hostile_id: str, url: str) -> None:
+    html = client.get(url.format(id=hostile_id)).text
+    for payload in PAYLOADS:
+        assert payload not in html, f"{payload!r} reached {url} unescaped"
+    assert "&lt;script&gt;" in html or "&lt;img src=x" in html or "&#34;&gt;&lt;img" in html
+
+
+def test_hostile_text_survives_as_text(client: TestClient, web_corpus: WebCorpus, hostile_id: str) -> None:
+    data = client.get(f"/briefings/{hostile_id}.json").json()
+    assert data["text"] == HOSTILE_TEXT == web_corpus.briefings[hostile_id].text
+
+
+def test_every_response_carries_a_content_security_policy(client: TestClient, hostile_id: str) -> None:
+    policy = client.get(f"/briefings/{hostile_id}").headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "object-src 'none'" in policy
+
+
+def test_upload_over_20_mb_is_refused(fresh_client: TestClient) -> None:
+    raw = b"a" * (MAX_UPLOAD_BYTES + 1)
+    response = fresh_client.post("/api/v1/briefings", files={"file": ("big.txt", raw, "text/plain")})
+    assert response.status_code == 413
+    assert fresh_client.get("/api/v1/briefings").json() == []
+
+
+@pytest.mark.parametrize(
+    ("name", "content_type"),
+    [("photo.png", "image/png"), ("notes.txt", "image/png"), ("tool.exe", "application/octet-stream"), ("data.pdf", "application/pdf")],
+)
+def test_upload_of_other_types_is_refused(fresh_client: TestClient, name: str, content_type: str) -> None:
+    response = fresh_client.post("/add", files={"file": (name, b"Speaker:\n\nhello 5%\n", content_type)})
+    assert response.status_code == 415
+    assert response.headers["content-type"].startswith("text/html")
+    assert fresh_client.get("/api/v1/briefings").json() == []
+
+
+@pytest.mark.parametrize(("name", "content_type"), [("a.txt", "text/plain"), ("a.md", "application/octet-stream"), ("a.html", "text/html")])
+def test_check_upload_accepts_text_markdown_and_html(name: str, content_type: str) -> None:
+    check_upload(name, content_type, 10)
+
+
+def test_check_upload_refuses_size_with_a_coded_error() -> None:
+    with pytest.raises(PodiumError) as caught:
+        check_upload("a.txt", "text/plain", MAX_UPLOAD_BYTES + 1)
+    assert caught.value.code == "E004"
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [("../../etc/passwd.txt", "passwd.txt"), ("C:\\\\Users\\\\x\\\\brief.md", "brief.md"), ("", "upload.txt"), ("a<b>.txt", "a_b_.txt")],
+)
+def test_upload_names_lose_their_directories(given: str, expected: str) -> None:
+    assert upload_name(given) == expected
+
+
+@pytest.mark.parametrize("url", ["/static/..%2Fapp.py", "/static/%2E%2E%2Fapp.py", "/static/podium.css%00.py", "/briefings/..%2F..%2Fpodium.db"])
+def test_no_url_reaches_the_file_system(client: TestClient, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 404
+    assert "import" not in response.text and "SQLite" not in response.text
+
+
+def test_get_routes_open_the_corpus_read_only(client: TestClient, example_id: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[dict[str, Any]] = []
+    real = web_store.Corpus
+
+    def recording(path: Path, **kwargs: Any) -> Any:
+        opened.append(kwargs)
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(web_store, "Corpus", recording)
+    urls = ["/", f"/briefings/{example_id}", "/figures", "/search?q=the", "/indicator", "/api/v1/briefings", "/api/v1/figures", "/api/v1/search?q=the"]
+    for url in urls:
+        assert client.get(url).status_code == 200
+    assert len(opened) == len(urls)
+    assert all(kwargs.get("readonly") is True for kwargs in opened)
+
+
+def test_serve_binds_to_this_machine_by_default(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import uvicorn
+
+    from podium.cli import app
+
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda asgi, **kwargs: calls.append(kwargs))
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "c.db")])
+    assert result.exit_code == 0, result.output
+    assert calls == [{"host": "127.0.0.1", "port": 8000, "log_level": "warning"}]
+    assert (tmp_path / "c.db").exists()
