@@ -79,7 +79,8 @@ def parse(
 
 def _load_stages() -> None:
     # Importing the packages registers their stages; done lazily so `podium.read` stays light.
-    if not STAGES:
+    # Checked per stage: importing one package (podium.structure) must not hide the others.
+    if not STAGES.keys() >= set(DEFAULT_STAGES):
         import podium.checks  # noqa: F401
         import podium.quantities  # noqa: F401
         import podium.structure  # noqa: F401

@@ -12,7 +12,7 @@ from podium.structure import patterns as P
 from podium.structure.dates import find_date
 from podium.structure.exchanges import build_exchanges
 from podium.structure.furniture import NEW_PAGE, Furniture, find_furniture, token_spans
-from podium.structure.header import find_header, header_lines_after
+from podium.structure.header import Header, find_header, header_lines_after
 from podium.structure.labels import NAME, Label, find_candidates, judge
 from podium.structure.lines import Line, split_lines
 from podium.structure.meta import find_organisation, find_series, find_title
@@ -29,28 +29,17 @@ def run_structure(briefing: Briefing) -> Briefing:
     body_start = int(briefing.metadata.get("body_start") or 0)
     lines = split_lines(text, body_start)
     furniture = find_furniture(lines)
-    candidates = find_candidates(lines, furniture)
-    first_guess = judge(candidates, lines, furniture, known_names=set())
-    stop = first_guess[0].line if first_guess else len(lines)
-    header = find_header(lines, stop=stop)
-    for index in header.lines | header_lines_after(lines, stop):
-        furniture.setdefault(index, Furniture(lines[index].start, lines[index].end, NEW_PAGE))
-    roster_names = [e.name for e in header.entries]
-    labels = merge_pairs(text, judge(candidates, lines, furniture, known_names=set(roster_names)))
+    header, labels = _header_and_labels(text, lines, furniture)
     stop = labels[0].line if labels else len(lines)
     preamble = [line for line in lines[:stop] if not line.blank]
 
-    preamble_start = None if header.entries else body_start
-    turns = build_turns(text, lines, labels, furniture, preamble_start=preamble_start)
+    turns = build_turns(text, lines, labels, furniture, preamble_start=None if header.entries else body_start)
     if not turns:
         raise PodiumError("E003", "no speaker labels and no speech found", briefing.source)
     intro = _intro_text(turns)
     intro_people = introduced(intro)
-    labelled = [P.honorific_prefix().sub("", " ".join(label.raw.split())) for label in labels if label.kind == NAME]
-    full_names = [name for name in labelled if "," not in name and 1 < len(name.split()) <= 4]
-    names = roster_names + [name for name, _ in intro_people] + full_names
     aliases: dict[str, str] = {}
-    label_titles = _name_turns(turns, labels, names, aliases)
+    label_titles = _name_turns(turns, labels, _known_names(header, intro_people, labels), aliases)
     turns = _without_reprinted_pages(turns)
     briefing.title = briefing.title or find_title(preamble)
     _name_spokesperson(turns, briefing.title)
@@ -59,17 +48,39 @@ def run_structure(briefing: Briefing) -> Briefing:
         person.title = person.title or label_titles.get(person.name)
         if person.name in aliases and aliases[person.name] not in person.aliases:
             person.aliases.append(aliases[person.name])
-    turns = _unlabelled_questions(text, turns)
-    briefing.turns = turns
-    briefing.exchanges = build_exchanges(turns)
-
-    series, number = find_series(intro or text[body_start:])
-    briefing.series, briefing.series_number = series, number
-    officials = [p.title for p in briefing.participants if p.role == "official" and p.title]
-    briefing.organisation = find_organisation(officials, text[body_start:], briefing.title)
+    briefing.turns = _unlabelled_questions(text, turns)
+    briefing.exchanges = build_exchanges(briefing.turns)
+    _describe(briefing, intro, text[body_start:])
     _set_date(briefing, preamble, header.date_text, text[body_start:])
     briefing.metadata["furniture"] = sorted({(f.start, f.end) for f in furniture.values()} | set(token_spans(text)))
     return briefing
+
+
+def _header_and_labels(text: str, lines: list[Line], furniture: dict[int, Furniture]) -> tuple[Header, list[Label]]:
+    """The header sits above the first label; once its lines are furniture (and its roster names
+    known), the labels are judged again."""
+    candidates = find_candidates(lines, furniture)
+    first_guess = judge(candidates, lines, furniture, known_names=set())
+    stop = first_guess[0].line if first_guess else len(lines)
+    header = find_header(lines, stop=stop)
+    for index in header.lines | header_lines_after(lines, stop):
+        furniture.setdefault(index, Furniture(lines[index].start, lines[index].end, NEW_PAGE))
+    roster_names = {entry.name for entry in header.entries}
+    return header, merge_pairs(text, judge(candidates, lines, furniture, known_names=roster_names))
+
+
+def _known_names(header: Header, intro_people: list[tuple[str, str]], labels: list[Label]) -> list[str]:
+    """Full names a short label may stand for: roster, introduction, then labels in full."""
+    labelled = [P.honorific_prefix().sub("", " ".join(label.raw.split())) for label in labels if label.kind == NAME]
+    full_names = [name for name in labelled if "," not in name and 1 < len(name.split()) <= 4]
+    return [entry.name for entry in header.entries] + [name for name, _ in intro_people] + full_names
+
+
+def _describe(briefing: Briefing, intro: str, body: str) -> None:
+    """Series, number and organisation, from the host's introduction and the officials' titles."""
+    briefing.series, briefing.series_number = find_series(intro or body)
+    officials = [p.title for p in briefing.participants if p.role == "official" and p.title]
+    briefing.organisation = find_organisation(officials, body, briefing.title)
 
 
 def _intro_text(turns: list[Turn]) -> str:
