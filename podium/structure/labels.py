@@ -147,13 +147,16 @@ def _name_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | N
 def _title_cased(raw: str) -> bool:
     words = load()
     tokens = raw.replace(",", " ").split()
-    if not tokens or not P.NAME_WORD.match(tokens[0]) or tokens[0][0].isdigit() and len(tokens) == 1:
+    if not tokens or not P.NAME_WORD.match(tokens[0]):
         return False
+    if tokens[0][0].isdigit() and len(tokens) == 1:
+        return False  # "21st:" alone names no one
     return all(P.NAME_WORD.match(t) or t.lower() in words.name_joiners for t in tokens)
 
 
 def _is_header_key(raw: str) -> bool:
-    return bool(P.header_key().match(raw)) and not P.header_key().match(raw).group("rest")
+    match = P.header_key().match(raw)
+    return match is not None and not match.group("rest")
 
 
 def judge(candidates: list[Label], lines: list[Line], furniture: dict[int, Furniture], *, known_names: set[str]) -> list[Label]:
@@ -172,7 +175,7 @@ def judge(candidates: list[Label], lines: list[Line], furniture: dict[int, Furni
                 continue
         if label.kind == UPPER and " " not in label.raw.strip() and counts[label.key] < 2:
             # A lone upper-case word ("GDP.") at a line start is prose unless it recurs as a label.
-            if label.raw.lower() not in load().question_labels:
+            if label.raw.lower() not in words.question_labels:
                 continue
         if label.kind == ANSWER and not _has_colon(lines, label):
             # "A We are ..." is a label only where reporters are "Q ..." too, and right after one.
