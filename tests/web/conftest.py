@@ -1,5 +1,5 @@
 """Fixtures for the web tests: a temporary corpus holding the example briefing and, when
-../shared is beside this checkout, the Xinjiang transcript; a TestClient over it."""
+../shared is beside this checkout, its anchor transcript; a TestClient over it."""
 
 from __future__ import annotations
 
