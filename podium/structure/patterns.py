@@ -34,7 +34,9 @@ QA_LABEL = re.compile(rf"(?P<label>[QA]){SPACE}*(?:{COLON}{SPACE}*|{SPACE}{{2,}}
 # "Erkin Tuniyaz:" / "21st Century Business Herald:" / "Name, long title:" (alone or with text)
 NAME_COLON_LABEL = re.compile(rf"(?P<label>[^\n:\uff1a]{{1,300}}?){SPACE}*{COLON}{SPACE}*(?P<rest>[^\n]*)")
 # "寿小丽:" / "澎湃新闻记者:" (a Chinese name or outlet)
-CJK_LABEL = re.compile(rf"(?P<label>[{CJK}·]{{2,12}}){SPACE}*{COLON}{SPACE}*(?P<rest>[^\n]*)")
+CJK_LABEL = re.compile(
+    rf"(?P<label>(?=[^\n:\uff1a]{{0,20}}[{CJK}]{{2}})[{CJK}·\w]{{2,20}}){SPACE}*{COLON}{SPACE}*(?P<rest>[^\n]*)"
+)
 # A word inside a title-cased name: a capitalised word, an all-caps acronym, "21st", "People's".
 NAME_WORD = re.compile(r"(?:[A-Z][\w'’.\-]*|\d+(?:st|nd|rd|th)|[A-Z]{2,}|\(\w[\w\s]*\))$")
 
