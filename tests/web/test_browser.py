@@ -127,7 +127,6 @@ def test_filter_figures_across_the_corpus(page: object, base_url: str, browser_c
     kind = everything[-1].kind
     page.goto(base_url + "/figures")
     page.select_option('form.filters select[name="kind"]', kind)
-    page.fill('form.filters input[name="limit"]', "1000") if page.locator('input[name="limit"]:not([type=hidden])').count() else None
     page.click('form.filters button[type="submit"]')
     page.wait_for_url(re.compile(rf"kind={kind}"))
     kinds = page.locator("table.figures tbody tr td:nth-child(5)").all_inner_texts()

@@ -65,8 +65,31 @@
     form.addEventListener("change", apply);
   }
 
+  // Subject suggestions follow what is typed, from the API's subject list.
+  function setUpSuggestions() {
+    var input = document.querySelector("input[data-suggest]");
+    var list = input && document.getElementById(input.getAttribute("list"));
+    if (!list) return;
+    var timer = null;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var url = input.dataset.suggest + "?limit=20&prefix=" + encodeURIComponent(input.value);
+        fetch(url).then(function (r) { return r.ok ? r.json() : []; }).then(function (rows) {
+          list.replaceChildren.apply(list, rows.map(function (row) {
+            var option = document.createElement("option");
+            option.value = row.subject;
+            option.textContent = row.count + " figures";
+            return option;
+          }));
+        }).catch(function () { /* suggestions are a nicety; the form still works */ });
+      }, 150);
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     setUpTooltips();
     setUpSwitches();
+    setUpSuggestions();
   });
 })();
