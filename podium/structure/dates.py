@@ -88,13 +88,6 @@ def find_date(preamble: list[Line], header_date: str | None, body: str) -> DateF
     return _year_from_text(body)
 
 
-def _speaks_of_future(body: str, at: int, cues: tuple[str, ...]) -> bool:
-    start = max(body.rfind(mark, 0, at) for mark in ".?!\n") + 1
-    ends = [i for i in (body.find(mark, at) for mark in ".?!\n") if i != -1]
-    sentence = body[start : min(ends) if ends else len(body)].lower()
-    return any(re.search(rf"\b{re.escape(cue)}\b", sentence) for cue in cues)
-
-
 def timestamp_date(body: str) -> str | None:
     """The day of a live-text timestamp line ("2024-05-21 10:02:26") between speeches."""
     match = P.TIMESTAMP_LINE.search(body)
@@ -105,29 +98,28 @@ def timestamp_date(body: str) -> str | None:
 
 
 def _has_time_of_day(lowered: str) -> bool:
-    return bool(re.search(r"\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)\b", lowered))
+    return bool(P.time_of_day().search(lowered))
 
 
 def _year_from_text(body: str) -> DateFinding:
-    """The latest year the speakers name as now or past (not a target such as 'by 2035')."""
+    """The latest year the speakers name that is not a target ('by 2035', 'by the end of 2027',
+    '2021-2025'): a briefing speaks of its own year's plans and of years past, rarely of later
+    years without such words."""
     words = load()
     best: tuple[int, int] | None = None
     for match in P.YEAR.finditer(body):
         year = int(match.group("year"))
-        before = body[max(0, match.start() - 12) : match.start()].lower().split()
-        after = body[match.end() : match.end() + 3]
-        if before and before[-1].strip("(") in words.future_year_words:
-            continue
-        if after[:1] in "-–" and after[1:2].isdigit():
-            continue  # the first year of a range; its end is judged on its own
-        if before and before[-1][-1:] in "-–" or body[match.start() - 1 : match.start()] in "-–":
-            continue  # the end of a plan period ("2021-2025") is a target
         if best is not None and year <= best[0]:
             continue
-        if _speaks_of_future(body, match.start(), words.future_cues):
+        before = body[max(0, match.start() - 24) : match.start()].lower()
+        previous_word = before.split()[-1].strip("(") if before.split() else ""
+        if previous_word in words.future_year_words or any(before.endswith(p + " ") for p in words.target_phrases):
             continue
-        if best is None or year > best[0]:
-            best = (year, match.start())
+        if body[match.end() : match.end() + 1] in ("-", "–") and body[match.end() + 1 : match.end() + 2].isdigit():
+            continue  # the first year of a range; its end is judged on its own
+        if body[match.start() - 1 : match.start()] in ("-", "–"):
+            continue  # the end of a plan period ("2021-2025") is a target
+        best = (year, match.start())
     if best is None:
         return DateFinding()
     year, at = best

@@ -113,3 +113,11 @@ def honorific_prefix() -> re.Pattern[str]:
     words = load()
     body = "|".join(re.escape(h) for h in words.honorifics)
     return re.compile(rf"^(?:{body})\.?\s+", re.I)
+
+
+@lru_cache(maxsize=1)
+def time_of_day() -> re.Pattern[str]:
+    """'3 p.m.', '10:30 am': a dateline's time, which marks the date beside it as the event's."""
+    words = sorted(load().time_words, key=len, reverse=True)
+    body = "|".join(re.escape(w) + ("" if w.endswith(".") else r"\b") for w in words)
+    return re.compile(rf"\b\d{{1,2}}(?::\d{{2}})?\s*(?:{body})", re.I)

@@ -35,7 +35,7 @@ class Words:
     furniture_lines: tuple[str, ...]
     furniture_tokens: tuple[str, ...]
     future_year_words: frozenset[str]
-    future_cues: tuple[str, ...]
+    target_phrases: tuple[str, ...]
     ordinals: dict[str, int]
     months: dict[str, int]
     publication_cues: tuple[str, ...]
@@ -74,7 +74,7 @@ def load() -> Words:
         furniture_lines=_lower(data["furniture_lines"]),
         furniture_tokens=tuple(str(v) for v in data["furniture_tokens"]),
         future_year_words=frozenset(_lower(data["future_year_words"])),
-        future_cues=_lower(data["future_cues"]),
+        target_phrases=_lower(data["target_phrases"]),
         ordinals={str(k).lower(): int(v) for k, v in data["ordinals"].items()},
         months={str(k).lower(): int(v) for k, v in data["months"].items()},
         publication_cues=_lower(data["publication_cues"]),

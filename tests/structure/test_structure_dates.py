@@ -1,0 +1,57 @@
+"""The date: a header or dateline gives the day; a publication line or the text gives only a year."""
+
+from __future__ import annotations
+
+import pytest
+
+import podium
+
+SPEECH = "\n\nBai Lan:\n\nWelcome to this press conference. {body}\n"
+
+
+def dated(preamble: str, body: str = "Output grew.") -> podium.Briefing:
+    return podium.parse(preamble + SPEECH.format(body=body), stages=["structure.v1"])
+
+
+@pytest.mark.parametrize(
+    ("preamble", "expected"),
+    [
+        ("Date:\nMay 21, 2024", ("2024-05-21", "header")),
+        ("Date: Oct. 18, 2024", ("2024-10-18", "header")),
+        ("Briefing on towns\nBeijing | 3 p.m. May 16, 2024", ("2024-05-16", "header")),
+        ("Regular Press Conference on November 9, 2015", ("2015-11-09", "title")),
+        ("2022年8月19日外交部发言人例行记者会", ("2022-08-19", "title")),
+    ],
+)
+def test_the_day_when_it_is_stated(preamble: str, expected: tuple[str, str]) -> None:
+    briefing = dated(preamble)
+    assert (briefing.date, briefing.date_source) == expected
+    assert briefing.inferred_year is None
+
+
+@pytest.mark.parametrize(
+    ("preamble", "body", "year", "evidence"),
+    [
+        ("news.example.com | July 3, 2024", "In 2019 it began.", 2024, "published 2024-07-03"),
+        ("2019-09-04", "Output grew.", 2019, "published 2019-09-04"),
+        ("Briefing", "In 2023, output grew. We held the 2024 job fair.", 2024, "2024"),
+        ("Briefing", "In 2023, output grew. We will finish by 2035 and by the end of 2027.", 2023, "2023"),
+        ("Briefing", "The 2021-2025 plan is on track since 2022.", 2022, "2022"),
+    ],
+)
+def test_only_a_year_when_no_day_is_stated(preamble: str, body: str, year: int, evidence: str) -> None:
+    briefing = dated(preamble, body)
+    assert briefing.date is None and briefing.date_source is None
+    assert briefing.inferred_year == year
+    assert evidence in (briefing.year_evidence or "")
+
+
+def test_no_year_at_all_is_reported_as_none() -> None:
+    briefing = dated("Briefing", "Output grew last year.")
+    assert (briefing.date, briefing.inferred_year, briefing.year_evidence) == (None, None, None)
+
+
+def test_a_live_timestamp_between_speeches_dates_the_briefing() -> None:
+    briefing = podium.parse("Bai Lan:\n\nWelcome to this press conference.\n\n2024-05-21 10:02:26\n\nTan Wei:\n\nThanks.\n", stages=["structure.v1"])
+    assert (briefing.date, briefing.date_source) == ("2024-05-21", "text")
+    assert briefing.turns[0].text.endswith("press conference.")  # the timestamp is furniture
