@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from conftest import EXAMPLE, XINJIANG
@@ -15,6 +16,9 @@ from podium.web.render import format_figure, non_overlapping
 from podium.web.server import running
 
 from .conftest import HOSTILE_TEXT, WebCorpus, build_corpus, corpus_paths, longest_word
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -49,7 +53,7 @@ def base_url(browser_corpus: WebCorpus) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Browser]:
     with sync_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
@@ -57,17 +61,13 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
-def page(browser: object) -> Iterator[object]:
-    """A fresh page that records every dialog (an alert would mean injected script ran)."""
+def page(browser: Browser) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 1400, "height": 900})
-    new_page = context.new_page()
-    new_page.dialogs = []
-    new_page.on("dialog", lambda dialog: (new_page.dialogs.append(dialog.message), dialog.dismiss()))
-    yield new_page
+    yield context.new_page()
     context.close()
 
 
-def test_library_lists_every_briefing(page: object, base_url: str, browser_corpus: WebCorpus) -> None:
+def test_library_lists_every_briefing(page: Page, base_url: str, browser_corpus: WebCorpus) -> None:
     page.goto(base_url + "/")
     links = page.locator("table.library tbody a")
     hrefs = {links.nth(i).get_attribute("href") for i in range(links.count())}
@@ -80,7 +80,7 @@ def anchor_id(corpus: WebCorpus) -> str:
     return corpus.id_of(XINJIANG.name)
 
 
-def test_open_the_anchor_briefing_from_the_library(page: object, base_url: str, browser_corpus: WebCorpus) -> None:
+def test_open_the_anchor_briefing_from_the_library(page: Page, base_url: str, browser_corpus: WebCorpus) -> None:
     briefing_id = anchor_id(browser_corpus)
     briefing = browser_corpus.briefings[briefing_id]
     page.goto(base_url + "/")
@@ -91,7 +91,7 @@ def test_open_the_anchor_briefing_from_the_library(page: object, base_url: str, 
     assert page.locator(".participants tbody tr").count() == len(briefing.participants)
 
 
-def test_focusing_a_figure_shows_its_details(page: object, base_url: str, browser_corpus: WebCorpus) -> None:
+def test_focusing_a_figure_shows_its_details(page: Page, base_url: str, browser_corpus: WebCorpus) -> None:
     briefing_id = anchor_id(browser_corpus)
     quantities = non_overlapping(browser_corpus.briefings[briefing_id].quantities)
     assert quantities, "the quantities stage found no figure in the briefing"
@@ -111,7 +111,7 @@ def test_focusing_a_figure_shows_its_details(page: object, base_url: str, browse
     assert tip.is_hidden()
 
 
-def test_the_kind_switch_leaves_only_that_kind_marked(page: object, base_url: str, browser_corpus: WebCorpus) -> None:
+def test_the_kind_switch_leaves_only_that_kind_marked(page: Page, base_url: str, browser_corpus: WebCorpus) -> None:
     briefing_id = anchor_id(browser_corpus)
     quantities = non_overlapping(browser_corpus.briefings[briefing_id].quantities)
     kind = quantities[0].kind
@@ -121,7 +121,7 @@ def test_the_kind_switch_leaves_only_that_kind_marked(page: object, base_url: st
     assert page.locator("#transcript mark.fig:not(.off)").count() == sum(q.kind == kind for q in quantities)
 
 
-def test_filter_figures_across_the_corpus(page: object, base_url: str, browser_corpus: WebCorpus) -> None:
+def test_filter_figures_across_the_corpus(page: Page, base_url: str, browser_corpus: WebCorpus) -> None:
     everything = [q for b in browser_corpus.briefings.values() for q in b.quantities]
     assert everything
     kind = everything[-1].kind
@@ -134,7 +134,7 @@ def test_filter_figures_across_the_corpus(page: object, base_url: str, browser_c
     assert len(kinds) == min(50, sum(q.kind == kind for q in everything))
 
 
-def test_run_a_search(page: object, base_url: str, browser_corpus: WebCorpus) -> None:
+def test_run_a_search(page: Page, base_url: str, browser_corpus: WebCorpus) -> None:
     example = browser_corpus.briefings[browser_corpus.id_of(EXAMPLE.name)]
     word = longest_word(max(example.turns, key=lambda t: len(t.text)).text)
     page.goto(base_url + "/search")
@@ -145,7 +145,7 @@ def test_run_a_search(page: object, base_url: str, browser_corpus: WebCorpus) ->
     assert marks and all(mark.lower() == word.lower() for mark in marks)
 
 
-def test_upload_a_file_and_see_it(page: object, base_url: str, tmp_path: Path) -> None:
+def test_upload_a_file_and_see_it(page: Page, base_url: str, tmp_path: Path) -> None:
     upload = tmp_path / "uploaded-briefing.md"
     upload.write_bytes(EXAMPLE.read_bytes().replace(b"\n\n", b"\n\n\n", 1))  # a new hash, the same shape
     page.goto(base_url + "/add")
@@ -158,12 +158,14 @@ def test_upload_a_file_and_see_it(page: object, base_url: str, tmp_path: Path) -
     assert page.locator(f'a[href$="/briefings/{briefing_id}"]').count() == 1
 
 
-def test_injected_markup_does_not_run(page: object, base_url: str, browser_corpus: WebCorpus) -> None:
+def test_injected_markup_does_not_run(page: Page, base_url: str, browser_corpus: WebCorpus) -> None:
     hostile_id = next(i for i, b in browser_corpus.briefings.items() if b.text == HOSTILE_TEXT)
+    dialogs: list[str] = []  # an alert would mean injected script ran
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     for url in (f"/briefings/{hostile_id}", "/search?q=script", "/search?q=onerror", "/"):
         page.goto(base_url + url)
         page.wait_for_load_state("load")
-        assert page.dialogs == [], f"an alert ran on {url}"
+        assert dialogs == [], f"an alert ran on {url}"
         assert page.evaluate("typeof window.__podium_pwned") == "undefined", f"injected script ran on {url}"
         assert page.locator('img[src="x"]').count() == 0, f"an injected <img> was parsed on {url}"
     page.goto(f"{base_url}/briefings/{hostile_id}")
