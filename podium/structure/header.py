@@ -43,7 +43,7 @@ def key_kind(text: str) -> str | None:
 
 def roster_entry(text: str) -> tuple[str, str] | None:
     """('Chen Weijun', 'a member of ...') from a roster line, or None."""
-    match = P.ROSTER_LINE.match(text)
+    match = P.roster_line().match(text)
     if match is None or len(match.group("title")) < 8:
         return None
     title = match.group("title").rstrip(" .;")

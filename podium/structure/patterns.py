@@ -42,13 +42,6 @@ NAME_WORD = re.compile(r"(?:[A-Z][\w'’.\-]*|\d+(?:st|nd|rd|th)|[A-Z]{2,}|\(\w[
 
 # --- header block -------------------------------------------------------------------------------
 
-ROSTER_LINE = re.compile(
-    r"^(?:(?P<hon>Mr|Ms|Mrs|Miss|Madam|Dr|Prof)\.?\s+)?(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}),\s+(?P<title>\S.*?)\s*$"
-)
-# "Mr. Chen Weijun, a member of ..." inside the host's introduction.
-INTRODUCED = re.compile(
-    r"\b(?P<hon>Mr|Ms|Mrs|Madam|Dr)\.?\s+(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}),\s+(?P<title>[^;]+?)(?=[;.]\s|[;.]$|,\s+(?:to|who|will)\b|,?\s+(?:and\s+)?(?:Mr|Ms|Mrs|Madam|Dr)\.?\s|$)"
-)
 # "Foreign Ministry Spokesperson Hong Lei's Regular Press Conference on November 9, 2015"
 SPOKESPERSON_TITLE = re.compile(
     r"(?P<body>[A-Z][\w ]*?)\s+Spokes(?:person|man|woman)\s+(?P<name>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})[’']s\b"
@@ -106,6 +99,30 @@ def header_key() -> re.Pattern[str]:
     keys = [k for values in words.header_keys.values() for k in values]
     body = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
     return re.compile(rf"^{SPACE}*(?P<key>{body})\b(?:{SPACE}*{COLON}{SPACE}*(?P<rest>[^\n]*?))?{SPACE}*$", re.I)
+
+
+_PERSON = r"(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3})"
+
+
+def _honorifics() -> str:
+    return "|".join(re.escape(h) for h in sorted(load().honorifics, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def roster_line() -> re.Pattern[str]:
+    """'Mr. Chen Weijun, a member of ...' (the honorific optional) as a header lists a speaker."""
+    return re.compile(rf"^(?:(?P<hon>{_honorifics()})\.?\s+)?{_PERSON},\s+(?P<title>\S.*?)\s*$")
+
+
+@lru_cache(maxsize=1)
+def introduced() -> re.Pattern[str]:
+    """'Mr. Chen Weijun, a member of ...;' inside the host's introduction: the title runs to the
+    next semicolon or full stop, to ', to brief you', or to the next honorific."""
+    hon = _honorifics()
+    return re.compile(
+        rf"\b(?P<hon>{hon})\.?\s+{_PERSON},\s+(?P<title>[^;]+?)"
+        rf"(?=[;.]\s|[;.]$|,\s+(?:to|who|will)\b|,?\s+(?:and\s+)?(?:{hon})\.?\s|$)"
+    )
 
 
 @lru_cache(maxsize=1)

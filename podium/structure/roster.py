@@ -22,7 +22,7 @@ _OUTLET_AFTER_NAME = (
 def introduced(intro: str) -> list[tuple[str, str]]:
     """(name, title) of everyone the host introduces, in order, with the title as introduced."""
     found: list[tuple[str, str]] = []
-    for match in P.INTRODUCED.finditer(intro):
+    for match in P.introduced().finditer(intro):
         name, title = match.group("name"), " ".join(match.group("title").split())
         if len(title) >= 8 and name not in (n for n, _ in found):
             found.append((name, title))
