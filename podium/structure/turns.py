@@ -3,6 +3,7 @@ pairs merged, speech before the first label, text after a missing page, unlabell
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from podium.model import Turn
@@ -27,15 +28,18 @@ def build_turns(
     turns: list[Turn] = []
     if preamble_start is not None:
         turns.extend(_preamble_turn(text, lines, labels, furniture, preamble_start))
+    spans = sorted((f.start, f.end) for f in furniture.values())
     for i, label in enumerate(labels):
         end = labels[i + 1].start if i + 1 < len(labels) else len(text)
-        turns.extend(_label_turns(text, lines, label, end, furniture))
+        turns.extend(_label_turns(text, lines, label, end, furniture, spans))
     for index, turn in enumerate(turns):
         turn.id = index
     return turns
 
 
-def _label_turns(text: str, lines: list[Line], label: Label, end: int, furniture: dict[int, Furniture]) -> list[Turn]:
+def _label_turns(
+    text: str, lines: list[Line], label: Label, end: int, furniture: dict[int, Furniture], spans: list[tuple[int, int]]
+) -> list[Turn]:
     """The label's turn, and a speakerless turn for any text that follows a missing page."""
     body_start = label.body_start
     while body_start < end and text[body_start] in _TRAILING_SPACE:
@@ -48,14 +52,14 @@ def _label_turns(text: str, lines: list[Line], label: Label, end: int, furniture
         turns.append(Turn(0, None, "unknown", orphan_start, end, orphan_start, "", None))
         turn.end = orphan_start
     for t in turns:
-        t.end = trim_end(text, lines, t.body_start, t.end, furniture)
+        t.end = trim_end(text, t.body_start, t.end, spans)
         t.text = text[t.body_start : t.end]
     return turns
 
 
-def trim_end(text: str, lines: list[Line], body_start: int, end: int, furniture: dict[int, Furniture]) -> int:
-    """Move `end` back over spaces, editor markers and whole furniture lines, never before `body_start`."""
-    spans = sorted((f.start, f.end) for f in furniture.values())
+def trim_end(text: str, body_start: int, end: int, spans: list[tuple[int, int]]) -> int:
+    """Move `end` back over spaces, editor markers and whole furniture lines (`spans`, sorted),
+    never before `body_start`."""
     tokens = load().furniture_tokens
     while True:
         new_end = end
@@ -64,10 +68,12 @@ def trim_end(text: str, lines: list[Line], body_start: int, end: int, furniture:
         for token in tokens:
             if new_end - len(token) >= body_start and text.endswith(token, 0, new_end):
                 new_end -= len(token)
-        for start, stop in reversed(spans):
-            if start >= body_start and start < new_end <= stop + 1:
+        # The furniture line that `new_end` closes, if any: the last span starting before it.
+        index = bisect.bisect_left(spans, (new_end, -1)) - 1
+        if index >= 0:
+            start, stop = spans[index]
+            if start >= body_start and new_end <= stop + 1:
                 new_end = start
-                break
         if new_end == end:
             return end
         end = new_end
