@@ -107,19 +107,18 @@ def _year_from_text(body: str) -> DateFinding:
     years without such words."""
     words = load()
     best: tuple[int, int] | None = None
-    for match in P.YEAR.finditer(body):
-        year = int(match.group("year"))
+    for year, at in P.years_in(body):
         if best is not None and year <= best[0]:
             continue
-        before = body[max(0, match.start() - 24) : match.start()].lower()
+        before = body[max(0, at - 24) : at].lower()
         previous_word = before.split()[-1].strip("(") if before.split() else ""
         if previous_word in words.future_year_words or any(before.endswith(p + " ") for p in words.target_phrases):
             continue
-        if body[match.end() : match.end() + 1] in ("-", "–") and body[match.end() + 1 : match.end() + 2].isdigit():
+        if body[at + 4 : at + 5] in ("-", "–") and body[at + 5 : at + 6].isdigit():
             continue  # the first year of a range; its end is judged on its own
-        if body[match.start() - 1 : match.start()] in ("-", "–"):
+        if body[at - 1 : at] in ("-", "–"):
             continue  # the end of a plan period ("2021-2025") is a target
-        best = (year, match.start())
+        best = (year, at)
     if best is None:
         return DateFinding()
     year, at = best
