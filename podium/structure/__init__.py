@@ -33,9 +33,10 @@ def run_structure(briefing: Briefing) -> Briefing:
     stop = labels[0].line if labels else len(lines)
     preamble = [line for line in lines[:stop] if not line.blank]
 
+    if not labels:
+        # Prose with no speaker anywhere is an article or a page, not a transcript.
+        raise PodiumError("E003", "no speaker labels found", briefing.source)
     turns = build_turns(text, lines, labels, furniture, preamble_start=None if header.entries else body_start)
-    if not turns:
-        raise PodiumError("E003", "no speaker labels and no speech found", briefing.source)
     intro = _intro_text(turns)
     intro_people = introduced(intro)
     aliases: dict[str, str] = {}

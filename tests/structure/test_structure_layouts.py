@@ -211,3 +211,12 @@ def test_a_label_by_surname_names_the_rostered_speaker_in_full() -> None:
     )
     briefing = podium.parse(text, stages=["structure.v1"])
     assert [t.speaker for t in briefing.turns] == ["Bai Lan", "Tan Wei", "Bai Lan"]
+
+
+def test_prose_without_any_speaker_is_no_transcript() -> None:
+    from podium.errors import PodiumError
+
+    text = "A long paragraph that talks about the towns and their roads, and ends with a full stop.\n"
+    with pytest.raises(PodiumError) as caught:
+        podium.parse(text, stages=["structure.v1"])
+    assert caught.value.code == "E003" and "no speaker labels" in caught.value.reason
