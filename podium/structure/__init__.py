@@ -1,7 +1,10 @@
 """The structure stage: header, roster, speaker labels, turns, roles, exchanges, date, series.
 
 Registered as "structure.v1". It honours `briefing.metadata["body_start"]` (front matter is not
-transcript) and a date already set by `--date` or front matter."""
+transcript) and a date already set by `--date` or front matter. Turns are contiguous spans, so a
+page break inside a speech stays inside its turn's text; `briefing.metadata["furniture"]` lists
+every furniture span (running headers, page numbers, editor markers, site lines) as
+`(start, end)` so later stages can skip them. A file with no speaker label raises E003."""
 
 from __future__ import annotations
 
