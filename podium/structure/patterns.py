@@ -53,6 +53,8 @@ PAGE_NUMBER_LINE = re.compile(r"^\s*(?:Page\s+)?\d{1,4}\s+of\s+\d{1,4}(?!\d)", r
 SPLICED_PAGE_NUMBER = re.compile(r"Page\s+\d{1,4}\s+of\s+\d{1,4}")
 # "2024-05-21 10:02:26" alone on a line: a live-text timestamp between speeches.
 TIMESTAMP_LINE = re.compile(r"(?m)^[ \t]*(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?[ \t]*$")
+# "2:50 P.M. EST" alone on a line: when the briefing began or ended, not speech.
+CLOCK_LINE = re.compile(r"^\s*\d{1,2}:\d{2}\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,4})?\s*$")
 SITE_DATE_LINE = re.compile(r"^\s*[\w.\-]+\.(?:cn|com|org|net|gov)\b.{0,30}?\d{4}\s*$", re.I)
 
 # --- series -------------------------------------------------------------------------------------

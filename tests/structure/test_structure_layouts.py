@@ -117,6 +117,8 @@ def test_upper_case_colon_labels_bare_q_and_front_matter() -> None:
     assert briefing.turns[0].start >= briefing.metadata["body_start"]
     assert (briefing.date, briefing.date_source) == ("2023-02-01", "front_matter")
     assert [(e.asked_by, e.answered_by) for e in briefing.exchanges] == [(None, ["SECRETARY ROE"]), (None, ["MS. DOE"])]
+    # The closing time line is no one's speech.
+    assert briefing.turns[-1].text == "The deficit is falling."
 
 
 def test_q_and_a_with_and_without_colon() -> None:
