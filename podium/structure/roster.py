@@ -86,6 +86,7 @@ def assign_roles(turns: list[Turn], header: Header, intro_people: list[tuple[str
     for name in dict.fromkeys(speakers):
         if name not in people:
             people[name] = Participant(name, "unknown")
+    _merge_titled_labels(people, set(speakers))
     host = next((p for p in people.values() if p.role == "host"), None)
     if host is None:
         host = _host_by_cue(turns, people) or _host_by_position(turns, people)
@@ -112,6 +113,22 @@ def assign_roles(turns: list[Turn], header: Header, intro_people: list[tuple[str
     spoken = set(speakers)
     listed = [p for p in people.values() if p.name in spoken or p.role in ("host", "official")]
     return sorted(listed, key=lambda p: order[p.role])
+
+
+def _merge_titled_labels(people: dict[str, Participant], spoken: set[str]) -> None:
+    """'CHAIR ROUSE' speaks for the introduced 'Cecilia Rouse': one person, named as labelled,
+    with the introduced name as an alias and the introduced title and role."""
+    for name in [n for n in people if n not in spoken]:
+        surname = name.split()[-1].lower()
+        matches = [s for s in spoken if s.isupper() and s.split()[-1].lower() == surname]
+        if len(matches) != 1:
+            continue
+        introduced_person = people.pop(name)
+        person = people[matches[0]]
+        person.aliases.append(introduced_person.name)
+        person.title = person.title or introduced_person.title
+        if person.role == "unknown":
+            person.role = introduced_person.role
 
 
 def _host_by_cue(turns: list[Turn], people: dict[str, Participant]) -> Participant | None:

@@ -103,7 +103,7 @@ def test_upper_case_labels_with_full_stop_and_page_furniture() -> None:
 def test_upper_case_colon_labels_bare_q_and_front_matter() -> None:
     briefing = parse("upper-colon.md")
     assert summary(briefing) == [
-        ("MS. DOE", "host", "Good afternoon. I"),
+        ("MS. DOE", "host", "Good afternoon. Joining"),
         ("SECRETARY ROE", "official", "Thanks. Exports rose"),
         (None, "journalist", "What comes next?"),
         ("SECRETARY ROE", "official", "More exports."),
@@ -119,6 +119,10 @@ def test_upper_case_colon_labels_bare_q_and_front_matter() -> None:
     assert [(e.asked_by, e.answered_by) for e in briefing.exchanges] == [(None, ["SECRETARY ROE"]), (None, ["MS. DOE"])]
     # The closing time line is no one's speech.
     assert briefing.turns[-1].text == "The deficit is falling."
+    # The introduced "Dr. Amy Roe" and the label "SECRETARY ROE" are one participant.
+    roe = briefing.participant("SECRETARY ROE")
+    assert (roe.role, roe.title, roe.aliases) == ("official", "Secretary of Trade", ["Amy Roe"])
+    assert briefing.participant("Amy Roe") is None
 
 
 def test_q_and_a_with_and_without_colon() -> None:
