@@ -10,6 +10,7 @@ import pytest
 import podium
 from conftest import corpus_files
 
+HEADER_KEYS = {"speakers", "speaker", "chairperson", "date", "time"}
 FURNITURE = re.compile(r"page\s+\d+\s+of\s+\d+|_ueditor_page_break_tag_|^\d+\s+of\s+\d+$|press room|font size", re.I)
 
 
@@ -38,6 +39,8 @@ def test_speakers_are_labels_from_the_text(briefing: podium.Briefing) -> None:
         if turn.speaker is not None:
             assert len(turn.speaker) <= 80
             assert not FURNITURE.search(turn.speaker)
+            assert turn.speaker.lower().rstrip(":") not in HEADER_KEYS
+            assert not any(ch.isdigit() for ch in turn.speaker[-4:]), turn.speaker  # no dates or page numbers
 
 
 def test_no_turn_ends_in_furniture(briefing: podium.Briefing) -> None:
