@@ -118,3 +118,9 @@ def test_errors_pickle_intact() -> None:
 
     error = PodiumError("E002", "binary data", "x.txt")
     assert pickle.loads(pickle.dumps(error)) == error
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom(encoding: str) -> None:
+    text = "Bai Lan:\n\nWelcome to this press conference. Output grew 5% in 2023.\n\nTan Wei:\n\nThank you.\n"
+    assert read_bytes(text.encode(encoding), name="b.txt").text == text
