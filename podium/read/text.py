@@ -19,6 +19,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
+_LONGEST_SEQUENCE = 4  # bytes in the longest UTF-8 (or UTF-16 pair) sequence
 _GB_FAMILY = frozenset({"gb18030", "gbk", "gb2312", "hz"})
 _CHAOS_TIE = 0.01  # charset-normalizer's mess ratio; guesses this close are equally clean
 
@@ -39,7 +40,7 @@ def decode(raw: bytes, *, name: str) -> tuple[str, str]:
     encoding = detect_encoding(raw)
     if encoding is None:
         raise PodiumError("E002", "binary data, no text encoding fits", name)
-    text = raw.decode(encoding)
+    text = _decode_allowing_a_cut_tail(raw, encoding, name=name)
     if _looks_binary(text):
         raise PodiumError("E002", "binary data (control characters)", name)
     return text, encoding
@@ -53,8 +54,9 @@ def detect_encoding(raw: bytes) -> str | None:
         try:
             raw.decode("utf-8")
             return "utf-8"
-        except UnicodeDecodeError:
-            pass
+        except UnicodeDecodeError as exc:
+            if _cut_tail(exc, raw):
+                return "utf-8"
     encoding = _best_guess(raw[: 256 * 1024])
     if encoding is None:
         return None
@@ -70,6 +72,22 @@ def detect_encoding(raw: bytes) -> str | None:
                 continue
         return None
     return encoding
+
+
+def _cut_tail(exc: UnicodeDecodeError, raw: bytes) -> bool:
+    """The only flaw is a character cut off at the very end: a file truncated while saving."""
+    return exc.start >= len(raw) - _LONGEST_SEQUENCE and exc.end >= len(raw)
+
+
+def _decode_allowing_a_cut_tail(raw: bytes, encoding: str, *, name: str) -> str:
+    """Decode; a character cut off at the end becomes U+FFFD, so the truncation stays visible
+    and every offset before it is unchanged."""
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        if _cut_tail(exc, raw):
+            return raw[: exc.start].decode(encoding) + "\ufffd"
+        raise PodiumError("E002", f"not valid {encoding} at byte {exc.start:,}", name) from None
 
 
 def _best_guess(sample: bytes) -> str | None:

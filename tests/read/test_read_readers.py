@@ -124,3 +124,11 @@ def test_errors_pickle_intact() -> None:
 def test_utf16_without_a_bom(encoding: str) -> None:
     text = "Bai Lan:\n\nWelcome to this press conference. Output grew 5% in 2023.\n\nTan Wei:\n\nThank you.\n"
     assert read_bytes(text.encode(encoding), name="b.txt").text == text
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_a_file_cut_mid_character_keeps_its_text(encoding: str) -> None:
+    raw = SAMPLE.rstrip("\n").encode(encoding)[:-1]  # the last character loses a byte
+    doc = read_bytes(raw, name="cut.txt")
+    assert doc.text == SAMPLE.rstrip("\n")[:-1] + "\ufffd"
+    assert doc.metadata["encoding"] == encoding
