@@ -128,7 +128,8 @@ def test_utf16_without_a_bom(encoding: str) -> None:
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
 def test_a_file_cut_mid_character_keeps_its_text(encoding: str) -> None:
-    raw = SAMPLE.rstrip("\n").encode(encoding)[:-1]  # the last character loses a byte
+    text = SAMPLE + "欢迎"
+    raw = text.encode(encoding)[:-1]  # the last character loses a byte
     doc = read_bytes(raw, name="cut.txt")
-    assert doc.text == SAMPLE.rstrip("\n")[:-1] + "\ufffd"
+    assert doc.text == text[:-1] + "\ufffd"
     assert doc.metadata["encoding"] == encoding
