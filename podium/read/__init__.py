@@ -15,6 +15,9 @@ from podium.read.document import Document
 
 MAX_BYTES = 50 * 1024 * 1024  # a transcript is rarely over 1 MB; larger is a mistake, not a briefing
 
+# Formats a reader may come for later; until then they get a clear refusal, not "binary data".
+_UNSUPPORTED = ((b"%PDF", "PDF"), (b"PK\x03\x04", "ZIP (DOCX or other Office)"), (b"\xd0\xcf\x11\xe0", "legacy Office"))
+
 # Order matters: the first reader whose sniff accepts the input wins; plain text takes the rest.
 READERS = (markdown, html, text)
 
@@ -46,6 +49,9 @@ def read_bytes(raw: bytes, *, name: str = "<bytes>") -> Document:
         raise PodiumError("E004", f"{len(raw):,} bytes, over the {MAX_BYTES:,}-byte limit", name)
     if not raw.strip():
         raise PodiumError("E003", "the file is empty", name)
+    for magic, kind in _UNSUPPORTED:
+        if raw.startswith(magic):
+            raise PodiumError("E005", f"a {kind} file; podium reads text, HTML and Markdown", name)
     suffix = Path(name).suffix.lower()
     decoded, encoding = text.decode(raw, name=name)
     for reader in READERS:

@@ -133,3 +133,10 @@ def test_a_file_cut_mid_character_keeps_its_text(encoding: str) -> None:
     doc = read_bytes(raw, name="cut.txt")
     assert doc.text == text[:-1] + "\ufffd"
     assert doc.metadata["encoding"] == encoding
+
+
+@pytest.mark.parametrize(("raw", "kind"), [(b"%PDF-1.7\n%\xe2\xe3", "PDF"), (b"PK\x03\x04\x14\x00", "DOCX")])
+def test_pdf_and_docx_are_refused_by_name(raw: bytes, kind: str) -> None:
+    with pytest.raises(PodiumError) as caught:
+        read_bytes(raw + bytes(200), name="briefing.bin")
+    assert caught.value.code == "E005" and kind in caught.value.reason
