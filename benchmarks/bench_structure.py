@@ -8,6 +8,7 @@ import re
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 TRANSCRIPT = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "scio-2024-05-21-xinjiang.txt"
@@ -15,7 +16,7 @@ ROUNDS = 200
 TARGET_MS = 5.0
 
 
-def median_ms(fn, rounds: int = ROUNDS) -> float:
+def median_ms(fn: Callable[[], object], rounds: int = ROUNDS) -> float:
     fn()  # warm caches: word tables and compiled patterns load once per process
     times = []
     for _ in range(rounds):
