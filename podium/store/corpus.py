@@ -1,0 +1,266 @@
+"""Corpus: many briefings in one SQLite file, added idempotently, searched and queried."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from types import TracebackType
+from typing import IO, Any
+
+from podium.errors import PodiumError
+from podium.model import Briefing
+from podium.store import db, export, queries, rows
+
+
+class Corpus:
+    """A corpus store. Writable opens create and migrate the schema; read-only opens never write.
+
+    Example:
+        with Corpus("podium.db") as corpus:
+            corpus.add(podium.parse("briefing.txt"))
+            corpus.search("growth rate")
+    """
+
+    def __init__(self, path: str | Path = "podium.db", *, readonly: bool = False, timeout: float = db.DEFAULT_TIMEOUT):
+        self.path = Path(path)
+        self.readonly = readonly
+        self.conn = db.connect(self.path, readonly=readonly, timeout=timeout)
+
+    # --- lifecycle ----------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        mode = "read-only" if self.readonly else "writable"
+        return f"Corpus({str(self.path)!r}, {mode})"
+
+    # --- writing ------------------------------------------------------------------------------
+
+    def add(self, briefing: Briefing, *, replace: bool = False) -> str:
+        """Store one briefing in one transaction; its id. The same content again changes nothing
+        (unless `replace`, for a re-parse); new content from the same source replaces the old."""
+        ident = rows.briefing_id(briefing)
+        self._require_writable()
+        with db.translated(self.path):
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                self._store(briefing, ident, replace=replace)
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+        return ident
+
+    def _store(self, briefing: Briefing, ident: str, *, replace: bool) -> None:
+        exists = self.conn.execute("SELECT 1 FROM briefings WHERE id = ?", (ident,)).fetchone() is not None
+        if exists and not replace:
+            return
+        # Older versions of this source, and this content itself when replacing, go first.
+        stale = self.conn.execute(
+            "SELECT id FROM briefings WHERE source = ? OR id = ?", (briefing.source, ident)
+        ).fetchall()
+        for (old,) in stale:
+            self._delete(old)
+        rows.write(self.conn, briefing, ident)
+
+    def _delete(self, ident: str) -> None:
+        # Explicit child deletes keep the full-text index in step through the turns trigger.
+        for table in ("turns", "participants", "exchanges", "quantities", "findings", "commitments"):
+            self.conn.execute(f"DELETE FROM {table} WHERE briefing_id = ?", (ident,))
+        self.conn.execute("DELETE FROM briefings WHERE id = ?", (ident,))
+
+    def remove(self, ident: str) -> bool:
+        """Delete one briefing and everything found in it; whether it was there."""
+        self._require_writable()
+        with db.translated(self.path):
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                found = self.conn.execute("SELECT 1 FROM briefings WHERE id = ?", (ident,)).fetchone() is not None
+                self._delete(ident)
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+        return found
+
+    def has(self, ident: str) -> bool:
+        return self._one("SELECT 1 FROM briefings WHERE id = ?", [ident]) is not None
+
+    def _require_writable(self) -> None:
+        if self.readonly:
+            raise PodiumError("E012", "opened read-only", str(self.path))
+
+    # --- briefings ----------------------------------------------------------------------------
+
+    def briefing_ids(self) -> list[str]:
+        return [r[0] for r in self._all("SELECT id FROM briefings ORDER BY date, id")]
+
+    def briefing(self, id: str) -> Briefing | None:  # noqa: A002 - the contract's name
+        with db.translated(self.path):
+            return rows.read(self.conn, id)
+
+    def briefings(
+        self,
+        *,
+        q: str | None = None,
+        sort: str = "date",
+        desc: bool = True,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Summary rows: id, source, title, date, series, series_number, organisation, n_turns,
+        n_exchanges, n_figures. `q` is a case-insensitive substring of title, source, organisation
+        or series."""
+        where = queries.briefing_where(q)
+        tail, paging = queries.page(limit, offset)
+        sql = queries.BRIEFING_SUMMARY + where.sql() + queries.briefing_order(sort, desc) + tail
+        return [dict(r) for r in self._all(sql, where.params + paging)]
+
+    def __len__(self) -> int:
+        return self._one("SELECT count(*) FROM briefings", [])[0]
+
+    # --- search -------------------------------------------------------------------------------
+
+    def search(
+        self,
+        query: str,
+        *,
+        speaker: str | None = None,
+        role: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        briefing: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Turns matching `query`, best first (BM25; `score` higher is better). Hits in `snippet`
+        are wrapped in "\\x02" and "\\x03". FTS5 syntax works; a query it rejects is taken as plain
+        words."""
+        if not query or not query.strip():
+            return []
+        where = queries.search_where(speaker=speaker, role=role, since=since, until=until, briefing=briefing)
+        tail, paging = queries.page(limit, offset)
+        sql = queries.SEARCH + where.sql(joiner=" AND ") + queries.SEARCH_ORDER + tail
+        try:
+            found = self.conn.execute(sql, [query, *where.params, *paging]).fetchall()
+        except sqlite3.OperationalError:
+            # A user's stray quote, bracket or operator is not an error to show them.
+            found = self._all(sql, [queries.quoted_terms(query), *where.params, *paging])
+        return [dict(r) for r in found]
+
+    # --- figures ------------------------------------------------------------------------------
+
+    def figures(
+        self,
+        *,
+        subject: str | None = None,
+        unit: str | None = None,
+        kind: str | None = None,
+        period: str | None = None,
+        speaker: str | None = None,
+        modality: str | None = None,
+        briefing: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """One dict per quantity, newest briefing first. `subject` and `speaker` match a
+        case-insensitive substring, `period` a prefix, the others exactly."""
+        where = queries.figure_where(
+            subject=subject, unit=unit, kind=kind, period=period, speaker=speaker, modality=modality, briefing=briefing
+        )
+        tail, paging = queries.page(limit, offset)
+        sql = queries.FIGURES + where.sql() + queries.FIGURES_ORDER + tail
+        return [_figure(r) for r in self._all(sql, where.params + paging)]
+
+    def count_figures(
+        self,
+        *,
+        subject: str | None = None,
+        unit: str | None = None,
+        kind: str | None = None,
+        period: str | None = None,
+        speaker: str | None = None,
+        modality: str | None = None,
+        briefing: str | None = None,
+    ) -> int:
+        where = queries.figure_where(
+            subject=subject, unit=unit, kind=kind, period=period, speaker=speaker, modality=modality, briefing=briefing
+        )
+        return self._one(queries.FIGURES_COUNT + where.sql(), where.params)[0]
+
+    def subjects(self, prefix: str = "", limit: int = 20) -> list[tuple[str, int]]:
+        """Subjects starting with `prefix` (any case), most figures first."""
+        sql = (
+            "SELECT subject, count(*) AS n FROM quantities WHERE subject != '' AND subject LIKE ? ESCAPE '\\'"
+            " GROUP BY subject ORDER BY n DESC, subject LIMIT ?"
+        )
+        return [(r[0], r[1]) for r in self._all(sql, [queries.like_escape(prefix) + "%", limit])]
+
+    # --- checks -------------------------------------------------------------------------------
+
+    def findings(self, briefing: str | None = None) -> list[dict[str, Any]]:
+        where = queries.Where()
+        queries.add_briefing_filter(where, "briefing_id", briefing)
+        sql = (
+            "SELECT briefing_id, position, check_name AS \"check\", verdict, explanation, tolerance, quantities"
+            " FROM findings" + where.sql() + " ORDER BY briefing_id, position"
+        )
+        return [{**dict(r), "quantities": json.loads(r["quantities"])} for r in self._all(sql, where.params)]
+
+    def commitments(self, *, briefing: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
+        where = queries.Where()
+        queries.add_briefing_filter(where, "c.briefing_id", briefing)
+        if status:
+            where.add("c.status = ?", status)
+        sql = (
+            "SELECT c.briefing_id, b.title AS briefing_title, b.date AS briefing_date, c.position, c.subject, c.text,"
+            " c.start, c.\"end\", c.deadline, c.speaker, c.value, c.value_max, c.unit, c.qualifier, c.modality,"
+            " c.status, c.briefing_ref AS briefing FROM commitments AS c JOIN briefings AS b ON b.id = c.briefing_id"
+            + where.sql()
+            + " ORDER BY c.deadline, b.date, c.briefing_id, c.position"
+        )
+        return [dict(r) for r in self._all(sql, where.params)]
+
+    # --- for analysts -------------------------------------------------------------------------
+
+    def to_arrow(self, table: str) -> Any:
+        """One table (briefings, participants, turns, exchanges, quantities or figures, findings,
+        commitments) as a pyarrow.Table with real types."""
+        with db.translated(self.path):
+            return export.to_arrow(self.conn, table)
+
+    def to_pandas(self, table: str) -> Any:
+        """The same as a pandas DataFrame (pandas is an optional extra)."""
+        with db.translated(self.path):
+            return export.to_pandas(self.conn, table)
+
+    def export(self, table: str, fmt: str, out: str | Path | IO[Any]) -> int:
+        """Write one table as jsonl, csv or parquet; the number of rows written."""
+        with db.translated(self.path):
+            return export.export(self.conn, table, fmt, out)
+
+    # --- plumbing -----------------------------------------------------------------------------
+
+    def _all(self, sql: str, params: list[Any] | tuple[()] = ()) -> list[sqlite3.Row]:
+        with db.translated(self.path):
+            return self.conn.execute(sql, params).fetchall()
+
+    def _one(self, sql: str, params: list[Any] | tuple[()] = ()) -> sqlite3.Row | None:
+        with db.translated(self.path):
+            return self.conn.execute(sql, params).fetchone()
+
+
+def _figure(row: sqlite3.Row) -> dict[str, Any]:
+    figure = dict(row)
+    figure["period_inferred"] = bool(figure["period_inferred"])
+    return figure

@@ -1,0 +1,134 @@
+"""Opening the SQLite file: read-only or writable, WAL, migrations, and sqlite3 errors as coded
+PodiumErrors (E010 database, E011 locked, E012 read-only)."""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import quote
+
+from podium.errors import PodiumError
+
+HERE = Path(__file__).resolve().parent
+SCHEMA = HERE / "schema.sql"
+MIGRATIONS = HERE / "migrations"
+MIGRATION_NAME = re.compile(r"(\d{4})_[\w-]+\.sql")
+BASE_VERSION = 1  # schema.sql; migrations/NNNN_*.sql take it from there
+DEFAULT_TIMEOUT = 5.0  # seconds to wait for another writer before reporting the lock
+
+
+def migrations() -> list[tuple[int, Path]]:
+    """The numbered migrations after the base schema, in order."""
+    found = []
+    for path in MIGRATIONS.glob("*.sql"):
+        match = MIGRATION_NAME.fullmatch(path.name)
+        if match:
+            found.append((int(match.group(1)), path))
+    return sorted(found)
+
+
+def latest_version() -> int:
+    return max([BASE_VERSION, *(number for number, _ in migrations())])
+
+
+def connect(path: Path, *, readonly: bool, timeout: float = DEFAULT_TIMEOUT) -> sqlite3.Connection:
+    """A connection with the schema current; read-only opens never write, not even a migration."""
+    if readonly:
+        conn = _connect_readonly(path, timeout)
+        _check_readonly_schema(conn, path)
+        return conn
+    _check_writable(path)
+    with translated(path):
+        conn = sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
+        _configure(conn)
+        conn.execute("PRAGMA journal_mode = WAL")
+        migrate(conn)
+    return conn
+
+
+def _connect_readonly(path: Path, timeout: float) -> sqlite3.Connection:
+    if not path.is_file():
+        raise PodiumError("E010", "no database here (ingest something first)", str(path))
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    with translated(path):
+        conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None, check_same_thread=False)
+        _configure(conn)
+    return conn
+
+
+def _check_writable(path: Path) -> None:
+    # SQLite would open a read-only file and fail only at the first write; say so up front.
+    if path.exists() and not os.access(path, os.W_OK):
+        raise PodiumError("E012", "the file is not writable (open it read-only to query it)", str(path))
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise PodiumError("E010", f"no such directory {folder}", str(path))
+    if not os.access(folder, os.W_OK):
+        raise PodiumError("E012", "its directory is not writable (WAL needs a journal beside it)", str(path))
+
+
+def _configure(conn: sqlite3.Connection) -> None:
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys = ON")
+    # In WAL mode NORMAL keeps every commit atomic and durable across a crash of the process;
+    # only a power cut may lose the last commits, never corrupt the file.
+    conn.execute("PRAGMA synchronous = NORMAL")
+
+
+def _check_readonly_schema(conn: sqlite3.Connection, path: Path) -> None:
+    with translated(path):
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version != latest_version():
+        conn.close()
+        raise PodiumError(
+            "E010",
+            f"schema version {version}, this podium needs {latest_version()}: open it writable once to migrate",
+            str(path),
+        )
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the schema to the latest version, each step in its own transaction; the version."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > latest_version():
+        raise PodiumError("E010", f"schema version {version} is newer than this podium knows ({latest_version()})")
+    steps = [(BASE_VERSION, SCHEMA)] if version == 0 else []
+    steps += [(number, path) for number, path in migrations() if number > max(version, BASE_VERSION)]
+    for number, path in steps:
+        _apply(conn, number, path.read_text(encoding="utf-8"))
+    return latest_version()
+
+
+def _apply(conn: sqlite3.Connection, number: int, script: str) -> None:
+    # executescript commits first, so the BEGIN is inside the script: a step applies whole or not at all.
+    try:
+        conn.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+    except sqlite3.Error:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+@contextmanager
+def translated(path: Path) -> Iterator[None]:
+    """sqlite3 errors become PodiumErrors naming the file."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise database_error(exc, path) from None
+
+
+def database_error(exc: sqlite3.Error, path: Path) -> PodiumError:
+    text = str(exc)
+    lowered = text.lower()
+    if "locked" in lowered or "busy" in lowered:
+        return PodiumError("E011", f"{text}; another podium is writing to it, wait or use another --db", str(path))
+    if "readonly" in lowered or "read-only" in lowered:
+        return PodiumError("E012", text, str(path))
+    if "not a database" in lowered or "malformed" in lowered:
+        return PodiumError("E010", f"{text} (is this a podium database?)", str(path))
+    return PodiumError("E010", text, str(path))

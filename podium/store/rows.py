@@ -1,0 +1,246 @@
+"""A Briefing as table rows and back: the one place that knows how model fields map to columns."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from datetime import datetime, timezone
+from typing import Any
+
+from podium.model import Briefing, Commitment, Exchange, Finding, Participant, Quantity, QuantityRef, Turn
+
+ID_LENGTH = 16
+
+INSERT = {
+    "briefings": (
+        "INSERT INTO briefings (id, content_hash, source, title, date, date_source, inferred_year, year_evidence,"
+        " series, series_number, organisation, n_turns, n_exchanges, n_figures, schema_version, metadata,"
+        " ingested_at, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    ),
+    "participants": "INSERT INTO participants VALUES (?, ?, ?, ?, ?, ?, ?)",
+    "turns": (
+        'INSERT INTO turns (briefing_id, turn_id, speaker, role, label, start, "end", body_start, text)'
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    ),
+    "exchanges": "INSERT INTO exchanges VALUES (?, ?, ?, ?, ?, ?)",
+    "quantities": (
+        'INSERT INTO quantities (briefing_id, position, text, start, "end", value, value_max, unit, qualifier,'
+        " kind, subject, period, period_inferred, modality, turn_id, speaker, normalized_value, normalized_unit)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    ),
+    "findings": "INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?)",
+    "commitments": (
+        'INSERT INTO commitments (briefing_id, position, subject, text, start, "end", deadline, speaker, value,'
+        " value_max, unit, qualifier, modality, status, briefing_ref)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    ),
+}
+
+
+def content_hash(briefing: Briefing) -> str:
+    return briefing.content_hash or hashlib.sha256(briefing.text.encode("utf-8")).hexdigest()
+
+
+def briefing_id(briefing: Briefing) -> str:
+    return content_hash(briefing)[:ID_LENGTH]
+
+
+def write(conn: sqlite3.Connection, briefing: Briefing, ident: str) -> None:
+    """Insert every row of one briefing; the caller holds the transaction."""
+    conn.execute(INSERT["briefings"], briefing_row(briefing, ident))
+    for table, rows in child_rows(briefing, ident).items():
+        if rows:
+            conn.executemany(INSERT[table], rows)
+
+
+def briefing_row(briefing: Briefing, ident: str) -> tuple[Any, ...]:
+    return (
+        ident,
+        content_hash(briefing),
+        briefing.source,
+        briefing.title,
+        briefing.date,
+        briefing.date_source,
+        briefing.inferred_year,
+        briefing.year_evidence,
+        briefing.series,
+        briefing.series_number,
+        briefing.organisation,
+        len(briefing.turns),
+        len(briefing.exchanges),
+        len(briefing.quantities),
+        briefing.schema_version,
+        _json(briefing.metadata),
+        datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        briefing.text,
+    )
+
+
+def child_rows(briefing: Briefing, ident: str) -> dict[str, list[tuple[Any, ...]]]:
+    return {
+        "participants": [
+            (ident, i, p.name, p.role, p.title, p.outlet, _json(p.aliases)) for i, p in enumerate(briefing.participants)
+        ],
+        "turns": [
+            (ident, t.id, t.speaker, t.role, t.label, t.start, t.end, t.body_start, t.text) for t in briefing.turns
+        ],
+        "exchanges": [
+            (ident, e.id, e.asked_by, _json(e.answered_by), _json(e.question_turns), _json(e.answer_turns))
+            for e in briefing.exchanges
+        ],
+        "quantities": [quantity_row(ident, i, q) for i, q in enumerate(briefing.quantities)],
+        "findings": [
+            (ident, i, f.check, f.verdict, f.explanation, f.tolerance, _json([vars(r) for r in f.quantities]))
+            for i, f in enumerate(briefing.findings)
+        ],
+        "commitments": [commitment_row(ident, i, c) for i, c in enumerate(briefing.commitments)],
+    }
+
+
+def quantity_row(ident: str, position: int, q: Quantity) -> tuple[Any, ...]:
+    return (
+        ident,
+        position,
+        q.text,
+        q.start,
+        q.end,
+        float(q.value),
+        _float(q.value_max),
+        q.unit,
+        q.qualifier,
+        q.kind,
+        q.subject or "",
+        q.period or "",
+        int(q.period_inferred),
+        q.modality,
+        q.turn,
+        q.speaker,
+        _float(q.normalized_value),
+        q.normalized_unit,
+    )
+
+
+def commitment_row(ident: str, position: int, c: Commitment) -> tuple[Any, ...]:
+    return (
+        ident,
+        position,
+        c.subject,
+        c.text,
+        c.start,
+        c.end,
+        c.deadline,
+        c.speaker,
+        _float(c.value),
+        _float(c.value_max),
+        c.unit,
+        c.qualifier,
+        c.modality,
+        c.status,
+        c.briefing,
+    )
+
+
+# --- back to the model ------------------------------------------------------------------------
+
+
+def read(conn: sqlite3.Connection, ident: str) -> Briefing | None:
+    row = conn.execute("SELECT * FROM briefings WHERE id = ?", (ident,)).fetchone()
+    if row is None:
+        return None
+    return Briefing(
+        source=row["source"],
+        text=row["text"],
+        title=row["title"],
+        date=row["date"],
+        date_source=row["date_source"],
+        inferred_year=row["inferred_year"],
+        year_evidence=row["year_evidence"],
+        series=row["series"],
+        series_number=row["series_number"],
+        organisation=row["organisation"],
+        content_hash=row["content_hash"],
+        metadata=json.loads(row["metadata"]),
+        participants=[participant(r) for r in _children(conn, "participants", ident, "position")],
+        turns=[turn(r) for r in _children(conn, "turns", ident, "turn_id")],
+        exchanges=[exchange(r) for r in _children(conn, "exchanges", ident, "exchange_id")],
+        quantities=[quantity(r) for r in _children(conn, "quantities", ident, "position")],
+        findings=[finding(r) for r in _children(conn, "findings", ident, "position")],
+        commitments=[commitment(r) for r in _children(conn, "commitments", ident, "position")],
+        schema_version=row["schema_version"],
+    )
+
+
+def _children(conn: sqlite3.Connection, table: str, ident: str, order: str) -> list[sqlite3.Row]:
+    # table and order come from the fixed calls above, never from a user.
+    return conn.execute(f"SELECT * FROM {table} WHERE briefing_id = ? ORDER BY {order}", (ident,)).fetchall()
+
+
+def participant(r: sqlite3.Row) -> Participant:
+    return Participant(r["name"], r["role"], r["title"], r["outlet"], json.loads(r["aliases"]))
+
+
+def turn(r: sqlite3.Row) -> Turn:
+    return Turn(r["turn_id"], r["speaker"], r["role"], r["start"], r["end"], r["body_start"], r["text"], r["label"])
+
+
+def exchange(r: sqlite3.Row) -> Exchange:
+    return Exchange(
+        r["exchange_id"],
+        r["asked_by"],
+        json.loads(r["question_turns"]),
+        json.loads(r["answered_by"]),
+        json.loads(r["answer_turns"]),
+    )
+
+
+def quantity(r: sqlite3.Row) -> Quantity:
+    return Quantity(
+        text=r["text"],
+        start=r["start"],
+        end=r["end"],
+        value=r["value"],
+        unit=r["unit"],
+        value_max=r["value_max"],
+        qualifier=r["qualifier"],
+        kind=r["kind"],
+        subject=r["subject"],
+        period=r["period"],
+        modality=r["modality"],
+        turn=r["turn_id"],
+        speaker=r["speaker"],
+        normalized_value=r["normalized_value"],
+        normalized_unit=r["normalized_unit"],
+        period_inferred=bool(r["period_inferred"]),
+    )
+
+
+def finding(r: sqlite3.Row) -> Finding:
+    refs = [QuantityRef(**ref) for ref in json.loads(r["quantities"])]
+    return Finding(r["check_name"], r["verdict"], r["explanation"], refs, r["tolerance"])
+
+
+def commitment(r: sqlite3.Row) -> Commitment:
+    return Commitment(
+        subject=r["subject"],
+        text=r["text"],
+        start=r["start"],
+        end=r["end"],
+        deadline=r["deadline"],
+        speaker=r["speaker"],
+        value=r["value"],
+        value_max=r["value_max"],
+        unit=r["unit"],
+        qualifier=r["qualifier"],
+        modality=r["modality"],
+        status=r["status"],
+        briefing=r["briefing_ref"],
+    )
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _float(value: float | None) -> float | None:
+    return None if value is None else float(value)
