@@ -7,9 +7,11 @@ answerer; one who adds to a colleague's answer is. The host answers only when no
 from __future__ import annotations
 
 from podium.model import Exchange, Turn
+from podium.structure import patterns as P
 from podium.structure.roster import has_cue
 from podium.structure.words import load
 
+_COURTESY_MAX_WORDS = 8  # "Thank you so much, Karine." is a courtesy; a question runs longer
 _HAND_ON_MAX_WORDS = 60  # a hand-on is a sentence or two; a longer turn answers something
 
 
@@ -18,6 +20,8 @@ def build_exchanges(turns: list[Turn]) -> list[Exchange]:
     current: Exchange | None = None
     host_turns: list[Turn] = []
     for turn in turns:
+        if turn.role == "journalist" and not asks(turn):
+            continue  # "Thanks, Karine." or "Yeah, I did." from the floor asks nothing
         if turn.role == "journalist":
             if current is not None and not current.answer_turns and current.asked_by == turn.speaker and not host_turns:
                 current.question_turns.append(turn.id)
@@ -38,6 +42,11 @@ def build_exchanges(turns: list[Turn]) -> list[Exchange]:
             host_turns.append(turn)
     _close(current, host_turns)
     return exchanges
+
+
+def asks(turn: Turn) -> bool:
+    """A reporter's turn that puts a question: a question mark, or more than a courtesy."""
+    return bool(P.QUESTION_MARK.search(turn.text)) or len(turn.text.split()) >= _COURTESY_MAX_WORDS
 
 
 def is_hand_on(turn: Turn) -> bool:

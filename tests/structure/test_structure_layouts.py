@@ -226,3 +226,16 @@ def test_prose_without_any_speaker_is_no_transcript() -> None:
     with pytest.raises(PodiumError) as caught:
         podium.parse(text, stages=["structure.v1"])
     assert caught.value.code == "E003" and "no speaker labels" in caught.value.reason
+
+
+def test_a_greeting_from_the_floor_is_not_a_question() -> None:
+    text = (
+        "MS. DOE:  Good afternoon.  I will turn it over to the Secretary.\n\n"
+        "Q    Hello.\n\n"
+        "SECRETARY ROE:  Thanks.  Exports rose by 4 percent this year.\n\n"
+        "Q    Will they keep rising next year?\n\n"
+        "SECRETARY ROE:  We expect so.\n\n"
+        "Q    Thanks.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [(e.question_turns, e.answered_by) for e in briefing.exchanges] == [([3], ["SECRETARY ROE"])]
