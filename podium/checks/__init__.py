@@ -1,9 +1,57 @@
-"""checks stage (being built)."""
+"""The checks stage ("checks.v1"): findings on the figures of one briefing, and its commitments.
 
-from podium.model import Briefing
+Each check reads `briefing.quantities` and, where the words matter, the text around them; none relies
+on the subject string alone where the text can say more."""
+
+from __future__ import annotations
+
+from podium.checks import commitments, conversions, derived, enumerations, plausibility, repeats, spans
+from podium.checks.commitments import resolve
+from podium.checks.text import Sentences
+from podium.model import Briefing, Finding, Quantity
 from podium.pipeline import stage
+
+__all__ = ["find", "resolve", "run_checks"]
+
+
+def _ordered(quantities: list[Quantity]) -> list[Quantity]:
+    return sorted(quantities, key=lambda q: (q.start, q.end))
+
+
+def find(text: str, quantities: list[Quantity]) -> list[Finding]:
+    """Every finding on `quantities` (mentions in `text`), ordered by where they are stated."""
+    quantities = _ordered(quantities)
+    sentences = Sentences(text)
+    pairs = conversions.restatement_pairs(text, quantities)
+    restated = {second.start for _first, second in pairs}
+    milestones = {q.start for q in quantities if repeats.is_threshold(text, sentences, q)}
+    findings = [
+        *conversions.check(text, quantities),
+        *repeats.check(text, quantities, restated),
+        *derived.check_per_unit(text, quantities, restated),
+        *derived.check_shares(text, quantities, sentences),
+        *derived.check_growth(text, quantities, sentences, restated | milestones),
+        *derived.check_parts(text, quantities, sentences),
+        *spans.check(text, quantities, sentences),
+        *enumerations.check_enumerations(text, quantities),
+        *enumerations.check_respectively(text, quantities, sentences),
+        *plausibility.check(quantities),
+    ]
+    return sorted(_unique(findings), key=lambda f: (min(r.start for r in f.quantities), f.check))
+
+
+def _unique(findings: list[Finding]) -> list[Finding]:
+    seen, kept = set(), []
+    for item in findings:
+        key = (item.check, tuple((r.start, r.end) for r in item.quantities))
+        if key not in seen:
+            seen.add(key)
+            kept.append(item)
+    return kept
 
 
 @stage("checks.v1")
 def run_checks(briefing: Briefing) -> Briefing:
+    briefing.findings = find(briefing.text, briefing.quantities)
+    briefing.commitments = commitments.extract(briefing, Sentences(briefing.text))
     return briefing

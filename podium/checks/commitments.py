@@ -1,0 +1,154 @@
+"""Commitments: targets and forecasts, dated undertakings without a number, and their resolution."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from collections.abc import Iterable
+
+from podium.checks import patterns
+from podium.checks.subjects import same_subject
+from podium.checks.text import Sentences, Span
+from podium.checks.tolerance import tolerance
+from podium.checks.units import convert
+from podium.checks.words import load
+from podium.model import Briefing, Commitment, CommitmentStatus, Quantity
+
+MAX_SUBJECT_WORDS = 12
+
+
+def briefing_year(briefing: Briefing) -> int | None:
+    if briefing.date and briefing.date[:4].isdigit():
+        return int(briefing.date[:4])
+    return briefing.inferred_year
+
+
+def deadline_in(text: str, year: int | None) -> str:
+    """The deadline a phrase states ("by 2025", "this year"), resolved against the briefing year."""
+    match = patterns.deadline().search(text)
+    if match is None:
+        return ""
+    if match.group("year"):
+        return match.group("year")
+    offset = load().deadline_relative[" ".join(match.group("relative").lower().split())]
+    return str(year + offset) if year is not None else match.group("relative").lower()
+
+
+def _speaker(briefing: Briefing, offset: int, fallback: str | None) -> str | None:
+    if fallback:
+        return fallback
+    turn = briefing.turn_at(offset)
+    return turn.speaker if turn else None
+
+
+def from_quantity(briefing: Briefing, qty: Quantity, sentence: Span) -> Commitment:
+    deadline = qty.period or deadline_in(briefing.text[sentence.start : sentence.end], briefing_year(briefing))
+    return Commitment(
+        subject=qty.subject,
+        text=briefing.text[sentence.start : sentence.end].strip(),
+        start=qty.start,
+        end=qty.end,
+        deadline=deadline,
+        speaker=_speaker(briefing, qty.start, qty.speaker),
+        value=qty.value,
+        value_max=qty.value_max,
+        unit=qty.unit,
+        qualifier=qty.qualifier,
+        modality=qty.modality,
+        briefing=briefing.source,
+    )
+
+
+def _undertaking_subject(clause: str) -> str:
+    """The thing promised: the words before "will", after the last comma, trimmed of pronouns."""
+    head = clause.split(",")[-1].strip()
+    words = head.split()[-MAX_SUBJECT_WORDS:]
+    return " ".join(words)
+
+
+def undertakings(briefing: Briefing, sentences: Sentences, numbered: set[int]) -> list[Commitment]:
+    """Dated undertakings without a number: "the museum will be completed and opened this year"."""
+    found = []
+    year = briefing_year(briefing)
+    for index, sentence in enumerate(sentences.spans):
+        if index in numbered:
+            continue
+        body = briefing.text[sentence.start : sentence.end]
+        promise = patterns.undertaking().search(body)
+        if promise is None:
+            continue
+        deadline = deadline_in(body[promise.start() :], year)
+        subject = _undertaking_subject(body[: promise.start()])
+        if not deadline or not subject or subject.lower() in {"we", "i", "they", "it"}:
+            continue
+        found.append(
+            Commitment(
+                subject=subject,
+                text=body.strip(),
+                start=sentence.start + promise.start(),
+                end=sentence.end,
+                deadline=deadline,
+                speaker=_speaker(briefing, sentence.start, None),
+                modality="target",
+                briefing=briefing.source,
+            )
+        )
+    return found
+
+
+def extract(briefing: Briefing, sentences: Sentences) -> list[Commitment]:
+    commitments, numbered = [], set()
+    for qty in briefing.quantities:
+        if qty.modality in ("target", "forecast"):
+            index = sentences.index_of(qty.start)
+            numbered.add(index)
+            commitments.append(from_quantity(briefing, qty, sentences.spans[index] if sentences.spans else Span(qty.start, qty.end)))
+    commitments.extend(undertakings(briefing, sentences, numbered))
+    return sorted(commitments, key=lambda c: c.start)
+
+
+# --- resolution across a corpus -------------------------------------------------------------------
+def _covers(deadline: str, period: str) -> bool:
+    """An actual figure for `period` can settle a commitment due in `deadline` (same year, or the
+    year's end stated as its last quarter or month)."""
+    if not deadline or not period:
+        return False
+    return period == deadline or period.split("/")[-1] == deadline
+
+
+def _status(commitment: Commitment, actual: Quantity) -> CommitmentStatus | None:
+    if commitment.value is None or commitment.unit is None:
+        return None
+    factor = convert(1.0, actual.unit, commitment.unit)
+    if factor is None:
+        return None
+    value = actual.value * factor
+    slack = tolerance(actual) * factor
+    target = commitment.value
+    if commitment.qualifier == "max":
+        ceiling = commitment.value_max if commitment.value_max is not None else target
+        return "met" if value - slack <= ceiling else "missed"
+    # A target without a ceiling ("at least", "about", or a bare figure) is met once reached.
+    return "met" if value + slack >= target else "missed"
+
+
+def resolve(commitments: Iterable[Commitment], actual_quantities: Iterable[Quantity]) -> list[Commitment]:
+    """Each commitment with its status from the actual figures given (from later briefings): `met`
+    or `missed` when an actual figure for the same subject, kind of unit and deadline exists, else
+    `open`. The inputs are not changed."""
+    actuals = [q for q in actual_quantities if q.modality == "actual"]
+    resolved = []
+    for commitment in commitments:
+        status: CommitmentStatus = "open"
+        for actual in actuals:
+            if not (same_subject(commitment.subject, actual.subject) and _covers(commitment.deadline, actual.period)):
+                continue
+            verdict = _status(commitment, actual)
+            if verdict is not None:
+                status = verdict
+                break
+        resolved.append(dataclasses.replace(commitment, status=status))
+    return resolved
+
+
+__all__ = ["extract", "resolve", "deadline_in"]

@@ -1,0 +1,316 @@
+"""Derived-figure checks: a figure that follows from others stated beside it.
+
+Per-unit figures against total and base (output / area), a share against its part and whole, a
+growth rate or change against the two levels, parts against their total."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from podium.checks import patterns
+from podium.checks.findings import agree, amount, finding, stated
+from podium.checks.subjects import subject_key
+from podium.checks.text import Sentences, Span, gap, paragraph_of, year_of
+from podium.checks.tolerance import Interval, interval, relative_tolerance
+from podium.checks.units import convert
+from podium.checks.words import load
+from podium.model import Finding, Quantity
+
+NON_AMOUNT_UNITS = frozenset({"%", "pp", "times", "rank", "year", "month", "day", "magnitude"})
+
+
+def _divide(num: Interval, den: Interval) -> Interval | None:
+    if den.low <= 0 or math.isinf(den.high) or math.isinf(num.high) or math.isinf(num.low):
+        return None
+    return Interval(num.low / den.high, num.high / den.low)
+
+
+def _is_change(text: str, qty: Quantity) -> bool:
+    return qty.kind in ("change", "growth") or bool(patterns.CHANGE_BEFORE.search(text[max(0, qty.start - 30) : qty.start]))
+
+
+def _slack(derived: Interval, qty: Quantity) -> float:
+    centre = (derived.low + derived.high) / 2
+    spread = (derived.high - derived.low) / 2 / abs(centre) if centre else 0.0
+    return spread + relative_tolerance(qty)
+
+
+# --- per-unit figure against total and base -------------------------------------------------------
+def per_unit_base(text: str, qty: Quantity) -> frozenset[str] | None:
+    """The units a per-unit figure is divided by ("per mu" -> {mu}; "per unit area" -> any area)."""
+    words = load()
+    if qty.unit in NON_AMOUNT_UNITS or qty.unit == "count":
+        return None
+    after = patterns.PER_UNIT_AFTER.match(text[qty.end : qty.end + 30])
+    if after and after.group(1).lower() in words.per_unit_words:
+        return frozenset({words.per_unit_words[after.group(1).lower()]})
+    cue = patterns.per_unit_cue().search(text[max(0, qty.start - 60) : qty.start])
+    if cue is None and qty.kind != "ratio":
+        return None
+    cue_text = cue.group().lower() if cue else ""
+    for word, unit in words.per_unit_words.items():
+        if re.search(rf"\bper\s+{re.escape(word)}\b", cue_text):
+            return frozenset({unit})
+    return words.area_units if ("area" in cue_text or "yield" in cue_text or qty.kind == "ratio") else None
+
+
+def _nearest_before(quantities: list[Quantity], qty: Quantity, paragraph: Span, wanted) -> Quantity | None:
+    for other in reversed([q for q in quantities if paragraph.start <= q.start < qty.start]):
+        if wanted(other):
+            return other
+    return None
+
+
+def check_per_unit(text: str, quantities: list[Quantity], restated: set[int]) -> list[Finding]:
+    findings = []
+    for qty in quantities:
+        bases = per_unit_base(text, qty)
+        if not bases:
+            continue
+        paragraph = paragraph_of(text, qty.start)
+
+        def is_level(other: Quantity) -> bool:
+            return other.start not in restated and other.kind not in ("ratio", "share") and not _is_change(text, other)
+
+        total = _nearest_before(
+            quantities, qty, paragraph,
+            lambda o: is_level(o) and convert(1.0, o.unit, qty.unit) is not None and per_unit_base(text, o) is None,
+        )
+        base = _nearest_before(quantities, qty, paragraph, lambda o: is_level(o) and o.unit in bases)
+        if total is None or base is None or not _periods_agree(total, base, qty):
+            continue
+        findings.append(_per_unit_finding(qty, total, base, bases))
+    return findings
+
+
+def _periods_agree(*quantities: Quantity) -> bool:
+    periods = {q.period for q in quantities if q.period}
+    return len(periods) <= 1
+
+
+def _per_unit_finding(qty: Quantity, total: Quantity, base: Quantity, bases: frozenset[str]) -> Finding:
+    base_unit = base.unit if base.unit in bases or len(bases) > 1 else next(iter(bases))
+    num = interval(total).scaled(convert(1.0, total.unit, qty.unit) or 1.0)
+    den = interval(base).scaled(convert(1.0, base.unit, base_unit) or 1.0)
+    derived = _divide(num, den)
+    point = total.value * (convert(1.0, total.unit, qty.unit) or 1.0) / (base.value * (convert(1.0, base.unit, base_unit) or 1.0))
+    if derived is None:
+        derived = Interval(point, point)
+    ok = derived.overlaps(interval(qty))
+    explanation = (
+        f"{stated(total)} / {stated(base)} = {amount(point, qty.unit)} per {base_unit} "
+        f"({derived.text()} allowing for the precision stated); the stated per-unit figure "
+        f"{stated(qty)} allows {interval(qty).text()}: " + ("they agree." if ok else "they do not agree.")
+    )
+    return finding("derived figure", agree(ok), explanation, [qty, total, base], _slack(derived, qty))
+
+
+# --- share against part and whole -----------------------------------------------------------------
+def _part_whole_pairs(text: str, quantities: list[Quantity], sentences: Sentences) -> list[tuple[Quantity, Quantity, Quantity]]:
+    """(part, whole, share) triples stated as "P of W (S%)" or "W, of which P (S%)"."""
+    triples = []
+    for i, (a, b) in enumerate(zip(quantities, quantities[1:])):
+        if a.unit == "%" or b.unit == "%" or convert(1.0, a.unit, b.unit) is None or not sentences.same(a.start, b.start):
+            continue
+        between = gap(text, a, b)
+        if patterns.PART_OF_GAP.match(between):
+            part, whole = a, b
+        elif patterns.WHOLE_THEN_PART_GAP.match(between):
+            part, whole = b, a
+        else:
+            continue
+        for share in quantities[i + 2 : i + 4]:
+            if share.unit == "%" and sentences.same(share.start, b.start):
+                previous = quantities[quantities.index(share) - 1]
+                if patterns.SHARE_AFTER_PART_GAP.match(gap(text, previous, share)):
+                    triples.append((part, whole, share))
+                break
+    return triples
+
+
+def check_shares(text: str, quantities: list[Quantity], sentences: Sentences) -> list[Finding]:
+    findings = []
+    for part, whole, share in _part_whole_pairs(text, quantities, sentences):
+        factor = convert(1.0, part.unit, whole.unit) or 1.0
+        derived = _divide(interval(part, as_point=True).scaled(factor * 100), interval(whole, as_point=True))
+        point = part.value * factor / whole.value * 100 if whole.value else math.inf
+        if derived is None or math.isinf(point):
+            continue
+        ok = derived.overlaps(interval(share))
+        explanation = (
+            f"{stated(part)} of {stated(whole)} is {number_text_pct(point)} "
+            f"({derived.text()}% allowing for the precision stated); {stated(share)} allows "
+            f"{interval(share).text()}%: " + ("they agree." if ok else "they do not agree.")
+        )
+        findings.append(finding("derived figure", agree(ok), explanation, [share, part, whole], _slack(derived, share)))
+    return findings
+
+
+def number_text_pct(value: float) -> str:
+    return amount(value, "%")
+
+
+# --- growth and change against two levels ---------------------------------------------------------
+def signed_value(text: str, qty: Quantity) -> float:
+    """A growth or change figure with the sign its words give it ("fell by 5%" is -5)."""
+    if qty.value < 0:
+        return qty.value
+    before = text[max(0, qty.start - 40) : qty.start]
+    return -qty.value if patterns.decrease_before().search(before) else qty.value
+
+
+def _dated_levels(text: str, sentence: Span, quantities: list[Quantity], restated: set[int]) -> list[tuple[int, Quantity]]:
+    levels = []
+    for qty in quantities:
+        if qty.start in restated or qty.unit in NON_AMOUNT_UNITS or qty.kind in ("change", "growth", "share", "ratio"):
+            continue
+        if _is_change(text, qty):
+            continue
+        year = year_of(text, qty, sentence, quantities)
+        if year is not None:
+            levels.append((year, qty))
+    return levels
+
+
+def _level_pair(levels: list[tuple[int, Quantity]]) -> tuple[tuple[int, Quantity], tuple[int, Quantity]] | None:
+    for (y1, q1), (y2, q2) in zip(levels, levels[1:]):
+        if y1 != y2 and convert(1.0, q1.unit, q2.unit) is not None:
+            return ((y1, q1), (y2, q2)) if y1 < y2 else ((y2, q2), (y1, q1))
+    return None
+
+
+def growth_finding(text: str, growth: Quantity, early: tuple[int, Quantity], late: tuple[int, Quantity]) -> Finding | None:
+    (y1, q1), (y2, q2) = early, late
+    factor = convert(1.0, q1.unit, q2.unit) or 1.0
+    low, high = interval(q1, as_point=True).scaled(factor), interval(q2, as_point=True)
+    value = signed_value(text, growth)
+    levels = f"{stated(q1)} in {y1} and {stated(q2)} in {y2}"
+    if growth.kind == "change" or growth.unit not in ("%", "times"):
+        g_factor = convert(1.0, growth.unit, q2.unit)
+        if g_factor is None:
+            return None
+        derived = Interval(high.low - low.high, high.high - low.low)
+        point = q2.value - q1.value * factor
+        stated_range = interval(growth, as_point=True).scaled(g_factor * (1 if value >= 0 else -1))
+        what = f"a change of {amount(point, q2.unit)}"
+        unit = q2.unit
+    else:
+        derived = Interval((high.low / low.high - 1) * 100, (high.high / low.low - 1) * 100) if low.low > 0 else None
+        if derived is None:
+            return None
+        point = (q2.value / (q1.value * factor) - 1) * 100
+        what = f"growth of {amount(point, '%')}"
+        unit = "%"
+        if growth.unit == "times":
+            # "increased by 2 times" is read both ways in official English: x2 or x3.
+            as_ratio = Interval((growth.value - 1) * 100, (growth.value - 1) * 100)
+            as_added = Interval(growth.value * 100, growth.value * 100)
+            slack = relative_tolerance(growth) * growth.value * 100
+            stated_range = next(
+                (Interval(r.low - slack, r.high + slack) for r in (as_ratio, as_added) if Interval(r.low - slack, r.high + slack).overlaps(derived)),
+                Interval(as_ratio.low - slack, as_ratio.high + slack),
+            )
+        else:
+            stated_range = interval(growth, as_point=True).scaled(1 if value >= 0 else -1)
+    if (derived.low > 0 and stated_range.high < 0) or (derived.high < 0 and stated_range.low > 0):
+        explanation = (
+            f"{levels} mean {what}, but {stated(growth)} is stated as a "
+            f"{'fall' if value < 0 else 'rise'}: the sign contradicts the levels."
+        )
+        return finding("implausible", "implausible", explanation, [growth, q1, q2], _slack(derived, growth))
+    ok = derived.overlaps(stated_range)
+    explanation = (
+        f"{levels} mean {what} ({derived.text()}{'%' if unit == '%' else ' ' + unit} allowing for the "
+        f"precision stated); {stated(growth)} allows {stated_range.text()}{'%' if unit == '%' else ' ' + unit}: "
+        + ("they agree." if ok else "they do not agree.")
+    )
+    return finding("derived figure", agree(ok), explanation, [growth, q1, q2], _slack(derived, growth))
+
+
+def check_growth(text: str, quantities: list[Quantity], sentences: Sentences, restated: set[int]) -> list[Finding]:
+    findings = []
+    done: set[int] = set()
+    for sentence in sentences.spans:
+        inside = [q for q in quantities if sentence.start <= q.start < sentence.end]
+        pair = _level_pair(_dated_levels(text, sentence, inside, restated))
+        if pair is None:
+            continue
+        for growth in inside:
+            if growth.kind in ("growth", "change") or (growth.unit in ("%", "times") and _is_change(text, growth)):
+                result = growth_finding(text, growth, *pair)
+                if result is not None:
+                    findings.append(result)
+                    done.add(growth.start)
+    findings.extend(_growth_by_subject(text, quantities, done, restated))
+    return findings
+
+
+def _growth_by_subject(text: str, quantities: list[Quantity], done: set[int], restated: set[int]) -> list[Finding]:
+    """Growth stated in one place, the two levels elsewhere: matched by subject and year."""
+    levels: dict[tuple[frozenset[str], int], Quantity] = {}
+    for qty in quantities:
+        year = int(qty.period) if len(qty.period) == 4 and qty.period.isdigit() else None
+        key = subject_key(qty.subject)
+        stated_exactly = qty.qualifier in ("exact", "approx") and qty.value_max is None
+        if year and key and stated_exactly and qty.kind == "level" and qty.modality == "actual" and qty.start not in restated:
+            levels.setdefault((key, year), qty)
+    findings = []
+    for growth in quantities:
+        if growth.start in done or growth.kind not in ("growth", "change") or growth.modality != "actual":
+            continue
+        year = int(growth.period) if len(growth.period) == 4 and growth.period.isdigit() else None
+        key = subject_key(growth.subject)
+        early, late = levels.get((key, (year or 0) - 1)), levels.get((key, year or 0))
+        if year and key and early and late and convert(1.0, early.unit, late.unit) is not None:
+            result = growth_finding(text, growth, (year - 1, early), (year, late))
+            if result is not None:
+                findings.append(result)
+    return findings
+
+
+# --- parts against their total --------------------------------------------------------------------
+def _run_of_parts(text: str, quantities: list[Quantity], first: int, unit: str, sentence: Span) -> list[Quantity]:
+    parts = [quantities[first]]
+    for qty in quantities[first + 1 :]:
+        if qty.start >= sentence.end or qty.unit != unit or not patterns.LIST_GAP.match(gap(text, parts[-1], qty)):
+            break
+        parts.append(qty)
+    return parts
+
+
+def check_parts(text: str, quantities: list[Quantity], sentences: Sentences) -> list[Finding]:
+    findings = []
+    for i, total in enumerate(quantities[:-1]):
+        if total.unit in ("%", "pp", "times", "rank") or total.kind not in ("level", "change"):
+            continue
+        sentence = sentences.of(total.start)
+        following = quantities[i + 1]
+        if following.start >= sentence.end or following.unit != total.unit:
+            continue
+        opener = patterns.parts_opener().search(gap(text, total, following))
+        if opener is None:
+            continue
+        parts = _run_of_parts(text, quantities, i + 1, total.unit, sentence)
+        if len(parts) >= 2:
+            findings.append(_parts_finding(total, parts, exhaustive=bool(opener.group("exhaustive"))))
+    return findings
+
+
+def _parts_finding(total: Quantity, parts: list[Quantity], *, exhaustive: bool) -> Finding:
+    low = sum(interval(p, as_point=True).low for p in parts)
+    high = sum(interval(p, as_point=True).high for p in parts)
+    point = sum(p.value for p in parts)
+    whole = interval(total)
+    if exhaustive:
+        ok = Interval(low, high).overlaps(whole)
+        rule = "the parts should add up to the total"
+    else:
+        ok = low <= whole.high
+        rule = "the parts named (not all of them) should not exceed the total"
+    explanation = (
+        " + ".join(stated(p) for p in parts)
+        + f" = {amount(point, total.unit)}; {stated(total)} allows {whole.text()}; {rule}: "
+        + ("they do." if ok else "they do not.")
+    )
+    return finding("derived figure", agree(ok), explanation, [total, *parts], relative_tolerance(total))

@@ -1,0 +1,134 @@
+"""Compiled regexes of the checks stage, grouped by purpose; word lists come from checks_en.yaml."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from podium.checks.words import load
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    # Longest first, so "by the end of" wins over "by".
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True))
+
+
+# --- text layout ----------------------------------------------------------------------------------
+# A sentence ends at . ! ? followed by space and a capital, quote or digit; a decimal point never does.
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z\"“‘(0-9])|\n+")
+PARAGRAPH_END = re.compile(r"\n")
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+WORD = re.compile(r"[A-Za-z][\w'’-]*|\d[\d,.]*")
+
+
+@lru_cache(maxsize=1)
+def restatement_gap() -> re.Pattern[str]:
+    """The text between a figure and its restatement in other units: "(about " or ", or "."""
+    words = load()
+    hedges = _alternation(words.hedges)
+    joiners = _alternation(words.restatement_joiners)
+    return re.compile(
+        rf"^\s*(?:\(|\[|,?\s*(?:{joiners})\b|—|–|-)\s*(?:(?:{hedges})\b\s*)*$",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
+def per_unit_cue() -> re.Pattern[str]:
+    """A per-unit cue just before a figure ("a per unit area output of", "yield per mu of")."""
+    return re.compile(rf"\b(?:{_alternation(load().per_unit_cues)})\b[^.;,]{{0,30}}$", re.IGNORECASE)
+
+
+PER_UNIT_AFTER = re.compile(r"^\s*(?:per|a|an|each|every)\s+([A-Za-z]+)", re.IGNORECASE)
+CHANGE_BEFORE = re.compile(r"\b(?:increase[sd]?|decrease[sd]?|rise|rose|grew|fell|up|down|added|growth)\s+(?:of|by)\s+$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def decrease_before() -> re.Pattern[str]:
+    """A fall word in the few words before a growth figure ("decreased by", "a decline of")."""
+    return re.compile(rf"\b(?:{_alternation(load().decrease_cues)})\b(?:\s+\w+){{0,3}}\s*$", re.IGNORECASE)
+
+
+# --- parts and totals -----------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def parts_opener() -> re.Pattern[str]:
+    words = load()
+    return re.compile(
+        rf"\b(?P<exhaustive>{_alternation(words.parts_exhaustive)})\b|\b(?P<partial>{_alternation(words.parts_partial)})\b",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
+def total_cue() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alternation(load().total_cues)})\b", re.IGNORECASE)
+
+
+LIST_GAP = re.compile(r"^[^.;:()]{0,60}?(?:,\s*(?:and\s+)?|\s+and\s+|\s*;\s*)[^.;:()]{0,10}$", re.IGNORECASE)
+PART_OF_GAP = re.compile(r"^\s*(?:out\s+of|of)\s+(?:the\s+|a\s+|all\s+)?(?:total\s+(?:of\s+)?)?$", re.IGNORECASE)
+WHOLE_THEN_PART_GAP = re.compile(r"^[^.;]{0,40}?,?\s*(?:of\s+which|of\s+whom|among\s+them|among\s+which)\s*,?\s*$", re.IGNORECASE)
+SHARE_AFTER_PART_GAP = re.compile(
+    r"^[^.;]{0,40}?(?:\(|,\s*(?:or|accounting\s+for|making\s+up|representing|i\.e\.|that\s+is)?)\s*(?:about\s+|around\s+|nearly\s+|over\s+)?$",
+    re.IGNORECASE,
+)
+
+# --- respectively, spans, enumerations ------------------------------------------------------------
+RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+FIGURE_LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+|as\s+well\s+as\s+)?$", re.IGNORECASE)
+COMMA = re.compile(r"\s*,\s*")
+LAST_JOIN = re.compile(r"^(?:and|or|as\s+well\s+as)\s+|\s+(?:and|or|as\s+well\s+as)\s+(?!.*\s(?:and|or)\s)", re.IGNORECASE)
+LEAD_TIME_PHRASE = re.compile(
+    r"^\s*(?:in|over|during|from|for|since|last|this|between|throughout)\b[^,]{0,50},\s*", re.IGNORECASE
+)
+FROM_TO = re.compile(r"\bfrom\s+(?:about\s+|around\s+|over\s+)?$", re.IGNORECASE)
+TO_GAP = re.compile(r"^\s*(?:\w+\s+)?(?:in\s+\d{4}\s+)?to\s+(?:about\s+|around\s+|over\s+)?$", re.IGNORECASE)
+FROM_OR_TO_BEFORE = re.compile(r"\b(?:from|to)\s+(?:about\s+|around\s+|over\s+)?$", re.IGNORECASE)
+YEARS_FROM_TO = re.compile(r"\b(?:from|between)\s+(?:the\s+end\s+of\s+)?(\d{4})\s+(?:to|and|until|till)\s+(\d{4})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def span_cue() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alternation(load().span_cues)})\b[^.;]{{0,20}}$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def threshold_sentence() -> re.Pattern[str]:
+    """A sentence that counts the time taken to pass a figure: its figures are thresholds."""
+    return re.compile(r"\b(?:took|taken|take|takes)\b[^.;]*\bfrom\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def enumeration() -> re.Pattern[str]:
+    """A counted group followed by its members: "the five countries of A, B, C, D and E"."""
+    words = load()
+    numbers = _alternation(words.number_words)
+    openers = _alternation(o.strip() for o in words.enumeration_openers)
+    return re.compile(
+        rf"(?<![\d.,])\b(?P<count>{numbers}|\d{{1,2}})[ \t]+(?P<noun>(?:[\w'’-]+[ \t]+){{0,5}}?[\w'’-]+)[ \t]*(?:,[ \t]*)?(?P<opener>{openers})[ \t]+(?P<list>[^.;:\n]+)",
+        re.IGNORECASE,
+    )
+
+
+LIST_END = re.compile(r"\s+(?:which|who|that|where|to|in|for|with|have|has|are|were|is|was|will)\s", re.IGNORECASE)
+
+
+# --- commitments ----------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def undertaking() -> re.Pattern[str]:
+    """A "will" phrase with a completion verb: "will be completed and opened to the public"."""
+    verbs = _alternation(load().undertaking_verbs)
+    return re.compile(rf"\b(?:will|shall|is\s+set\s+to|are\s+set\s+to)\s+(?:\w+\s+){{0,3}}?(?:{verbs})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def deadline() -> re.Pattern[str]:
+    """A deadline: a year after a prefix ("by 2025"), or a phrase resolved against the briefing year."""
+    words = load()
+    prefixes = _alternation(words.deadline_prefixes)
+    relative = _alternation(words.deadline_relative)
+    return re.compile(
+        rf"\b(?:(?:{prefixes})\s+(?:the\s+end\s+of\s+)?(?P<year>20\d\d)\b|(?:(?:{prefixes})\s+)?(?P<relative>{relative})\b)",
+        re.IGNORECASE,
+    )

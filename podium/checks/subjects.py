@@ -1,0 +1,43 @@
+"""Comparing subjects: two subjects name the same measure when their content words agree."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from podium.checks.words import load
+
+_TOKEN = re.compile(r"[A-Za-z][\w-]*(?:['’]s)?")
+
+
+@lru_cache(maxsize=1)
+def _synonym_pattern() -> re.Pattern[str]:
+    keys = sorted(load().subject_synonyms, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(k) for k in keys) + r")\b", re.IGNORECASE)
+
+
+def _is_proper(token: str, position: int) -> bool:
+    # A capitalised word inside the phrase, or a possessive, names a place or body: not the measure.
+    base = token.removesuffix("'s").removesuffix("’s")
+    if token != base and base[:1].isupper():
+        return True
+    return position > 0 and base[:1].isupper() and not base.isupper()
+
+
+@lru_cache(maxsize=4096)
+def subject_key(subject: str) -> frozenset[str]:
+    """The content words of a subject, synonyms folded and place names dropped; markers such as
+    "per unit area" or "rate" kept as tags so a per-unit figure never meets a total."""
+    words = load()
+    lowered = subject.lower()
+    tags = {f"#{m}" for m in words.subject_markers if re.search(rf"\b{re.escape(m)}\b", lowered)}
+    tokens = [t for i, t in enumerate(_TOKEN.findall(subject)) if not _is_proper(t, i)]
+    phrase = " ".join(tokens).lower()
+    phrase = _synonym_pattern().sub(lambda m: words.subject_synonyms[m.group().lower()], phrase)
+    content = {t for t in phrase.split() if t not in words.subject_stopwords}
+    return frozenset(content | tags) if content else frozenset()
+
+
+def same_subject(a: str, b: str) -> bool:
+    key_a, key_b = subject_key(a), subject_key(b)
+    return bool(key_a) and key_a == key_b

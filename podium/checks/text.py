@@ -1,0 +1,98 @@
+"""Reading the text around quantities: sentences, paragraphs, the gap between two figures, years."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from podium.checks import patterns
+from podium.model import Quantity
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+def sentence_spans(text: str) -> list[Span]:
+    """Every sentence of `text` as a span; a decimal point never ends one."""
+    spans, start = [], 0
+    for match in patterns.SENTENCE_END.finditer(text):
+        if match.start() > start:
+            spans.append(Span(start, match.start()))
+        start = match.end()
+    if start < len(text):
+        spans.append(Span(start, len(text)))
+    return spans
+
+
+def paragraph_of(text: str, offset: int) -> Span:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return Span(start, len(text) if end < 0 else end)
+
+
+class Sentences:
+    """The sentence spans of one text, looked up by offset."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = sentence_spans(text)
+        self._starts = [s.start for s in self.spans]
+
+    def index_of(self, offset: int) -> int:
+        import bisect
+
+        return max(0, bisect.bisect_right(self._starts, offset) - 1)
+
+    def of(self, offset: int) -> Span:
+        return self.spans[self.index_of(offset)] if self.spans else Span(0, len(self.text))
+
+    def same(self, a: int, b: int) -> bool:
+        return self.index_of(a) == self.index_of(b)
+
+
+def gap(text: str, first: Quantity, second: Quantity) -> str:
+    """The text between two figures (empty when they overlap)."""
+    return text[first.end : second.start] if second.start >= first.end else ""
+
+
+def single_year(period: str) -> int | None:
+    return int(period) if len(period) == 4 and period.isdigit() else None
+
+
+def year_of(text: str, qty: Quantity, sentence: Span, neighbours: list[Quantity]) -> int | None:
+    """The calendar year a figure refers to: its period when that is one year, else a year written
+    right after it ("230 million in 2023") or, failing that, the last one before it in its sentence."""
+    year = single_year(qty.period)
+    if year is not None and not qty.period_inferred:
+        return year
+    following = [q.start for q in neighbours if q.start >= qty.end]
+    after_end = min([sentence.end, *following])
+    after = text[qty.end : after_end]
+    match = patterns.YEAR.match(after.lstrip(" ,").removeprefix("in ").removeprefix("by the end of "))
+    if match and after.lstrip(" ,")[:3].lower() in {"in ", "by "}:
+        return int(match.group(1))
+    before = text[sentence.start : qty.start]
+    years = patterns.YEAR.findall(before)
+    if years:
+        return int(years[-1])
+    return year
+
+
+def number_text(value: float) -> str:
+    """A figure as people write it: 42.38 billion, 3 million, 1,000.19, 34.4."""
+    magnitude = abs(value)
+    for size, name in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if magnitude >= size:
+            return f"{_trim(value / size)} {name}"
+    if magnitude >= 1000:
+        return f"{value:,.2f}".rstrip("0").rstrip(".")
+    return _trim(value)
+
+
+def _trim(value: float) -> str:
+    text = f"{value:.4g}" if abs(value) < 1 else f"{value:.4f}".rstrip("0").rstrip(".")
+    if "e" in text:
+        text = f"{value:.6f}".rstrip("0").rstrip(".")
+    return text
