@@ -17,19 +17,19 @@ from podium.store import Corpus
 from podium.web import create_app
 from conftest import EXAMPLE, XINJIANG
 
-# A transcript written for these tests: markup in a speaker's words and in a label must reach the
-# browser as text. The payloads set a flag or call alert, so the browser test can tell if one ran.
+# A transcript written for these tests (invented names): markup in the title and in what is said
+# must reach the browser as text. The payloads set a flag or call alert, so the browser test can tell if one ran.
 HOSTILE_TEXT = """Briefing on <script>window.__podium_pwned = "title"</script> matters
 
-Moderator:
+Alex Moreno:
 
 Welcome. <script>window.__podium_pwned = "body"</script> Exports grew by 5.2% last year.
 
-Reporter "><img src=x onerror=alert(1)>:
+Sam Carter:
 
 "><img src=x onerror=alert(1)> What about 2024? <b>bold</b>
 
-Moderator:
+Alex Moreno:
 
 Output reached 3 million tons. "><img src=x onerror="window.__podium_pwned='img'">
 """

@@ -27,7 +27,7 @@ from podium.web.routes.common import (
     paging,
 )
 from podium.web.render import snippet_markup, snippet_text
-from podium.web.routes.pages import receive_upload
+from podium.web.routes.pages import count_briefings, receive_upload
 from podium.web.store import checked_id, read_corpus
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
@@ -71,9 +71,9 @@ def list_briefings(
 ) -> Response:
     """Every briefing, one object each with its `id`; the total is in `X-Total-Count`."""
     sort = one_of(sort, BRIEFING_SORTS, "sort") or "date"
-    matching = corpus.briefings(q=blank_to_none(q), sort=sort, desc=desc)
-    rows = matching[page_.offset : page_.offset + page_.limit]
-    return listing(request, rows, columns=BRIEFING_COLUMNS, name="briefings", fmt=fmt, page_=page_, total=len(matching))
+    q = blank_to_none(q)
+    rows = corpus.briefings(q=q, sort=sort, desc=desc, limit=page_.limit, offset=page_.offset)
+    return listing(request, rows, columns=BRIEFING_COLUMNS, name="briefings", fmt=fmt, page_=page_, total=count_briefings(corpus, q))
 
 
 @router.get("/briefings/{briefing_id}", summary="One briefing, the full model")

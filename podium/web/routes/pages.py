@@ -54,10 +54,15 @@ def library(
     """Every briefing in the corpus, sortable and filterable."""
     sort = one_of(sort, BRIEFING_SORTS, "sort") or "date"
     q = blank_to_none(q)
-    matching = corpus.briefings(q=q, sort=sort, desc=desc)
-    rows = matching[page_.offset : page_.offset + page_.limit]
-    data = {"q": q, "sort": sort, "desc": desc, "briefings": rows, **page_links(request, page_, shown=len(rows), total=len(matching))}
+    rows = corpus.briefings(q=q, sort=sort, desc=desc, limit=page_.limit, offset=page_.offset)
+    total = count_briefings(corpus, q)
+    data = {"q": q, "sort": sort, "desc": desc, "briefings": rows, **page_links(request, page_, shown=len(rows), total=total)}
     return respond(request, "library", data, {"sorts": BRIEFING_SORTS})
+
+
+def count_briefings(corpus: Corpus, q: str | None) -> int:
+    """How many briefings match: one count query without a filter, the matching ids with one."""
+    return len(corpus.briefings(q=q)) if q else len(corpus)
 
 
 @page(router, "/briefings/{briefing_id}", name="briefing")
