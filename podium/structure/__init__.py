@@ -146,7 +146,7 @@ def _without_reprinted_pages(turns: list[Turn]) -> list[Turn]:
 
 
 def _name_spokesperson(turns: list[Turn], title: str | None) -> None:
-    """'Spokesperson Hua Chunying's Regular Press Conference': her unnamed answers are hers."""
+    """'Spokesperson Zhou Yi's Regular Press Conference': the unnamed answers are Zhou Yi's."""
     if not title:
         return
     match = P.SPOKESPERSON_TITLE.search(title)

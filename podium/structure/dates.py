@@ -1,6 +1,6 @@
 """The briefing's date: from a header, a dateline, a title, or else only the year, with evidence.
 
-A publication line ("China.org.cn | April 24, 2024") dates the web page, not the briefing, so it
+A publication line ("news.example.cn | April 24, 2024") dates the web page, not the briefing, so it
 can give a year but never a day. Where no day is stated, `date` stays null."""
 
 from __future__ import annotations

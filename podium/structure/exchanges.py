@@ -1,6 +1,6 @@
 """Exchanges: each question with every answer to it.
 
-An official who only hands the question on ("I would like to invite Ms. Zhang to answer") is not an
+An official who only hands the question on ("I would like to invite Ms. Lo to answer") is not an
 answerer; one who adds to a colleague's answer is. The host answers only when no official does
 (a press secretary answering her own room)."""
 
@@ -11,7 +11,7 @@ from podium.structure import patterns as P
 from podium.structure.roster import has_cue
 from podium.structure.words import load
 
-_COURTESY_MAX_WORDS = 8  # "Thank you so much, Karine." is a courtesy; a question runs longer
+_COURTESY_MAX_WORDS = 8  # "Thank you so much, Ann." is a courtesy; a question runs longer
 _HAND_ON_MAX_WORDS = 60  # a hand-on is a sentence or two; a longer turn answers something
 
 
@@ -21,7 +21,7 @@ def build_exchanges(turns: list[Turn]) -> list[Exchange]:
     host_turns: list[Turn] = []
     for turn in turns:
         if turn.role == "journalist" and not asks(turn):
-            continue  # "Thanks, Karine." or "Yeah, I did." from the floor asks nothing
+            continue  # "Thanks, Ann." or "Yeah, I did." from the floor asks nothing
         if turn.role == "journalist":
             if current is not None and not current.answer_turns and current.asked_by == turn.speaker and not host_turns:
                 current.question_turns.append(turn.id)

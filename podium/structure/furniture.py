@@ -79,7 +79,7 @@ def _line_kind(lines: list[Line], index: int, repeated: set[str]) -> str | None:
         lowered = text.lower()
         if any(cue in lowered for cue in words.furniture_lines):
             return NEW_PAGE
-        if P.SITE_DATE_LINE.match(text) or P.TIMESTAMP_LINE.match(text) or P.CLOCK_LINE.match(text):
+        if any(p.match(text) for p in (P.SITE_DATE_LINE, P.TIMESTAMP_LINE, P.CLOCK_LINE, P.IMAGE_NAME_LINE)):
             return NEW_PAGE
     if len(text) <= 300 and _is_standalone_title(lines, index, text.lower()):
         return NEW_PAGE

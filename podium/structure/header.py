@@ -1,5 +1,5 @@
 """Header blocks: `Speakers:` / `Chairperson:` / `Date:` with or without their labels, doubled on
-topic pages, and the roster lines under them ("Mr. Chen Weijun, a member of ...")."""
+topic pages, and the roster lines under them ("Mr. Tan Wei, a member of ...")."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def key_kind(text: str) -> str | None:
 
 
 def roster_entry(text: str) -> tuple[str, str] | None:
-    """('Chen Weijun', 'a member of ...') from a roster line, or None."""
+    """('Tan Wei', 'a member of ...') from a roster line, or None."""
     match = P.roster_line().match(text)
     if match is None or len(match.group("title")) < 8:
         return None

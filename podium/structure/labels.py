@@ -1,9 +1,9 @@
 """Speaker labels in every layout the corpus shows.
 
-`Name:` alone on a line, `Name: text`, `CHAIR POWELL.  text`, `MS. PSAKI:  text`, `Q:`/`A:`,
+`Name:` alone on a line, `Name: text`, `CHAIR LEE.  text`, `MS. DOE:  text`, `Q:`/`A:`,
 `Q    text`, `QUESTION.`, an outlet as the label, a Chinese label paired with its English twin, and
 labels that carry a long title. Candidates are collected first and judged against the whole
-document, because a lone `COVID:` or `GDP.` at a line start is prose, not a speaker."""
+document, because a lone `INFLATION:` or `GDP.` at a line start is prose, not a speaker."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from podium.structure.words import load
 _WRAPPED_LINE = 60  # a line this long that stops mid-sentence is hard-wrapped prose
 
 NAME = "name"  # a person or an outlet, written as a name
-UPPER = "upper"  # an upper-case label: CHAIR POWELL. / MS. PSAKI:
+UPPER = "upper"  # an upper-case label: CHAIR LEE. / MS. DOE:
 QUESTION = "question"  # Q, QUESTION: a reporter not named
 ANSWER = "answer"  # A: the answerer not named
 CJK = "cjk"  # a Chinese label
@@ -86,7 +86,7 @@ def _upper_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | 
             continue
         raw = match.group("label").rstrip(".")
         if pattern is P.UPPER_COLON_LABEL and " " not in raw.strip() and raw not in load().question_labels:
-            return None  # one upper-case word and a colon ("CNR:", "COVID:") is judged as a name
+            return None  # one upper-case word and a colon ("XYZ:", "INFLATION:") is judged as a name
         letters = [ch for ch in raw if ch.isalpha()]
         if len(letters) < 2 or not all(ch.isupper() for ch in letters):
             continue
@@ -106,7 +106,7 @@ def _cjk_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | No
         return None
     speech = match.group("rest").strip()
     if speech:
-        # Navigation ("当前位置: 首页 > 英语笔译") and titles carry no sentence punctuation.
+        # Navigation ("位置: 首页 > 栏目") and titles carry no sentence punctuation.
         navigation = any(mark in speech for mark in ":：|>")
         unpunctuated = not any(mark in speech for mark in "。？！?，,")
         if navigation or (unpunctuated and index < len(lines) - 1):
@@ -125,7 +125,7 @@ def _name_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | N
         return None
     words = raw.replace(",", " ").split()
     if speech:
-        # Inline labels are short ("China Daily: ...") and open a paragraph.
+        # Inline labels are short ("Valley Times: ...") and open a paragraph.
         if len(words) > 6 or not (speech[0].isupper() or speech[0] in "\"“‘(" or P.HAS_CJK.match(speech[0])):
             return None
         prev = previous_content(lines, index)
@@ -135,7 +135,7 @@ def _name_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | N
         if len(words) > 30:
             return None
         prev = previous_content(lines, index)
-        # "in our fight against\nCOVID:" continues a hard-wrapped sentence; a label follows a
+        # "in our fight against\nINFLATION:" continues a hard-wrapped sentence; a label follows a
         # finished one, or a short line that needs no full stop ("Thank you").
         if prev is not None and P.MID_SENTENCE_END.search(prev.stripped):
             if len(words) == 1 or len(prev.stripped) >= _WRAPPED_LINE:
@@ -169,7 +169,7 @@ def judge(candidates: list[Label], lines: list[Line], furniture: dict[int, Furni
     kept: list[Label] = []
     for label in candidates:
         if label.kind == NAME and label.inline and " " not in label.raw and not label.raw.isupper():
-            # "Ukraine: the talks" is prose; a one-word inline label must be a known name, an
+            # "Trade: the talks" is prose; a one-word inline label must be a known name, an
             # outlet, or recur as a label.
             if label.raw not in known_names and label.key not in words.outlet_words and counts[label.key] < 2:
                 continue

@@ -65,8 +65,8 @@ def _region(office: str, text: str, kinds: tuple[str, ...]) -> str | None:
     if match is None:
         return None
     names = match.group(1).split()
-    # "Xinjiang Uygur Autonomous Region" is called "Xinjiang": the shortest prefix of the name the
-    # text also uses on its own ("Inner" never stands alone, so "Inner Mongolia" stays whole).
+    # "Lakeshire Hui Autonomous Region" is called "Lakeshire": the shortest prefix of the name the
+    # text also uses on its own ("Upper" never stands alone, so "Upper Vale" stays whole).
     for n in range(1, len(names)):
         prefix = " ".join(names[:n])
         if re.search(rf"\b{re.escape(prefix)}\b(?!\s+{re.escape(names[n])}\b)", text):

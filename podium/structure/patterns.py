@@ -21,19 +21,19 @@ BLANK_RUN = re.compile(r"\n[ \t\u00a0\u3000]*\n")
 
 # --- labels -------------------------------------------------------------------------------------
 
-# "CHAIR POWELL.  Good afternoon." / "QUESTION.  Mr. Chairman, ..." (upper case, full stop, text)
+# "CHAIR LEE.  Good afternoon." / "QUESTION.  Mr. Chairman, ..." (upper case, full stop, text)
 UPPER_STOP_LABEL = re.compile(
     rf"(?P<label>[A-Z][A-Z'’\-]+\.?(?:{SPACE}+[A-Z][A-Z'’\-]*\.?){{0,4}}?)\.{SPACE}+(?=[\"“‘A-Z0-9(\[—–-])"
 )
-# "MS. PSAKI:  Hi, everyone." / "SENIOR ADMINISTRATION OFFICIAL:" (upper case, colon)
+# "MS. DOE:  Hi, everyone." / "SENIOR ADMINISTRATION OFFICIAL:" (upper case, colon)
 UPPER_COLON_LABEL = re.compile(
     rf"(?P<label>[A-Z][A-Z'’\-]*\.?(?:{SPACE}+[A-Z][A-Z'’\-]*\.?){{0,5}}){SPACE}*{COLON}(?={SPACE}|$)"
 )
 # "Q:  text", "Q    text" (two or more spaces), "Q Text" (one space, capital after), same for A.
 QA_LABEL = re.compile(rf"(?P<label>[QA]){SPACE}*(?:{COLON}{SPACE}*|{SPACE}{{2,}}|{SPACE}(?=[\"“A-Z]))(?=\S)")
-# "Erkin Tuniyaz:" / "21st Century Business Herald:" / "Name, long title:" (alone or with text)
+# "Tan Wei:" / "Lakeshire Evening News:" / "Name, long title:" (alone or with text)
 NAME_COLON_LABEL = re.compile(rf"(?P<label>[^\n:\uff1a]{{1,300}}?){SPACE}*{COLON}{SPACE}*(?P<rest>[^\n]*)")
-# "寿小丽:" / "澎湃新闻记者:" (a Chinese name or outlet)
+# "王小明:" / "河畔日报记者:" (a Chinese name or outlet)
 CJK_LABEL = re.compile(
     rf"(?P<label>(?=[^\n:\uff1a]{{0,20}}[{CJK}]{{2}})[{CJK}·\w]{{2,20}}){SPACE}*{COLON}{SPACE}*(?P<rest>[^\n]*)"
 )
@@ -42,7 +42,7 @@ NAME_WORD = re.compile(r"(?:[A-Z][\w'’.\-]*|\d+(?:st|nd|rd|th)|[A-Z]{2,}|\(\w[
 
 # --- header block -------------------------------------------------------------------------------
 
-# "Foreign Ministry Spokesperson Hong Lei's Regular Press Conference on November 9, 2015"
+# "Foreign Ministry Spokesperson Zhou Yi's Regular Press Conference on June 2, 2021"
 SPOKESPERSON_TITLE = re.compile(
     r"(?P<body>[A-Z][\w ]*?)\s+Spokes(?:person|man|woman)\s+(?P<name>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})[’']s\b"
 )
@@ -55,6 +55,8 @@ SPLICED_PAGE_NUMBER = re.compile(r"Page\s+\d{1,4}\s+of\s+\d{1,4}")
 TIMESTAMP_LINE = re.compile(r"(?m)^[ \t]*(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?[ \t]*$")
 # "2:50 P.M. EST" alone on a line: when the briefing began or ended, not speech.
 CLOCK_LINE = re.compile(r"^\s*\d{1,2}:\d{2}\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,4})?\s*$")
+# "screenshot_20240607.png" alone on a line: an image's file name left where the image was.
+IMAGE_NAME_LINE = re.compile(r"^\S{1,80}\.(?:png|jpe?g|gif|webp|bmp)\s*$", re.I)
 SITE_DATE_LINE = re.compile(r"^\s*[\w.\-]+\.(?:cn|com|org|net|gov)\b.{0,30}?\d{4}\s*$", re.I)
 
 # --- series -------------------------------------------------------------------------------------
@@ -114,13 +116,13 @@ def _honorifics() -> str:
 
 @lru_cache(maxsize=1)
 def roster_line() -> re.Pattern[str]:
-    """'Mr. Chen Weijun, a member of ...' (the honorific optional) as a header lists a speaker."""
+    """'Mr. Tan Wei, a member of ...' (the honorific optional) as a header lists a speaker."""
     return re.compile(rf"^(?:(?P<hon>{_honorifics()})\.?\s+)?{_PERSON},\s+(?P<title>\S.*?)\s*$")
 
 
 @lru_cache(maxsize=1)
 def introduced() -> re.Pattern[str]:
-    """'Mr. Chen Weijun, a member of ...;' inside the host's introduction: the title runs to the
+    """'Mr. Tan Wei, a member of ...;' inside the host's introduction: the title runs to the
     next semicolon or full stop, to ', to brief you', or to the next honorific."""
     hon = _honorifics()
     return re.compile(

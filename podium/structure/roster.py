@@ -12,7 +12,7 @@ from podium.structure.labels import ANSWER, QUESTION, Label
 from podium.structure.words import load
 
 _OUTLET_WORD = r"[A-Z][\w&'’\-]*(?:\.[A-Z][\w&'’\-]*)*"
-# "Howard Schneider with Reuters", "Nick Timiraos of the Wall Street Journal", "Chris Rugaber, AP":
+# "Pat King with the Daily Ledger", "Kim Lo of the Evening Post", "Dana Fox, Harbour Radio":
 # the outlet a reporter names right after their own surname.
 _OUTLET_AFTER_NAME = (
     rf"\s*(?:,|\s(?:with|from|of|at))\s+(?:the\s+)?(?P<outlet>{_OUTLET_WORD}(?:\s+(?:{_OUTLET_WORD}|of|and))*)"
@@ -42,7 +42,7 @@ def speaker_name(label: Label, roster: list[str]) -> str | None:
     if raw.isupper():
         return raw
     raw = P.honorific_prefix().sub("", raw)
-    # "Mr. Wang:" is the one rostered Wang, named in full as the host introduced him.
+    # "Mr. Tan:" is the one rostered Tan, named in full as the host introduced him.
     same_family = [name for name in roster if raw in name.split()]
     if " " not in raw and len(set(same_family)) == 1:
         return same_family[0]
@@ -116,7 +116,7 @@ def assign_roles(turns: list[Turn], header: Header, intro_people: list[tuple[str
 
 
 def _merge_titled_labels(people: dict[str, Participant], spoken: set[str]) -> None:
-    """'CHAIR ROUSE' speaks for the introduced 'Cecilia Rouse': one person, named as labelled,
+    """'SECRETARY ROE' speaks for the introduced 'Amy Roe': one person, named as labelled,
     with the introduced name as an alias and the introduced title and role."""
     for name in [n for n in people if n not in spoken]:
         surname = name.split()[-1].lower()
@@ -168,7 +168,7 @@ def _roles_by_position(turns: list[Turn], people: dict[str, Participant]) -> Non
     for index, turn in enumerate(turns[1:], start=1):
         prev = turns[index - 1]
         called_on = prev.speaker is not None and people[prev.speaker].role == "host"
-        # "Howard." calls on a reporter; "I'll give the floor to Mr. Zhou" hands over to a speaker.
+        # "Pat." calls on a reporter; "I'll give the floor to Mr. Gao" hands over to a speaker.
         called_on = called_on and len(prev.text.split()) <= 25 and not has_cue(prev.text, load().host_cues)
         if turn.speaker and people[turn.speaker].role == "unknown" and called_on:
             people[turn.speaker].role = "journalist"  # the moderator called on them
@@ -186,7 +186,7 @@ def _roles_by_position(turns: list[Turn], people: dict[str, Participant]) -> Non
 
 
 def _journalist_outlets(turns: list[Turn], people: dict[str, Participant]) -> None:
-    """'Howard Schneider with Reuters': a named reporter's outlet from their own first words."""
+    """'Pat King with the Daily Ledger': a named reporter's outlet from their own first words."""
     for person in people.values():
         if person.role != "journalist" or person.outlet:
             continue

@@ -106,7 +106,7 @@ def _gap_after_new_page(
 
 
 def merge_pairs(text: str, labels: list[Label]) -> list[Label]:
-    """`寿小丽:` then `Shou Xiaoli:` is one label: the turn starts at the first, named by the second."""
+    """`王小明:` then `Wang Xiaoming:` is one label: the turn starts at the first, named by the second."""
     merged: list[Label] = []
     for label in labels:
         if merged and merged[-1].kind == CJK and label.kind not in (CJK, QUESTION, ANSWER):
