@@ -1,9 +1,62 @@
-"""quantities stage (being built)."""
+"""The quantities stage: every figure a briefing states, as a Quantity with exact spans.
 
-from podium.model import Briefing
+`extract_text(text)` reads plain prose (a news paragraph is one unlabelled turn); the stage
+"quantities.v1" reads each turn of a parsed Briefing and then hands the mentions to
+`podium.quantities.context.annotate` (kind, subject, period, modality) where that module exists."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+
+from podium.model import Briefing, Quantity
 from podium.pipeline import stage
+from podium.quantities.extract import extract
+from podium.quantities.units import convert, normalize
+
+__all__ = ["convert", "extract", "extract_text", "normalize", "run_quantities"]
+
+
+def extract_text(text: str) -> list[Quantity]:
+    """Every figure in plain text, normalised; no kind, subject or period (those need a Briefing)."""
+    quantities = extract(text)
+    _normalise(quantities)
+    return quantities
 
 
 @stage("quantities.v1")
 def run_quantities(briefing: Briefing) -> Briefing:
+    quantities: list[Quantity] = []
+    if briefing.turns:
+        for turn in briefing.turns:
+            for qty in extract(briefing.text, turn.body_start, turn.end):
+                qty.turn, qty.speaker = turn.id, turn.speaker
+                quantities.append(qty)
+    else:
+        body_start = int(briefing.metadata.get("body_start") or 0)
+        quantities = extract(briefing.text, body_start, len(briefing.text))
+    annotate = _context_annotator()
+    if annotate is not None:
+        annotate(briefing, quantities)
+    _normalise(quantities)
+    briefing.quantities = quantities
     return briefing
+
+
+def _normalise(quantities: list[Quantity]) -> None:
+    for qty in quantities:
+        normal = normalize(qty.value, qty.unit)
+        if normal is not None:
+            qty.normalized_value, qty.normalized_unit = normal
+
+
+def _context_annotator() -> Callable[[Briefing, list[Quantity]], None] | None:
+    # The context module (kind, subject, period, modality) is built alongside this one; until it
+    # lands, mentions keep the model's defaults.
+    try:
+        module = importlib.import_module("podium.quantities.context")
+    except ModuleNotFoundError as exc:
+        if exc.name != "podium.quantities.context":
+            raise
+        return None
+    return getattr(module, "annotate", None)

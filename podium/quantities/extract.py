@@ -1,0 +1,306 @@
+"""Finding every mention of a figure in a stretch of text, with exact spans.
+
+Candidates come from a few regexes (numbers, spoken fractions, multiples, vague plurals, ranks);
+each candidate is then judged by its context (dates, names, labels, pronouns) and given its unit
+and qualifier. Offsets always index the text passed in, so `text[start:end] == mention.text`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from podium.model import Quantity
+from podium.quantities import patterns as P
+from podium.quantities.numbers import number_value, ordinal_value, scale_value
+from podium.quantities.words import load
+
+_W = load()
+_CONTEXT = 48  # characters of context read on either side of a figure
+_MAX_QUOTED_NAME_WORDS = 12  # a quoted stretch this short holding a number is a name, not a figure
+_YEAR_RANGE = (1000, 2100)
+_DAYS_IN_MONTH = 31
+
+# Priority when two candidates overlap: a rank or a fraction reads the words around a number
+# better than the number alone does.
+_PRIORITY = {"rank": 0, "fraction": 1, "vague": 2, "multiple": 3, "number": 4}
+
+
+@dataclass
+class Mention:
+    """A candidate figure before it becomes a Quantity."""
+
+    start: int
+    end: int
+    value: float
+    unit: str
+    source: str
+    qualifier: str = "exact"
+    value_max: float | None = None
+    number_end: int = 0  # end of the number and its scale, before any unit word
+    scale: str | None = None
+    has_own_qualifier: bool = False
+
+
+def extract(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """Every figure mentioned in `text[start:end]`, offsets into `text`."""
+    end = len(text) if end is None else end
+    blocked = _blocked_spans(text, start, end)
+    mentions = _resolve_overlaps(_candidates(text, start, end))
+    mentions = [m for m in mentions if not _inside(m, blocked)]
+    _join_ranges_and_chains(text, mentions)
+    mentions = [m for m in mentions if m.unit]  # the merged-away halves of ranges
+    _inherit_hedges(text, mentions)
+    return [_to_quantity(text, m) for m in mentions]
+
+
+# --- candidates -------------------------------------------------------------------------------
+
+
+def _candidates(text: str, start: int, end: int) -> list[Mention]:
+    found: list[Mention] = []
+    for match in P.NUMBER.finditer(text, start, end):
+        mention = _number_mention(text, match, end)
+        if mention is not None:
+            found.append(mention)
+    found.extend(_fractions(text, start, end))
+    found.extend(_multiples(text, start, end))
+    found.extend(_vague_plurals(text, start, end))
+    found.extend(_ranks(text, start, end))
+    for mention in found:
+        _set_qualifier(text, mention)
+    return found
+
+
+def _number_mention(text: str, match: re.Match[str], limit: int) -> Mention | None:
+    prefix, number, scale = match.group("prefix"), match.group("number"), match.group("scale")
+    number_end = match.end()
+    value = number_value(number) * scale_value(scale)
+    unit = P.prefix_unit(prefix) if prefix else "count"
+    end = number_end
+    unit_match = P.UNIT_AFTER.match(text, number_end, limit)
+    if prefix and not scale and unit_match is None:
+        abbreviation = P.SCALE_ABBREVIATION.match(text, number_end, limit)
+        if abbreviation:
+            value *= _W.scale_abbreviations[abbreviation.group(0).lower()]
+            end = number_end = abbreviation.end()
+            unit_match = P.UNIT_AFTER.match(text, end, limit)
+    if unit_match is not None:
+        word_unit = P.unit_id(unit_match.group("unit"))
+        if not prefix or word_unit == unit:
+            unit, end = word_unit, unit_match.end()
+    elif P.LETTER_AFTER.match(text, end, limit):
+        return None  # "21st", "5G", "1990s": a label, not an amount
+    mention = Mention(match.start(), end, value, unit, "number", number_end=number_end, scale=_scale_key(scale))
+    if number[:1].isalpha() and not prefix:
+        mention.start = match.start("number")
+    return None if _is_not_an_amount(text, mention, number, prefix, scale) else mention
+
+
+def _scale_key(scale: str | None) -> str | None:
+    return " ".join(scale.lower().replace("-", " ").split()) if scale else None
+
+
+def _fractions(text: str, start: int, end: int) -> list[Mention]:
+    found = []
+    for match in P.FRACTION.finditer(text, start, end):
+        if match.group("half"):
+            before = text[max(0, match.start() - _CONTEXT) : match.start()]
+            if P.CALENDAR_HALF.search(before) or P.CALENDAR_HALF_AFTER.match(text, match.end(), end):
+                continue
+            numerator, denominator = 1.0, 2
+        elif match.group("a"):
+            numerator, denominator = 1.0, _W.denominators[match.group("aden").lower()]
+        else:
+            numerator = float(_W.units[match.group("numerator").lower()])
+            denominator = _W.denominators[match.group("den").lower()]
+        if numerator == 0:
+            continue
+        found.append(Mention(match.start(), match.end(), 100 * numerator / denominator, "%", "fraction"))
+    return found
+
+
+def _multiples(text: str, start: int, end: int) -> list[Mention]:
+    return [
+        Mention(m.start(), m.end(), _W.multiples[m.group(0).lower()], "times", "multiple")
+        for m in P.MULTIPLE.finditer(text, start, end)
+    ]
+
+
+def _vague_plurals(text: str, start: int, end: int) -> list[Mention]:
+    found = []
+    for match in P.VAGUE_PLURAL.finditer(text, start, end):
+        key = " ".join(match.group(0).lower().split())
+        found.append(Mention(match.start(), match.end(), _W.vague_plurals[key], "count", "vague", qualifier="min"))
+    return found
+
+
+def _ranks(text: str, start: int, end: int) -> list[Mention]:
+    found = []
+    for pattern in (P.RANK_AFTER_VERB, P.RANK_BEFORE_PLACE):
+        for match in pattern.finditer(text, start, end):
+            if pattern is P.RANK_BEFORE_PLACE and _novelty(text, match.start("ordinal")):
+                continue
+            found.append(
+                Mention(match.start("ordinal"), match.end("ordinal"), ordinal_value(match.group("ordinal")), "rank", "rank")
+            )
+    for match in P.TOP_N.finditer(text, start, end):
+        n = match.group("n")
+        value = float(n) if n.isdigit() else number_value(n)
+        found.append(Mention(match.start(), match.end(), value, "rank", "rank", qualifier="max", has_own_qualifier=True))
+    return found
+
+
+def _novelty(text: str, start: int) -> bool:
+    """ "the first ... in the world" is a first of its kind, not a place in a ranking."""
+    before = text[max(0, start - 8) : start].lower()
+    return before.endswith(("the ", "'s ", "’s "))
+
+
+# --- judging a number by its context ----------------------------------------------------------
+
+
+def _is_not_an_amount(text: str, mention: Mention, number: str, prefix: str | None, scale: str | None) -> bool:
+    start = mention.start
+    before = text[max(0, start - _CONTEXT) : start]
+    after_number = text[mention.number_end : mention.number_end + _CONTEXT]
+    is_word = number[:1].isalpha()
+    bare = not prefix and not scale
+    if bare and mention.unit == "count":
+        if _is_calendar(before, after_number, number, mention.value):
+            return True
+        if P.NAME_HEAD_BEFORE.search(before) or _is_list_label(before, after_number):
+            return True
+    if bare and P.CLOCK_AFTER.match(after_number):
+        return True
+    if is_word:
+        return _word_is_not_an_amount(before, after_number, number, mention, scale)
+    return False
+
+
+def _is_calendar(before: str, after: str, number: str, value: float) -> bool:
+    plain_integer = number.isdigit()
+    if plain_integer and len(number) == 4 and _YEAR_RANGE[0] <= value <= _YEAR_RANGE[1]:
+        return True
+    if re.search(r"\d{4}[-–/]$", before):
+        return True  # the second year of "2022-23"
+    if plain_integer and value <= _DAYS_IN_MONTH and (P.MONTH_BEFORE.search(before) or P.MONTH_AFTER.match(after)):
+        return True
+    return False
+
+
+def _is_list_label(before: str, after: str) -> bool:
+    line_start = before.rfind("\n")
+    return (line_start >= 0 or len(before) < _CONTEXT) and bool(
+        P.LIST_LABEL.match(before[line_start + 1 :]) and P.LIST_LABEL_AFTER.match(after)
+    )
+
+
+def _word_is_not_an_amount(before: str, after: str, number: str, mention: Mention, scale: str | None) -> bool:
+    if number[:1].isupper() and not P.SENTENCE_START_BEFORE.search(before):
+        return True  # a capitalised number word mid-sentence belongs to a name ("Five-Year Plan")
+    if mention.unit == "count" and not scale:
+        if P.HYPHEN_WORD_AFTER.match(after):
+            return True  # "zero-carbon", "one-stop"
+        lowered = number.lower()
+        if lowered in ("one", "zero", "a"):
+            return True  # "one of", "no one", "one kindergarten for every ..."; a bare one is rarely a figure
+    if number.lower() == "one" and (P.ONE_PRONOUN_AFTER.match(after) or P.ONE_PRONOUN_BEFORE.search(before)):
+        return True
+    return False
+
+
+def _set_qualifier(text: str, mention: Mention) -> None:
+    before = text[max(0, mention.start - _CONTEXT) : mention.start]
+    for qualifier, pattern in P.QUALIFIER_BEFORE.items():
+        if pattern.search(before):
+            mention.qualifier, mention.has_own_qualifier = qualifier, True
+            return
+    after = text[mention.end : mention.end + _CONTEXT]
+    for qualifier, pattern in P.QUALIFIER_AFTER.items():
+        if pattern.match(after):
+            mention.qualifier, mention.has_own_qualifier = qualifier, True
+            return
+
+
+# --- spans that cannot hold a figure ----------------------------------------------------------
+
+
+def _blocked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = [(m.start(), m.end()) for m in P.FURNITURE_LINE.finditer(text, start, end)]
+    for match in P.QUOTED.finditer(text, start, end):
+        inner = match.group(1)
+        if len(inner.split()) <= _MAX_QUOTED_NAME_WORDS and re.search(r"\d|[A-Za-z]", inner):
+            spans.append((match.start(1), match.end(1)))
+    return spans
+
+
+def _inside(mention: Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= mention.start and mention.end <= e for s, e in spans)
+
+
+def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
+    ordered = sorted(mentions, key=lambda m: (_PRIORITY[m.source], -(m.end - m.start), m.start))
+    kept: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for mention in ordered:
+        if any(mention.start < e and s < mention.end for s, e in taken):
+            continue
+        kept.append(mention)
+        taken.append((mention.start, mention.end))
+    return sorted(kept, key=lambda m: m.start)
+
+
+# --- figures read together --------------------------------------------------------------------
+
+
+def _join_ranges_and_chains(text: str, mentions: list[Mention]) -> None:
+    """ "5 to 6 million" is one range; "from 100 billion to 200 billion yuan" gives the first figure
+    the unit the second one states."""
+    for first, second in zip(mentions, mentions[1:]):
+        if first.source != "number" or second.source != "number" or not first.unit or not second.unit:
+            continue
+        unitless = first.end == first.number_end
+        if not unitless and first.unit != second.unit:
+            continue
+        gap = text[first.end : second.start]
+        before = text[max(0, first.start - _CONTEXT) : first.start]
+        if _is_range(gap, before):
+            if first.scale is None and second.scale is not None:
+                first.value *= scale_value(second.scale)
+            first.value_max, first.unit, first.end = second.value, second.unit, second.end
+            if not first.has_own_qualifier and second.has_own_qualifier:
+                first.qualifier = second.qualifier
+            second.unit = ""  # merged into `first`
+        elif unitless and first.unit == "count" and second.unit != "count" and P.CHAIN_GAP.match(gap):
+            same_scale = first.scale is not None and first.scale == second.scale
+            if same_scale or (first.scale is None and second.scale is None and second.unit in ("%", "pp")):
+                first.unit = second.unit
+
+
+def _is_range(gap: str, before: str) -> bool:
+    joined = P.RANGE_GAP.match(gap)
+    if not joined:
+        return False
+    joiner = gap.strip().lower()
+    if joiner == "and":
+        return bool(P.BETWEEN_BEFORE.search(before))
+    return not P.FROM_BEFORE.search(before)
+
+
+def _inherit_hedges(text: str, mentions: list[Mention]) -> None:
+    """ "over 6 billion jin (3 million metric tons)": the restatement keeps the hedge."""
+    for first, second in zip(mentions, mentions[1:]):
+        if not second.has_own_qualifier and P.PAREN_GAP.match(text[first.end : second.start]):
+            second.qualifier = first.qualifier
+
+
+def _to_quantity(text: str, mention: Mention) -> Quantity:
+    return Quantity(
+        text=text[mention.start : mention.end],
+        start=mention.start,
+        end=mention.end,
+        value=mention.value,
+        unit=mention.unit,
+        value_max=mention.value_max,
+        qualifier=mention.qualifier,  # type: ignore[arg-type]
+    )

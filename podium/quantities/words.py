@@ -1,0 +1,91 @@
+"""The loader for podium/data/quantities_en.yaml: the only code that knows the file's layout."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from podium.errors import PodiumError
+
+DATA_FILE = "quantities_en.yaml"
+
+
+@dataclass(frozen=True)
+class Words:
+    """Every word table quantity extraction uses; keys lower-cased where matching ignores case."""
+
+    units: dict[str, int]
+    tens: dict[str, int]
+    scales: dict[str, float]
+    scale_abbreviations: dict[str, float]
+    vulgar_fractions: dict[str, float]
+    denominators: dict[str, int]
+    ordinals: dict[str, int]
+    rank_verbs: tuple[str, ...]
+    rank_fillers: tuple[str, ...]
+    rank_places: tuple[str, ...]
+    multiples: dict[str, float]
+    vague_plurals: dict[str, float]
+    qualifiers_before: dict[str, tuple[str, ...]]
+    qualifiers_after: dict[str, tuple[str, ...]]
+    range_joiners: tuple[str, ...]
+    name_heads: tuple[str, ...]
+    months: tuple[str, ...]
+    one_pronoun_after: tuple[str, ...]
+    one_pronoun_before: tuple[str, ...]
+    furniture_lines: tuple[str, ...]
+    unit_words: dict[str, tuple[str, ...]]
+    currency_prefixes: dict[str, tuple[str, ...]]
+
+
+def _lower_keys(table: dict[Any, Any]) -> dict[str, Any]:
+    return {str(key).lower(): value for key, value in table.items()}
+
+
+def _strings(items: list[Any]) -> tuple[str, ...]:
+    return tuple(str(item) for item in items)
+
+
+def _lower(items: list[Any]) -> tuple[str, ...]:
+    return tuple(str(item).lower() for item in items)
+
+
+def _groups(table: dict[str, list[Any]], *, lower: bool) -> dict[str, tuple[str, ...]]:
+    return {str(key): (_lower(items) if lower else _strings(items)) for key, items in table.items()}
+
+
+@lru_cache(maxsize=1)
+def load() -> Words:
+    try:
+        raw = resources.files("podium").joinpath("data", DATA_FILE).read_text(encoding="utf-8")
+        data = yaml.safe_load(raw)
+    except (OSError, yaml.YAMLError) as exc:
+        raise PodiumError("E005", f"cannot load the word table: {exc}", DATA_FILE) from None
+    return Words(
+        units=_lower_keys(data["units"]),
+        tens=_lower_keys(data["tens"]),
+        scales={k: float(v) for k, v in _lower_keys(data["scales"]).items()},
+        scale_abbreviations={k: float(v) for k, v in _lower_keys(data["scale_abbreviations"]).items()},
+        vulgar_fractions={str(k): float(v) for k, v in data["vulgar_fractions"].items()},
+        denominators=_lower_keys(data["denominators"]),
+        ordinals=_lower_keys(data["ordinals"]),
+        rank_verbs=_lower(data["rank_verbs"]),
+        rank_fillers=_lower(data["rank_fillers"]),
+        rank_places=_lower(data["rank_places"]),
+        multiples={k: float(v) for k, v in _lower_keys(data["multiples"]).items()},
+        vague_plurals={k: float(v) for k, v in _lower_keys(data["vague_plurals"]).items()},
+        qualifiers_before=_groups(data["qualifiers_before"], lower=True),
+        qualifiers_after=_groups(data["qualifiers_after"], lower=True),
+        range_joiners=_strings(data["range_joiners"]),
+        name_heads=_lower(data["name_heads"]),
+        months=_lower(data["months"]),
+        one_pronoun_after=_lower(data["one_pronoun_after"]),
+        one_pronoun_before=_lower(data["one_pronoun_before"]),
+        furniture_lines=_strings(data["furniture_lines"]),
+        unit_words=_groups(data["unit_words"], lower=False),
+        currency_prefixes=_groups(data["currency_prefixes"], lower=False),
+    )
