@@ -1,1 +1,312 @@
-"""Commands: corpus (being built)."""
+"""Commands over a corpus store: ingest, briefings, search, figures, export.
+
+Every command takes `--db` (or the PODIUM_DB environment variable); read commands open the file
+read-only, so they never change it and never wait on a writer."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+
+from podium.cli.app import app, die, err
+from podium.cli.output import Format, choose, emit
+from podium.errors import PodiumError
+from podium.store import HIT_END, HIT_START, Corpus
+from podium.store.export import TABLE_NAMES, TABLES
+from podium.store.ingest import Outcome, Summary, ingest as ingest_files
+
+DEFAULT_DB = "podium.db"
+TIMEOUT_ENV = "PODIUM_DB_TIMEOUT"  # seconds to wait on another writer; tests and scripts shorten it
+PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+DbOption = Annotated[
+    Path,
+    typer.Option("--db", envvar="PODIUM_DB", help="The corpus database (a SQLite file).", show_default=True),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="JSON instead of a table.")]
+CsvOption = Annotated[bool, typer.Option("--csv", help="CSV instead of a table.")]
+LimitOption = Annotated[int, typer.Option("--limit", "-n", min=0, help="At most this many rows (0: all).")]
+OffsetOption = Annotated[int, typer.Option("--offset", min=0, help="Skip this many rows first.")]
+BriefingOption = Annotated[str | None, typer.Option("--briefing", help="Only this briefing (an id or its start).")]
+SpeakerOption = Annotated[str | None, typer.Option("--speaker", help="Speaker name contains this (any case).")]
+
+SEARCH_COLUMNS = ("date", "title", "speaker", "role", "snippet", "briefing_id", "turn_id", "score")
+SEARCH_TABLE_COLUMNS = ("date", "speaker", "snippet", "briefing_id", "turn_id")
+FIGURE_COLUMNS = (
+    "briefing_date", "speaker", "text", "value", "value_max", "unit", "qualifier", "kind", "subject", "period",
+    "modality", "normalized_value", "normalized_unit", "briefing_id", "turn", "start", "end", "briefing_title",
+)  # fmt: skip
+FIGURE_TABLE_COLUMNS = ("briefing_date", "speaker", "text", "value", "unit", "kind", "subject", "period", "modality")
+BRIEFING_COLUMNS = (
+    "id", "date", "title", "series", "series_number", "organisation", "n_turns", "n_exchanges", "n_figures", "source",
+)  # fmt: skip
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+# --- shared helpers -----------------------------------------------------------------------------
+
+
+@contextmanager
+def opened(db: Path, *, readonly: bool) -> Iterator[Corpus]:
+    """The corpus, or one line on stderr and exit 1."""
+    try:
+        with Corpus(db, readonly=readonly, timeout=_timeout()) as corpus:
+            yield corpus
+    except PodiumError as exc:
+        raise die(exc) from None
+
+
+def _timeout() -> float:
+    value = os.environ.get(TIMEOUT_ENV, "")
+    try:
+        return float(value) if value else 5.0
+    except ValueError:
+        return 5.0
+
+
+def _limit(limit: int) -> int | None:
+    return limit or None
+
+
+def _check_date(value: str | None, option: str) -> str | None:
+    if value and not PARTIAL_DATE.fullmatch(value):
+        raise die(PodiumError("E030", f"{option} {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD"))
+    return value
+
+
+def marked(snippet: str) -> str:
+    """A store snippet as Rich markup: the text escaped, the hits bold."""
+    return escape(snippet).replace(HIT_START, "[bold yellow]").replace(HIT_END, "[/bold yellow]")
+
+
+def escaped(row: dict[str, Any]) -> dict[str, Any]:
+    # Table cells are Rich markup; a '[' in a transcript must print as itself.
+    return {k: escape(v) if isinstance(v, str) else v for k, v in row.items()}
+
+
+# --- ingest ---------------------------------------------------------------------------------------
+
+
+@app.command()
+def ingest(
+    targets: Annotated[list[str], typer.Argument(help="Files, directories (searched recursively) or glob patterns.")],
+    db: DbOption = Path(DEFAULT_DB),
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Parser processes (0: one per core).")] = 0,
+    replace: Annotated[bool, typer.Option("--replace", help="Parse again and replace briefings already stored.")] = False,
+    progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar.")] = True,
+) -> None:
+    """Parse transcripts and store them in the corpus, one transaction per briefing.
+
+    Files already stored (same text) are skipped; a changed file replaces its old version. Each
+    failing file is named with its reason and the rest go on; the exit code is 1 if any failed.
+
+    Example:
+        podium ingest ./transcripts '**/*.md' --db briefings.db
+    """
+    with opened(db, readonly=False) as corpus:
+        summary = _run_ingest(corpus, targets, jobs=jobs or None, replace=replace, progress=progress)
+    _print_summary(summary, db)
+    if summary.failures:
+        raise typer.Exit(1)
+
+
+def _run_ingest(corpus: Corpus, targets: list[str], *, jobs: int | None, replace: bool, progress: bool) -> Summary:
+    bar = Progress(
+        TextColumn("ingesting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("files · {task.fields[rate]:.1f} files/s · {task.fields[figures]} figures · {task.fields[errors]} errors"),
+        TimeElapsedColumn(),
+        console=err,
+        disable=not progress,
+        transient=False,
+    )
+    tally = Summary()
+    task: TaskID = bar.add_task("ingest", total=None, rate=0.0, figures=0, errors=0)
+
+    def on_start(total: int) -> None:
+        bar.update(task, total=total)
+
+    def on_outcome(outcome: Outcome) -> None:
+        tally.count(outcome)
+        if outcome.error is not None:
+            bar.console.print(f"[red]error:[/red] {escape(outcome.error.message)}", highlight=False)
+        elapsed = bar.tasks[0].elapsed or 0.0
+        rate = tally.files / elapsed if elapsed else 0.0
+        bar.update(task, advance=1, rate=rate, figures=tally.figures, errors=len(tally.failures))
+
+    with bar:
+        try:
+            return ingest_files(corpus, targets, jobs=jobs, replace=replace, on_start=on_start, on_outcome=on_outcome)
+        except PodiumError as exc:
+            bar.stop()
+            _print_summary(tally, corpus.path, stopped=True)
+            raise die(exc) from None
+        except KeyboardInterrupt:
+            bar.stop()
+            _print_summary(tally, corpus.path, stopped=True)
+            raise typer.Exit(130) from None
+
+
+def _print_summary(summary: Summary, db: Path, *, stopped: bool = False) -> None:
+    verb = "stopped after" if stopped else "ingested"
+    err.print(
+        f"{verb} {summary.files} files in {summary.seconds:.1f} s ({summary.files_per_second:.1f} files/s): "
+        f"{summary.added} added, {summary.replaced} replaced, {summary.unchanged} unchanged, "
+        f"{len(summary.failures)} failed; {summary.figures} figures; database {escape(str(db))}",
+        highlight=False,
+    )
+    if stopped:
+        err.print("every briefing counted above is committed; run the same command again to go on", highlight=False)
+
+
+# --- briefings ------------------------------------------------------------------------------------
+
+
+@app.command()
+def briefings(
+    db: DbOption = Path(DEFAULT_DB),
+    q: Annotated[str | None, typer.Option("--q", "-q", help="Title, source, organisation or series contains this.")] = None,
+    sort: Annotated[str, typer.Option("--sort", help="date, title, source, series, series_number, organisation, n_turns, n_exchanges or n_figures.")] = "date",
+    asc: Annotated[bool, typer.Option("--asc", help="Ascending (the default is descending).")] = False,
+    limit: LimitOption = 0,
+    offset: OffsetOption = 0,
+    json_: JsonOption = False,
+    csv_: CsvOption = False,
+) -> None:
+    """List the briefings in the corpus, newest first.
+
+    Example:
+        podium briefings --q statistics --sort n_figures --json
+    """
+    with opened(db, readonly=True) as corpus:
+        try:
+            rows = corpus.briefings(q=q, sort=sort, desc=not asc, limit=_limit(limit), offset=offset)
+        except PodiumError as exc:
+            raise die(exc) from None
+    fmt = choose(json_=json_, csv_=csv_)
+    emit(rows if fmt is not Format.table else map(escaped, rows), fmt=fmt, columns=BRIEFING_COLUMNS)
+
+
+# --- search ---------------------------------------------------------------------------------------
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find; FTS5 syntax (\"a phrase\", OR, NOT, prefix*) works.")],
+    db: DbOption = Path(DEFAULT_DB),
+    speaker: SpeakerOption = None,
+    role: Annotated[str | None, typer.Option("--role", help="host, official, journalist or unknown.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Briefings on or after this date (YYYY[-MM[-DD]]).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Briefings on or before this date.")] = None,
+    briefing: BriefingOption = None,
+    limit: LimitOption = 20,
+    offset: OffsetOption = 0,
+    json_: JsonOption = False,
+) -> None:
+    """Find what was said: turns ranked by BM25, with the matching words highlighted.
+
+    In --json the snippet marks each hit with the characters U+0002 before and U+0003 after.
+
+    Example:
+        podium search "unemployment rate" --role official --since 2024-01
+    """
+    since, until = _check_date(since, "--since"), _check_date(until, "--until")
+    with opened(db, readonly=True) as corpus:
+        hits = corpus.search(
+            query, speaker=speaker, role=role, since=since, until=until, briefing=briefing, limit=_limit(limit), offset=offset
+        )
+    if json_:
+        emit(hits, fmt=Format.json, columns=SEARCH_COLUMNS)
+        return
+    rows = [{**escaped(hit), "snippet": marked(hit["snippet"])} for hit in hits]
+    emit(rows, fmt=Format.table, columns=SEARCH_TABLE_COLUMNS)
+    if not hits:
+        err.print(f"no turn matches {escape(query)!r}", highlight=False)
+
+
+# --- figures --------------------------------------------------------------------------------------
+
+
+@app.command()
+def figures(
+    db: DbOption = Path(DEFAULT_DB),
+    subject: Annotated[str | None, typer.Option("--subject", help="Subject contains this (any case).")] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="Exactly this unit (e.g. percent).")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="level, change, growth, share, rank, ratio or duration.")] = None,
+    period: Annotated[str | None, typer.Option("--period", help="Period starts with this (e.g. 2024 or 2024-Q1).")] = None,
+    speaker: SpeakerOption = None,
+    modality: Annotated[str | None, typer.Option("--modality", help="actual, target or forecast.")] = None,
+    briefing: BriefingOption = None,
+    limit: LimitOption = 0,
+    offset: OffsetOption = 0,
+    json_: JsonOption = False,
+    csv_: CsvOption = False,
+) -> None:
+    """Every figure across the corpus, filtered, newest briefing first.
+
+    Example:
+        podium figures --subject gdp --period 2024 --csv > gdp.csv
+    """
+    filters = dict(subject=subject, unit=unit, kind=kind, period=period, speaker=speaker, modality=modality, briefing=briefing)
+    with opened(db, readonly=True) as corpus:
+        rows = corpus.figures(**filters, limit=_limit(limit), offset=offset)
+    fmt = choose(json_=json_, csv_=csv_)
+    if fmt is Format.table:
+        emit(map(escaped, rows), fmt=fmt, columns=FIGURE_TABLE_COLUMNS)
+    else:
+        emit(rows, fmt=fmt, columns=FIGURE_COLUMNS)
+
+
+# --- export ---------------------------------------------------------------------------------------
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Argument(help="A directory for every table, or a file with --table ('-': stdout).")],
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = ExportFormat.jsonl,
+    table: Annotated[str | None, typer.Option("--table", "-t", help=f"One table: {', '.join(TABLE_NAMES)}.")] = None,
+    db: DbOption = Path(DEFAULT_DB),
+) -> None:
+    """Export the corpus tables as JSON Lines, CSV or Parquet (real types: dates, float64 values).
+
+    Without --table every table goes into OUT as <table>.<format>.
+
+    Example:
+        podium export --format parquet exports/
+    """
+    with opened(db, readonly=True) as corpus:
+        try:
+            written = _export(corpus, out, fmt.value, table)
+        except PodiumError as exc:
+            raise die(exc) from None
+        except OSError as exc:
+            raise die(PodiumError("E001", exc.strerror or str(exc), str(out))) from None
+    for name, path, count in written:
+        err.print(f"{name}: {count} rows -> {escape(path)}", highlight=False)
+
+
+def _export(corpus: Corpus, out: Path, fmt: str, table: str | None) -> list[tuple[str, str, int]]:
+    if table is not None:
+        if str(out) == "-":
+            if fmt == "parquet":
+                raise PodiumError("E030", "parquet cannot go to stdout; name a file")
+            return [(table, "stdout", corpus.export(table, fmt, sys.stdout))]
+        return [(table, str(out), corpus.export(table, fmt, out))]
+    out.mkdir(parents=True, exist_ok=True)
+    return [(name, str(out / f"{name}.{fmt}"), corpus.export(name, fmt, out / f"{name}.{fmt}")) for name in TABLES]

@@ -6,11 +6,13 @@ import json
 import sqlite3
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any
+from typing import IO, Any, Literal
 
 from podium.errors import PodiumError
 from podium.model import Briefing
 from podium.store import db, export, queries, rows
+
+Status = Literal["added", "replaced", "unchanged"]
 
 
 class Corpus:
@@ -49,22 +51,26 @@ class Corpus:
     def add(self, briefing: Briefing, *, replace: bool = False) -> str:
         """Store one briefing in one transaction; its id. The same content again changes nothing
         (unless `replace`, for a re-parse); new content from the same source replaces the old."""
+        return self.put(briefing, replace=replace)[0]
+
+    def put(self, briefing: Briefing, *, replace: bool = False) -> tuple[str, Status]:
+        """As `add`, also saying what happened: "added", "replaced" or "unchanged"."""
         ident = rows.briefing_id(briefing)
         self._require_writable()
         with db.translated(self.path):
             self.conn.execute("BEGIN IMMEDIATE")
             try:
-                self._store(briefing, ident, replace=replace)
+                status = self._store(briefing, ident, replace=replace)
                 self.conn.execute("COMMIT")
             except BaseException:
                 self.conn.execute("ROLLBACK")
                 raise
-        return ident
+        return ident, status
 
-    def _store(self, briefing: Briefing, ident: str, *, replace: bool) -> None:
+    def _store(self, briefing: Briefing, ident: str, *, replace: bool) -> Status:
         exists = self.conn.execute("SELECT 1 FROM briefings WHERE id = ?", (ident,)).fetchone() is not None
         if exists and not replace:
-            return
+            return "unchanged"
         # Older versions of this source, and this content itself when replacing, go first.
         stale = self.conn.execute(
             "SELECT id FROM briefings WHERE source = ? OR id = ?", (briefing.source, ident)
@@ -72,6 +78,7 @@ class Corpus:
         for (old,) in stale:
             self._delete(old)
         rows.write(self.conn, briefing, ident)
+        return "replaced" if stale else "added"
 
     def _delete(self, ident: str) -> None:
         # Explicit child deletes keep the full-text index in step through the turns trigger.
@@ -140,7 +147,7 @@ class Corpus:
         since: str | None = None,
         until: str | None = None,
         briefing: str | None = None,
-        limit: int = 20,
+        limit: int | None = 20,
         offset: int = 0,
     ) -> list[dict[str, Any]]:
         """Turns matching `query`, best first (BM25; `score` higher is better). Hits in `snippet`

@@ -1,0 +1,222 @@
+"""Ingest many files: find them, parse them across a process pool, store each briefing in its own
+transaction. A file that fails is reported with its reason and the rest go on; nothing is printed
+here, the caller gets one Outcome per file through `on_outcome`."""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Literal
+
+from podium.errors import PodiumError
+from podium.model import Briefing
+from podium.pipeline import briefing_from_document, run
+from podium.read import read_path
+from podium.store.corpus import Corpus
+from podium.store.rows import ID_LENGTH
+
+# What a directory contributes; a file named explicitly is always tried, whatever its suffix.
+TRANSCRIPT_SUFFIXES: frozenset[str] = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm"})
+GLOB_CHARACTERS = frozenset("*?[")
+IN_FLIGHT_PER_WORKER = 4  # enough to keep workers busy; few enough that results never pile up
+
+Status = Literal["added", "replaced", "unchanged", "failed"]
+
+
+@dataclass
+class Outcome:
+    """What became of one file."""
+
+    path: str
+    status: Status
+    id: str | None = None
+    n_figures: int = 0
+    error: PodiumError | None = None
+
+
+@dataclass
+class Summary:
+    """Counts for a whole run; `failures` names every file that failed."""
+
+    files: int = 0
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    figures: int = 0
+    seconds: float = 0.0
+    failures: list[Outcome] = field(default_factory=list)
+
+    def count(self, outcome: Outcome) -> None:
+        self.files += 1
+        if outcome.status == "failed":
+            self.failures.append(outcome)
+            return
+        setattr(self, outcome.status, getattr(self, outcome.status) + 1)
+        if outcome.status != "unchanged":
+            self.figures += outcome.n_figures
+
+    @property
+    def files_per_second(self) -> float:
+        return self.files / self.seconds if self.seconds else 0.0
+
+
+# --- finding files ----------------------------------------------------------------------------
+
+
+def discover(targets: Iterable[str | Path]) -> Iterator[Path]:
+    """Files named, files under directories (recursively, transcript suffixes only, hidden ones
+    skipped) and files matching glob patterns; each once, in a stable order. A target that names
+    nothing is yielded as it is, so that reading it reports the problem."""
+    seen: set[Path] = set()
+    for target in targets:
+        for path in _expand(Path(target)):
+            key = path.resolve()
+            if key not in seen:
+                seen.add(key)
+                yield key
+
+
+def _expand(target: Path) -> Iterator[Path]:
+    if target.is_dir():
+        yield from _walk(target)
+    elif not target.exists() and GLOB_CHARACTERS & set(str(target)):
+        for match in sorted(glob.glob(str(target), recursive=True)):
+            yield from _expand(Path(match))
+    else:
+        yield target
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and Path(name).suffix.lower() in TRANSCRIPT_SUFFIXES:
+                yield Path(root, name)
+
+
+# --- parsing (runs in the workers) ------------------------------------------------------------
+
+_KNOWN: frozenset[str] = frozenset()
+
+
+@dataclass
+class Parsed:
+    """A worker's answer: a briefing, or the id of one the store already holds, or an error."""
+
+    path: str
+    briefing: Briefing | None = None
+    known_id: str | None = None
+    error: PodiumError | None = None
+
+
+def _remember(known: frozenset[str]) -> None:
+    global _KNOWN
+    _KNOWN = known
+
+
+def parse_file(path: str) -> Parsed:
+    """Read and parse one file; skip the stages when its text is already stored."""
+    try:
+        doc = read_path(path)
+        ident = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()[:ID_LENGTH]
+        if ident in _KNOWN:
+            return Parsed(path, known_id=ident)
+        return Parsed(path, briefing=run(briefing_from_document(doc)))
+    except PodiumError as exc:
+        return Parsed(path, error=exc)
+    except RecursionError:
+        return Parsed(path, error=PodiumError("E005", "too deeply nested to parse", path))
+    except (ValueError, UnicodeError) as exc:
+        # A parser bug on one odd file must not end the run; it is reported with the file.
+        return Parsed(path, error=PodiumError("E005", f"{type(exc).__name__}: {exc}", path))
+
+
+# --- the run ----------------------------------------------------------------------------------
+
+
+def ingest(
+    corpus: Corpus,
+    targets: Iterable[str | Path],
+    *,
+    jobs: int | None = None,
+    replace: bool = False,
+    on_start: Callable[[int], None] | None = None,
+    on_outcome: Callable[[Outcome], None] | None = None,
+) -> Summary:
+    """Parse and store every file under `targets`. Each briefing is committed on its own, so an
+    interrupted run keeps what it finished. Database errors (locked, read-only) stop the run."""
+    started = time.perf_counter()
+    paths = [str(p) for p in discover(targets)]
+    if on_start:
+        on_start(len(paths))
+    summary = Summary()
+    known = frozenset() if replace else frozenset(corpus.briefing_ids())
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(paths)))
+    for parsed in _parse_all(paths, workers=workers, known=known):
+        outcome = _store(corpus, parsed, replace=replace)
+        summary.count(outcome)
+        summary.seconds = time.perf_counter() - started
+        if on_outcome:
+            on_outcome(outcome)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _parse_all(paths: list[str], *, workers: int, known: frozenset[str]) -> Iterator[Parsed]:
+    if workers == 1:
+        _remember(known)
+        try:
+            yield from (parse_file(p) for p in paths)
+        finally:
+            _remember(frozenset())
+        return
+    yield from _parse_in_pool(paths, workers=workers, known=known)
+
+
+def _parse_in_pool(paths: list[str], *, workers: int, known: frozenset[str]) -> Iterator[Parsed]:
+    """Results as workers finish them, never more than a few per worker in flight, so memory
+    stays flat however many files there are. A worker that dies fails its own files only."""
+    # Running no stage still loads every stage package: forked workers inherit them, loaded once.
+    run(Briefing(source="", text=""), ())
+    queue = list(reversed(paths))
+    while queue:
+        with ProcessPoolExecutor(workers, mp_context=get_context("fork"), initializer=_remember, initargs=(known,)) as pool:
+            yield from _drain(pool, queue, limit=workers * IN_FLIGHT_PER_WORKER)
+
+
+def _drain(pool: ProcessPoolExecutor, queue: list[str], *, limit: int) -> Iterator[Parsed]:
+    in_flight: dict[Future[Parsed], str] = {}
+    while queue or in_flight:
+        while queue and len(in_flight) < limit:
+            path = queue.pop()
+            in_flight[pool.submit(parse_file, path)] = path
+        done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+        for future in done:
+            path = in_flight.pop(future)
+            try:
+                yield future.result()
+            except BrokenProcessPool:
+                # Which of the in-flight files killed the worker is unknown; each is failed
+                # with the reason, and the rest of the queue goes on in a fresh pool.
+                yield Parsed(path, error=PodiumError("E005", "the parser process died on it (out of memory?)", path))
+                for other in in_flight.values():
+                    yield Parsed(other, error=PodiumError("E005", "the parser process died on it or beside it", other))
+                return
+
+
+def _store(corpus: Corpus, parsed: Parsed, *, replace: bool) -> Outcome:
+    if parsed.error is not None:
+        return Outcome(parsed.path, "failed", error=parsed.error)
+    if parsed.known_id is not None:
+        return Outcome(parsed.path, "unchanged", id=parsed.known_id)
+    assert parsed.briefing is not None
+    ident, status = corpus.put(parsed.briefing, replace=replace)
+    return Outcome(parsed.path, status, id=ident, n_figures=len(parsed.briefing.quantities))
