@@ -179,15 +179,16 @@ def split_unlabelled_question(text: str, turn: Turn, *, host_turn: bool) -> Turn
     last_start, last_end = spans[-1]
     if not P.QUESTION_MARK.search(text[last_start:last_end]):
         return None
+    candidates = range(len(spans) - 2, max(-1, len(spans) - 2 - _MAX_QUESTION_PARAGRAPHS), -1)
+    # A wider gap than any other in the turn is where a label was left out: the surest sign, so it
+    # wins over a question that itself opens with "Thank you".
     gaps = [text.count("\n", spans[k][1], spans[k + 1][0]) for k in range(len(spans) - 1)]
-    boundary = None
-    for k in range(len(spans) - 2, max(-1, len(spans) - 2 - _MAX_QUESTION_PARAGRAPHS), -1):
+    boundary = next((k for k in candidates if len(gaps) > 1 and gaps[k] > max(gaps[:k] + gaps[k + 1 :])), None)
+    for k in candidates if boundary is None else ():
         para = text[spans[k][0] : spans[k][1]].lower().replace("’", "'")
         closes = any(cue in para[-80:] for cue in words.closing_cues)
         opens_floor = host_turn and any(cue in para for cue in words.floor_open_cues)
-        # A wider gap than any other in the turn is where a label was left out.
-        wider_gap = len(gaps) > 1 and gaps[k] > max(g for i, g in enumerate(gaps) if i != k)
-        if closes or opens_floor or wider_gap:
+        if closes or opens_floor:
             boundary = k
             break
     if boundary is None:

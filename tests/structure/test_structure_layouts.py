@@ -239,3 +239,17 @@ def test_a_greeting_from_the_floor_is_not_a_question() -> None:
     )
     briefing = podium.parse(text, stages=["structure.v1"])
     assert [(e.question_turns, e.answered_by) for e in briefing.exchanges] == [([3], ["SECRETARY ROE"])]
+
+
+def test_a_wider_gap_marks_where_an_unlabelled_question_begins() -> None:
+    text = (
+        "Bai Lan:\n\n\nWelcome to this press conference. We have invited Mr. Tan Wei, governor of "
+        "Lakeshire province, to brief you.\n\n\nThe floor is now open to questions.\n\n\n"
+        "Tan Wei:\n\n\nTowns grew.\n\n\nThat is all. Thank you.\n\n\n\n\n"
+        "Thank you. My question is about roads.\n\n\nWhen will they open?\n\n\nTan Wei:\n\n\nSoon.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    question = briefing.turns[2]
+    assert (question.speaker, question.role) == (None, "journalist")
+    assert question.start == text.index("Thank you. My question")
+    assert briefing.turns[1].text.endswith("That is all. Thank you.")
