@@ -1,1 +1,153 @@
-"""Commands: checks (being built)."""
+"""Commands on findings and commitments: `podium check` and `podium commitments`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+from rich.text import Text
+
+from podium.cli.app import app, die, fail, out
+from podium.cli.output import Format, choose, emit
+from podium.errors import PodiumError
+from podium.model import Briefing, Commitment, Finding, Quantity
+from podium.pipeline import parse as parse_briefing
+
+VERDICT_STYLE = {"consistent": "green", "inconsistent": "bold red", "implausible": "bold magenta"}
+COMMITMENT_COLUMNS = ("deadline", "status", "subject", "value", "unit", "qualifier", "modality", "speaker", "briefing_date", "text")
+
+
+def _quote(briefing: Briefing, finding: Finding) -> str:
+    """The sentence-sized stretch of text a finding rests on, for the reader to see it in place."""
+    start = min(r.start for r in finding.quantities)
+    end = max(r.end for r in finding.quantities)
+    left = max(briefing.text.rfind(". ", 0, start) + 2, start - 120, 0)
+    right = min(len(briefing.text), end + 60)
+    return " ".join(briefing.text[left:right].split())
+
+
+def _report(briefing: Briefing, path: Path) -> None:
+    counts = {v: sum(f.verdict == v for f in briefing.findings) for v in VERDICT_STYLE}
+    summary = ", ".join(f"{n} {v}" for v, n in counts.items())
+    out.print(Text(f"{path}: {len(briefing.findings)} findings ({summary}), {len(briefing.commitments)} commitments", style="bold"))
+    for item in briefing.findings:
+        line = Text("  ")
+        line.append(f"{item.verdict:<12}", style=VERDICT_STYLE[item.verdict])
+        line.append(f" {item.check}: ", style="bold")
+        line.append(item.explanation)
+        out.print(line)
+        out.print(Text(f"      …{_quote(briefing, item)}…", style="dim"))
+    if briefing.commitments:
+        table = Table(title="commitments", show_lines=False)
+        for column in ("deadline", "subject", "target", "speaker"):
+            table.add_column(column, overflow="fold")
+        for c in briefing.commitments:
+            table.add_row(c.deadline, c.subject, _target(c), c.speaker or "")
+        out.print(table)
+
+
+def _target(commitment: Commitment) -> str:
+    if commitment.value is None:
+        return "(undertaking)"
+    words = {"min": "at least ", "max": "at most ", "approx": "about "}.get(commitment.qualifier or "", "")
+    return f"{words}{commitment.value:,g} {commitment.unit or ''}".strip()
+
+
+@app.command()
+def check(
+    files: Annotated[list[Path], typer.Argument(help="Transcript files (text, HTML, Markdown).")],
+    *,
+    json_: Annotated[bool, typer.Option("--json", help="Print findings and commitments as JSON.")] = False,
+) -> None:
+    """Check the figures of transcripts: conversions, repeats, derived figures, spans, lists.
+
+    Prints each finding with its verdict (consistent, inconsistent, implausible) and the arithmetic
+    behind it, then the commitments made. A file that cannot be read gets one line on stderr; the
+    exit code is then 1.
+
+    Example:
+        podium check briefing.txt --json
+    """
+    failed = False
+    results: list[dict[str, Any]] = []
+    for path in files:
+        try:
+            briefing = parse_briefing(Path(path))
+        except PodiumError as exc:
+            fail(exc)
+            failed = True
+            continue
+        if json_:
+            data = briefing.to_dict(include_text=False)
+            results.append({"source": str(path), "findings": data["findings"], "commitments": data["commitments"]})
+        else:
+            _report(briefing, path)
+    if json_:
+        sys.stdout.write(json.dumps(results if len(files) > 1 else (results[0] if results else {}), ensure_ascii=False, indent=2) + "\n")
+    if failed:
+        raise typer.Exit(1)
+
+
+def _commitment(row: dict[str, Any]) -> Commitment:
+    fields = Commitment.__dataclass_fields__
+    return Commitment(**{k: v for k, v in row.items() if k in fields})
+
+
+def _quantity(row: dict[str, Any]) -> Quantity:
+    fields = Quantity.__dataclass_fields__
+    return Quantity(**{k: v for k, v in row.items() if k in fields})
+
+
+def resolved_rows(commitment_rows: list[dict[str, Any]], figure_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each stored commitment resolved against actual figures from later briefings only."""
+    from podium.checks import resolve
+
+    rows = []
+    for row in commitment_rows:
+        later = [
+            _quantity(f)
+            for f in figure_rows
+            if f["briefing_id"] != row["briefing_id"]
+            and (not row.get("briefing_date") or not f.get("briefing_date") or f["briefing_date"] > row["briefing_date"])
+        ]
+        (commitment,) = resolve([_commitment(row)], later)
+        rows.append({**row, "status": commitment.status})
+    return rows
+
+
+@app.command()
+def commitments(
+    *,
+    db: Annotated[Path, typer.Option("--db", help="The corpus database.")] = Path("podium.db"),
+    status: Annotated[str | None, typer.Option("--status", help="Only commitments that are met, missed or open.")] = None,
+    json_: Annotated[bool, typer.Option("--json", help="JSON instead of a table.")] = False,
+    jsonl: Annotated[bool, typer.Option("--nl", help="JSON Lines.")] = False,
+    csv_: Annotated[bool, typer.Option("--csv", help="CSV.")] = False,
+) -> None:
+    """List the commitments made across a corpus, each resolved against later briefings' figures.
+
+    A target is `met` or `missed` once a later briefing states the actual figure for the same
+    subject and period, and `open` until then.
+
+    Example:
+        podium commitments --db podium.db --status open
+    """
+    if status is not None and status not in ("met", "missed", "open"):
+        raise die(PodiumError("E030", f"--status {status!r} is not one of met, missed, open"))
+    if not db.is_file():
+        raise die(PodiumError("E010", "no corpus database here; build one with podium ingest", str(db)))
+    from podium.store import Corpus
+
+    try:
+        with Corpus(db, readonly=True) as corpus:
+            rows = resolved_rows(corpus.commitments(), corpus.figures(modality="actual"))
+    except PodiumError as exc:
+        raise die(exc) from None
+    if status:
+        rows = [r for r in rows if r["status"] == status]
+    fmt = choose(json_=json_, jsonl=jsonl, csv_=csv_, default=Format.table)
+    emit(rows, fmt=fmt, columns=COMMITMENT_COLUMNS, title="commitments")
