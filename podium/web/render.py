@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from pathlib import PurePath
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -46,6 +47,11 @@ def format_figure(row: dict[str, Any]) -> str:
         text += "–" + format_number(row["value_max"])
     qualifier = row.get("qualifier") or "exact"
     return text if qualifier == "exact" else f"{text} ({qualifier})"
+
+
+def source_name(source: str | None) -> str:
+    """The file name a briefing came from, without the directories of whoever ingested it."""
+    return PurePath((source or "").replace("\\", "/")).name or (source or "")
 
 
 # --- transcript -------------------------------------------------------------------------------
@@ -281,6 +287,7 @@ def make_templates() -> Jinja2Templates:
     env.filters["number"] = format_number
     env.filters["figure"] = format_figure
     env.filters["snippet"] = snippet_markup
+    env.filters["basename"] = source_name
     return Jinja2Templates(env=env, context_processors=[twin_context])
 
 

@@ -163,3 +163,22 @@ def test_upload_page_ingests_and_redirects_to_the_briefing(fresh_client: TestCli
     page = fresh_client.get(f"/briefings/{briefing_id}")
     assert page.status_code == 200
     assert [row["id"] for row in fresh_client.get("/api/v1/briefings").json()] == [briefing_id]
+
+
+def test_findings_sit_beside_the_transcript(client: TestClient, web_corpus: WebCorpus) -> None:
+    checked = {i: b for i, b in web_corpus.briefings.items() if b.findings or b.commitments}
+    if not checked:
+        pytest.skip("no stored briefing has a finding or a commitment")
+    for briefing_id, briefing in checked.items():
+        html = client.get(f"/briefings/{briefing_id}").text
+        assert html.count('<div class="finding ') == len(briefing.findings) + len(briefing.commitments)
+        for finding in briefing.findings:
+            assert escape_text(finding.explanation) in html
+
+
+def test_a_briefing_without_findings_has_no_findings_column(client: TestClient, web_corpus: WebCorpus) -> None:
+    plain = [i for i, b in web_corpus.briefings.items() if not (b.findings or b.commitments)]
+    if not plain:
+        pytest.skip("every stored briefing has findings")
+    html = client.get(f"/briefings/{plain[0]}").text
+    assert 'class="findings"' not in html and "no-findings" in html
