@@ -137,11 +137,17 @@ def _name_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | N
         prev = previous_content(lines, index)
         # "in our fight against\nINFLATION:" continues a hard-wrapped sentence; a label follows a
         # finished one, or a short line that needs no full stop ("Thank you").
-        if prev is not None and P.MID_SENTENCE_END.search(prev.stripped):
+        if prev is not None and P.MID_SENTENCE_END.search(prev.stripped) and not _ends_with_thanks(prev.stripped):
             if len(words) == 1 or len(prev.stripped) >= _WRAPPED_LINE:
                 return None
     kind = QUESTION if raw.lower() in load().question_labels else ANSWER if raw.lower() in load().answer_labels else NAME
     return _make(index, pos, rest, match.start("rest"), raw, kind)
+
+
+def _ends_with_thanks(text: str) -> bool:
+    """'... Thank you' closes a speech even without its full stop."""
+    tail = text[-20:].lower().replace("’", "'")
+    return any(tail.endswith(cue) for cue in load().closing_cues)
 
 
 def _title_cased(raw: str) -> bool:

@@ -170,6 +170,7 @@ def test_override_date_wins_and_no_day_is_invented() -> None:
         ("Note: this is a draft.\n\nBai Lan:\n\nHello.\n", ["Bai Lan"]),
         ("CHAIR LEE.  Hello.\nGDP.  It grew.\nCHAIR LEE.  Yes.\n", ["CHAIR LEE", "CHAIR LEE"]),
         ("Bai Lan:\nWe rose against\nHUNGER:\nand won.\n", ["Bai Lan"]),
+        ("Bai Lan:\nWhat next? Thank you\nXYZ:\nWe will see.\n", ["Bai Lan", "XYZ"]),
     ],
 )
 def test_label_or_not(text: str, speakers: list[str]) -> None:
