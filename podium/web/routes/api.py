@@ -66,7 +66,7 @@ def list_briefings(
     page_: Annotated[Paging, Depends(paging)],
     fmt: OutputFormat = "json",
     q: Annotated[str | None, Query(description="words in the title, source or organisation")] = None,
-    sort: Annotated[str, Query(description="date, title, series_number, organisation, n_exchanges or n_figures")] = "date",
+    sort: Annotated[str, Query(description="date, title, source, series, series_number, organisation, n_turns, n_exchanges or n_figures")] = "date",
     desc: bool = True,
 ) -> Response:
     """Every briefing, one object each with its `id`; the total is in `X-Total-Count`."""

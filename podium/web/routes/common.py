@@ -48,7 +48,7 @@ BRIEFING_COLUMNS: tuple[str, ...] = (
     "source",
 )
 SEARCH_COLUMNS: tuple[str, ...] = ("briefing_id", "title", "date", "turn_id", "speaker", "role", "start", "end", "snippet", "score")
-BRIEFING_SORTS: tuple[str, ...] = ("date", "title", "series_number", "organisation", "n_exchanges", "n_figures")
+BRIEFING_SORTS: tuple[str, ...] = ("date", "title", "source", "series", "series_number", "organisation", "n_turns", "n_exchanges", "n_figures")
 KINDS: tuple[str, ...] = get_args(Kind)
 MODALITIES: tuple[str, ...] = get_args(Modality)
 ROLES: tuple[str, ...] = get_args(Role)
