@@ -1,0 +1,242 @@
+"""The context of each figure: its kind, subject, period and modality.
+
+`annotate(briefing, quantities)` fills those fields in place. The briefing's layout (sentences,
+clauses, paragraphs) and its time references are found once per briefing; each figure then reads
+the words of its own clause and sentence.
+
+Periods follow shared/gold/GUIDELINES.md: a time reference in the figure's clause dates it (the
+nearest one before it, else the first after it), then one earlier in its sentence, then the last
+one earlier in its paragraph (carried forward), then one later in its sentence. A run of years
+("ranked first for three consecutive years") dates the ranking and the run only. Standing facts
+get no period: "currently"/"annually" in the clause, or a counted figure after "the" ("the 25.98
+million residents") that no reference in its own clause dates.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from podium.model import Briefing, Quantity
+from podium.quantities.kinds import classify_kind
+from podium.quantities.modality import classify_modality
+from podium.quantities.periods import Anchor, TimeRef, find_time_refs, resolve_ref, single_year
+from podium.quantities.subjects import find_subject
+
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|[.!?]+[\"”’)\]]*(?=\s*$)")
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+_LINE_END = re.compile(r"(?<=[.!?:\"”’])[ \t\r]*\n")
+# Tokens before a full stop that abbreviate rather than end a sentence ("Mr. Tan", "U.S. exports").
+_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Jr|Sr|vs|etc|approx|Gov|Sen|Rep|Gen|Col|Lt|Inc|Co|Corp|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z]|\b[A-Z]\.[A-Z])\.$")
+_DEFINITE_BEFORE = re.compile(r"\bthe\s*$", re.IGNORECASE)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_PERCENT_SIGN = re.compile(r"%|percent|per cent", re.IGNORECASE)
+_TIME_UNITS = frozenset({"year", "month", "day"})
+
+
+@dataclass
+class _Layout:
+    """Where sentences and paragraphs start, and every time reference with its resolved period."""
+
+    text: str
+    sentence_starts: list[int]
+    paragraph_starts: list[int]
+    refs: list[TimeRef]
+    ref_starts: list[int]
+    periods: list[str]
+    anchor: Anchor
+
+    def sentence(self, offset: int) -> tuple[int, int]:
+        i = bisect_right(self.sentence_starts, offset) - 1
+        end = self.sentence_starts[i + 1] if i + 1 < len(self.sentence_starts) else len(self.text)
+        return self.sentence_starts[max(i, 0)], end
+
+    def paragraph(self, offset: int) -> tuple[int, int]:
+        i = bisect_right(self.paragraph_starts, offset) - 1
+        end = self.paragraph_starts[i + 1] if i + 1 < len(self.paragraph_starts) else len(self.text)
+        return self.paragraph_starts[max(i, 0)], end
+
+    def refs_between(self, start: int, end: int) -> list[int]:
+        """Indexes of the references lying wholly inside [start, end)."""
+        first = bisect_right(self.ref_starts, start - 1)
+        out = []
+        for i in range(first, len(self.refs)):
+            if self.refs[i].start >= end:
+                break
+            if self.refs[i].end <= end:
+                out.append(i)
+        return out
+
+
+def _paragraph_starts(briefing: Briefing) -> list[int]:
+    text = briefing.text
+    starts = {0}
+    starts.update(m.end() for m in _BLANK_LINE.finditer(text))
+    # A layout without blank lines puts one paragraph on each line.
+    if len(starts) < max(2, text.count("\n") // 8):
+        starts.update(m.end() for m in _LINE_END.finditer(text))
+    for turn in briefing.turns:
+        starts.add(turn.start)
+        starts.add(turn.body_start)
+    return sorted(s for s in starts if s < len(text))
+
+
+def _sentence_starts(text: str, paragraph_starts: list[int]) -> list[int]:
+    starts = set(paragraph_starts) | {0}
+    for m in _SENTENCE_END.finditer(text):
+        if m.group(0).startswith(".") and _ABBREVIATION.search(text[max(0, m.start() - 6) : m.start() + 1]):
+            continue
+        nxt = m.end()
+        while nxt < len(text) and text[nxt].isspace():
+            nxt += 1
+        starts.add(nxt)
+    return sorted(s for s in starts if s < len(text))
+
+
+def _anchor(briefing: Briefing) -> tuple[Anchor, bool]:
+    """The briefing's year and month, and whether the year is only inferred."""
+    if briefing.date and re.match(r"\d{4}", briefing.date):
+        month = int(briefing.date[5:7]) if re.match(r"\d{4}-\d{2}", briefing.date) else None
+        return Anchor(year=int(briefing.date[:4]), month=month), False
+    if briefing.inferred_year:
+        return Anchor(year=briefing.inferred_year), True
+    return Anchor(year=None), False
+
+
+def _resolve_all(refs: list[TimeRef], layout_paragraph: list[int], anchor: Anchor) -> list[str]:
+    """Each reference's period, a look back ("the past two years") ending at the year carried
+    from earlier in its paragraph."""
+    periods: list[str] = []
+    carried: int | None = None
+    paragraph = -1
+    for ref in refs:
+        here = bisect_right(layout_paragraph, ref.start) - 1
+        if here != paragraph:
+            paragraph, carried = here, None
+        period = resolve_ref(ref, Anchor(anchor.year, anchor.month, carried))
+        periods.append(period)
+        if ref.scope == "point" and single_year(period) is not None:
+            carried = single_year(period)
+    return periods
+
+
+def build_layout(briefing: Briefing) -> tuple[_Layout, bool]:
+    paragraphs = _paragraph_starts(briefing)
+    sentences = _sentence_starts(briefing.text, paragraphs)
+    refs = find_time_refs(briefing.text)
+    anchor, inferred = _anchor(briefing)
+    layout = _Layout(
+        text=briefing.text,
+        sentence_starts=sentences,
+        paragraph_starts=paragraphs,
+        refs=refs,
+        ref_starts=[r.start for r in refs],
+        periods=_resolve_all(refs, paragraphs, anchor),
+        anchor=anchor,
+    )
+    return layout, inferred
+
+
+def _clause(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    s_start, s_end = sentence
+    left = text.rfind(";", s_start, start)
+    right = text.find(";", end, s_end)
+    return (left + 1 if left >= 0 else s_start), (right if right >= 0 else s_end)
+
+
+def _nearest(layout: _Layout, indexes: list[int], qty: Quantity) -> int | None:
+    before = [i for i in indexes if layout.refs[i].end <= qty.start]
+    if before:
+        return before[-1]
+    after = [i for i in indexes if layout.refs[i].start >= qty.end]
+    return after[0] if after else None
+
+
+def _period(layout: _Layout, qty: Quantity, kind: str, clause: tuple[int, int], sentence: tuple[int, int]) -> str:
+    refs = layout.refs
+    in_sentence = layout.refs_between(*sentence)
+    own = [i for i in in_sentence if refs[i].start < qty.end and qty.start < refs[i].end]
+    if own and refs[own[0]].form in ("past", "run"):
+        return layout.periods[own[0]]
+    if kind == "rank":
+        runs = [i for i in in_sentence if refs[i].scope == "run"]
+        if runs:
+            return layout.periods[runs[0]]
+    in_clause = [i for i in in_sentence if clause[0] <= refs[i].start and refs[i].end <= clause[1] and i not in own]
+    points = [i for i in in_clause if refs[i].scope == "point"]
+    if points:
+        chosen = _nearest(layout, points, qty)
+        return layout.periods[chosen] if chosen is not None else ""
+    if any(refs[i].scope in ("now", "standing") for i in in_clause):
+        return ""
+    if qty.unit == "count" and _DEFINITE_BEFORE.search(layout.text[clause[0] : qty.start]):
+        return ""
+    sentence_points = [i for i in in_sentence if refs[i].scope == "point" and i not in own]
+    before = [i for i in sentence_points if refs[i].end <= qty.start]
+    if before:
+        return layout.periods[before[-1]]
+    paragraph = layout.paragraph(qty.start)
+    carried = [i for i in layout.refs_between(paragraph[0], sentence[0]) if refs[i].scope == "point"]
+    if carried:
+        return layout.periods[carried[-1]]
+    after = [i for i in sentence_points if refs[i].start >= qty.end]
+    return layout.periods[after[0]] if after else ""
+
+
+def _is_fraction(qty: Quantity) -> bool:
+    return qty.unit == "%" and not _PERCENT_SIGN.search(qty.text)
+
+
+def _modality(before: str, period: str, anchor: Anchor) -> str:
+    modality = classify_modality(before)
+    last_year = single_year(period.split("/")[-1][:4]) if period else None
+    if modality != "actual" and anchor.year is not None and last_year is not None and last_year < anchor.year:
+        return "actual"  # a period wholly past cannot hold a promise
+    return modality
+
+
+def _pair_respectively(layout: _Layout, quantities: list[Quantity]) -> None:
+    """"increased by 57% and 45.9%, respectively" over "the past two years": one year each."""
+    by_sentence: dict[tuple[int, int], list[Quantity]] = {}
+    for qty in quantities:
+        by_sentence.setdefault(layout.sentence(qty.start), []).append(qty)
+    for (s_start, s_end), group in by_sentence.items():
+        found = _RESPECTIVELY.search(layout.text, s_start, s_end)
+        if not found:
+            continue
+        listed = [q for q in group if q.end <= found.start() and q.kind != "duration" and "/" in q.period]
+        if len(listed) < 2 or len({q.period for q in listed}) != 1:
+            continue
+        first, last = listed[0].period.split("/")
+        if not (first.isdigit() and last.isdigit()) or int(last) - int(first) + 1 != len(listed):
+            continue
+        for offset, qty in enumerate(listed):
+            qty.period = str(int(first) + offset)
+
+
+def annotate(briefing: Briefing, quantities: list[Quantity]) -> None:
+    """Fill `kind`, `subject`, `period`, `modality` and `period_inferred` of each quantity in place."""
+    if not quantities:
+        return
+    layout, inferred = build_layout(briefing)
+    text = briefing.text
+    previous = ""
+    paragraph_seen: tuple[int, int] | None = None
+    for qty in sorted(quantities, key=lambda q: q.start):
+        sentence = layout.sentence(qty.start)
+        paragraph = layout.paragraph(qty.start)
+        if paragraph != paragraph_seen:
+            paragraph_seen, previous = paragraph, ""
+        clause = _clause(text, sentence, qty.start, qty.end)
+        clause_before = text[clause[0] : qty.start]
+        after = text[qty.end : sentence[1]]
+        qty.kind = classify_kind(qty.unit, clause_before, after, fraction=_is_fraction(qty))
+        qty.period = _period(layout, qty, qty.kind, clause, sentence)
+        qty.period_inferred = inferred and bool(qty.period)
+        qty.modality = _modality(clause_before, qty.period, layout.anchor)  # type: ignore[assignment]
+        qty.subject = find_subject(
+            text[sentence[0] : qty.start], clause_before, after, text=qty.text, unit=qty.unit, kind=qty.kind, previous=previous
+        )
+        previous = qty.subject or previous
+    _pair_respectively(layout, quantities)

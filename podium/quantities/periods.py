@@ -1,0 +1,287 @@
+"""Time references in a transcript and the periods they name.
+
+`find_time_refs(text)` scans a whole briefing once and returns every time reference with its
+span; `resolve_ref` turns one into the guideline period text (`2023`, `2024-Q1`,
+`2024-01/2024-04`, `2022/2023`) against an `Anchor` (the briefing's year and month, and the year
+carried forward from earlier in the paragraph). The word tables are in podium/data/periods_en.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Literal
+
+import yaml
+
+DATA_FILE = "periods_en.yaml"
+
+Scope = Literal["point", "run", "now", "standing"]
+Form = Literal["year", "years", "quarter", "quarters", "months", "day", "past", "since", "run", "none"]
+
+
+@dataclass(frozen=True)
+class TimeRef:
+    """One time reference. `scope` says how far it reaches: a `point` is carried forward through
+    its paragraph, a `run` ("three consecutive years") dates only the ranking it qualifies, `now`
+    and `standing` ("currently", "annually") leave a figure undated."""
+
+    start: int
+    end: int
+    scope: Scope
+    form: Form
+    year: int | None = None  # an absolute year
+    year_shift: int | None = None  # a year relative to the briefing's year
+    month_shift: int | None = None  # a month relative to the briefing's month
+    low: int = 0  # first month / quarter / day, or the count of years for past and run
+    high: int = 0
+    end_year: int | None = None  # the second year of a year range
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """What a relative reference is resolved against."""
+
+    year: int | None
+    month: int | None = None
+    carried_year: int | None = None
+
+
+@dataclass(frozen=True)
+class PeriodWords:
+    months: dict[str, int]
+    not_month_after: tuple[str, ...]
+    numbers: dict[str, int]
+    ordinals: dict[str, int]
+    relative_years: dict[str, int]
+    relative_months: dict[str, int]
+    lookback_words: tuple[str, ...]
+    run_words: tuple[str, ...]
+    run_suffixes: tuple[str, ...]
+    now_cues: tuple[str, ...]
+    standing_cues: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def load_words() -> PeriodWords:
+    raw: dict[str, Any] = yaml.safe_load(
+        resources.files("podium").joinpath("data", DATA_FILE).read_text(encoding="utf-8")
+    )
+
+    def lowered(key: str) -> tuple[str, ...]:
+        return tuple(str(v).lower() for v in raw[key])
+
+    return PeriodWords(
+        months={str(k): int(v) for k, v in raw["months"].items()},
+        not_month_after=tuple(str(v) for v in raw["not_month_after"]),
+        numbers={str(k).lower(): int(v) for k, v in raw["numbers"].items()},
+        ordinals={str(k).lower(): int(v) for k, v in raw["ordinals"].items()},
+        relative_years={str(k).lower(): int(v) for k, v in raw["relative_years"].items()},
+        relative_months={str(k).lower(): int(v) for k, v in raw["relative_months"].items()},
+        lookback_words=lowered("lookback_words"),
+        run_words=lowered("run_words"),
+        run_suffixes=lowered("run_suffixes"),
+        now_cues=lowered("now_cues"),
+        standing_cues=lowered("standing_cues"),
+    )
+
+
+def _alternation(words: object) -> str:
+    # Longest first, so "the previous year" wins over "year"-like prefixes.
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+
+
+_YEAR = r"(?:19[5-9]\d|20\d\d)"
+
+
+@dataclass(frozen=True)
+class PeriodPatterns:
+    """The compiled regexes, one alternation tried left to right with named groups."""
+
+    any_ref: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def patterns() -> PeriodPatterns:
+    w = load_words()
+    month = rf"(?-i:{_alternation(w.months)})\.?"
+    not_month = rf"(?!\s+(?-i:{_alternation(w.not_month_after)})\b)"
+    count = rf"(?:\d{{1,2}}|{_alternation(w.numbers)})"
+    rel_year = _alternation(w.relative_years)
+    year_ref = rf"(?:{_YEAR}|{rel_year})"
+    ordinal = _alternation(w.ordinals)
+    lookback = _alternation(w.lookback_words)
+    run = _alternation(w.run_words)
+    run_suffix = _alternation(w.run_suffixes)
+    lone_year = rf"(?<![\d,.$¥€£/-])(?P<year>{_YEAR})(?!\d|,\d|%|\.\d|\s*(?:percent|per cent|yuan|dollars)\b)"
+    parts = [
+        rf"\b(?:from\s+)?(?P<m1>{month})\s*(?:to|through|until|-|–|and)\s*(?P<m2>{month})"
+        rf"(?:\s*,?\s*(?:of\s+)?(?P<m12y>{year_ref}))?",
+        rf"\bthe\s+first\s+(?P<fm>{count})\s+months(?:\s+of\s+(?P<fmy>{year_ref}))?",
+        rf"\b(?:the\s+)?first\s+(?P<fq>two|three|2|3)\s+quarters(?:\s+of\s+(?P<fqy>{year_ref}))?",
+        rf"\b(?:the\s+)?(?P<q>{ordinal})\s+quarter(?:\s+of\s+(?P<qy>{year_ref}))?",
+        rf"\bQ(?P<qn>[1-4])(?:\s+(?:of\s+)?(?P<qny>{_YEAR}))?\b",
+        rf"\b(?:the\s+)?(?P<h>first|second)\s+half(?:\s+of\s+(?P<hy>{year_ref}|the\s+year))?",
+        rf"\b(?P<dm>{month})\s+(?P<dd>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*(?:%|percent))(?:,?\s+(?P<ddy>{_YEAR}))?",
+        rf"\b(?P<m>{month}){not_month}(?:\s*,?\s*(?:of\s+)?(?P<my>{year_ref}))?\b",
+        rf"(?:\bfrom\s+|\bbetween\s+)?(?<![\d,.$])(?P<y1>{_YEAR})\s*(?:to|through|-|–|and)\s*(?P<y2>{_YEAR})(?![\d,%])",
+        rf"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?P<sy>{year_ref})",
+        rf"\b(?:the\s+)?(?:{lookback})\s+(?P<pn>{count})\s+years\b",
+        rf"\b(?:the\s+)?(?:{lookback})\s+(?P<pd>decade)\b",
+        rf"\b(?P<rn>{count})\s+(?:{run})\s+years\b",
+        rf"\b(?P<rn2>{count})\s+years\s+(?:{run_suffix})\b",
+        rf"\b(?P<rm>{_alternation(w.relative_months)})\b",
+        rf"\b(?P<ry>{rel_year})\b",
+        lone_year,
+        rf"\b(?P<now>{_alternation(w.now_cues)})\b",
+        rf"\b(?P<standing>{_alternation(w.standing_cues)})\b",
+    ]
+    return PeriodPatterns(any_ref=re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE))
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else load_words().numbers.get(word.lower(), 0)
+
+
+def _month(word: str) -> int:
+    return load_words().months[word.rstrip(".").capitalize() if word[:1].isupper() else word.rstrip(".")]
+
+
+def _year_fields(token: str | None) -> dict[str, int | None]:
+    """An explicit year or a shift from the briefing's year; nothing when no year is named."""
+    if not token:
+        return {}
+    if token.isdigit():
+        return {"year": int(token)}
+    cleaned = " ".join(token.lower().split())
+    if cleaned == "the year":
+        return {"year_shift": 0}
+    return {"year_shift": load_words().relative_years[cleaned]}
+
+
+def _ref_from_match(m: re.Match[str]) -> TimeRef | None:
+    g = m.groupdict()
+    span = (m.start(), m.end())
+    if g["m1"]:
+        return TimeRef(*span, "point", "months", low=_month(g["m1"]), high=_month(g["m2"]), **_year_fields(g["m12y"]))
+    if g["fm"]:
+        return TimeRef(*span, "point", "months", low=1, high=_count(g["fm"]), **_year_fields(g["fmy"]))
+    if g["fq"]:
+        return TimeRef(*span, "point", "quarters", low=1, high=_count(g["fq"]), **_year_fields(g["fqy"]))
+    if g["q"]:
+        q = load_words().ordinals[g["q"].lower()]
+        return TimeRef(*span, "point", "quarter", low=q, high=q, **_year_fields(g["qy"]))
+    if g["qn"]:
+        return TimeRef(*span, "point", "quarter", low=int(g["qn"]), high=int(g["qn"]), **_year_fields(g["qny"]))
+    if g["h"]:
+        low = 1 if g["h"].lower() == "first" else 7
+        return TimeRef(*span, "point", "months", low=low, high=low + 5, **_year_fields(g["hy"]))
+    if g["dm"]:
+        day = int(g["dd"])
+        if not 1 <= day <= 31:
+            return None
+        return TimeRef(*span, "point", "day", low=_month(g["dm"]), high=day, **_year_fields(g["ddy"]))
+    if g["m"]:
+        month = _month(g["m"])
+        return TimeRef(*span, "point", "months", low=month, high=month, **_year_fields(g["my"]))
+    if g["y1"]:
+        y1, y2 = int(g["y1"]), int(g["y2"])
+        if not y1 < y2:
+            return None
+        return TimeRef(*span, "point", "years", year=y1, end_year=y2)
+    if g["sy"]:
+        return TimeRef(*span, "point", "since", **_year_fields(g["sy"]))
+    if g["pn"] or g["pd"]:
+        n = 10 if g["pd"] else _count(g["pn"])
+        return TimeRef(*span, "point", "past", low=n) if n else None
+    if g["rn"] or g["rn2"]:
+        n = _count(g["rn"] or g["rn2"])
+        return TimeRef(*span, "run", "run", low=n) if n else None
+    if g["rm"]:
+        return TimeRef(*span, "point", "months", month_shift=load_words().relative_months[g["rm"].lower()])
+    if g["ry"]:
+        return TimeRef(*span, "point", "year", **_year_fields(g["ry"]))
+    if g["year"]:
+        return TimeRef(*span, "point", "year", year=int(g["year"]))
+    if g["now"]:
+        return TimeRef(*span, "now", "none")
+    return TimeRef(*span, "standing", "none")
+
+
+def find_time_refs(text: str) -> list[TimeRef]:
+    """Every time reference in `text`, in order, none overlapping."""
+    refs = []
+    for m in patterns().any_ref.finditer(text):
+        ref = _ref_from_match(m)
+        if ref is not None:
+            refs.append(ref)
+    return refs
+
+
+def _base_year(ref: TimeRef, anchor: Anchor) -> int | None:
+    if ref.year is not None:
+        return ref.year
+    if ref.year_shift is not None:
+        return None if anchor.year is None else anchor.year + ref.year_shift
+    return None
+
+
+def _month_year(month: int, anchor: Anchor) -> int | None:
+    """The year of a month named without one: the briefing's, or the year before when that month
+    is still to come at the briefing (a January briefing speaks of December)."""
+    if anchor.year is None:
+        return None
+    if anchor.month is not None and month > anchor.month:
+        return anchor.year - 1
+    return anchor.year
+
+
+def _years_back(count: int, anchor: Anchor) -> str:
+    # A look back ends with the year in hand, else with the last full year before the briefing.
+    last = anchor.carried_year if anchor.carried_year is not None else (None if anchor.year is None else anchor.year - 1)
+    if last is None or count <= 0:
+        return ""
+    return str(last) if count == 1 else f"{last - count + 1}/{last}"
+
+
+def resolve_ref(ref: TimeRef, anchor: Anchor) -> str:
+    """The period a reference names, as guideline text; empty when it cannot be placed."""
+    if ref.scope in ("now", "standing"):
+        return ""
+    if ref.form in ("past", "run"):
+        return _years_back(ref.low, anchor)
+    if ref.form == "years":
+        return f"{ref.year}/{ref.end_year}"
+    if ref.form == "since":
+        start = _base_year(ref, anchor)
+        if start is None or anchor.year is None:
+            return "" if start is None else str(start)
+        return str(start) if start >= anchor.year else f"{start}/{anchor.year}"
+    if ref.month_shift is not None:
+        if anchor.year is None or anchor.month is None:
+            return ""
+        index = anchor.year * 12 + anchor.month - 1 + ref.month_shift
+        return f"{index // 12}-{index % 12 + 1:02d}"
+    year = _base_year(ref, anchor)
+    if ref.form == "year":
+        return "" if year is None else str(year)
+    if year is None:
+        year = anchor.carried_year if anchor.carried_year is not None else _month_year(ref.low, anchor) if ref.form in ("months", "day") else anchor.year
+    if year is None:
+        return ""
+    if ref.form == "quarter":
+        return f"{year}-Q{ref.low}"
+    if ref.form == "quarters":
+        return f"{year}-Q{ref.low}/{year}-Q{ref.high}"
+    if ref.form == "day":
+        return f"{year}-{ref.low:02d}-{ref.high:02d}"
+    if ref.low == ref.high:
+        return f"{year}-{ref.low:02d}"
+    return f"{year}-{ref.low:02d}/{year}-{ref.high:02d}"
+
+
+def single_year(period: str) -> int | None:
+    """The year of a period that is one whole year ("2023"), else None."""
+    return int(period) if len(period) == 4 and period.isdigit() else None

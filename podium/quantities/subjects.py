@@ -1,0 +1,348 @@
+"""The subject of a figure: the short noun phrase the number measures.
+
+There is no parser here, so subjects come from rules over the words of the sentence:
+
+- a counted figure names its noun after it: "19 provinces and cities", "thousands of officials";
+- "N unit of X" and "N% of X" name X: "39 billion yuan of funds", "75% of fiscal expenditures";
+- otherwise the subject is the noun phrase before the clause's verb: "grain output | stood at",
+  "GDP | grew by", including "X of N" ("a harvest rate of 89%") and "increase X by N";
+- a rank names what follows "in (terms of)" or else the clause subject; a figure in a clause with
+  no subject of its own ("..., accounting for 91% of the national total", "(3 million tons)", "it")
+  takes the subject of the figure before it.
+
+Matching (`subject_matches`) is lenient, since a subject can be worded many ways: both phrases are
+cut to content tokens (lower case, no stop words, a plural "s" and a possessive "'s" dropped), and
+they match when the token F1 is at least 0.5, or when their heads agree. A phrase's head is the
+last content token of its first chunk, the words before its first preposition, bracket, comma or
+(after the first word) participle: the head of "coal supplied to other parts" is "coal".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+DATA_FILE = "subjects_en.yaml"
+MATCH_F1 = 0.5
+MAX_WORDS = 12
+_TOKEN = re.compile(r"\w[\w'’\-]*(?:[.,]\d[\w'’\-]*)*|[^\w\s]")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_HEAD_BREAKS = frozenset({"of", "in", "on", "at", "to", "for", "from", "by", "with", "across", "among", "per",
+                          "through", "into", "over", "under", "within", "between", "during", "than", "that",
+                          "which", "who", "(", ",", ";", ":", "as", "via", "after", "before"})
+
+
+@dataclass(frozen=True)
+class SubjectWords:
+    stop_words: frozenset[str]
+    lead_words: tuple[tuple[str, ...], ...]
+    verbs: frozenset[str]
+    np_stops: frozenset[str]
+    container_nouns: frozenset[str]
+    pronouns: frozenset[str]
+    list_cues: frozenset[str]
+    rank_scopes: tuple[tuple[str, ...], ...]
+    movement_nouns: frozenset[str]
+    qualifier_words: frozenset[str]
+    place_words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_words() -> SubjectWords:
+    raw: dict[str, Any] = yaml.safe_load(resources.files("podium").joinpath("data", DATA_FILE).read_text(encoding="utf-8"))
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(v).lower() for v in raw[key])
+
+    def phrases(key: str) -> tuple[tuple[str, ...], ...]:
+        return tuple(sorted((tuple(str(v).lower().split()) for v in raw[key]), key=len, reverse=True))
+
+    return SubjectWords(
+        stop_words=words("stop_words"),
+        lead_words=phrases("lead_words"),
+        verbs=words("verbs"),
+        np_stops=words("np_stops"),
+        container_nouns=words("container_nouns"),
+        pronouns=words("pronouns"),
+        list_cues=words("list_cues"),
+        rank_scopes=phrases("rank_scopes"),
+        movement_nouns=words("movement_nouns"),
+        qualifier_words=words("qualifier_words"),
+        place_words=words("place_words"),
+    )
+
+
+# --- matching ---------------------------------------------------------------------------------
+
+
+def _normal(token: str) -> str:
+    token = _POSSESSIVE.sub("", token.lower())
+    if len(token) > 3 and token.endswith("s") and not token.endswith("ss"):
+        token = token[:-1]
+    return token
+
+
+def content_tokens(phrase: str) -> list[str]:
+    """The content words of `phrase`, normalised for comparison."""
+    stops = load_words().stop_words
+    out = []
+    for raw in re.findall(r"[\w'’]+", phrase.replace("-", " ")):
+        token = _normal(raw)
+        if token and token not in stops:
+            out.append(token)
+    return out
+
+
+def head_token(phrase: str) -> str | None:
+    """The head of `phrase`: the last content token before its first break (see module doc)."""
+    words = [w for w in _TOKEN.findall(phrase)]
+    stops = load_words().stop_words
+    chunk: list[str] = []
+    for word in words:
+        low = word.lower()
+        if low in _HEAD_BREAKS or (chunk and _is_participle(low) and not chunk[-1].lower().endswith("ly")):
+            if chunk:
+                break
+            continue
+        chunk.append(word)
+    heads = [t for t in (_normal(w) for w in chunk) if t and t not in stops]
+    return heads[-1] if heads else None
+
+
+def token_f1(gold: str, pred: str) -> float:
+    gold_set, pred_set = set(content_tokens(gold)), set(content_tokens(pred))
+    common = len(gold_set & pred_set)
+    if not common:
+        return 0.0
+    precision, recall = common / len(pred_set), common / len(gold_set)
+    return 2 * precision * recall / (precision + recall)
+
+
+def subject_matches(gold: str, pred: str) -> bool:
+    """Whether `pred` names the same subject as `gold`, leniently (see module doc)."""
+    if not content_tokens(gold):
+        return not content_tokens(pred)
+    if not content_tokens(pred):
+        return False
+    if token_f1(gold, pred) >= MATCH_F1:
+        return True
+    gold_head = head_token(gold)
+    return gold_head is not None and gold_head == head_token(pred)
+
+
+# --- finding ----------------------------------------------------------------------------------
+
+
+def _is_participle(word: str) -> bool:
+    return len(word) > 4 and (word.endswith("ed") or word.endswith("ing"))
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def _strip_lead(words: list[str]) -> list[str]:
+    table = load_words()
+    changed = True
+    while words and changed:
+        changed = False
+        lowered = [w.lower() for w in words]
+        for phrase in table.lead_words:
+            if tuple(lowered[: len(phrase)]) == phrase:
+                words = words[len(phrase) :]
+                changed = True
+                break
+        if words and not words[0][0].isalnum():
+            words, changed = words[1:], True
+    return words
+
+
+def _strip_tail(words: list[str]) -> list[str]:
+    stops = load_words().stop_words
+    while words and (words[-1].lower() in stops or not words[-1][0].isalnum()):
+        words = words[:-1]
+    return words
+
+
+def _phrase(words: list[str]) -> str:
+    words = _strip_tail(_strip_lead(words))[:MAX_WORDS]
+    words = _strip_tail(words)
+    text = " ".join(words)
+    return re.sub(r"\s+([’'](?:s\b)?)", r"\1", re.sub(r"\s+([,)])", r"\1", re.sub(r"([(])\s+", r"\1", text)))
+
+
+def _is_pronoun(phrase: str) -> bool:
+    return phrase.lower() in load_words().pronouns or phrase.lower() in {"we", "i", "you", "he", "she"}
+
+
+def noun_phrase_after(text: str) -> str:
+    """The counted noun right after a figure: "19 | provinces and cities providing ..." gives
+    "provinces and cities"."""
+    table = load_words()
+    words = _tokens(text)
+    if words[:1] and words[0].lower() == "of":
+        words = words[1:]
+    out: list[str] = []
+    for i, word in enumerate(words):
+        low = word.lower()
+        if not word[0].isalnum() and word not in ("-",):
+            break
+        if low == "of" and out and out[-1].lower() in table.container_nouns:
+            out.append(word)
+            continue
+        if low in table.np_stops or low == "of":
+            break
+        if out and (low in table.verbs or _is_participle(low)) and not out[-1].lower().endswith("ly"):
+            break
+        if low == "and" and (i + 1 >= len(words) or words[i + 1][0].isdigit()):
+            break
+        out.append(word)
+        if len(out) >= 8:
+            break
+    return _phrase(out)
+
+
+def _segments(clause: str) -> list[str]:
+    # Commas between digits belong to numbers ("1,000"), not to the clause.
+    return re.split(r"(?<!\d),|,(?!\d)", clause)
+
+
+def _first_verb(words: list[str]) -> int | None:
+    verbs = load_words().verbs
+    for i, word in enumerate(words):
+        if word.lower() in verbs:
+            return i
+    return None
+
+
+def _strip_qualifier_tail(words: list[str]) -> list[str]:
+    qualifiers = load_words().qualifier_words
+    end = len(words)
+    while end and words[end - 1].lower() in qualifiers and words[end - 1].lower() not in ("of", "by"):
+        end -= 1
+    return words[:end]
+
+
+_OF_STOPS = frozenset({"a", "an", "the", "its", "our", "their", "with", "and", "while", "his", "her"})
+
+
+def _noun_before_of(words: list[str]) -> str | None:
+    """For "a harvest rate of 89%": the noun phrase before the final "of"."""
+    if not words or words[-1].lower() != "of":
+        return None
+    table = load_words()
+    out: list[str] = []
+    for word in reversed(words[:-1]):
+        low = word.lower()
+        if low in _OF_STOPS or low in table.verbs or not word[0].isalnum() or len(out) >= 6:
+            break
+        out.insert(0, word)
+    if not out or out[-1].lower() in table.movement_nouns:
+        return None
+    return _phrase(out)
+
+
+def _object_before_by(words: list[str]) -> str | None:
+    """For "increase grain output by 2 billion jin": the object between the verb and "by"."""
+    if len(words) < 3 or words[-1].lower() != "by":
+        return None
+    verb = None
+    for i in range(len(words) - 2, -1, -1):
+        if words[i].lower() in load_words().verbs:
+            verb = i
+            break
+    if verb is None or verb == len(words) - 2:
+        return None
+    return _phrase(words[verb + 1 : -1]) or None
+
+
+def subject_before(clause_before: str) -> str:
+    """The noun phrase before the verb that governs a figure, from the clause text before it."""
+    table = load_words()
+    segments = _segments(clause_before)
+    words = _strip_qualifier_tail(_tokens(segments[-1]))
+    for rule in (_noun_before_of, _object_before_by):
+        found = rule(words)
+        if found:
+            return found
+    verb = _first_verb(words)
+    subject = _phrase(words[:verb] if verb is not None else [])
+    if subject and not _is_pronoun(subject):
+        return subject
+    # "six indicators, namely GDP, investment, ..., all ranked": the phrase before the list.
+    for i, segment in enumerate(segments[:-1]):
+        first = segment.split()[:1]
+        if i and first and first[0].lower() in table.list_cues:
+            seg_words = _tokens(segments[i - 1])
+            verb = _first_verb(seg_words)
+            return _phrase(seg_words[:verb] if verb is not None else seg_words)
+    return subject
+
+
+def subject_after_clause(after: str) -> str:
+    """For a figure inside an opening adverbial ("Over the past two years, X reached ..."): the
+    subject of the clause that follows."""
+    rest = after.lstrip(" ,")
+    words = _tokens(re.split(r"[;.]", rest, maxsplit=1)[0])
+    verb = _first_verb(words)
+    return _phrase(words[:verb] if verb is not None else words[:6])
+
+
+def rank_topic(after: str) -> str:
+    """What a rank is in: "ranked second nationwide in terms of new capacity" gives "new capacity"."""
+    table = load_words()
+    words = _tokens(after)
+    lowered = [w.lower() for w in words]
+    i = 0
+    while i < len(words):
+        for scope in table.rank_scopes:
+            if tuple(lowered[i : i + len(scope)]) == scope:
+                i += len(scope)
+                break
+        else:
+            break
+    if lowered[i : i + 3] == ["in", "terms", "of"]:
+        i += 3
+    elif lowered[i : i + 1] == ["in"]:
+        i += 1
+    else:
+        return ""
+    topic = noun_phrase_after(" ".join(words[i:]))
+    if not topic or (topic[0].isupper() and len(topic.split()) <= 2):
+        return ""  # "ranked first in China": a place, not a topic
+    return topic
+
+
+def find_subject(sentence_before: str, clause_before: str, after: str, *, text: str, unit: str, kind: str,
+                 previous: str) -> str:
+    """The subject of one figure.
+
+    `clause_before` is its clause up to the figure, `after` the sentence after it, `text` the
+    figure's own span, `previous` the subject of the figure before it in the paragraph."""
+    words_before = _strip_qualifier_tail(_tokens(clause_before))
+    if words_before and words_before[-1] == "(" and previous:
+        return previous  # a conversion in brackets measures what the figure before it measures
+    found = ""
+    if kind == "rank":
+        found = rank_topic(after) or subject_before(clause_before)
+    elif unit == "count":
+        found = noun_phrase_after(after)
+    elif unit in ("year", "month", "day") and re.search(r"-(?:year|month|day)$", text):
+        found = noun_phrase_after(after)
+    elif re.match(r"\s*of\b", after) and kind != "ratio":
+        candidate = noun_phrase_after(after)
+        head = head_token(candidate) if candidate else None
+        if candidate and not _is_pronoun(candidate) and head not in load_words().movement_nouns and head != "total":
+            found = candidate
+    if not found or _is_pronoun(found):
+        found = subject_before(clause_before)
+    if (not found or _is_pronoun(found)) and previous:
+        found = previous
+    if not found and unit in ("year", "month", "day"):
+        found = subject_after_clause(after)
+    return "" if _is_pronoun(found) else found
