@@ -58,7 +58,7 @@ def main() -> int:
             page.screenshot(path=str(HERE / "briefing.png"))
             shot("figures", "/figures?kind=growth")
             shot("search", "/search?q=growth")
-            subjects = page.request.get(url + "/api/v1/subjects?limit=1").json()
+            subjects = page.request.get(url + "/api/v1/subjects?prefix=GDP&limit=1").json() or page.request.get(url + "/api/v1/subjects?limit=1").json()
             shot("indicator", "/indicator" + (f"?subject={subjects[0]['subject']}" if subjects else ""))
             shot("add", "/add")
             shot("api-docs", "/docs")

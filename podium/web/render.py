@@ -228,15 +228,17 @@ def chart_value(row: dict[str, Any]) -> tuple[float | None, str]:
 
 
 def build_charts(rows: Sequence[dict[str, Any]], *, href: Callable[[dict[str, Any]], str]) -> list[Chart]:
-    """One chart per kind and unit (a growth rate and a level never share an axis); periods on x
-    in period order, values on y."""
+    """One chart per kind and unit (a growth rate and a level never share an axis), the fullest
+    first; periods on x in period order, values on y."""
     groups: dict[tuple[str, str], list[tuple[float, dict[str, Any]]]] = {}
     for row in rows:
         value, unit = chart_value(row)
         if value is None or not row.get("period"):
             continue
         groups.setdefault((row.get("kind") or "", unit), []).append((float(value), row))
-    return [chart_for_group(kind, unit, points, href=href) for (kind, unit), points in sorted(groups.items())]
+    # The fullest chart first: that is the series a reader came for.
+    ordered = sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
+    return [chart_for_group(kind, unit, points, href=href) for (kind, unit), points in ordered]
 
 
 def chart_for_group(kind: str, unit: str, values: list[tuple[float, dict[str, Any]]], *, href: Callable[[dict[str, Any]], str]) -> Chart:
