@@ -27,9 +27,11 @@ def extract_text(text: str) -> list[Quantity]:
 @stage("quantities.v1")
 def run_quantities(briefing: Briefing) -> Briefing:
     quantities: list[Quantity] = []
+    furniture = [(int(s), int(e)) for s, e in briefing.metadata.get("furniture") or ()]
     if briefing.turns:
         for turn in briefing.turns:
-            for qty in extract(briefing.text, turn.body_start, turn.end):
+            spans = [(s, e) for s, e in furniture if s < turn.end and turn.body_start < e]
+            for qty in extract(briefing.text, turn.body_start, turn.end, furniture=spans):
                 qty.turn, qty.speaker = turn.id, turn.speaker
                 quantities.append(qty)
     else:

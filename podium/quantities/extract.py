@@ -7,6 +7,7 @@ and qualifier. Offsets always index the text passed in, so `text[start:end] == m
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from podium.model import Quantity
@@ -41,12 +42,15 @@ class Mention:
     has_own_qualifier: bool = False
 
 
-def extract(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
-    """Every figure mentioned in `text[start:end]`, offsets into `text`."""
+def extract(
+    text: str, start: int = 0, end: int | None = None, *, furniture: Sequence[tuple[int, int]] = ()
+) -> list[Quantity]:
+    """Every figure mentioned in `text[start:end]`, offsets into `text`; no mention overlaps a
+    `furniture` span (page headers and numbers the structure stage found)."""
     end = len(text) if end is None else end
     blocked = _blocked_spans(text, start, end)
     mentions = _resolve_overlaps(_candidates(text, start, end))
-    mentions = [m for m in mentions if not _inside(m, blocked)]
+    mentions = [m for m in mentions if not _inside(m, blocked) and not _overlaps(m, furniture, start, end)]
     _join_ranges_and_chains(text, mentions)
     mentions = [m for m in mentions if m.unit]  # the merged-away halves of ranges
     _inherit_hedges(text, mentions)
@@ -236,6 +240,10 @@ def _blocked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _inside(mention: Mention, spans: list[tuple[int, int]]) -> bool:
     return any(s <= mention.start and mention.end <= e for s, e in spans)
+
+
+def _overlaps(mention: Mention, spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < mention.end and mention.start < e for s, e in spans if s < end and start < e)
 
 
 def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
