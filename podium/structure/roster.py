@@ -34,6 +34,8 @@ def speaker_name(label: Label, roster: list[str]) -> str | None:
     if label.kind in (QUESTION, ANSWER):
         return None
     raw = " ".join(label.raw.split())
+    if raw.endswith(")") and "(" in raw[1:]:
+        raw = raw[: raw.index("(", 1)].strip()  # "Bai Lan (host)": the part in brackets is a role
     for name in roster:
         if raw == name or raw.endswith(" " + name) or raw.startswith(name + ","):
             return name

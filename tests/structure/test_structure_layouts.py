@@ -167,6 +167,7 @@ def test_override_date_wins_and_no_day_is_invented() -> None:
     [
         ("Bai Lan:\n\nHello there.\n\nTan Wei:\n\nGood morning.\n", ["Bai Lan", "Tan Wei"]),
         ("Bai Lan: Hello there.\n\nTan Wei: Good morning.\n", ["Bai Lan", "Tan Wei"]),
+        ("Bai Lan (Host):\n\nHello there.\n\nTan Wei:\n\nGood morning.\n", ["Bai Lan", "Tan Wei"]),
         ("Note: this is a draft.\n\nBai Lan:\n\nHello.\n", ["Bai Lan"]),
         ("CHAIR LEE.  Hello.\nGDP.  It grew.\nCHAIR LEE.  Yes.\n", ["CHAIR LEE", "CHAIR LEE"]),
         ("Bai Lan:\nWe rose against\nHUNGER:\nand won.\n", ["Bai Lan"]),
