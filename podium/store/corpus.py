@@ -162,7 +162,8 @@ class Corpus:
             found = self.conn.execute(sql, [query, *where.params, *paging]).fetchall()
         except sqlite3.OperationalError:
             # A user's stray quote, bracket or operator is not an error to show them.
-            found = self._all(sql, [queries.quoted_terms(query), *where.params, *paging])
+            words = queries.quoted_terms(query)
+            found = self._all(sql, [words, *where.params, *paging]) if words else []
         return [dict(r) for r in found]
 
     # --- figures ------------------------------------------------------------------------------
