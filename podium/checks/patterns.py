@@ -68,7 +68,9 @@ def total_cue() -> re.Pattern[str]:
 
 LIST_GAP = re.compile(r"^[^.;:()]{0,60}?(?:,\s*(?:and\s+)?|\s+and\s+|\s*;\s*)[^.;:()]{0,10}$", re.IGNORECASE)
 PART_OF_GAP = re.compile(r"^\s*(?:out\s+of|of)\s+(?:the\s+|a\s+|all\s+)?(?:total\s+(?:of\s+)?)?$", re.IGNORECASE)
-WHOLE_THEN_PART_GAP = re.compile(r"^[^.;]{0,40}?,?\s*(?:of\s+which|of\s+whom|among\s+them|among\s+which)\s*,?\s*$", re.IGNORECASE)
+WHOLE_THEN_PART_GAP = re.compile(
+    r"^[^.;]{0,40}?,?\s*(?:of\s+which|of\s+whom|among\s+them|among\s+which)\b[^.;,()]{0,40}$", re.IGNORECASE
+)
 SHARE_AFTER_PART_GAP = re.compile(
     r"^[^.;]{0,40}?(?:\(|,\s*(?:or|accounting\s+for|making\s+up|representing|i\.e\.|that\s+is)?)\s*(?:about\s+|around\s+|nearly\s+|over\s+)?$",
     re.IGNORECASE,
@@ -111,7 +113,10 @@ def enumeration() -> re.Pattern[str]:
     )
 
 
-LIST_END = re.compile(r"\s+(?:which|who|that|where|to|in|for|with|have|has|are|were|is|was|will)\s", re.IGNORECASE)
+LIST_END = re.compile(
+    r"\s+(?:which|who|that|where|to|in|on|at|by|from|for|with|have|has|had|are|were|is|was|will|grew|rose|fell)\s",
+    re.IGNORECASE,
+)
 
 
 # --- commitments ----------------------------------------------------------------------------------
