@@ -187,6 +187,8 @@ def _is_calendar(before: str, after: str, number: str, value: float) -> bool:
         return True
     if re.search(r"\d{4}[-–/]$", before):
         return True  # the second year of "2022-23"
+    if plain_integer and len(number) == 2 and before.endswith(("'", "’")):
+        return True  # a year cut short: "in '21"
     if plain_integer and value <= _DAYS_IN_MONTH and (P.MONTH_BEFORE.search(before) or P.MONTH_AFTER.match(after)):
         return True
     return False

@@ -1,0 +1,194 @@
+"""Each part of the number grammar: (sentence, expected mentions) tables.
+
+A mention is written (text, value, value_max, unit, qualifier); every table row asserts the full
+list the sentence yields, so a spurious extra mention fails the row too."""
+
+from __future__ import annotations
+
+import pytest
+
+from podium.quantities import extract_text
+
+Row = tuple[str, float, float | None, str, str]
+
+
+def mentions(sentence: str) -> list[Row]:
+    return [(q.text, q.value, q.value_max, q.unit, q.qualifier) for q in extract_text(sentence)]
+
+
+def check(sentence: str, expected: list[Row]) -> None:
+    got = mentions(sentence)
+    assert [g[:1] + (pytest.approx(g[1]),) + g[2:] for g in got] == [tuple(e) for e in expected]
+
+
+DIGITS = [
+    ("Output reached 1,031 units.", [("1,031", 1031, None, "count", "exact")]),
+    ("Revenue grew 5.6% year on year.", [("5.6%", 5.6, None, "%", "exact")]),
+    ("It employs 482,200 people.", [("482,200", 482200, None, "count", "exact")]),
+    ("The rate was .5 percent.", [(".5 percent", 0.5, None, "%", "exact")]),
+    ("Prices rose 2.8 per cent.", [("2.8 per cent", 2.8, None, "%", "exact")]),
+]
+
+WORDS = [
+    ("Nineteen provinces took part.", [("Nineteen", 19, None, "count", "exact")]),
+    ("We met forty-two delegations.", [("forty-two", 42, None, "count", "exact")]),
+    ("They built twenty two schools.", [("twenty two", 22, None, "count", "exact")]),
+    ("He visited eight cities.", [("eight", 8, None, "count", "exact")]),
+    ("We hired one hundred and five nurses.", [("one hundred and five", 105, None, "count", "exact")]),
+]
+
+SCALES = [
+    ("The fund holds 1.05 trillion yuan.", [("1.05 trillion yuan", 1.05e12, None, "CNY", "exact")]),
+    ("It has 25.98 million residents.", [("25.98 million", 25.98e6, None, "count", "exact")]),
+    ("It costs 100 million yuan.", [("100 million yuan", 1e8, None, "CNY", "exact")]),
+    ("Each got 10,000 yuan.", [("10,000 yuan", 10000, None, "CNY", "exact")]),
+    ("We spent a million dollars.", [("a million dollars", 1e6, None, "USD", "exact")]),
+    ("The firm earned $18bn last year.", [("$18bn", 18e9, None, "USD", "exact")]),
+    ("They bought two dozen trucks.", [("two dozen", 24, None, "count", "exact")]),
+]
+
+FRACTIONS = [
+    ("That is nearly one-fifth of the total.", [("one-fifth", 20, None, "%", "max")]),
+    ("About one-third of routes are open.", [("one-third", 100 / 3, None, "%", "approx")]),
+    ("We finished more than half of the tasks.", [("half", 50, None, "%", "min")]),
+    ("Two-thirds of firms agreed.", [("Two-thirds", 200 / 3, None, "%", "exact")]),
+    ("A quarter of homes have solar.", [("A quarter", 25, None, "%", "exact")]),
+    ("The rate is 4¼ percent.", [("4¼ percent", 4.25, None, "%", "exact")]),
+    ("It rose ½ percent.", [("½ percent", 0.5, None, "%", "exact")]),
+    ("Sales rose in the first half of the year.", []),
+]
+
+RANGES = [
+    ("They expect 5 to 6 million visitors.", [("5 to 6 million", 5e6, 6e6, "count", "exact")]),
+    ("Growth of between 2 and 3 percent.", [("2 and 3 percent", 2, 3, "%", "exact")]),
+    ("A target range of 4¼ to 4½ percent.", [("4¼ to 4½ percent", 4.25, 4.5, "%", "exact")]),
+    ("Inflation of 2-3% is expected.", [("2-3%", 2, 3, "%", "exact")]),
+    (
+        "It went from 100 billion to 200 billion yuan.",
+        [("100 billion", 1e11, None, "CNY", "exact"), ("200 billion yuan", 2e11, None, "CNY", "exact")],
+    ),
+]
+
+COMPOUNDS = [
+    ("The first 10,000-meter-deep well.", [("10,000-meter", 10000, None, "m", "exact")]),
+    ("A 7.1-magnitude earthquake struck.", [("7.1-magnitude", 7.1, None, "magnitude", "exact")]),
+    ("It offers 15-year free education.", [("15-year", 15, None, "year", "exact")]),
+    (
+        "We built 11 100-billion-yuan level projects.",
+        [("11", 11, None, "count", "exact"), ("100-billion-yuan", 1e11, None, "CNY", "min")],
+    ),
+    ("We opened zero-carbon plants and one-stop services.", []),
+]
+
+MULTIPLES = [
+    ("Revenue increased by 2.27 times.", [("2.27 times", 2.27, None, "times", "exact")]),
+    ("Traffic has more than doubled.", [("doubled", 2, None, "times", "min")]),
+    ("Sales rose threefold.", []),
+    ("Sales rose three-fold.", [("three-fold", 3, None, "times", "exact")]),
+    ("Exports tripled in a decade.", [("tripled", 3, None, "times", "exact")]),
+]
+
+RANKS = [
+    ("Output ranked first nationwide.", [("first", 1, None, "rank", "exact")]),
+    ("Its growth is ranking second in the country.", [("second", 2, None, "rank", "exact")]),
+    ("All ranked among the top five nationwide.", [("top five", 5, None, "rank", "max")]),
+    ("The province came third.", [("third", 3, None, "rank", "exact")]),
+    ("The world's first such plant.", []),
+    ("First, we will build roads. Second, we will plant trees.", []),
+]
+
+PERCENT_POINTS = [
+    ("The rate fell 0.3 percentage points.", [("0.3 percentage points", 0.3, None, "pp", "exact")]),
+    ("The Fed raised rates by 75 basis points.", [("75 basis points", 75, None, "bp", "exact")]),
+]
+
+CURRENCIES = [
+    ("They pledged $18 billion.", [("$18 billion", 18e9, None, "USD", "exact")]),
+    ("Costs of ¥500 were covered.", [("¥500", 500, None, "CNY", "exact")]),
+    ("Funding of RMB 5 billion was set.", [("RMB 5 billion", 5e9, None, "CNY", "exact")]),
+    ("It paid 300 US dollars.", [("300 US dollars", 300, None, "USD", "exact")]),
+    ("Holdings fell by more than $2\ntrillion.", [("$2\ntrillion", 2e12, None, "USD", "min")]),
+]
+
+UNITS = [
+    ("The harvest was 66.06 million metric tons.", [("66.06 million metric tons", 66.06e6, None, "t", "exact")]),
+    ("Capacity exceeded 70 million kilowatts.", [("70 million kilowatts", 70e6, None, "kW", "min")]),
+    ("It generated 126.3 billion kilowatt-hours.", [("126.3 billion kilowatt-hours", 126.3e9, None, "kWh", "exact")]),
+    ("The area was 42.372 million mu.", [("42.372 million mu", 42.372e6, None, "mu", "exact")]),
+    ("It yields 1,000 jin per mu.", [("1,000 jin", 1000, None, "jin", "exact")]),
+    ("They planted 2.825 million hectares.", [("2.825 million hectares", 2.825e6, None, "ha", "exact")]),
+    ("The road is 120 kilometers long.", [("120 kilometers", 120, None, "km", "exact")]),
+    ("We stored 5 billion cubic meters of gas.", [("5 billion cubic meters", 5e9, None, "m3", "exact")]),
+]
+
+DURATIONS = [
+    ("It ranked first for three consecutive years.", [("first", 1, None, "rank", "exact"), ("three consecutive years", 3, None, "year", "exact")]),
+    ("It held for 30 years in a row.", [("30 years", 30, None, "year", "exact")]),
+    ("She has tutored children over 32 years.", [("32 years", 32, None, "year", "min")]),
+    ("Over the past two years, trade grew.", [("two years", 2, None, "year", "exact")]),
+]
+
+QUALIFIERS = [
+    ("There are about 300 firms.", [("300", 300, None, "count", "approx")]),
+    ("At least 2 billion jin more.", [("2 billion jin", 2e9, None, "jin", "min")]),
+    ("Up to 40 people came.", [("40", 40, None, "count", "max")]),
+    ("It cost 100 billion yuan or more.", [("100 billion yuan", 1e11, None, "CNY", "min")]),
+    ("Thousands of officials came.", [("Thousands", 1000, None, "count", "min")]),
+    (
+        "Output rose by over 6 billion jin (3 million metric tons).",
+        [("6 billion jin", 6e9, None, "jin", "min"), ("3 million metric tons", 3e6, None, "t", "min")],
+    ),
+    (
+        "It reached 42.372 million mu (about 2.825 million hectares).",
+        [("42.372 million mu", 42.372e6, None, "mu", "exact"), ("2.825 million hectares", 2.825e6, None, "ha", "approx")],
+    ),
+]
+
+EXCLUSIONS = [
+    ("In 2023, the economy recovered.", []),
+    ("The expo opens on June 26.", []),
+    ("It was signed 26 June.", []),
+    ("This is the 21st press conference.", []),
+    ("Take the G219 road to the 5A scenic spots.", []),
+    ("One of the goals is that no one is left behind.", []),
+    ('We built the "three bases and one corridor" and the "10 livelihood matters".', []),
+    ("See Article 23 and Page 3 of the report.", []),
+    ("The meeting starts at 10:30 a.m.", []),
+    ("It happened in the 1990s and again in '21.", []),
+    ("Under the 14th Five-Year Plan, growth continued.", []),
+    ("One kindergarten serves every 102 children.", [("102", 102, None, "count", "exact")]),
+    ("Page 3 of 28\n", []),
+]
+
+TABLES = {
+    "digits": DIGITS, "words": WORDS, "scales": SCALES, "fractions": FRACTIONS, "ranges": RANGES,
+    "compounds": COMPOUNDS, "multiples": MULTIPLES, "ranks": RANKS, "percent_points": PERCENT_POINTS,
+    "currencies": CURRENCIES, "units": UNITS, "durations": DURATIONS, "qualifiers": QUALIFIERS,
+    "exclusions": EXCLUSIONS,
+}  # fmt: skip
+CASES = [pytest.param(sentence, expected, id=f"{name}-{i}") for name, rows in TABLES.items() for i, (sentence, expected) in enumerate(rows)]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES)
+def test_grammar(sentence: str, expected: list[Row]) -> None:
+    check(sentence, expected)
+
+
+def test_respectively_lists_each_figure() -> None:
+    sentence = "Trade increased by 57% and 45.9%, respectively."
+    assert mentions(sentence) == [("57%", 57, None, "%", "exact"), ("45.9%", 45.9, None, "%", "exact")]
+
+
+def test_offsets_index_the_text() -> None:
+    sentence = "Of 19 provinces, more than $2\ntrillion went to nearly one-fifth of them."
+    for qty in extract_text(sentence):
+        assert sentence[qty.start : qty.end] == qty.text
+    starts = [sentence.index("19"), sentence.index("$2"), sentence.index("one-fifth")]
+    assert [q.start for q in extract_text(sentence)] == starts
+
+
+def test_normalised_values() -> None:
+    (jin,) = extract_text("Output rose by 6 billion jin.")
+    assert (jin.normalized_value, jin.normalized_unit) == (pytest.approx(3e9), "kg")
+    (money,) = extract_text("It cost 5 billion yuan.")
+    assert (money.normalized_value, money.normalized_unit) == (pytest.approx(5e9), "CNY")

@@ -1,0 +1,98 @@
+"""The unit data files parse through pint, the word tables do not clash, conversions hold."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+import yaml
+
+from podium.quantities import units
+from podium.quantities.words import load
+
+
+def test_definition_files_load_through_pint() -> None:
+    registry = units.registry()
+    for name in ("kg", "t", "jin", "mu", "ha", "kW", "kWh", "m", "km", "m3", "CNY", "USD"):
+        assert registry.parse_units(name) is not None
+
+
+@pytest.mark.parametrize(
+    ("value", "from_unit", "to_unit", "expected"),
+    [
+        (42.372e6, "mu", "ha", 2.8248e6),
+        (6e9, "jin", "t", 3e6),
+        (1, "t", "kg", 1000),
+        (126.3e9, "kWh", "TWh", 126.3),
+        (70e6, "kW", "GW", 70),
+        (1, "km2", "ha", 100),
+        (1, "acre", "ha", 0.40468564224),
+    ],
+)
+def test_convert(value: float, from_unit: str, to_unit: str, expected: float) -> None:
+    assert units.convert(value, from_unit, to_unit) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(("from_unit", "to_unit"), [("CNY", "USD"), ("jin", "ha"), ("%", "kg"), ("nonsense", "kg")])
+def test_no_conversion_is_invented(from_unit: str, to_unit: str) -> None:
+    assert units.convert(1.0, from_unit, to_unit) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "expected"),
+    [
+        (6e9, "jin", (3e9, "kg")),
+        (66.06e6, "t", (66.06e9, "kg")),
+        (42.372e6, "mu", (2.8248e6, "ha")),
+        (10000, "m", (10000, "m")),
+        (120, "km", (120000, "m")),
+        (5, "MW", (5000, "kW")),
+        (1e9, "CNY", (1e9, "CNY")),
+        (57, "%", (57, "%")),
+        (19, "count", (19, "count")),
+    ],
+)
+def test_normalize(value: float, unit: str, expected: tuple[float, str]) -> None:
+    got = units.normalize(value, unit)
+    assert got is not None
+    assert (pytest.approx(got[0]), got[1]) == (pytest.approx(expected[0]), expected[1])
+
+
+def test_unknown_unit_does_not_normalise() -> None:
+    assert units.normalize(1.0, "furlong-per-fortnight") is None
+
+
+def test_every_unit_id_in_the_word_table_normalises() -> None:
+    for unit_id in load().unit_words:
+        assert units.normalize(1.0, unit_id) is not None, unit_id
+
+
+def test_unit_words_do_not_clash() -> None:
+    """No surface word names two unit ids (so "tons" cannot mean two things)."""
+    seen: dict[str, str] = {}
+    for unit_id, words in load().unit_words.items():
+        for word in words:
+            key = " ".join(word.lower().split())
+            assert seen.setdefault(key, unit_id) == unit_id, f"{word!r} names {seen[key]} and {unit_id}"
+
+
+def test_pint_aliases_do_not_clash() -> None:
+    """Each name in the definition files is defined once (pint would silently keep one)."""
+    names: list[str] = []
+    for filename in units.DEFINITION_FILES:
+        text = resources.files("podium").joinpath("data", filename).read_text(encoding="utf-8")
+        for line in text.splitlines():
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            parts = [p.strip() for p in line.split("=")]
+            names.extend([parts[0], *parts[2:]])
+    assert len(names) == len(set(names)), sorted({n for n in names if names.count(n) > 1})
+
+
+def test_word_table_parses_and_tables_are_disjoint() -> None:
+    raw = resources.files("podium").joinpath("data", "quantities_en.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(raw)
+    assert set(data["units"]).isdisjoint(data["tens"])
+    assert set(data["scales"]).isdisjoint(data["units"])
+    qualifier_words = [w for words in data["qualifiers_before"].values() for w in words]
+    assert len(qualifier_words) == len(set(qualifier_words))
