@@ -88,8 +88,11 @@ def _expand(target: Path) -> Iterator[Path]:
     if target.is_dir():
         yield from _walk(target)
     elif not target.exists() and GLOB_CHARACTERS & set(str(target)):
-        for match in sorted(glob.glob(str(target), recursive=True)):
+        matches = sorted(glob.glob(str(target), recursive=True))
+        for match in matches:
             yield from _expand(Path(match))
+        if not matches:
+            yield target  # reading it says "no such file": a pattern that matched nothing is not silent
     else:
         yield target
 

@@ -189,3 +189,34 @@ def assert_whole(db: Path) -> int:
         ).fetchall()
         assert mismatched == []
         return conn.execute("SELECT count(*) FROM briefings").fetchone()[0]
+
+
+TRANSCRIPT = """Press briefing on farm output, number {n}
+
+Ana Ruiz:
+
+Good morning. Grain output rose by {n}.5 percent this year, reaching {tons} million tons.
+
+Ben Okoro:
+
+What is the target for next year, after briefing {n}?
+
+Ana Ruiz:
+
+We aim for growth of about 2 percent in 2025.
+"""
+
+
+def transcript(n: int) -> str:
+    """An invented transcript; each n gives different text (so a different content hash)."""
+    return TRANSCRIPT.format(n=n, tons=100 + n)
+
+
+def write_transcripts(folder: Path, count: int, *, start: int = 0, suffix: str = ".txt") -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n in range(start, start + count):
+        path = folder / f"briefing-{n:05d}{suffix}"
+        path.write_text(transcript(n), encoding="utf-8")
+        paths.append(path)
+    return paths
