@@ -51,6 +51,21 @@ def decrease_before() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{_alternation(load().decrease_cues)})\b(?:\s+\w+){{0,3}}\s*$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def part_after() -> re.Pattern[str]:
+    """Words right after a figure that make it a part: "15 of which"."""
+    return re.compile(rf"^\s*(?:[\w-]+\s+)?(?:{_alternation(load().part_cues_after)})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def part_before() -> re.Pattern[str]:
+    """Words right before a figure that make it a part: "among them 15", "including 300"."""
+    return re.compile(rf"\b(?:{_alternation(load().part_cues_before)})\s*,?\s*(?:about\s+|over\s+|more\s+than\s+)?$", re.IGNORECASE)
+
+
+# A figure written as a modifier ("100-billion-yuan projects", "7.1-magnitude") classifies a thing.
+COMPOUND_MODIFIER = re.compile(r"\d-[A-Za-z]|-$")
+
 # --- parts and totals -----------------------------------------------------------------------------
 @lru_cache(maxsize=1)
 def parts_opener() -> re.Pattern[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from itertools import combinations
 
 from podium.checks import patterns
@@ -10,6 +12,7 @@ from podium.checks.subjects import same_subject, subject_key
 from podium.checks.text import Sentences
 from podium.checks.tolerance import interval, relative_tolerance
 from podium.checks.units import convert
+from podium.checks.words import load
 from podium.model import Finding, Quantity
 
 CHECK = "repeated figure"
@@ -25,16 +28,71 @@ def is_threshold(text: str, sentences: Sentences, qty: Quantity) -> bool:
     return bool(patterns.FROM_OR_TO_BEFORE.search(before)) and "from" in before.lower()
 
 
+def is_part(text: str, qty: Quantity) -> bool:
+    """"15 of which", "including 300": a figure for a part of something already counted."""
+    return bool(
+        patterns.part_after().match(text[qty.end : qty.end + 30])
+        or patterns.part_before().search(text[max(0, qty.start - 30) : qty.start])
+    )
+
+
+def is_modifier(text: str, qty: Quantity) -> bool:
+    return bool(patterns.COMPOUND_MODIFIER.search(qty.text) or text[qty.end : qty.end + 1] == "-")
+
+
+def _only_connectives(window: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w'-]*", window)
+    return all(w.lower() in load().connective_words for w in words)
+
+
+def _supports(window: str, subject: str) -> bool:
+    key = {t for t in subject_key(subject) if not t.startswith("#")}
+    return bool(key) and len(key & subject_key(window)) * 2 >= len(key)
+
+
+def _previous_in_sentence(quantities: list[Quantity], index: int, sentence_start: int, before: int) -> int | None:
+    prev = index - 1
+    if prev >= 0 and quantities[prev].end <= before and quantities[prev].start >= sentence_start:
+        return prev
+    return None
+
+
+def anchored_subject(text: str, sentences: Sentences, quantities: list[Quantity], index: int) -> str | None:
+    """The subject a figure's own words support. The extractor's subject when its words are in the
+    figure's clause (or in the clause of a figure this one continues: "stood at 42 billion jin,
+    increasing by 6 billion jin"); else the subject of the figure it continues; else None, since a
+    subject carried over from elsewhere is not trusted to call two figures contradictory."""
+    qty = quantities[index]
+    sentence = sentences.of(qty.start)
+    end, i = qty.start, index
+    while True:
+        prev = _previous_in_sentence(quantities, i, sentence.start, end)
+        window = text[quantities[prev].end if prev is not None else sentence.start : end]
+        if _supports(window, qty.subject):
+            return qty.subject
+        if prev is None or not _only_connectives(window):
+            break
+        end, i = quantities[prev].start, prev
+    prev = _previous_in_sentence(quantities, index, sentence.start, qty.start)
+    if prev is not None and _only_connectives(text[quantities[prev].end : qty.start]):
+        return anchored_subject(text, sentences, quantities, prev)
+    return None
+
+
 def candidates(text: str, quantities: list[Quantity], restated: set[int]) -> list[Quantity]:
+    """The figures that can be compared, each with the subject its own words support."""
     sentences = Sentences(text)
+    subjects = {i: anchored_subject(text, sentences, quantities, i) for i in range(len(quantities))}
     return [
-        q
-        for q in quantities
-        if q.modality == "actual"
+        dataclasses.replace(q, subject=subjects[i] or "")
+        for i, q in enumerate(quantities)
+        if subjects[i]
+        and q.modality == "actual"
         and q.start not in restated
-        and subject_key(q.subject)
         and q.kind not in ("rank", "duration")
         and not is_threshold(text, sentences, q)
+        and not is_part(text, q)
+        and not is_modifier(text, q)
     ]
 
 
@@ -53,7 +111,7 @@ def check_pair(first: Quantity, second: Quantity) -> Finding:
     first_range = interval(first).scaled(factor)
     second_range = interval(second)
     ok = first_range.overlaps(second_range)
-    when = f" for {first.period}" if first.period else ""
+    when = (f" ({first.kind})" if first.kind != "level" else "") + (f" for {first.period}" if first.period else "")
     unit = "" if second.unit == "count" else ("%" if second.unit == "%" else f" {second.unit}")
     explanation = (
         f"{first.subject or 'the same measure'}{when} is stated twice: {stated(first)} allows "
@@ -67,6 +125,13 @@ def check_pair(first: Quantity, second: Quantity) -> Finding:
 
 
 def check(text: str, quantities: list[Quantity], restated: set[int]) -> list[Finding]:
-    """`restated` holds the starts of figures that restate the one before in other units."""
+    """`restated` holds the starts of figures that restate the one before in other units. Two
+    figures in one sentence are never a repeat: there they are a part and its whole, or a start and
+    an end."""
+    sentences = Sentences(text)
     pool = candidates(text, quantities, restated)
-    return [check_pair(a, b) for a, b in combinations(pool, 2) if comparable(a, b)]
+    return [
+        check_pair(a, b)
+        for a, b in combinations(pool, 2)
+        if comparable(a, b) and not sentences.same(a.start, b.start)
+    ]

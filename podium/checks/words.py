@@ -43,6 +43,9 @@ class Words:
     deadline_prefixes: tuple[str, ...]
     fallback_units: dict[str, tuple[str, float]]
     per_unit_words: dict[str, str]
+    part_cues_after: tuple[str, ...]
+    part_cues_before: tuple[str, ...]
+    connective_words: frozenset[str]
 
 
 def _lower(items: list[Any]) -> tuple[str, ...]:
@@ -85,5 +88,8 @@ def load() -> Words:
         deadline_relative={str(k).lower(): int(v) for k, v in data["deadline_relative"].items()},
         deadline_prefixes=_lower(data["deadline_prefixes"]),
         per_unit_words={str(k).lower(): str(v) for k, v in data["per_unit_words"].items()},
+        part_cues_after=_lower(data["part_cues_after"]),
+        part_cues_before=_lower(data["part_cues_before"]),
+        connective_words=frozenset(_lower(data["connective_words"])),
         fallback_units={str(k): (str(v[0]), float(v[1])) for k, v in data["fallback_units"].items()},
     )
