@@ -19,6 +19,7 @@ def _alternation(phrases: Iterable[str]) -> str:
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z\"“‘(0-9])|\n+")
 PARAGRAPH_END = re.compile(r"\n")
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+YEAR_AFTER = re.compile(r"^\s*(?:[A-Za-z-]+\s+){0,2}?,?\s*(?:in|by\s+the\s+end\s+of|at\s+the\s+end\s+of)\s+(1[89]\d\d|20\d\d)\b", re.IGNORECASE)
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 WORD = re.compile(r"[A-Za-z][\w'’-]*|\d[\d,.]*")
 

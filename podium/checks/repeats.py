@@ -57,6 +57,13 @@ def _previous_in_sentence(quantities: list[Quantity], index: int, sentence_start
     return None
 
 
+def _trailing_clause(text: str, quantities: list[Quantity], index: int, sentence_end: int) -> str:
+    """The words after a figure up to the next figure or clause break: its "of ..." phrase."""
+    end = quantities[index + 1].start if index + 1 < len(quantities) else sentence_end
+    tail = text[quantities[index].end : min(end, sentence_end)]
+    return re.split(r"[,;()]", tail, maxsplit=1)[0]
+
+
 def anchored_subject(text: str, sentences: Sentences, quantities: list[Quantity], index: int) -> str | None:
     """The subject a figure's own words support. The extractor's subject when its words are in the
     figure's clause (or in the clause of a figure this one continues: "stood at 42 billion jin,
@@ -73,6 +80,8 @@ def anchored_subject(text: str, sentences: Sentences, quantities: list[Quantity]
         if prev is None or not _only_connectives(window):
             break
         end, i = quantities[prev].start, prev
+    if _supports(_trailing_clause(text, quantities, index, sentence.end), qty.subject):
+        return qty.subject  # "accounting for 60% of tourist arrivals"
     prev = _previous_in_sentence(quantities, index, sentence.start, qty.start)
     if prev is not None and _only_connectives(text[quantities[prev].end : qty.start]):
         return anchored_subject(text, sentences, quantities, prev)

@@ -17,9 +17,9 @@ def _synonym_pattern() -> re.Pattern[str]:
 
 
 def _is_proper(token: str, position: int) -> bool:
-    # A capitalised word inside the phrase, or a possessive, names a place or body: not the measure.
+    # A capitalised word inside the phrase names a place or body: not the measure.
     base = token.removesuffix("'s").removesuffix("’s")
-    if token != base and base[:1].isupper():
+    if token != base:  # "the city's output": the owner, not the measure
         return True
     return position > 0 and base[:1].isupper() and not base.isupper()
 

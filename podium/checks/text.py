@@ -62,19 +62,18 @@ def single_year(period: str) -> int | None:
 
 
 def year_of(text: str, qty: Quantity, sentence: Span, neighbours: list[Quantity]) -> int | None:
-    """The calendar year a figure refers to: its period when that is one year, else a year written
-    right after it ("230 million in 2023") or, failing that, the last one before it in its sentence."""
+    """The calendar year a figure refers to: a year written right after it ("230 million in 2023")
+    first, since the words are surer than any carried-over period; then its period when that is one
+    stated year; then the last year before it in its sentence."""
+    following = [q.start for q in neighbours if q.start >= qty.end]
+    after = text[qty.end : min([sentence.end, *following])]
+    match = patterns.YEAR_AFTER.match(after)
+    if match:
+        return int(match.group(1))
     year = single_year(qty.period)
     if year is not None and not qty.period_inferred:
         return year
-    following = [q.start for q in neighbours if q.start >= qty.end]
-    after_end = min([sentence.end, *following])
-    after = text[qty.end : after_end]
-    match = patterns.YEAR.match(after.lstrip(" ,").removeprefix("in ").removeprefix("by the end of "))
-    if match and after.lstrip(" ,")[:3].lower() in {"in ", "by "}:
-        return int(match.group(1))
-    before = text[sentence.start : qty.start]
-    years = patterns.YEAR.findall(before)
+    years = patterns.YEAR.findall(text[sentence.start : qty.start])
     if years:
         return int(years[-1])
     return year
