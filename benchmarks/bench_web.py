@@ -19,6 +19,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from podium.model import Briefing
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS_DIR = ROOT.parent / "shared" / "corpus"
 ANCHOR = CORPUS_DIR / "scio-2024-05-21-xinjiang.txt"
@@ -43,7 +45,7 @@ def p95(times: list[float]) -> float:
     return statistics.quantiles(times, n=20)[-1] if len(times) >= 2 else times[0]
 
 
-def varied_copy(briefing, n: int, rng: random.Random):
+def varied_copy(briefing: Briefing, n: int, rng: random.Random) -> Briefing:
     """A copy with its own text (a numbered closing line, after every span so offsets hold), its
     own date and slightly different values, so it hashes differently and filters see variety."""
     clone = copy.deepcopy(briefing)
