@@ -30,9 +30,16 @@ _LINE_END = re.compile(r"(?<=[.!?:\"”’])[ \t\r]*\n")
 # Tokens before a full stop that abbreviate rather than end a sentence ("Mr. Tan", "U.S. exports").
 _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Jr|Sr|vs|etc|approx|Gov|Sen|Rep|Gen|Col|Lt|Inc|Co|Corp|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z]|\b[A-Z]\.[A-Z])\.$")
 _DEFINITE_BEFORE = re.compile(r"\bthe\s*$", re.IGNORECASE)
+_ENUMERATION = re.compile(r"[^.;:!?]*:\s*$")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _PERCENT_SIGN = re.compile(r"%|percent|per cent", re.IGNORECASE)
-_TIME_UNITS = frozenset({"year", "month", "day"})
+_OPEN_BRACKET = re.compile(r"\(\s*(?:(?:about|around|approximately|roughly|some|over|more than|nearly|almost|or)\s+)?$", re.IGNORECASE)
+# "increased by 57% and " before 45.9%: the figures listed ahead are no cue words.
+_LISTED_FIGURES = re.compile(r"(?:[\d.,]+\s*(?:%|percent|per cent|times)?\s*(?:,|and|or)\s*)+$", re.IGNORECASE)
+
+
+def _without_listed_figures(before: str) -> str:
+    return _LISTED_FIGURES.sub("", before)
 
 
 @dataclass
@@ -160,11 +167,13 @@ def _period(layout: _Layout, qty: Quantity, kind: str, clause: tuple[int, int], 
     if own and refs[own[0]].form in ("past", "run"):
         return layout.periods[own[0]]
     if kind == "rank":
-        runs = [i for i in in_sentence if refs[i].scope == "run"]
+        runs = [i for i in in_sentence if refs[i].scope == "run" and _same_phrase(layout.text, qty, refs[i])]
         if runs:
             return layout.periods[runs[0]]
     in_clause = [i for i in in_sentence if clause[0] <= refs[i].start and refs[i].end <= clause[1] and i not in own]
     points = [i for i in in_clause if refs[i].scope == "point"]
+    if not points and qty.unit == "count" and _ENUMERATION.match(layout.text, qty.end, sentence[1]):
+        return ""  # "we will focus on three areas:" counts the points that follow
     if points:
         chosen = _nearest(layout, points, qty)
         return layout.periods[chosen] if chosen is not None else ""
@@ -182,6 +191,12 @@ def _period(layout: _Layout, qty: Quantity, kind: str, clause: tuple[int, int], 
         return layout.periods[carried[-1]]
     after = [i for i in sentence_points if refs[i].start >= qty.end]
     return layout.periods[after[0]] if after else ""
+
+
+def _same_phrase(text: str, qty: Quantity, ref: TimeRef) -> bool:
+    """Whether a rank and a run of years stand in one phrase, with no comma or semicolon between."""
+    low, high = (qty.end, ref.start) if ref.start >= qty.end else (ref.end, qty.start)
+    return not any(mark in text[low:high] for mark in ",;")
 
 
 def _is_fraction(qty: Quantity) -> bool:
@@ -221,22 +236,29 @@ def annotate(briefing: Briefing, quantities: list[Quantity]) -> None:
         return
     layout, inferred = build_layout(briefing)
     text = briefing.text
-    previous = ""
-    paragraph_seen: tuple[int, int] | None = None
+    prev: Quantity | None = None
     for qty in sorted(quantities, key=lambda q: q.start):
         sentence = layout.sentence(qty.start)
         paragraph = layout.paragraph(qty.start)
-        if paragraph != paragraph_seen:
-            paragraph_seen, previous = paragraph, ""
+        if prev is not None and layout.paragraph(prev.start) != paragraph:
+            prev = None
         clause = _clause(text, sentence, qty.start, qty.end)
         clause_before = text[clause[0] : qty.start]
         after = text[qty.end : sentence[1]]
-        qty.kind = classify_kind(qty.unit, clause_before, after, fraction=_is_fraction(qty))
+        restated = prev is not None and _OPEN_BRACKET.search(clause_before) is not None
+        if restated and prev is not None:
+            # "6 billion jin (3 million metric tons)": the same figure in other units.
+            qty.kind, qty.subject = prev.kind, prev.subject
+        else:
+            qty.kind = classify_kind(qty.unit, _without_listed_figures(clause_before), after, fraction=_is_fraction(qty))
         qty.period = _period(layout, qty, qty.kind, clause, sentence)
         qty.period_inferred = inferred and bool(qty.period)
         qty.modality = _modality(clause_before, qty.period, layout.anchor)  # type: ignore[assignment]
-        qty.subject = find_subject(
-            text[sentence[0] : qty.start], clause_before, after, text=qty.text, unit=qty.unit, kind=qty.kind, previous=previous
-        )
-        previous = qty.subject or previous
+        if not restated:
+            same_sentence = prev is not None and prev.start >= sentence[0]
+            qty.subject = find_subject(
+                clause_before, after, text=qty.text, unit=qty.unit, kind=qty.kind,
+                previous=prev.subject if prev else "", previous_in_sentence=same_sentence,
+            )
+        prev = qty
     _pair_respectively(layout, quantities)

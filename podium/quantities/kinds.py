@@ -25,6 +25,7 @@ _QUALIFIERS = (
 class KindPatterns:
     unit_kinds: dict[str, Kind]
     movement_before: re.Pattern[str]
+    movement_by: re.Pattern[str]
     movement_to: re.Pattern[str]
     movement_after: re.Pattern[str]
     movement_subject: re.Pattern[str]
@@ -49,6 +50,8 @@ def patterns() -> KindPatterns:
         # The movement word must be the last word before the figure, bar qualifiers and "by".
         movement_before=re.compile(rf"\b(?:{movement}){tail}", re.IGNORECASE),
         # "increased to 68,600" states the level reached, not the change.
+        # "increase grain output by at least 2 billion jin": the verb, its object, then "by".
+        movement_by=re.compile(rf"\b(?:{movement})\b(?:\s+[\w'’-]+){{1,5}}?\s+by(?:\s+{_QUALIFIERS})*\s*$", re.IGNORECASE),
         movement_to=re.compile(rf"\b(?:{movement})(?:\s+\w+){{0,2}}\s+to(?:\s+{_QUALIFIERS})*\s*$", re.IGNORECASE),
         movement_after=re.compile(rf"^\s*(?:\)\s*)?,?\s*(?:{_alternation(raw['movement_after'])})\b", re.IGNORECASE),
         movement_subject=re.compile(rf"\b(?:{_alternation(['increase', 'increases', 'growth', 'rise', 'decrease', 'decline', 'drop', 'reduction', 'change', 'gain'])})\s+(?:in|of)\b", re.IGNORECASE),
@@ -74,12 +77,18 @@ def classify_kind(unit: str, before: str, after: str, *, fraction: bool = False)
         return _percent_kind(before, after, fraction=fraction)
     if p.movement_to.search(before):
         return "level"
-    if p.movement_before.search(before) or p.movement_subject.search(_last_segment(before)):
+    if _moves(before) or p.movement_subject.search(_last_segment(before)):
         return "change"
     return "level"
 
 
 _PER_WORD = re.compile(r"\bper\b", re.IGNORECASE)
+
+
+def _moves(before: str) -> bool:
+    p = patterns()
+    tail = before[-90:]  # cues sit right before the figure; a short tail keeps the search cheap
+    return bool(p.movement_before.search(tail) or p.movement_by.search(tail))
 
 
 def _last_segment(before: str) -> str:
@@ -97,7 +106,7 @@ def _percent_kind(before: str, after: str, *, fraction: bool) -> Kind:
         return "share"
     if p.movement_to.search(before):
         return "ratio" if p.ratio_word.search(before) else "share"
-    if p.movement_before.search(before) or p.movement_after.search(after):
+    if _moves(before) or p.movement_after.search(after):
         return "growth"
     if p.share_of_after.search(after) or fraction:
         return "share"

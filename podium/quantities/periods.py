@@ -18,7 +18,7 @@ import yaml
 
 DATA_FILE = "periods_en.yaml"
 
-Scope = Literal["point", "run", "now", "standing"]
+Scope = Literal["point", "run", "self", "now", "standing"]
 Form = Literal["year", "years", "quarter", "quarters", "months", "day", "past", "since", "run", "none"]
 
 
@@ -195,7 +195,9 @@ def _ref_from_match(m: re.Match[str]) -> TimeRef | None:
         return TimeRef(*span, "point", "since", **_year_fields(g["sy"]))
     if g["pn"] or g["pd"]:
         n = 10 if g["pd"] else _count(g["pn"])
-        return TimeRef(*span, "point", "past", low=n) if n else None
+        # "the best of the past five years" compares over a window; it dates nothing else.
+        scope: Scope = "self" if _COMPARISON_BEFORE.search(m.string[max(0, m.start() - 8) : m.start()]) else "point"
+        return TimeRef(*span, scope, "past", low=n) if n else None
     if g["rn"] or g["rn2"]:
         n = _count(g["rn"] or g["rn2"])
         return TimeRef(*span, "run", "run", low=n) if n else None
@@ -210,13 +212,64 @@ def _ref_from_match(m: re.Match[str]) -> TimeRef | None:
     return TimeRef(*span, "standing", "none")
 
 
+_COMPARISON_BEFORE = re.compile(r"\b(?:of|than)\s+$")
+_WINDOW = 40  # wider than any reference reaches back from the trigger word inside it
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+_WORD_START = re.compile(r"\b\w")
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Words one of which every reference holds: lower-case ones, and case-kept month names."""
+    w = load_words()
+    lower = {"year", "quarter", "half", "month", "decade", "since"}
+    lower.update(cue.split()[-1] for cue in w.now_cues + w.standing_cues)
+    kept = set(w.months) | {"Q1", "Q2", "Q3", "Q4"}
+    return tuple(sorted(lower)), tuple(sorted(kept))
+
+
+def _trigger_windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of `text` around every trigger word, merged; the full pattern runs only there,
+    since one alternation over the whole text costs far more than these plain searches."""
+    lower_words, kept_words = _triggers()
+    low = text.lower()
+    hits = [m.start() for m in _YEAR_DIGITS.finditer(text)]
+    for haystack, words in ((low, lower_words), (text, kept_words)):
+        for word in words:
+            at = haystack.find(word)
+            while at >= 0:
+                if at == 0 or not haystack[at - 1].isalpha():  # "each" in "reach" is no trigger
+                    hits.append(at)
+                at = haystack.find(word, at + 1)
+    windows: list[tuple[int, int]] = []
+    for at in sorted(hits):
+        start, end = max(0, at - _WINDOW), min(len(text), at + _WINDOW // 2 + 16)
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1  # never begin inside a word
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+        else:
+            windows.append((start, end))
+    return windows
+
+
 def find_time_refs(text: str) -> list[TimeRef]:
     """Every time reference in `text`, in order, none overlapping."""
     refs = []
-    for m in patterns().any_ref.finditer(text):
-        ref = _ref_from_match(m)
-        if ref is not None:
-            refs.append(ref)
+    pattern = patterns().any_ref
+    for start, end in _trigger_windows(text):
+        # Every reference begins a word, so the pattern is tried at word starts only.
+        done = start
+        for word in _WORD_START.finditer(text, start, end):
+            if word.start() < done:
+                continue
+            m = pattern.match(text, word.start(), end)
+            if m is None:
+                continue
+            done = m.end()
+            ref = _ref_from_match(m)
+            if ref is not None:
+                refs.append(ref)
     return refs
 
 

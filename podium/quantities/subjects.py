@@ -32,6 +32,7 @@ MATCH_F1 = 0.5
 MAX_WORDS = 12
 _TOKEN = re.compile(r"\w[\w'’\-]*(?:[.,]\d[\w'’\-]*)*|[^\w\s]")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_OWNER = re.compile(r"\w['’]s$")
 _HEAD_BREAKS = frozenset({"of", "in", "on", "at", "to", "for", "from", "by", "with", "across", "among", "per",
                           "through", "into", "over", "under", "within", "between", "during", "than", "that",
                           "which", "who", "(", ",", ";", ":", "as", "via", "after", "before"})
@@ -48,6 +49,8 @@ class SubjectWords:
     list_cues: frozenset[str]
     rank_scopes: tuple[tuple[str, ...], ...]
     movement_nouns: frozenset[str]
+    share_bases: frozenset[str]
+    noun_markers: frozenset[str]
     qualifier_words: frozenset[str]
     place_words: frozenset[str]
 
@@ -72,6 +75,8 @@ def load_words() -> SubjectWords:
         list_cues=words("list_cues"),
         rank_scopes=phrases("rank_scopes"),
         movement_nouns=words("movement_nouns"),
+        share_bases=words("share_bases"),
+        noun_markers=words("noun_markers"),
         qualifier_words=words("qualifier_words"),
         place_words=words("place_words"),
     )
@@ -103,9 +108,9 @@ def head_token(phrase: str) -> str | None:
     words = [w for w in _TOKEN.findall(phrase)]
     stops = load_words().stop_words
     chunk: list[str] = []
-    for word in words:
+    for i, word in enumerate(words):
         low = word.lower()
-        if low in _HEAD_BREAKS or (chunk and _is_participle(low) and not chunk[-1].lower().endswith("ly")):
+        if low in _HEAD_BREAKS or (chunk and _ends_phrase(words, i) and not chunk[-1].lower().endswith("ly")):
             if chunk:
                 break
             continue
@@ -142,6 +147,22 @@ def _is_participle(word: str) -> bool:
     return len(word) > 4 and (word.endswith("ed") or word.endswith("ing"))
 
 
+_BREAK_NEXT = frozenset({"the", "a", "an", "its", "their", "our", "this", "these", "those", "more", "over",
+                         "first", "second", "third", "up", "down", "out", "off"})
+
+
+def _ends_phrase(words: list[str], i: int) -> bool:
+    """Whether the participle words[i] starts a clause after the noun ("provinces | providing
+    pairing assistance") rather than modifying the next noun ("key mining areas")."""
+    if not _is_participle(words[i].lower()):
+        return False
+    if i + 1 >= len(words):
+        return True
+    nxt = words[i + 1].lower()
+    return (not words[i + 1][0].isalnum() or nxt in _HEAD_BREAKS or nxt in _BREAK_NEXT
+            or nxt in load_words().verbs or _is_participle(nxt) or nxt[0].isdigit())
+
+
 def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
@@ -176,8 +197,18 @@ def _phrase(words: list[str]) -> str:
     return re.sub(r"\s+([’'](?:s\b)?)", r"\1", re.sub(r"\s+([,)])", r"\1", re.sub(r"([(])\s+", r"\1", text)))
 
 
+_PERSONAL = frozenset({"we", "i", "you", "he", "she", "it", "they", "this", "that", "which", "there"})
+
+
 def _is_pronoun(phrase: str) -> bool:
-    return phrase.lower() in load_words().pronouns or phrase.lower() in {"we", "i", "you", "he", "she"}
+    """A pronoun, or a phrase led by one ("It took 15 years"): it points back, names nothing."""
+    low = phrase.lower()
+    return low in load_words().pronouns or low.split(" ", 1)[0] in _PERSONAL
+
+
+def _is_movement_only(phrase: str) -> bool:
+    tokens = content_tokens(phrase)
+    return bool(tokens) and all(t in load_words().movement_nouns for t in tokens)
 
 
 def noun_phrase_after(text: str) -> str:
@@ -197,7 +228,7 @@ def noun_phrase_after(text: str) -> str:
             continue
         if low in table.np_stops or low == "of":
             break
-        if out and (low in table.verbs or _is_participle(low)) and not out[-1].lower().endswith("ly"):
+        if out and (low in table.verbs or _ends_phrase(words, i)) and not out[-1].lower().endswith("ly"):
             break
         if low == "and" and (i + 1 >= len(words) or words[i + 1][0].isdigit()):
             break
@@ -212,10 +243,21 @@ def _segments(clause: str) -> list[str]:
     return re.split(r"(?<!\d),|,(?!\d)", clause)
 
 
+def _is_verb(words: list[str], i: int) -> bool:
+    """Whether words[i] is the verb: a verb-like word after a determiner or possessive ("the
+    increase", "Xinjiang's total") or before "in"/"of" ("value added of") is a noun."""
+    table = load_words()
+    if words[i].lower() not in table.verbs:
+        return False
+    if i and (words[i - 1].lower() in table.noun_markers or _OWNER.search(words[i - 1])):
+        return False
+    nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+    return nxt not in ("in", "of")
+
+
 def _first_verb(words: list[str]) -> int | None:
-    verbs = load_words().verbs
-    for i, word in enumerate(words):
-        if word.lower() in verbs:
+    for i in range(len(words)):
+        if _is_verb(words, i):
             return i
     return None
 
@@ -272,7 +314,7 @@ def subject_before(clause_before: str) -> str:
             return found
     verb = _first_verb(words)
     subject = _phrase(words[:verb] if verb is not None else [])
-    if subject and not _is_pronoun(subject):
+    if subject and not _is_pronoun(subject) and not _is_movement_only(subject):
         return subject
     # "six indicators, namely GDP, investment, ..., all ranked": the phrase before the list.
     for i, segment in enumerate(segments[:-1]):
@@ -318,31 +360,58 @@ def rank_topic(after: str) -> str:
     return topic
 
 
-def find_subject(sentence_before: str, clause_before: str, after: str, *, text: str, unit: str, kind: str,
-                 previous: str) -> str:
+_OF_AFTER = re.compile(r"\s*of\s+([^,;.()]*)")
+_COMPOUND = re.compile(r"^[\d.,]+-([A-Za-z]+)$")
+_ATTACHED = re.compile(r"^-[\w-]+")
+_VERB_FORM = re.compile(r"(?:ing|ed)$")
+
+
+def _of_subject(after: str) -> str:
+    """For "75% of fiscal expenditures": X, unless X is the whole ("of the national total")."""
+    m = _OF_AFTER.match(after)
+    if not m or _names_whole(m.group(1)[:60]):
+        return ""
+    candidate = noun_phrase_after(after)
+    return "" if _is_pronoun(candidate) or _is_movement_only(candidate) else candidate
+
+
+def _names_whole(phrase: str) -> bool:
+    """"the national total", "the region's total": the whole a share is of, not its subject."""
+    words = [w for w in re.findall(r"[\w'’-]+", phrase)]
+    chunk: list[str] = []
+    for word in words:
+        if word.lower() in _HEAD_BREAKS:
+            break
+        chunk.append(word)
+    return bool(chunk) and _POSSESSIVE.sub("", chunk[-1].lower()) in load_words().share_bases
+
+
+def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: str, previous: str,
+                 previous_in_sentence: bool = False) -> str:
     """The subject of one figure.
 
     `clause_before` is its clause up to the figure, `after` the sentence after it, `text` the
-    figure's own span, `previous` the subject of the figure before it in the paragraph."""
-    words_before = _strip_qualifier_tail(_tokens(clause_before))
-    if words_before and words_before[-1] == "(" and previous:
-        return previous  # a conversion in brackets measures what the figure before it measures
+    figure's own span, `previous` the subject of the figure before it in the paragraph (and
+    `previous_in_sentence` whether that figure shares this one's sentence)."""
     found = ""
+    compound = _COMPOUND.search(text)
     if kind == "rank":
         found = rank_topic(after) or subject_before(clause_before)
+    elif compound and unit not in ("count", "CNY", "USD"):
+        noun = noun_phrase_after(_ATTACHED.sub("", after))
+        found = noun if unit in ("year", "month", "day") or not noun else f"{noun} {compound.group(1)}"
     elif unit == "count":
         found = noun_phrase_after(after)
-    elif unit in ("year", "month", "day") and re.search(r"-(?:year|month|day)$", text):
-        found = noun_phrase_after(after)
-    elif re.match(r"\s*of\b", after) and kind != "ratio":
-        candidate = noun_phrase_after(after)
-        head = head_token(candidate) if candidate else None
-        if candidate and not _is_pronoun(candidate) and head not in load_words().movement_nouns and head != "total":
-            found = candidate
-    if not found or _is_pronoun(found):
+    elif unit in ("year", "month", "day"):
+        if previous_in_sentence and previous:
+            return previous  # "ranked first for three consecutive years": the run of that figure
+        found = subject_before(clause_before) or subject_after_clause(after)
+    elif _VERB_FORM.search(text) and not re.match(r"\s*(?:to|by|from)\b", after):
+        found = noun_phrase_after(after)  # "more than doubling the clearance efficiency"
+    elif kind != "ratio":
+        found = _of_subject(after)
+    if not found or _is_pronoun(found) or _is_movement_only(found):
         found = subject_before(clause_before)
-    if (not found or _is_pronoun(found)) and previous:
-        found = previous
-    if not found and unit in ("year", "month", "day"):
-        found = subject_after_clause(after)
+    if (not found or _is_pronoun(found) or _is_movement_only(found)) and previous:
+        found = f"{previous} {found}" if _is_movement_only(found) else previous
     return "" if _is_pronoun(found) else found
