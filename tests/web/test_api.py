@@ -146,3 +146,12 @@ def test_upload_through_the_api_stores_and_returns_the_id(fresh_client: TestClie
     parsed = podium.parse(EXAMPLE)
     assert stored["text"] == parsed.text
     assert len(stored["quantities"]) == len(parsed.quantities)
+
+
+def test_an_accept_header_asks_for_csv(client: TestClient) -> None:
+    response = client.get("/api/v1/briefings", headers={"Accept": "text/csv"})
+    assert response.headers["content-type"].startswith("text/csv")
+    ids = [row["id"] for row in csv.DictReader(io.StringIO(response.text))]
+    assert ids == [row["id"] for row in client.get("/api/v1/briefings").json()]
+    forced = client.get("/api/v1/briefings", params={"format": "json"}, headers={"Accept": "text/csv"})
+    assert forced.headers["content-type"].startswith("application/json")

@@ -171,3 +171,18 @@ def test_injected_markup_does_not_run(page: Page, base_url: str, browser_corpus:
     page.goto(f"{base_url}/briefings/{hostile_id}")
     text = page.locator("#transcript").inner_text()
     assert "<script>" in text and '"><img src=x onerror=alert(1)>' in text
+
+
+def test_pages_run_without_console_errors(page: Page, base_url: str, browser_corpus: WebCorpus) -> None:
+    """A script error or a blocked asset (the content security policy) shows up as a console error."""
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    example_id = browser_corpus.id_of(EXAMPLE.name)
+    for url in ("/", f"/briefings/{example_id}", "/figures", "/search?q=the", "/indicator", "/add", "/docs"):
+        page.goto(base_url + url)
+        page.wait_for_load_state("load")
+    page.goto(f"{base_url}/indicator")
+    page.fill('input[name="subject"]', "a")
+    page.wait_for_timeout(400)  # the suggestion fetch is debounced
+    assert errors == []

@@ -182,3 +182,14 @@ def test_a_briefing_without_findings_has_no_findings_column(client: TestClient, 
         pytest.skip("every stored briefing has findings")
     html = client.get(f"/briefings/{plain[0]}").text
     assert 'class="findings"' not in html and "no-findings" in html
+
+
+def test_commitment_links_land_on_an_element_of_the_page(client: TestClient, web_corpus: WebCorpus) -> None:
+    committed = {i: b for i, b in web_corpus.briefings.items() if b.commitments}
+    if not committed:
+        pytest.skip("no stored briefing has a commitment")
+    for briefing_id in committed:
+        html = client.get(f"/briefings/{briefing_id}").text
+        aside = html[html.index('<aside class="findings"') :]
+        for anchor in re.findall(r'<a href="#([^"]+)">', aside):
+            assert f'id="{anchor}"' in html, f"#{anchor} points nowhere"

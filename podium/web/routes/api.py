@@ -32,7 +32,10 @@ from podium.web.store import checked_id, read_corpus
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 ReadCorpus = Annotated[Corpus, Depends(read_corpus)]
-OutputFormat = Annotated[Literal["json", "csv"], Query(alias="format", description="json (default) or csv")]
+OutputFormat = Annotated[
+    Literal["json", "csv"] | None,
+    Query(alias="format", description="json (the default) or csv; without it, an Accept: text/csv header asks for CSV"),
+]
 
 
 def listing(
@@ -41,7 +44,7 @@ def listing(
     *,
     columns: Sequence[str],
     name: str,
-    fmt: str,
+    fmt: str | None,
     page_: Paging,
     total: int | None,
     shown: int | None = None,
@@ -54,9 +57,14 @@ def listing(
     link = ", ".join(f'<{links[rel]}>; rel="{rel}"' for rel in ("next", "prev") if links[rel])
     if link:
         headers["Link"] = link
-    if fmt == "csv":
+    if fmt == "csv" or (fmt is None and prefers_csv(request)):
         return csv_response(rows, columns, filename=f"{name}.csv", headers=headers)
     return json_response(list(rows), headers=headers)
+
+
+def prefers_csv(request: Request) -> bool:
+    accept = request.headers.get("accept", "")
+    return "text/csv" in accept and "application/json" not in accept
 
 
 @router.get("/briefings", summary="List briefings")
@@ -64,7 +72,7 @@ def list_briefings(
     request: Request,
     corpus: ReadCorpus,
     page_: Annotated[Paging, Depends(paging)],
-    fmt: OutputFormat = "json",
+    fmt: OutputFormat = None,
     q: Annotated[str | None, Query(description="words in the title, source or organisation")] = None,
     sort: Annotated[str, Query(description="date, title, source, series, series_number, organisation, n_turns, n_exchanges or n_figures")] = "date",
     desc: bool = True,
@@ -99,7 +107,7 @@ def list_figures(
     corpus: ReadCorpus,
     filters: Annotated[dict[str, str], Depends(figure_filters)],
     page_: Annotated[Paging, Depends(paging)],
-    fmt: OutputFormat = "json",
+    fmt: OutputFormat = None,
 ) -> Response:
     """Figures filtered as `podium figures` filters them; the total is in `X-Total-Count`."""
     rows = corpus.figures(**filters, limit=page_.limit, offset=page_.offset)
@@ -113,7 +121,7 @@ def search_turns(
     corpus: ReadCorpus,
     q: Annotated[str, Query(min_length=1, description="words to find")],
     page_: Annotated[Paging, Depends(paging)],
-    fmt: OutputFormat = "json",
+    fmt: OutputFormat = None,
     speaker: str | None = None,
     role: str | None = None,
     since: Annotated[str | None, Query(description="earliest briefing date, YYYY-MM-DD")] = None,

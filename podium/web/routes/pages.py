@@ -16,7 +16,7 @@ from podium.errors import PodiumError
 from podium.model import Briefing
 from podium.store import Corpus
 from podium.web.ingest import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES, ingest, upload_name
-from podium.web.render import build_charts, snippet_text, transcript_blocks
+from podium.web.render import build_charts, non_overlapping, snippet_text, transcript_blocks
 from podium.web.routes.common import (
     BRIEFING_SORTS,
     FIGURE_COLUMNS,
@@ -89,6 +89,7 @@ def briefing(
         "kind_counts": Counter(q.kind for q in found.quantities),
         "modality_counts": Counter(q.modality for q in found.quantities),
         "exchanges": exchange_views(found),
+        "commitment_anchors": commitment_anchors(found),
         "kinds": KINDS,
         "modalities": MODALITIES,
     }
@@ -112,6 +113,19 @@ def exchange_views(briefing: Briefing) -> list[dict[str, Any]]:
             }
         )
     return views
+
+
+def commitment_anchors(briefing: Briefing) -> list[str]:
+    """Where each commitment's link lands: its figure when one is marked there, else its turn."""
+    marked = {qty.start for qty in non_overlapping(briefing.quantities)}
+    anchors = []
+    for commitment in briefing.commitments:
+        turn = briefing.turn_at(commitment.start)
+        if commitment.start in marked:
+            anchors.append(f"q-{commitment.start}")
+        else:
+            anchors.append(f"t-{turn.id}" if turn else "transcript")
+    return anchors
 
 
 @page(router, "/figures", name="figures", twins=(".json", ".csv"))
