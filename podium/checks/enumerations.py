@@ -32,9 +32,15 @@ def list_items(text: str) -> list[str] | None:
     if not re.search(r"\s(?:and|or)\s|\sas\s+well\s+as\s", body, re.IGNORECASE):
         return None
     items = split_list(body)
-    if len(items) < 2 or any(len(item.split()) > MAX_ITEM_WORDS for item in items):
+    if len(items) < 2 or any(len(item.split()) > MAX_ITEM_WORDS or _runs_on(item) for item in items):
         return None
     return items
+
+
+def _runs_on(item: str) -> bool:
+    """An "item" that is speech running on ("then we saw", "one — how we're"), not a name."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z']+", item)}
+    return bool(words & load().enumeration_item_breakers) or any(dash in item for dash in ("—", "–", "--"))
 
 
 def _count_value(word: str) -> int:
@@ -54,7 +60,7 @@ def check_enumerations(text: str, quantities: list[Quantity]) -> list[Finding]:
     breakers = load().enumeration_breakers
     for match in patterns.enumeration().finditer(text):
         noun_words = {w.lower() for w in match.group("noun").split()}
-        if noun_words & breakers:
+        if noun_words & breakers or text[max(0, match.start() - 1) : match.start()] in ("$", "¥", "€", "£"):
             continue
         items = list_items(match.group("list"))
         if items is None:

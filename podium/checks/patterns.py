@@ -16,7 +16,10 @@ def _alternation(phrases: Iterable[str]) -> str:
 
 # --- text layout ----------------------------------------------------------------------------------
 # A sentence ends at . ! ? followed by space and a capital, quote or digit; a decimal point never does.
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z\"“‘(0-9])|\n+")
+# A line break ends a sentence only after a blank line or a label's colon: hard-wrapped text breaks
+# lines inside sentences.
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z\"“‘(0-9])|\n[ \t]*\n\s*|(?<=:)[ \t]*\n\s*")
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
 PARAGRAPH_END = re.compile(r"\n")
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 YEAR_AFTER = re.compile(r"^\s*(?:[A-Za-z-]+\s+){0,2}?,?\s*(?:in|by\s+the\s+end\s+of|at\s+the\s+end\s+of)\s+(1[89]\d\d|20\d\d)\b", re.IGNORECASE)
@@ -98,7 +101,7 @@ FIGURE_LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+|as\s+well\s+as\s+)?$", re.
 COMMA = re.compile(r"\s*,\s*")
 LAST_JOIN = re.compile(r"^(?:and|or|as\s+well\s+as)\s+|\s+(?:and|or|as\s+well\s+as)\s+(?!.*\s(?:and|or)\s)", re.IGNORECASE)
 LEAD_TIME_PHRASE = re.compile(
-    r"^\s*(?:in|over|during|from|for|since|last|this|between|throughout)\b[^,]{0,50},\s*", re.IGNORECASE
+    r"^\s*(?:in|over|during|from|for|since|last|this|between|throughout|on|at|as|according|compared)\b[^,]{0,50},\s*", re.IGNORECASE
 )
 FROM_TO = re.compile(r"\bfrom\s+(?:about\s+|around\s+|over\s+)?$", re.IGNORECASE)
 TO_GAP = re.compile(r"^\s*(?:\w+\s+)?(?:in\s+\d{4}\s+)?to\s+(?:about\s+|around\s+|over\s+)?$", re.IGNORECASE)

@@ -64,7 +64,7 @@ def _trailing_clause(text: str, quantities: list[Quantity], index: int, sentence
     return re.split(r"[,;()]", tail, maxsplit=1)[0]
 
 
-def anchored_subject(text: str, sentences: Sentences, quantities: list[Quantity], index: int) -> str | None:
+def anchored_subject(text: str, sentences: Sentences, quantities: list[Quantity], index: int) -> tuple[str, str] | None:
     """The subject a figure's own words support. The extractor's subject when its words are in the
     figure's clause (or in the clause of a figure this one continues: "stood at 42 billion jin,
     increasing by 6 billion jin"); else the subject of the figure it continues; else None, since a
@@ -76,24 +76,26 @@ def anchored_subject(text: str, sentences: Sentences, quantities: list[Quantity]
         prev = _previous_in_sentence(quantities, i, sentence.start, end)
         window = text[quantities[prev].end if prev is not None else sentence.start : end]
         if _supports(window, qty.subject):
-            return qty.subject
+            return qty.subject, window
         if prev is None or not _only_connectives(window):
             break
         end, i = quantities[prev].start, prev
-    if _supports(_trailing_clause(text, quantities, index, sentence.end), qty.subject):
-        return qty.subject  # "accounting for 60% of tourist arrivals"
+    trailing = _trailing_clause(text, quantities, index, sentence.end)
+    if _supports(trailing, qty.subject):
+        return qty.subject, trailing  # "accounting for 60% of tourist arrivals"
     prev = _previous_in_sentence(quantities, index, sentence.start, qty.start)
     if prev is not None and _only_connectives(text[quantities[prev].end : qty.start]):
         return anchored_subject(text, sentences, quantities, prev)
     return None
 
 
-def candidates(text: str, quantities: list[Quantity], restated: set[int]) -> list[Quantity]:
-    """The figures that can be compared, each with the subject its own words support."""
+def candidates(text: str, quantities: list[Quantity], restated: set[int]) -> list[tuple[Quantity, str]]:
+    """The figures that can be compared, each with the subject its own words support and the
+    words that support it."""
     sentences = Sentences(text)
     subjects = {i: anchored_subject(text, sentences, quantities, i) for i in range(len(quantities))}
     return [
-        dataclasses.replace(q, subject=subjects[i] or "")
+        (dataclasses.replace(q, subject=subjects[i][0]), subjects[i][1])
         for i, q in enumerate(quantities)
         if subjects[i]
         and q.modality == "actual"
@@ -103,6 +105,19 @@ def candidates(text: str, quantities: list[Quantity], restated: set[int]) -> lis
         and not is_part(text, q)
         and not is_modifier(text, q)
     ]
+
+
+NEAR_WORDS = 8
+
+
+def distinct_measures(window_a: str, window_b: str, subject: str) -> bool:
+    """Whether the words just before two figures name different measures beyond their shared
+    subject ("projections for output growth have a central tendency of" against "... for the
+    unemployment rate have a central tendency of")."""
+    shared = subject_key(subject)
+    near_a = subject_key(" ".join(window_a.split()[-NEAR_WORDS:])) - shared
+    near_b = subject_key(" ".join(window_b.split()[-NEAR_WORDS:])) - shared
+    return bool(near_a - near_b) and bool(near_b - near_a)
 
 
 def comparable(a: Quantity, b: Quantity) -> bool:
@@ -141,6 +156,8 @@ def check(text: str, quantities: list[Quantity], restated: set[int]) -> list[Fin
     pool = candidates(text, quantities, restated)
     return [
         check_pair(a, b)
-        for a, b in combinations(pool, 2)
-        if comparable(a, b) and not sentences.same(a.start, b.start)
+        for (a, window_a), (b, window_b) in combinations(pool, 2)
+        if comparable(a, b)
+        and not sentences.same(a.start, b.start)
+        and not distinct_measures(window_a, window_b, a.subject)
     ]

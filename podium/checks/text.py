@@ -27,6 +27,12 @@ def sentence_spans(text: str) -> list[Span]:
 
 
 def paragraph_of(text: str, offset: int) -> Span:
+    """The paragraph holding `offset`: blank lines part paragraphs where the text has them (then
+    single line breaks are hard wrapping), else each line is one."""
+    if patterns.BLANK_LINE.search(text):
+        starts = [m.end() for m in patterns.BLANK_LINE.finditer(text, 0, offset)]
+        following = patterns.BLANK_LINE.search(text, offset)
+        return Span(starts[-1] if starts else 0, following.start() if following else len(text))
     start = text.rfind("\n", 0, offset) + 1
     end = text.find("\n", offset)
     return Span(start, len(text) if end < 0 else end)

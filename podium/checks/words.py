@@ -34,6 +34,7 @@ class Words:
     total_cues: tuple[str, ...]
     enumeration_openers: tuple[str, ...]
     enumeration_breakers: frozenset[str]
+    enumeration_item_breakers: frozenset[str]
     number_words: dict[str, int]
     span_cues: tuple[str, ...]
     list_verbs: frozenset[str]
@@ -80,6 +81,7 @@ def load() -> Words:
         total_cues=_lower(data["total_cues"]),
         enumeration_openers=tuple(str(o).lower() for o in data["enumeration_openers"]),
         enumeration_breakers=frozenset(_lower(data["enumeration_breakers"])),
+        enumeration_item_breakers=frozenset(_lower(data["enumeration_item_breakers"])),
         number_words={str(k).lower(): int(v) for k, v in data["number_words"].items()},
         span_cues=_lower(data["span_cues"]),
         list_verbs=frozenset(_lower(data["list_verbs"])),
