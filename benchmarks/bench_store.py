@@ -1,0 +1,211 @@
+"""The corpus store at scale: ingest throughput, search latency and ingest memory over a synthetic
+corpus of PODIUM_BENCH_STORE_N transcripts (default 10,000; set it smaller for a quick run).
+
+How the synthetic corpus is made: every real transcript in ../shared/corpus is parsed once; each
+synthetic transcript then takes the title of one real briefing (numbered, so every file's text
+and content hash differ), a date drawn from 2011-2025 in YAML front matter, and two runs of 3 to 12
+consecutive turns from two real briefings, each written back as a `Speaker:` label line and its
+speech. A fixed seed makes the corpus the same on every run.
+
+Targets (issue 4): ingest >= 100 transcripts/s on 2 cores; search p95 <= 30 ms; ingest peak memory
+<= 300 MB, measured as the peak of the summed proportional set size (PSS) of the ingest process and
+its parser workers, sampled every 20 ms (RSS is shown too; it counts pages the forked workers share
+with their parent once per process)."""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+SIZE = int(os.environ.get("PODIUM_BENCH_STORE_N", "10000"))
+SEED = 20240521
+SEARCHES = 300
+TARGET_RATE = 100.0
+TARGET_P95_MS = 30.0
+TARGET_MB = 300.0
+RUN = (3, 12)  # consecutive turns taken from one real briefing
+WORD = re.compile(r"[A-Za-z]{5,}")
+
+
+def real_turns() -> tuple[list[str], list[list[tuple[str, str]]]]:
+    """Titles and (speaker, speech) turns of every real transcript that has at least two turns."""
+    import podium
+
+    titles, briefings = [], []
+    for path in sorted(CORPUS.glob("*.txt")):
+        try:
+            briefing = podium.parse(path)
+        except podium.PodiumError:
+            continue
+        turns = [(t.speaker or "Speaker", t.text.strip()) for t in briefing.turns if t.text.strip()]
+        if len(turns) >= 2:
+            titles.append((briefing.title or path.stem).replace("\n", " ").replace('"', "'"))
+            briefings.append(turns)
+    return titles, briefings
+
+
+def synthetic(n: int, rng: random.Random, titles: list[str], briefings: list[list[tuple[str, str]]]) -> str:
+    date = f"{rng.randint(2011, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    lines = ["---", f'title: "{rng.choice(titles)} (synthetic {n})"', f"date: {date}", "---", ""]
+    for turns in rng.sample(briefings, 2):
+        length = min(len(turns), rng.randint(*RUN))
+        first = rng.randrange(0, len(turns) - length + 1)
+        for speaker, speech in turns[first : first + length]:
+            lines += [f"{speaker}:", "", speech, ""]
+    return "\n".join(lines)
+
+
+def write_corpus(folder: Path, size: int) -> int:
+    """Files in subfolders of 1,000, as an archive would keep them; the bytes written."""
+    titles, briefings = real_turns()
+    rng = random.Random(SEED)
+    written = 0
+    for n in range(size):
+        sub = folder / f"{n // 1000:03d}"
+        sub.mkdir(exist_ok=True)
+        text = synthetic(n, rng, titles, briefings)
+        (sub / f"synthetic-{n:05d}.md").write_text(text, encoding="utf-8")
+        written += len(text.encode("utf-8"))
+    return written
+
+
+def memory_kb(pids: list[int], field: str) -> int:
+    total = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as handle:
+                for line in handle:
+                    if line.startswith(field + ":"):
+                        total += int(line.split()[1])
+        except OSError:
+            continue
+    return total
+
+
+def family(pid: int) -> list[int]:
+    """The process and every descendant (the parser workers)."""
+    found, queue = [], [pid]
+    while queue:
+        current = queue.pop()
+        found.append(current)
+        try:
+            with open(f"/proc/{current}/task/{current}/children") as handle:
+                queue += [int(c) for c in handle.read().split()]
+        except OSError:
+            continue
+    return found
+
+
+class PeakMemory(threading.Thread):
+    """Samples the summed PSS and RSS of a process tree until stopped; peaks in MB."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.stop = pid, threading.Event()
+        self.pss_mb = self.rss_mb = self.single_rss_mb = 0.0
+
+    def run(self) -> None:
+        while not self.stop.wait(0.02):
+            pids = family(self.pid)
+            self.pss_mb = max(self.pss_mb, memory_kb(pids, "Pss") / 1024)
+            self.rss_mb = max(self.rss_mb, memory_kb(pids, "Rss") / 1024)
+            self.single_rss_mb = max([self.single_rss_mb, *(memory_kb([p], "Rss") / 1024 for p in pids)])
+
+
+def time_ingest(folder: Path, db: Path) -> tuple[float, PeakMemory, str]:
+    command = [sys.executable, "-m", "podium", "ingest", "--no-progress", str(folder), "--db", str(db)]
+    started = time.perf_counter()
+    proc = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    sampler = PeakMemory(proc.pid)
+    sampler.start()
+    _, stderr = proc.communicate()
+    seconds = time.perf_counter() - started
+    sampler.stop.set()
+    sampler.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"ingest failed ({proc.returncode}):\n{stderr[-2000:]}")
+    return seconds, sampler, stderr.strip().splitlines()[-1]
+
+
+def search_queries(db: Path, rng: random.Random) -> list[tuple[str, dict[str, str]]]:
+    """Words drawn from the stored turns: single words, pairs, phrases, some with filters."""
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        texts = [r[0] for r in conn.execute("SELECT text FROM turns ORDER BY random() LIMIT 2000")]
+        speakers = [r[0] for r in conn.execute("SELECT DISTINCT speaker FROM turns WHERE speaker IS NOT NULL")]
+    words = sorted({w.lower() for text in texts for w in WORD.findall(text)})
+    queries = []
+    for i in range(SEARCHES):
+        text = rng.choice(texts)
+        found = WORD.findall(text)
+        shape = i % 4
+        if shape == 0 or len(found) < 2:
+            query = rng.choice(words)
+        elif shape == 1:
+            query = " ".join(rng.sample(words, 2))
+        elif shape == 2:
+            at = rng.randrange(len(found) - 1)
+            query = f'"{found[at]} {found[at + 1]}"'
+        else:
+            query = rng.choice(words)
+        filters = {"speaker": rng.choice(speakers)} if i % 10 == 9 else ({"since": "2020-01-01"} if i % 10 == 8 else {})
+        queries.append((query, filters))
+    return queries
+
+
+def time_searches(db: Path) -> list[float]:
+    from podium.store import Corpus
+
+    queries = search_queries(db, random.Random(SEED))
+    times = []
+    with Corpus(db, readonly=True) as corpus:
+        corpus.search("warm")  # the first query pages the index in
+        for query, filters in queries:
+            start = time.perf_counter()
+            corpus.search(query, **filters, limit=20)
+            times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def verdict(ok: bool) -> str:
+    return "ok" if ok else "MISSED"
+
+
+def main() -> int:
+    if not CORPUS.is_dir():
+        print(f"skipped: {CORPUS} is absent (../shared is not beside this checkout)")
+        return 0
+    with tempfile.TemporaryDirectory(prefix="podium-bench-store-") as tmp:
+        folder, db = Path(tmp) / "corpus", Path(tmp) / "bench.db"
+        folder.mkdir()
+        made = time.perf_counter()
+        size_bytes = write_corpus(folder, SIZE)
+        print(f"synthetic corpus: {SIZE:,} transcripts, {size_bytes / 1e6:.0f} MB, made in {time.perf_counter() - made:.1f} s")
+        seconds, memory, summary = time_ingest(folder, db)
+        rate = SIZE / seconds
+        print(f"  ingest:  {seconds:7.1f} s, {rate:7.1f} transcripts/s on {os.cpu_count()} cores "
+              f"(target >= {TARGET_RATE:.0f}) {verdict(rate >= TARGET_RATE)}")
+        print(f"           {summary}")
+        print(f"  memory:  peak PSS {memory.pss_mb:6.0f} MB for ingest and workers (target <= {TARGET_MB:.0f}) "
+              f"{verdict(memory.pss_mb <= TARGET_MB)}; peak RSS summed {memory.rss_mb:.0f} MB, one process {memory.single_rss_mb:.0f} MB")
+        print(f"  db:      {db.stat().st_size / 1e6:7.0f} MB")
+        times = time_searches(db)
+        p50 = statistics.median(times)
+        p95 = statistics.quantiles(times, n=20)[-1]
+        print(f"  search:  p50 {p50:6.2f} ms, p95 {p95:6.2f} ms, max {max(times):6.2f} ms over {len(times)} queries "
+              f"(target p95 <= {TARGET_P95_MS:.0f}) {verdict(p95 <= TARGET_P95_MS)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
