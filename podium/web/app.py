@@ -17,6 +17,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from podium.errors import PodiumError
 from podium.web.assets import static_router
+from podium.web.ingest import MAX_UPLOAD_BYTES, MULTIPART_ENVELOPE_BYTES
 from podium.web.render import templates
 from podium.web.routes import api, docs, pages
 from podium.web.store import ensure_corpus
@@ -55,7 +56,33 @@ def create_app(db: str | Path) -> FastAPI:
     for exc_type in (StarletteHTTPException, RequestValidationError, PodiumError, Exception):
         app.add_exception_handler(exc_type, handle_exception)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(BodyLimit, max_bytes=MAX_UPLOAD_BYTES + MULTIPART_ENVELOPE_BYTES)
     return app
+
+
+class BodyLimit:
+    """Stops reading a request body past `max_bytes`, whatever its Content-Length says (or
+    whether it has one): the multipart parser would otherwise spool all of it to a temp file."""
+
+    def __init__(self, app: ASGIApp, *, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        received = 0
+
+        async def counted_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > self.max_bytes:
+                raise PodiumError("E004", f"a request body over the {self.max_bytes:,}-byte limit", "upload")
+            return message
+
+        await self.app(scope, counted_receive, send)
 
 
 # Defence in depth behind autoescape: even if transcript text slipped through unescaped, the

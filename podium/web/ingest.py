@@ -12,6 +12,7 @@ from podium.read import read_bytes
 from podium.store import Corpus
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+MULTIPART_ENVELOPE_BYTES = 64 * 1024  # boundaries and part headers around the file itself
 ACCEPTED_SUFFIXES: tuple[str, ...] = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
 ACCEPTED_TYPES: tuple[str, ...] = (
     "text/plain",

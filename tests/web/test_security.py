@@ -3,6 +3,7 @@ system, GET routes open the store read-only, the server binds to this machine by
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -115,3 +116,17 @@ def test_serve_binds_to_this_machine_by_default(monkeypatch: pytest.MonkeyPatch,
     assert result.exit_code == 0, result.output
     assert calls == [{"host": "127.0.0.1", "port": 8000, "log_level": "warning"}]
     assert (tmp_path / "c.db").exists()
+
+
+def test_a_body_without_content_length_is_cut_at_the_limit(fresh_client: TestClient) -> None:
+    def chunks() -> Iterator[bytes]:
+        boundary_start = b'--x\r\nContent-Disposition: form-data; name="file"; filename="big.txt"\r\nContent-Type: text/plain\r\n\r\n'
+        yield boundary_start
+        for _ in range(MAX_UPLOAD_BYTES // (1024 * 1024) + 2):
+            yield b"a" * (1024 * 1024)
+        yield b"\r\n--x--\r\n"
+
+    response = fresh_client.post("/add", content=chunks(), headers={"Content-Type": "multipart/form-data; boundary=x"})
+    assert response.status_code == 413
+    assert "request body over" in response.text  # stopped while reading, not after parsing the form
+    assert fresh_client.get("/api/v1/briefings").json() == []

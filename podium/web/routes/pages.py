@@ -15,7 +15,7 @@ from fastapi.responses import RedirectResponse, Response
 from podium.errors import PodiumError
 from podium.model import Briefing
 from podium.store import Corpus
-from podium.web.ingest import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES, ingest, upload_name
+from podium.web.ingest import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES, MULTIPART_ENVELOPE_BYTES, ingest, upload_name
 from podium.web.render import build_charts, non_overlapping, snippet_text, transcript_blocks
 from podium.web.routes.common import (
     BRIEFING_SORTS,
@@ -223,7 +223,7 @@ async def add_upload(request: Request) -> Response:
 async def receive_upload(request: Request) -> str:
     """Read one multipart file of at most 20 MB, then parse and store it off the event loop."""
     declared = int(request.headers.get("content-length") or 0)
-    if declared > MAX_UPLOAD_BYTES + 64 * 1024:  # a little room for the multipart envelope
+    if declared > MAX_UPLOAD_BYTES + MULTIPART_ENVELOPE_BYTES:
         raise PodiumError("E004", f"{declared:,} bytes, over the {MAX_UPLOAD_BYTES:,}-byte upload limit", "upload")
     form = await request.form(max_files=1, max_fields=4)
     upload = form.get("file")
