@@ -26,6 +26,8 @@ SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"
 GOLD_DIRS = (("gold", SHARED / "gold"), ("extra", ROOT / "tests" / "data" / "gold_extra"))
 STEM_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})")
+# Briefing dates of gold transcripts whose file name carries none (see tests/data/gold_extra/README.md).
+KNOWN_DATES = {"scio-2024-nbs-august-data-p6": "2024-09-14"}
 FIELDS = ("value", "value_max", "unit", "qualifier", "kind", "subject", "period", "modality")
 
 
@@ -50,8 +52,9 @@ def predict(transcript: Path) -> tuple[list[dict[str, Any]], str]:
     how = "found"
     if not briefing.date:
         match = STEM_DATE.search(transcript.name)
-        if match:
-            briefing = podium.parse(transcript, date=match.group(1))
+        date = match.group(1) if match else KNOWN_DATES.get(transcript.stem)
+        if date:
+            briefing = podium.parse(transcript, date=date)
             how = "given"
         else:
             how = "none"
@@ -118,7 +121,7 @@ def main(argv: list[str]) -> int:
     n_gold, n_pred = totals["span"][2], totals["span"][1]
     print("-" * len(header))
     print(f"{'micro (* extra files)':<34} {n_gold:>4} {n_pred:>4} {'':>5} " + " ".join(f"{micro[lv]:>10.3f}" for lv in LEVELS))
-    print("(* = tests/data/gold_extra; date: 'found' by the structure stage, or 'given' from the file name)")
+    print("(* = tests/data/gold_extra; date: 'found' by the structure stage, or 'given' from the file name / KNOWN_DATES)")
     if "--errors" in argv:
         for stem, lines in reports:
             print(f"\n{stem}")
