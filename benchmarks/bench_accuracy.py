@@ -67,7 +67,7 @@ def f1s(scores: list[Any]) -> dict[str, float]:
 
 
 def errors(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> list[str]:
-    from podium.quantities.evaluate import LEVELS, _AGREES, pair
+    from podium.quantities.evaluate import pair, score
 
     pairs = pair(gold, pred)
     paired_gold = {id(g) for g, _ in pairs}
@@ -75,7 +75,7 @@ def errors(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> list[str]:
     lines = [f"  MISSED   {g['text']!r} @{g['start']}: {_brief(g)}" for g in gold if id(g) not in paired_gold]
     lines += [f"  EXTRA    {p['text']!r} @{p['start']}: {_brief(p)}" for p in pred if id(p) not in paired_pred]
     for g, p in pairs:
-        wrong = [level for level in LEVELS if not _AGREES[level](g, p)]
+        wrong = [s.level for s in score([g], [p]) if not s.true_positives]
         if g["text"] != p["text"]:
             wrong.insert(0, "span-text")
         if wrong:
