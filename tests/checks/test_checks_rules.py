@@ -1,0 +1,343 @@
+"""Each check on small hand-made passages: quantities built here, verdicts and arithmetic asserted."""
+
+from __future__ import annotations
+
+import pytest
+
+from planted import _quantity
+from podium.checks import find
+from podium.checks.tolerance import interval, tolerance
+from podium.model import Finding, Quantity
+
+
+def mentions(text: str, *lines: str) -> list[Quantity]:
+    """Quantities for `text`, one annotation line each ('text | value unit | qualifier kind | subject
+    | period [| modality]'), found in order."""
+    found, after = [], 0
+    for line in lines:
+        qty = _quantity(line, text, after)
+        found.append(qty)
+        after = qty.end
+    return found
+
+
+def only(findings: list[Finding], check: str) -> Finding:
+    matching = [f for f in findings if f.check == check]
+    assert len(matching) == 1, [(f.check, f.explanation) for f in findings]
+    return matching[0]
+
+
+# --- tolerance --------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier", "expected"),
+    [
+        ("6.11 billion jin", 6.11e9, "exact", 0.005e9),
+        ("2.825 million hectares", 2.825e6, "exact", 500.0),
+        ("2.825 million hectares", 2.825e6, "approx", 500.0 + 0.02 * 2.825e6),
+        ("19", 19, "exact", 0.5),
+        ("1,000 jin", 1000, "exact", 20.0),
+        ("300 billion yuan", 300e9, "exact", 6e9),
+        ("34.4%", 34.4, "exact", 0.05),
+        ("five", 5, "exact", 0.1),
+    ],
+)
+def test_tolerance_follows_stated_precision(text: str, value: float, qualifier: str, expected: float) -> None:
+    qty = Quantity(text=text, start=0, end=len(text), value=value, unit="count", qualifier=qualifier)  # type: ignore[arg-type]
+    assert tolerance(qty) == pytest.approx(expected)
+
+
+def test_bounds_are_open_on_one_side() -> None:
+    over = Quantity(text="6 billion", start=0, end=9, value=6e9, unit="jin", qualifier="min")
+    under = Quantity(text="30%", start=0, end=3, value=30, unit="%", qualifier="max")
+    assert interval(over).low == 6e9 and interval(over).high == float("inf")
+    assert interval(under).high == 30 and interval(under).low == float("-inf")
+
+
+# --- conversion -------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "lines", "verdict"),
+    [
+        (
+            "The area reached 42.372 million mu (about 2.825 million hectares) last year.",
+            ["42.372 million mu | 42372000 mu | exact level | area | 2023", "2.825 million hectares | 2825000 ha | approx level | area | 2023"],
+            "consistent",
+        ),
+        (
+            "Output rose by over 6 billion jin (3 million metric tons).",
+            ["6 billion jin | 6e9 jin | min change | output | 2023", "3 million metric tons | 3e6 t | min change | output | 2023"],
+            "consistent",
+        ),
+        (
+            "We restored 4,000 hectares, or 80,000 mu, of grassland.",
+            ["4,000 hectares | 4000 ha | exact level | grassland | 2023", "80,000 mu | 80000 mu | exact level | grassland | 2023"],
+            "inconsistent",
+        ),
+        (
+            "Reserves stood at 5 million metric tons (8 billion jin).",
+            ["5 million metric tons | 5e6 t | exact level | reserves | 2023", "8 billion jin | 8e9 jin | exact level | reserves | 2023"],
+            "inconsistent",
+        ),
+    ],
+)
+def test_conversion(text: str, lines: list[str], verdict: str) -> None:
+    qs = mentions(text, *lines)
+    result = only(find(text, qs), "conversion")
+    assert result.verdict == verdict
+    assert [(r.start, r.end) for r in result.quantities] == [(q.start, q.end) for q in qs]
+    assert all(text[r.start : r.end] == r.text for r in result.quantities)
+    assert "=" in result.explanation and result.tolerance > 0
+
+
+def test_conversion_explanation_shows_the_arithmetic() -> None:
+    text = "Reserves stood at 5 million metric tons (8 billion jin)."
+    result = only(find(text, mentions(text, "5 million metric tons | 5e6 t | exact level | reserves | 2023", "8 billion jin | 8e9 jin | exact level | reserves | 2023")), "conversion")
+    assert "10 billion jin" in result.explanation and "1 t = 2000 jin" in result.explanation
+
+
+def test_no_conversion_between_figures_that_are_not_a_restatement() -> None:
+    text = "The area reached 42 million mu and output was 3 million metric tons."
+    qs = mentions(text, "42 million mu | 42e6 mu | exact level | area | 2023", "3 million metric tons | 3e6 t | exact level | output | 2023")
+    assert not [f for f in find(text, qs) if f.check == "conversion"]
+
+
+# --- repeated figure ----------------------------------------------------------------------------------
+REPEAT = "In 2023, grain output increased by {a}. Farmers worked hard.\n\nIn 2023, grain output increased by {b}."
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "verdict"),
+    [
+        ("over 6 billion jin|6e9 min", "6.11 billion jin|6.11e9 exact", "consistent"),
+        ("more than 30%|30 min", "34.4%|34.4 exact", "consistent"),
+        ("more than 60%|60 min", "57%|57 exact", "inconsistent"),
+        ("85 million jin|85e6 exact", "92 million jin|92e6 exact", "inconsistent"),
+    ],
+)
+def test_repeated_figure_respects_qualifiers(a: str, b: str, verdict: str) -> None:
+    (a_text, a_num), (b_text, b_num) = a.split("|"), b.split("|")
+    text = REPEAT.format(a=a_text, b=b_text)
+    unit = "%" if "%" in a_text else "jin"
+    kind = "share" if unit == "%" else "change"
+
+    def line(stated: str, number: str) -> str:
+        span = stated.removeprefix("over ").removeprefix("more than ")
+        value, qualifier = number.split()
+        return f"{span} | {value} {unit} | {qualifier} {kind} | grain output | 2023"
+
+    result = only(find(text, mentions(text, line(a_text, a_num), line(b_text, b_num))), "repeated figure")
+    assert result.verdict == verdict
+
+
+def test_repeat_needs_the_same_period() -> None:
+    text = "In 2022, grain output reached 85 million jin. Rain came.\n\nIn 2023, grain output reached 92 million jin."
+    qs = mentions(text, "85 million jin | 85e6 jin | exact level | grain output | 2022", "92 million jin | 92e6 jin | exact level | grain output | 2023")
+    assert not [f for f in find(text, qs) if f.check == "repeated figure"]
+
+
+def test_a_part_is_not_a_repeat() -> None:
+    text = "We launched 129 pilot tasks. Work went on.\n\nOf the tasks, 15 of which have been implemented, pilot tasks moved fast."
+    qs = mentions(text, "129 | 129 count | exact level | pilot tasks | ", "15 | 15 count | exact level | pilot tasks | ")
+    assert not [f for f in find(text, qs) if f.check == "repeated figure"]
+
+
+def test_a_subject_the_clause_does_not_support_is_not_compared() -> None:
+    # The extractor carried "GDP" onto the second figure; the words before it name another measure.
+    text = "GDP grew by 5.6%, with the value added of industry increasing by 8%. Trade rose.\n\nGDP grew by 5.6% in the quarter."
+    qs = mentions(
+        text,
+        "5.6% | 5.6 % | exact growth | GDP | 2024-Q1",
+        "8% | 8 % | exact growth | GDP | 2024-Q1",
+        "5.6% | 5.6 % | exact growth | GDP | 2024-Q1",
+    )
+    assert not [f for f in find(text, qs) if f.verdict == "inconsistent"]
+
+
+def test_a_share_inherits_the_subject_of_the_figure_it_continues() -> None:
+    text = (
+        "Food output increased by 6 billion jin, accounting for 34.4% of the national increase.\n\n"
+        "Grain output stood at 42 billion jin, increasing by 6.11 billion jin, accounting for more than 30% of the national increase."
+    )
+    qs = mentions(
+        text,
+        "6 billion jin | 6e9 jin | min change | food output | 2023",
+        "34.4% | 34.4 % | exact share | food output | 2023",
+        "42 billion jin | 42e9 jin | exact level | grain output | 2023",
+        "6.11 billion jin | 6.11e9 jin | exact change | grain output | 2023",
+        "30% | 30 % | min share | national | 2023",
+    )
+    repeats = [f for f in find(text, qs) if f.check == "repeated figure"]
+    assert {tuple(r.text for r in f.quantities) for f in repeats} == {("6 billion jin", "6.11 billion jin"), ("34.4%", "30%")}
+    assert all(f.verdict == "consistent" for f in repeats)
+
+
+# --- derived figures ----------------------------------------------------------------------------------
+@pytest.mark.parametrize(("per_mu", "verdict"), [("1,000 jin|1000", "consistent"), ("900 jin|900", "inconsistent")])
+def test_per_unit_figure_against_total_and_area(per_mu: str, verdict: str) -> None:
+    stated, value = per_mu.split("|")
+    text = (
+        "The planting area reached 42.372 million mu (about 2.825 million hectares). "
+        f"Grain output stood at 42.38 billion jin, increasing by 6.11 billion jin, with a per unit area output of {stated}."
+    )
+    qs = mentions(
+        text,
+        "42.372 million mu | 42372000 mu | exact level | planting area | 2023",
+        "2.825 million hectares | 2825000 ha | approx level | planting area | 2023",
+        "42.38 billion jin | 42380000000 jin | exact level | grain output | 2023",
+        "6.11 billion jin | 6110000000 jin | exact change | grain output | 2023",
+        f"{stated} | {value} jin | exact ratio | output per unit area | 2023",
+    )
+    result = only(find(text, qs), "derived figure")
+    assert result.verdict == verdict
+    assert [r.text for r in result.quantities] == [stated, "42.38 billion jin", "42.372 million mu"]
+    assert "1,000.19 jin per mu" in result.explanation
+
+
+@pytest.mark.parametrize(("share", "verdict"), [("75%|75", "consistent"), ("80%|80", "inconsistent")])
+def test_share_against_part_and_whole(share: str, verdict: str) -> None:
+    stated, value = share.split("|")
+    text = f"Last year, 15,000 of the 20,000 graduates, or {stated}, found jobs."
+    qs = mentions(
+        text,
+        "15,000 | 15000 count | exact level | graduates with jobs | 2023",
+        "20,000 | 20000 count | exact level | graduates | 2023",
+        f"{stated} | {value} % | exact share | graduates with jobs | 2023",
+    )
+    assert only(find(text, qs), "derived figure").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("words", "verdict", "check"),
+    [
+        ("an increase of 8%", "consistent", "derived figure"),
+        ("an increase of 25%", "inconsistent", "derived figure"),
+        ("a decrease of 8%", "implausible", "implausible"),
+    ],
+)
+def test_growth_against_two_levels(words: str, verdict: str, check: str) -> None:
+    text = f"Trade rose from 116.7 billion yuan in 2022 to 126 billion yuan in 2023, {words}."
+    figure = words.split()[-1]
+    qs = mentions(
+        text,
+        "116.7 billion yuan | 116.7e9 CNY | exact level | trade | 2022",
+        "126 billion yuan | 126e9 CNY | exact level | trade | 2022",  # a wrong carried period: the words say 2023
+        f"{figure} | {figure.rstrip('%')} % | exact growth | trade | 2023",
+    )
+    result = only(find(text, qs), check)
+    assert result.verdict == verdict
+    assert "116.7 billion yuan\" in 2022" in result.explanation
+
+
+def test_doubling_is_read_as_a_multiple() -> None:
+    text = "Spending rose from 6 billion yuan in 2022 to 12 billion yuan in 2023, doubling in one year."
+    qs = mentions(
+        text,
+        "6 billion yuan | 6e9 CNY | exact level | spending | 2022",
+        "12 billion yuan | 12e9 CNY | exact level | spending | 2023",
+        "doubling | 2 times | exact growth | spending | 2023",
+    )
+    assert only(find(text, qs), "derived figure").verdict == "consistent"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verdict"),
+    [
+        ("a total of 120 projects, of which 50 were in industry, 40 were in services and 30 were in farming", "consistent"),
+        ("a total of 120 projects, of which 50 were in industry, 40 were in services and 20 were in farming", "inconsistent"),
+        ("a total of 120 projects, including 50 in industry and 40 in services", "consistent"),
+        ("a total of 120 projects, including 80 in industry and 60 in services", "inconsistent"),
+    ],
+)
+def test_parts_against_total(sentence: str, verdict: str) -> None:
+    text = f"We launched {sentence}."
+    numbers = [w for w in sentence.replace(",", "").split() if w.isdigit()]
+    qs = mentions(text, *(f"{n} | {n} count | exact level | projects | 2023" for n in numbers))
+    result = only(find(text, qs), "derived figure")
+    assert result.verdict == verdict
+    assert len(result.quantities) == len(numbers)
+
+
+# --- time span, enumeration, respectively -------------------------------------------------------------
+SPAN = "In 2007, trade surpassed 100 billion yuan, and in 2022, it exceeded 200 billion yuan. It took {n} years to go from 100 billion to 200 billion yuan."
+
+
+@pytest.mark.parametrize(("n", "verdict"), [("15", "consistent"), ("8", "inconsistent")])
+def test_time_span_from_dated_levels(n: str, verdict: str) -> None:
+    text = SPAN.format(n=n)
+    qs = mentions(
+        text,
+        "100 billion yuan | 100e9 CNY | min level | trade | 2007",
+        "200 billion yuan | 200e9 CNY | min level | trade | 2022",
+        f"{n} years | {n} year | exact duration | time taken | ",
+        "100 billion | 100e9 CNY | exact level | trade | 2007",
+        "200 billion yuan | 200e9 CNY | exact level | trade | 2022",
+    )
+    result = only(find(text, qs), "time span")
+    assert result.verdict == verdict
+    assert "From 2007 to 2022 is 15 years" in result.explanation
+
+
+def test_time_span_with_years_written_out() -> None:
+    text = "It took 12 years, from 2013 to 2023, to build the bases."
+    result = only(find(text, mentions(text, "12 years | 12 year | exact duration | time | ")), "time span")
+    assert result.verdict == "inconsistent"
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("We worked with the five partner countries of Aland, Bland, Cland, Dland and Eland.", "consistent"),
+        ("We worked with the four partner cities of Ashford, Brookline and Coldwater.", "inconsistent"),
+        ("The six industries of textiles, machinery, imports and exports, and food all grew.", "inconsistent"),
+    ],
+)
+def test_enumeration_counts_the_items(text: str, verdict: str) -> None:
+    result = only(find(text, []), "enumeration")
+    assert result.verdict == verdict
+    assert text[result.quantities[0].start : result.quantities[0].end] == result.quantities[0].text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It ranked first among the five provincial regions in the northwest of the country.",
+        "We bought $37 billion worth of securities, and then we saw prices fall.",
+        "We are doing two things of note, one on prices and then — and then jobs.",
+    ],
+)
+def test_no_enumeration_without_a_list(text: str) -> None:
+    assert not [f for f in find(text, []) if f.check == "enumeration"]
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("In the past two years, imports and exports increased by 57% and 45.9%, respectively.", "consistent"),
+        ("Last year, wheat, corn and rice output rose by 2.1% and 3.4%, respectively.", "inconsistent"),
+        ("In 2022 and 2023, retail sales grew by 4.5% and 6.1%, respectively.", "consistent"),
+    ],
+)
+def test_respectively_pairs_as_many_figures_as_items(text: str, verdict: str) -> None:
+    figures = [w.rstrip(",") for w in text.split() if w.rstrip(",").endswith("%")]
+    qs = mentions(text, *(f"{f} | {f.rstrip('%')} % | exact growth | trade | 2023" for f in figures))
+    assert only(find(text, qs), "respectively").verdict == verdict
+
+
+# --- implausible ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "line",
+    [
+        "130% | 130 % | exact share | exports in the total | 2023",
+        "-5 | -5 count | exact level | firms | 2023",
+        "0 | 0 rank | exact rank | output | 2023",
+    ],
+)
+def test_implausible_on_its_own(line: str) -> None:
+    span = line.split("|")[0].strip()
+    text = f"The figure was {span} last year."
+    result = only(find(text, mentions(text, line)), "implausible")
+    assert result.verdict == "implausible"
+
+
+def test_a_plausible_share_is_not_flagged() -> None:
+    text = "Exports made up 91% of the national total."
+    assert find(text, mentions(text, "91% | 91 % | exact share | exports | 2023")) == []
