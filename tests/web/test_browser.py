@@ -3,6 +3,7 @@ the app runs under uvicorn in a thread on a free 127.0.0.1 port over its own tem
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,7 +21,7 @@ from .conftest import HOSTILE_TEXT, WebCorpus, build_corpus, corpus_paths, longe
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(os.environ.get("PODIUM_CHROMIUM", "/usr/bin/chromium"))  # Debian's; overridable to test the skip
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -34,7 +35,7 @@ CHROMIUM_ARGS = [
 
 if not CHROMIUM.exists():
     pytest.skip(
-        "browser tests need Debian's chromium at /usr/bin/chromium (as root: apt-get install -y chromium)",
+        f"browser tests need Chromium at {CHROMIUM} (as root: apt-get install -y chromium)",
         allow_module_level=True,
     )
 sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need the playwright package (pip install playwright)")
