@@ -6,6 +6,7 @@ and qualifier. Offsets always index the text passed in, so `text[start:end] == m
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -62,22 +63,57 @@ def extract(
 
 def _candidates(text: str, start: int, end: int) -> list[Mention]:
     found: list[Mention] = []
-    for match in P.NUMBER.finditer(text, start, end):
-        mention = _number_mention(text, match, end)
-        if mention is not None:
-            found.append(mention)
-    found.extend(_fractions(text, start, end))
-    found.extend(_multiples(text, start, end))
-    found.extend(_vague_plurals(text, start, end))
-    found.extend(_ranks(text, start, end))
+    for seed, word in _seeds(text, start, end):
+        found.extend(_mentions_at(text, seed, word, start, end))
     for mention in found:
         _set_qualifier(text, mention)
     return found
 
 
-def _number_mention(text: str, match: re.Match[str], limit: int) -> Mention | None:
-    prefix, number, scale = match.group("prefix"), match.group("number"), match.group("scale")
+def _seeds(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """(offset, lower-cased seed) for every place a figure may start: a digit, a fraction sign, or
+    a word from the tables. The full patterns then run only at these places."""
+    seeds = [(m.start(), m.group(0)) for m in P.SEED_DIGITS.finditer(text, start, end)]
+    window = text[start:end]
+    lowered = window.lower()
+    if len(lowered) == len(window):
+        seeds.extend((start + m.start(), m.group(0)) for m in P.SEED_WORDS.finditer(lowered))
+    else:
+        seeds.extend((m.start(), m.group(0).lower()) for m in P.SEED_WORDS_ANY_CASE.finditer(text, start, end))
+    return seeds
+
+
+def _mentions_at(text: str, seed: int, word: str, floor: int, limit: int) -> list[Mention]:
+    first = word[0]
+    if first.isdigit() or first == "." or word in P.NUMBER_WORDS or word in P.SCALE_ARTICLE_WORDS:
+        found = _fraction_at(text, seed, limit) if not first.isdigit() else []
+        match = P.NUMBER_AT.match(text, seed, limit)
+        mention = _number_mention(text, match, floor, limit) if match else None
+        return found + [mention] if mention else found
+    if not word[:1].isalpha():
+        match = P.NUMBER_AT.match(text, seed, limit)  # a lone fraction sign: "½ percent"
+        mention = _number_mention(text, match, floor, limit) if match else None
+        return [mention] if mention else []
+    if word in P.RANK_VERB_WORDS:
+        return _rank_after_verb(text, seed, limit)
+    if word in P.ORDINAL_WORDS:
+        return _rank_before_place(text, seed, limit)
+    if word in P.MULTIPLE_WORDS:
+        return [Mention(seed, seed + len(word), _W.multiples[word], "times", "multiple")]
+    if word == P.TOP_WORD:
+        return _top_n(text, seed, limit)
+    if word in P.FRACTION_WORDS:
+        return _fraction_at(text, seed, limit)
+    return _vague_plural_at(text, seed, limit)
+
+
+def _number_mention(text: str, match: re.Match[str], floor: int, limit: int) -> Mention | None:
+    number, scale = match.group("number"), match.group("scale")
     number_end = match.end()
+    before = text[max(floor, match.start() - 8) : match.start()]
+    prefix_match = P.PREFIX_BEFORE.search(before)
+    prefix = prefix_match.group("prefix") if prefix_match else None
+    start = match.start() - (len(before) - prefix_match.start()) if prefix_match else match.start()
     value = number_value(number) * scale_value(scale)
     unit = P.prefix_unit(prefix) if prefix else "count"
     end = number_end
@@ -94,9 +130,7 @@ def _number_mention(text: str, match: re.Match[str], limit: int) -> Mention | No
             unit, end = word_unit, unit_match.end()
     elif P.LETTER_AFTER.match(text, end, limit):
         return None  # "21st", "5G", "1990s": a label, not an amount
-    mention = Mention(match.start(), end, value, unit, "number", number_end=number_end, scale=_scale_key(scale))
-    if number[:1].isalpha() and not prefix:
-        mention.start = match.start("number")
+    mention = Mention(start, end, value, unit, "number", number_end=number_end, scale=_scale_key(scale))
     return None if _is_not_an_amount(text, mention, number, prefix, scale) else mention
 
 
@@ -104,54 +138,59 @@ def _scale_key(scale: str | None) -> str | None:
     return " ".join(scale.lower().replace("-", " ").split()) if scale else None
 
 
-def _fractions(text: str, start: int, end: int) -> list[Mention]:
-    found = []
-    for match in P.FRACTION.finditer(text, start, end):
-        if match.group("half"):
-            before = text[max(0, match.start() - _CONTEXT) : match.start()]
-            if P.CALENDAR_HALF.search(before) or P.CALENDAR_HALF_AFTER.match(text, match.end(), end):
-                continue
-            numerator, denominator = 1.0, 2
-        elif match.group("a"):
-            numerator, denominator = 1.0, _W.denominators[match.group("aden").lower()]
-        else:
-            numerator = float(_W.units[match.group("numerator").lower()])
-            denominator = _W.denominators[match.group("den").lower()]
-        if numerator == 0:
-            continue
-        found.append(Mention(match.start(), match.end(), 100 * numerator / denominator, "%", "fraction"))
-    return found
+def _fraction_at(text: str, seed: int, limit: int) -> list[Mention]:
+    match = P.FRACTION.match(text, seed, limit)
+    if match is None:
+        return []
+    if match.group("half"):
+        before = text[max(0, seed - 16) : seed]
+        if P.CALENDAR_HALF.search(before) or P.CALENDAR_HALF_AFTER.match(text, match.end(), limit):
+            return []
+        numerator, denominator = 1.0, 2
+    elif match.group("a"):
+        numerator, denominator = 1.0, _W.denominators[match.group("aden").lower()]
+    else:
+        numerator = float(_W.units[match.group("numerator").lower()])
+        denominator = _W.denominators[match.group("den").lower()]
+    if numerator == 0:
+        return []
+    return [Mention(match.start(), match.end(), 100 * numerator / denominator, "%", "fraction")]
 
 
-def _multiples(text: str, start: int, end: int) -> list[Mention]:
-    return [
-        Mention(m.start(), m.end(), _W.multiples[m.group(0).lower()], "times", "multiple")
-        for m in P.MULTIPLE.finditer(text, start, end)
-    ]
+def _vague_plural_at(text: str, seed: int, limit: int) -> list[Mention]:
+    match = P.VAGUE_PLURAL.match(text, seed, limit)
+    if match is None:
+        return []
+    key = " ".join(match.group(0).lower().split())
+    return [Mention(match.start(), match.end(), _W.vague_plurals[key], "count", "vague", qualifier="min")]
 
 
-def _vague_plurals(text: str, start: int, end: int) -> list[Mention]:
-    found = []
-    for match in P.VAGUE_PLURAL.finditer(text, start, end):
-        key = " ".join(match.group(0).lower().split())
-        found.append(Mention(match.start(), match.end(), _W.vague_plurals[key], "count", "vague", qualifier="min"))
-    return found
+def _rank_after_verb(text: str, seed: int, limit: int) -> list[Mention]:
+    match = P.RANK_AFTER_VERB.match(text, seed, limit)
+    if match is None:
+        return []
+    return [_rank(match)]
 
 
-def _ranks(text: str, start: int, end: int) -> list[Mention]:
-    found = []
-    for pattern in (P.RANK_AFTER_VERB, P.RANK_BEFORE_PLACE):
-        for match in pattern.finditer(text, start, end):
-            if pattern is P.RANK_BEFORE_PLACE and _novelty(text, match.start("ordinal")):
-                continue
-            found.append(
-                Mention(match.start("ordinal"), match.end("ordinal"), ordinal_value(match.group("ordinal")), "rank", "rank")
-            )
-    for match in P.TOP_N.finditer(text, start, end):
-        n = match.group("n")
-        value = float(n) if n.isdigit() else number_value(n)
-        found.append(Mention(match.start(), match.end(), value, "rank", "rank", qualifier="max", has_own_qualifier=True))
-    return found
+def _rank_before_place(text: str, seed: int, limit: int) -> list[Mention]:
+    match = P.RANK_BEFORE_PLACE.match(text, seed, limit)
+    if match is None or _novelty(text, seed):
+        return []
+    return [_rank(match)]
+
+
+def _rank(match: re.Match[str]) -> Mention:
+    value = ordinal_value(match.group("ordinal"))
+    return Mention(match.start("ordinal"), match.end("ordinal"), value, "rank", "rank")
+
+
+def _top_n(text: str, seed: int, limit: int) -> list[Mention]:
+    match = P.TOP_N.match(text, seed, limit)
+    if match is None:
+        return []
+    n = match.group("n")
+    value = float(n) if n.isdigit() else number_value(n)
+    return [Mention(match.start(), match.end(), value, "rank", "rank", qualifier="max", has_own_qualifier=True)]
 
 
 def _novelty(text: str, start: int) -> bool:
@@ -216,16 +255,31 @@ def _word_is_not_an_amount(before: str, after: str, number: str, mention: Mentio
 
 
 def _set_qualifier(text: str, mention: Mention) -> None:
-    before = text[max(0, mention.start - _CONTEXT) : mention.start]
-    for qualifier, pattern in P.QUALIFIER_BEFORE.items():
-        if pattern.search(before):
-            mention.qualifier, mention.has_own_qualifier = qualifier, True
-            return
-    after = text[mention.end : mention.end + _CONTEXT]
-    for qualifier, pattern in P.QUALIFIER_AFTER.items():
-        if pattern.match(after):
-            mention.qualifier, mention.has_own_qualifier = qualifier, True
-            return
+    qualifier = _qualifier_before(text[max(0, mention.start - _CONTEXT) : mention.start])
+    if qualifier is None:
+        after = text[mention.end : mention.end + _CONTEXT]
+        qualifier = next((q for q, pattern in P.QUALIFIER_AFTER.items() if pattern.match(after)), None)
+    if qualifier is not None:
+        mention.qualifier, mention.has_own_qualifier = qualifier, True
+
+
+def _qualifier_before(before: str) -> str | None:
+    """The qualifier whose words end right before the figure ("by more than 60%" -> min)."""
+    if not before[-1:].isspace():
+        return None
+    words: list[str] = []
+    for token in reversed(before.split()[-P.QUALIFIER_MAX_WORDS :]):
+        core = token.lstrip("(\"'“‘[—–")
+        if not core.isalpha():
+            break
+        words.insert(0, core.lower())
+        if core != token:
+            break  # an opening bracket or quote: the phrase cannot reach further back
+    for count in range(len(words), 0, -1):
+        qualifier = P.QUALIFIER_PHRASES.get(" ".join(words[-count:]))
+        if qualifier is not None:
+            return qualifier
+    return None
 
 
 # --- spans that cannot hold a figure ----------------------------------------------------------
@@ -249,14 +303,18 @@ def _overlaps(mention: Mention, spans: Sequence[tuple[int, int]], start: int, en
 
 
 def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Where candidates overlap, the higher priority one stays (then the longer, then the earlier)."""
     ordered = sorted(mentions, key=lambda m: (_PRIORITY[m.source], -(m.end - m.start), m.start))
     kept: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # sorted, non-overlapping
     for mention in ordered:
-        if any(mention.start < e and s < mention.end for s, e in taken):
+        index = bisect.bisect_left(taken, (mention.start, mention.start))
+        if index > 0 and taken[index - 1][1] > mention.start:
             continue
+        if index < len(taken) and taken[index][0] < mention.end:
+            continue
+        taken.insert(index, (mention.start, mention.end))
         kept.append(mention)
-        taken.append((mention.start, mention.end))
     return sorted(kept, key=lambda m: m.start)
 
 

@@ -10,6 +10,26 @@ from podium.quantities.words import load
 _W = load()
 
 
+def _trie(words: Iterable[str]) -> str:
+    """An alternation as a character trie, so the engine tests one branch per letter instead of
+    every word at every position (the seed scan below runs over the whole text)."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _emit(root)
+
+
+def _emit(node: dict[str, dict]) -> str:
+    branches = [re.escape(char) + _emit(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
 def _alternation(words: Iterable[str]) -> str:
     """Longest first, so "metric tons" wins over "tons"; spaces match any run of blanks."""
     ordered = sorted(set(words), key=len, reverse=True)
@@ -34,14 +54,15 @@ WORD_NUMBER = (
 SCALES = rf"(?:{_SCALE_WORD})(?:{_GAP}(?:{_SCALE_WORD}))*"
 _PREFIX = _alternation(p for ps in _W.currency_prefixes.values() for p in ps)
 
-# A number with its currency mark and scale words: "$18 billion", "4¼", "Nineteen", "100-billion".
-NUMBER = re.compile(
-    rf"(?:(?P<prefix>{_PREFIX})[ \t]?)?"
-    rf"(?<![\w.,])(?<![A-Za-z]-)"
-    rf"(?P<number>(?:{DIGITS})[{_VULGAR}]?|[{_VULGAR}]|\b(?:{WORD_NUMBER})\b)"
+# A number with its scale words, matched where a seed starts: "18 billion", "4¼", "Nineteen",
+# "100-billion". A currency mark before it is read by PREFIX_BEFORE.
+NUMBER_AT = re.compile(
+    rf"(?<![\w.,:])(?<![A-Za-z]-)"
+    rf"(?P<number>(?:{DIGITS})[{_VULGAR}]?|[{_VULGAR}]|(?:{WORD_NUMBER})\b)"
     rf"(?P<scale>(?:{_GAP}|-)(?:{SCALES})\b)?",
     re.IGNORECASE,
 )
+PREFIX_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<prefix>{_PREFIX})[ \t]?$", re.IGNORECASE)
 # Abbreviated scale right after a currency figure: "$18bn", "£2.5m".
 SCALE_ABBREVIATION = re.compile(rf"(?:{_alternation(_W.scale_abbreviations)})(?![A-Za-z])", re.IGNORECASE)
 WORD_UNIT = re.compile(rf"(?:{_UNIT_WORD})$", re.IGNORECASE)
@@ -93,13 +114,11 @@ TOP_N = re.compile(rf"\btop[ -](?P<n>\d+|{_UNIT_WORD}|{_TENS_WORD})\b", re.IGNOR
 # --- context around a figure ------------------------------------------------------------------
 
 
-def _qualifier_before(words: Iterable[str]) -> str:
-    return rf"(?:^|(?<=[^\w]))(?:{_alternation(words)})"
-
-
-QUALIFIER_BEFORE: dict[str, re.Pattern[str]] = {
-    q: re.compile(rf"{_qualifier_before(ws)}[ \t\n]+$", re.IGNORECASE) for q, ws in _W.qualifiers_before.items()
+# Qualifier phrases before a figure, looked up by the figure's last few words (no regex scan).
+QUALIFIER_PHRASES: dict[str, str] = {
+    " ".join(phrase.split()): q for q, phrases in _W.qualifiers_before.items() for phrase in phrases
 }
+QUALIFIER_MAX_WORDS = max(len(phrase.split()) for phrase in QUALIFIER_PHRASES)
 QUALIFIER_AFTER: dict[str, re.Pattern[str]] = {
     q: re.compile(rf"^[ \t\-]+(?:{_alternation(ws)})\b", re.IGNORECASE) for q, ws in _W.qualifiers_after.items()
 }
@@ -124,4 +143,28 @@ CALENDAR_HALF_AFTER = re.compile(r"(?:-|\s+)(?:year|an?\b|century|decade|hour|da
 QUOTED = re.compile(r"[\"“]([^\"“”\n]{1,80})[\"”]")
 FURNITURE_LINE = re.compile(
     rf"^[ \t]*(?:{'|'.join(_W.furniture_lines)})[ \t]*$", re.IGNORECASE | re.MULTILINE
+)
+
+# --- seeds: where a figure may start -----------------------------------------------------------
+
+NUMBER_WORDS = frozenset(_W.units) | frozenset(_W.tens)
+SCALE_ARTICLE_WORDS = frozenset(f"a {w}" for w in (*_W.scales, *_W.denominators))
+VAGUE_FIRST_WORDS = frozenset(w.split()[0] for w in _W.vague_plurals)
+RANK_VERB_WORDS = frozenset(_W.rank_verbs)
+ORDINAL_WORDS = frozenset(_W.ordinals)
+MULTIPLE_WORDS = frozenset(_W.multiples)
+FRACTION_WORDS = frozenset({"half"})
+TOP_WORD = "top"
+_SEED_WORDS = (
+    NUMBER_WORDS | SCALE_ARTICLE_WORDS | VAGUE_FIRST_WORDS | RANK_VERB_WORDS | ORDINAL_WORDS | MULTIPLE_WORDS
+    | FRACTION_WORDS | {TOP_WORD}
+)  # fmt: skip
+# Two scans beat one: a pattern that opens with a character class lets the engine skip ahead, and
+# the word trie runs over the lower-cased text (same length), where matching is case-sensitive.
+SEED_DIGITS = re.compile(rf"\.?\d[\d,.]*[{_VULGAR}]?|[{_VULGAR}]")
+_SEED_WORDS_BODY = rf"(?<![a-z])(?:{_trie(sorted(_SEED_WORDS))})(?![a-z])"
+SEED_WORDS = re.compile(_SEED_WORDS_BODY)
+# The same over text whose lower-casing changes its length (rare letters such as "İ").
+SEED_WORDS_ANY_CASE = re.compile(
+    _SEED_WORDS_BODY.replace("(?<![a-z])", "(?<![A-Za-z])").replace("(?![a-z])", "(?![A-Za-z])"), re.IGNORECASE
 )
