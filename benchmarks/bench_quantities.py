@@ -1,0 +1,89 @@
+"""podium.parse against quantulum3 on the Xinjiang transcript, in one process: speed and quality.
+
+quantulum3 (a bench-only dependency) is fed paragraph by paragraph, its faster way. The speed
+figure is the ratio of the two times measured here (target: podium.parse, reading and structure
+included, at least 200 times faster); next to it, value+unit F1 of both on the same gold."""
+
+from __future__ import annotations
+
+import re
+import statistics
+import sys
+import time
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+TRANSCRIPT = SHARED / "corpus" / "scio-2024-05-21-xinjiang.txt"
+GOLD_FILE = SHARED / "gold" / "scio-2024-05-21-xinjiang.quantities.jsonl"
+PODIUM_ROUNDS = 30
+QUANTULUM_ROUNDS = 2
+TARGET_RATIO = 200.0
+PARAGRAPH = re.compile(r"[^\n]+")
+
+# quantulum3's unit names mapped to the guideline ids, so both tools are scored the same way.
+QUANTULUM_UNITS = {
+    "percentage": "%", "dimensionless": "count", "chinese yuan": "CNY", "renminbi": "CNY", "yuan": "CNY",
+    "dollar": "USD", "united states dollar": "USD", "tonne": "t", "metric ton": "t", "ton": "t",
+    "kilowatt": "kW", "kilowatt hour": "kWh", "hectare": "ha", "year": "year", "month": "month", "day": "day",
+    "metre": "m", "kilometre": "km", "square metre": "m2", "square kilometre": "km2", "cubic metre": "m3",
+    "acre": "acre", "count": "times", "percentage point": "pp", "basis point": "bp",
+}  # fmt: skip
+
+
+def median_seconds(fn: Callable[[], object], rounds: int) -> float:
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def quantulum_mentions(text: str) -> list[dict[str, Any]]:
+    from quantulum3 import parser
+
+    found = []
+    for paragraph in PARAGRAPH.finditer(text):
+        for qty in parser.parse(paragraph.group(0)):
+            start, end = qty.span
+            unit = QUANTULUM_UNITS.get(qty.unit.name.lower(), qty.unit.name)
+            found.append({"start": paragraph.start() + start, "end": paragraph.start() + end, "value": qty.value, "unit": unit})
+    return found
+
+
+def main() -> int:
+    if not (TRANSCRIPT.is_file() and GOLD_FILE.is_file()):
+        print(f"skipped: {TRANSCRIPT.name} or its gold is absent (../shared is not beside this checkout)")
+        return 0
+    warnings.filterwarnings("ignore")  # quantulum3 warns that its optional classifier is absent
+    import dataclasses
+
+    import podium
+    from podium.quantities.evaluate import read_jsonl, score
+
+    text = TRANSCRIPT.read_text(encoding="utf-8")
+    podium.parse(TRANSCRIPT)  # warm: word tables, patterns and stages load once per process
+    quantulum_mentions(text[:2000])  # warm: quantulum3 loads its unit tables on first use
+    podium_s = median_seconds(lambda: podium.parse(TRANSCRIPT), PODIUM_ROUNDS)
+    quantulum_s = median_seconds(lambda: quantulum_mentions(text), QUANTULUM_ROUNDS)
+
+    gold = read_jsonl(GOLD_FILE)
+    ours = [dataclasses.asdict(q) for q in podium.parse(TRANSCRIPT).quantities]
+    theirs = quantulum_mentions(text)
+    ours_f1 = {s.level: s.f1 for s in score(gold, ours, ["span", "value+unit"])}
+    theirs_f1 = {s.level: s.f1 for s in score(gold, theirs, ["span", "value+unit"])}
+    ratio = quantulum_s / podium_s
+    print(f"transcript: {TRANSCRIPT.name} ({len(text) / 1024:.0f} KB), gold: {len(gold)} mentions")
+    print(f"  podium.parse (read + structure + quantities + checks): {podium_s * 1000:8.2f} ms  (median of {PODIUM_ROUNDS})")
+    print(f"  quantulum3, paragraph by paragraph:                    {quantulum_s * 1000:8.2f} ms  (median of {QUANTULUM_ROUNDS})")
+    print(f"  podium is {ratio:.0f}x faster (target {TARGET_RATIO:.0f}x: {'met' if ratio >= TARGET_RATIO else 'NOT met'})")
+    print(f"  value+unit F1: podium {ours_f1['value+unit']:.3f}, quantulum3 {theirs_f1['value+unit']:.3f}")
+    print(f"  span F1:       podium {ours_f1['span']:.3f}, quantulum3 {theirs_f1['span']:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
