@@ -1,0 +1,89 @@
+"""Commitments: targets, forecasts and dated undertakings, and their resolution across briefings."""
+
+from __future__ import annotations
+
+import pytest
+
+from planted import _quantity
+from podium.checks import resolve, run_checks
+from podium.checks.commitments import deadline_in
+from podium.model import Briefing, Commitment, Quantity
+
+
+def briefing(text: str, *lines: str, date: str = "2024-05-21") -> Briefing:
+    quantities, after = [], 0
+    for line in lines:
+        qty = _quantity(line, text, after)
+        quantities.append(qty)
+        after = qty.end
+    return Briefing(source="test.txt", text=text, date=date, quantities=quantities)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "year", "expected"),
+    [
+        ("will be completed by 2026.", 2024, "2026"),
+        ("will open this year.", 2024, "2024"),
+        ("will be finished by the end of next year.", 2024, "2025"),
+        ("will open this year.", None, "this year"),
+        ("will open soon.", 2024, ""),
+    ],
+)
+def test_deadline_is_resolved_against_the_briefing_year(phrase: str, year: int | None, expected: str) -> None:
+    assert deadline_in(phrase, year) == expected
+
+
+def test_targets_and_forecasts_become_commitments() -> None:
+    text = "This year, we will increase grain output by at least 2 billion jin. Trade is expected to exceed 400 billion yuan. Output was 5 million tons."
+    result = run_checks(
+        briefing(
+            text,
+            "2 billion jin | 2e9 jin | min change | grain output | 2024 | target",
+            "400 billion yuan | 400e9 CNY | min level | trade | 2024 | forecast",
+            "5 million tons | 5e6 t | exact level | output | 2023",
+        )
+    )
+    assert [(c.subject, c.value, c.unit, c.qualifier, c.deadline, c.modality) for c in result.commitments] == [
+        ("grain output", 2e9, "jin", "min", "2024", "target"),
+        ("trade", 400e9, "CNY", "min", "2024", "forecast"),
+    ]
+    assert all(text[c.start : c.end] in ("2 billion jin", "400 billion yuan") for c in result.commitments)
+
+
+def test_a_dated_undertaking_without_a_number() -> None:
+    text = "Work goes on. The provincial sports center will be completed and open to the public this year."
+    (commitment,) = run_checks(briefing(text)).commitments
+    assert commitment.value is None
+    assert commitment.deadline == "2024"
+    assert commitment.subject == "The provincial sports center"
+    assert text[commitment.start :].startswith("will be completed")
+
+
+def test_an_undertaking_without_a_deadline_is_no_commitment() -> None:
+    assert run_checks(briefing("The new museum will be completed soon.")).commitments == []
+
+
+def _commitment(value: float, qualifier: str, *, subject: str = "grain output", deadline: str = "2024") -> Commitment:
+    return Commitment(subject=subject, text="", start=0, end=1, deadline=deadline, speaker=None, value=value, unit="jin", qualifier=qualifier)  # type: ignore[arg-type]
+
+
+def _actual(value: float, unit: str = "jin", *, subject: str = "grain output", period: str = "2024") -> Quantity:
+    return Quantity(text="x", start=0, end=1, value=value, unit=unit, subject=subject, period=period)
+
+
+@pytest.mark.parametrize(
+    ("commitment", "actuals", "status"),
+    [
+        (_commitment(2e9, "min"), [_actual(2.3e9)], "met"),
+        (_commitment(2e9, "min"), [_actual(1.5e9)], "missed"),
+        (_commitment(2e9, "min"), [_actual(1.2e6, "t")], "met"),  # 1.2 million t = 2.4 billion jin
+        (_commitment(5e9, "max"), [_actual(6e9)], "missed"),
+        (_commitment(2e9, "min"), [_actual(2.3e9, period="2023")], "open"),
+        (_commitment(2e9, "min"), [_actual(2.3e9, subject="cotton output")], "open"),
+        (_commitment(2e9, "min"), [], "open"),
+    ],
+)
+def test_resolve(commitment: Commitment, actuals: list[Quantity], status: str) -> None:
+    (resolved,) = resolve([commitment], actuals)
+    assert resolved.status == status
+    assert commitment.status == "open"  # the input is not changed
