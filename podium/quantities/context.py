@@ -38,6 +38,17 @@ _OPEN_BRACKET = re.compile(r"\(\s*(?:(?:about|around|approximately|roughly|some|
 _LISTED_FIGURES = re.compile(r"(?:[\d.,]+\s*(?:%|percent|per cent|times)?\s*(?:,|and|or)\s*)+$", re.IGNORECASE)
 
 
+_CUE_REACH = 240  # cue words stand within this many characters of their figure
+
+
+def _tail(before: str) -> str:
+    """The end of a clause before a figure, cut at a word start, so cue searches stay short."""
+    if len(before) <= _CUE_REACH:
+        return before
+    cut = before.find(" ", len(before) - _CUE_REACH)
+    return before[cut + 1 :] if cut >= 0 else before[-_CUE_REACH:]
+
+
 def _without_listed_figures(before: str) -> str:
     return _LISTED_FIGURES.sub("", before)
 
@@ -89,9 +100,9 @@ def _paragraph_starts(briefing: Briefing) -> list[int]:
     return sorted(s for s in starts if s < len(text))
 
 
-def _sentence_starts(text: str, paragraph_starts: list[int]) -> list[int]:
+def _sentence_starts(text: str, paragraph_starts: list[int], spans: list[tuple[int, int]]) -> list[int]:
     starts = set(paragraph_starts) | {0}
-    for m in _SENTENCE_END.finditer(text):
+    for m in (m for span in spans for m in _SENTENCE_END.finditer(text, *span)):
         if m.group(0).startswith(".") and _ABBREVIATION.search(text[max(0, m.start() - 6) : m.start() + 1]):
             continue
         nxt = m.end()
@@ -128,10 +139,28 @@ def _resolve_all(refs: list[TimeRef], layout_paragraph: list[int], anchor: Ancho
     return periods
 
 
-def build_layout(briefing: Briefing) -> tuple[_Layout, bool]:
+def _spans_with_figures(paragraphs: list[int], size: int, quantities: list[Quantity] | None) -> list[tuple[int, int]]:
+    """The paragraphs that hold a figure, merged: nothing outside them can date or bound one."""
+    if quantities is None:
+        return [(0, size)]
+    spans: list[tuple[int, int]] = []
+    for qty in sorted(quantities, key=lambda q: q.start):
+        i = bisect_right(paragraphs, qty.start) - 1
+        start = paragraphs[max(i, 0)]
+        end = paragraphs[i + 1] if i + 1 < len(paragraphs) else size
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def build_layout(briefing: Briefing, quantities: list[Quantity] | None = None) -> tuple[_Layout, bool]:
+    """The layout of the briefing; given the quantities, only of the paragraphs that hold one."""
     paragraphs = _paragraph_starts(briefing)
-    sentences = _sentence_starts(briefing.text, paragraphs)
-    refs = find_time_refs(briefing.text)
+    spans = _spans_with_figures(paragraphs, len(briefing.text), quantities)
+    sentences = _sentence_starts(briefing.text, paragraphs, spans)
+    refs = find_time_refs(briefing.text, spans)
     anchor, inferred = _anchor(briefing)
     layout = _Layout(
         text=briefing.text,
@@ -234,7 +263,7 @@ def annotate(briefing: Briefing, quantities: list[Quantity]) -> None:
     """Fill `kind`, `subject`, `period`, `modality` and `period_inferred` of each quantity in place."""
     if not quantities:
         return
-    layout, inferred = build_layout(briefing)
+    layout, inferred = build_layout(briefing, quantities)
     text = briefing.text
     prev: Quantity | None = None
     for qty in sorted(quantities, key=lambda q: q.start):
@@ -250,10 +279,11 @@ def annotate(briefing: Briefing, quantities: list[Quantity]) -> None:
             # "6 billion jin (3 million metric tons)": the same figure in other units.
             qty.kind, qty.subject = prev.kind, prev.subject
         else:
-            qty.kind = classify_kind(qty.unit, _without_listed_figures(clause_before), after, fraction=_is_fraction(qty))
+            cue_text = _without_listed_figures(_tail(clause_before))
+            qty.kind = classify_kind(qty.unit, cue_text, after[:_CUE_REACH], fraction=_is_fraction(qty))
         qty.period = _period(layout, qty, qty.kind, clause, sentence)
         qty.period_inferred = inferred and bool(qty.period)
-        qty.modality = _modality(clause_before, qty.period, layout.anchor)  # type: ignore[assignment]
+        qty.modality = _modality(_tail(clause_before), qty.period, layout.anchor)  # type: ignore[assignment]
         if not restated:
             same_sentence = prev is not None and prev.start >= sentence[0]
             qty.subject = find_subject(

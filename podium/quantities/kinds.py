@@ -14,25 +14,23 @@ import yaml
 from podium.model import Kind
 
 DATA_FILE = "kinds_en.yaml"
-_QUALIFIERS = (
-    r"(?:(?:more|less|fewer)\s+than|over|above|under|below|about|around|approximately|roughly|nearly|"
-    r"almost|some|at\s+least|at\s+most|up\s+to|no\s+(?:less|more)\s+than|close\s+to|as\s+much\s+as|"
-    r"a\s+total\s+of|only|just|by|to|of|at|a|an|the|further|another|respectively|and|\(|,)"
-)
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+_MAX_PHRASE = 4
 
 
 @dataclass(frozen=True)
-class KindPatterns:
+class KindWords:
+    """Cue phrases as word tuples, so a cue is a set lookup on the words before a figure."""
+
     unit_kinds: dict[str, Kind]
-    movement_before: re.Pattern[str]
-    movement_by: re.Pattern[str]
-    movement_to: re.Pattern[str]
+    movement: frozenset[tuple[str, ...]]
+    movement_words: frozenset[str]
+    share: frozenset[tuple[str, ...]]
+    per_before: frozenset[tuple[str, ...]]
+    qualifiers: frozenset[str]
     movement_after: re.Pattern[str]
     movement_subject: re.Pattern[str]
-    share_before: re.Pattern[str]
-    share_of_after: re.Pattern[str]
     ratio_word: re.Pattern[str]
-    per_before: re.Pattern[str]
     per_after: re.Pattern[str]
 
 
@@ -40,27 +38,63 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(str(w)).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
+def _phrases(words: list[str]) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(str(w).lower().split()) for w in words)
+
+
 @lru_cache(maxsize=1)
-def patterns() -> KindPatterns:
+def load_words() -> KindWords:
     raw: dict[str, Any] = yaml.safe_load(resources.files("podium").joinpath("data", DATA_FILE).read_text(encoding="utf-8"))
-    movement = _alternation(raw["movement_words"])
-    tail = rf"(?:\s+{_QUALIFIERS})*\s*$"
-    return KindPatterns(
+    movement = _phrases(raw["movement_words"])
+    return KindWords(
         unit_kinds={str(k): v for k, v in raw["unit_kinds"].items()},
-        # The movement word must be the last word before the figure, bar qualifiers and "by".
-        movement_before=re.compile(rf"\b(?:{movement}){tail}", re.IGNORECASE),
-        # "increased to 68,600" states the level reached, not the change.
-        # "increase grain output by at least 2 billion jin": the verb, its object, then "by".
-        movement_by=re.compile(rf"\b(?:{movement})\b(?:\s+[\w'’-]+){{1,5}}?\s+by(?:\s+{_QUALIFIERS})*\s*$", re.IGNORECASE),
-        movement_to=re.compile(rf"\b(?:{movement})(?:\s+\w+){{0,2}}\s+to(?:\s+{_QUALIFIERS})*\s*$", re.IGNORECASE),
+        movement=movement,
+        movement_words=frozenset(p[0] for p in movement if len(p) == 1),
+        share=_phrases(raw["share_words"]),
+        per_before=_phrases(raw["per_before"]),
+        qualifiers=frozenset(str(w).lower() for w in raw["qualifiers"]),
         movement_after=re.compile(rf"^\s*(?:\)\s*)?,?\s*(?:{_alternation(raw['movement_after'])})\b", re.IGNORECASE),
-        movement_subject=re.compile(rf"\b(?:{_alternation(['increase', 'increases', 'growth', 'rise', 'decrease', 'decline', 'drop', 'reduction', 'change', 'gain'])})\s+(?:in|of)\b", re.IGNORECASE),
-        share_before=re.compile(rf"\b(?:{_alternation(raw['share_words'])})(?:\s+{_QUALIFIERS})*\s*$", re.IGNORECASE),
-        share_of_after=re.compile(r"^\s*(?:\)\s*)?of\b", re.IGNORECASE),
+        movement_subject=re.compile(
+            r"\b(?:increases?|growth|rise|decrease|decline|drop|reduction|change|gain)\s+(?:in|of)\b", re.IGNORECASE
+        ),
         ratio_word=re.compile(rf"\b(?:{_alternation(raw['ratio_words'])})s?\b", re.IGNORECASE),
-        per_before=re.compile(rf"\b(?:{_alternation(raw['per_before'])})(?:\s+{_QUALIFIERS})*\s*$", re.IGNORECASE),
         per_after=re.compile(rf"^\s*(?:\w+\s+){{0,3}}?(?:{_alternation(raw['per_after'])})\b|^\s*/", re.IGNORECASE),
     )
+
+
+@dataclass(frozen=True)
+class _LeadIn:
+    """The words right before a figure, lower case, with trailing qualifiers dropped."""
+
+    words: list[str]
+
+    @classmethod
+    def of(cls, before: str) -> _LeadIn:
+        words = _WORD.findall(before[-90:].lower())
+        qualifiers = load_words().qualifiers
+        while words and (words[-1] in qualifiers or words[-2:] == ["up", "to"]):
+            words = words[:-2] if words[-2:] == ["up", "to"] else words[:-1]
+        return cls(words)
+
+    def ends_with(self, phrases: frozenset[tuple[str, ...]]) -> bool:
+        return any(tuple(self.words[-n:]) in phrases for n in range(1, min(_MAX_PHRASE, len(self.words)) + 1))
+
+    def last(self) -> str:
+        return self.words[-1] if self.words else ""
+
+    def moved_to(self) -> bool:
+        """"increased to 68,600", "more than doubled to": the level reached."""
+        movement = load_words().movement_words
+        return self.last() == "to" and any(w in movement or w.endswith("led") for w in self.words[-4:-1])
+
+    def moves(self) -> bool:
+        """"grew by", "up", "an increase of", "increase grain output by": a movement cue."""
+        table = load_words()
+        if self.last() == "by":
+            return any(w in table.movement_words for w in self.words[-7:-1])
+        if self.last() == "of":
+            return _LeadIn(self.words[:-1]).ends_with(table.movement)
+        return self.ends_with(table.movement)
 
 
 def classify_kind(unit: str, before: str, after: str, *, fraction: bool = False) -> Kind:
@@ -68,27 +102,23 @@ def classify_kind(unit: str, before: str, after: str, *, fraction: bool = False)
 
     `before` should start at the clause the figure stands in, so cues from other clauses do not
     leak in; `fraction` marks a figure written as a fraction word ("one-fifth")."""
-    p = patterns()
-    if unit in p.unit_kinds and not (unit == "times" and p.per_before.search(before)):
-        return p.unit_kinds[unit]
-    if p.per_before.search(before) or _per_in_phrase(before) or (unit != "%" and p.per_after.search(after[:40])):
+    table = load_words()
+    lead = _LeadIn.of(before)
+    per = lead.ends_with(table.per_before)
+    if unit in table.unit_kinds and not (unit == "times" and per):
+        return table.unit_kinds[unit]
+    if per or _per_in_phrase(before) or (unit != "%" and table.per_after.search(after[:40])):
         return "ratio"
     if unit == "%":
-        return _percent_kind(before, after, fraction=fraction)
-    if p.movement_to.search(before):
+        return _percent_kind(lead, before, after, fraction=fraction)
+    if lead.moved_to():
         return "level"
-    if _moves(before) or p.movement_subject.search(_last_segment(before)):
+    if lead.moves() or table.movement_subject.search(_last_segment(before)):
         return "change"
     return "level"
 
 
 _PER_WORD = re.compile(r"\bper\b", re.IGNORECASE)
-
-
-def _moves(before: str) -> bool:
-    p = patterns()
-    tail = before[-90:]  # cues sit right before the figure; a short tail keeps the search cheap
-    return bool(p.movement_before.search(tail) or p.movement_by.search(tail))
 
 
 def _last_segment(before: str) -> str:
@@ -100,18 +130,18 @@ def _per_in_phrase(before: str) -> bool:
     return bool(_PER_WORD.search(_last_segment(before)))
 
 
-def _percent_kind(before: str, after: str, *, fraction: bool) -> Kind:
-    p = patterns()
-    if p.share_before.search(before):
+def _percent_kind(lead: _LeadIn, before: str, after: str, *, fraction: bool) -> Kind:
+    table = load_words()
+    if lead.ends_with(table.share):
         return "share"
-    if p.movement_to.search(before):
-        return "ratio" if p.ratio_word.search(before) else "share"
-    if _moves(before) or p.movement_after.search(after):
+    if lead.moved_to():
+        return "ratio" if table.ratio_word.search(before[-160:]) else "share"
+    if lead.moves() or table.movement_after.search(after):
         return "growth"
-    if p.share_of_after.search(after) or fraction:
+    if re.match(r"\s*(?:\)\s*)?of\b", after) or fraction:
         return "share"
-    if p.ratio_word.search(before):
+    if table.ratio_word.search(before[-160:]):
         return "ratio"
-    if p.movement_subject.search(_last_segment(before)):
+    if table.movement_subject.search(_last_segment(before)):
         return "growth"
     return "ratio"

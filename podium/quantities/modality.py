@@ -16,42 +16,73 @@ from podium.model import Modality
 DATA_FILE = "modality_en.yaml"
 
 
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
 @dataclass(frozen=True)
-class ModalityPatterns:
-    cue: re.Pattern[str]
-    target_words: frozenset[str]
-    actual: re.Pattern[str]
-    not_cue: re.Pattern[str]
+class ModalityWords:
+    """Cue phrases as word tuples keyed by their first word, so finding cues is set lookups."""
+
+    cues: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> (phrase, modality)
+    actual: frozenset[tuple[str, ...]]
+    not_cues: dict[str, tuple[tuple[str, ...], ...]]
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(str(w)).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+def _by_first_word(phrases: list[tuple[tuple[str, ...], str]]) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, label in sorted(phrases, key=lambda item: -len(item[0])):
+        table.setdefault(phrase[0], []).append((phrase, label))
+    return {k: tuple(v) for k, v in table.items()}
 
 
 @lru_cache(maxsize=1)
-def patterns() -> ModalityPatterns:
+def load_words() -> ModalityWords:
     raw: dict[str, Any] = yaml.safe_load(resources.files("podium").joinpath("data", DATA_FILE).read_text(encoding="utf-8"))
-    target = [str(w).lower() for w in raw["target"]]
-    forecast = [str(w).lower() for w in raw["forecast"]]
-    return ModalityPatterns(
-        cue=re.compile(rf"\b(?:{_alternation(target + forecast)})\b", re.IGNORECASE),
-        target_words=frozenset(" ".join(w.split()) for w in target),
-        actual=re.compile(rf"\b(?:{_alternation(raw['actual'])})\b", re.IGNORECASE),
-        not_cue=re.compile(rf"\b(?:{_alternation(raw['not_cues'])})\b", re.IGNORECASE),
+
+    def phrases(key: str) -> list[tuple[str, ...]]:
+        return [tuple(str(w).lower().split()) for w in raw[key]]
+
+    cues = [(p, "target") for p in phrases("target")] + [(p, "forecast") for p in phrases("forecast")]
+    not_cues = _by_first_word([(p, "") for p in phrases("not_cues")])
+    return ModalityWords(
+        cues=_by_first_word(cues),
+        actual=frozenset(phrases("actual")),
+        not_cues={k: tuple(p for p, _ in v) for k, v in not_cues.items()},
     )
+
+
+def _starts(words: list[str], i: int, phrase: tuple[str, ...]) -> bool:
+    return tuple(words[i : i + len(phrase)]) == phrase
 
 
 def classify_modality(before: str) -> Modality:
     """The modality set by the last cue in `before` (the clause text up to the figure), unless a
     past-tense verb stands between that cue and the figure."""
-    p = patterns()
-    text = p.not_cue.sub(" ", before)
-    last = None
-    for last in p.cue.finditer(text):
-        pass
-    if last is None:
+    table = load_words()
+    words = _WORD.findall(before.lower())
+    label: str | None = None
+    since = 0
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word in table.not_cues:
+            skip = next((len(p) for p in table.not_cues[word] if _starts(words, i, p)), 0)
+            if skip:
+                i += skip
+                continue
+        if word in table.cues:
+            cue = next(((p, lab) for p, lab in table.cues[word] if _starts(words, i, p)), None)
+            if cue:
+                label, since = cue[1], i + len(cue[0])
+                i = since
+                continue
+        i += 1
+    if label is None:
         return "actual"
-    if p.actual.search(text, last.end()):
+    if _has_actual_verb(words[since:], table.actual):
         return "actual"
-    cue = " ".join(last.group(0).lower().split())
-    return "target" if cue in p.target_words else "forecast"
+    return "target" if label == "target" else "forecast"
+
+
+def _has_actual_verb(words: list[str], actual: frozenset[tuple[str, ...]]) -> bool:
+    return any(tuple(words[j : j + len(p)]) == p for j in range(len(words)) for p in actual if words[j] == p[0])

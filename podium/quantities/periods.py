@@ -216,6 +216,12 @@ _COMPARISON_BEFORE = re.compile(r"\b(?:of|than)\s+$")
 _WINDOW = 40  # wider than any reference reaches back from the trigger word inside it
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 _WORD_START = re.compile(r"\b\w")
+_WORD_AT = re.compile(r"\w+")
+
+
+def _word_at(text: str, at: int) -> str:
+    m = _WORD_AT.match(text, at)
+    return m.group(0) if m else ""
 
 
 @lru_cache(maxsize=1)
@@ -228,19 +234,34 @@ def _triggers() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(sorted(lower)), tuple(sorted(kept))
 
 
-def _trigger_windows(text: str) -> list[tuple[int, int]]:
-    """Stretches of `text` around every trigger word, merged; the full pattern runs only there,
-    since one alternation over the whole text costs far more than these plain searches."""
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """Every word a reference can begin with (digits aside), lower case."""
+    w = load_words()
+    first = {"from", "the", "first", "between", "since", "q1", "q2", "q3", "q4"}
+    first.update(m.lower() for m in w.months)
+    first.update(w.numbers)
+    first.update(w.ordinals)
+    first.update(w.lookback_words)
+    for phrases in (w.relative_years, w.relative_months, w.now_cues, w.standing_cues):
+        first.update(p.split()[0] for p in phrases)
+    return frozenset(first)
+
+
+def _trigger_windows(text: str, start: int = 0, end: int | None = None, *, low: str | None = None) -> list[tuple[int, int]]:
+    """Stretches of text[start:end] around every trigger word, merged; the full pattern runs only
+    there, since one alternation over the whole text costs far more than these plain searches."""
+    end = len(text) if end is None else end
     lower_words, kept_words = _triggers()
-    low = text.lower()
-    hits = [m.start() for m in _YEAR_DIGITS.finditer(text)]
+    low = text.lower() if low is None else low
+    hits = [m.start() for m in _YEAR_DIGITS.finditer(text, start, end)]
     for haystack, words in ((low, lower_words), (text, kept_words)):
         for word in words:
-            at = haystack.find(word)
+            at = haystack.find(word, start, end)
             while at >= 0:
                 if at == 0 or not haystack[at - 1].isalpha():  # "each" in "reach" is no trigger
                     hits.append(at)
-                at = haystack.find(word, at + 1)
+                at = haystack.find(word, at + 1, end)
     windows: list[tuple[int, int]] = []
     for at in sorted(hits):
         start, end = max(0, at - _WINDOW), min(len(text), at + _WINDOW // 2 + 16)
@@ -253,15 +274,20 @@ def _trigger_windows(text: str) -> list[tuple[int, int]]:
     return windows
 
 
-def find_time_refs(text: str) -> list[TimeRef]:
-    """Every time reference in `text`, in order, none overlapping."""
-    refs = []
+def find_time_refs(text: str, spans: list[tuple[int, int]] | None = None) -> list[TimeRef]:
+    """Every time reference in `text` (or in the given spans of it), in order, none overlapping."""
+    refs: list[TimeRef] = []
     pattern = patterns().any_ref
-    for start, end in _trigger_windows(text):
-        # Every reference begins a word, so the pattern is tried at word starts only.
+    first_words = _first_words()
+    low = text.lower()
+    windows = [w for span in (spans or [(0, len(text))]) for w in _trigger_windows(text, *span, low=low)]
+    for start, end in windows:
+        # Every reference begins a word it can begin with, so the pattern is tried there only.
         done = start
         for word in _WORD_START.finditer(text, start, end):
             if word.start() < done:
+                continue
+            if not (word.group(0).isdigit() or _word_at(text, word.start()).lower() in first_words):
                 continue
             m = pattern.match(text, word.start(), end)
             if m is None:

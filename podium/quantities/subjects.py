@@ -92,7 +92,8 @@ def _normal(token: str) -> str:
     return token
 
 
-def content_tokens(phrase: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def content_tokens(phrase: str) -> tuple[str, ...]:
     """The content words of `phrase`, normalised for comparison."""
     stops = load_words().stop_words
     out = []
@@ -100,7 +101,7 @@ def content_tokens(phrase: str) -> list[str]:
         token = _normal(raw)
         if token and token not in stops:
             out.append(token)
-    return out
+    return tuple(out)
 
 
 def head_token(phrase: str) -> str | None:
@@ -167,19 +168,25 @@ def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+@lru_cache(maxsize=1)
+def _lead_table() -> dict[str, tuple[tuple[str, ...], ...]]:
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in load_words().lead_words:  # longest first
+        table.setdefault(phrase[0], []).append(phrase)
+    return {k: tuple(v) for k, v in table.items()}
+
+
 def _strip_lead(words: list[str]) -> list[str]:
-    table = load_words()
-    changed = True
-    while words and changed:
-        changed = False
-        lowered = [w.lower() for w in words]
-        for phrase in table.lead_words:
-            if tuple(lowered[: len(phrase)]) == phrase:
-                words = words[len(phrase) :]
-                changed = True
-                break
-        if words and not words[0][0].isalnum():
-            words, changed = words[1:], True
+    table = _lead_table()
+    while words:
+        if not words[0][0].isalnum():
+            words = words[1:]
+            continue
+        first = words[0].lower()
+        size = next((len(p) for p in table.get(first, ()) if tuple(w.lower() for w in words[: len(p)]) == p), 0)
+        if not size:
+            break
+        words = words[size:]
     return words
 
 
