@@ -99,7 +99,8 @@ def undertakings(briefing: Briefing, sentences: Sentences, numbered: set[int]) -
 def extract(briefing: Briefing, sentences: Sentences) -> list[Commitment]:
     commitments, numbered = [], set()
     for qty in briefing.quantities:
-        if qty.modality in ("target", "forecast"):
+        heads_list = qty.unit == "count" and patterns.LIST_HEADER.match(briefing.text[qty.end : qty.end + 60])
+        if qty.modality in ("target", "forecast") and not heads_list:
             index = sentences.index_of(qty.start)
             numbered.add(index)
             commitments.append(from_quantity(briefing, qty, sentences.spans[index] if sentences.spans else Span(qty.start, qty.end)))

@@ -139,6 +139,10 @@ LIST_END = re.compile(
 
 
 # --- commitments ----------------------------------------------------------------------------------
+# A count that heads a list ("we will focus on three areas:") announces structure, not a target.
+LIST_HEADER = re.compile(r"^[ \t]*[\w' -]{0,40}:")
+
+
 @lru_cache(maxsize=1)
 def undertaking() -> re.Pattern[str]:
     """A "will" phrase with a completion verb: "will be completed and opened to the public"."""

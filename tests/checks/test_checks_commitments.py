@@ -87,3 +87,15 @@ def test_resolve(commitment: Commitment, actuals: list[Quantity], status: str) -
     (resolved,) = resolve([commitment], actuals)
     assert resolved.status == status
     assert commitment.status == "open"  # the input is not changed
+
+
+def test_a_count_that_heads_a_list_is_no_target() -> None:
+    text = "Next, we will focus on three areas:\n\nFirst, industry. This year, we will build 200 kilometers of railway."
+    result = run_checks(
+        briefing(
+            text,
+            "three | 3 count | exact level | areas | 2024 | target",
+            "200 kilometers | 200 km | exact level | railway | 2024 | target",
+        )
+    )
+    assert [c.text for c in result.commitments] == ["This year, we will build 200 kilometers of railway."]
