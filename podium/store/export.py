@@ -12,8 +12,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
 
-import pyarrow as pa
-
 from podium.errors import PodiumError
 
 BATCH_ROWS = 5_000
@@ -48,11 +46,32 @@ def _bool(value: int | None) -> bool | None:
     return None if value is None else bool(value)
 
 
-STRING, INT, FLOAT = pa.string(), pa.int64(), pa.float64()
-REF = pa.struct([("start", INT), ("end", INT), ("text", STRING)])
+# Arrow types by name, resolved only when a table is built: importing pyarrow costs every CLI
+# command a tenth of a second, and most never export.
+STRING, INT, FLOAT, DATE, BOOL, TIMESTAMP = "string", "int64", "float64", "date32", "bool", "timestamp"
+STRINGS, INTS, REFS = "list<string>", "list<int64>", "list<ref>"
 
-# table -> (SQL, [(column, arrow type, converter)]); the SQL's columns are in the same order.
-Column = tuple[str, pa.DataType, Convert]
+
+def arrow_type(name: str) -> Any:
+    import pyarrow as pa
+
+    ref = pa.struct([("start", pa.int64()), ("end", pa.int64()), ("text", pa.string())])
+    types = {
+        STRING: pa.string(),
+        INT: pa.int64(),
+        FLOAT: pa.float64(),
+        DATE: pa.date32(),
+        BOOL: pa.bool_(),
+        TIMESTAMP: pa.timestamp("s", tz="UTC"),
+        STRINGS: pa.list_(pa.string()),
+        INTS: pa.list_(pa.int64()),
+        REFS: pa.list_(ref),
+    }
+    return types[name]
+
+
+# table -> (SQL, [(column, arrow type name, converter)]); the SQL's columns are in the same order.
+Column = tuple[str, str, Convert]
 TABLES: dict[str, tuple[str, list[Column]]] = {
     "briefings": (
         "SELECT id, content_hash, source, title, date, date_source, inferred_year, year_evidence, series,"
@@ -63,7 +82,7 @@ TABLES: dict[str, tuple[str, list[Column]]] = {
             ("content_hash", STRING, _same),
             ("source", STRING, _same),
             ("title", STRING, _same),
-            ("date", pa.date32(), _date),
+            ("date", DATE, _date),
             ("date_source", STRING, _same),
             ("inferred_year", INT, _same),
             ("year_evidence", STRING, _same),
@@ -75,7 +94,7 @@ TABLES: dict[str, tuple[str, list[Column]]] = {
             ("n_figures", INT, _same),
             ("schema_version", STRING, _same),
             ("metadata", STRING, _same),
-            ("ingested_at", pa.timestamp("s", tz="UTC"), _timestamp),
+            ("ingested_at", TIMESTAMP, _timestamp),
             ("text", STRING, _same),
         ],
     ),
@@ -89,7 +108,7 @@ TABLES: dict[str, tuple[str, list[Column]]] = {
             ("role", STRING, _same),
             ("title", STRING, _same),
             ("outlet", STRING, _same),
-            ("aliases", pa.list_(STRING), _json),
+            ("aliases", STRINGS, _json),
         ],
     ),
     "turns": (
@@ -114,9 +133,9 @@ TABLES: dict[str, tuple[str, list[Column]]] = {
             ("briefing_id", STRING, _same),
             ("exchange_id", INT, _same),
             ("asked_by", STRING, _same),
-            ("answered_by", pa.list_(STRING), _json),
-            ("question_turns", pa.list_(INT), _json),
-            ("answer_turns", pa.list_(INT), _json),
+            ("answered_by", STRINGS, _json),
+            ("question_turns", INTS, _json),
+            ("answer_turns", INTS, _json),
         ],
     ),
     "quantities": (
@@ -127,7 +146,7 @@ TABLES: dict[str, tuple[str, list[Column]]] = {
         [
             ("briefing_id", STRING, _same),
             ("briefing_title", STRING, _same),
-            ("briefing_date", pa.date32(), _date),
+            ("briefing_date", DATE, _date),
             ("position", INT, _same),
             ("text", STRING, _same),
             ("start", INT, _same),
@@ -139,7 +158,7 @@ TABLES: dict[str, tuple[str, list[Column]]] = {
             ("kind", STRING, _same),
             ("subject", STRING, _same),
             ("period", STRING, _same),
-            ("period_inferred", pa.bool_(), _bool),
+            ("period_inferred", BOOL, _bool),
             ("modality", STRING, _same),
             ("turn", INT, _same),
             ("speaker", STRING, _same),
@@ -157,7 +176,7 @@ TABLES: dict[str, tuple[str, list[Column]]] = {
             ("verdict", STRING, _same),
             ("explanation", STRING, _same),
             ("tolerance", FLOAT, _same),
-            ("quantities", pa.list_(REF), _json),
+            ("quantities", REFS, _json),
         ],
     ),
     "commitments": (
@@ -193,24 +212,32 @@ def spec(table: str) -> tuple[str, list[Column]]:
     return TABLES[name]
 
 
-def schema(table: str) -> pa.Schema:
+def schema(table: str) -> Any:
+    """The pyarrow.Schema of a table."""
+    import pyarrow as pa
+
     _, columns = spec(table)
-    return pa.schema([(name, kind) for name, kind, _ in columns])
+    return pa.schema([(name, arrow_type(kind)) for name, kind, _ in columns])
 
 
-def batches(conn: sqlite3.Connection, table: str, *, size: int = BATCH_ROWS) -> Iterator[pa.RecordBatch]:
-    """The table as record batches of at most `size` rows, read lazily from a cursor."""
+def batches(conn: sqlite3.Connection, table: str, *, size: int = BATCH_ROWS) -> Iterator[Any]:
+    """The table as pyarrow record batches of at most `size` rows, read lazily from a cursor."""
+    import pyarrow as pa
+
     sql, columns = spec(table)
     arrow_schema = schema(table)
     cursor = conn.execute(sql)
     while rows := cursor.fetchmany(size):
         arrays = [
-            pa.array([convert(row[i]) for row in rows], type=kind) for i, (_, kind, convert) in enumerate(columns)
+            pa.array([convert(row[i]) for row in rows], type=arrow_schema.field(i).type)
+            for i, (_, _, convert) in enumerate(columns)
         ]
         yield pa.RecordBatch.from_arrays(arrays, schema=arrow_schema)
 
 
-def to_arrow(conn: sqlite3.Connection, table: str) -> pa.Table:
+def to_arrow(conn: sqlite3.Connection, table: str) -> Any:
+    import pyarrow as pa
+
     return pa.Table.from_batches(list(batches(conn, table)), schema=schema(table))
 
 
