@@ -157,9 +157,20 @@ def test_search_json_passes_every_filter(db: Path, monkeypatch: pytest.MonkeyPat
     assert all(f"{HIT_START}harvest{HIT_END}" in h["snippet"].lower() for h in hits)
 
 
-def test_search_refuses_a_bad_date(db: Path) -> None:
-    result = invoke("search", "harvest", "--db", db, "--since", "last week")
-    assert result.exit_code == 1 and "[E030]" in result.stderr and "--since" in result.stderr
+@pytest.mark.parametrize(
+    ("command", "option"),
+    [
+        (["search", "harvest", "--since", "last week"], "--since"),
+        (["search", "harvest", "--until", "2024-5-1"], "--until"),
+        (["search", "harvest", "--role", "minister"], "--role"),
+        (["figures", "--kind", "size"], "--kind"),
+        (["figures", "--modality", "hope"], "--modality"),
+    ],
+)
+def test_bad_option_values_are_refused(db: Path, command: list[str], option: str) -> None:
+    result = invoke(*command, "--db", db)
+    assert result.exit_code == 1 and "[E030]" in result.stderr and option in result.stderr
+    assert result.stdout == ""
 
 
 def test_search_with_broken_syntax_does_not_crash(db: Path) -> None:

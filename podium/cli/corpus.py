@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, get_args
 
 import typer
 from rich.markup import escape
@@ -21,6 +21,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextC
 from podium.cli.app import app, die, err
 from podium.cli.output import Format, choose, emit
 from podium.errors import PodiumError
+from podium.model import Kind, Modality, Role
 from podium.store import HIT_END, HIT_START, Corpus
 from podium.store.export import TABLE_NAMES, TABLES
 from podium.store.ingest import Outcome, Summary, ingest as ingest_files
@@ -86,6 +87,13 @@ def _limit(limit: int) -> int | None:
 def _check_date(value: str | None, option: str) -> str | None:
     if value and not PARTIAL_DATE.fullmatch(value):
         raise die(PodiumError("E030", f"{option} {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD"))
+    return value
+
+
+def _check_choice(value: str | None, option: str, choices: tuple[str, ...]) -> str | None:
+    # An unknown value would match nothing; saying so beats an empty table.
+    if value and value not in choices:
+        raise die(PodiumError("E030", f"{option} {value!r}: choose one of {', '.join(choices)}"))
     return value
 
 
@@ -227,6 +235,7 @@ def search(
         podium search "unemployment rate" --role official --since 2024-01
     """
     since, until = _check_date(since, "--since"), _check_date(until, "--until")
+    role = _check_choice(role, "--role", get_args(Role))
     with opened(db, readonly=True) as corpus:
         hits = corpus.search(
             query, speaker=speaker, role=role, since=since, until=until, briefing=briefing, limit=_limit(limit), offset=offset
@@ -263,6 +272,8 @@ def figures(
     Example:
         podium figures --subject gdp --period 2024 --csv > gdp.csv
     """
+    kind = _check_choice(kind, "--kind", get_args(Kind))
+    modality = _check_choice(modality, "--modality", get_args(Modality))
     filters = dict(subject=subject, unit=unit, kind=kind, period=period, speaker=speaker, modality=modality, briefing=briefing)
     with opened(db, readonly=True) as corpus:
         rows = corpus.figures(**filters, limit=_limit(limit), offset=offset)

@@ -24,7 +24,9 @@ class Corpus:
             corpus.search("growth rate")
     """
 
-    def __init__(self, path: str | Path = "podium.db", *, readonly: bool = False, timeout: float = db.DEFAULT_TIMEOUT):
+    def __init__(
+        self, path: str | Path = "podium.db", *, readonly: bool = False, timeout: float = db.DEFAULT_TIMEOUT
+    ) -> None:
         self.path = Path(path)
         self.readonly = readonly
         self.conn = db.connect(self.path, readonly=readonly, timeout=timeout)

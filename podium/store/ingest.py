@@ -210,9 +210,15 @@ def _drain(pool: ProcessPoolExecutor, queue: list[str], *, limit: int) -> Iterat
                 # Which of the in-flight files killed the worker is unknown; each is failed
                 # with the reason, and the rest of the queue goes on in a fresh pool.
                 yield Parsed(path, error=PodiumError("E005", "the parser process died on it (out of memory?)", path))
-                for other in in_flight.values():
-                    yield Parsed(other, error=PodiumError("E005", "the parser process died on it or beside it", other))
+                yield from (_salvage(f, other) for f, other in in_flight.items())
                 return
+
+
+def _salvage(future: Future[Parsed], path: str) -> Parsed:
+    """What a broken pool still holds for one file: its result if it finished, else the failure."""
+    if future.done() and not future.cancelled() and future.exception() is None:
+        return future.result()
+    return Parsed(path, error=PodiumError("E005", "the parser process died on it or beside it", path))
 
 
 def _store(corpus: Corpus, parsed: Parsed, *, replace: bool) -> Outcome:

@@ -3,11 +3,13 @@ reported per file while the rest go on, the same result with or without the proc
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from podium.store import Corpus
+from podium.store import ingest as ingest_module
 from podium.store.ingest import Outcome, discover, ingest
 
 from .conftest import assert_whole, transcript, write_transcripts
@@ -74,3 +76,31 @@ def test_replace_parses_again_even_when_unchanged(tmp_path: Path) -> None:
         summary = ingest(corpus, [tmp_path / "in"], jobs=1, replace=True)
     assert (summary.replaced, summary.unchanged) == (2, 0)
     assert assert_whole(tmp_path / "c.db") == 2
+
+
+real_parse_file = ingest_module.parse_file
+
+
+def parse_or_die(path: str):
+    """parse_file, except that a worker given a file named "crash" dies as an out-of-memory kill would."""
+    if "crash" in Path(path).name:
+        os._exit(9)
+    return real_parse_file(path)
+
+
+def test_a_dying_parser_fails_its_file_and_the_run_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    good = write_transcripts(tmp_path / "in", 8)
+    crash = tmp_path / "in" / "crash.txt"
+    crash.write_text(transcript(99))
+    monkeypatch.setattr(ingest_module, "parse_file", parse_or_die)
+    with Corpus(tmp_path / "c.db") as corpus:
+        summary = ingest(corpus, [tmp_path / "in"], jobs=2)
+    failed = {Path(o.path).name: o.error for o in summary.failures}
+    assert "died" in failed["crash.txt"].reason and failed["crash.txt"].code == "E005"
+    assert summary.files == len(good) + 1 and summary.added == len(good) + 1 - len(failed)
+    assert assert_whole(tmp_path / "c.db") == summary.added
+    monkeypatch.undo()
+    crash.unlink()
+    with Corpus(tmp_path / "c.db") as corpus:  # the same command again stores what the crash took with it
+        again = ingest(corpus, [tmp_path / "in"], jobs=2)
+    assert (again.added, again.unchanged, again.failures) == (len(failed) - 1, summary.added, [])
