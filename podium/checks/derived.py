@@ -114,9 +114,12 @@ def _part_whole_pairs(text: str, quantities: list[Quantity], sentences: Sentence
         if a.unit == "%" or b.unit == "%" or convert(1.0, a.unit, b.unit) is None or not sentences.same(a.start, b.start):
             continue
         between = gap(text, a, b)
+        sentence_start = sentences.of(a.start).start
         if patterns.PART_OF_GAP.match(between):
             part, whole = a, b
         elif patterns.WHOLE_THEN_PART_GAP.match(between):
+            part, whole = b, a
+        elif patterns.WHOLE_LEADS_BEFORE.search(text[sentence_start : a.start]) and patterns.WHOLE_LEADS_GAP.match(between):
             part, whole = b, a
         else:
             continue

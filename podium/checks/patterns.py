@@ -90,6 +90,9 @@ PART_OF_GAP = re.compile(r"^\s*(?:out\s+of|of)\s+(?:the\s+|a\s+|all\s+)?(?:total
 WHOLE_THEN_PART_GAP = re.compile(
     r"^[^.;]{0,40}?,?\s*(?:of\s+which|of\s+whom|among\s+them|among\s+which)\b[^.;,()]{0,40}$", re.IGNORECASE
 )
+# "Of the 480 new firms, 120 were ...": the whole leads the sentence, the part follows the comma.
+WHOLE_LEADS_BEFORE = re.compile(r"(?:^|[.;:]\s*|\n)\s*(?:of|among)\s+(?:the|these|those|all)\s+$", re.IGNORECASE)
+WHOLE_LEADS_GAP = re.compile(r"^[^.;,()]{0,60},\s*$")
 SHARE_AFTER_PART_GAP = re.compile(
     r"^[^.;]{0,40}?(?:\(|,\s*(?:or|accounting\s+for|making\s+up|representing|i\.e\.|that\s+is)?)\s*(?:about\s+|around\s+|nearly\s+|over\s+)?$",
     re.IGNORECASE,

@@ -205,6 +205,25 @@ def test_share_against_part_and_whole(share: str, verdict: str) -> None:
     assert only(find(text, qs), "derived figure").verdict == verdict
 
 
+@pytest.mark.parametrize(("share", "verdict"), [("25%|25", "consistent"), ("30%|30", "inconsistent")])
+def test_share_when_the_whole_leads_the_sentence(share: str, verdict: str) -> None:
+    stated, value = share.split("|")
+    text = f"Of the 480 new firms, 120 were foreign-funded, accounting for {stated}."
+    qs = mentions(
+        text,
+        "480 | 480 count | exact level | new firms | 2023",
+        "120 | 120 count | exact level | foreign-funded firms | 2023",
+        f"{stated} | {value} % | exact share | foreign-funded firms | 2023",
+    )
+    assert only(find(text, qs), "derived figure").verdict == verdict
+
+
+def test_a_part_and_whole_without_a_share_is_not_checked() -> None:
+    text = "Among the 20 townships, 12 have built cold storage."
+    qs = mentions(text, "20 | 20 count | exact level | townships | ", "12 | 12 count | exact level | townships | ")
+    assert find(text, qs) == []
+
+
 @pytest.mark.parametrize(
     ("words", "verdict", "check"),
     [
