@@ -30,6 +30,9 @@ _LINE_END = re.compile(r"(?<=[.!?:\"”’])[ \t\r]*\n")
 # Tokens before a full stop that abbreviate rather than end a sentence ("Mr. Tan", "U.S. exports").
 _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Jr|Sr|vs|etc|approx|Gov|Sen|Rep|Gen|Col|Lt|Inc|Co|Corp|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z]|\b[A-Z]\.[A-Z])\.$")
 _DEFINITE_BEFORE = re.compile(r"\bthe\s*$", re.IGNORECASE)
+_PLACE_BEFORE = re.compile(r"\b(?:in|among|across)\s*(?:the\s*)?$", re.IGNORECASE)
+# Words that may stand between a figure and the time it is of ("6.2% in February").
+_TIME_AFTER = re.compile(r"\s*,?\s*(?:(?:in|for|during|as\s+of|at\s+the\s+end\s+of|by\s+the\s+end\s+of|of)\s+)?(?:the\s+)?$", re.IGNORECASE)
 _ENUMERATION = re.compile(r"[^.;:!?]*:\s*$")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _PERCENT_SIGN = re.compile(r"%|percent|per cent", re.IGNORECASE)
@@ -201,6 +204,11 @@ def _period(layout: _Layout, qty: Quantity, kind: str, clause: tuple[int, int], 
             return layout.periods[runs[0]]
     in_clause = [i for i in in_sentence if clause[0] <= refs[i].start and refs[i].end <= clause[1] and i not in own]
     points = [i for i in in_clause if refs[i].scope == "point"]
+    if qty.unit == "count" and _PLACE_BEFORE.search(layout.text, max(clause[0], qty.start - 12), qty.start):
+        return ""  # "this rate in 31 major cities": the figure counts where, not how much
+    right_after = [i for i in points if refs[i].start >= qty.end and _TIME_AFTER.match(layout.text, qty.end, refs[i].start)]
+    if right_after:
+        return layout.periods[right_after[0]]  # "5.9% in March": the month named with the figure
     if not points and qty.unit == "count" and _ENUMERATION.match(layout.text, qty.end, sentence[1]):
         return ""  # "we will focus on three areas:" counts the points that follow
     if points:
@@ -208,8 +216,8 @@ def _period(layout: _Layout, qty: Quantity, kind: str, clause: tuple[int, int], 
         return layout.periods[chosen] if chosen is not None else ""
     if any(refs[i].scope in ("now", "standing") for i in in_clause):
         return ""
-    if qty.unit == "count" and _DEFINITE_BEFORE.search(layout.text[clause[0] : qty.start]):
-        return ""
+    if qty.unit == "count" and _DEFINITE_BEFORE.search(layout.text, max(clause[0], qty.start - 12), qty.start):
+        return ""  # "the 25.98 million residents": a standing set, not a flow
     sentence_points = [i for i in in_sentence if refs[i].scope == "point" and i not in own]
     before = [i for i in sentence_points if refs[i].end <= qty.start]
     if before:
@@ -232,8 +240,8 @@ def _is_fraction(qty: Quantity) -> bool:
     return qty.unit == "%" and not _PERCENT_SIGN.search(qty.text)
 
 
-def _modality(before: str, period: str, anchor: Anchor) -> str:
-    modality = classify_modality(before)
+def _modality(before: str, after: str, period: str, anchor: Anchor) -> str:
+    modality = classify_modality(before, after)
     last_year = single_year(period.split("/")[-1][:4]) if period else None
     if modality != "actual" and anchor.year is not None and last_year is not None and last_year < anchor.year:
         return "actual"  # a period wholly past cannot hold a promise
@@ -275,17 +283,18 @@ def annotate(briefing: Briefing, quantities: list[Quantity]) -> None:
         clause_before = text[clause[0] : qty.start]
         after = text[qty.end : sentence[1]]
         restated = prev is not None and _OPEN_BRACKET.search(clause_before) is not None
+        same_sentence = prev is not None and prev.start >= sentence[0]
         if restated and prev is not None:
             # "6 billion jin (3 million metric tons)": the same figure in other units.
             qty.kind, qty.subject = prev.kind, prev.subject
         else:
             cue_text = _without_listed_figures(_tail(clause_before))
-            qty.kind = classify_kind(qty.unit, cue_text, after[:_CUE_REACH], fraction=_is_fraction(qty))
+            kind = classify_kind(qty.unit, cue_text, after[:_CUE_REACH], fraction=_is_fraction(qty))
+            qty.kind = kind or (prev.kind if same_sentence and prev is not None and prev.unit == qty.unit else "ratio")
         qty.period = _period(layout, qty, qty.kind, clause, sentence)
         qty.period_inferred = inferred and bool(qty.period)
-        qty.modality = _modality(_tail(clause_before), qty.period, layout.anchor)  # type: ignore[assignment]
+        qty.modality = _modality(_tail(clause_before), after, qty.period, layout.anchor)  # type: ignore[assignment]
         if not restated:
-            same_sentence = prev is not None and prev.start >= sentence[0]
             qty.subject = find_subject(
                 clause_before, after, text=qty.text, unit=qty.unit, kind=qty.kind,
                 previous=prev.subject if prev else "", previous_in_sentence=same_sentence,

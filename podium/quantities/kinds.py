@@ -97,11 +97,13 @@ class _LeadIn:
         return self.ends_with(table.movement)
 
 
-def classify_kind(unit: str, before: str, after: str, *, fraction: bool = False) -> Kind:
+def classify_kind(unit: str, before: str, after: str, *, fraction: bool = False) -> Kind | None:
     """The kind of a figure of `unit`, given the clause text `before` it and the text `after` it.
 
     `before` should start at the clause the figure stands in, so cues from other clauses do not
-    leak in; `fraction` marks a figure written as a fraction word ("one-fifth")."""
+    leak in; `fraction` marks a figure written as a fraction word ("one-fifth"). None for a
+    percentage with no cue at all: it is a ratio, or of the kind of the figure it is listed with
+    ("40% in the dry season and 26% in the rainy season"), which only the caller knows."""
     table = load_words()
     lead = _LeadIn.of(before)
     per = lead.ends_with(table.per_before)
@@ -130,7 +132,7 @@ def _per_in_phrase(before: str) -> bool:
     return bool(_PER_WORD.search(_last_segment(before)))
 
 
-def _percent_kind(lead: _LeadIn, before: str, after: str, *, fraction: bool) -> Kind:
+def _percent_kind(lead: _LeadIn, before: str, after: str, *, fraction: bool) -> Kind | None:
     table = load_words()
     if lead.ends_with(table.share):
         return "share"
@@ -144,4 +146,4 @@ def _percent_kind(lead: _LeadIn, before: str, after: str, *, fraction: bool) -> 
         return "ratio"
     if table.movement_subject.search(_last_segment(before)):
         return "growth"
-    return "ratio"
+    return None

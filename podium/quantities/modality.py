@@ -55,9 +55,19 @@ def _starts(words: list[str], i: int, phrase: tuple[str, ...]) -> bool:
     return tuple(words[i : i + len(phrase)]) == phrase
 
 
-def classify_modality(before: str) -> Modality:
+_FIGURE_AS_SUBJECT = re.compile(
+    r"^\s*(?:[a-z]+\s+){0,3}?(?:will|would|is\s+(?:expected|projected|forecast|set|likely)\s+to|are\s+(?:expected|projected|forecast|set|likely)\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+def classify_modality(before: str, after: str = "") -> Modality:
     """The modality set by the last cue in `before` (the clause text up to the figure), unless a
-    past-tense verb stands between that cue and the figure."""
+    past-tense verb stands between that cue and the figure. A figure that is itself the subject of
+    "will" ("8.74 million graduates will enter the market") is a forecast: an undertaking needs
+    someone who undertakes it."""
+    if after and _FIGURE_AS_SUBJECT.match(after[:60]):
+        return "forecast"
     table = load_words()
     words = _WORD.findall(before.lower())
     label: str | None = None

@@ -18,7 +18,7 @@ import yaml
 
 DATA_FILE = "periods_en.yaml"
 
-Scope = Literal["point", "run", "self", "now", "standing"]
+Scope = Literal["point", "run", "self", "compare", "now", "standing"]
 Form = Literal["year", "years", "quarter", "quarters", "months", "day", "past", "since", "run", "none"]
 
 
@@ -162,6 +162,20 @@ def _year_fields(token: str | None) -> dict[str, int | None]:
 
 
 def _ref_from_match(m: re.Match[str]) -> TimeRef | None:
+    ref = _read_match(m)
+    if ref is not None and ref.form not in ("years", "past", "run", "since", "none") and _is_comparison_base(m):
+        # "compared with the same period last year", "from July": the base of a change, not its period.
+        return TimeRef(ref.start, ref.end, "compare", ref.form)
+    return ref
+
+
+def _is_comparison_base(m: re.Match[str]) -> bool:
+    if re.match(r"from\b", m.group(0), re.IGNORECASE):
+        return False  # "from January to April" opens a range
+    return bool(_COMPARISON_LEAD.search(m.string[max(0, m.start() - 48) : m.start()]))
+
+
+def _read_match(m: re.Match[str]) -> TimeRef | None:
     g = m.groupdict()
     span = (m.start(), m.end())
     if g["m1"]:
@@ -212,6 +226,14 @@ def _ref_from_match(m: re.Match[str]) -> TimeRef | None:
     return TimeRef(*span, "standing", "none")
 
 
+_COMPARISON_LEAD = re.compile(
+    r"\b(?:than|compared\s+(?:with|to)|from|over|versus|vs\.?|relative\s+to|against|below|above)\s+"
+    r"(?:(?:that|those|the\s+level|the\s+figure)\s+(?:(?:in|of|for)\s+)?)?(?:the\s+)?"
+    r"(?:(?:same|corresponding)\s+(?:period|month|quarter|time)\s+(?:of\s+|in\s+)?)?(?:the\s+)?$"
+    r"|\b(?:same|corresponding)\s+(?:period|month|quarter|time)\s+(?:of\s+|in\s+)?$"
+    r"|\b(?:that|those)\s+(?:in|of|for)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _COMPARISON_BEFORE = re.compile(r"\b(?:of|than)\s+$")
 _WINDOW = 40  # wider than any reference reaches back from the trigger word inside it
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
@@ -327,7 +349,7 @@ def _years_back(count: int, anchor: Anchor) -> str:
 
 def resolve_ref(ref: TimeRef, anchor: Anchor) -> str:
     """The period a reference names, as guideline text; empty when it cannot be placed."""
-    if ref.scope in ("now", "standing"):
+    if ref.scope in ("now", "standing", "compare"):
         return ""
     if ref.form in ("past", "run"):
         return _years_back(ref.low, anchor)
@@ -347,7 +369,7 @@ def resolve_ref(ref: TimeRef, anchor: Anchor) -> str:
     if ref.form == "year":
         return "" if year is None else str(year)
     if year is None:
-        year = anchor.carried_year if anchor.carried_year is not None else _month_year(ref.low, anchor) if ref.form in ("months", "day") else anchor.year
+        year = anchor.carried_year if anchor.carried_year is not None else _month_year(ref.high if ref.form == "months" else ref.low, anchor) if ref.form in ("months", "day") else anchor.year
     if year is None:
         return ""
     if ref.form == "quarter":

@@ -50,6 +50,7 @@ class SubjectWords:
     rank_scopes: tuple[tuple[str, ...], ...]
     movement_nouns: frozenset[str]
     share_bases: frozenset[str]
+    generic_nouns: frozenset[str]
     noun_markers: frozenset[str]
     qualifier_words: frozenset[str]
     place_words: frozenset[str]
@@ -76,6 +77,7 @@ def load_words() -> SubjectWords:
         rank_scopes=phrases("rank_scopes"),
         movement_nouns=words("movement_nouns"),
         share_bases=words("share_bases"),
+        generic_nouns=frozenset(_normal(w) for w in words("generic_nouns")),
         noun_markers=words("noun_markers"),
         qualifier_words=words("qualifier_words"),
         place_words=words("place_words"),
@@ -213,6 +215,11 @@ def _is_pronoun(phrase: str) -> bool:
     return low in load_words().pronouns or low.split(" ", 1)[0] in _PERSONAL
 
 
+def _is_generic(phrase: str) -> bool:
+    tokens = content_tokens(phrase)
+    return bool(tokens) and all(t in load_words().generic_nouns for t in tokens)
+
+
 def _is_movement_only(phrase: str) -> bool:
     tokens = content_tokens(phrase)
     return bool(tokens) and all(t in load_words().movement_nouns for t in tokens)
@@ -235,6 +242,10 @@ def noun_phrase_after(text: str) -> str:
             continue
         if low in table.np_stops or low == "of":
             break
+        if not out and low in table.verbs:
+            break  # "8.74 million | will enter": the figure is the subject; its noun is elsewhere
+        if not out and _is_participle(low) and i + 1 < len(words) and words[i + 1].lower() in _HEAD_BREAKS:
+            break  # "a reduction of 1.05 million | compared with"
         if out and (low in table.verbs or _ends_phrase(words, i)) and not out[-1].lower().endswith("ly"):
             break
         if low == "and" and (i + 1 >= len(words) or words[i + 1][0].isdigit()):
@@ -330,6 +341,16 @@ def subject_before(clause_before: str) -> str:
             seg_words = _tokens(segments[i - 1])
             verb = _first_verb(seg_words)
             return _phrase(seg_words[:verb] if verb is not None else seg_words)
+    if not subject and len(segments) > 1 and not words:
+        # "the unemployment rate shows small changes, 6.2% in February": the clause's own subject.
+        for segment in reversed(segments[:-1]):
+            seg_words = _tokens(segment)
+            if seg_words and seg_words[0][0].isdigit():
+                continue  # a figure listed before this one ("6.2% in February, 5.9% in March")
+            verb = _first_verb(seg_words)
+            found = _phrase(seg_words[:verb] if verb is not None else seg_words)
+            if found and not _is_pronoun(found):
+                return found
     return subject
 
 
@@ -409,6 +430,8 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
         found = noun if unit in ("year", "month", "day") or not noun else f"{noun} {compound.group(1)}"
     elif unit == "count":
         found = noun_phrase_after(after)
+        if previous_in_sentence and previous and _is_generic(found):
+            found = previous  # "an increase of 350,000 people": more of what the figure before counts
     elif unit in ("year", "month", "day"):
         if previous_in_sentence and previous:
             return previous  # "ranked first for three consecutive years": the run of that figure
