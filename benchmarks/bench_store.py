@@ -177,6 +177,31 @@ def time_searches(db: Path) -> list[float]:
     return times
 
 
+def time_figures(db: Path) -> dict[str, float]:
+    """Median ms of the figure queries a page of the web app makes (a page of 50, and its count)."""
+    from podium.store import Corpus
+
+    with Corpus(db, readonly=True) as corpus:
+        subjects = [s for s, _ in corpus.subjects(limit=5)]
+        calls = {
+            "page of 50": lambda: corpus.figures(limit=50),
+            "count": lambda: corpus.count_figures(),
+            "subject page": lambda: [corpus.figures(subject=s[:4], limit=50) for s in subjects],
+            "subject count": lambda: [corpus.count_figures(subject=s[:4]) for s in subjects],
+            "briefing list": lambda: corpus.briefings(),
+        }
+        timings = {}
+        for name, call in calls.items():
+            call()
+            runs = []
+            for _ in range(10):
+                start = time.perf_counter()
+                call()
+                runs.append((time.perf_counter() - start) * 1000 / (len(subjects) if "subject" in name else 1))
+            timings[name] = statistics.median(runs)
+    return timings
+
+
 def verdict(ok: bool) -> str:
     return "ok" if ok else "MISSED"
 
@@ -204,6 +229,8 @@ def main() -> int:
         p95 = statistics.quantiles(times, n=20)[-1]
         print(f"  search:  p50 {p50:6.2f} ms, p95 {p95:6.2f} ms, max {max(times):6.2f} ms over {len(times)} queries "
               f"(target p95 <= {TARGET_P95_MS:.0f}) {verdict(p95 <= TARGET_P95_MS)}")
+        figures = time_figures(db)
+        print("  queries: " + ", ".join(f"{name} {ms:.1f} ms" for name, ms in figures.items()) + " (median)")
     return 0
 
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any, Literal
 
 from podium.errors import PodiumError
-from podium.model import Briefing
+from podium.model import Briefing, Quantity
 from podium.store import db, export, queries, rows
 
 Status = Literal["added", "replaced", "unchanged"]
@@ -135,6 +137,13 @@ class Corpus:
         sql = queries.BRIEFING_SUMMARY + where.sql() + queries.briefing_order(sort, desc) + tail
         return [dict(r) for r in self._all(sql, where.params + paging)]
 
+    def __iter__(self) -> Iterator[Briefing]:
+        """Every briefing as the full model, oldest first, read one at a time."""
+        for ident in self.briefing_ids():
+            found = self.briefing(ident)
+            if found is not None:  # removed by another process since the ids were read
+                yield found
+
     def __len__(self) -> int:
         return self._one("SELECT count(*) FROM briefings", [])[0]
 
@@ -191,6 +200,12 @@ class Corpus:
         tail, paging = queries.page(limit, offset)
         sql = queries.FIGURES + where.sql() + queries.FIGURES_ORDER + tail
         return [_figure(r) for r in self._all(sql, where.params + paging)]
+
+    def quantities(self, **filters: Any) -> list[Quantity]:
+        """The figures `figures(**filters)` finds, as Quantity objects (offsets index each one's
+        own briefing)."""
+        names = [f.name for f in dataclasses.fields(Quantity)]
+        return [Quantity(**{name: row[name] for name in names}) for row in self.figures(**filters)]
 
     def count_figures(
         self,

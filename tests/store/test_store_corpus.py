@@ -202,3 +202,12 @@ def test_wal_mode_and_schema_version(filled: Filled) -> None:
     with sqlite3.connect(filled.db) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert conn.execute("PRAGMA user_version").fetchone()[0] == latest_version()
+
+
+def test_the_model_objects_themselves(filled: Filled) -> None:
+    with Corpus(filled.db, readonly=True) as corpus:
+        assert [as_json(b) for b in corpus] == [as_json(filled.trade), as_json(filled.economy)]  # oldest first
+        assert corpus.quantities() == filled.economy.quantities
+        assert corpus.quantities(subject="gdp", modality="target") == [
+            q for q in filled.economy.quantities if q.subject == "GDP" and q.modality == "target"
+        ]
