@@ -114,7 +114,7 @@ def _number_mention(text: str, match: re.Match[str], floor: int, limit: int) -> 
     prefix_match = P.PREFIX_BEFORE.search(before)
     prefix = prefix_match.group("prefix") if prefix_match else None
     start = match.start() - (len(before) - prefix_match.start()) if prefix_match else match.start()
-    value = number_value(number) * scale_value(scale)
+    value = (number_value(number) + (0.5 if match.group("and_half") else 0.0)) * scale_value(scale)
     unit = P.prefix_unit(prefix) if prefix else "count"
     end = number_end
     unit_match = P.UNIT_AFTER.match(text, number_end, limit)
@@ -124,8 +124,10 @@ def _number_mention(text: str, match: re.Match[str], floor: int, limit: int) -> 
             value *= _W.scale_abbreviations[abbreviation.group(0).lower()]
             end = number_end = abbreviation.end()
             unit_match = P.UNIT_AFTER.match(text, end, limit)
+    if unit_match is None:
+        unit_match = P.UNIT_SYMBOL_AFTER.match(text, end, limit)
     if unit_match is not None:
-        word_unit = P.unit_id(unit_match.group("unit"))
+        word_unit = P.unit_id(unit_match.group(unit_match.lastgroup or "unit"))
         if not prefix or word_unit == unit:
             unit, end = word_unit, unit_match.end()
     elif P.LETTER_AFTER.match(text, end, limit):
@@ -333,6 +335,9 @@ def _join_ranges_and_chains(text: str, mentions: list[Mention]) -> None:
         gap = text[first.end : second.start]
         before = text[max(0, first.start - _CONTEXT) : first.start]
         if _is_range(gap, before):
+            if first.value == second.value:
+                first.unit = second.unit = ""  # "a 50-50 chance": odds, not a range
+                continue
             if first.scale is None and second.scale is not None:
                 first.value *= scale_value(second.scale)
             first.value_max, first.unit, first.end = second.value, second.unit, second.end

@@ -59,6 +59,7 @@ _PREFIX = _alternation(p for ps in _W.currency_prefixes.values() for p in ps)
 NUMBER_AT = re.compile(
     rf"(?<![\w.,:])(?<![A-Za-z]-)"
     rf"(?P<number>(?:{DIGITS})[{_VULGAR}]?|[{_VULGAR}]|(?:{WORD_NUMBER})\b)"
+    rf"(?P<and_half>{_GAP}and{_GAP}a{_GAP}half\b)?"
     rf"(?P<scale>(?:{_GAP}|-)(?:{SCALES})\b)?",
     re.IGNORECASE,
 )
@@ -76,8 +77,20 @@ UNIT_AFTER = re.compile(
 )
 
 
+_UNIT_BY_SYMBOL: dict[str, str] = {sym: uid for uid, syms in _W.unit_symbols.items() for sym in syms}
+_LONG_SYMBOLS = [sym for sym in _UNIT_BY_SYMBOL if len(sym) > 1 or not sym.isalpha()]
+_LETTER_SYMBOLS = [sym for sym in _UNIT_BY_SYMBOL if len(sym) == 1 and sym.isalpha()]
+# Case-sensitive. A one-letter symbol needs a blank before it ("5 m", not the "2s" of "the low 2s").
+UNIT_SYMBOL_AFTER = re.compile(
+    rf"(?:[ \t]?(?P<symbol>{_alternation(_LONG_SYMBOLS)})|[ \t](?P<letter>{_alternation(_LETTER_SYMBOLS)}))"
+    rf"(?![A-Za-z0-9µμ])"
+)
+
+
 def unit_id(word: str) -> str:
-    """The unit id a unit word names ("metric tons" -> "t")."""
+    """The unit id a unit word or symbol names ("metric tons" -> "t", "°C" -> "degC")."""
+    if word in _UNIT_BY_SYMBOL:
+        return _UNIT_BY_SYMBOL[word]
     return _UNIT_BY_WORD[" ".join(word.lower().split())]
 
 
@@ -138,7 +151,8 @@ BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 CHAIN_GAP = re.compile(r"^[ \t]*(?:to|and|or|,)[ \t]*$", re.IGNORECASE)
 PAREN_GAP = re.compile(r"^[ \t]*\([ \t]*$")
-CALENDAR_HALF = re.compile(r"(?:first|second|latter|former)\s+$", re.IGNORECASE)
+# "the first half" is a calendar half; "two and a half" belongs to the number before it.
+CALENDAR_HALF = re.compile(r"(?:first|second|latter|former|and\s+a)\s+$", re.IGNORECASE)
 CALENDAR_HALF_AFTER = re.compile(r"(?:-|\s+)(?:year|an?\b|century|decade|hour|day|month|time)", re.IGNORECASE)
 QUOTED = re.compile(r"[\"“]([^\"“”\n]{1,80})[\"”]")
 FURNITURE_LINE = re.compile(

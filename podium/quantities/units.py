@@ -12,6 +12,7 @@ from importlib import resources
 import pint
 
 from podium.errors import PodiumError
+from podium.quantities.words import unit_ids
 
 DEFINITION_FILES: tuple[str, ...] = ("units_en.txt", "units_zh.txt")
 
@@ -78,7 +79,8 @@ def normal_unit(unit: str) -> str | None:
     if unit in UNITLESS_IDS:
         return unit
     if not known(unit):
-        return None
+        # An id the word tables give but pint does not define (°C, ppm, points) has no conversion.
+        return unit if unit in unit_ids() else None
     for target in NORMAL_UNITS:
         if factor(unit, target) is not None:
             return target

@@ -39,6 +39,7 @@ class Words:
     one_pronoun_before: tuple[str, ...]
     furniture_lines: tuple[str, ...]
     unit_words: dict[str, tuple[str, ...]]
+    unit_symbols: dict[str, tuple[str, ...]]
     currency_prefixes: dict[str, tuple[str, ...]]
 
 
@@ -87,5 +88,12 @@ def load() -> Words:
         one_pronoun_before=_lower(data["one_pronoun_before"]),
         furniture_lines=_strings(data["furniture_lines"]),
         unit_words=_groups(data["unit_words"], lower=False),
+        unit_symbols=_groups(data["unit_symbols"], lower=False),
         currency_prefixes=_groups(data["currency_prefixes"], lower=False),
     )
+
+
+def unit_ids() -> frozenset[str]:
+    """Every unit id the word tables can give a mention."""
+    words = load()
+    return frozenset(words.unit_words) | frozenset(words.unit_symbols) | frozenset(words.currency_prefixes)

@@ -35,6 +35,8 @@ WORDS = [
     ("They built twenty two schools.", [("twenty two", 22, None, "count", "exact")]),
     ("He visited eight cities.", [("eight", 8, None, "count", "exact")]),
     ("We hired one hundred and five nurses.", [("one hundred and five", 105, None, "count", "exact")]),
+    ("It took two and a half years.", [("two and a half years", 2.5, None, "year", "exact")]),
+    ("They face a 50-50 chance.", []),
 ]
 
 SCALES = [
@@ -95,6 +97,14 @@ RANKS = [
     ("The province came third.", [("third", 3, None, "rank", "exact")]),
     ("The world's first such plant.", []),
     ("First, we will build roads. Second, we will plant trees.", []),
+]
+
+SYMBOLS = [
+    ("Phones now store 256GB.", [("256GB", 256, None, "GB", "exact")]),
+    ("It melts at 30°C.", [("30°C", 30, None, "degC", "exact")]),
+    ("The layer is 5 mm thick.", [("5 mm", 5, None, "mm", "exact")]),
+    ("Rates sat in the low 2s and a 5G network opened.", []),
+    ("It tops out at 87 mph (140 km/h).", [("87 mph", 87, None, "mph", "exact"), ("140 km/h", 140, None, "kph", "exact")]),
 ]
 
 PERCENT_POINTS = [
@@ -163,7 +173,7 @@ EXCLUSIONS = [
 TABLES = {
     "digits": DIGITS, "words": WORDS, "scales": SCALES, "fractions": FRACTIONS, "ranges": RANGES,
     "compounds": COMPOUNDS, "multiples": MULTIPLES, "ranks": RANKS, "percent_points": PERCENT_POINTS,
-    "currencies": CURRENCIES, "units": UNITS, "durations": DURATIONS, "qualifiers": QUALIFIERS,
+    "currencies": CURRENCIES, "symbols": SYMBOLS, "units": UNITS, "durations": DURATIONS, "qualifiers": QUALIFIERS,
     "exclusions": EXCLUSIONS,
 }  # fmt: skip
 CASES = [pytest.param(sentence, expected, id=f"{name}-{i}") for name, rows in TABLES.items() for i, (sentence, expected) in enumerate(rows)]

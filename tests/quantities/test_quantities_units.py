@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from podium.quantities import units
-from podium.quantities.words import load
+from podium.quantities.words import load, unit_ids
 
 
 def test_definition_files_load_through_pint() -> None:
@@ -63,7 +63,7 @@ def test_unknown_unit_does_not_normalise() -> None:
 
 
 def test_every_unit_id_in_the_word_table_normalises() -> None:
-    for unit_id in load().unit_words:
+    for unit_id in unit_ids():
         assert units.normalize(1.0, unit_id) is not None, unit_id
 
 
@@ -87,6 +87,13 @@ def test_pint_aliases_do_not_clash() -> None:
             parts = [p.strip() for p in line.split("=")]
             names.extend([parts[0], *parts[2:]])
     assert len(names) == len(set(names)), sorted({n for n in names if names.count(n) > 1})
+
+
+def test_unit_symbols_do_not_clash() -> None:
+    seen: dict[str, str] = {}
+    for unit_id, symbols in load().unit_symbols.items():
+        for symbol in symbols:
+            assert seen.setdefault(symbol, unit_id) == unit_id, f"{symbol!r} names {seen[symbol]} and {unit_id}"
 
 
 def test_word_table_parses_and_tables_are_disjoint() -> None:
