@@ -245,12 +245,15 @@ def check_growth(text: str, quantities: list[Quantity], sentences: Sentences, re
                 if result is not None:
                     findings.append(result)
                     done.add(growth.start)
-    findings.extend(_growth_by_subject(text, quantities, done, restated))
+    paired = {q.start for q in quantities if patterns.RESPECTIVELY.search(text[sentences.of(q.start).start : sentences.of(q.start).end])}
+    findings.extend(_growth_by_subject(text, quantities, done | paired, restated))
     return findings
 
 
 def _growth_by_subject(text: str, quantities: list[Quantity], done: set[int], restated: set[int]) -> list[Finding]:
-    """Growth stated in one place, the two levels elsewhere: matched by subject and year."""
+    """Growth stated in one place, the two levels elsewhere: matched by subject and year. Figures
+    paired "respectively" are left out: each has its own item of the list, whatever the subject
+    says."""
     levels: dict[tuple[frozenset[str], int], Quantity] = {}
     for qty in quantities:
         year = int(qty.period) if len(qty.period) == 4 and qty.period.isdigit() else None

@@ -13,7 +13,7 @@ from podium.checks.text import Sentences
 from podium.checks.tolerance import interval, relative_tolerance
 from podium.checks.units import convert
 from podium.checks.words import load
-from podium.model import Finding, Quantity
+from podium.model import Briefing, Finding, Quantity
 
 CHECK = "repeated figure"
 
@@ -121,8 +121,11 @@ def distinct_measures(window_a: str, window_b: str, subject: str) -> bool:
 
 
 def comparable(a: Quantity, b: Quantity) -> bool:
+    # An undated figure is a standing fact or a period the extractor did not find: two of them
+    # with one subject are too often different things ("over 70 percent of global production").
     return (
         a.kind == b.kind
+        and bool(a.period)
         and a.period == b.period
         and convert(1.0, a.unit, b.unit) is not None
         and same_subject(a.subject, b.subject)
@@ -161,3 +164,21 @@ def check(text: str, quantities: list[Quantity], restated: set[int]) -> list[Fin
         and not sentences.same(a.start, b.start)
         and not distinct_measures(window_a, window_b, a.subject)
     ]
+
+
+def across(briefings: list[Briefing]) -> list[tuple[Briefing, Briefing, Finding]]:
+    """Repeated figures across briefings: the same subject, period and kind stated in two of them.
+    Each finding comes with the two briefings its quantities' spans belong to."""
+    pools = []
+    for briefing in briefings:
+        ordered = sorted(briefing.quantities, key=lambda q: (q.start, q.end))
+        pools.append(candidates(briefing.text, ordered, set()))
+    found = []
+    for (i, pool_a), (j, pool_b) in combinations(enumerate(pools), 2):
+        for a, window_a in pool_a:
+            for b, window_b in pool_b:
+                if comparable(a, b) and not distinct_measures(window_a, window_b, a.subject):
+                    item = check_pair(a, b)
+                    item.explanation = f"across {briefings[i].source} and {briefings[j].source}: {item.explanation}"
+                    found.append((briefings[i], briefings[j], item))
+    return found

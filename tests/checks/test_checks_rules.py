@@ -360,3 +360,44 @@ def test_implausible_on_its_own(line: str) -> None:
 def test_a_plausible_share_is_not_flagged() -> None:
     text = "Exports made up 91% of the national total."
     assert find(text, mentions(text, "91% | 91 % | exact share | exports | 2023")) == []
+
+
+def test_repeated_figure_across_briefings() -> None:
+    from podium.checks.repeats import across
+    from podium.model import Briefing
+
+    first = "In 2023, tourist arrivals reached 85 million."
+    second = "In 2023, tourist arrivals reached 92 million, and hotel stays reached 40 million."
+    a = Briefing(source="a.txt", text=first, quantities=mentions(first, "85 million | 85e6 count | exact level | tourist arrivals | 2023"))
+    b = Briefing(
+        source="b.txt",
+        text=second,
+        quantities=mentions(
+            second,
+            "92 million | 92e6 count | exact level | tourist arrivals | 2023",
+            "40 million | 40e6 count | exact level | hotel stays | 2023",
+        ),
+    )
+    ((left, right, result),) = across([a, b])
+    assert (left.source, right.source) == ("a.txt", "b.txt")
+    assert result.verdict == "inconsistent"
+    assert [r.text for r in result.quantities] == ["85 million", "92 million"]
+    assert result.explanation.startswith("across a.txt and b.txt")
+
+
+def test_figures_paired_respectively_are_not_matched_by_subject() -> None:
+    # The extractor gives both listed figures the list's subject; neither is the growth of the total.
+    text = (
+        "Trade rose from 116.7 billion yuan in 2022 to 126 billion yuan in 2023, an increase of 8%.\n\n"
+        "In 2023, exports and imports grew by 6.2% and 9.5%, respectively."
+    )
+    qs = mentions(
+        text,
+        "116.7 billion yuan | 116.7e9 CNY | exact level | imports and exports | 2022",
+        "126 billion yuan | 126e9 CNY | exact level | imports and exports | 2023",
+        "8% | 8 % | exact growth | imports and exports | 2023",
+        "6.2% | 6.2 % | exact growth | exports and imports | 2023",
+        "9.5% | 9.5 % | exact growth | exports and imports | 2023",
+    )
+    growth = [f for f in find(text, qs) if f.check == "derived figure"]
+    assert [[r.text for r in f.quantities] for f in growth] == [["8%", "116.7 billion yuan", "126 billion yuan"]]
