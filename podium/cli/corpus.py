@@ -154,9 +154,8 @@ def _run_ingest(corpus: Corpus, targets: list[str], *, jobs: int | None, replace
         tally.count(outcome)
         if outcome.error is not None:
             bar.console.print(f"[red]error:[/red] {escape(outcome.error.message)}", highlight=False)
-        elapsed = bar.tasks[0].elapsed or 0.0
-        rate = tally.files / elapsed if elapsed else 0.0
-        bar.update(task, advance=1, rate=rate, figures=tally.figures, errors=len(tally.failures))
+        tally.seconds = bar.tasks[0].elapsed or 0.0
+        bar.update(task, advance=1, rate=tally.files_per_second, figures=tally.figures, errors=len(tally.failures))
 
     with bar:
         try:

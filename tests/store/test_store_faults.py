@@ -4,6 +4,7 @@ non-zero exit where something failed, and a database that is whole and correct a
 from __future__ import annotations
 
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -177,6 +178,28 @@ def test_kill_9_mid_ingest_loses_nothing_committed(tmp_path: Path) -> None:
     assert retry.exit_code == 0, retry.stderr
     assert f"{MANY - survivors} added, 0 replaced, {survivors} unchanged" in retry.stderr
     assert assert_whole(db) == MANY
+
+
+def test_ctrl_c_mid_ingest_stops_cleanly(tmp_path: Path) -> None:
+    write_transcripts(tmp_path / "many", MANY)
+    db = tmp_path / "c.db"
+    command = [sys.executable, "-m", "podium", "ingest", "--no-progress", "--jobs", "2", str(tmp_path / "many")]
+    proc = subprocess.Popen(
+        [*command, "--db", str(db)], start_new_session=True, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        wait_for_briefings(db, at_least=10, proc=proc)
+        os.killpg(proc.pid, signal.SIGINT)  # as the terminal sends it, to the parser workers too
+        _, stderr = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    survivors = assert_whole(db)
+    assert proc.returncode == 130 and "Traceback" not in stderr
+    counted = int(re.search(r"stopped after (\d+) files", stderr).group(1))
+    # Every briefing counted is committed; the signal may land between a commit and its count.
+    assert counted <= survivors <= counted + 1 and f"{counted} added" in stderr
 
 
 def wait_for_briefings(db: Path, *, at_least: int, proc: subprocess.Popen, seconds: float = 60) -> int:
