@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 
 from podium.checks import patterns
 from podium.checks.findings import agree, amount, finding, stated
@@ -55,7 +56,7 @@ def per_unit_base(text: str, qty: Quantity) -> frozenset[str] | None:
     return words.area_units if ("area" in cue_text or "yield" in cue_text or qty.kind == "ratio") else None
 
 
-def _nearest_before(quantities: list[Quantity], qty: Quantity, paragraph: Span, wanted) -> Quantity | None:
+def _nearest_before(quantities: list[Quantity], qty: Quantity, paragraph: Span, wanted: Callable[[Quantity], bool]) -> Quantity | None:
     for other in reversed([q for q in quantities if paragraph.start <= q.start < qty.start]):
         if wanted(other):
             return other
@@ -142,16 +143,12 @@ def check_shares(text: str, quantities: list[Quantity], sentences: Sentences) ->
             continue
         ok = derived.overlaps(interval(share))
         explanation = (
-            f"{stated(part)} of {stated(whole)} is {number_text_pct(point)} "
+            f"{stated(part)} of {stated(whole)} is {amount(point, '%')} "
             f"({derived.text()}% allowing for the precision stated); {stated(share)} allows "
             f"{interval(share).text()}%: " + ("they agree." if ok else "they do not agree.")
         )
         findings.append(finding("derived figure", agree(ok), explanation, [share, part, whole], _slack(derived, share)))
     return findings
-
-
-def number_text_pct(value: float) -> str:
-    return amount(value, "%")
 
 
 # --- growth and change against two levels ---------------------------------------------------------
@@ -245,9 +242,14 @@ def check_growth(text: str, quantities: list[Quantity], sentences: Sentences, re
                 if result is not None:
                     findings.append(result)
                     done.add(growth.start)
-    paired = {q.start for q in quantities if patterns.RESPECTIVELY.search(text[sentences.of(q.start).start : sentences.of(q.start).end])}
+    paired = {q.start for q in quantities if _in_respectively_sentence(text, sentences, q)}
     findings.extend(_growth_by_subject(text, quantities, done | paired, restated))
     return findings
+
+
+def _in_respectively_sentence(text: str, sentences: Sentences, qty: Quantity) -> bool:
+    sentence = sentences.of(qty.start)
+    return bool(patterns.RESPECTIVELY.search(text[sentence.start : sentence.end]))
 
 
 def _growth_by_subject(text: str, quantities: list[Quantity], done: set[int], restated: set[int]) -> list[Finding]:

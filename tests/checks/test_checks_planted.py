@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from planted import DATA, Score, cases, score
+from planted import DATA, Case, Score, cases, score
 from podium import parse
 from podium.checks import find, run_checks
 from podium.model import Briefing
@@ -39,13 +39,13 @@ def test_planted_errors_through_the_pipeline() -> None:
 
 
 @pytest.mark.parametrize("case", cases(), ids=lambda c: c.name)
-def test_clean_transcripts_raise_no_flag(case) -> None:  # noqa: ANN001 - a Case
+def test_clean_transcripts_raise_no_flag(case: Case) -> None:
     if case.planted:
         pytest.skip("has planted errors")
     assert [f.explanation for f in find(case.text, case.quantities) if f.verdict != "consistent"] == []
 
 
 @pytest.mark.parametrize("case", cases(), ids=lambda c: c.name)
-def test_commitments_per_transcript(case) -> None:  # noqa: ANN001 - a Case
+def test_commitments_per_transcript(case: Case) -> None:
     briefing = run_checks(Briefing(source=case.name, text=case.text, date="2024-06-01", quantities=case.quantities))
     assert len(briefing.commitments) == case.commitments, [(c.subject, c.deadline) for c in briefing.commitments]
