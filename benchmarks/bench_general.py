@@ -29,7 +29,15 @@ NEWSQUANT_UNITS = {
     "%": "percentage", "USD": "dollar", "CNY": "chinese yuan", "EUR": "euro", "GBP": "pound sterling",
     "JPY": "japanese yen", "count": "-", "t": "metric ton", "kg": "kilogram", "km": "kilometre", "m": "metre",
     "m2": "square metre", "km2": "square kilometre", "m3": "cubic metre", "ha": "hectare", "kWh": "kilowatt hour",
-    "kW": "kilowatt", "bp": "basis point", "pp": "percentage point",
+    "kW": "kilowatt", "MW": "megawatt", "bp": "basis point", "pp": "percentage point", "inch": "inch",
+    "ft": "foot", "yard": "yard", "mile": "mile", "mph": "mile per hour", "kph": "kilometre per hour",
+    "hp": "horsepower", "g": "gram", "mg": "milligram", "lb": "pound-mass", "L": "litre", "mL": "millilitre",
+    "gallon": "gallon", "GB": "gigabyte", "MB": "megabyte", "TB": "terabyte", "Hz": "hertz", "GHz": "gigahertz",
+    "degree": "degree", "degC": "celsius", "degF": "fahrenheit", "point": "point", "cent": "cent",
+    "AUD": "australian dollar", "CAD": "canadian dollar", "HKD": "hong kong dollar", "INR": "indian rupee",
+    "ILS": "shekel", "KRW": "south korean won", "RUB": "russian ruble", "s": "second", "second": "second",
+    "ms": "millisecond", "minute": "minute", "hour": "hour", "mm": "millimetre", "cm": "centimetre",
+    "um": "micrometre", "nm": "nanometre", "ug": "microgram", "barrel": "barrel",
 }  # fmt: skip
 
 Prediction = dict[str, Any]

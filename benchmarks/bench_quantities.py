@@ -64,9 +64,13 @@ def main() -> int:
     import podium
     from podium.quantities.evaluate import read_jsonl, score
 
+    from quantulum3 import parser  # noqa: F401  (imported, not yet used: its tables load on first use)
+
     text = TRANSCRIPT.read_text(encoding="utf-8")
-    podium.parse(TRANSCRIPT)  # warm: word tables, patterns and stages load once per process
-    quantulum_mentions(text[:2000])  # warm: quantulum3 loads its unit tables on first use
+    # Cold: each tool's first call in this process, loading its tables (how quantulum3 is usually
+    # met: about 2.3 s here). Warm: medians once both have loaded everything.
+    podium_cold = median_seconds(lambda: podium.parse(TRANSCRIPT), 1)
+    quantulum_cold = median_seconds(lambda: quantulum_mentions(text), 1)
     podium_s = median_seconds(lambda: podium.parse(TRANSCRIPT), PODIUM_ROUNDS)
     quantulum_s = median_seconds(lambda: quantulum_mentions(text), QUANTULUM_ROUNDS)
 
@@ -75,11 +79,13 @@ def main() -> int:
     theirs = quantulum_mentions(text)
     ours_f1 = {s.level: s.f1 for s in score(gold, ours, ["span", "value+unit"])}
     theirs_f1 = {s.level: s.f1 for s in score(gold, theirs, ["span", "value+unit"])}
-    ratio = quantulum_s / podium_s
+    cold_ratio, warm_ratio = quantulum_cold / podium_cold, quantulum_s / podium_s
     print(f"transcript: {TRANSCRIPT.name} ({len(text) / 1024:.0f} KB), gold: {len(gold)} mentions")
-    print(f"  podium.parse (read + structure + quantities + checks): {podium_s * 1000:8.2f} ms  (median of {PODIUM_ROUNDS})")
-    print(f"  quantulum3, paragraph by paragraph:                    {quantulum_s * 1000:8.2f} ms  (median of {QUANTULUM_ROUNDS})")
-    print(f"  podium is {ratio:.0f}x faster (target {TARGET_RATIO:.0f}x: {'met' if ratio >= TARGET_RATIO else 'NOT met'})")
+    print(f"  first call:  podium.parse {podium_cold * 1000:8.1f} ms, quantulum3 {quantulum_cold * 1000:8.1f} ms: {cold_ratio:.0f}x")
+    print(f"  warm median: podium.parse {podium_s * 1000:8.1f} ms, quantulum3 {quantulum_s * 1000:8.1f} ms: {warm_ratio:.0f}x")
+    print(f"  (podium.parse = read + structure + quantities with context + checks; quantulum3 paragraph by paragraph)")
+    for name, ratio in (("first call", cold_ratio), ("warm", warm_ratio)):
+        print(f"  target {TARGET_RATIO:.0f}x, {name}: {'met' if ratio >= TARGET_RATIO else 'NOT met'}")
     print(f"  value+unit F1: podium {ours_f1['value+unit']:.3f}, quantulum3 {theirs_f1['value+unit']:.3f}")
     print(f"  span F1:       podium {ours_f1['span']:.3f}, quantulum3 {theirs_f1['span']:.3f}")
     return 0

@@ -73,7 +73,7 @@ def _candidates(text: str, start: int, end: int) -> list[Mention]:
 def _seeds(text: str, start: int, end: int) -> list[tuple[int, str]]:
     """(offset, lower-cased seed) for every place a figure may start: a digit, a fraction sign, or
     a word from the tables. The full patterns then run only at these places."""
-    seeds = [(m.start(), m.group(0)) for m in P.SEED_DIGITS.finditer(text, start, end)]
+    seeds = [(_decimal_point_before(text, m.start(), start), m.group(0)) for m in P.SEED_DIGITS.finditer(text, start, end)]
     window = text[start:end]
     lowered = window.lower()
     if len(lowered) == len(window):
@@ -81,6 +81,13 @@ def _seeds(text: str, start: int, end: int) -> list[tuple[int, str]]:
     else:
         seeds.extend((m.start(), m.group(0).lower()) for m in P.SEED_WORDS_ANY_CASE.finditer(text, start, end))
     return seeds
+
+
+def _decimal_point_before(text: str, seed: int, floor: int) -> int:
+    """The seed of ".5" is its point, unless the point ends a sentence or follows a digit."""
+    if seed - 1 >= floor and text[seed - 1] == "." and not (seed - 2 >= floor and not text[seed - 2].isspace()):
+        return seed - 1
+    return seed
 
 
 def _mentions_at(text: str, seed: int, word: str, floor: int, limit: int) -> list[Mention]:

@@ -175,7 +175,7 @@ _SEED_WORDS = (
 )  # fmt: skip
 # Two scans beat one: a pattern that opens with a character class lets the engine skip ahead, and
 # the word trie runs over the lower-cased text (same length), where matching is case-sensitive.
-SEED_DIGITS = re.compile(rf"\.?\d[\d,.]*[{_VULGAR}]?|[{_VULGAR}]")
+SEED_DIGITS = re.compile(rf"[\d{_VULGAR}][\d,.]*[{_VULGAR}]?")  # a leading "." (".5") is read back
 _SEED_WORDS_BODY = rf"(?<![a-z])(?:{_trie(sorted(_SEED_WORDS))})(?![a-z])"
 SEED_WORDS = re.compile(_SEED_WORDS_BODY)
 # The same over text whose lower-casing changes its length (rare letters such as "İ").
