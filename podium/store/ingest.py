@@ -7,6 +7,7 @@ from __future__ import annotations
 import glob
 import hashlib
 import os
+import signal
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -125,6 +126,13 @@ def _remember(known: frozenset[str]) -> None:
     _KNOWN = known
 
 
+def _start_worker(known: frozenset[str]) -> None:
+    _remember(known)
+    # Ctrl-C reaches the whole process group; the parent alone decides how to stop, so a worker
+    # finishes its file quietly instead of printing a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def parse_file(path: str) -> Parsed:
     """Read and parse one file; skip the stages when its text is already stored."""
     try:
@@ -191,7 +199,8 @@ def _parse_in_pool(paths: list[str], *, workers: int, known: frozenset[str]) -> 
     run(Briefing(source="", text=""), ())
     queue = list(reversed(paths))
     while queue:
-        with ProcessPoolExecutor(workers, mp_context=get_context("fork"), initializer=_remember, initargs=(known,)) as pool:
+        context = get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(known,)) as pool:
             yield from _drain(pool, queue, limit=workers * IN_FLIGHT_PER_WORKER)
 
 
