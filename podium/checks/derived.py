@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from podium.checks import patterns
 from podium.checks.findings import agree, amount, finding, stated
@@ -180,52 +181,80 @@ def _level_pair(levels: list[tuple[int, Quantity]]) -> tuple[tuple[int, Quantity
     return None
 
 
+@dataclass(frozen=True)
+class Comparison:
+    """What two levels imply (`derived`) against what a figure states (`stated`), in `unit`."""
+
+    derived: Interval
+    stated: Interval
+    what: str
+    unit: str
+
+    def suffix(self) -> str:
+        return "%" if self.unit == "%" else f" {self.unit}"
+
+
+def _as_change(growth: Quantity, sign: int, low: Interval, high: Interval, early: Quantity, late: Quantity, factor: float) -> Comparison | None:
+    to_late = convert(1.0, growth.unit, late.unit)
+    if to_late is None:
+        return None
+    point = late.value - early.value * factor
+    return Comparison(
+        derived=Interval(high.low - low.high, high.high - low.low),
+        stated=interval(growth).scaled(to_late * sign),
+        what=f"a change of {amount(point, late.unit)}",
+        unit=late.unit,
+    )
+
+
+def _multiple_range(growth: Quantity, derived: Interval) -> Interval:
+    """"Increased by 2 times" is read both ways in official English (x2 or x3): the reading that
+    fits the levels, else the plain multiple."""
+    slack = relative_tolerance(growth) * growth.value * 100
+    readings = [Interval(p - slack, p + slack) for p in ((growth.value - 1) * 100, growth.value * 100)]
+    return next((r for r in readings if r.overlaps(derived)), readings[0])
+
+
+def _as_growth(growth: Quantity, sign: int, low: Interval, high: Interval, early: Quantity, late: Quantity, factor: float) -> Comparison | None:
+    if low.low <= 0:
+        return None
+    derived = Interval((high.low / low.high - 1) * 100, (high.high / low.low - 1) * 100)
+    point = (late.value / (early.value * factor) - 1) * 100
+    stated_range = _multiple_range(growth, derived) if growth.unit == "times" else interval(growth).scaled(sign)
+    return Comparison(derived=derived, stated=stated_range, what=f"growth of {amount(point, '%')}", unit="%")
+
+
+def _contradicts_in_sign(comparison: Comparison) -> bool:
+    derived, stated_range = comparison.derived, comparison.stated
+    return (derived.low > 0 and stated_range.high < 0) or (derived.high < 0 and stated_range.low > 0)
+
+
 def growth_finding(text: str, growth: Quantity, early: tuple[int, Quantity], late: tuple[int, Quantity]) -> Finding | None:
+    """A growth rate or change against the levels of two years; a sign the levels contradict is
+    implausible, a size outside the tolerance inconsistent."""
     (y1, q1), (y2, q2) = early, late
     factor = convert(1.0, q1.unit, q2.unit) or 1.0
     low, high = interval(q1, as_point=True).scaled(factor), interval(q2, as_point=True)
-    value = signed_value(text, growth)
+    sign = -1 if signed_value(text, growth) < 0 else 1
+    compare = _as_change if growth.kind == "change" or growth.unit not in ("%", "times") else _as_growth
+    comparison = compare(growth, sign, low, high, q1, q2, factor)
+    if comparison is None:
+        return None
     levels = f"{stated(q1)} in {y1} and {stated(q2)} in {y2}"
-    if growth.kind == "change" or growth.unit not in ("%", "times"):
-        g_factor = convert(1.0, growth.unit, q2.unit)
-        if g_factor is None:
-            return None
-        derived = Interval(high.low - low.high, high.high - low.low)
-        point = q2.value - q1.value * factor
-        stated_range = interval(growth, as_point=True).scaled(g_factor * (1 if value >= 0 else -1))
-        what = f"a change of {amount(point, q2.unit)}"
-        unit = q2.unit
-    else:
-        derived = Interval((high.low / low.high - 1) * 100, (high.high / low.low - 1) * 100) if low.low > 0 else None
-        if derived is None:
-            return None
-        point = (q2.value / (q1.value * factor) - 1) * 100
-        what = f"growth of {amount(point, '%')}"
-        unit = "%"
-        if growth.unit == "times":
-            # "increased by 2 times" is read both ways in official English: x2 or x3.
-            as_ratio = Interval((growth.value - 1) * 100, (growth.value - 1) * 100)
-            as_added = Interval(growth.value * 100, growth.value * 100)
-            slack = relative_tolerance(growth) * growth.value * 100
-            stated_range = next(
-                (Interval(r.low - slack, r.high + slack) for r in (as_ratio, as_added) if Interval(r.low - slack, r.high + slack).overlaps(derived)),
-                Interval(as_ratio.low - slack, as_ratio.high + slack),
-            )
-        else:
-            stated_range = interval(growth, as_point=True).scaled(1 if value >= 0 else -1)
-    if (derived.low > 0 and stated_range.high < 0) or (derived.high < 0 and stated_range.low > 0):
+    slack = _slack(comparison.derived, growth)
+    if _contradicts_in_sign(comparison):
         explanation = (
-            f"{levels} mean {what}, but {stated(growth)} is stated as a "
-            f"{'fall' if value < 0 else 'rise'}: the sign contradicts the levels."
+            f"{levels} mean {comparison.what}, but {stated(growth)} is stated as a "
+            f"{'fall' if sign < 0 else 'rise'}: the sign contradicts the levels."
         )
-        return finding("implausible", "implausible", explanation, [growth, q1, q2], _slack(derived, growth))
-    ok = derived.overlaps(stated_range)
+        return finding("implausible", "implausible", explanation, [growth, q1, q2], slack)
+    ok = comparison.derived.overlaps(comparison.stated)
     explanation = (
-        f"{levels} mean {what} ({derived.text()}{'%' if unit == '%' else ' ' + unit} allowing for the "
-        f"precision stated); {stated(growth)} allows {stated_range.text()}{'%' if unit == '%' else ' ' + unit}: "
+        f"{levels} mean {comparison.what} ({comparison.derived.text()}{comparison.suffix()} allowing for the "
+        f"precision stated); {stated(growth)} allows {comparison.stated.text()}{comparison.suffix()}: "
         + ("they agree." if ok else "they do not agree.")
     )
-    return finding("derived figure", agree(ok), explanation, [growth, q1, q2], _slack(derived, growth))
+    return finding("derived figure", agree(ok), explanation, [growth, q1, q2], slack)
 
 
 def check_growth(text: str, quantities: list[Quantity], sentences: Sentences, restated: set[int]) -> list[Finding]:
