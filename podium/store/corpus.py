@@ -75,10 +75,10 @@ class Corpus:
         exists = self.conn.execute("SELECT 1 FROM briefings WHERE id = ?", (ident,)).fetchone() is not None
         if exists and not replace:
             return "unchanged"
-        # Older versions of this source, and this content itself when replacing, go first.
-        stale = self.conn.execute(
-            "SELECT id FROM briefings WHERE source = ? OR id = ?", (briefing.source, ident)
-        ).fetchall()
+        # Older versions of this source, and this content itself when replacing, go first. A
+        # placeholder source such as "<text>" names no file, so it replaces nothing.
+        source = None if _is_placeholder(briefing.source) else briefing.source
+        stale = self.conn.execute("SELECT id FROM briefings WHERE source = ? OR id = ?", (source, ident)).fetchall()
         for (old,) in stale:
             self._delete(old)
         rows.write(self.conn, briefing, ident)
@@ -283,6 +283,10 @@ class Corpus:
     def _one(self, sql: str, params: list[Any] | tuple[()] = ()) -> sqlite3.Row | None:
         with db.translated(self.path):
             return self.conn.execute(sql, params).fetchone()
+
+
+def _is_placeholder(source: str) -> bool:
+    return source.startswith("<") and source.endswith(">")
 
 
 def _figure(row: sqlite3.Row) -> dict[str, Any]:

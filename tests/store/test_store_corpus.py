@@ -211,3 +211,10 @@ def test_the_model_objects_themselves(filled: Filled) -> None:
         assert corpus.quantities(subject="gdp", modality="target") == [
             q for q in filled.economy.quantities if q.subject == "GDP" and q.modality == "target"
         ]
+
+
+def test_texts_without_a_file_never_replace_each_other(db: Path) -> None:
+    first, second = economy_briefing("<text>"), economy_briefing("<text>", extra=" More.")
+    with Corpus(db) as corpus:
+        assert corpus.put(first)[1] == corpus.put(second)[1] == "added"
+        assert len(corpus) == 2
