@@ -8,7 +8,7 @@ from itertools import combinations
 
 from podium.checks import patterns
 from podium.checks.findings import agree, amount, finding, stated
-from podium.checks.subjects import same_subject, subject_key
+from podium.checks.subjects import same_subject, subject_key, words_key
 from podium.checks.text import Sentences
 from podium.checks.tolerance import interval, relative_tolerance
 from podium.checks.units import convert
@@ -47,7 +47,7 @@ def _only_connectives(window: str) -> bool:
 
 def _supports(window: str, subject: str) -> bool:
     key = {t for t in subject_key(subject) if not t.startswith("#")}
-    return bool(key) and len(key & subject_key(window)) * 2 >= len(key)
+    return bool(key) and len(key & words_key(window)) * 2 >= len(key)
 
 
 def _previous_in_sentence(quantities: list[Quantity], index: int, sentence_start: int, before: int) -> int | None:
@@ -115,8 +115,8 @@ def distinct_measures(window_a: str, window_b: str, subject: str) -> bool:
     subject ("projections for output growth have a central tendency of" against "... for the
     unemployment rate have a central tendency of")."""
     shared = subject_key(subject)
-    near_a = subject_key(" ".join(window_a.split()[-NEAR_WORDS:])) - shared
-    near_b = subject_key(" ".join(window_b.split()[-NEAR_WORDS:])) - shared
+    near_a = words_key(" ".join(window_a.split()[-NEAR_WORDS:])) - shared
+    near_b = words_key(" ".join(window_b.split()[-NEAR_WORDS:])) - shared
     return bool(near_a - near_b) and bool(near_b - near_a)
 
 

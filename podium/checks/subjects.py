@@ -24,10 +24,21 @@ def _is_proper(token: str, position: int) -> bool:
     return position > 0 and base[:1].isupper() and not base.isupper()
 
 
+def _without_locative(subject: str) -> str:
+    match = re.search(r"\s(?:" + "|".join(re.escape(w) for w in load().subject_locatives) + r")\s", subject, re.IGNORECASE)
+    return subject[: match.start()] if match else subject
+
+
 @lru_cache(maxsize=4096)
 def subject_key(subject: str) -> frozenset[str]:
-    """The content words of a subject, synonyms folded and place names dropped; markers such as
-    "per unit area" or "rate" kept as tags so a per-unit figure never meets a total."""
+    """The content words of a subject, synonyms folded, place names and where-phrases dropped;
+    markers such as "per unit area" or "rate" kept as tags so a per-unit figure never meets a total."""
+    return words_key(_without_locative(subject))
+
+
+@lru_cache(maxsize=4096)
+def words_key(subject: str) -> frozenset[str]:
+    """The content words of any stretch of text, folded as subjects are."""
     words = load()
     lowered = subject.lower()
     tags = {f"#{m}" for m in words.subject_markers if re.search(rf"\b{re.escape(m)}\b", lowered)}

@@ -24,6 +24,7 @@ class Words:
     round_number_cap: float
     subject_synonyms: dict[str, str]
     subject_stopwords: frozenset[str]
+    subject_locatives: tuple[str, ...]
     subject_markers: tuple[str, ...]
     per_unit_cues: tuple[str, ...]
     area_units: frozenset[str]
@@ -71,6 +72,7 @@ def load() -> Words:
         round_number_cap=float(data["round_number_cap"]),
         subject_synonyms={str(k).lower(): str(v).lower() for k, v in data["subject_synonyms"].items()},
         subject_stopwords=frozenset(_lower(data["subject_stopwords"])),
+        subject_locatives=_lower(data["subject_locatives"]),
         subject_markers=_lower(data["subject_markers"]),
         per_unit_cues=_lower(data["per_unit_cues"]),
         area_units=frozenset(str(u) for u in data["area_units"]),

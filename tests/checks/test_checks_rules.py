@@ -401,3 +401,20 @@ def test_figures_paired_respectively_are_not_matched_by_subject() -> None:
     )
     growth = [f for f in find(text, qs) if f.check == "derived figure"]
     assert [[r.text for r in f.quantities] for f in growth] == [["8%", "116.7 billion yuan", "126 billion yuan"]]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("food output", "grain output", True),
+        ("cargo", "cargo throughput at the port", True),
+        ("Xinjiang's imports and exports", "total import and export volume", True),
+        ("grain output", "grain output per unit area", False),
+        ("grain planting area", "grain output", False),
+        ("", "", False),
+    ],
+)
+def test_subjects_compare_by_content_words(a: str, b: str, same: bool) -> None:
+    from podium.checks.subjects import same_subject
+
+    assert same_subject(a, b) is same
