@@ -12,8 +12,10 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from click.testing import Result
 from typer.testing import CliRunner
 
+from podium.cli import app
 from podium.store import HIT_END, HIT_START, Corpus
 from podium.store.export import TABLES
 
@@ -58,14 +60,8 @@ About 1,200 ships arrived in February.
 }
 
 
-def invoke(*args: Any, env: dict[str, str] | None = None):
-    return runner.invoke(app_(), [str(a) for a in args], env=env)
-
-
-def app_():
-    from podium.cli import app
-
-    return app
+def invoke(*args: Any, env: dict[str, str] | None = None) -> Result:
+    return runner.invoke(app, [str(a) for a in args], env=env)
 
 
 @pytest.fixture

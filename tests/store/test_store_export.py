@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -86,7 +87,7 @@ def test_pandas_frame(filled: Filled) -> None:
 def test_missing_pandas_is_a_clear_error(filled: Filled, monkeypatch: pytest.MonkeyPatch) -> None:
     real_import = builtins.__import__
 
-    def no_pandas(name: str, *args, **kwargs):
+    def no_pandas(name: str, *args: Any, **kwargs: Any) -> Any:
         if name == "pandas" or name.startswith("pandas."):
             raise ImportError("No module named 'pandas'")
         return real_import(name, *args, **kwargs)

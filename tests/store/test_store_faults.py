@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from click.testing import Result
 from typer.testing import CliRunner
 
 from podium.cli import app
@@ -24,7 +25,7 @@ runner = CliRunner()
 MANY = 300  # "a directory of many files": the 10,000-file run is benchmarks/bench_store.py
 
 
-def ingest(*args: str | Path, env: dict[str, str] | None = None):
+def ingest(*args: str | Path, env: dict[str, str] | None = None) -> Result:
     return runner.invoke(app, ["ingest", "--no-progress", *map(str, args)], env=env)
 
 

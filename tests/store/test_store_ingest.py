@@ -10,7 +10,7 @@ import pytest
 
 from podium.store import Corpus
 from podium.store import ingest as ingest_module
-from podium.store.ingest import Outcome, discover, ingest
+from podium.store.ingest import Outcome, Parsed, discover, ingest
 
 from .conftest import assert_whole, transcript, write_transcripts
 
@@ -81,7 +81,7 @@ def test_replace_parses_again_even_when_unchanged(tmp_path: Path) -> None:
 real_parse_file = ingest_module.parse_file
 
 
-def parse_or_die(path: str):
+def parse_or_die(path: str) -> Parsed:
     """parse_file, except that a worker given a file named "crash" dies as an out-of-memory kill would."""
     if "crash" in Path(path).name:
         os._exit(9)

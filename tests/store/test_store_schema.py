@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from podium.errors import PodiumError
+from podium.model import Briefing
 from podium.store import Corpus
 from podium.store.db import BASE_VERSION, SCHEMA, latest_version, migrations
 
@@ -26,7 +27,7 @@ def test_migrations_are_numbered_after_the_base_without_gaps() -> None:
     assert latest_version() == BASE_VERSION + len(numbers)
 
 
-def test_an_old_database_is_migrated_on_a_writable_open(tmp_path: Path, economy) -> None:
+def test_an_old_database_is_migrated_on_a_writable_open(tmp_path: Path, economy: Briefing) -> None:
     db = tmp_path / "old.db"
     with sqlite3.connect(db) as conn:  # a database as the first release left it
         conn.executescript(SCHEMA.read_text() + f"\nPRAGMA user_version = {BASE_VERSION};")
