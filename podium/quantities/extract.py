@@ -21,6 +21,7 @@ _CONTEXT = 48  # characters of context read on either side of a figure
 _MAX_QUOTED_NAME_WORDS = 12  # a quoted stretch this short holding a number is a name, not a figure
 _YEAR_RANGE = (1000, 2100)
 _DAYS_IN_MONTH = 31
+_CALENDAR_UNITS = frozenset({"quarter", "month", "week", "day"})  # "the first four months" is a period
 
 # Priority when two candidates overlap: a rank or a fraction reads the words around a number
 # better than the number alone does.
@@ -93,7 +94,7 @@ def _decimal_point_before(text: str, seed: int, floor: int) -> int:
 def _mentions_at(text: str, seed: int, word: str, floor: int, limit: int) -> list[Mention]:
     first = word[0]
     if first.isdigit() or first == "." or word in P.NUMBER_WORDS or word in P.SCALE_ARTICLE_WORDS:
-        found = _fraction_at(text, seed, limit) if not first.isdigit() else []
+        found = _fraction_at(text, seed, floor, limit) if not first.isdigit() else []
         match = P.NUMBER_AT.match(text, seed, limit)
         mention = _number_mention(text, match, floor, limit) if match else None
         return found + [mention] if mention else found
@@ -110,7 +111,7 @@ def _mentions_at(text: str, seed: int, word: str, floor: int, limit: int) -> lis
     if word == P.TOP_WORD:
         return _top_n(text, seed, limit)
     if word in P.FRACTION_WORDS:
-        return _fraction_at(text, seed, limit)
+        return _fraction_at(text, seed, floor, limit)
     return _vague_plural_at(text, seed, limit)
 
 
@@ -147,7 +148,7 @@ def _scale_key(scale: str | None) -> str | None:
     return " ".join(scale.lower().replace("-", " ").split()) if scale else None
 
 
-def _fraction_at(text: str, seed: int, limit: int) -> list[Mention]:
+def _fraction_at(text: str, seed: int, floor: int, limit: int) -> list[Mention]:
     match = P.FRACTION.match(text, seed, limit)
     if match is None:
         return []
@@ -161,9 +162,19 @@ def _fraction_at(text: str, seed: int, limit: int) -> list[Mention]:
     else:
         numerator = float(_W.units[match.group("numerator").lower()])
         denominator = _W.denominators[match.group("den").lower()]
-    if numerator == 0:
+        if _may_be_quarters_of_a_year(text, match, limit):
+            return []
+    if numerator == 0 or P.CALENDAR_FIRST_BEFORE.search(text[max(floor, seed - 16) : seed]):
         return []
     return [Mention(match.start(), match.end(), 100 * numerator / denominator, "%", "fraction")]
+
+
+def _may_be_quarters_of_a_year(text: str, match: re.Match[str], limit: int) -> bool:
+    """ "three quarters" is a share only as "three-quarters" or "three quarters of ..."; alone it
+    counts quarters of a year ("for three consecutive quarters", "the past two quarters")."""
+    if _W.denominators[match.group("den").lower()] != 4 or text[match.end("numerator")] == "-":
+        return False
+    return not P.OF_AFTER.match(text, match.end(), limit)
 
 
 def _vague_plural_at(text: str, seed: int, limit: int) -> list[Mention]:
@@ -223,6 +234,8 @@ def _is_not_an_amount(text: str, mention: Mention, number: str, prefix: str | No
         if P.NAME_HEAD_BEFORE.search(before) or _is_list_label(before, after_number):
             return True
     if bare and P.CLOCK_AFTER.match(after_number):
+        return True
+    if mention.unit in _CALENDAR_UNITS and P.CALENDAR_FIRST_BEFORE.search(before):
         return True
     if is_word:
         return _word_is_not_an_amount(before, after_number, number, mention, scale)

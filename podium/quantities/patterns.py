@@ -136,13 +136,21 @@ QUALIFIER_AFTER: dict[str, re.Pattern[str]] = {
     q: re.compile(rf"^[ \t\-]+(?:{_alternation(ws)})\b", re.IGNORECASE) for q, ws in _W.qualifiers_after.items()
 }
 NAME_HEAD_BEFORE = re.compile(rf"(?:^|(?<=[^\w.]))(?:{_alternation(_W.name_heads)})[ \t]*-?$", re.IGNORECASE)
-MONTH_BEFORE = re.compile(rf"\b(?:{_alternation(_W.months)})\.?[ \t]+$", re.IGNORECASE)
+# "June 26", and the second day of "July 20 and 21" or "January 20 to 21".
+MONTH_BEFORE = re.compile(
+    rf"\b(?:{_alternation(_W.months)})\.?[ \t]+(?:\d{{1,2}}(?:st|nd|rd|th)?[ \t]*(?:,|and|to|-|–|through)[ \t]*)?$",
+    re.IGNORECASE,
+)
 MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{_alternation(_W.months)})(?![A-Za-z])", re.IGNORECASE)
-CLOCK_AFTER = re.compile(r"^(?::\d\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|hours? GMT|GMT|EST|EDT|ET\b))", re.IGNORECASE)
+CLOCK_AFTER = re.compile(r"^(?::\d\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock|hours? GMT|GMT|EST|EDT|ET\b))", re.IGNORECASE)
 ONE_PRONOUN_AFTER = re.compile(rf"^\s+(?:{_alternation(_W.one_pronoun_after)})\b", re.IGNORECASE)
 ONE_PRONOUN_BEFORE = re.compile(rf"\b(?:{_alternation(_W.one_pronoun_before)})\s+$", re.IGNORECASE)
 HYPHEN_WORD_AFTER = re.compile(r"-[A-Za-z]")
-LETTER_AFTER = re.compile(r"[A-Za-z]")
+# A letter, or a CJK character (a Chinese date or label: "1月15日"), touching the number.
+LETTER_AFTER = re.compile(r"[A-Za-z\u3000-\u303f\u4e00-\u9fff]")
+# "the first three quarters", "the first four months": a calendar stretch, not a figure.
+OF_AFTER = re.compile(r"[ \t]+of\b", re.IGNORECASE)
+CALENDAR_FIRST_BEFORE = re.compile(r"\bfirst[ \t]+$", re.IGNORECASE)
 SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:;\"“”(\n]\s*|\n\s*)$")
 LIST_LABEL = re.compile(r"^[ \t]*\(?$")
 LIST_LABEL_AFTER = re.compile(r"^(?:[.)][ \t]|\))")

@@ -144,6 +144,7 @@ QUALIFIERS = [
     ("Up to 40 people came.", [("40", 40, None, "count", "max")]),
     ("It cost 100 billion yuan or more.", [("100 billion yuan", 1e11, None, "CNY", "min")]),
     ("Thousands of officials came.", [("Thousands", 1000, None, "count", "min")]),
+    ("We invested hundreds of billions of dollars.", [("hundreds of billions", 1e11, None, "count", "min")]),
     (
         "Output rose by over 6 billion jin (3 million metric tons).",
         [("6 billion jin", 6e9, None, "jin", "min"), ("3 million metric tons", 3e6, None, "t", "min")],
@@ -168,6 +169,11 @@ EXCLUSIONS = [
     ("Under the 14th Five-Year Plan, growth continued.", []),
     ("One kindergarten serves every 102 children.", [("102", 102, None, "count", "exact")]),
     ("Page 3 of 28\n", []),
+    ("They meet on July 20 and 21, then from January 20 to 21.", []),
+    ("The call is at five o’clock.", []),
+    ("副总理将于 1月15日签署", []),
+    ("Growth in the first three quarters and the first four months was steady.", []),
+    ("It fell for two consecutive quarters.", [("two consecutive quarters", 2, None, "quarter", "exact")]),
 ]
 
 TABLES = {
