@@ -13,7 +13,7 @@ from podium.cli.app import app, err
 @app.command()
 def serve(
     *,
-    db: Annotated[Path, typer.Option("--db", help="the corpus database (created when missing)")] = Path("podium.db"),
+    db: Annotated[Path, typer.Option("--db", envvar="PODIUM_DB", help="the corpus database (created when missing)")] = Path("podium.db"),
     host: Annotated[str, typer.Option(help="address to bind; the default keeps the app on this machine")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
 ) -> None:
