@@ -258,3 +258,17 @@ def test_read_commands_on_a_missing_database(tmp_path: Path, command: list[str])
     assert result.exit_code == 1
     assert f"{missing}: database error: no database here" in result.stderr
     assert not missing.exists()  # reading never creates one
+
+
+def test_every_command_with_a_database_reads_podium_db() -> None:
+    import typer.main
+
+    group = typer.main.get_command(app)
+    with_db = {
+        name: param.envvar
+        for name, command in group.commands.items()
+        for param in command.params
+        if "--db" in getattr(param, "opts", [])
+    }
+    assert {"ingest", "briefings", "search", "figures", "export"} <= set(with_db)
+    assert set(with_db.values()) == {"PODIUM_DB"}
