@@ -233,6 +233,8 @@ def _is_not_an_amount(text: str, mention: Mention, number: str, prefix: str | No
             return True
         if P.NAME_HEAD_BEFORE.search(before) or _is_list_label(before, after_number):
             return True
+        if P.SECTION_AFTER.match(after_number) or P.SECTION_BEFORE.search(before):
+            return True
     if bare and P.CLOCK_AFTER.match(after_number):
         return True
     if mention.unit in _CALENDAR_UNITS and P.CALENDAR_FIRST_BEFORE.search(before):

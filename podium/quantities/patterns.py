@@ -149,6 +149,9 @@ HYPHEN_WORD_AFTER = re.compile(r"-[A-Za-z]")
 # A letter, or a CJK character (a Chinese date or label: "1月15日"), touching the number.
 LETTER_AFTER = re.compile(r"[A-Za-z\u3000-\u303f\u4e00-\u9fff]")
 # "the first three quarters", "the first four months": a calendar stretch, not a figure.
+# "13(3) powers", "Article 5(2)": a legal section, both numbers labels.
+SECTION_AFTER = re.compile(r"\(\w{1,3}\)")
+SECTION_BEFORE = re.compile(r"\d\($")
 OF_AFTER = re.compile(r"[ \t]+of\b", re.IGNORECASE)
 CALENDAR_FIRST_BEFORE = re.compile(r"\bfirst[ \t]+$", re.IGNORECASE)
 SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:;\"“”(\n]\s*|\n\s*)$")

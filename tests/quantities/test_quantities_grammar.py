@@ -171,6 +171,7 @@ EXCLUSIONS = [
     ("Page 3 of 28\n", []),
     ("They meet on July 20 and 21, then from January 20 to 21.", []),
     ("The call is at five o’clock.", []),
+    ("Nothing to announce on 13(3) powers.", []),
     ("副总理将于 1月15日签署", []),
     ("Growth in the first three quarters and the first four months was steady.", []),
     ("It fell for two consecutive quarters.", [("two consecutive quarters", 2, None, "quarter", "exact")]),
