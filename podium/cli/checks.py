@@ -149,7 +149,7 @@ def resolved_rows(commitment_rows: list[dict[str, Any]], figure_rows: list[dict[
 @app.command()
 def commitments(
     *,
-    db: Annotated[Path, typer.Option("--db", help="The corpus database.")] = Path("podium.db"),
+    db: Annotated[Path, typer.Option("--db", envvar="PODIUM_DB", help="The corpus database.")] = Path("podium.db"),
     status: Annotated[str | None, typer.Option("--status", help="Only commitments that are met, missed or open.")] = None,
     json_: Annotated[bool, typer.Option("--json", help="JSON instead of a table.")] = False,
     jsonl: Annotated[bool, typer.Option("--nl", help="JSON Lines.")] = False,
