@@ -126,7 +126,7 @@ def patterns() -> PeriodPatterns:
         rf"\b(?:the\s+)?(?P<h>first|second)\s+half(?:\s+of\s+(?P<hy>{year_ref}|the\s+year))?",
         rf"\b(?P<dm>{month})\s+(?P<dd>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*(?:%|percent))(?:,?\s+(?P<ddy>{_YEAR}))?",
         rf"\b(?P<m>{month}){not_month}(?:\s*,?\s*(?:of\s+)?(?P<my>{year_ref}))?\b",
-        rf"(?:\bfrom\s+|\bbetween\s+)?(?<![\d,.$])(?P<y1>{_YEAR})\s*(?:to|through|-|–|and)\s*(?P<y2>{_YEAR})(?![\d,%])",
+        rf"(?:\bfrom\s+|\bbetween\s+)?(?<![\d,.$])(?P<y1>{_YEAR})\s*(?:to|through|-|–|and)\s*(?P<y2>{_YEAR})(?!\d|,\d|%)",
         rf"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?P<sy>{year_ref})",
         rf"\b(?:the\s+)?(?:{lookback})\s+(?P<pn>{count})\s+years\b",
         rf"\b(?:the\s+)?(?:{lookback})\s+(?P<pd>decade)\b",
@@ -270,24 +270,24 @@ def _first_words() -> frozenset[str]:
     return frozenset(first)
 
 
-def _trigger_windows(text: str, start: int = 0, end: int | None = None, *, low: str | None = None) -> list[tuple[int, int]]:
-    """Stretches of text[start:end] around every trigger word, merged; the full pattern runs only
+def _trigger_windows(text: str, begin: int = 0, stop: int | None = None, *, low: str | None = None) -> list[tuple[int, int]]:
+    """Stretches of text[begin:stop] around every trigger word, merged; the full pattern runs only
     there, since one alternation over the whole text costs far more than these plain searches."""
-    end = len(text) if end is None else end
+    stop = len(text) if stop is None else stop
     lower_words, kept_words = _triggers()
     low = text.lower() if low is None else low
-    hits = [m.start() for m in _YEAR_DIGITS.finditer(text, start, end)]
+    hits = [m.start() for m in _YEAR_DIGITS.finditer(text, begin, stop)]
     for haystack, words in ((low, lower_words), (text, kept_words)):
         for word in words:
-            at = haystack.find(word, start, end)
+            at = haystack.find(word, begin, stop)
             while at >= 0:
                 if at == 0 or not haystack[at - 1].isalpha():  # "each" in "reach" is no trigger
                     hits.append(at)
-                at = haystack.find(word, at + 1, end)
+                at = haystack.find(word, at + 1, stop)
     windows: list[tuple[int, int]] = []
     for at in sorted(hits):
-        start, end = max(0, at - _WINDOW), min(len(text), at + _WINDOW // 2 + 16)
-        while start > 0 and not text[start - 1].isspace():
+        start, end = max(begin, at - _WINDOW), min(stop, at + _WINDOW // 2 + 16)
+        while start > begin and not text[start - 1].isspace():
             start -= 1  # never begin inside a word
         if windows and start <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(windows[-1][1], end))

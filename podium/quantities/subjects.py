@@ -51,6 +51,7 @@ class SubjectWords:
     movement_nouns: frozenset[str]
     share_bases: frozenset[str]
     generic_nouns: frozenset[str]
+    topic_cues: tuple[tuple[str, ...], ...]
     noun_markers: frozenset[str]
     qualifier_words: frozenset[str]
     place_words: frozenset[str]
@@ -78,6 +79,7 @@ def load_words() -> SubjectWords:
         movement_nouns=words("movement_nouns"),
         share_bases=words("share_bases"),
         generic_nouns=frozenset(_normal(w) for w in words("generic_nouns")),
+        topic_cues=phrases("topic_cues"),
         noun_markers=words("noun_markers"),
         qualifier_words=words("qualifier_words"),
         place_words=words("place_words"),
@@ -150,6 +152,7 @@ def _is_participle(word: str) -> bool:
     return len(word) > 4 and (word.endswith("ed") or word.endswith("ing"))
 
 
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "our"})
 _BREAK_NEXT = frozenset({"the", "a", "an", "its", "their", "our", "this", "these", "those", "more", "over",
                          "first", "second", "third", "up", "down", "out", "off"})
 
@@ -162,8 +165,9 @@ def _ends_phrase(words: list[str], i: int) -> bool:
     if i + 1 >= len(words):
         return True
     nxt = words[i + 1].lower()
+    # A following verb makes the -ing word a noun ("fiscal spending | went"), so it does not end it.
     return (not words[i + 1][0].isalnum() or nxt in _HEAD_BREAKS or nxt in _BREAK_NEXT
-            or nxt in load_words().verbs or _is_participle(nxt) or nxt[0].isdigit())
+            or _is_participle(nxt) or nxt[0].isdigit())
 
 
 def _tokens(text: str) -> list[str]:
@@ -240,7 +244,7 @@ def noun_phrase_after(text: str) -> str:
         if low == "of" and out and out[-1].lower() in table.container_nouns:
             out.append(word)
             continue
-        if low in table.np_stops or low == "of":
+        if low in table.np_stops or low == "of" or (out and low in _DETERMINERS):
             break
         if not out and low in table.verbs:
             break  # "8.74 million | will enter": the figure is the subject; its noun is elsewhere
@@ -288,6 +292,12 @@ def _strip_qualifier_tail(words: list[str]) -> list[str]:
     return words[:end]
 
 
+# "this year it is expected to ...": an opening time adverbial is no part of the subject.
+_LEADING_TIME = re.compile(
+    r"^\s*(?:(?:in|during|over|for|by|since|from|at)\s+)?(?:the\s+)?(?:(?:this|last|next|past|previous|current|same|coming|first|second|third|fourth)\s+)?"
+    r"(?:(?:year|quarter|month|half|week)s?\b|(?:19|20)\d\d\b)",
+    re.IGNORECASE,
+)
 _OF_STOPS = frozenset({"a", "an", "the", "its", "our", "their", "with", "and", "while", "his", "her"})
 
 
@@ -321,11 +331,11 @@ def _object_before_by(words: list[str]) -> str | None:
     return _phrase(words[verb + 1 : -1]) or None
 
 
-def subject_before(clause_before: str) -> str:
+def subject_before(clause_before: str, *, earlier_segments: bool = True) -> str:
     """The noun phrase before the verb that governs a figure, from the clause text before it."""
     table = load_words()
     segments = _segments(clause_before)
-    words = _strip_qualifier_tail(_tokens(segments[-1]))
+    words = _strip_qualifier_tail(_tokens(_LEADING_TIME.sub("", segments[-1])))
     for rule in (_noun_before_of, _object_before_by):
         found = rule(words)
         if found:
@@ -341,14 +351,20 @@ def subject_before(clause_before: str) -> str:
             seg_words = _tokens(segments[i - 1])
             verb = _first_verb(seg_words)
             return _phrase(seg_words[:verb] if verb is not None else seg_words)
-    if not subject and len(segments) > 1 and not words:
-        # "the unemployment rate shows small changes, 6.2% in February": the clause's own subject.
+    if not subject and earlier_segments and len(segments) > 1:
+        # "the unemployment rate shows small changes, 6.2% in February", "output reached 5 million
+        # tons, accounting for 91%": a figure in a clause with no subject of its own.
         for segment in reversed(segments[:-1]):
             seg_words = _tokens(segment)
             if seg_words and seg_words[0][0].isdigit():
                 continue  # a figure listed before this one ("6.2% in February, 5.9% in March")
+            lowered = tuple(w.lower() for w in seg_words)
+            if any(lowered[: len(cue)] == cue for cue in table.topic_cues):
+                return _phrase(seg_words)  # "As for college graduates, 8.74 million will ..."
             verb = _first_verb(seg_words)
-            found = _phrase(seg_words[:verb] if verb is not None else seg_words)
+            if verb is None or seg_words[0].lower() in _HEAD_BREAKS:
+                continue  # an opening adverbial ("In 2022", "Driven by projects") has no subject
+            found = _phrase(seg_words[:verb])
             if found and not _is_pronoun(found):
                 return found
     return subject
@@ -426,7 +442,7 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
     if kind == "rank":
         found = rank_topic(after) or subject_before(clause_before)
     elif compound and unit not in ("count", "CNY", "USD"):
-        noun = noun_phrase_after(_ATTACHED.sub("", after))
+        noun = " ".join(noun_phrase_after(_ATTACHED.sub("", after)).split()[:2])
         found = noun if unit in ("year", "month", "day") or not noun else f"{noun} {compound.group(1)}"
     elif unit == "count":
         found = noun_phrase_after(after)
@@ -441,7 +457,7 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
     elif kind != "ratio":
         found = _of_subject(after)
     if not found or _is_pronoun(found) or _is_movement_only(found):
-        found = subject_before(clause_before)
+        found = subject_before(clause_before, earlier_segments=not (previous_in_sentence and previous))
     if (not found or _is_pronoun(found) or _is_movement_only(found)) and previous:
         found = f"{previous} {found}" if _is_movement_only(found) else previous
     return "" if _is_pronoun(found) else found

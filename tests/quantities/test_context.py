@@ -1,0 +1,134 @@
+"""annotate(): periods carried through paragraphs, standing facts, respectively lists, brackets,
+and what an unknown briefing date does."""
+
+from __future__ import annotations
+
+from podium.model import Briefing, Quantity, Turn
+from podium.quantities.context import annotate
+
+
+def figures(text: str, *specs: tuple[str, str]) -> list[Quantity]:
+    """Quantities for each (figure text, unit), found left to right."""
+    out, at = [], 0
+    for figure, unit in specs:
+        start = text.index(figure, at)
+        out.append(Quantity(text=figure, start=start, end=start + len(figure), value=0.0, unit=unit))
+        at = start + len(figure)
+    return out
+
+
+def annotated(text: str, *specs: tuple[str, str], date: str | None = "2024-05-21", **briefing: object) -> list[Quantity]:
+    quantities = figures(text, *specs)
+    annotate(Briefing(source="<test>", text=text, date=date, **briefing), quantities)  # type: ignore[arg-type]
+    return quantities
+
+
+def test_period_carries_forward_within_a_paragraph_only() -> None:
+    text = (
+        "In 2023, grain output reached 42 billion jin. Cotton output rose by 5%.\n\n"
+        "The region has 25 cities. Exports grew by 7%."
+    )
+    qs = annotated(text, ("42 billion jin", "jin"), ("5%", "%"), ("25", "count"), ("7%", "%"))
+    assert [q.period for q in qs] == ["2023", "2023", "", ""]
+
+
+def test_period_before_its_first_reference_is_empty() -> None:
+    text = "We built eight clusters. Last year, output rose by 27%."
+    assert [q.period for q in annotated(text, ("eight", "count"), ("27%", "%"))] == ["", "2023"]
+
+
+def test_reference_later_in_the_sentence_dates_the_figure() -> None:
+    text = "The region supplied 120 million tons of coal to other provinces in 2023."
+    assert annotated(text, ("120 million tons", "t"))[0].period == "2023"
+
+
+def test_time_named_right_after_each_figure() -> None:
+    text = "The rate was 6.2% in February, 5.9% in March, and 6.0% in April."
+    qs = annotated(text, ("6.2%", "%"), ("5.9%", "%"), ("6.0%", "%"))
+    assert [q.period for q in qs] == ["2024-02", "2024-03", "2024-04"]
+
+
+def test_comparison_base_is_not_the_period() -> None:
+    text = "In April, jobs rose by 3%, 1 percentage point higher than in the same period last year."
+    qs = annotated(text, ("3%", "%"), ("1 percentage point", "pp"))
+    assert [q.period for q in qs] == ["2024-04", "2024-04"]
+
+
+def test_standing_facts_get_no_period() -> None:
+    text = "Incomes rose in 2023. Now the 25 million residents of the region are better off. Funds of 17 billion yuan are invested annually."
+    qs = annotated(text, ("25 million", "count"), ("17 billion yuan", "CNY"))
+    assert [q.period for q in qs] == ["", ""]
+
+
+def test_now_gets_no_period() -> None:
+    text = "Last year was good. Currently, 118 routes are open."
+    assert annotated(text, ("118", "count"))[0].period == ""
+
+
+def test_run_of_years_dates_the_ranking_and_itself() -> None:
+    text = "In 2023, oil output reached 66 million tons, ranking first nationwide for three consecutive years."
+    qs = annotated(text, ("66 million tons", "t"), ("first", "rank"), ("three consecutive years", "year"))
+    assert [q.period for q in qs] == ["2023", "2021/2023", "2021/2023"]
+    assert [q.kind for q in qs] == ["level", "rank", "duration"]
+    assert qs[1].subject == qs[2].subject == "oil output"
+
+
+def test_respectively_pairs_figures_with_the_years() -> None:
+    text = "In the past two years, exports have increased by 57% and 45.9%, respectively."
+    qs = annotated(text, ("two years", "year"), ("57%", "%"), ("45.9%", "%"))
+    assert [q.period for q in qs] == ["2022/2023", "2022", "2023"]
+    assert [q.kind for q in qs] == ["duration", "growth", "growth"]
+
+
+def test_bracketed_conversion_restates_the_figure_before() -> None:
+    text = "In 2023, food output increased by over 6 billion jin (3 million metric tons)."
+    qs = annotated(text, ("6 billion jin", "jin"), ("3 million metric tons", "t"))
+    assert [(q.kind, q.subject) for q in qs] == [("change", "food output")] * 2
+
+
+def test_targets_and_forecasts() -> None:
+    text = (
+        "This year we will strive to keep cotton output above 5 million tons. "
+        "Trade reached 357 billion yuan last year; this year it is expected to exceed 400 billion yuan."
+    )
+    qs = annotated(text, ("5 million tons", "t"), ("357 billion yuan", "CNY"), ("400 billion yuan", "CNY"))
+    assert [(q.modality, q.period) for q in qs] == [("target", "2024"), ("actual", "2023"), ("forecast", "2024")]
+    assert qs[2].subject == "Trade"
+
+
+def test_promise_about_a_past_year_is_actual() -> None:
+    text = "In 2020, we will have built 300 schools, the plan said."
+    assert annotated(text, ("300", "count"))[0].modality == "actual"
+
+
+def test_inferred_year_marks_the_period() -> None:
+    text = "Last year, output reached 5 million tons.\n\nThe region has 14 cities."
+    qs = annotated(text, ("5 million tons", "t"), ("14", "count"), date=None, inferred_year=2024)
+    assert [(q.period, q.period_inferred) for q in qs] == [("2023", True), ("", False)]
+
+
+def test_no_date_at_all_leaves_relative_periods_empty() -> None:
+    text = "Last year, output reached 5 million tons. In 2021, it was 4 million tons."
+    qs = annotated(text, ("5 million tons", "t"), ("4 million tons", "t"), date=None)
+    assert [(q.period, q.period_inferred) for q in qs] == [("", False), ("2021", False)]
+
+
+def test_turns_bound_paragraphs() -> None:
+    # Without blank lines, a new speaker still starts a new paragraph: no carried period.
+    text = "A: In 2023, output grew by 5%.\nB: Exports grew by 6%."
+    turns = [
+        Turn(id=0, speaker="A", role="official", start=0, end=31, body_start=3, text=text[3:31]),
+        Turn(id=1, speaker="B", role="official", start=31, end=len(text), body_start=34, text=text[34:]),
+    ]
+    qs = annotated(text, ("5%", "%"), ("6%", "%"), turns=turns)
+    assert [q.period for q in qs] == ["2023", ""]
+
+
+def test_hard_wrapped_lines_stay_one_paragraph() -> None:
+    text = "In 2022, output\ngrew by 5% and exports\nrose by 6%. Imports grew\nby 2%.\n\nNext paragraph."
+    qs = annotated(text, ("5%", "%"), ("6%", "%"), ("2%", "%"))
+    assert [q.period for q in qs] == ["2022", "2022", "2022"]
+
+
+def test_empty_list_is_fine() -> None:
+    annotate(Briefing(source="<test>", text="Nothing here."), [])

@@ -1,0 +1,50 @@
+"""The kind of a figure from its unit and the words around it."""
+
+from __future__ import annotations
+
+import pytest
+
+from podium.quantities.kinds import classify_kind
+
+
+@pytest.mark.parametrize(
+    ("unit", "before", "after", "expected"),
+    [
+        ("rank", "the province ranked ", " nationwide", "rank"),
+        ("year", "it held the title for ", " in a row", "duration"),
+        ("times", "revenue increased by ", ".", "growth"),
+        ("pp", "the rate fell by ", ".", "change"),
+        ("%", "the economy grew by ", " year on year", "growth"),
+        ("%", "exports were up ", ".", "growth"),
+        ("%", "sales rose ", ".", "growth"),
+        ("%", "a decline of ", " in imports", "growth"),
+        ("%", "Retail sales of ", " year on year higher", "growth"),
+        ("%", "accounting for more than ", " of the national total", "share"),
+        ("%", "services made up ", " of output", "share"),
+        ("%", "More than ", " of spending went to schools", "share"),
+        ("%", "with an enrollment rate of ", ".", "ratio"),
+        ("%", "the unemployment rate stood at ", ".", "ratio"),
+        ("t", "grain output increased by over ", " (3 million)", "change"),
+        ("CNY", "an increase of ", ".", "change"),
+        ("t", "The increase in coal output stood at ", ".", "change"),
+        ("kW", "capacity increased to ", ".", "level"),
+        ("count", "trucks have more than doubled to ", ".", "level"),
+        ("count", "and increase the stock by at least ", " head", "change"),
+        ("t", "output reached ", ".", "level"),
+        ("count", "we built ", " houses", "level"),
+        ("count", "one school for every ", " students", "ratio"),
+        ("jin", "with a per unit area output of ", ".", "ratio"),
+        ("jin", "yields reached ", " per mu", "ratio"),
+    ],
+)
+def test_kind(unit: str, before: str, after: str, expected: str) -> None:
+    assert classify_kind(unit, before, after) == expected
+
+
+def test_fraction_is_a_share() -> None:
+    assert classify_kind("%", "representing nearly ", " of the total", fraction=True) == "share"
+
+
+def test_bare_percentage_is_left_to_the_caller() -> None:
+    # "40% in the dry season and 26% in the rainy season": the kind follows the listed figure.
+    assert classify_kind("%", "and ", " in the rainy season") is None

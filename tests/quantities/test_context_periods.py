@@ -1,0 +1,110 @@
+"""Time references and the periods they resolve to, against a briefing held on 2024-05-21."""
+
+from __future__ import annotations
+
+import pytest
+
+from podium.quantities.periods import Anchor, find_time_refs, resolve_ref, single_year
+
+MAY_2024 = Anchor(year=2024, month=5)
+
+
+def periods_in(text: str, anchor: Anchor = MAY_2024) -> list[tuple[str, str]]:
+    return [(text[r.start : r.end], resolve_ref(r, anchor)) for r in find_time_refs(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 2019, exports rose.", [("2019", "2019")]),
+        ("Last year, output reached a record.", [("Last year", "2023")]),
+        ("Output this year will grow.", [("this year", "2024")]),
+        ("Next year the plan ends.", [("Next year", "2025")]),
+        ("In the first quarter of this year, sales grew.", [("the first quarter of this year", "2024-Q1")]),
+        ("In the third quarter of 2022, sales fell.", [("the third quarter of 2022", "2022-Q3")]),
+        ("Sales in Q2 2021 were flat.", [("Q2 2021", "2021-Q2")]),
+        ("In the first three quarters of 2023, prices rose.", [("the first three quarters of 2023", "2023-Q1/2023-Q3")]),
+        ("From January to April this year, trade grew.", [("From January to April this year", "2024-01/2024-04")]),
+        ("In the first four months, jobs were added.", [("the first four months", "2024-01/2024-04")]),
+        ("In the first half of the year, trade grew.", [("the first half of the year", "2024-01/2024-06")]),
+        ("In January this year, a storm hit.", [("January this year", "2024-01")]),
+        ("In March 2020, the index fell.", [("March 2020", "2020-03")]),
+        ("Over the past two years, payments grew.", [("the past two years", "2022/2023")]),
+        ("In the last five years, output doubled.", [("the last five years", "2019/2023")]),
+        ("Since 2012, the region has changed.", [("Since 2012", "2012/2024")]),
+        ("It ranked first for three consecutive years.", [("three consecutive years", "2021/2023")]),
+        ("It ranked first for 30 years in a row.", [("30 years in a row", "1994/2023")]),
+        ("From 2019 to 2023, output grew.", [("From 2019 to 2023", "2019/2023")]),
+        ("Prices fell last month.", [("last month", "2024-04")]),
+        ("On June 26, 2022, the plant opened.", [("June 26, 2022", "2022-06-26")]),
+    ],
+)
+def test_reference_resolves(text: str, expected: list[tuple[str, str]]) -> None:
+    assert periods_in(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "May I ask a question?",  # the modal, not the month
+        "The march was long.",  # the verb, capital-less
+        "A total of 2,023 people came.",  # a thousands separator, not a year
+        "Prices rose 2024 percent.",  # a figure, not a year
+        "Growth was 5% year on year.",  # a comparison, no period
+    ],
+)
+def test_no_reference(text: str) -> None:
+    assert periods_in(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "base"),
+    [
+        ("up 3% compared with the same period last year", "last year"),
+        ("0.1 percentage point lower than that last year", "last year"),
+        ("a decrease of 0.3 percentage point from July", "July"),
+        ("down 0.2 points from the previous month", "the previous month"),
+    ],
+)
+def test_comparison_base_dates_nothing(text: str, base: str) -> None:
+    (ref,) = find_time_refs(text)
+    assert (text[ref.start : ref.end], ref.scope, resolve_ref(ref, MAY_2024)) == (base, "compare", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("Output is currently high.", "now"),
+        ("Funds of 17 billion yuan are invested annually.", "standing"),
+        ("The indicators were the best of the past five years.", "self"),
+        ("Over the past five years, output grew.", "point"),
+    ],
+)
+def test_scope(text: str, scope: str) -> None:
+    (ref,) = find_time_refs(text)
+    assert ref.scope == scope
+
+
+def test_look_back_ends_at_the_carried_year() -> None:
+    (ref,) = find_time_refs("the best of the past five years")
+    assert resolve_ref(ref, Anchor(year=2024, month=5, carried_year=2020)) == "2016/2020"
+
+
+def test_month_still_to_come_is_last_year() -> None:
+    (ref,) = find_time_refs("From January to November, jobs grew.")
+    assert resolve_ref(ref, Anchor(year=2024, month=1)) == "2023-01/2023-11"
+
+
+def test_unknown_year_leaves_relative_periods_empty() -> None:
+    assert periods_in("Last year and in 2021 output grew.", Anchor(year=None)) == [("Last year", ""), ("2021", "2021")]
+
+
+def test_references_found_in_given_spans_only() -> None:
+    text = "In 2019 it rose. In 2020 it fell."
+    refs = find_time_refs(text, [(17, len(text))])
+    assert [text[r.start : r.end] for r in refs] == ["2020"]
+
+
+@pytest.mark.parametrize(("period", "year"), [("2023", 2023), ("2024-Q1", None), ("2022/2023", None), ("", None)])
+def test_single_year(period: str, year: int | None) -> None:
+    assert single_year(period) == year

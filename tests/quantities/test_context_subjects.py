@@ -1,0 +1,111 @@
+"""Subjects: the lenient match, and the noun phrase found for a figure in its sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from podium.model import Briefing, Quantity
+from podium.quantities.context import annotate
+from podium.quantities.subjects import content_tokens, head_token, subject_matches
+
+
+@pytest.mark.parametrize(
+    ("gold", "pred", "expected"),
+    [
+        ("grain output", "grain output", True),
+        ("GDP", "the region's GDP", True),
+        ("cotton output in the national total", "cotton output", True),
+        ("coal supplied to other parts of the country", "locally produced coal", True),  # same head
+        ("provinces and cities providing pairing assistance", "provinces and cities", True),
+        ("grain output", "grain planting area", False),
+        ("tourism revenue", "number of tourists", False),
+        ("grain output", "", False),
+        ("", "", True),
+    ],
+)
+def test_subject_matches(gold: str, pred: str, expected: bool) -> None:
+    assert subject_matches(gold, pred) is expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "head"),
+    [
+        ("coal supplied to other parts of the country", "coal"),
+        ("key mining areas designated in the region", "area"),
+        ("grain output per unit area (per mu)", "output"),
+        ("newly added capacity", "capacity"),
+        ("the", None),
+    ],
+)
+def test_head_token(phrase: str, head: str | None) -> None:
+    assert head_token(phrase) == head
+
+
+def test_content_tokens_drop_stop_words_plurals_and_possessives() -> None:
+    assert content_tokens("The region's imports and exports") == ("region", "import", "export")
+
+
+def subject_of(sentence: str, figure: str, unit: str, nth: int = 0) -> str:
+    """Annotate one figure of `sentence` (its nth occurrence) and return its subject."""
+    return context_of(sentence, figure, unit, nth).subject
+
+
+def context_of(text: str, figure: str, unit: str, nth: int = 0, date: str | None = "2024-05-21") -> Quantity:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(figure, start + 1)
+    qty = Quantity(text=figure, start=start, end=start + len(figure), value=0.0, unit=unit)
+    annotate(Briefing(source="<test>", text=text, date=date), [qty])
+    return qty
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "unit", "expected"),
+    [
+        ("Last year, grain output stood at 42 billion jin.", "42 billion jin", "jin", "grain output"),
+        ("The region's GDP grew by 5.6% year on year.", "5.6%", "%", "region's GDP"),
+        ("In total, 19 provinces and cities provided assistance.", "19", "count", "provinces and cities"),
+        ("We built 2.7 million rural houses in the area.", "2.7 million", "count", "rural houses"),
+        ("Thousands of officials have come to help.", "Thousands", "count", "officials"),
+        ("They offered over 39 billion yuan of funds.", "39 billion yuan", "CNY", "funds"),
+        ("More than 75% of fiscal spending went to welfare.", "75%", "%", "fiscal spending"),
+        ("Cotton output reached 5 million tons, accounting for 91% of the national total.", "91%", "%", "Cotton output"),
+        ("The harvest was mechanised, with a harvest rate of 89%.", "89%", "%", "harvest rate"),
+        ("The increase in raw coal production stood at 46 million tons.", "46 million tons", "t", "increase in raw coal production"),
+        ("We will increase grain output by at least 2 billion jin.", "2 billion jin", "jin", "grain output"),
+        ("The province ranked second nationwide in terms of new wind capacity.", "second", "rank", "new wind capacity"),
+        ("The province has ranked first in oil production for years.", "first", "rank", "oil production"),
+        ("Food output rose by 6 billion jin (3 million tons).", "3 million tons", "t", "Food output"),
+        ("Tourism revenue rose, with hotel income increasing by 8%.", "8%", "%", "hotel income"),
+        ("There is one school for every 783 students.", "783", "count", "students"),
+        ("A 7.1-magnitude earthquake struck the county.", "7.1-magnitude", "magnitude", "earthquake magnitude"),
+        ("The network offers 15-year free education.", "15-year", "year", "free education"),
+        ("Seeking better service, they adopted a new model, more than doubling the clearance efficiency.", "doubling", "times", "clearance efficiency"),
+        (
+            "Last year, the growth rates of six indicators, namely GDP, investment and income, all ranked among the top five.",
+            "top five",
+            "rank",
+            "growth rates of six indicators",
+        ),
+    ],
+)
+def test_subject(sentence: str, figure: str, unit: str, expected: str) -> None:
+    assert subject_of(sentence, figure, unit) == expected
+
+
+def test_pronoun_takes_the_subject_before() -> None:
+    text = "In 2007, the total trade volume surpassed 100 billion yuan, and in 2022, it exceeded 300 billion yuan."
+    figures = [context_quantity(text, f, "CNY") for f in ("100 billion yuan", "300 billion yuan")]
+    annotate(Briefing(source="<test>", text=text, date="2024-05-21"), figures)
+    assert [q.subject for q in figures] == ["total trade volume"] * 2
+    assert [q.period for q in figures] == ["2007", "2022"]
+
+
+def context_quantity(text: str, figure: str, unit: str) -> Quantity:
+    start = text.index(figure)
+    return Quantity(text=figure, start=start, end=start + len(figure), value=0.0, unit=unit)
+
+
+def test_listed_figure_takes_the_clause_subject() -> None:
+    text = "The unemployment rate shows small changes, 6.2% in February, 5.9% in March."
+    assert [subject_of(text, f, "%") for f in ("6.2%", "5.9%")] == ["unemployment rate"] * 2
