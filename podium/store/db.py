@@ -18,6 +18,7 @@ SCHEMA = HERE / "schema.sql"
 MIGRATIONS = HERE / "migrations"
 MIGRATION_NAME = re.compile(r"(\d{4})_[\w-]+\.sql")
 BASE_VERSION = 1  # schema.sql; migrations/NNNN_*.sql take it from there
+HISTORY_VERSION = 3  # from this step on, the runner records each step in schema_migrations
 DEFAULT_TIMEOUT = 5.0  # seconds to wait for another writer before reporting the lock
 
 
@@ -99,11 +100,17 @@ def migrate(conn: sqlite3.Connection) -> int:
     steps = [(BASE_VERSION, SCHEMA)] if version == 0 else []
     steps += [(number, path) for number, path in migrations() if number > max(version, BASE_VERSION)]
     for number, path in steps:
-        _apply(conn, number, path.read_text(encoding="utf-8"))
+        _apply(conn, number, path)
     return latest_version()
 
 
-def _apply(conn: sqlite3.Connection, number: int, script: str) -> None:
+def _apply(conn: sqlite3.Connection, number: int, path: Path) -> None:
+    script = path.read_text(encoding="utf-8")
+    if number >= HISTORY_VERSION:
+        script += (
+            f"\nINSERT INTO schema_migrations (version, name, applied_at)"
+            f" VALUES ({number}, '{path.name}', datetime('now'));"
+        )
     # executescript commits first, so the BEGIN is inside the script: a step applies whole or not at all.
     try:
         conn.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")

@@ -39,6 +39,19 @@ def test_an_old_database_is_migrated_on_a_writable_open(tmp_path: Path, economy:
     assert {"figures", "speeches", "speakers"} <= objects(db, "view")
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == latest_version()
+    assert history(db) == list(range(1, latest_version() + 1))
+
+
+def history(db: Path) -> list[int]:
+    with sqlite3.connect(db) as conn:
+        return [r[0] for r in conn.execute("SELECT version FROM schema_migrations ORDER BY version")]
+
+
+def test_a_new_database_records_every_step(filled: Filled) -> None:
+    assert history(filled.db) == list(range(1, latest_version() + 1))
+    names = ["schema.sql", *(path.name for _, path in migrations())]
+    with sqlite3.connect(filled.db) as conn:
+        assert [r[0] for r in conn.execute("SELECT name FROM schema_migrations ORDER BY version")] == names
 
 
 def test_a_newer_database_is_refused(tmp_path: Path) -> None:
@@ -78,3 +91,24 @@ def test_removing_a_briefing_removes_its_rows_and_index_entries(filled: Filled) 
     with sqlite3.connect(filled.db) as conn:
         for table in ("participants", "turns", "exchanges", "quantities", "findings", "commitments"):
             assert conn.execute(f"SELECT count(*) FROM {table} WHERE briefing_id = ?", (filled.economy_id,)).fetchone()[0] == 0
+
+
+def test_a_failing_migration_leaves_the_database_as_it_was(
+    filled: Filled, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import podium.store.db as store_db
+
+    folder = tmp_path / "migrations"
+    folder.mkdir()
+    for _, path in migrations():
+        (folder / path.name).write_text(path.read_text())
+    broken = latest_version() + 1
+    (folder / f"{broken:04d}_broken.sql").write_text("CREATE TABLE half_done (a);\nINSERT INTO no_such_table VALUES (1);\n")
+    monkeypatch.setattr(store_db, "MIGRATIONS", folder)
+    with pytest.raises(PodiumError) as caught:
+        Corpus(filled.db)
+    assert caught.value.code == "E010" and "no_such_table" in caught.value.reason
+    assert "half_done" not in objects(filled.db, "table")
+    assert history(filled.db)[-1] == broken - 1
+    monkeypatch.undo()
+    assert assert_whole(filled.db) == 2
