@@ -193,6 +193,9 @@ def _rank_after_verb(text: str, seed: int, limit: int) -> list[Mention]:
 
 
 def _rank_before_place(text: str, seed: int, limit: int) -> list[Mention]:
+    match = P.RANK_BEFORE_SUPERLATIVE.match(text, seed, limit)
+    if match is not None:
+        return [_rank(match)]
     match = P.RANK_BEFORE_PLACE.match(text, seed, limit)
     if match is None or _novelty(text, seed):
         return []
@@ -235,6 +238,8 @@ def _is_not_an_amount(text: str, mention: Mention, number: str, prefix: str | No
             return True
         if P.SECTION_AFTER.match(after_number) or P.SECTION_BEFORE.search(before):
             return True
+        if not is_word and _after_a_name(before):
+            return True
     if bare and P.CLOCK_AFTER.match(after_number):
         return True
     if mention.unit in _CALENDAR_UNITS and P.CALENDAR_FIRST_BEFORE.search(before):
@@ -255,6 +260,16 @@ def _is_calendar(before: str, after: str, number: str, value: float) -> bool:
     if plain_integer and value <= _DAYS_IN_MONTH and (P.MONTH_BEFORE.search(before) or P.MONTH_AFTER.match(after)):
         return True
     return False
+
+
+def _after_a_name(before: str) -> bool:
+    """A bare number right after a capitalised word mid-sentence belongs to a name ("Boeing 737",
+    "Fortune 500"); words that often open a figure ("About 300") are not names."""
+    match = P.CAPITALISED_WORD_BEFORE.search(before[-24:])
+    if match is None or match.group("word").lower() in _W.capitalised_not_names:
+        return False
+    lead = match.group("lead")
+    return bool(lead) and lead not in ".!?:;\"“”(—–-" and not lead.isdigit()
 
 
 def _is_list_label(before: str, after: str) -> bool:

@@ -28,6 +28,8 @@ class Words:
     rank_verbs: tuple[str, ...]
     rank_fillers: tuple[str, ...]
     rank_places: tuple[str, ...]
+    rank_superlatives: tuple[str, ...]
+    capitalised_not_names: frozenset[str]
     multiples: dict[str, float]
     vague_plurals: dict[str, float]
     qualifiers_before: dict[str, tuple[str, ...]]
@@ -77,6 +79,8 @@ def load() -> Words:
         rank_verbs=_lower(data["rank_verbs"]),
         rank_fillers=_lower(data["rank_fillers"]),
         rank_places=_lower(data["rank_places"]),
+        rank_superlatives=_lower(data["rank_superlatives"]),
+        capitalised_not_names=frozenset(_lower(data["capitalised_not_names"])),
         multiples={k: float(v) for k, v in _lower_keys(data["multiples"]).items()},
         vague_plurals={k: float(v) for k, v in _lower_keys(data["vague_plurals"]).items()},
         qualifiers_before=_groups(data["qualifiers_before"], lower=True),

@@ -85,9 +85,9 @@ COMPOUNDS = [
 MULTIPLES = [
     ("Revenue increased by 2.27 times.", [("2.27 times", 2.27, None, "times", "exact")]),
     ("Traffic has more than doubled.", [("doubled", 2, None, "times", "min")]),
-    ("Sales rose threefold.", []),
     ("Sales rose three-fold.", [("three-fold", 3, None, "times", "exact")]),
     ("Exports tripled in a decade.", [("tripled", 3, None, "times", "exact")]),
+    ("Output saw a threefold rise.", [("threefold", 3, None, "times", "exact")]),
 ]
 
 RANKS = [
@@ -96,6 +96,7 @@ RANKS = [
     ("All ranked among the top five nationwide.", [("top five", 5, None, "rank", "max")]),
     ("The province came third.", [("third", 3, None, "rank", "exact")]),
     ("The world's first such plant.", []),
+    ("It is the world's second-largest economy.", [("second", 2, None, "rank", "exact")]),
     ("First, we will build roads. Second, we will plant trees.", []),
 ]
 
@@ -172,6 +173,7 @@ EXCLUSIONS = [
     ("They meet on July 20 and 21, then from January 20 to 21.", []),
     ("The call is at five o’clock.", []),
     ("Nothing to announce on 13(3) powers.", []),
+    ("The airline flies the Boeing 737 and joined the Fortune 500 list.", []),
     ("副总理将于 1月15日签署", []),
     ("Growth in the first three quarters and the first four months was steady.", []),
     ("It fell for two consecutive quarters.", [("two consecutive quarters", 2, None, "quarter", "exact")]),
