@@ -109,6 +109,8 @@ LEAD_TIME_PHRASE = re.compile(
 FROM_TO = re.compile(r"\bfrom\s+(?:about\s+|around\s+|over\s+)?$", re.IGNORECASE)
 TO_GAP = re.compile(r"^\s*(?:\w+\s+)?(?:in\s+\d{4}\s+)?to\s+(?:about\s+|around\s+|over\s+)?$", re.IGNORECASE)
 FROM_OR_TO_BEFORE = re.compile(r"\b(?:from|to)\s+(?:about\s+|around\s+|over\s+)?$", re.IGNORECASE)
+# "the 5 years from 2016 to 2023": the years right after a duration bound it, cue or no cue.
+YEARS_RIGHT_AFTER = re.compile(r"^\s*,?\s*(?:from|between)\s+(?:the\s+end\s+of\s+)?\d{4}\s+(?:to|and|until|till)\s+\d{4}\b", re.IGNORECASE)
 YEARS_FROM_TO = re.compile(r"\b(?:from|between)\s+(?:the\s+end\s+of\s+)?(\d{4})\s+(?:to|and|until|till)\s+(\d{4})\b", re.IGNORECASE)
 
 

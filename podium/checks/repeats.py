@@ -45,9 +45,11 @@ def _only_connectives(window: str) -> bool:
     return all(w.lower() in load().connective_words for w in words)
 
 
-def _supports(window: str, subject: str) -> bool:
+def _supports(window: str, subject: str, *, every_word: bool = False) -> bool:
+    """Whether `window` names `subject`: half its content words (all of them with `every_word`)."""
     key = {t for t in subject_key(subject) if not t.startswith("#")}
-    return bool(key) and len(key & words_key(window)) * 2 >= len(key)
+    found = len(key & words_key(window))
+    return bool(key) and (found == len(key) if every_word else found * 2 >= len(key))
 
 
 def _previous_in_sentence(quantities: list[Quantity], index: int, sentence_start: int, before: int) -> int | None:
@@ -71,6 +73,10 @@ def anchored_subject(text: str, sentences: Sentences, quantities: list[Quantity]
     subject carried over from elsewhere is not trusted to call two figures contradictory."""
     qty = quantities[index]
     sentence = sentences.of(qty.start)
+    if not qty.subject.strip():
+        # No subject at all: keep the figure's own words, to be read against the other figure's subject.
+        prev = _previous_in_sentence(quantities, index, sentence.start, qty.start)
+        return "", text[quantities[prev].end if prev is not None else sentence.start : qty.start]
     end, i = qty.start, index
     while True:
         prev = _previous_in_sentence(quantities, i, sentence.start, end)
@@ -114,9 +120,10 @@ def distinct_measures(window_a: str, window_b: str, subject: str) -> bool:
     """Whether the words just before two figures name different measures beyond their shared
     subject ("projections for output growth have a central tendency of" against "... for the
     unemployment rate have a central tendency of")."""
-    shared = subject_key(subject)
-    near_a = words_key(" ".join(window_a.split()[-NEAR_WORDS:])) - shared
-    near_b = words_key(" ".join(window_b.split()[-NEAR_WORDS:])) - shared
+    words = load()
+    ignored = subject_key(subject) | words.neutral_words | words.connective_words | words.list_verbs
+    near_a = words_key(" ".join(window_a.split()[-NEAR_WORDS:])) - ignored
+    near_b = words_key(" ".join(window_b.split()[-NEAR_WORDS:])) - ignored
     return bool(near_a - near_b) and bool(near_b - near_a)
 
 
@@ -128,9 +135,32 @@ def comparable(a: Quantity, b: Quantity) -> bool:
         and bool(a.period)
         and a.period == b.period
         and convert(1.0, a.unit, b.unit) is not None
-        and same_subject(a.subject, b.subject)
         and not (a.value == b.value and a.unit == b.unit and a.value_max == b.value_max)
     )
+
+
+def shared_subject(a: Quantity, window_a: str, b: Quantity, window_b: str) -> str | None:
+    """The subject two figures share: the same subject, or, where one figure has none, the other's
+    subject when the words before the first name it ("you mentioned that investment reached")."""
+    if a.subject and b.subject:
+        return a.subject if same_subject(a.subject, b.subject) else None
+    if a.subject and _supports(window_b, a.subject, every_word=True):
+        return a.subject
+    if b.subject and _supports(window_a, b.subject, every_word=True):
+        return b.subject
+    return None
+
+
+def _matched_pairs(pool_a: list[tuple[Quantity, str]], pool_b: list[tuple[Quantity, str]], *, same_pool: bool) -> list[tuple[Quantity, Quantity]]:
+    pairs = combinations(pool_a, 2) if same_pool else ((x, y) for x in pool_a for y in pool_b)
+    matched = []
+    for (a, window_a), (b, window_b) in pairs:
+        if not comparable(a, b):
+            continue
+        subject = shared_subject(a, window_a, b, window_b)
+        if subject and not distinct_measures(window_a, window_b, subject):
+            matched.append((dataclasses.replace(a, subject=subject), dataclasses.replace(b, subject=subject)))
+    return matched
 
 
 def check_pair(first: Quantity, second: Quantity) -> Finding:
@@ -157,13 +187,7 @@ def check(text: str, quantities: list[Quantity], restated: set[int]) -> list[Fin
     an end."""
     sentences = Sentences(text)
     pool = candidates(text, quantities, restated)
-    return [
-        check_pair(a, b)
-        for (a, window_a), (b, window_b) in combinations(pool, 2)
-        if comparable(a, b)
-        and not sentences.same(a.start, b.start)
-        and not distinct_measures(window_a, window_b, a.subject)
-    ]
+    return [check_pair(a, b) for a, b in _matched_pairs(pool, pool, same_pool=True) if not sentences.same(a.start, b.start)]
 
 
 def across(briefings: list[Briefing]) -> list[tuple[Briefing, Briefing, Finding]]:
@@ -175,10 +199,8 @@ def across(briefings: list[Briefing]) -> list[tuple[Briefing, Briefing, Finding]
         pools.append(candidates(briefing.text, ordered, set()))
     found = []
     for (i, pool_a), (j, pool_b) in combinations(enumerate(pools), 2):
-        for a, window_a in pool_a:
-            for b, window_b in pool_b:
-                if comparable(a, b) and not distinct_measures(window_a, window_b, a.subject):
-                    item = check_pair(a, b)
-                    item.explanation = f"across {briefings[i].source} and {briefings[j].source}: {item.explanation}"
-                    found.append((briefings[i], briefings[j], item))
+        for a, b in _matched_pairs(pool_a, pool_b, same_pool=False):
+            item = check_pair(a, b)
+            item.explanation = f"across {briefings[i].source} and {briefings[j].source}: {item.explanation}"
+            found.append((briefings[i], briefings[j], item))
     return found

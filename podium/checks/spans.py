@@ -55,7 +55,8 @@ def check(text: str, quantities: list[Quantity], sentences: Sentences) -> list[F
         if duration.unit != "year" or duration.kind not in ("duration", "level"):
             continue
         sentence = sentences.of(duration.start)
-        if not patterns.span_cue().search(text[sentence.start : duration.start]):
+        years_follow = patterns.YEARS_RIGHT_AFTER.match(text[duration.end : sentence.end])
+        if not (years_follow or patterns.span_cue().search(text[sentence.start : duration.start])):
             continue
         found = _endpoint_years(text, duration, sentence, quantities)
         if found is None:

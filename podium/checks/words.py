@@ -48,6 +48,7 @@ class Words:
     part_cues_after: tuple[str, ...]
     part_cues_before: tuple[str, ...]
     connective_words: frozenset[str]
+    neutral_words: frozenset[str]
 
 
 def _lower(items: list[Any]) -> tuple[str, ...]:
@@ -95,5 +96,6 @@ def load() -> Words:
         part_cues_after=_lower(data["part_cues_after"]),
         part_cues_before=_lower(data["part_cues_before"]),
         connective_words=frozenset(_lower(data["connective_words"])),
+        neutral_words=frozenset(_lower(data["neutral_words"])),
         fallback_units={str(k): (str(v[0]), float(v[1])) for k, v in data["fallback_units"].items()},
     )

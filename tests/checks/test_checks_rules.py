@@ -418,3 +418,29 @@ def test_subjects_compare_by_content_words(a: str, b: str, same: bool) -> None:
     from podium.checks.subjects import same_subject
 
     assert same_subject(a, b) is same
+
+
+def test_a_figure_without_subject_borrows_one_its_words_name() -> None:
+    text = (
+        "You mentioned that fixed-asset investment reached 45 billion yuan last year.\n\n"
+        "Last year, foreign investment was 86.1 billion yuan. Last year, fixed-asset investment totaled 54 billion yuan."
+    )
+    qs = mentions(
+        text,
+        "45 billion yuan | 45e9 CNY | exact level |  | 2023",
+        "86.1 billion yuan | 86.1e9 CNY | exact level | foreign investment | 2023",
+        "54 billion yuan | 54e9 CNY | exact level | fixed-asset investment | 2023",
+    )
+    (result,) = [f for f in find(text, qs) if f.check == "repeated figure"]
+    assert [r.text for r in result.quantities] == ["45 billion yuan", "54 billion yuan"]
+    assert result.verdict == "inconsistent"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verdict"),
+    [("In the 5 years from 2016 to 2023, we opened 14 offices.", "inconsistent"), ("In the 7 years from 2016 to 2023, we opened 14 offices.", "consistent")],
+)
+def test_a_span_bounded_by_years_right_after_it(sentence: str, verdict: str) -> None:
+    n = sentence.split()[2]
+    qs = mentions(sentence, f"{n} years | {n} year | exact duration | period | ", "14 | 14 count | exact level | offices | ")
+    assert only(find(sentence, qs), "time span").verdict == verdict
