@@ -1,6 +1,7 @@
 """The quantities stage: every figure a briefing states, as a Quantity with exact spans.
 
-`extract_text(text)` reads plain prose (a news paragraph is one unlabelled turn); the stage
+`extract_text(text)` reads plain prose (`find_mentions(text, start, end)` a window of a longer
+text, without normalising) (a news paragraph is one unlabelled turn); the stage
 "quantities.v1" reads each turn of a parsed Briefing and then hands the mentions to
 `podium.quantities.context.annotate` (kind, subject, period, modality) where that module exists."""
 
@@ -11,15 +12,15 @@ from collections.abc import Callable
 
 from podium.model import Briefing, Quantity
 from podium.pipeline import stage
-from podium.quantities.extract import extract
+from podium.quantities.extract import extract as find_mentions
 from podium.quantities.units import convert, normalize
 
-__all__ = ["convert", "extract", "extract_text", "normalize", "run_quantities"]
+__all__ = ["convert", "extract_text", "find_mentions", "normalize", "run_quantities"]
 
 
 def extract_text(text: str) -> list[Quantity]:
     """Every figure in plain text, normalised; no kind, subject or period (those need a Briefing)."""
-    quantities = extract(text)
+    quantities = find_mentions(text)
     _normalise(quantities)
     return quantities
 
@@ -31,12 +32,12 @@ def run_quantities(briefing: Briefing) -> Briefing:
     if briefing.turns:
         for turn in briefing.turns:
             spans = [(s, e) for s, e in furniture if s < turn.end and turn.body_start < e]
-            for qty in extract(briefing.text, turn.body_start, turn.end, furniture=spans):
+            for qty in find_mentions(briefing.text, turn.body_start, turn.end, furniture=spans):
                 qty.turn, qty.speaker = turn.id, turn.speaker
                 quantities.append(qty)
     else:
         body_start = int(briefing.metadata.get("body_start") or 0)
-        quantities = extract(briefing.text, body_start, len(briefing.text))
+        quantities = find_mentions(briefing.text, body_start, len(briefing.text))
     annotate = _context_annotator()
     if annotate is not None:
         annotate(briefing, quantities)
