@@ -85,19 +85,20 @@ def year_of(text: str, qty: Quantity, sentence: Span, neighbours: list[Quantity]
     return year
 
 
-def number_text(value: float) -> str:
-    """A figure as people write it: 42.38 billion, 3 million, 1,000.19, 34.4."""
+def number_text(value: float, *, digits: int = 4) -> str:
+    """A figure as people write it: 42.38 billion, 3 million, 1,000.19, 34.4 (`digits` decimals at
+    most, after the scale word)."""
     magnitude = abs(value)
     for size, name in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
         if magnitude >= size:
-            return f"{_trim(value / size)} {name}"
+            return f"{_trim(value / size, digits)} {name}"
     if magnitude >= 1000:
-        return f"{value:,.2f}".rstrip("0").rstrip(".")
-    return _trim(value)
+        return f"{value:,.{max(2, digits - 2)}f}".rstrip("0").rstrip(".")
+    return _trim(value, digits)
 
 
-def _trim(value: float) -> str:
-    text = f"{value:.4g}" if abs(value) < 1 else f"{value:.4f}".rstrip("0").rstrip(".")
+def _trim(value: float, digits: int) -> str:
+    text = f"{value:.{digits}g}" if abs(value) < 1 else f"{value:.{digits}f}".rstrip("0").rstrip(".")
     if "e" in text:
-        text = f"{value:.6f}".rstrip("0").rstrip(".")
+        text = f"{value:.{digits + 2}f}".rstrip("0").rstrip(".")
     return text

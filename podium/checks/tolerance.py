@@ -37,7 +37,11 @@ class Interval:
             return f"at least {number_text(self.low)}"
         if math.isinf(self.low):
             return f"at most {number_text(self.high)}"
-        return f"{number_text(self.low)} to {number_text(self.high)}"
+        digits = 4
+        # A narrow range would print as "2.8248 million to 2.8248 million": show more digits.
+        while number_text(self.low, digits=digits) == number_text(self.high, digits=digits) and digits < 8:
+            digits += 1
+        return f"{number_text(self.low, digits=digits)} to {number_text(self.high, digits=digits)}"
 
 
 def _precision_tolerance(qty: Quantity) -> float:
