@@ -15,6 +15,9 @@ from typing import IO, Any
 from podium.errors import PodiumError
 
 BATCH_ROWS = 5_000
+# Rows that carry a whole transcript come in smaller batches: 5,000 long transcripts would be
+# hundreds of megabytes in one batch.
+TEXT_BATCH_ROWS = {"briefings": 100, "turns": 2_000}
 FORMATS = ("jsonl", "csv", "parquet")
 
 Convert = Callable[[Any], Any]
@@ -220,11 +223,12 @@ def schema(table: str) -> Any:
     return pa.schema([(name, arrow_type(kind)) for name, kind, _ in columns])
 
 
-def batches(conn: sqlite3.Connection, table: str, *, size: int = BATCH_ROWS) -> Iterator[Any]:
+def batches(conn: sqlite3.Connection, table: str, *, size: int | None = None) -> Iterator[Any]:
     """The table as pyarrow record batches of at most `size` rows, read lazily from a cursor."""
     import pyarrow as pa
 
     sql, columns = spec(table)
+    size = size or TEXT_BATCH_ROWS.get(ALIASES.get(table, table), BATCH_ROWS)
     arrow_schema = schema(table)
     cursor = conn.execute(sql)
     while rows := cursor.fetchmany(size):

@@ -103,3 +103,13 @@ def test_unknown_table_or_format(filled: Filled, tmp_path: Path, table: str, fmt
     with Corpus(filled.db, readonly=True) as corpus, pytest.raises(PodiumError) as caught:
         corpus.export(table, fmt, tmp_path / "out")
     assert caught.value.code == "E030"
+
+
+def test_batches_stream_the_table_in_pieces(filled: Filled) -> None:
+    from podium.store.export import batches
+
+    with Corpus(filled.db, readonly=True) as corpus:
+        whole = corpus.to_arrow("turns")
+        pieces = list(batches(corpus.conn, "turns", size=2))
+    assert [p.num_rows for p in pieces] == [2] * (whole.num_rows // 2) + ([1] if whole.num_rows % 2 else [])
+    assert pa.Table.from_batches(pieces).equals(whole)
