@@ -145,9 +145,13 @@ def parse_file(path: str) -> Parsed:
         return Parsed(path, error=exc)
     except RecursionError:
         return Parsed(path, error=PodiumError("E005", "too deeply nested to parse", path))
-    except (ValueError, UnicodeError) as exc:
+    except Exception as exc:  # noqa: BLE001 - the fault boundary of one file
         # A parser bug on one odd file must not end the run; it is reported with the file.
-        return Parsed(path, error=PodiumError("E005", f"{type(exc).__name__}: {exc}", path))
+        return Parsed(path, error=internal_error(exc, path))
+
+
+def internal_error(exc: BaseException, path: str) -> PodiumError:
+    return PodiumError("E005", f"podium failed on it, a bug worth reporting ({type(exc).__name__}: {exc})", path)
 
 
 # --- the run ----------------------------------------------------------------------------------
@@ -214,13 +218,16 @@ def _drain(pool: ProcessPoolExecutor, queue: list[str], *, limit: int) -> Iterat
         for future in done:
             path = in_flight.pop(future)
             try:
-                yield future.result()
+                parsed = future.result()
             except BrokenProcessPool:
                 # Which of the in-flight files killed the worker is unknown; each is failed
                 # with the reason, and the rest of the queue goes on in a fresh pool.
                 yield Parsed(path, error=PodiumError("E005", "the parser process died on it (out of memory?)", path))
                 yield from (_salvage(f, other) for f, other in in_flight.items())
                 return
+            except Exception as exc:  # noqa: BLE001 - e.g. a result that would not unpickle
+                parsed = Parsed(path, error=internal_error(exc, path))
+            yield parsed
 
 
 def _salvage(future: Future[Parsed], path: str) -> Parsed:

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from podium.model import Briefing
 from podium.store import Corpus
 from podium.store import ingest as ingest_module
 from podium.store.ingest import Outcome, Parsed, discover, ingest
@@ -104,3 +106,23 @@ def test_a_dying_parser_fails_its_file_and_the_run_goes_on(tmp_path: Path, monke
     with Corpus(tmp_path / "c.db") as corpus:  # the same command again stores what the crash took with it
         again = ingest(corpus, [tmp_path / "in"], jobs=2)
     assert (again.added, again.unchanged, again.failures) == (len(failed) - 1, summary.added, [])
+
+
+def test_a_parser_bug_fails_only_its_own_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    good = write_transcripts(tmp_path / "in", 3)
+    odd = tmp_path / "in" / "odd.txt"
+    odd.write_text(transcript(50))
+    real_run = ingest_module.run
+
+    def buggy_run(briefing: Briefing, *args: Any) -> Briefing:
+        if briefing.source.endswith("odd.txt"):
+            raise KeyError("a stage's bug")
+        return real_run(briefing, *args)
+
+    monkeypatch.setattr(ingest_module, "run", buggy_run)
+    with Corpus(tmp_path / "c.db") as corpus:
+        summary = ingest(corpus, [tmp_path / "in"], jobs=1)
+    (failure,) = summary.failures
+    assert failure.path == str(odd) and failure.error.code == "E005"
+    assert "KeyError" in failure.error.reason and "bug" in failure.error.reason
+    assert summary.added == len(good)
