@@ -178,10 +178,11 @@ def build_layout(briefing: Briefing, quantities: list[Quantity] | None = None) -
 
 
 def _clause(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """The clause around a figure: its sentence cut at semicolons and colons."""
     s_start, s_end = sentence
-    left = text.rfind(";", s_start, start)
-    right = text.find(";", end, s_end)
-    return (left + 1 if left >= 0 else s_start), (right if right >= 0 else s_end)
+    left = max(text.rfind(";", s_start, start), text.rfind(":", s_start, start))
+    rights = [i for i in (text.find(";", end, s_end), text.find(":", end, s_end)) if i >= 0]
+    return (left + 1 if left >= 0 else s_start), (min(rights) if rights else s_end)
 
 
 def _nearest(layout: _Layout, indexes: list[int], qty: Quantity) -> int | None:

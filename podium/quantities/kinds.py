@@ -137,7 +137,8 @@ def _percent_kind(lead: _LeadIn, before: str, after: str, *, fraction: bool) -> 
     if lead.ends_with(table.share):
         return "share"
     if lead.moved_to():
-        return "ratio" if table.ratio_word.search(before[-160:]) else "share"
+        # "falls to 2.6 percent": the level a rate reaches, unless a whole follows ("to 30% of GDP").
+        return "share" if re.match(r"\s*(?:\)\s*)?of\b", after) else "ratio"
     if lead.moves() or table.movement_after.search(after):
         return "growth"
     if re.match(r"\s*(?:\)\s*)?of\b", after) or fraction:

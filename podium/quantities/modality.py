@@ -55,6 +55,8 @@ def _starts(words: list[str], i: int, phrase: tuple[str, ...]) -> bool:
     return tuple(words[i : i + len(phrase)]) == phrase
 
 
+# The month, not the modal: "In May, prices rose" (a capital "May" inside a clause).
+_MONTH_MAY = re.compile(r"(?<=\w[\s,])\s*May\b|\b(?:in|In)\s+May\b")
 _FIGURE_AS_SUBJECT = re.compile(
     r"^\s*(?:[a-z]+\s+){0,3}?(?:will|would|is\s+(?:expected|projected|forecast|set|likely)\s+to|are\s+(?:expected|projected|forecast|set|likely)\s+to)\b",
     re.IGNORECASE,
@@ -69,7 +71,7 @@ def classify_modality(before: str, after: str = "") -> Modality:
     if after and _FIGURE_AS_SUBJECT.match(after[:60]):
         return "forecast"
     table = load_words()
-    words = _WORD.findall(before.lower())
+    words = _WORD.findall(_MONTH_MAY.sub(" ", before).lower())
     label: str | None = None
     since = 0
     i = 0

@@ -52,6 +52,7 @@ class SubjectWords:
     share_bases: frozenset[str]
     generic_nouns: frozenset[str]
     topic_cues: tuple[tuple[str, ...], ...]
+    nouns_before_of: frozenset[str]
     noun_markers: frozenset[str]
     qualifier_words: frozenset[str]
     place_words: frozenset[str]
@@ -80,6 +81,7 @@ def load_words() -> SubjectWords:
         share_bases=words("share_bases"),
         generic_nouns=frozenset(_normal(w) for w in words("generic_nouns")),
         topic_cues=phrases("topic_cues"),
+        nouns_before_of=words("nouns_before_of"),
         noun_markers=words("noun_markers"),
         qualifier_words=words("qualifier_words"),
         place_words=words("place_words"),
@@ -274,12 +276,17 @@ def _is_verb(words: list[str], i: int) -> bool:
     if i and (words[i - 1].lower() in table.noun_markers or _OWNER.search(words[i - 1])):
         return False
     nxt = words[i + 1].lower() if i + 1 < len(words) else ""
-    return nxt not in ("in", "of")
+    return not (nxt in ("in", "of") and words[i].lower() in table.nouns_before_of)
 
 
 def _first_verb(words: list[str]) -> int | None:
     for i in range(len(words)):
         if _is_verb(words, i):
+            return i
+    # No listed verb: a past-tense form after a noun ("the Committee lifted ...") is the verb.
+    for i in range(1, len(words)):
+        low = words[i].lower()
+        if low.endswith("ed") and len(low) > 4 and words[i - 1].lower() not in load_words().noun_markers:
             return i
     return None
 
@@ -342,6 +349,8 @@ def subject_before(clause_before: str, *, earlier_segments: bool = True) -> str:
             return found
     verb = _first_verb(words)
     subject = _phrase(words[:verb] if verb is not None else [])
+    if subject[:1].isdigit():
+        subject = ""  # "1.5 points higher than ... and 0.9": a figure listed before, not a subject
     if subject and not _is_pronoun(subject) and not _is_movement_only(subject):
         return subject
     # "six indicators, namely GDP, investment, ..., all ranked": the phrase before the list.
@@ -419,6 +428,19 @@ def _of_subject(after: str) -> str:
     return "" if _is_pronoun(candidate) or _is_movement_only(candidate) else candidate
 
 
+_CURRENCIES = frozenset({"CNY", "USD", "EUR", "GBP", "JPY"})
+_IN_AFTER = re.compile(r"\s*in\s+(?=[a-z])")
+
+
+def _in_subject(after: str) -> str:
+    """For money "in" something: the lower-case noun after it (a capitalised one is a place)."""
+    m = _IN_AFTER.match(after)
+    if not m:
+        return ""
+    candidate = noun_phrase_after(after[m.end() :])
+    return "" if _is_pronoun(candidate) else candidate
+
+
 def _names_whole(phrase: str) -> bool:
     """"the national total", "the region's total": the whole a share is of, not its subject."""
     words = [w for w in re.findall(r"[\w'’-]+", phrase)]
@@ -456,6 +478,8 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
         found = noun_phrase_after(after)  # "more than doubling the clearance efficiency"
     elif kind != "ratio":
         found = _of_subject(after)
+        if not found and unit in _CURRENCIES:
+            found = _in_subject(after)  # "$1.4 billion in assistance"
     if not found or _is_pronoun(found) or _is_movement_only(found):
         found = subject_before(clause_before, earlier_segments=not (previous_in_sentence and previous))
     if (not found or _is_pronoun(found) or _is_movement_only(found)) and previous:
