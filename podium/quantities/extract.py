@@ -140,6 +140,8 @@ def _number_mention(text: str, match: re.Match[str], floor: int, limit: int) -> 
             unit, end = word_unit, unit_match.end()
     elif P.LETTER_AFTER.match(text, end, limit):
         return None  # "21st", "5G", "1990s": a label, not an amount
+    if unit == "count" and P.SLASH in number and not scale and " " not in number and "-" not in number:
+        value, unit = 100 * value, "%"  # "1/3 of the members" is a share, like "one-third"
     mention = Mention(start, end, value, unit, "number", number_end=number_end, scale=_scale_key(scale))
     return None if _is_not_an_amount(text, mention, number, prefix, scale) else mention
 
@@ -288,7 +290,7 @@ def _word_is_not_an_amount(before: str, after: str, number: str, mention: Mentio
         lowered = number.lower()
         if lowered in ("one", "zero", "a"):
             return True  # "one of", "no one", "one kindergarten for every ..."; a bare one is rarely a figure
-    if number.lower() == "one" and (P.ONE_PRONOUN_AFTER.match(after) or P.ONE_PRONOUN_BEFORE.search(before)):
+    if number.lower() == "one" and not scale and (P.ONE_PRONOUN_AFTER.match(after) or P.ONE_PRONOUN_BEFORE.search(before)):
         return True
     return False
 

@@ -12,13 +12,21 @@ _VULGAR = _W.vulgar_fractions
 
 
 def digits_value(text: str) -> float:
-    """ "1,031" -> 1031, "4¼" -> 4.25, "½" -> 0.5."""
+    """ "1,031" -> 1031, "4¼" -> 4.25, "½" -> 0.5, "5-1/4" -> 5.25, "1/3" -> 0.333…"""
+    if "/" in text:
+        return _slash_value(text)
     fraction = 0.0
     if text and text[-1] in _VULGAR:
         fraction = _VULGAR[text[-1]]
         text = text[:-1]
     whole = float(text.replace(",", "")) if text else 0.0
     return whole + fraction
+
+
+def _slash_value(text: str) -> float:
+    whole, _, fraction = text.rpartition(" ") if " " in text else text.rpartition("-")
+    numerator, denominator = fraction.split("/")
+    return (float(whole) if whole else 0.0) + float(numerator) / float(denominator)
 
 
 def words_value(text: str) -> float:

@@ -45,7 +45,9 @@ _VULGAR = "".join(_W.vulgar_fractions)
 # One blank run that may hold a single hard line break ("$2" / "trillion").
 _GAP = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)"
 
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# Slash fractions first: "5-1/4", "5 1/4", "1/3" (not dates such as "5/21/2024").
+SLASH_FRACTION = r"(?:\d{1,3}[- ])?\d/(?:16|10|[2-9])(?![\d/])"
+DIGITS = rf"{SLASH_FRACTION}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 # "forty-two", "twenty two", "one hundred and five", "a million" (the "a" only before a scale).
 WORD_NUMBER = (
     rf"(?:(?:{_TENS_WORD})(?:[- ](?:{_UNIT_WORD}))?|{_UNIT_WORD}|a(?={_GAP}(?:{_SCALE_WORD})\b))"
@@ -57,7 +59,7 @@ _PREFIX = _alternation(p for ps in _W.currency_prefixes.values() for p in ps)
 # A number with its scale words, matched where a seed starts: "18 billion", "4¼", "Nineteen",
 # "100-billion". A currency mark before it is read by PREFIX_BEFORE.
 NUMBER_AT = re.compile(
-    rf"(?<![\w.,:])(?<![A-Za-z]-)"
+    rf"(?<![\w.,:/])(?<![A-Za-z]-)"
     rf"(?P<number>(?:{DIGITS})[{_VULGAR}]?|[{_VULGAR}]|(?:{WORD_NUMBER})\b)"
     rf"(?P<and_half>{_GAP}and{_GAP}a{_GAP}half\b)?"
     rf"(?P<scale>(?:{_GAP}|-)(?:{SCALES})\b)?",
@@ -152,11 +154,12 @@ ONE_PRONOUN_AFTER = re.compile(rf"^\s+(?:{_alternation(_W.one_pronoun_after)})\b
 ONE_PRONOUN_BEFORE = re.compile(rf"\b(?:{_alternation(_W.one_pronoun_before)})\s+$", re.IGNORECASE)
 HYPHEN_WORD_AFTER = re.compile(r"-[A-Za-z]")
 # A letter, or a CJK character (a Chinese date or label: "1月15日"), touching the number.
-LETTER_AFTER = re.compile(r"[A-Za-z\u3000-\u303f\u4e00-\u9fff]")
+LETTER_AFTER = re.compile(r"[A-Za-z\u3000-\u303f\u4e00-\u9fff]|/\d")
 # "the first three quarters", "the first four months": a calendar stretch, not a figure.
 # "13(3) powers", "Article 5(2)": a legal section, both numbers labels.
 SECTION_AFTER = re.compile(r"\(\w{1,3}\)")
 SECTION_BEFORE = re.compile(r"\d\($")
+SLASH = "/"
 OF_AFTER = re.compile(r"[ \t]+of\b", re.IGNORECASE)
 CALENDAR_FIRST_BEFORE = re.compile(r"\bfirst[ \t]+$", re.IGNORECASE)
 SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:;\"“”(\n]\s*|\n\s*)$")

@@ -45,6 +45,7 @@ SCALES = [
     ("It costs 100 million yuan.", [("100 million yuan", 1e8, None, "CNY", "exact")]),
     ("Each got 10,000 yuan.", [("10,000 yuan", 10000, None, "CNY", "exact")]),
     ("We spent a million dollars.", [("a million dollars", 1e6, None, "USD", "exact")]),
+    ("One million more watched.", [("One million", 1e6, None, "count", "exact")]),
     ("The firm earned $18bn last year.", [("$18bn", 18e9, None, "USD", "exact")]),
     ("They bought two dozen trucks.", [("two dozen", 24, None, "count", "exact")]),
 ]
@@ -57,6 +58,10 @@ FRACTIONS = [
     ("A quarter of homes have solar.", [("A quarter", 25, None, "%", "exact")]),
     ("The rate is 4¼ percent.", [("4¼ percent", 4.25, None, "%", "exact")]),
     ("It rose ½ percent.", [("½ percent", 0.5, None, "%", "exact")]),
+    ("The range is 5-1/4 to 5-1/2 percent.", [("5-1/4 to 5-1/2 percent", 5.25, 5.5, "%", "exact")]),
+    ("It is 5 1/4 percent.", [("5 1/4 percent", 5.25, None, "%", "exact")]),
+    ("About 1/3 of members agreed.", [("1/3", 100 / 3, None, "%", "approx")]),
+    ("Open 24/7 since 5/21/2024.", []),
     ("Sales rose in the first half of the year.", []),
 ]
 
