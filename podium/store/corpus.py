@@ -6,6 +6,7 @@ import dataclasses
 import json
 import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any, Literal
@@ -60,16 +61,25 @@ class Corpus:
     def put(self, briefing: Briefing, *, replace: bool = False) -> tuple[str, Status]:
         """As `add`, also saying what happened: "added", "replaced" or "unchanged"."""
         ident = rows.briefing_id(briefing)
+        with self._transaction():
+            status = self._store(briefing, ident, replace=replace)
+        return ident, status
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One write transaction, committed whole or rolled back whole (Ctrl-C included)."""
         self._require_writable()
         with db.translated(self.path):
+            # IMMEDIATE takes the write lock up front, so waiting on another writer happens here
+            # (up to the timeout) rather than failing halfway through a briefing.
             self.conn.execute("BEGIN IMMEDIATE")
             try:
-                status = self._store(briefing, ident, replace=replace)
+                yield
                 self.conn.execute("COMMIT")
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
                 raise
-        return ident, status
 
     def _store(self, briefing: Briefing, ident: str, *, replace: bool) -> Status:
         exists = self.conn.execute("SELECT 1 FROM briefings WHERE id = ?", (ident,)).fetchone() is not None
@@ -92,16 +102,9 @@ class Corpus:
 
     def remove(self, ident: str) -> bool:
         """Delete one briefing and everything found in it; whether it was there."""
-        self._require_writable()
-        with db.translated(self.path):
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
-                found = self.conn.execute("SELECT 1 FROM briefings WHERE id = ?", (ident,)).fetchone() is not None
-                self._delete(ident)
-                self.conn.execute("COMMIT")
-            except BaseException:
-                self.conn.execute("ROLLBACK")
-                raise
+        with self._transaction():
+            found = self.conn.execute("SELECT 1 FROM briefings WHERE id = ?", (ident,)).fetchone() is not None
+            self._delete(ident)
         return found
 
     def has(self, ident: str) -> bool:

@@ -15,7 +15,7 @@ from podium.errors import PodiumError
 from podium.model import Briefing
 from podium.store import Corpus
 
-from .conftest import Filled, economy_briefing
+from .conftest import Filled, assert_whole, economy_briefing
 
 
 def table_counts(db: Path) -> dict[str, int]:
@@ -218,3 +218,14 @@ def test_texts_without_a_file_never_replace_each_other(db: Path) -> None:
     with Corpus(db) as corpus:
         assert corpus.put(first)[1] == corpus.put(second)[1] == "added"
         assert len(corpus) == 2
+
+
+def test_a_briefing_that_cannot_be_stored_leaves_nothing_behind(filled: Filled) -> None:
+    broken = economy_briefing("broken.txt", extra=" Again.")
+    broken.turns[1].id = broken.turns[0].id  # two turns with one id break the turns key halfway in
+    before = table_counts(filled.db)
+    with Corpus(filled.db) as corpus, pytest.raises(PodiumError) as caught:
+        corpus.add(broken)
+    assert caught.value.code == "E010" and "UNIQUE" in caught.value.reason
+    assert table_counts(filled.db) == before
+    assert assert_whole(filled.db) == 2
