@@ -55,7 +55,6 @@ class SubjectWords:
     nouns_before_of: frozenset[str]
     noun_markers: frozenset[str]
     qualifier_words: frozenset[str]
-    place_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +83,6 @@ def load_words() -> SubjectWords:
         nouns_before_of=words("nouns_before_of"),
         noun_markers=words("noun_markers"),
         qualifier_words=words("qualifier_words"),
-        place_words=words("place_words"),
     )
 
 
@@ -275,6 +273,8 @@ def _is_verb(words: list[str], i: int) -> bool:
         return False
     if i and (words[i - 1].lower() in table.noun_markers or _OWNER.search(words[i - 1])):
         return False
+    if i > 1 and words[i - 1].lower().endswith("ly") and words[i - 2].lower() in table.noun_markers | _HEAD_BREAKS:
+        return False  # "the sales area of newly built housing": a modifier, not the verb
     nxt = words[i + 1].lower() if i + 1 < len(words) else ""
     return not (nxt in ("in", "of") and words[i].lower() in table.nouns_before_of)
 
@@ -463,9 +463,10 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
     compound = _COMPOUND.search(text)
     if kind == "rank":
         found = rank_topic(after) or subject_before(clause_before)
-    elif compound and unit not in ("count", "CNY", "USD"):
+    elif compound and unit != "count" and unit not in _CURRENCIES:
         noun = " ".join(noun_phrase_after(_ATTACHED.sub("", after)).split()[:2])
-        found = noun if unit in ("year", "month", "day") or not noun else f"{noun} {compound.group(1)}"
+        # "a 7.1-magnitude earthquake" measures the earthquake's magnitude; "15-year education" lasts.
+        found = noun if unit in ("year", "month", "day", "%") or not noun else f"{noun} {compound.group(1)}"
     elif unit == "count":
         found = noun_phrase_after(after)
         if previous_in_sentence and previous and _is_generic(found):
