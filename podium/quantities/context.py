@@ -243,9 +243,13 @@ def _is_fraction(qty: Quantity) -> bool:
 
 def _modality(before: str, after: str, period: str, anchor: Anchor) -> str:
     modality = classify_modality(before, after)
-    last_year = single_year(period.split("/")[-1][:4]) if period else None
-    if modality != "actual" and anchor.year is not None and last_year is not None and last_year < anchor.year:
+    if not period or anchor.year is None:
+        return modality
+    first_year, last_year = int(period[:4]), int(period.split("/")[-1][:4])
+    if modality != "actual" and last_year < anchor.year:
         return "actual"  # a period wholly past cannot hold a promise
+    if modality == "actual" and first_year > anchor.year:
+        return "target"  # a figure for a year still to come cannot have happened: "reach 5 million by 2030"
     return modality
 
 

@@ -340,6 +340,17 @@ def _month_year(month: int, anchor: Anchor) -> int | None:
     return anchor.year
 
 
+def _first_unknown_month(ref: TimeRef) -> int:
+    """The month that decides the year of a reference named without one: a range of months must
+    have ended ("January to November" at a January briefing is last year's); a quarter or half
+    must have begun ("the fourth quarter" at a January briefing is last year's)."""
+    if ref.form == "months":
+        return ref.high
+    if ref.form in ("quarter", "quarters"):
+        return 3 * ref.low - 2
+    return ref.low
+
+
 def _years_back(count: int, anchor: Anchor) -> str:
     # A look back ends with the year in hand, else with the last full year before the briefing.
     last = anchor.carried_year if anchor.carried_year is not None else (None if anchor.year is None else anchor.year - 1)
@@ -370,7 +381,7 @@ def resolve_ref(ref: TimeRef, anchor: Anchor) -> str:
     if ref.form == "year":
         return "" if year is None else str(year)
     if year is None:
-        year = anchor.carried_year if anchor.carried_year is not None else _month_year(ref.high if ref.form == "months" else ref.low, anchor) if ref.form in ("months", "day") else anchor.year
+        year = anchor.carried_year if anchor.carried_year is not None else _month_year(_first_unknown_month(ref), anchor)
     if year is None:
         return ""
     if ref.form == "quarter":

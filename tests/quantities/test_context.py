@@ -132,3 +132,8 @@ def test_hard_wrapped_lines_stay_one_paragraph() -> None:
 
 def test_empty_list_is_fine() -> None:
     annotate(Briefing(source="<test>", text="Nothing here."), [])
+
+
+def test_figure_for_a_year_to_come_is_no_fact() -> None:
+    text = "Output of the sector reaches 5 million tons in 2030 under the plan."
+    assert annotated(text, ("5 million tons", "t"))[0].modality == "target"

@@ -108,3 +108,17 @@ def test_references_found_in_given_spans_only() -> None:
 @pytest.mark.parametrize(("period", "year"), [("2023", 2023), ("2024-Q1", None), ("2022/2023", None), ("", None)])
 def test_single_year(period: str, year: int | None) -> None:
     assert single_year(period) == year
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("In the fourth quarter, GDP grew.", "2023-Q4"),  # not yet begun at a January briefing
+        ("In the first quarter, GDP grew.", "2024-Q1"),
+        ("In December, prices rose.", "2023-12"),
+        ("In January, prices rose.", "2024-01"),
+    ],
+)
+def test_unnamed_year_at_a_january_briefing(text: str, period: str) -> None:
+    (ref,) = find_time_refs(text)
+    assert resolve_ref(ref, Anchor(year=2024, month=1)) == period
