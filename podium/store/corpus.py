@@ -140,6 +140,11 @@ class Corpus:
         sql = queries.BRIEFING_SUMMARY + where.sql() + queries.briefing_order(sort, desc) + tail
         return [dict(r) for r in self._all(sql, where.params + paging)]
 
+    def count_briefings(self, *, q: str | None = None) -> int:
+        """How many briefings `briefings(q=q)` lists, for pagination without fetching them all."""
+        where = queries.briefing_where(q)
+        return self._one("SELECT count(*) FROM briefings" + where.sql(), where.params)[0]
+
     def __iter__(self) -> Iterator[Briefing]:
         """Every briefing as the full model, oldest first, read one at a time."""
         for ident in self.briefing_ids():

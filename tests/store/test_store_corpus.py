@@ -93,6 +93,8 @@ def test_briefings_are_summaries_sorted_and_filtered(filled: Filled) -> None:
         assert [r["id"] for r in corpus.briefings(q=filled.trade.organisation.upper())] == [filled.trade_id]
         assert [r["id"] for r in corpus.briefings(limit=1, offset=1)] == [filled.trade_id]
         assert corpus.briefings(q="100%_") == []  # LIKE wildcards in q are literal
+        assert corpus.count_briefings() == 2 and corpus.count_briefings(q="trade") == 1
+        assert corpus.count_briefings(q="100%_") == 0
 
 
 def test_briefings_refuses_an_unknown_sort(filled: Filled) -> None:
