@@ -188,7 +188,9 @@ def time_figures(db: Path) -> dict[str, float]:
             "count": lambda: corpus.count_figures(),
             "subject page": lambda: [corpus.figures(subject=s[:4], limit=50) for s in subjects],
             "subject count": lambda: [corpus.count_figures(subject=s[:4]) for s in subjects],
-            "briefing list": lambda: corpus.briefings(),
+            "briefings page of 50": lambda: corpus.briefings(limit=50),
+            "briefings count": lambda: corpus.count_briefings(),
+            "every briefing": lambda: corpus.briefings(),
         }
         timings = {}
         for name, call in calls.items():
