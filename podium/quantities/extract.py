@@ -205,8 +205,9 @@ def _rank_before_place(text: str, seed: int, limit: int) -> list[Mention]:
 
 
 def _rank(match: re.Match[str]) -> Mention:
-    value = ordinal_value(match.group("ordinal"))
-    return Mention(match.start("ordinal"), match.end("ordinal"), value, "rank", "rank")
+    group = "ordinal" if match.group("ordinal") else "numbered"
+    value = ordinal_value(match.group(group))
+    return Mention(match.start(group), match.end(group), value, "rank", "rank")
 
 
 def _top_n(text: str, seed: int, limit: int) -> list[Mention]:

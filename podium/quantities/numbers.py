@@ -69,4 +69,4 @@ def ordinal_value(text: str) -> int:
     lowered = text.lower()
     if lowered in _W.ordinals:
         return _W.ordinals[lowered]
-    return int(lowered[:-2])
+    return int(lowered if lowered.isdigit() else lowered[:-2])

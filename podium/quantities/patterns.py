@@ -116,9 +116,11 @@ FRACTION = re.compile(
 MULTIPLE = re.compile(rf"\b(?:{_alternation(_W.multiples)})\b", re.IGNORECASE)
 VAGUE_PLURAL = re.compile(rf"\b(?:{_alternation(_W.vague_plurals)})(?=\s+of\b)", re.IGNORECASE)
 _ORDINAL = rf"(?:{_alternation(_W.ordinals)})\b|\d+(?:st|nd|rd|th)\b"
+# "ranked No. 1", "ranks number 3": the number after "No." is the rank.
+_NUMBERED_RANK = r"(?:No\.|number)\s*(?P<numbered>\d+)\b"
 RANK_AFTER_VERB = re.compile(
     rf"\b(?:{_alternation(_W.rank_verbs)})\s+(?:(?:{_alternation(_W.rank_fillers)})\s+){{0,3}}"
-    rf"(?P<ordinal>{_ORDINAL})",
+    rf"(?:(?P<ordinal>{_ORDINAL})|{_NUMBERED_RANK})",
     re.IGNORECASE,
 )
 RANK_BEFORE_PLACE = re.compile(

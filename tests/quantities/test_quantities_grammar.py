@@ -90,6 +90,7 @@ COMPOUNDS = [
 MULTIPLES = [
     ("Revenue increased by 2.27 times.", [("2.27 times", 2.27, None, "times", "exact")]),
     ("Traffic has more than doubled.", [("doubled", 2, None, "times", "min")]),
+    ("Traffic has nearly doubled.", [("doubled", 2, None, "times", "max")]),
     ("Sales rose three-fold.", [("three-fold", 3, None, "times", "exact")]),
     ("Exports tripled in a decade.", [("tripled", 3, None, "times", "exact")]),
     ("Output saw a threefold rise.", [("threefold", 3, None, "times", "exact")]),
@@ -100,6 +101,7 @@ RANKS = [
     ("Its growth is ranking second in the country.", [("second", 2, None, "rank", "exact")]),
     ("All ranked among the top five nationwide.", [("top five", 5, None, "rank", "max")]),
     ("The province came third.", [("third", 3, None, "rank", "exact")]),
+    ("The port ranked No. 1 in the world.", [("1", 1, None, "rank", "exact")]),
     ("The world's first such plant.", []),
     ("It is the world's second-largest economy.", [("second", 2, None, "rank", "exact")]),
     ("First, we will build roads. Second, we will plant trees.", []),
@@ -116,6 +118,7 @@ SYMBOLS = [
 PERCENT_POINTS = [
     ("The rate fell 0.3 percentage points.", [("0.3 percentage points", 0.3, None, "pp", "exact")]),
     ("The Fed raised rates by 75 basis points.", [("75 basis points", 75, None, "bp", "exact")]),
+    ("A 0.5 percentage-point cut.", [("0.5 percentage-point", 0.5, None, "pp", "exact")]),
 ]
 
 CURRENCIES = [
