@@ -161,6 +161,19 @@ def test_a_database_locked_by_another_podium(tmp_path: Path, good: list[Path]) -
     assert assert_whole(db) == len(good)
 
 
+def test_two_ingests_at_once_wait_for_each_other(tmp_path: Path) -> None:
+    write_transcripts(tmp_path / "many", MANY // 2)
+    db = tmp_path / "c.db"
+    assert ingest(tmp_path / "many" / "briefing-00000.txt", "--db", db).exit_code == 0  # the schema exists
+    command = [sys.executable, "-m", "podium", "ingest", "--no-progress", "--jobs", "1", str(tmp_path / "many")]
+    both = [subprocess.Popen([*command, "--db", str(db)], stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outputs = [proc.communicate(timeout=120)[1] for proc in both]
+    assert [proc.returncode for proc in both] == [0, 0], outputs
+    added = [int(re.search(r"(\d+) added", out).group(1)) for out in outputs]
+    assert sum(added) == MANY // 2 - 1  # each file stored once, by one or the other
+    assert assert_whole(db) == MANY // 2
+
+
 def test_kill_9_mid_ingest_loses_nothing_committed(tmp_path: Path) -> None:
     write_transcripts(tmp_path / "many", MANY)
     db = tmp_path / "c.db"
