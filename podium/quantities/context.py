@@ -32,7 +32,12 @@ _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Jr|Sr|vs|etc|ap
 _DEFINITE_BEFORE = re.compile(r"\bthe\s*$", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"\b(?:in|among|across)\s*(?:the\s*)?$", re.IGNORECASE)
 # Words that may stand between a figure and the time it is of ("6.2% in February").
-_TIME_AFTER = re.compile(r"\s*,?\s*(?:(?:in|for|during|as\s+of|at\s+the\s+end\s+of|by\s+the\s+end\s+of|of)\s+)?(?:the\s+)?$", re.IGNORECASE)
+_TIME_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:in|for|during|over|through|throughout|until|by|as\s+of|at\s+the\s+end\s+of|by\s+the\s+end\s+of|of)\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "our 2 percent longer-run goal": a standing goal, not a figure of any period.
+_GOAL_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:goal|objective|target)s?\b", re.IGNORECASE)
 _ENUMERATION = re.compile(r"[^.;:!?]*:\s*$")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _PERCENT_SIGN = re.compile(r"%|percent|per cent", re.IGNORECASE)
@@ -195,9 +200,11 @@ def _nearest(layout: _Layout, indexes: list[int], qty: Quantity) -> int | None:
 
 def _period(layout: _Layout, qty: Quantity, kind: str, clause: tuple[int, int], sentence: tuple[int, int]) -> str:
     refs = layout.refs
+    if _GOAL_AFTER.match(layout.text, qty.end, min(qty.end + 40, sentence[1])):
+        return ""
     in_sentence = layout.refs_between(*sentence)
     own = [i for i in in_sentence if refs[i].start < qty.end and qty.start < refs[i].end]
-    if own and refs[own[0]].form in ("past", "run"):
+    if own and refs[own[0]].form in ("past", "ahead", "run"):
         return layout.periods[own[0]]
     if kind == "rank":
         runs = [i for i in in_sentence if refs[i].scope == "run" and _same_phrase(layout.text, qty, refs[i])]

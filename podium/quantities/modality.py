@@ -57,6 +57,8 @@ def _starts(words: list[str], i: int, phrase: tuple[str, ...]) -> bool:
 
 # The month, not the modal: "In May, prices rose" (a capital "May" inside a clause).
 _MONTH_MAY = re.compile(r"(?<=\w[\s,])\s*May\b|\b(?:in|In)\s+May\b")
+_BARE_MODALS = frozenset({"will", "shall"})
+_GOAL_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:goal|objective|target)s?\b", re.IGNORECASE)
 _FIGURE_AS_SUBJECT = re.compile(
     r"^\s*(?:[a-z]+\s+){0,3}?(?:will|would|is\s+(?:expected|projected|forecast|set|likely)\s+to|are\s+(?:expected|projected|forecast|set|likely)\s+to)\b",
     re.IGNORECASE,
@@ -70,9 +72,12 @@ def classify_modality(before: str, after: str = "") -> Modality:
     someone who undertakes it."""
     if after and _FIGURE_AS_SUBJECT.match(after[:60]):
         return "forecast"
+    if after and _GOAL_AFTER.match(after[:60]):
+        return "target"  # "our 2 percent inflation goal"
     table = load_words()
     words = _WORD.findall(_MONTH_MAY.sub(" ", before).lower())
     label: str | None = None
+    forecast_seen = False
     since = 0
     i = 0
     while i < len(words):
@@ -86,6 +91,7 @@ def classify_modality(before: str, after: str = "") -> Modality:
             cue = next(((p, lab) for p, lab in table.cues[word] if _starts(words, i, p)), None)
             if cue:
                 label, since = cue[1], i + len(cue[0])
+                forecast_seen = forecast_seen or label == "forecast"
                 i = since
                 continue
         i += 1
@@ -93,6 +99,8 @@ def classify_modality(before: str, after: str = "") -> Modality:
         return "actual"
     if _has_actual_verb(words[since:], table.actual):
         return "actual"
+    if label == "target" and forecast_seen and words[since - 1] in _BARE_MODALS:
+        return "forecast"  # "participants project that the rate will be 3.9 percent"
     return "target" if label == "target" else "forecast"
 
 

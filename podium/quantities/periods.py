@@ -19,7 +19,7 @@ import yaml
 DATA_FILE = "periods_en.yaml"
 
 Scope = Literal["point", "run", "self", "compare", "now", "standing"]
-Form = Literal["year", "years", "quarter", "quarters", "months", "day", "past", "since", "run", "none"]
+Form = Literal["year", "years", "quarter", "quarters", "months", "day", "past", "ahead", "since", "run", "none"]
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,7 @@ class PeriodWords:
     relative_years: dict[str, int]
     relative_months: dict[str, int]
     lookback_words: tuple[str, ...]
+    lookahead_words: tuple[str, ...]
     run_words: tuple[str, ...]
     run_suffixes: tuple[str, ...]
     now_cues: tuple[str, ...]
@@ -81,6 +82,7 @@ def load_words() -> PeriodWords:
         relative_years={str(k).lower(): int(v) for k, v in raw["relative_years"].items()},
         relative_months={str(k).lower(): int(v) for k, v in raw["relative_months"].items()},
         lookback_words=lowered("lookback_words"),
+        lookahead_words=lowered("lookahead_words"),
         run_words=lowered("run_words"),
         run_suffixes=lowered("run_suffixes"),
         now_cues=lowered("now_cues"),
@@ -130,6 +132,7 @@ def patterns() -> PeriodPatterns:
         rf"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?P<sy>{year_ref})",
         rf"\b(?:the\s+)?(?:{lookback})\s+(?P<pn>{count})\s+years\b",
         rf"\b(?:the\s+)?(?:{lookback})\s+(?P<pd>decade)\b",
+        rf"\b(?:the\s+)?(?:{_alternation(w.lookahead_words)})\s+(?P<an>{count})\s+years\b",
         rf"\b(?P<rn>{count})\s+(?:{run})\s+years\b",
         rf"\b(?P<rn2>{count})\s+years\s+(?:{run_suffix})\b",
         rf"\b(?P<rm>{_alternation(w.relative_months)})\b",
@@ -163,7 +166,7 @@ def _year_fields(token: str | None) -> dict[str, int | None]:
 
 def _ref_from_match(m: re.Match[str]) -> TimeRef | None:
     ref = _read_match(m)
-    if ref is not None and ref.form not in ("years", "past", "run", "since", "none") and _is_comparison_base(m):
+    if ref is not None and ref.form not in ("years", "past", "ahead", "run", "since", "none") and _is_comparison_base(m):
         # "compared with the same period last year", "from July": the base of a change, not its period.
         return TimeRef(ref.start, ref.end, "compare", ref.form)
     return ref
@@ -212,6 +215,9 @@ def _read_match(m: re.Match[str]) -> TimeRef | None:
         # "the best of the past five years" compares over a window; it dates nothing else.
         scope: Scope = "self" if _COMPARISON_BEFORE.search(m.string[max(0, m.start() - 8) : m.start()]) else "point"
         return TimeRef(*span, scope, "past", low=n) if n else None
+    if g["an"]:
+        n = _count(g["an"])
+        return TimeRef(*span, "point", "ahead", low=n) if n else None
     if g["rn"] or g["rn2"]:
         n = _count(g["rn"] or g["rn2"])
         return TimeRef(*span, "run", "run", low=n) if n else None
@@ -266,6 +272,7 @@ def _first_words() -> frozenset[str]:
     first.update(w.numbers)
     first.update(w.ordinals)
     first.update(w.lookback_words)
+    first.update(w.lookahead_words)
     for phrases in (w.relative_years, w.relative_months, w.now_cues, w.standing_cues):
         first.update(p.split()[0] for p in phrases)
     return frozenset(first)
@@ -365,6 +372,11 @@ def resolve_ref(ref: TimeRef, anchor: Anchor) -> str:
         return ""
     if ref.form in ("past", "run"):
         return _years_back(ref.low, anchor)
+    if ref.form == "ahead":
+        if anchor.year is None:
+            return ""
+        first = anchor.year + 1
+        return str(first) if ref.low == 1 else f"{first}/{first + ref.low - 1}"
     if ref.form == "years":
         return f"{ref.year}/{ref.end_year}"
     if ref.form == "since":

@@ -360,6 +360,11 @@ def subject_before(clause_before: str, *, earlier_segments: bool = True) -> str:
             seg_words = _tokens(segments[i - 1])
             verb = _first_verb(seg_words)
             return _phrase(seg_words[:verb] if verb is not None else seg_words)
+    if not subject and len(segments) > 1 and all(w.lower() in table.qualifier_words for w in words):
+        # "The unemployment rate, at 4.1 percent, remains low": an aside naming its subject before.
+        seg_words = _tokens(segments[-2])
+        if seg_words and seg_words[0][0].isalpha() and seg_words[0].lower() not in _HEAD_BREAKS and _first_verb(seg_words) is None:
+            return _phrase(seg_words)
     if not subject and earlier_segments and len(segments) > 1:
         # "the unemployment rate shows small changes, 6.2% in February", "output reached 5 million
         # tons, accounting for 91%": a figure in a clause with no subject of its own.

@@ -137,3 +137,16 @@ def test_empty_list_is_fine() -> None:
 def test_figure_for_a_year_to_come_is_no_fact() -> None:
     text = "Output of the sector reaches 5 million tons in 2030 under the plan."
     assert annotated(text, ("5 million tons", "t"))[0].modality == "target"
+
+
+def test_look_ahead_and_goals() -> None:
+    text = "Participants project GDP to rise 1.7 percent this year and 1.8 percent over the next two years, with inflation near our 2 percent goal."
+    qs = annotated(text, ("1.7 percent", "%"), ("1.8 percent", "%"), ("two years", "year"), ("2 percent", "%"), date="2025-03-19")
+    assert [q.period for q in qs] == ["2025", "2026/2027", "2026/2027", ""]
+    assert [q.modality for q in qs] == ["forecast", "forecast", "forecast", "target"]
+
+
+def test_aside_names_its_subject_before() -> None:
+    text = "Payroll gains averaged 200,000 per month. The unemployment rate, at 4.1 percent, remains low."
+    qs = annotated(text, ("200,000", "count"), ("4.1 percent", "%"))
+    assert qs[1].subject == "unemployment rate"

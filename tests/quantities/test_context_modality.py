@@ -26,3 +26,15 @@ from podium.quantities.modality import classify_modality
 )
 def test_modality(before: str, after: str, expected: str) -> None:
     assert classify_modality(before, after) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "expected"),
+    [
+        ("the median participant projects that the rate will be ", " at the end of this year", "forecast"),
+        ("inflation has moved closer to our ", " longer-run goal", "target"),
+        ("we will raise output to ", ".", "target"),
+    ],
+)
+def test_modal_scope(before: str, after: str, expected: str) -> None:
+    assert classify_modality(before, after) == expected
