@@ -195,6 +195,10 @@ def _rank_after_verb(text: str, seed: int, limit: int) -> list[Mention]:
 
 
 def _rank_before_place(text: str, seed: int, limit: int) -> list[Mention]:
+    run = P.ORDINAL_RUN.match(text, seed, limit)
+    if run is not None:
+        value = ordinal_value(run.group("ordinal"))
+        return [Mention(run.start(), run.end(), value, P.unit_id(run.group("unit")), "rank")]
     match = P.RANK_BEFORE_SUPERLATIVE.match(text, seed, limit)
     if match is not None:
         return [_rank(match)]

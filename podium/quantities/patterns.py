@@ -129,6 +129,11 @@ RANK_BEFORE_PLACE = re.compile(
 RANK_BEFORE_SUPERLATIVE = re.compile(
     rf"\b(?P<ordinal>{_ORDINAL})[- ](?:{_alternation(_W.rank_superlatives)})\b", re.IGNORECASE
 )
+# "for the fifth consecutive year": a duration of five years, read from the ordinal.
+ORDINAL_RUN = re.compile(
+    rf"\b(?P<ordinal>{_ORDINAL})\s+(?:consecutive|straight|successive)\s+(?P<unit>year|quarter|month|week|day)\b",
+    re.IGNORECASE,
+)
 # A capitalised word right before a bare number, mid-sentence: "Boeing 737", "Fortune 500".
 CAPITALISED_WORD_BEFORE = re.compile(r"(?P<lead>\S?)[ \t]*\b(?P<word>[A-Z][A-Za-z]*)[ \t]$")
 TOP_N = re.compile(rf"\btop[ -](?P<n>\d+|{_UNIT_WORD}|{_TENS_WORD})\b", re.IGNORECASE)

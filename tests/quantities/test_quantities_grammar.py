@@ -143,6 +143,7 @@ UNITS = [
 DURATIONS = [
     ("It ranked first for three consecutive years.", [("first", 1, None, "rank", "exact"), ("three consecutive years", 3, None, "year", "exact")]),
     ("It held for 30 years in a row.", [("30 years", 30, None, "year", "exact")]),
+    ("Output grew for the fifth consecutive year.", [("fifth consecutive year", 5, None, "year", "exact")]),
     ("She has tutored children over 32 years.", [("32 years", 32, None, "year", "min")]),
     ("Over the past two years, trade grew.", [("two years", 2, None, "year", "exact")]),
 ]
