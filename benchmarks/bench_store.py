@@ -226,6 +226,8 @@ def main() -> int:
         print(f"  memory:  peak PSS {memory.pss_mb:6.0f} MB for ingest and workers (target <= {TARGET_MB:.0f}) "
               f"{verdict(memory.pss_mb <= TARGET_MB)}; peak RSS summed {memory.rss_mb:.0f} MB, one process {memory.single_rss_mb:.0f} MB")
         print(f"  db:      {db.stat().st_size / 1e6:7.0f} MB")
+        again, _, _ = time_ingest(folder, db)
+        print(f"  again:   {again:7.1f} s, {SIZE / again:7.1f} transcripts/s (nothing changed: read and hash only)")
         times = time_searches(db)
         p50 = statistics.median(times)
         p95 = statistics.quantiles(times, n=20)[-1]
