@@ -23,15 +23,27 @@ def briefing_year(briefing: Briefing) -> int | None:
     return briefing.inferred_year
 
 
-def deadline_in(text: str, year: int | None) -> str:
-    """The deadline a phrase states ("by 2025", "this year"), resolved against the briefing year."""
+def deadline_in(text: str, year: int | None, month: int | None = None) -> str:
+    """The deadline a phrase states ("by 2025", "this year", "by the end of the current quarter"),
+    resolved against the briefing's year (and month, for quarters); unresolved, the phrase itself."""
     match = patterns.deadline().search(text)
     if match is None:
         return ""
     if match.group("year"):
         return match.group("year")
-    offset = load().deadline_relative[" ".join(match.group("relative").lower().split())]
-    return str(year + offset) if year is not None else match.group("relative").lower()
+    if match.group("quarter"):
+        phrase = " ".join(match.group("quarter").lower().split())
+        if year is None or month is None:
+            return phrase
+        index = year * 4 + (month - 1) // 3 + load().deadline_quarters[phrase]
+        return f"{index // 4}-Q{index % 4 + 1}"
+    phrase = " ".join(match.group("relative").lower().split())
+    return str(year + load().deadline_relative[phrase]) if year is not None else phrase
+
+
+def briefing_month(briefing: Briefing) -> int | None:
+    date = briefing.date or ""
+    return int(date[5:7]) if len(date) >= 7 and date[5:7].isdigit() else None
 
 
 def _speaker(briefing: Briefing, offset: int, fallback: str | None) -> str | None:
@@ -42,7 +54,7 @@ def _speaker(briefing: Briefing, offset: int, fallback: str | None) -> str | Non
 
 
 def from_quantity(briefing: Briefing, qty: Quantity, sentence: Span) -> Commitment:
-    deadline = qty.period or deadline_in(briefing.text[sentence.start : sentence.end], briefing_year(briefing))
+    deadline = qty.period or deadline_in(briefing.text[sentence.start : sentence.end], briefing_year(briefing), briefing_month(briefing))
     return Commitment(
         subject=qty.subject,
         text=briefing.text[sentence.start : sentence.end].strip(),
@@ -77,7 +89,7 @@ def undertakings(briefing: Briefing, sentences: Sentences, numbered: set[int]) -
         promise = patterns.undertaking().search(body)
         if promise is None:
             continue
-        deadline = deadline_in(body[promise.start() :], year)
+        deadline = deadline_in(body[promise.start() :], year, briefing_month(briefing))
         subject = _undertaking_subject(body[: promise.start()])
         if not deadline or not subject or subject.lower() in {"we", "i", "they", "it"}:
             continue

@@ -161,7 +161,10 @@ def deadline() -> re.Pattern[str]:
     words = load()
     prefixes = _alternation(words.deadline_prefixes)
     relative = _alternation(words.deadline_relative)
+    quarters = _alternation(words.deadline_quarters)
     return re.compile(
-        rf"\b(?:(?:{prefixes})\s+(?:the\s+end\s+of\s+)?(?P<year>20\d\d)\b|(?:(?:{prefixes})\s+)?(?P<relative>{relative})\b)",
+        rf"\b(?:(?:{prefixes})\s+(?:the\s+end\s+of\s+)?(?P<year>20\d\d)\b"
+        rf"|(?:(?:{prefixes})\s+)?(?P<quarter>{quarters})\b"
+        rf"|(?:(?:{prefixes})\s+)?(?P<relative>{relative})\b)",
         re.IGNORECASE,
     )

@@ -42,6 +42,7 @@ class Words:
     threshold_cues: tuple[str, ...]
     undertaking_verbs: tuple[str, ...]
     deadline_relative: dict[str, int]
+    deadline_quarters: dict[str, int]
     deadline_prefixes: tuple[str, ...]
     fallback_units: dict[str, tuple[str, float]]
     per_unit_words: dict[str, str]
@@ -91,6 +92,7 @@ def load() -> Words:
         threshold_cues=_lower(data["threshold_cues"]),
         undertaking_verbs=_lower(data["undertaking_verbs"]),
         deadline_relative={str(k).lower(): int(v) for k, v in data["deadline_relative"].items()},
+        deadline_quarters={str(k).lower(): int(v) for k, v in data["deadline_quarters"].items()},
         deadline_prefixes=_lower(data["deadline_prefixes"]),
         per_unit_words={str(k).lower(): str(v) for k, v in data["per_unit_words"].items()},
         part_cues_after=_lower(data["part_cues_after"]),

@@ -33,6 +33,18 @@ def test_deadline_is_resolved_against_the_briefing_year(phrase: str, year: int |
     assert deadline_in(phrase, year) == expected
 
 
+@pytest.mark.parametrize(
+    ("phrase", "month", "expected"),
+    [
+        ("will complete its purchases by the end of the current quarter.", 4, "2011-Q2"),
+        ("will complete its purchases next quarter.", 11, "2012-Q1"),
+        ("will complete its purchases this quarter.", None, "this quarter"),
+    ],
+)
+def test_quarter_deadlines_use_the_briefing_month(phrase: str, month: int | None, expected: str) -> None:
+    assert deadline_in(phrase, 2011, month) == expected
+
+
 def test_targets_and_forecasts_become_commitments() -> None:
     text = "This year, we will increase grain output by at least 2 billion jin. Trade is expected to exceed 400 billion yuan. Output was 5 million tons."
     result = run_checks(
