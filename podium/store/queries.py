@@ -50,7 +50,7 @@ SEARCH = (
     " FROM turns_fts JOIN turns AS t ON t.rowid = turns_fts.rowid JOIN briefings AS b ON b.id = t.briefing_id"
     " WHERE turns_fts MATCH ?"
 )
-SEARCH_ORDER = " ORDER BY bm25(turns_fts), b.date DESC, t.briefing_id, t.turn_id"
+SEARCH_ORDER = " ORDER BY score DESC, b.date DESC, t.briefing_id, t.turn_id"
 
 
 @dataclass
