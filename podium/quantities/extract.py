@@ -123,6 +123,8 @@ def _number_mention(text: str, match: re.Match[str], floor: int, limit: int) -> 
     prefix = prefix_match.group("prefix") if prefix_match else None
     start = match.start() - (len(before) - prefix_match.start()) if prefix_match else match.start()
     value = (number_value(number) + (0.5 if match.group("and_half") else 0.0)) * scale_value(scale)
+    if not prefix_match and number[:1].isdigit() and P.MINUS_BEFORE.search(before):
+        value, start = -value, start - 1
     unit = P.prefix_unit(prefix) if prefix else "count"
     end = number_end
     unit_match = P.UNIT_AFTER.match(text, number_end, limit)

@@ -65,6 +65,9 @@ NUMBER_AT = re.compile(
     rf"(?P<scale>(?:{_GAP}|-)(?:{SCALES})\b)?",
     re.IGNORECASE,
 )
+# A minus sign written against the number ("-0.3%", "−1.2"), after a blank or an opening bracket.
+# Not after another number ("2 - 3" is a range).
+MINUS_BEFORE = re.compile(r"(?:^|(?<=[(\[:])|(?<=[^\d\s][ \t])|(?<=\n))[-−]$")
 PREFIX_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<prefix>{_PREFIX})[ \t]?$", re.IGNORECASE)
 # Abbreviated scale right after a currency figure: "$18bn", "£2.5m".
 SCALE_ABBREVIATION = re.compile(rf"(?:{_alternation(_W.scale_abbreviations)})(?![A-Za-z])", re.IGNORECASE)

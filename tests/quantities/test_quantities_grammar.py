@@ -27,6 +27,7 @@ DIGITS = [
     ("It employs 482,200 people.", [("482,200", 482200, None, "count", "exact")]),
     ("The rate was .5 percent.", [(".5 percent", 0.5, None, "%", "exact")]),
     ("Prices rose 2.8 per cent.", [("2.8 per cent", 2.8, None, "%", "exact")]),
+    ("The CPI changed by -0.3% while core rose 0.4%.", [("-0.3%", -0.3, None, "%", "exact"), ("0.4%", 0.4, None, "%", "exact")]),
 ]
 
 WORDS = [
@@ -70,6 +71,7 @@ RANGES = [
     ("Growth of between 2 and 3 percent.", [("2 and 3 percent", 2, 3, "%", "exact")]),
     ("A target range of 4¼ to 4½ percent.", [("4¼ to 4½ percent", 4.25, 4.5, "%", "exact")]),
     ("Inflation of 2-3% is expected.", [("2-3%", 2, 3, "%", "exact")]),
+    ("Inflation of 2 - 3% is expected.", [("2 - 3%", 2, 3, "%", "exact")]),
     (
         "It went from 100 billion to 200 billion yuan.",
         [("100 billion", 1e11, None, "CNY", "exact"), ("200 billion yuan", 2e11, None, "CNY", "exact")],
