@@ -47,14 +47,15 @@ def per_unit_base(text: str, qty: Quantity) -> frozenset[str] | None:
     after = patterns.PER_UNIT_AFTER.match(text[qty.end : qty.end + 30])
     if after and after.group(1).lower() in words.per_unit_words:
         return frozenset({words.per_unit_words[after.group(1).lower()]})
+    # The words decide, not the kind: "per capita income" is a ratio with no area behind it.
     cue = patterns.per_unit_cue().search(text[max(0, qty.start - 60) : qty.start])
-    if cue is None and qty.kind != "ratio":
+    if cue is None:
         return None
-    cue_text = cue.group().lower() if cue else ""
+    cue_text = cue.group().lower()
     for word, unit in words.per_unit_words.items():
         if re.search(rf"\bper\s+{re.escape(word)}\b", cue_text):
             return frozenset({unit})
-    return words.area_units if ("area" in cue_text or "yield" in cue_text or qty.kind == "ratio") else None
+    return words.area_units if ("area" in cue_text or "yield" in cue_text) else None
 
 
 def _nearest_before(quantities: list[Quantity], qty: Quantity, paragraph: Span, wanted: Callable[[Quantity], bool]) -> Quantity | None:

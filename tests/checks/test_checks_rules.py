@@ -444,3 +444,14 @@ def test_a_span_bounded_by_years_right_after_it(sentence: str, verdict: str) -> 
     n = sentence.split()[2]
     qs = mentions(sentence, f"{n} years | {n} year | exact duration | period | ", "14 | 14 count | exact level | offices | ")
     assert only(find(sentence, qs), "time span").verdict == verdict
+
+
+def test_a_per_capita_figure_is_not_divided_by_an_area() -> None:
+    text = "The county farmed 600,000 mu and earned 3 billion yuan. Per capita income reached 32,000 yuan."
+    qs = mentions(
+        text,
+        "600,000 mu | 600000 mu | exact level | farmland | 2023",
+        "3 billion yuan | 3e9 CNY | exact level | farm revenue | 2023",
+        "32,000 yuan | 32000 CNY | exact ratio | per capita income | 2023",
+    )
+    assert find(text, qs) == []
