@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from podium.checks import repeats
+from podium.checks.text import Sentences
 from podium.cli.app import app, die, fail, out
 from podium.cli.output import Format, choose, emit
 from podium.errors import PodiumError
@@ -19,29 +20,30 @@ from podium.model import Briefing, Commitment, Finding, Quantity
 from podium.pipeline import parse as parse_briefing
 
 VERDICT_STYLE = {"consistent": "green", "inconsistent": "bold red", "implausible": "bold magenta"}
+QUOTE_WORDS = 80
 COMMITMENT_COLUMNS = ("deadline", "status", "subject", "value", "unit", "qualifier", "modality", "speaker", "briefing_date", "text")
 
 
-def _quote(briefing: Briefing, finding: Finding) -> str:
-    """The sentence-sized stretch of text a finding rests on, for the reader to see it in place."""
-    start = min(r.start for r in finding.quantities)
-    end = max(r.end for r in finding.quantities)
-    left = max(briefing.text.rfind(". ", 0, start) + 2, start - 120, 0)
-    right = min(len(briefing.text), end + 60)
-    return " ".join(briefing.text[left:right].split())
+def _quote(briefing: Briefing, sentences: Sentences, finding: Finding) -> str:
+    """The sentences a finding rests on, for the reader to see it in place (long ones cut)."""
+    start = sentences.of(min(r.start for r in finding.quantities)).start
+    end = sentences.of(max(r.end for r in finding.quantities) - 1).end
+    words = briefing.text[start:end].split()
+    return " ".join(words) if len(words) <= QUOTE_WORDS else " ".join(words[:QUOTE_WORDS]) + " …"
 
 
 def _report(briefing: Briefing, path: Path) -> None:
     counts = {v: sum(f.verdict == v for f in briefing.findings) for v in VERDICT_STYLE}
     summary = ", ".join(f"{n} {v}" for v, n in counts.items())
     out.print(Text(f"{path}: {len(briefing.findings)} findings ({summary}), {len(briefing.commitments)} commitments", style="bold"))
+    sentences = Sentences(briefing.text)
     for item in briefing.findings:
         line = Text("  ")
         line.append(f"{item.verdict:<12}", style=VERDICT_STYLE[item.verdict])
         line.append(f" {item.check}: ", style="bold")
         line.append(item.explanation)
         out.print(line)
-        out.print(Text(f"      …{_quote(briefing, item)}…", style="dim"))
+        out.print(Text(f"      {_quote(briefing, sentences, item)}", style="dim"))
     if briefing.commitments:
         table = Table(title="commitments", show_lines=False)
         for column in ("deadline", "subject", "target", "speaker"):
