@@ -28,7 +28,21 @@ _SENTENCE_END = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|[
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _LINE_END = re.compile(r"(?<=[.!?:\"”’])[ \t\r]*\n")
 # Tokens before a full stop that abbreviate rather than end a sentence ("Mr. Tan", "U.S. exports").
-_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Jr|Sr|vs|etc|approx|Gov|Sen|Rep|Gen|Col|Lt|Inc|Co|Corp|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z]|\b[A-Z]\.[A-Z])\.$")
+_ABBREVIATIONS = frozenset(
+    "Mr Mrs Ms Dr Prof St No Nos Jr Sr vs etc approx Gov Sen Rep Gen Col Lt Inc Co Corp Ltd "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+)
+
+
+def _abbreviates(text: str, stop: int) -> bool:
+    """Whether the full stop at `stop` ends an abbreviation: a listed one or a single capital
+    ("U.S.", "J. Smith")."""
+    start = stop
+    while start > 0 and stop - start < 8 and (text[start - 1].isalpha() or text[start - 1] == "."):
+        start -= 1
+    token = text[start:stop]
+    last = token.rsplit(".", 1)[-1]
+    return last in _ABBREVIATIONS or (len(last) == 1 and last.isupper())
 _DEFINITE_BEFORE = re.compile(r"\bthe\s*$", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"\b(?:in|among|across)\s*(?:the\s*)?$", re.IGNORECASE)
 # Words that may stand between a figure and the time it is of ("6.2% in February").
@@ -111,7 +125,7 @@ def _paragraph_starts(briefing: Briefing) -> list[int]:
 def _sentence_starts(text: str, paragraph_starts: list[int], spans: list[tuple[int, int]]) -> list[int]:
     starts = set(paragraph_starts) | {0}
     for m in (m for span in spans for m in _SENTENCE_END.finditer(text, *span)):
-        if m.group(0).startswith(".") and _ABBREVIATION.search(text[max(0, m.start() - 6) : m.start() + 1]):
+        if text[m.start()] == "." and _abbreviates(text, m.start()):
             continue
         nxt = m.end()
         while nxt < len(text) and text[nxt].isspace():

@@ -9,6 +9,7 @@ carried forward from earlier in the paragraph). The word tables are in podium/da
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -244,23 +245,22 @@ _COMPARISON_LEAD = re.compile(
 _COMPARISON_BEFORE = re.compile(r"\b(?:of|than)\s+$")
 _WINDOW = 40  # wider than any reference reaches back from the trigger word inside it
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
-_WORD_START = re.compile(r"\b\w")
-_WORD_AT = re.compile(r"\w+")
-
-
-def _word_at(text: str, at: int) -> str:
-    m = _WORD_AT.match(text, at)
-    return m.group(0) if m else ""
+_WORD = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=1)
 def _triggers() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Words one of which every reference holds: lower-case ones, and case-kept month names."""
+    """Words one of which every reference holds: lower-case ones, and case-kept month names.
+    A word holding another as its prefix is left out ("January" is found by "Jan")."""
     w = load_words()
     lower = {"year", "quarter", "half", "month", "decade", "since"}
     lower.update(cue.split()[-1] for cue in w.now_cues + w.standing_cues)
     kept = set(w.months) | {"Q1", "Q2", "Q3", "Q4"}
-    return tuple(sorted(lower)), tuple(sorted(kept))
+    return _without_extensions(lower), _without_extensions(kept)
+
+
+def _without_extensions(words: set[str]) -> tuple[str, ...]:
+    return tuple(sorted(x for x in words if not any(x != y and x.startswith(y) for y in words)))
 
 
 @lru_cache(maxsize=1)
@@ -278,22 +278,26 @@ def _first_words() -> frozenset[str]:
     return frozenset(first)
 
 
-def _trigger_windows(text: str, begin: int = 0, stop: int | None = None, *, low: str | None = None) -> list[tuple[int, int]]:
-    """Stretches of text[begin:stop] around every trigger word, merged; the full pattern runs only
-    there, since one alternation over the whole text costs far more than these plain searches."""
-    stop = len(text) if stop is None else stop
+def _trigger_hits(text: str, low: str) -> list[int]:
+    """Where a trigger word (one every reference holds) stands in the text, in order."""
     lower_words, kept_words = _triggers()
-    low = text.lower() if low is None else low
-    hits = [m.start() for m in _YEAR_DIGITS.finditer(text, begin, stop)]
+    hits = [m.start() for m in _YEAR_DIGITS.finditer(text)]
     for haystack, words in ((low, lower_words), (text, kept_words)):
         for word in words:
-            at = haystack.find(word, begin, stop)
+            at = haystack.find(word)
             while at >= 0:
                 if at == 0 or not haystack[at - 1].isalpha():  # "each" in "reach" is no trigger
                     hits.append(at)
-                at = haystack.find(word, at + 1, stop)
+                at = haystack.find(word, at + 1)
+    hits.sort()
+    return hits
+
+
+def _trigger_windows(text: str, hits: list[int], begin: int, stop: int) -> list[tuple[int, int]]:
+    """Stretches of text[begin:stop] around the trigger hits in it, merged; the full pattern runs
+    only there, since one alternation over the whole text costs far more than plain searches."""
     windows: list[tuple[int, int]] = []
-    for at in sorted(hits):
+    for at in hits[bisect_left(hits, begin) : bisect_left(hits, stop)]:
         start, end = max(begin, at - _WINDOW), min(stop, at + _WINDOW // 2 + 16)
         while start > begin and not text[start - 1].isspace():
             start -= 1  # never begin inside a word
@@ -309,15 +313,16 @@ def find_time_refs(text: str, spans: list[tuple[int, int]] | None = None) -> lis
     refs: list[TimeRef] = []
     pattern = patterns().any_ref
     first_words = _first_words()
-    low = text.lower()
-    windows = [w for span in (spans or [(0, len(text))]) for w in _trigger_windows(text, *span, low=low)]
+    hits = _trigger_hits(text, text.lower())
+    windows = [w for span in (spans or [(0, len(text))]) for w in _trigger_windows(text, hits, *span)]
     for start, end in windows:
         # Every reference begins a word it can begin with, so the pattern is tried there only.
         done = start
-        for word in _WORD_START.finditer(text, start, end):
+        for word in _WORD.finditer(text, start, end):
             if word.start() < done:
                 continue
-            if not (word.group(0).isdigit() or _word_at(text, word.start()).lower() in first_words):
+            token = word.group(0)
+            if not (token[0].isdigit() or token.lower() in first_words):
                 continue
             m = pattern.match(text, word.start(), end)
             if m is None:

@@ -206,8 +206,13 @@ def _strip_tail(words: list[str]) -> list[str]:
 def _phrase(words: list[str]) -> str:
     words = _strip_tail(_strip_lead(words))[:MAX_WORDS]
     words = _strip_tail(words)
-    text = " ".join(words)
-    return re.sub(r"\s+([’'](?:s\b)?)", r"\1", re.sub(r"\s+([,)])", r"\1", re.sub(r"([(])\s+", r"\1", text)))
+    out: list[str] = []
+    for word in words:
+        # Brackets, commas and a detached apostrophe close up on the word before or after them.
+        if out and word not in (",", ")", "'", "’") and out[-1] != "(":
+            out.append(" ")
+        out.append(word)
+    return "".join(out)
 
 
 _PERSONAL = frozenset({"we", "i", "you", "he", "she", "it", "they", "this", "that", "which", "there"})
