@@ -337,7 +337,7 @@ def _blocked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in P.FURNITURE_LINE.finditer(text, start, end)]
     for match in P.QUOTED.finditer(text, start, end):
         inner = match.group(1)
-        if len(inner.split()) <= _MAX_QUOTED_NAME_WORDS and re.search(r"\d|[A-Za-z]", inner):
+        if len(inner.split()) <= _MAX_QUOTED_NAME_WORDS and not P.MEASURED_QUOTE.search(inner):
             spans.append((match.start(1), match.end(1)))
     return spans
 

@@ -183,6 +183,8 @@ PAREN_GAP = re.compile(r"^[ \t]*\([ \t]*$")
 # "the first half" is a calendar half; "two and a half" belongs to the number before it.
 CALENDAR_HALF = re.compile(r"(?:first|second|latter|former|and\s+a)\s+$", re.IGNORECASE)
 CALENDAR_HALF_AFTER = re.compile(r"(?:-|\s+)(?:year|an?\b|century|decade|hour|day|month|time)", re.IGNORECASE)
+# A quote that states a measure ("we expect 2 percent") is speech, not a name.
+MEASURED_QUOTE = re.compile(r"[%$¥€£]|\bper ?cent\b|\bpercentage\b", re.IGNORECASE)
 QUOTED = re.compile(r"[\"“]([^\"“”\n]{1,80})[\"”]")
 FURNITURE_LINE = re.compile(
     rf"^[ \t]*(?:{'|'.join(_W.furniture_lines)})[ \t]*$", re.IGNORECASE | re.MULTILINE

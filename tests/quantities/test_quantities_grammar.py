@@ -176,6 +176,7 @@ EXCLUSIONS = [
     ("One of the goals is that no one is left behind.", []),
     ('We built the "three bases and one corridor" and the "10 livelihood matters".', []),
     ("See Article 23 and Page 3 of the report.", []),
+    ('He said "prices rose 2 percent" last month.', [("2 percent", 2, None, "%", "exact")]),
     ("The meeting starts at 10:30 a.m.", []),
     ("It happened in the 1990s and again in '21.", []),
     ("Under the 14th Five-Year Plan, growth continued.", []),
