@@ -71,8 +71,6 @@ MINUS_BEFORE = re.compile(r"(?:^|(?<=[(\[:])|(?<=[^\d\s][ \t])|(?<=\n))[-−]$")
 PREFIX_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<prefix>{_PREFIX})[ \t]?$", re.IGNORECASE)
 # Abbreviated scale right after a currency figure: "$18bn", "£2.5m".
 SCALE_ABBREVIATION = re.compile(rf"(?:{_alternation(_W.scale_abbreviations)})(?![A-Za-z])", re.IGNORECASE)
-WORD_UNIT = re.compile(rf"(?:{_UNIT_WORD})$", re.IGNORECASE)
-TENS = re.compile(rf"(?:{_TENS_WORD})$", re.IGNORECASE)
 
 # --- units after a number ---------------------------------------------------------------------
 
@@ -116,7 +114,6 @@ FRACTION = re.compile(
     rf"|(?P<half>half))\b",
     re.IGNORECASE,
 )
-MULTIPLE = re.compile(rf"\b(?:{_alternation(_W.multiples)})\b", re.IGNORECASE)
 VAGUE_PLURAL = re.compile(rf"\b(?:{_alternation(_W.vague_plurals)})(?=\s+of\b)", re.IGNORECASE)
 _ORDINAL = rf"(?:{_alternation(_W.ordinals)})\b|\d+(?:st|nd|rd|th)\b"
 # "ranked No. 1", "ranks number 3": the number after "No." is the rank.
