@@ -144,6 +144,8 @@ def _number_mention(text: str, match: re.Match[str], floor: int, limit: int) -> 
         return None  # "21st", "5G", "1990s": a label, not an amount
     if unit == "count" and P.SLASH in number and not scale and " " not in number and "-" not in number:
         value, unit = 100 * value, "%"  # "1/3 of the members" is a share, like "one-third"
+    if unit == "count" and not scale and P.NUMBERED_BEFORE.search(before) and P.LOWER_WORD_AFTER.match(text, end, limit):
+        return Mention(start, end, value, "rank", "rank")
     mention = Mention(start, end, value, unit, "number", number_end=number_end, scale=_scale_key(scale))
     return None if _is_not_an_amount(text, mention, number, prefix, scale) else mention
 

@@ -134,6 +134,9 @@ ORDINAL_RUN = re.compile(
     rf"\b(?P<ordinal>{_ORDINAL})\s+(?:consecutive|straight|successive)\s+(?P<unit>year|quarter|month|week|day)\b",
     re.IGNORECASE,
 )
+# "the No. 1 trading partner", "No. 1 in the world": a rank, where "No. 1 Central Document" is a name.
+NUMBERED_BEFORE = re.compile(r"\bNo\.[ \t]*$")
+LOWER_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
 # A capitalised word right before a bare number, mid-sentence: "Boeing 737", "Fortune 500".
 CAPITALISED_WORD_BEFORE = re.compile(r"(?P<lead>\S?)[ \t]*\b(?P<word>[A-Z][A-Za-z]*)[ \t]$")
 TOP_N = re.compile(rf"\btop[ -](?P<n>\d+|{_UNIT_WORD}|{_TENS_WORD})\b", re.IGNORECASE)

@@ -104,6 +104,7 @@ RANKS = [
     ("All ranked among the top five nationwide.", [("top five", 5, None, "rank", "max")]),
     ("The province came third.", [("third", 3, None, "rank", "exact")]),
     ("The port ranked No. 1 in the world.", [("1", 1, None, "rank", "exact")]),
+    ("It is China's No. 2 trading partner under the No. 1 Central Document.", [("2", 2, None, "rank", "exact")]),
     ("The world's first such plant.", []),
     ("It is the world's second-largest economy.", [("second", 2, None, "rank", "exact")]),
     ("First, we will build roads. Second, we will plant trees.", []),
