@@ -111,11 +111,15 @@ def undertakings(briefing: Briefing, sentences: Sentences, numbered: set[int]) -
 def extract(briefing: Briefing, sentences: Sentences) -> list[Commitment]:
     commitments, numbered = [], set()
     for qty in briefing.quantities:
+        if qty.modality not in ("target", "forecast"):
+            continue
+        index = sentences.index_of(qty.start)
+        sentence = sentences.spans[index] if sentences.spans else Span(qty.start, qty.end)
         heads_list = qty.unit == "count" and patterns.LIST_HEADER.match(briefing.text[qty.end : qty.end + 60])
-        if qty.modality in ("target", "forecast") and not heads_list:
-            index = sentences.index_of(qty.start)
+        looks_ahead = patterns.future_cue().search(briefing.text[sentence.start : sentence.end])
+        if looks_ahead and not heads_list:
             numbered.add(index)
-            commitments.append(from_quantity(briefing, qty, sentences.spans[index] if sentences.spans else Span(qty.start, qty.end)))
+            commitments.append(from_quantity(briefing, qty, sentence))
     commitments.extend(undertakings(briefing, sentences, numbered))
     return sorted(commitments, key=lambda c: c.start)
 

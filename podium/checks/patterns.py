@@ -104,7 +104,9 @@ FIGURE_LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+|as\s+well\s+as\s+)?$", re.
 COMMA = re.compile(r"\s*,\s*")
 LAST_JOIN = re.compile(r"^(?:and|or|as\s+well\s+as)\s+|\s+(?:and|or|as\s+well\s+as)\s+(?!.*\s(?:and|or)\s)", re.IGNORECASE)
 LEAD_TIME_PHRASE = re.compile(
-    r"^\s*(?:in|over|during|from|for|since|last|this|between|throughout|on|at|as|according|compared)\b[^,]{0,50},\s*", re.IGNORECASE
+    r"^\s*(?:in\s+\d{4}(?:\s*,\s*\d{4})*\s*,?\s*and\s+\d{4}\s*,\s*"  # "In 2021, 2022 and 2023, "
+    r"|(?:in|over|during|from|for|since|last|this|between|throughout|on|at|as|according|compared)\b[^,]{0,50},\s*)",
+    re.IGNORECASE,
 )
 FROM_TO = re.compile(r"\bfrom\s+(?:about\s+|around\s+|over\s+)?$", re.IGNORECASE)
 TO_GAP = re.compile(r"^\s*(?:\w+\s+)?(?:in\s+\d{4}\s+)?to\s+(?:about\s+|around\s+|over\s+)?$", re.IGNORECASE)
@@ -146,6 +148,12 @@ LIST_END = re.compile(
 # --- commitments ----------------------------------------------------------------------------------
 # A count that heads a list ("we will focus on three areas:") announces structure, not a target.
 LIST_HEADER = re.compile(r"^[ \t]*[\w' -]{0,40}:")
+
+
+@lru_cache(maxsize=1)
+def future_cue() -> re.Pattern[str]:
+    """Words that make a sentence look ahead: "will", "aim to", "is expected to", "by 2025"."""
+    return re.compile(rf"(?:^|(?<=\W))(?:{_alternation(load().future_cues)})(?=\W|\d|$)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -43,6 +43,7 @@ class Words:
     undertaking_verbs: tuple[str, ...]
     deadline_relative: dict[str, int]
     deadline_quarters: dict[str, int]
+    future_cues: tuple[str, ...]
     deadline_prefixes: tuple[str, ...]
     fallback_units: dict[str, tuple[str, float]]
     per_unit_words: dict[str, str]
@@ -93,6 +94,7 @@ def load() -> Words:
         undertaking_verbs=_lower(data["undertaking_verbs"]),
         deadline_relative={str(k).lower(): int(v) for k, v in data["deadline_relative"].items()},
         deadline_quarters={str(k).lower(): int(v) for k, v in data["deadline_quarters"].items()},
+        future_cues=_lower(data["future_cues"]),
         deadline_prefixes=_lower(data["deadline_prefixes"]),
         per_unit_words={str(k).lower(): str(v) for k, v in data["per_unit_words"].items()},
         part_cues_after=_lower(data["part_cues_after"]),

@@ -111,3 +111,15 @@ def test_a_count_that_heads_a_list_is_no_target() -> None:
         )
     )
     assert [c.text for c in result.commitments] == ["This year, we will build 200 kilometers of railway."]
+
+
+def test_a_target_word_in_a_sentence_about_the_past_is_no_commitment() -> None:
+    text = "New urban jobs reached 620,000, accounting for 112% of the annual target. We'll create 700,000 jobs in 2025."
+    result = run_checks(
+        briefing(
+            text,
+            "112% | 112 % | exact share | annual target | 2023 | target",
+            "700,000 | 700000 count | exact level | new urban jobs | 2025 | target",
+        )
+    )
+    assert [(c.subject, c.deadline) for c in result.commitments] == [("new urban jobs", "2025")]
