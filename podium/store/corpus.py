@@ -13,7 +13,7 @@ from typing import IO, Any, Literal
 
 from podium.errors import PodiumError
 from podium.model import Briefing, Quantity
-from podium.store import db, export, queries, rows
+from podium.store import cjk, db, export, queries, rows
 
 Status = Literal["added", "replaced", "unchanged"]
 
@@ -95,7 +95,9 @@ class Corpus:
         return "replaced" if stale else "added"
 
     def _delete(self, ident: str) -> None:
-        # Explicit child deletes keep the full-text index in step through the turns trigger.
+        # Explicit child deletes keep the full-text index in step through the turns trigger;
+        # the CJK index has no trigger (its text comes from Python), so it goes first by hand.
+        self.conn.execute("DELETE FROM turns_cjk WHERE rowid IN (SELECT rowid FROM turns WHERE briefing_id = ?)", (ident,))
         for table in ("turns", "participants", "exchanges", "quantities", "findings", "commitments"):
             self.conn.execute(f"DELETE FROM {table} WHERE briefing_id = ?", (ident,))
         self.conn.execute("DELETE FROM briefings WHERE id = ?", (ident,))
@@ -176,6 +178,8 @@ class Corpus:
             return []
         where = queries.search_where(speaker=speaker, role=role, since=since, until=until, briefing=briefing)
         tail, paging = queries.page(limit, offset)
+        if cjk.has_cjk(query):
+            return self._search_cjk(query, where, tail, paging)
         sql = queries.SEARCH + where.sql(joiner=" AND ") + queries.SEARCH_ORDER + tail
         try:
             found = self.conn.execute(sql, [query, *where.params, *paging]).fetchall()
@@ -184,6 +188,12 @@ class Corpus:
             words = queries.quoted_terms(query)
             found = self._all(sql, [words, *where.params, *paging]) if words else []
         return [dict(r) for r in found]
+
+    def _search_cjk(self, query: str, where: queries.Where, tail: str, paging: list[int]) -> list[dict[str, Any]]:
+        # Only turns holding CJK characters can match such a query, and they are all in turns_cjk.
+        sql = queries.SEARCH_CJK + where.sql(joiner=" AND ") + queries.SEARCH_ORDER + tail
+        found = self._all(sql, [cjk.phrase_query(query), *where.params, *paging])
+        return [{**dict(r), "snippet": cjk.unspaced(r["snippet"])} for r in found]
 
     # --- figures ------------------------------------------------------------------------------
 

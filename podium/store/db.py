@@ -97,11 +97,20 @@ def migrate(conn: sqlite3.Connection) -> int:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > latest_version():
         raise PodiumError("E010", f"schema version {version} is newer than this podium knows ({latest_version()})")
+    _register_functions(conn)
     steps = [(BASE_VERSION, SCHEMA)] if version == 0 else []
     steps += [(number, path) for number, path in migrations() if number > max(version, BASE_VERSION)]
     for number, path in steps:
         _apply(conn, number, path)
     return latest_version()
+
+
+def _register_functions(conn: sqlite3.Connection) -> None:
+    """Python functions a migration may call (they exist only while podium holds the connection)."""
+    from podium.store import cjk
+
+    conn.create_function("podium_cjk_spaced", 1, cjk.spaced, deterministic=True)
+    conn.create_function("podium_has_cjk", 1, cjk.has_cjk, deterministic=True)
 
 
 def _apply(conn: sqlite3.Connection, number: int, path: Path) -> None:

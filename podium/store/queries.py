@@ -50,6 +50,7 @@ SEARCH = (
     " FROM turns_fts JOIN turns AS t ON t.rowid = turns_fts.rowid JOIN briefings AS b ON b.id = t.briefing_id"
     " WHERE turns_fts MATCH ?"
 )
+SEARCH_CJK = SEARCH.replace("turns_fts", "turns_cjk")
 SEARCH_ORDER = " ORDER BY score DESC, b.date DESC, t.briefing_id, t.turn_id"
 
 

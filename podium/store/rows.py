@@ -9,6 +9,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from podium.model import Briefing, Commitment, Exchange, Finding, Participant, Quantity, QuantityRef, Turn
+from podium.store import cjk
 
 ID_LENGTH = 16
 
@@ -52,6 +53,17 @@ def write(conn: sqlite3.Connection, briefing: Briefing, ident: str) -> None:
     for table, rows in child_rows(briefing, ident).items():
         if rows:
             conn.executemany(INSERT[table], rows)
+    if any(cjk.has_cjk(t.text) for t in briefing.turns):
+        index_cjk(conn, ident)
+
+
+def index_cjk(conn: sqlite3.Connection, ident: str) -> None:
+    """Add the briefing's turns that hold CJK characters to the character-level index."""
+    turns = conn.execute("SELECT rowid, text FROM turns WHERE briefing_id = ?", (ident,)).fetchall()
+    conn.executemany(
+        "INSERT INTO turns_cjk (rowid, text) VALUES (?, ?)",
+        [(rowid, cjk.spaced(text)) for rowid, text in turns if cjk.has_cjk(text)],
+    )
 
 
 def briefing_row(briefing: Briefing, ident: str) -> tuple[Any, ...]:

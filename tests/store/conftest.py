@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from podium.model import Briefing, Commitment, Exchange, Finding, Participant, Quantity, QuantityRef, Turn
+from podium.store.cjk import has_cjk
 
 
 @dataclass
@@ -188,6 +189,8 @@ def assert_whole(db: Path) -> int:
             " OR n_exchanges != (SELECT count(*) FROM exchanges WHERE briefing_id = b.id)"
         ).fetchall()
         assert mismatched == []
+        cjk_turns = {rowid for rowid, text in conn.execute("SELECT rowid, text FROM turns") if has_cjk(text)}
+        assert {r[0] for r in conn.execute("SELECT rowid FROM turns_cjk")} == cjk_turns
         return conn.execute("SELECT count(*) FROM briefings").fetchone()[0]
 
 
