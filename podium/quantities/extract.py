@@ -128,12 +128,14 @@ def _number_mention(text: str, match: re.Match[str], floor: int, limit: int) -> 
     unit = P.prefix_unit(prefix) if prefix else "count"
     end = number_end
     unit_match = P.UNIT_AFTER.match(text, number_end, limit)
-    if prefix and not scale and unit_match is None:
+    if not scale and unit_match is None:
         abbreviation = P.SCALE_ABBREVIATION.match(text, number_end, limit)
-        if abbreviation:
+        after_abbreviation = P.UNIT_AFTER.match(text, abbreviation.end(), limit) if abbreviation else None
+        # "$18bn", or "1.2m tons" where a unit word follows; a bare "100m" stays unread.
+        if abbreviation and (prefix or (after_abbreviation and after_abbreviation.start("unit") > abbreviation.end())):
             value *= _W.scale_abbreviations[abbreviation.group(0).lower()]
             end = number_end = abbreviation.end()
-            unit_match = P.UNIT_AFTER.match(text, end, limit)
+            unit_match = after_abbreviation
     if unit_match is None:
         unit_match = P.UNIT_SYMBOL_AFTER.match(text, end, limit)
     if unit_match is not None:

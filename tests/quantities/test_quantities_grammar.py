@@ -48,6 +48,7 @@ SCALES = [
     ("We spent a million dollars.", [("a million dollars", 1e6, None, "USD", "exact")]),
     ("One million more watched.", [("One million", 1e6, None, "count", "exact")]),
     ("The firm earned $18bn last year.", [("$18bn", 18e9, None, "USD", "exact")]),
+    ("Output rose to 1.2m tons; the 100m sprint.", [("1.2m tons", 1.2e6, None, "t", "exact")]),
     ("They bought two dozen trucks.", [("two dozen", 24, None, "count", "exact")]),
 ]
 
