@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import podium
-from podium.store import Corpus
+from podium.store import HIT_END, HIT_START, Corpus
 from podium.store.ingest import ingest
 
 from .conftest import assert_whole
@@ -61,3 +61,25 @@ def test_each_real_briefing_is_found_by_its_own_words(real_db: tuple[Path, dict[
             hits = corpus.search(word, briefing=ident, limit=None)
             assert longest.id in {h["turn_id"] for h in hits}, (source, word)
             assert all(h["briefing_id"] == ident for h in hits)
+
+
+CJK_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
+def test_real_chinese_turns_are_found_by_a_word_inside_them(real_db: tuple[Path, dict[str, podium.Briefing]]) -> None:
+    db, parsed = real_db
+    checked = 0
+    with Corpus(db, readonly=True) as corpus:
+        for briefing in parsed.values():
+            turns = [t for t in briefing.turns if CJK_PAIR.search(t.text)]
+            if not turns:
+                continue
+            longest = max(turns, key=lambda t: len(t.text))
+            pairs = CJK_PAIR.findall(longest.text)
+            word = pairs[len(pairs) // 2]  # from the middle of the speech, never at its edge
+            hits = corpus.search(word, briefing=briefing.content_hash[:16], limit=None)
+            assert longest.id in {h["turn_id"] for h in hits}, word
+            assert all(f"{HIT_START}{word}{HIT_END}" in h["snippet"] for h in hits)
+            checked += 1
+    if not checked:
+        pytest.skip("no real transcript holds Chinese text")
