@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from podium.checks import patterns
 from podium.checks.findings import agree, amount, finding, stated
 from podium.checks.subjects import subject_key
-from podium.checks.text import Sentences, Span, gap, paragraph_of, year_of
+from podium.checks.text import Sentences, Span, gap, paragraph_of, single_year, year_of
 from podium.checks.tolerance import Interval, interval, relative_tolerance
 from podium.checks.units import convert
 from podium.checks.words import load
@@ -273,7 +273,7 @@ def check_growth(text: str, quantities: list[Quantity], sentences: Sentences, re
                     findings.append(result)
                     done.add(growth.start)
     paired = {q.start for q in quantities if _in_respectively_sentence(text, sentences, q)}
-    findings.extend(_growth_by_subject(text, quantities, done | paired, restated))
+    findings.extend(_growth_by_subject(text, quantities, sentences, done | paired, restated))
     return findings
 
 
@@ -282,25 +282,48 @@ def _in_respectively_sentence(text: str, sentences: Sentences, qty: Quantity) ->
     return bool(patterns.RESPECTIVELY.search(text[sentence.start : sentence.end]))
 
 
-def _growth_by_subject(text: str, quantities: list[Quantity], done: set[int], restated: set[int]) -> list[Finding]:
-    """Growth stated in one place, the two levels elsewhere: matched by subject and year. Figures
-    paired "respectively" are left out: each has its own item of the list, whatever the subject
-    says."""
+def _stated_level(qty: Quantity, restated: set[int]) -> bool:
+    return (
+        qty.kind == "level"
+        and qty.modality == "actual"
+        and qty.qualifier in ("exact", "approx")
+        and qty.value_max is None
+        and qty.unit not in NON_AMOUNT_UNITS
+        and qty.start not in restated
+    )
+
+
+def _level_beside(text: str, growth: Quantity, quantities: list[Quantity], sentences: Sentences, restated: set[int]) -> Quantity | None:
+    """The one level stated in the growth's own sentence ("rose 5.2% to 86.1 billion yuan"): it is
+    the growth's level whatever subject the extractor gave it."""
+    sentence = sentences.of(growth.start)
+    beside = [
+        q for q in quantities
+        if sentence.start <= q.start < sentence.end and _stated_level(q, restated) and not _is_change(text, q)
+    ]
+    return beside[0] if len(beside) == 1 else None
+
+
+def _growth_by_subject(text: str, quantities: list[Quantity], sentences: Sentences, done: set[int], restated: set[int]) -> list[Finding]:
+    """Growth stated in one place, the levels elsewhere: the earlier level matched by subject and
+    year, the later one the level beside the growth or else matched the same way. Figures paired
+    "respectively" are left out: each has its own item of the list, whatever the subject says."""
     levels: dict[tuple[frozenset[str], int], Quantity] = {}
     for qty in quantities:
-        year = int(qty.period) if len(qty.period) == 4 and qty.period.isdigit() else None
+        year = single_year(qty.period)
         key = subject_key(qty.subject)
-        stated_exactly = qty.qualifier in ("exact", "approx") and qty.value_max is None
-        if year and key and stated_exactly and qty.kind == "level" and qty.modality == "actual" and qty.start not in restated:
+        if year and key and _stated_level(qty, restated):
             levels.setdefault((key, year), qty)
     findings = []
     for growth in quantities:
         if growth.start in done or growth.kind not in ("growth", "change") or growth.modality != "actual":
             continue
-        year = int(growth.period) if len(growth.period) == 4 and growth.period.isdigit() else None
-        key = subject_key(growth.subject)
-        early, late = levels.get((key, (year or 0) - 1)), levels.get((key, year or 0))
-        if year and key and early and late and convert(1.0, early.unit, late.unit) is not None:
+        year, key = single_year(growth.period), subject_key(growth.subject)
+        if not (year and key):
+            continue
+        early = levels.get((key, year - 1))
+        late = _level_beside(text, growth, quantities, sentences, restated) or levels.get((key, year))
+        if early and late and early is not late and convert(1.0, early.unit, late.unit) is not None:
             result = growth_finding(text, growth, (year - 1, early), (year, late))
             if result is not None:
                 findings.append(result)

@@ -455,3 +455,16 @@ def test_a_per_capita_figure_is_not_divided_by_an_area() -> None:
         "32,000 yuan | 32000 CNY | exact ratio | per capita income | 2023",
     )
     assert find(text, qs) == []
+
+
+def test_growth_takes_the_level_beside_it_whatever_its_subject() -> None:
+    text = "In 2022, foreign investment was 80 billion yuan. In 2023, foreign investment rose 5.2% year on year to 86.1 billion yuan."
+    qs = mentions(
+        text,
+        "80 billion yuan | 80e9 CNY | exact level | foreign investment | 2022",
+        "5.2% | 5.2 % | exact growth | foreign investment | 2023",
+        "86.1 billion yuan | 86.1e9 CNY | exact level | 5.2 % year on year | 2023",  # the extractor's slip
+    )
+    result = only(find(text, qs), "derived figure")
+    assert result.verdict == "inconsistent"
+    assert "growth of 7.625%" in result.explanation
