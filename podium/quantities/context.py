@@ -220,10 +220,11 @@ def _period(layout: _Layout, qty: Quantity, kind: str, clause: tuple[int, int], 
     own = [i for i in in_sentence if refs[i].start < qty.end and qty.start < refs[i].end]
     if own and refs[own[0]].form in ("past", "ahead", "run"):
         return layout.periods[own[0]]
-    if kind == "rank":
-        runs = [i for i in in_sentence if refs[i].scope == "run" and _same_phrase(layout.text, qty, refs[i])]
-        if runs:
-            return layout.periods[runs[0]]
+    # "ranked first ... for three consecutive years", "stayed above 100 billion jin for 10
+    # consecutive years": the run dates the figure it is said of.
+    runs = [i for i in in_sentence if refs[i].scope == "run" and _same_phrase(layout.text, qty, refs[i])]
+    if runs and kind != "duration":
+        return layout.periods[runs[0]]
     in_clause = [i for i in in_sentence if clause[0] <= refs[i].start and refs[i].end <= clause[1] and i not in own]
     points = [i for i in in_clause if refs[i].scope == "point"]
     if qty.unit == "count" and _PLACE_BEFORE.search(layout.text, max(clause[0], qty.start - 12), qty.start):
@@ -245,11 +246,20 @@ def _period(layout: _Layout, qty: Quantity, kind: str, clause: tuple[int, int], 
     if before:
         return layout.periods[before[-1]]
     paragraph = layout.paragraph(qty.start)
-    carried = [i for i in layout.refs_between(paragraph[0], sentence[0]) if refs[i].scope == "point"]
+    carried = [
+        i for i in layout.refs_between(paragraph[0], sentence[0]) if refs[i].scope == "point" and not _is_future(layout, i)
+    ]
     if carried:
         return layout.periods[carried[-1]]
     after = [i for i in sentence_points if refs[i].start >= qty.end]
     return layout.periods[after[0]] if after else ""
+
+
+def _is_future(layout: _Layout, index: int) -> bool:
+    """A period after the briefing year ("By 2027, we will ...") is a deadline: it dates its own
+    sentence but is not carried to the sentences after it."""
+    period, year = layout.periods[index], layout.anchor.year
+    return bool(period) and year is not None and int(period[:4]) > year
 
 
 def _same_phrase(text: str, qty: Quantity, ref: TimeRef) -> bool:

@@ -27,10 +27,12 @@ from typing import Any
 
 import yaml
 
+from podium.quantities.periods import find_time_refs
+
 DATA_FILE = "subjects_en.yaml"
 MATCH_F1 = 0.5
 MAX_WORDS = 12
-_TOKEN = re.compile(r"\w[\w'’\-]*(?:[.,]\d[\w'’\-]*)*|[^\w\s]")
+_TOKEN = re.compile(r"\w[\w'’\-&]*(?:[.,]\d[\w'’\-]*)*|[^\w\s]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _OWNER = re.compile(r"\w['’]s$")
 _HEAD_BREAKS = frozenset({"of", "in", "on", "at", "to", "for", "from", "by", "with", "across", "among", "per",
@@ -299,7 +301,7 @@ def _first_verb(words: list[str]) -> int | None:
 def _strip_qualifier_tail(words: list[str]) -> list[str]:
     qualifiers = load_words().qualifier_words
     end = len(words)
-    while end and words[end - 1].lower() in qualifiers and words[end - 1].lower() not in ("of", "by"):
+    while end and words[end - 1].lower() in qualifiers and words[end - 1].lower() not in ("of", "by", "to"):
         end -= 1
     return words[:end]
 
@@ -330,8 +332,9 @@ def _noun_before_of(words: list[str]) -> str | None:
 
 
 def _object_before_by(words: list[str]) -> str | None:
-    """For "increase grain output by 2 billion jin": the object between the verb and "by"."""
-    if len(words) < 3 or words[-1].lower() != "by":
+    """For "increase grain output by 2 billion jin" (or "to 1 trillion yuan"): the object between
+    the verb and "by" or "to"."""
+    if len(words) < 3 or words[-1].lower() not in ("by", "to"):
         return None
     verb = None
     for i in range(len(words) - 2, -1, -1):
@@ -340,7 +343,28 @@ def _object_before_by(words: list[str]) -> str | None:
             break
     if verb is None or verb == len(words) - 2:
         return None
-    return _phrase(words[verb + 1 : -1]) or None
+    obj = words[verb + 1 : -1]
+    if all(w.lower() in load_words().qualifier_words for w in obj) or obj[0].lower() in _HEAD_BREAKS or obj[0][0].isdigit():
+        return None  # "reached up to", "go from 100 billion to": no object, a hedge or a range
+    return _phrase(obj) or None
+
+
+_OPENERS = frozenset({"first", "second", "third", "fourth", "fifth", "finally", "meanwhile", "moreover",
+                      "however", "besides", "furthermore", "additionally", "also", "then", "thus", "overall",
+                      "currently", "now", "recently", "today", "yes", "well", "so", "and", "but"})
+
+
+def _continues_list(words: list[str], before: list[str]) -> bool:
+    """Whether `words` carry on a list that the segment `before` began ("Exports of vehicles, |
+    batteries and solar cells rose"): that segment is a bare noun phrase opening the sentence."""
+    if len(before) < 2 or not words or not words[0][:1].islower():
+        return False
+    first = before[0].lower()
+    if (first in _HEAD_BREAKS or first in _OPENERS or first in _DETERMINERS or _is_participle(first)
+            or _LEADING_TIME.match(" ".join(before)) or before[0][0].isdigit()):
+        return False
+    lowered = words[0].lower()
+    return lowered not in _DETERMINERS and lowered not in load_words().verbs and _first_verb(before) is None
 
 
 def subject_before(clause_before: str, *, earlier_segments: bool = True) -> str:
@@ -353,6 +377,10 @@ def subject_before(clause_before: str, *, earlier_segments: bool = True) -> str:
         if found:
             return found
     verb = _first_verb(words)
+    if verb is not None and len(segments) > 1 and _phrase(words[:verb]) and _continues_list(words, _tokens(segments[-2])):
+        # "Exports of vehicles, batteries and solar cells rose": the list began a segment earlier.
+        words = _tokens(segments[-2]) + [","] + words
+        verb = _first_verb(words)
     subject = _phrase(words[:verb] if verb is not None else [])
     if subject[:1].isdigit():
         subject = ""  # "1.5 points higher than ... and 0.9": a figure listed before, not a subject
@@ -438,6 +466,8 @@ def _of_subject(after: str) -> str:
     return "" if _is_pronoun(candidate) or _is_movement_only(candidate) else candidate
 
 
+# "X accounted for 47% of GDP": X is the part measured, GDP the whole.
+_SHARE_VERB = re.compile(r"\b(?:account(?:ed|ing|s)?\s+for|ma(?:de|kes?|king)\s+up|represent(?:ed|ing|s)?|constitut(?:ed|ing|es?))\b[^,;]*$", re.IGNORECASE)
 _CURRENCIES = frozenset({"CNY", "USD", "EUR", "GBP", "JPY"})
 _IN_AFTER = re.compile(r"\s*in\s+(?=[a-z])")
 
@@ -472,7 +502,9 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
     found = ""
     compound = _COMPOUND.search(text)
     if kind == "rank":
-        found = rank_topic(after) or subject_before(clause_before)
+        found = rank_topic(after) or subject_before(clause_before, earlier_segments=not (previous_in_sentence and previous))
+        if not found and previous_in_sentence:
+            found = previous  # "12 of them rank among the top 100": what the figure before counts
     elif compound and unit != "count" and unit not in _CURRENCIES:
         noun = " ".join(noun_phrase_after(_ATTACHED.sub("", after)).split()[:2])
         # "a 7.1-magnitude earthquake" measures the earthquake's magnitude; "15-year education" lasts.
@@ -487,7 +519,7 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
         found = subject_before(clause_before) or subject_after_clause(after)
     elif _VERB_FORM.search(text) and not re.match(r"\s*(?:to|by|from)\b", after):
         found = noun_phrase_after(after)  # "more than doubling the clearance efficiency"
-    elif kind != "ratio":
+    elif kind != "ratio" and not _SHARE_VERB.search(clause_before[-60:]):
         found = _of_subject(after)
         if not found and unit in _CURRENCIES:
             found = _in_subject(after)  # "$1.4 billion in assistance"
@@ -495,4 +527,21 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
         found = subject_before(clause_before, earlier_segments=not (previous_in_sentence and previous))
     if (not found or _is_pronoun(found) or _is_movement_only(found)) and previous:
         found = f"{previous} {found}" if _is_movement_only(found) else previous
-    return "" if _is_pronoun(found) else found
+    return "" if _is_pronoun(found) else _without_time(found)
+
+
+_TRAILING_PREPOSITION = re.compile(r"\b(?:in|for|during|of|at|by|since|from|over)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.IGNORECASE)
+
+
+def _without_time(subject: str) -> str:
+    """"unemployment rate in March" is the unemployment rate: the time is the period's business."""
+    refs = [r for r in find_time_refs(subject) if r.scope in ("point", "compare")]
+    if not refs:
+        return subject
+    kept, at = [], 0
+    for ref in refs:
+        kept.append(_TRAILING_PREPOSITION.sub("", subject[at : ref.start]))
+        at = ref.end
+    kept.append(subject[at:])
+    cleaned = " ".join(" ".join(kept).split()).strip(" ,")
+    return cleaned or subject

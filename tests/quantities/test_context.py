@@ -150,3 +150,18 @@ def test_aside_names_its_subject_before() -> None:
     text = "Payroll gains averaged 200,000 per month. The unemployment rate, at 4.1 percent, remains low."
     qs = annotated(text, ("200,000", "count"), ("4.1 percent", "%"))
     assert qs[1].subject == "unemployment rate"
+
+
+def test_deadline_dates_its_sentence_only() -> None:
+    text = "By 2027, we will strive to raise the output of the sector to 1 trillion yuan. The R&D share reached 2.5%."
+    qs = annotated(text, ("1 trillion yuan", "CNY"), ("2.5%", "%"))
+    assert [(q.period, q.modality, q.subject) for q in qs] == [
+        ("2027", "target", "output of the sector"),
+        ("", "actual", "R&D share"),
+    ]
+
+
+def test_level_held_for_a_run_of_years() -> None:
+    text = "Last year, grain output stayed above 100 billion jin for 10 consecutive years."
+    qs = annotated(text, ("100 billion jin", "jin"), ("10 consecutive years", "year"))
+    assert [q.period for q in qs] == ["2014/2023", "2014/2023"]

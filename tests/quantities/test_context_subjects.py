@@ -109,3 +109,17 @@ def context_quantity(text: str, figure: str, unit: str) -> Quantity:
 def test_listed_figure_takes_the_clause_subject() -> None:
     text = "The unemployment rate shows small changes, 6.2% in February, 5.9% in March."
     assert [subject_of(text, f, "%") for f in ("6.2%", "5.9%")] == ["unemployment rate"] * 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "unit", "expected"),
+    [
+        ("The added value of the digital economy accounted for 47% of GDP.", "47%", "%", "added value of the digital economy"),
+        ("Exports of electric vehicles, lithium batteries and solar cells rose 66.9 percent.", "66.9 percent", "%",
+         "Exports of electric vehicles, lithium batteries and solar cells"),
+        ("The surveyed unemployment rate in March was 5.2 percent.", "5.2 percent", "%", "surveyed unemployment rate"),
+        ("The United States has provided over $1.4 billion in assistance.", "$1.4 billion", "USD", "assistance"),
+    ],
+)
+def test_subject_more(sentence: str, figure: str, unit: str, expected: str) -> None:
+    assert subject_of(sentence, figure, unit) == expected
