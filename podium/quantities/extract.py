@@ -74,7 +74,9 @@ def _candidates(text: str, start: int, end: int) -> list[Mention]:
 def _seeds(text: str, start: int, end: int) -> list[tuple[int, str]]:
     """(offset, lower-cased seed) for every place a figure may start: a digit, a fraction sign, or
     a word from the tables. The full patterns then run only at these places."""
-    seeds = [(_decimal_point_before(text, m.start(), start), m.group(0)) for m in P.SEED_DIGITS.finditer(text, start, end)]
+    seeds = [
+        (_decimal_point_before(text, m.start(), start), m.group(0)) for m in P.SEED_DIGITS.finditer(text, start, end)
+    ]
     window = text[start:end]
     lowered = window.lower()
     if len(lowered) == len(window):
@@ -117,39 +119,60 @@ def _mentions_at(text: str, seed: int, word: str, floor: int, limit: int) -> lis
 
 def _number_mention(text: str, match: re.Match[str], floor: int, limit: int) -> Mention | None:
     number, scale = match.group("number"), match.group("scale")
-    number_end = match.end()
     before = text[max(floor, match.start() - 8) : match.start()]
-    prefix_match = P.PREFIX_BEFORE.search(before)
-    prefix = prefix_match.group("prefix") if prefix_match else None
-    start = match.start() - (len(before) - prefix_match.start()) if prefix_match else match.start()
+    prefix, start = _currency_prefix(before, match.start())
     value = (number_value(number) + (0.5 if match.group("and_half") else 0.0)) * scale_value(scale)
-    if not prefix_match and number[:1].isdigit() and P.MINUS_BEFORE.search(before):
+    if not prefix and number[:1].isdigit() and P.MINUS_BEFORE.search(before):
         value, start = -value, start - 1
     unit = P.prefix_unit(prefix) if prefix else "count"
+    number_end, multiplier, unit_match = _scale_and_unit_after(
+        text, match.end(), limit, has_prefix=bool(prefix), has_scale=bool(scale)
+    )
+    value *= multiplier
     end = number_end
-    unit_match = P.UNIT_AFTER.match(text, number_end, limit)
-    if not scale and unit_match is None:
-        abbreviation = P.SCALE_ABBREVIATION.match(text, number_end, limit)
-        after_abbreviation = P.UNIT_AFTER.match(text, abbreviation.end(), limit) if abbreviation else None
-        # "$18bn", or "1.2m tons" where a unit word follows; a bare "100m" stays unread.
-        if abbreviation and (prefix or (after_abbreviation and after_abbreviation.start("unit") > abbreviation.end())):
-            value *= _W.scale_abbreviations[abbreviation.group(0).lower()]
-            end = number_end = abbreviation.end()
-            unit_match = after_abbreviation
-    if unit_match is None:
-        unit_match = P.UNIT_SYMBOL_AFTER.match(text, end, limit)
     if unit_match is not None:
         word_unit = P.unit_id(unit_match.group(unit_match.lastgroup or "unit"))
         if not prefix or word_unit == unit:
             unit, end = word_unit, unit_match.end()
     elif P.LETTER_AFTER.match(text, end, limit):
         return None  # "21st", "5G", "1990s": a label, not an amount
-    if unit == "count" and P.SLASH in number and not scale and " " not in number and "-" not in number:
-        value, unit = 100 * value, "%"  # "1/3 of the members" is a share, like "one-third"
-    if unit == "count" and not scale and P.NUMBERED_BEFORE.search(before) and P.LOWER_WORD_AFTER.match(text, end, limit):
-        return Mention(start, end, value, "rank", "rank")
+    if unit == "count" and not scale:
+        if _is_bare_slash_fraction(number):
+            value, unit = 100 * value, "%"  # "1/3 of the members" is a share, like "one-third"
+        elif P.NUMBERED_BEFORE.search(before) and P.LOWER_WORD_AFTER.match(text, end, limit):
+            return Mention(start, end, value, "rank", "rank")  # "the No. 2 trading partner"
     mention = Mention(start, end, value, unit, "number", number_end=number_end, scale=_scale_key(scale))
     return None if _is_not_an_amount(text, mention, number, prefix, scale) else mention
+
+
+def _currency_prefix(before: str, number_start: int) -> tuple[str | None, int]:
+    """The currency mark written before the number ("$", "RMB ") and where the mention starts."""
+    found = P.PREFIX_BEFORE.search(before)
+    if found is None:
+        return None, number_start
+    return found.group("prefix"), number_start - (len(before) - found.start())
+
+
+def _scale_and_unit_after(
+    text: str, number_end: int, limit: int, *, has_prefix: bool, has_scale: bool
+) -> tuple[int, float, re.Match[str] | None]:
+    """(end of the number, multiplier of an abbreviated scale, the unit word or symbol after it)."""
+    unit_match = P.UNIT_AFTER.match(text, number_end, limit)
+    multiplier = 1.0
+    if not has_scale and unit_match is None:
+        abbreviation = P.SCALE_ABBREVIATION.match(text, number_end, limit)
+        after = P.UNIT_AFTER.match(text, abbreviation.end(), limit) if abbreviation else None
+        # "$18bn", or "1.2m tons" where a unit word follows; a bare "100m" stays unread.
+        if abbreviation and (has_prefix or (after and after.start("unit") > abbreviation.end())):
+            multiplier = _W.scale_abbreviations[abbreviation.group(0).lower()]
+            number_end, unit_match = abbreviation.end(), after
+    if unit_match is None:
+        unit_match = P.UNIT_SYMBOL_AFTER.match(text, number_end, limit)
+    return number_end, multiplier, unit_match
+
+
+def _is_bare_slash_fraction(number: str) -> bool:
+    return P.SLASH in number and " " not in number and "-" not in number
 
 
 def _scale_key(scale: str | None) -> str | None:
