@@ -237,7 +237,8 @@ _COMPARISON_LEAD = re.compile(
     r"\b(?:than|compared\s+(?:with|to)|from|over|versus|vs\.?|relative\s+to|against|below|above)\s+"
     r"(?:(?:projected|expected|estimated|forecast|anticipated|reported|planned|seen)\s+(?:in\s+|at\s+)?)?"
     r"(?:(?:that|those|the\s+level|the\s+figure)\s+(?:(?:in|of|for)\s+)?)?(?:the\s+)?"
-    r"(?:(?:same|corresponding)\s+(?:period|month|quarter|time)\s+(?:of\s+|in\s+)?)?(?:the\s+)?$"
+    r"(?:(?:same|corresponding)\s+(?:period|month|quarter|time)\s+(?:of\s+|in\s+)?)?(?:the\s+)?"
+    r"(?:(?:end|beginning|start)\s+of\s+)?$"
     r"|\b(?:same|corresponding)\s+(?:period|month|quarter|time)\s+(?:of\s+|in\s+)?$"
     r"|\b(?:that|those)\s+(?:in|of|for)\s+(?:the\s+)?$",
     re.IGNORECASE,

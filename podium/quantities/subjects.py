@@ -154,6 +154,9 @@ def _is_participle(word: str) -> bool:
     return len(word) > 4 and (word.endswith("ed") or word.endswith("ing"))
 
 
+_AUXILIARIES = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must", "is", "are",
+                          "was", "were", "be", "been", "have", "has", "had", "do", "does", "did"})
+_PURE_NUMBER = re.compile(r"^[\d.,]+$")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "our"})
 _BREAK_NEXT = frozenset({"the", "a", "an", "its", "their", "our", "this", "these", "those", "more", "over",
                          "first", "second", "third", "up", "down", "out", "off"})
@@ -253,7 +256,7 @@ def noun_phrase_after(text: str) -> str:
             continue
         if low in table.np_stops or low == "of" or (out and low in _DETERMINERS):
             break
-        if not out and low in table.verbs:
+        if not out and low in _AUXILIARIES:
             break  # "8.74 million | will enter": the figure is the subject; its noun is elsewhere
         if not out and _is_participle(low) and i + 1 < len(words) and words[i + 1].lower() in _HEAD_BREAKS:
             break  # "a reduction of 1.05 million | compared with"
@@ -382,7 +385,7 @@ def subject_before(clause_before: str, *, earlier_segments: bool = True) -> str:
         words = _tokens(segments[-2]) + [","] + words
         verb = _first_verb(words)
     subject = _phrase(words[:verb] if verb is not None else [])
-    if subject[:1].isdigit():
+    if subject and _PURE_NUMBER.match(subject.split(" ", 1)[0]):
         subject = ""  # "1.5 points higher than ... and 0.9": a figure listed before, not a subject
     if subject and not _is_pronoun(subject) and not _is_movement_only(subject):
         return subject

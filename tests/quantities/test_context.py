@@ -165,3 +165,18 @@ def test_level_held_for_a_run_of_years() -> None:
     text = "Last year, grain output stayed above 100 billion jin for 10 consecutive years."
     qs = annotated(text, ("100 billion jin", "jin"), ("10 consecutive years", "year"))
     assert [q.period for q in qs] == ["2014/2023", "2014/2023"]
+
+
+def test_vague_or_comparison_times_date_nothing() -> None:
+    text = (
+        "From 2021 to 2023, the province invested 300 billion yuan. In recent years, more than 200 projects were completed. "
+        "Compared with the end of last year, deposits increased by 8.5 trillion yuan."
+    )
+    qs = annotated(text, ("300 billion yuan", "CNY"), ("200", "count"), ("8.5 trillion yuan", "CNY"))
+    assert [q.period for q in qs] == ["2021/2023", "", ""]
+
+
+def test_participle_before_a_counted_noun() -> None:
+    text = "As of the end of March, there were 5.3 million registered enterprises. By the end of 2023, the number of 5G users exceeded 800 million."
+    qs = annotated(text, ("5.3 million", "count"), ("800 million", "count"))
+    assert [(q.subject, q.period) for q in qs] == [("registered enterprises", "2024-03"), ("5G users", "2023")]
