@@ -60,6 +60,7 @@ _OPEN_BRACKET = re.compile(r"\(\s*(?:(?:about|around|approximately|roughly|some|
 _LISTED_FIGURES = re.compile(r"(?:[\d.,]+\s*(?:%|percent|per cent|times)?\s*(?:,|and|or)\s*)+$", re.IGNORECASE)
 
 
+_OPENING = 40  # a time reference this near its clause's start opens the clause
 _CUE_REACH = 240  # cue words stand within this many characters of their figure
 
 
@@ -239,6 +240,8 @@ def _period(layout: _Layout, qty: Quantity, kind: str, clause: tuple[int, int], 
         return layout.periods[chosen] if chosen is not None else ""
     if any(refs[i].scope in ("now", "standing") for i in in_clause):
         return ""
+    if any(refs[i].scope == "compare" and refs[i].start - clause[0] < _OPENING for i in in_clause):
+        return ""  # "Compared with the end of last year, deposits rose ...": a change up to now
     if qty.unit == "count" and _DEFINITE_BEFORE.search(layout.text, max(clause[0], qty.start - 12), qty.start):
         return ""  # "the 25.98 million residents": a standing set, not a flow
     sentence_points = [i for i in in_sentence if refs[i].scope == "point" and i not in own]
