@@ -20,6 +20,7 @@ _W = load()
 _CONTEXT = 48  # characters of context read on either side of a figure
 _MAX_QUOTED_NAME_WORDS = 12  # a quoted stretch this short holding a number is a name, not a figure
 _YEAR_RANGE = (1000, 2100)
+_SURE_YEARS_FROM = 1800  # below this a four-digit number is a year only after "in", "since" ...
 _DAYS_IN_MONTH = 31
 _CALENDAR_UNITS = frozenset({"quarter", "month", "week", "day"})  # "the first four months" is a period
 
@@ -288,7 +289,7 @@ def _is_not_an_amount(text: str, mention: Mention, number: str, prefix: str | No
 def _is_calendar(before: str, after: str, number: str, value: float) -> bool:
     plain_integer = number.isdigit()
     if plain_integer and len(number) == 4 and _YEAR_RANGE[0] <= value <= _YEAR_RANGE[1]:
-        return True
+        return value >= _SURE_YEARS_FROM or bool(P.YEAR_PREPOSITION_BEFORE.search(before))
     if re.search(r"\d{4}[-–/]$", before):
         return True  # the second year of "2022-23"
     if plain_integer and len(number) == 2 and before.endswith(("'", "’")):

@@ -158,6 +158,9 @@ MONTH_BEFORE = re.compile(
     rf"\b(?:{_alternation(_W.months)})\.?[ \t]+(?:\d{{1,2}}(?:st|nd|rd|th)?[ \t]*(?:,|and|to|-|–|through)[ \t]*)?$",
     re.IGNORECASE,
 )
+YEAR_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|since|from|by|until|till|before|after|during|of|to|and|year|early|late|mid)[ \t]+$", re.IGNORECASE
+)
 MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{_alternation(_W.months)})(?![A-Za-z])", re.IGNORECASE)
 CLOCK_AFTER = re.compile(r"^(?::\d\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock|hours? GMT|GMT|EST|EDT|ET\b))", re.IGNORECASE)
 ONE_PRONOUN_AFTER = re.compile(rf"^\s+(?:{_alternation(_W.one_pronoun_after)})\b", re.IGNORECASE)

@@ -171,6 +171,7 @@ QUALIFIERS = [
 
 EXCLUSIONS = [
     ("In 2023, the economy recovered.", []),
+    ("It has more than 1000 customers and was founded in 1492.", [("1000", 1000, None, "count", "min")]),
     ("The expo opens on June 26.", []),
     ("It was signed 26 June.", []),
     ("This is the 21st press conference.", []),
