@@ -288,7 +288,8 @@ def _modality(before: str, after: str, period: str, anchor: Anchor) -> str:
 
 
 def _pair_respectively(layout: _Layout, quantities: list[Quantity]) -> None:
-    """"increased by 57% and 45.9%, respectively" over "the past two years": one year each."""
+    """"increased by 57% and 45.9%, respectively" over "the past two years": one year each (or
+    one month, or one quarter, when the period spans months or quarters)."""
     by_sentence: dict[tuple[int, int], list[Quantity]] = {}
     for qty in quantities:
         by_sentence.setdefault(layout.sentence(qty.start), []).append(qty)
@@ -299,11 +300,28 @@ def _pair_respectively(layout: _Layout, quantities: list[Quantity]) -> None:
         listed = [q for q in group if q.end <= found.start() and q.kind != "duration" and "/" in q.period]
         if len(listed) < 2 or len({q.period for q in listed}) != 1:
             continue
-        first, last = listed[0].period.split("/")
-        if not (first.isdigit() and last.isdigit()) or int(last) - int(first) + 1 != len(listed):
-            continue
-        for offset, qty in enumerate(listed):
-            qty.period = str(int(first) + offset)
+        steps = _period_steps(listed[0].period)
+        if len(steps) == len(listed):
+            for qty, step in zip(listed, steps, strict=True):
+                qty.period = step
+
+
+_YEAR_RANGE = re.compile(r"^(\d{4})/(\d{4})$")
+_MONTH_RANGE = re.compile(r"^(\d{4})-(\d{2})/(\d{4})-(\d{2})$")
+_QUARTER_RANGE = re.compile(r"^(\d{4})-Q([1-4])/(\d{4})-Q([1-4])$")
+
+
+def _period_steps(period: str) -> list[str]:
+    """The years, months or quarters a period range runs through, in order."""
+    if m := _YEAR_RANGE.match(period):
+        return [str(y) for y in range(int(m[1]), int(m[2]) + 1)]
+    if m := _MONTH_RANGE.match(period):
+        first, last = int(m[1]) * 12 + int(m[2]) - 1, int(m[3]) * 12 + int(m[4]) - 1
+        return [f"{i // 12}-{i % 12 + 1:02d}" for i in range(first, last + 1)]
+    if m := _QUARTER_RANGE.match(period):
+        first, last = int(m[1]) * 4 + int(m[2]) - 1, int(m[3]) * 4 + int(m[4]) - 1
+        return [f"{i // 4}-Q{i % 4 + 1}" for i in range(first, last + 1)]
+    return []
 
 
 def annotate(briefing: Briefing, quantities: list[Quantity]) -> None:

@@ -180,3 +180,15 @@ def test_participle_before_a_counted_noun() -> None:
     text = "As of the end of March, there were 5.3 million registered enterprises. By the end of 2023, the number of 5G users exceeded 800 million."
     qs = annotated(text, ("5.3 million", "count"), ("800 million", "count"))
     assert [(q.subject, q.period) for q in qs] == [("registered enterprises", "2024-03"), ("5G users", "2023")]
+
+
+def test_respectively_pairs_figures_with_months() -> None:
+    text = "In January and February, exports rose by 5.1% and 6.3%, respectively."
+    qs = annotated(text, ("5.1%", "%"), ("6.3%", "%"))
+    assert [q.period for q in qs] == ["2024-01", "2024-02"]
+
+
+def test_respectively_with_one_period_changes_nothing() -> None:
+    text = "In 2023, solar and wind power accounted for 4.6% and 7.3% of the total, respectively."
+    qs = annotated(text, ("4.6%", "%"), ("7.3%", "%"))
+    assert [q.period for q in qs] == ["2023", "2023"]
