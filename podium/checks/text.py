@@ -86,7 +86,7 @@ def year_of(text: str, qty: Quantity, sentence: Span, neighbours: list[Quantity]
 
 
 def number_text(value: float, *, digits: int = 4) -> str:
-    """A figure as people write it: 42.38 billion, 3 million, 1,000.19, 34.4 (`digits` decimals at
+    """A figure as people write it: 12.5 billion, 3 million, 1,002.38, 41.2 (`digits` decimals at
     most, after the scale word)."""
     magnitude = abs(value)
     for size, name in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):

@@ -1,8 +1,8 @@
 """How far a stated figure may be from the truth, read from the precision it is stated with.
 
-`6.11 billion` is stated to the hundredth of a billion, so it allows ±0.005 billion; `about 2.825
+`5.27 billion` is stated to the hundredth of a billion, so it allows ±0.005 billion; `about 1.685
 million` allows 2% more on top of that; a round `300 billion` says little about its precision and is
-allowed half its last non-zero digit, capped at 5% (both shares live in checks_en.yaml)."""
+allowed half its last non-zero digit, capped at 2% (both shares live in checks_en.yaml)."""
 
 from __future__ import annotations
 

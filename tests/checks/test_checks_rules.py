@@ -31,9 +31,9 @@ def only(findings: list[Finding], check: str) -> Finding:
 @pytest.mark.parametrize(
     ("text", "value", "qualifier", "expected"),
     [
-        ("6.11 billion jin", 6.11e9, "exact", 0.005e9),
-        ("2.825 million hectares", 2.825e6, "exact", 500.0),
-        ("2.825 million hectares", 2.825e6, "approx", 500.0 + 0.02 * 2.825e6),
+        ("7.43 billion jin", 7.43e9, "exact", 0.005e9),
+        ("1.685 million hectares", 1.685e6, "exact", 500.0),
+        ("1.685 million hectares", 1.685e6, "approx", 500.0 + 0.02 * 1.685e6),
         ("19", 19, "exact", 0.5),
         ("1,000 jin", 1000, "exact", 20.0),
         ("300 billion yuan", 300e9, "exact", 6e9),
@@ -58,13 +58,13 @@ def test_bounds_are_open_on_one_side() -> None:
     ("text", "lines", "verdict"),
     [
         (
-            "The area reached 42.372 million mu (about 2.825 million hectares) last year.",
-            ["42.372 million mu | 42372000 mu | exact level | area | 2023", "2.825 million hectares | 2825000 ha | approx level | area | 2023"],
+            "The area reached 25.2 million mu (about 1.68 million hectares) last year.",
+            ["25.2 million mu | 25200000 mu | exact level | area | 2023", "1.68 million hectares | 1680000 ha | approx level | area | 2023"],
             "consistent",
         ),
         (
-            "Output rose by over 6 billion jin (3 million metric tons).",
-            ["6 billion jin | 6e9 jin | min change | output | 2023", "3 million metric tons | 3e6 t | min change | output | 2023"],
+            "Output rose by over 8 billion jin (4 million metric tons).",
+            ["8 billion jin | 8e9 jin | min change | output | 2023", "4 million metric tons | 4e6 t | min change | output | 2023"],
             "consistent",
         ),
         (
@@ -107,8 +107,8 @@ REPEAT = "In 2023, grain output increased by {a}. Farmers worked hard.\n\nIn 202
 @pytest.mark.parametrize(
     ("a", "b", "verdict"),
     [
-        ("over 6 billion jin|6e9 min", "6.11 billion jin|6.11e9 exact", "consistent"),
-        ("more than 30%|30 min", "34.4%|34.4 exact", "consistent"),
+        ("over 5 billion jin|5e9 min", "5.27 billion jin|5.27e9 exact", "consistent"),
+        ("more than 40%|40 min", "41.2%|41.2 exact", "consistent"),
         ("more than 60%|60 min", "57%|57 exact", "inconsistent"),
         ("85 million jin|85e6 exact", "92 million jin|92e6 exact", "inconsistent"),
     ],
@@ -154,19 +154,19 @@ def test_a_subject_the_clause_does_not_support_is_not_compared() -> None:
 
 def test_a_share_inherits_the_subject_of_the_figure_it_continues() -> None:
     text = (
-        "Food output increased by 6 billion jin, accounting for 34.4% of the national increase.\n\n"
-        "Grain output stood at 42 billion jin, increasing by 6.11 billion jin, accounting for more than 30% of the national increase."
+        "Food output increased by 5 billion jin, accounting for 41.2% of the national increase.\n\n"
+        "Grain output stood at 33 billion jin, increasing by 5.27 billion jin, accounting for more than 40% of the national increase."
     )
     qs = mentions(
         text,
-        "6 billion jin | 6e9 jin | min change | food output | 2023",
-        "34.4% | 34.4 % | exact share | food output | 2023",
-        "42 billion jin | 42e9 jin | exact level | grain output | 2023",
-        "6.11 billion jin | 6.11e9 jin | exact change | grain output | 2023",
-        "30% | 30 % | min share | national | 2023",
+        "5 billion jin | 5e9 jin | min change | food output | 2023",
+        "41.2% | 41.2 % | exact share | food output | 2023",
+        "33 billion jin | 33e9 jin | exact level | grain output | 2023",
+        "5.27 billion jin | 5.27e9 jin | exact change | grain output | 2023",
+        "40% | 40 % | min share | national | 2023",
     )
     repeats = [f for f in find(text, qs) if f.check == "repeated figure"]
-    assert {tuple(r.text for r in f.quantities) for f in repeats} == {("6 billion jin", "6.11 billion jin"), ("34.4%", "30%")}
+    assert {tuple(r.text for r in f.quantities) for f in repeats} == {("5 billion jin", "5.27 billion jin"), ("41.2%", "40%")}
     assert all(f.verdict == "consistent" for f in repeats)
 
 
@@ -175,21 +175,21 @@ def test_a_share_inherits_the_subject_of_the_figure_it_continues() -> None:
 def test_per_unit_figure_against_total_and_area(per_mu: str, verdict: str) -> None:
     stated, value = per_mu.split("|")
     text = (
-        "The planting area reached 42.372 million mu (about 2.825 million hectares). "
-        f"Grain output stood at 42.38 billion jin, increasing by 6.11 billion jin, with a per unit area output of {stated}."
+        "The planting area reached 25.2 million mu (about 1.68 million hectares). "
+        f"Grain output stood at 25.26 billion jin, increasing by 3.4 billion jin, with a per unit area output of {stated}."
     )
     qs = mentions(
         text,
-        "42.372 million mu | 42372000 mu | exact level | planting area | 2023",
-        "2.825 million hectares | 2825000 ha | approx level | planting area | 2023",
-        "42.38 billion jin | 42380000000 jin | exact level | grain output | 2023",
-        "6.11 billion jin | 6110000000 jin | exact change | grain output | 2023",
+        "25.2 million mu | 25200000 mu | exact level | planting area | 2023",
+        "1.68 million hectares | 1680000 ha | approx level | planting area | 2023",
+        "25.26 billion jin | 25260000000 jin | exact level | grain output | 2023",
+        "3.4 billion jin | 3400000000 jin | exact change | grain output | 2023",
         f"{stated} | {value} jin | exact ratio | output per unit area | 2023",
     )
     result = only(find(text, qs), "derived figure")
     assert result.verdict == verdict
-    assert [r.text for r in result.quantities] == [stated, "42.38 billion jin", "42.372 million mu"]
-    assert "1,000.19 jin per mu" in result.explanation
+    assert [r.text for r in result.quantities] == [stated, "25.26 billion jin", "25.2 million mu"]
+    assert "1,002.38 jin per mu" in result.explanation
 
 
 @pytest.mark.parametrize(("share", "verdict"), [("75%|75", "consistent"), ("80%|80", "inconsistent")])
