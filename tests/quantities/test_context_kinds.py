@@ -32,6 +32,7 @@ from podium.quantities.kinds import classify_kind
         ("count", "and increase the stock by at least ", " head", "change"),
         ("t", "output reached ", ".", "level"),
         ("count", "we built ", " houses", "level"),
+        ("count", "The economy added ", " jobs in February", "level"),
         ("count", "one school for every ", " students", "ratio"),
         ("jin", "with a per unit area output of ", ".", "ratio"),
         ("jin", "yields reached ", " per mu", "ratio"),
