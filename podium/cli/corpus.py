@@ -215,7 +215,7 @@ def briefings(
 
 @app.command()
 def search(
-    query: Annotated[str, typer.Argument(help="Words to find; FTS5 syntax (\"a phrase\", OR, NOT, prefix*) works.")],
+    query: Annotated[str, typer.Argument(help="Words to find (Chinese too); FTS5 syntax (\"a phrase\", OR, NOT, prefix*) works.")],
     db: DbOption = Path(DEFAULT_DB),
     speaker: SpeakerOption = None,
     role: Annotated[str | None, typer.Option("--role", help="host, official, journalist or unknown.")] = None,

@@ -173,7 +173,7 @@ class Corpus:
     ) -> list[dict[str, Any]]:
         """Turns matching `query`, best first (BM25; `score` higher is better). Hits in `snippet`
         are wrapped in "\\x02" and "\\x03". FTS5 syntax works; a query it rejects is taken as plain
-        words."""
+        words, and so is a query holding Chinese or Japanese characters (see cjk.py)."""
         if not query or not query.strip():
             return []
         where = queries.search_where(speaker=speaker, role=role, since=since, until=until, briefing=briefing)
