@@ -398,30 +398,50 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
 
 
 def _join_ranges_and_chains(text: str, mentions: list[Mention]) -> None:
-    """ "5 to 6 million" is one range; "from 100 billion to 200 billion yuan" gives the first figure
-    the unit the second one states."""
+    """ "5 to 6 million" is one range; in a list the bare figures take the unit the last one states."""
+    _join_ranges(text, mentions)
+    live = [m for m in mentions if m.unit]
+    for first, second in reversed(list(zip(live, live[1:]))):  # right to left: "5.6, 8 and 12.8%"
+        _share_unit(text, first, second)
+
+
+def _join_ranges(text: str, mentions: list[Mention]) -> None:
     for first, second in zip(mentions, mentions[1:]):
         if first.source != "number" or second.source != "number" or not first.unit or not second.unit:
             continue
-        unitless = first.end == first.number_end
-        if not unitless and first.unit != second.unit:
+        if first.end != first.number_end and first.unit != second.unit:
             continue
-        gap = text[first.end : second.start]
         before = text[max(0, first.start - _CONTEXT) : first.start]
-        if _is_range(gap, before):
-            if first.value == second.value:
-                first.unit = second.unit = ""  # "a 50-50 chance": odds, not a range
-                continue
-            if first.scale is None and second.scale is not None:
-                first.value *= scale_value(second.scale)
-            first.value_max, first.unit, first.end = second.value, second.unit, second.end
-            if not first.has_own_qualifier and second.has_own_qualifier:
-                first.qualifier = second.qualifier
-            second.unit = ""  # merged into `first`
-        elif unitless and first.unit == "count" and second.unit != "count" and P.CHAIN_GAP.match(gap):
-            same_scale = first.scale is not None and first.scale == second.scale
-            if same_scale or (first.scale is None and second.scale is None and second.unit in ("%", "pp")):
-                first.unit = second.unit
+        if not _is_range(text[first.end : second.start], before):
+            continue
+        if first.value == second.value:
+            first.unit = second.unit = ""  # "a 50-50 chance": odds, not a range
+            continue
+        if first.scale is None and second.scale is not None:
+            first.value *= scale_value(second.scale)
+        first.value_max, first.unit, first.end = second.value, second.unit, second.end
+        if not first.has_own_qualifier and second.has_own_qualifier:
+            first.qualifier = second.qualifier
+        second.unit = ""  # merged into `first`
+
+
+def _share_unit(text: str, first: Mention, second: Mention) -> None:
+    """ "from 100 billion to 200 billion yuan", "57 and 45.9%", and with "respectively" after the
+    list, a scale too: "1.2, 3.4 and 5.6 billion yuan, respectively"."""
+    if first.source != "number" or second.source != "number" or first.end != first.number_end:
+        return
+    if first.unit != "count" or second.unit == "count" or not P.CHAIN_GAP.match(text[first.end : second.start]):
+        return
+    if first.scale is not None and first.scale == second.scale:
+        first.unit = second.unit
+    elif first.scale is None and second.scale is None and second.unit in ("%", "pp"):
+        first.unit = second.unit
+    elif first.scale is None and second.scale is not None and _respectively_follows(text, second.end):
+        first.unit, first.value, first.scale = second.unit, first.value * scale_value(second.scale), second.scale
+
+
+def _respectively_follows(text: str, position: int) -> bool:
+    return bool(P.RESPECTIVELY_AFTER.match(text, position, position + _CONTEXT))
 
 
 def _is_range(gap: str, before: str) -> bool:

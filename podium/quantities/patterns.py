@@ -181,6 +181,7 @@ LIST_LABEL_AFTER = re.compile(r"^(?:[.)][ \t]|\))")
 RANGE_GAP = re.compile(rf"^[ \t]*(?:{_alternation(_W.range_joiners)})[ \t]*$", re.IGNORECASE)
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+RESPECTIVELY_AFTER = re.compile(r"(?:[^.;]|\.\d)*?\brespectively\b", re.IGNORECASE)
 CHAIN_GAP = re.compile(r"^[ \t]*(?:to|and|or|,)[ \t]*$", re.IGNORECASE)
 PAREN_GAP = re.compile(r"^[ \t]*\([ \t]*$")
 # "the first half" is a calendar half; "two and a half" belongs to the number before it.

@@ -208,6 +208,14 @@ def test_grammar(sentence: str, expected: list[Row]) -> None:
     check(sentence, expected)
 
 
+def test_respectively_lists_share_the_last_unit() -> None:
+    sentence = "Output grew by 5.6, 8 and 12.8 percent, and sales reached 1.2, 3.4 and 5.6 billion yuan, respectively."
+    assert [(q.text, q.value, q.unit) for q in extract_text(sentence)] == [
+        ("5.6", 5.6, "%"), ("8", 8, "%"), ("12.8 percent", 12.8, "%"),
+        ("1.2", pytest.approx(1.2e9), "CNY"), ("3.4", pytest.approx(3.4e9), "CNY"), ("5.6 billion yuan", pytest.approx(5.6e9), "CNY"),
+    ]  # fmt: skip
+
+
 def test_respectively_lists_each_figure() -> None:
     sentence = "Trade increased by 57% and 45.9%, respectively."
     assert mentions(sentence) == [("57%", 57, None, "%", "exact"), ("45.9%", 45.9, None, "%", "exact")]
