@@ -134,6 +134,7 @@ def patterns() -> PeriodPatterns:
         rf"\b(?:the\s+)?(?:{lookback})\s+(?P<pn>{count})\s+years\b",
         rf"\b(?:the\s+)?(?:{lookback})\s+(?P<pd>decade)\b",
         rf"\b(?:the\s+)?(?:{_alternation(w.lookahead_words)})\s+(?P<an>{count})\s+years\b",
+        rf"\b(?P<ago>{count}|a)\s+years?\s+(?:ago|earlier|before)\b",
         rf"\b(?P<rn>{count})\s+(?:{run})\s+years\b",
         rf"\b(?P<rn2>{count})\s+years\s+(?:{run_suffix})\b",
         rf"\b(?P<rm>{_alternation(w.relative_months)})\b",
@@ -216,6 +217,9 @@ def _read_match(m: re.Match[str]) -> TimeRef | None:
         # "the best of the past five years" compares over a window; it dates nothing else.
         scope: Scope = "self" if _COMPARISON_BEFORE.search(m.string[max(0, m.start() - 8) : m.start()]) else "point"
         return TimeRef(*span, scope, "past", low=n) if n else None
+    if g["ago"]:
+        n = 1 if g["ago"].lower() == "a" else _count(g["ago"])
+        return TimeRef(*span, "point", "year", year_shift=-n) if n else None
     if g["an"]:
         n = _count(g["an"])
         return TimeRef(*span, "point", "ahead", low=n) if n else None
@@ -227,6 +231,8 @@ def _read_match(m: re.Match[str]) -> TimeRef | None:
     if g["ry"]:
         return TimeRef(*span, "point", "year", **_year_fields(g["ry"]))
     if g["year"]:
+        if _NAME_BEFORE_YEAR.search(m.string[max(0, m.start() - 24) : m.start()]):
+            return None  # "the Trade Act of 1974": a name, not a time
         return TimeRef(*span, "point", "year", year=int(g["year"]))
     if g["now"]:
         return TimeRef(*span, "now", "none")
@@ -243,6 +249,7 @@ _COMPARISON_LEAD = re.compile(
     r"|\b(?:that|those)\s+(?:in|of|for)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_NAME_BEFORE_YEAR = re.compile(r"\b[A-Z][a-z]+\s+of\s+$")
 _COMPARISON_BEFORE = re.compile(r"\b(?:of|than)\s+$")
 _WINDOW = 40  # wider than any reference reaches back from the trigger word inside it
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")

@@ -460,6 +460,16 @@ _ATTACHED = re.compile(r"^-[\w-]+")
 _VERB_FORM = re.compile(r"(?:ing|ed)$")
 
 
+_COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "reached", "reaches", "stood", "stands",
+                      "remained", "remains", "hit", "equaled", "equalled", "equals", "at", "totaled", "totalled"})
+
+
+def _after_copula(clause_before: str) -> bool:
+    """Whether a copula ("is", "stood at") leads straight to the figure: "X is 55% of Y"."""
+    words = _strip_qualifier_tail(_tokens(clause_before[-60:]))
+    return bool(words) and words[-1].lower() in _COPULAS
+
+
 def _of_subject(after: str) -> str:
     """For "75% of fiscal expenditures": X, unless X is the whole ("of the national total")."""
     m = _OF_AFTER.match(after)
@@ -522,7 +532,9 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
         found = subject_before(clause_before) or subject_after_clause(after)
     elif _VERB_FORM.search(text) and not re.match(r"\s*(?:to|by|from)\b", after):
         found = noun_phrase_after(after)  # "more than doubling the clearance efficiency"
-    elif kind != "ratio" and not _SHARE_VERB.search(clause_before[-60:]):
+    elif kind != "ratio" and not _SHARE_VERB.search(clause_before[-60:]) and not (unit == "%" and _after_copula(clause_before)):
+        # "75% of fiscal spending went to ..." names the part; "capacity is 55% of world capacity"
+        # names the whole after "of", its subject stands before the verb.
         found = _of_subject(after)
         if not found and unit in _CURRENCIES:
             found = _in_subject(after)  # "$1.4 billion in assistance"

@@ -37,6 +37,7 @@ def periods_in(text: str, anchor: Anchor = MAY_2024) -> list[tuple[str, str]]:
         ("From 2019 to 2023, output grew.", [("From 2019 to 2023", "2019/2023")]),
         ("Prices fell last month.", [("last month", "2024-04")]),
         ("On June 26, 2022, the plant opened.", [("June 26, 2022", "2022-06-26")]),
+        ("The mill closed two years ago.", [("two years ago", "2022")]),
     ],
 )
 def test_reference_resolves(text: str, expected: list[tuple[str, str]]) -> None:
@@ -51,6 +52,7 @@ def test_reference_resolves(text: str, expected: list[tuple[str, str]]) -> None:
         "A total of 2,023 people came.",  # a thousands separator, not a year
         "Prices rose 2024 percent.",  # a figure, not a year
         "Growth was 5% year on year.",  # a comparison, no period
+        "Tariffs under the Trade Act of 1974 apply.",  # a year inside a name
     ],
 )
 def test_no_reference(text: str) -> None:

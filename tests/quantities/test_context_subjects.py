@@ -123,3 +123,8 @@ def test_listed_figure_takes_the_clause_subject() -> None:
 )
 def test_subject_more(sentence: str, figure: str, unit: str, expected: str) -> None:
     assert subject_of(sentence, figure, unit) == expected
+
+
+def test_share_after_a_copula_names_the_part_before() -> None:
+    sentence = "Today, the country's production capacity in steel is 55 percent of world capacity."
+    assert subject_of(sentence, "55 percent", "%") == "country's production capacity in steel"
