@@ -57,14 +57,15 @@ def detect_encoding(raw: bytes) -> str | None:
         except UnicodeDecodeError as exc:
             if _cut_tail(exc, raw):
                 return "utf-8"
-    encoding = _best_guess(raw[: 256 * 1024])
+    sample = raw[: 256 * 1024]
+    encoding = "cp1252" if _isolated_high_bytes(sample) else _best_guess(sample)
     if encoding is None:
         return None
     try:
         raw.decode(encoding)
     except (UnicodeDecodeError, LookupError):
         # The sample fit but the whole does not; GB18030 is a superset worth one more try.
-        for fallback in ("gb18030", "cp1252"):
+        for fallback in ("gb18030", "cp1252", "latin-1"):
             try:
                 raw.decode(fallback)
                 return fallback
@@ -88,6 +89,20 @@ def _decode_allowing_a_cut_tail(raw: bytes, encoding: str, *, name: str) -> str:
         if _cut_tail(exc, raw):
             return raw[: exc.start].decode(encoding) + "\ufffd"
         raise PodiumError("E002", f"not valid {encoding} at byte {exc.start:,}", name) from None
+
+
+def _isolated_high_bytes(sample: bytes) -> bool:
+    """Most bytes over 0x7F stand alone between ASCII bytes: an accented letter or a curly quote
+    in a Western single-byte text. In the double-byte Chinese encodings they come in pairs, so this
+    tells the two apart where a statistical guess on a short sample cannot."""
+    high = [i for i, byte in enumerate(sample) if byte > 0x7F]
+    if not high:
+        return False
+    last = len(sample) - 1
+    alone = sum(
+        1 for i in high if (i == 0 or sample[i - 1] < 0x80) and (i == last or sample[i + 1] < 0x80)
+    )
+    return alone / len(high) > 0.5
 
 
 def _best_guess(sample: bytes) -> str | None:

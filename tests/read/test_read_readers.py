@@ -140,3 +140,16 @@ def test_pdf_and_docx_are_refused_by_name(raw: bytes, kind: str) -> None:
     with pytest.raises(PodiumError) as caught:
         read_bytes(raw + bytes(200), name="briefing.bin")
     assert caught.value.code == "E005" and kind in caught.value.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Mr. Müller said the café's résumé was naïve.\n", "latin-1"),
+        ("\u201cWe\u2019re on track,\u201d she said \u2013 growth was 5%.\n", "cp1252"),
+        ("Q: Señor Pérez, ¿qué opina? A: Está bien, gracias. Très bien.\n", "cp1252"),
+    ],
+)
+def test_western_single_byte_text_is_not_taken_for_a_chinese_or_baltic_code(text: str, encoding: str) -> None:
+    doc = read_bytes(text.encode(encoding), name="western.txt")
+    assert doc.text == text
