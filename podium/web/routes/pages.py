@@ -61,8 +61,8 @@ def library(
 
 
 def count_briefings(corpus: Corpus, q: str | None) -> int:
-    """How many briefings match: one count query without a filter, the matching ids with one."""
-    return len(corpus.briefings(q=q)) if q else len(corpus)
+    """How many briefings match, counted by the store without fetching them."""
+    return corpus.count_briefings(q=q)
 
 
 @page(router, "/briefings/{briefing_id}", name="briefing")
