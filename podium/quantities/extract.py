@@ -186,8 +186,11 @@ def _fraction_at(text: str, seed: int, floor: int, limit: int) -> list[Mention]:
         return []
     if match.group("half"):
         before = text[max(0, seed - 16) : seed]
-        if P.CALENDAR_HALF.search(before) or P.CALENDAR_HALF_AFTER.match(text, match.end(), limit):
+        if P.CALENDAR_HALF.search(before):
             return []
+        half_of_one = _half_a(text, match, limit)
+        if half_of_one is not None or P.CALENDAR_HALF_AFTER.match(text, match.end(), limit):
+            return [half_of_one] if half_of_one is not None else []
         numerator, denominator = 1.0, 2
     elif match.group("a"):
         numerator, denominator = 1.0, _W.denominators[match.group("aden").lower()]
@@ -199,6 +202,20 @@ def _fraction_at(text: str, seed: int, floor: int, limit: int) -> list[Mention]:
     if numerator == 0 or P.CALENDAR_FIRST_BEFORE.search(text[max(floor, seed - 16) : seed]):
         return []
     return [Mention(match.start(), match.end(), 100 * numerator / denominator, "%", "fraction")]
+
+
+def _half_a(text: str, match: re.Match[str], limit: int) -> Mention | None:
+    """ "half a million" (500,000), "half a percentage point" (0.5 pp), "half an hour"."""
+    article = P.HALF_ARTICLE.match(text, match.end(), limit)
+    if article is None:
+        return None
+    scale = P.SCALE_WORD_AT.match(text, article.end(), limit)
+    if scale is not None:
+        return Mention(match.start(), scale.end(), 0.5 * scale_value(scale.group(0)), "count", "number")
+    unit = P.UNIT_AFTER.match(text, article.end(), limit)
+    if unit is not None and unit.start("unit") == article.end():
+        return Mention(match.start(), unit.end(), 0.5, P.unit_id(unit.group("unit")), "number")
+    return None
 
 
 def _may_be_quarters_of_a_year(text: str, match: re.Match[str], limit: int) -> bool:

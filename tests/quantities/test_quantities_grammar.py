@@ -65,6 +65,11 @@ FRACTIONS = [
     ("About 1/3 of members agreed.", [("1/3", 100 / 3, None, "%", "approx")]),
     ("Open 24/7 since 5/21/2024.", []),
     ("Sales rose in the first half of the year.", []),
+    ("Rates rose half a percentage point as half a million people waited half an hour.", [
+        ("half a percentage point", 0.5, None, "pp", "exact"), ("half a million", 5e5, None, "count", "exact"),
+        ("half an hour", 0.5, None, "hour", "exact"),
+    ]),
+    ("It lasted half a century.", []),
 ]
 
 RANGES = [
