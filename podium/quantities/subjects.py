@@ -35,9 +35,6 @@ MAX_WORDS = 12
 _TOKEN = re.compile(r"\w[\w'’\-&]*(?:[.,]\d[\w'’\-]*)*|[^\w\s]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _OWNER = re.compile(r"\w['’]s$")
-_HEAD_BREAKS = frozenset({"of", "in", "on", "at", "to", "for", "from", "by", "with", "across", "among", "per",
-                          "through", "into", "over", "under", "within", "between", "during", "than", "that",
-                          "which", "who", "(", ",", ";", ":", "as", "via", "after", "before"})
 
 
 @dataclass(frozen=True)
@@ -55,6 +52,14 @@ class SubjectWords:
     generic_nouns: frozenset[str]
     topic_cues: tuple[tuple[str, ...], ...]
     nouns_before_of: frozenset[str]
+    head_breaks: frozenset[str]
+    auxiliaries: frozenset[str]
+    determiners: frozenset[str]
+    participle_enders: frozenset[str]
+    personal_pronouns: frozenset[str]
+    of_phrase_stops: frozenset[str]
+    openers: frozenset[str]
+    copulas: frozenset[str]
     noun_markers: frozenset[str]
     qualifier_words: frozenset[str]
 
@@ -83,6 +88,14 @@ def load_words() -> SubjectWords:
         generic_nouns=frozenset(_normal(w) for w in words("generic_nouns")),
         topic_cues=phrases("topic_cues"),
         nouns_before_of=words("nouns_before_of"),
+        head_breaks=words("head_breaks"),
+        auxiliaries=words("auxiliaries"),
+        determiners=words("determiners"),
+        participle_enders=words("participle_enders"),
+        personal_pronouns=words("personal_pronouns"),
+        of_phrase_stops=words("of_phrase_stops"),
+        openers=words("openers"),
+        copulas=words("copulas"),
         noun_markers=words("noun_markers"),
         qualifier_words=words("qualifier_words"),
     )
@@ -117,7 +130,7 @@ def head_token(phrase: str) -> str | None:
     chunk: list[str] = []
     for i, word in enumerate(words):
         low = word.lower()
-        if low in _HEAD_BREAKS or (chunk and _ends_phrase(words, i) and not chunk[-1].lower().endswith("ly")):
+        if low in load_words().head_breaks or (chunk and _ends_phrase(words, i) and not chunk[-1].lower().endswith("ly")):
             if chunk:
                 break
             continue
@@ -154,12 +167,7 @@ def _is_participle(word: str) -> bool:
     return len(word) > 4 and (word.endswith("ed") or word.endswith("ing"))
 
 
-_AUXILIARIES = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must", "is", "are",
-                          "was", "were", "be", "been", "have", "has", "had", "do", "does", "did"})
 _PURE_NUMBER = re.compile(r"^[\d.,]+$")
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "our"})
-_BREAK_NEXT = frozenset({"the", "a", "an", "its", "their", "our", "this", "these", "those", "more", "over",
-                         "first", "second", "third", "up", "down", "out", "off"})
 
 
 def _ends_phrase(words: list[str], i: int) -> bool:
@@ -171,7 +179,7 @@ def _ends_phrase(words: list[str], i: int) -> bool:
         return True
     nxt = words[i + 1].lower()
     # A following verb makes the -ing word a noun ("fiscal spending | went"), so it does not end it.
-    return (not words[i + 1][0].isalnum() or nxt in _HEAD_BREAKS or nxt in _BREAK_NEXT
+    return (not words[i + 1][0].isalnum() or nxt in load_words().head_breaks or nxt in load_words().participle_enders
             or _is_participle(nxt) or nxt[0].isdigit())
 
 
@@ -220,13 +228,12 @@ def _phrase(words: list[str]) -> str:
     return "".join(out)
 
 
-_PERSONAL = frozenset({"we", "i", "you", "he", "she", "it", "they", "this", "that", "which", "there"})
 
 
 def _is_pronoun(phrase: str) -> bool:
     """A pronoun, or a phrase led by one ("It took 15 years"): it points back, names nothing."""
     low = phrase.lower()
-    return low in load_words().pronouns or low.split(" ", 1)[0] in _PERSONAL
+    return low in load_words().pronouns or low.split(" ", 1)[0] in load_words().personal_pronouns
 
 
 def _is_generic(phrase: str) -> bool:
@@ -254,11 +261,11 @@ def noun_phrase_after(text: str) -> str:
         if low == "of" and out and out[-1].lower() in table.container_nouns:
             out.append(word)
             continue
-        if low in table.np_stops or low == "of" or (out and low in _DETERMINERS):
+        if low in table.np_stops or low == "of" or (out and low in load_words().determiners):
             break
-        if not out and low in _AUXILIARIES:
+        if not out and low in load_words().auxiliaries:
             break  # "8.74 million | will enter": the figure is the subject; its noun is elsewhere
-        if not out and _is_participle(low) and i + 1 < len(words) and words[i + 1].lower() in _HEAD_BREAKS:
+        if not out and _is_participle(low) and i + 1 < len(words) and words[i + 1].lower() in load_words().head_breaks:
             break  # "a reduction of 1.05 million | compared with"
         if out and (low in table.verbs or _ends_phrase(words, i)) and not out[-1].lower().endswith("ly"):
             break
@@ -283,7 +290,7 @@ def _is_verb(words: list[str], i: int) -> bool:
         return False
     if i and (words[i - 1].lower() in table.noun_markers or _OWNER.search(words[i - 1])):
         return False
-    if i > 1 and words[i - 1].lower().endswith("ly") and words[i - 2].lower() in table.noun_markers | _HEAD_BREAKS:
+    if i > 1 and words[i - 1].lower().endswith("ly") and words[i - 2].lower() in table.noun_markers | load_words().head_breaks:
         return False  # "the sales area of newly built housing": a modifier, not the verb
     nxt = words[i + 1].lower() if i + 1 < len(words) else ""
     return not (nxt in ("in", "of") and words[i].lower() in table.nouns_before_of)
@@ -315,7 +322,6 @@ _LEADING_TIME = re.compile(
     r"(?:(?:year|quarter|month|half|week)s?\b|(?:19|20)\d\d\b)",
     re.IGNORECASE,
 )
-_OF_STOPS = frozenset({"a", "an", "the", "its", "our", "their", "with", "and", "while", "his", "her"})
 
 
 def _noun_before_of(words: list[str]) -> str | None:
@@ -326,7 +332,7 @@ def _noun_before_of(words: list[str]) -> str | None:
     out: list[str] = []
     for word in reversed(words[:-1]):
         low = word.lower()
-        if low in _OF_STOPS or low in table.verbs or not word[0].isalnum() or len(out) >= 6:
+        if low in load_words().of_phrase_stops or low in table.verbs or not word[0].isalnum() or len(out) >= 6:
             break
         out.insert(0, word)
     if not out or out[-1].lower() in table.movement_nouns:
@@ -347,14 +353,11 @@ def _object_before_by(words: list[str]) -> str | None:
     if verb is None or verb == len(words) - 2:
         return None
     obj = words[verb + 1 : -1]
-    if all(w.lower() in load_words().qualifier_words for w in obj) or obj[0].lower() in _HEAD_BREAKS or obj[0][0].isdigit():
+    if all(w.lower() in load_words().qualifier_words for w in obj) or obj[0].lower() in load_words().head_breaks or obj[0][0].isdigit():
         return None  # "reached up to", "go from 100 billion to": no object, a hedge or a range
     return _phrase(obj) or None
 
 
-_OPENERS = frozenset({"first", "second", "third", "fourth", "fifth", "finally", "meanwhile", "moreover",
-                      "however", "besides", "furthermore", "additionally", "also", "then", "thus", "overall",
-                      "currently", "now", "recently", "today", "yes", "well", "so", "and", "but"})
 
 
 def _continues_list(words: list[str], before: list[str]) -> bool:
@@ -363,11 +366,11 @@ def _continues_list(words: list[str], before: list[str]) -> bool:
     if len(before) < 2 or not words or not words[0][:1].islower():
         return False
     first = before[0].lower()
-    if (first in _HEAD_BREAKS or first in _OPENERS or first in _DETERMINERS or _is_participle(first)
+    if (first in load_words().head_breaks or first in load_words().openers or first in load_words().determiners or _is_participle(first)
             or _LEADING_TIME.match(" ".join(before)) or before[0][0].isdigit()):
         return False
     lowered = words[0].lower()
-    return lowered not in _DETERMINERS and lowered not in load_words().verbs and _first_verb(before) is None
+    return lowered not in load_words().determiners and lowered not in load_words().verbs and _first_verb(before) is None
 
 
 def subject_before(clause_before: str, *, earlier_segments: bool = True) -> str:
@@ -399,7 +402,7 @@ def subject_before(clause_before: str, *, earlier_segments: bool = True) -> str:
     if not subject and len(segments) > 1 and all(w.lower() in table.qualifier_words for w in words):
         # "The unemployment rate, at 4.1 percent, remains low": an aside naming its subject before.
         seg_words = _tokens(segments[-2])
-        if seg_words and seg_words[0][0].isalpha() and seg_words[0].lower() not in _HEAD_BREAKS and _first_verb(seg_words) is None:
+        if seg_words and seg_words[0][0].isalpha() and seg_words[0].lower() not in load_words().head_breaks and _first_verb(seg_words) is None:
             return _phrase(seg_words)
     if not subject and earlier_segments and len(segments) > 1:
         # "the unemployment rate shows small changes, 6.2% in February", "output reached 5 million
@@ -412,7 +415,7 @@ def subject_before(clause_before: str, *, earlier_segments: bool = True) -> str:
             if any(lowered[: len(cue)] == cue for cue in table.topic_cues):
                 return _phrase(seg_words)  # "As for college graduates, 8.74 million will ..."
             verb = _first_verb(seg_words)
-            if verb is None or seg_words[0].lower() in _HEAD_BREAKS:
+            if verb is None or seg_words[0].lower() in load_words().head_breaks:
                 continue  # an opening adverbial ("In 2022", "Driven by projects") has no subject
             found = _phrase(seg_words[:verb])
             if found and not _is_pronoun(found):
@@ -460,14 +463,12 @@ _ATTACHED = re.compile(r"^-[\w-]+")
 _VERB_FORM = re.compile(r"(?:ing|ed)$")
 
 
-_COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "reached", "reaches", "stood", "stands",
-                      "remained", "remains", "hit", "equaled", "equalled", "equals", "at", "totaled", "totalled"})
 
 
 def _after_copula(clause_before: str) -> bool:
     """Whether a copula ("is", "stood at") leads straight to the figure: "X is 55% of Y"."""
     words = _strip_qualifier_tail(_tokens(clause_before[-60:]))
-    return bool(words) and words[-1].lower() in _COPULAS
+    return bool(words) and words[-1].lower() in load_words().copulas
 
 
 def _of_subject(after: str) -> str:
@@ -499,7 +500,7 @@ def _names_whole(phrase: str) -> bool:
     words = [w for w in re.findall(r"[\w'’-]+", phrase)]
     chunk: list[str] = []
     for word in words:
-        if word.lower() in _HEAD_BREAKS:
+        if word.lower() in load_words().head_breaks:
             break
         chunk.append(word)
     return bool(chunk) and _POSSESSIVE.sub("", chunk[-1].lower()) in load_words().share_bases
