@@ -17,10 +17,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
 
 from podium.model import Briefing, Quantity
 from podium.quantities.kinds import classify_kind
 from podium.quantities.modality import classify_modality
+from podium.quantities.modality import load_words as modality_words
 from podium.quantities.periods import Anchor, TimeRef, find_time_refs, resolve_ref, single_year
 from podium.quantities.subjects import find_subject
 
@@ -28,10 +34,14 @@ _SENTENCE_END = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|[
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _LINE_END = re.compile(r"(?<=[.!?:\"”’])[ \t\r]*\n")
 # Tokens before a full stop that abbreviate rather than end a sentence ("Mr. Tan", "U.S. exports").
-_ABBREVIATIONS = frozenset(
-    "Mr Mrs Ms Dr Prof St No Nos Jr Sr vs etc approx Gov Sen Rep Gen Col Lt Inc Co Corp Ltd "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
-)
+DATA_FILE = "context_en.yaml"
+
+
+@lru_cache(maxsize=1)
+def load_abbreviations() -> frozenset[str]:
+    raw: dict[str, Any] = yaml.safe_load(resources.files("podium").joinpath("data", DATA_FILE).read_text(encoding="utf-8"))
+    return frozenset(str(w) for w in raw["abbreviations"])
+
 
 
 def _abbreviates(text: str, stop: int) -> bool:
@@ -42,7 +52,7 @@ def _abbreviates(text: str, stop: int) -> bool:
         start -= 1
     token = text[start:stop]
     last = token.rsplit(".", 1)[-1]
-    return last in _ABBREVIATIONS or (len(last) == 1 and last.isupper())
+    return last in load_abbreviations() or (len(last) == 1 and last.isupper())
 _DEFINITE_BEFORE = re.compile(r"\bthe\s*$", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"\b(?:in|among|across)\s*(?:the\s*)?$", re.IGNORECASE)
 # Words that may stand between a figure and the time it is of ("6.2% in February").
@@ -50,8 +60,7 @@ _TIME_AFTER = re.compile(
     r"\s*,?\s*(?:(?:in|for|during|over|through|throughout|until|by|as\s+of|at\s+the\s+end\s+of|by\s+the\s+end\s+of|of)\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
-# "our 2 percent longer-run goal": a standing goal, not a figure of any period.
-_GOAL_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:goal|objective|target)s?\b", re.IGNORECASE)
+
 _ENUMERATION = re.compile(r"[^.;:!?]*:\s*$")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _PERCENT_SIGN = re.compile(r"%|percent|per cent", re.IGNORECASE)
@@ -215,8 +224,8 @@ def _nearest(layout: _Layout, indexes: list[int], qty: Quantity) -> int | None:
 
 def _period(layout: _Layout, qty: Quantity, kind: str, clause: tuple[int, int], sentence: tuple[int, int]) -> str:
     refs = layout.refs
-    if _GOAL_AFTER.match(layout.text, qty.end, min(qty.end + 40, sentence[1])):
-        return ""
+    if modality_words().goal_after.match(layout.text[qty.end : min(qty.end + 60, sentence[1])]):
+        return ""  # "our 2 percent longer-run goal": a standing goal, not a figure of any period
     in_sentence = layout.refs_between(*sentence)
     own = [i for i in in_sentence if refs[i].start < qty.end and qty.start < refs[i].end]
     if own and refs[own[0]].form in ("past", "ahead", "run"):

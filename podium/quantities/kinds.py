@@ -54,9 +54,7 @@ def load_words() -> KindWords:
         per_before=_phrases(raw["per_before"]),
         qualifiers=frozenset(str(w).lower() for w in raw["qualifiers"]),
         movement_after=re.compile(rf"^\s*(?:\)\s*)?,?\s*(?:{_alternation(raw['movement_after'])})\b", re.IGNORECASE),
-        movement_subject=re.compile(
-            r"\b(?:increases?|growth|rise|decrease|decline|drop|reduction|change|gain)\s+(?:in|of)\b", re.IGNORECASE
-        ),
+        movement_subject=re.compile(rf"\b(?:{_alternation(raw['movement_nouns'])})\s+(?:in|of)\b", re.IGNORECASE),
         ratio_word=re.compile(rf"\b(?:{_alternation(raw['ratio_words'])})s?\b", re.IGNORECASE),
         per_after=re.compile(rf"^\s*(?:\w+\s+){{0,3}}?(?:{_alternation(raw['per_after'])})\b|^\s*/", re.IGNORECASE),
     )

@@ -26,6 +26,7 @@ class ModalityWords:
     cues: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> (phrase, modality)
     actual: frozenset[tuple[str, ...]]
     not_cues: dict[str, tuple[tuple[str, ...], ...]]
+    goal_after: re.Pattern[str]
 
 
 def _by_first_word(phrases: list[tuple[tuple[str, ...], str]]) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
@@ -48,6 +49,10 @@ def load_words() -> ModalityWords:
         cues=_by_first_word(cues),
         actual=frozenset(phrases("actual")),
         not_cues={k: tuple(p for p, _ in v) for k, v in not_cues.items()},
+        # "our 2 percent longer-run goal": the goal noun a few words after the figure.
+        goal_after=re.compile(
+            rf"^\s*(?:[\w-]+\s+){{0,3}}?(?:{'|'.join(re.escape(str(w)) for w in raw['goal_nouns'])})s?\b", re.IGNORECASE
+        ),
     )
 
 
@@ -58,7 +63,8 @@ def _starts(words: list[str], i: int, phrase: tuple[str, ...]) -> bool:
 # The month, not the modal: "In May, prices rose" (a capital "May" inside a clause).
 _MONTH_MAY = re.compile(r"(?<=\w[\s,])\s*May\b|\b(?:in|In)\s+May\b")
 _BARE_MODALS = frozenset({"will", "shall"})
-_GOAL_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:goal|objective|target)s?\b", re.IGNORECASE)
+def _goal_after() -> re.Pattern[str]:
+    return load_words().goal_after
 _FIGURE_AS_SUBJECT = re.compile(
     r"^\s*(?:[a-z]+\s+){0,3}?(?:will|would|is\s+(?:expected|projected|forecast|set|likely)\s+to|are\s+(?:expected|projected|forecast|set|likely)\s+to)\b",
     re.IGNORECASE,
@@ -72,7 +78,7 @@ def classify_modality(before: str, after: str = "") -> Modality:
     someone who undertakes it."""
     if after and _FIGURE_AS_SUBJECT.match(after[:60]):
         return "forecast"
-    if after and _GOAL_AFTER.match(after[:60]):
+    if after and _goal_after().match(after[:60]):
         return "target"  # "our 2 percent inflation goal"
     table = load_words()
     words = _WORD.findall(_MONTH_MAY.sub(" ", before).lower())

@@ -6,6 +6,9 @@ from podium.quantities import kinds, modality, periods, subjects
 
 
 def test_tables_load() -> None:
+    from podium.quantities.context import load_abbreviations
+
+    assert "Mr" in load_abbreviations()
     assert periods.load_words().months["January"] == 1
     assert "grew" in kinds.load_words().movement_words
     assert modality.load_words().cues["will"]
