@@ -54,6 +54,8 @@ def extract(
     blocked = _blocked_spans(text, start, end)
     mentions = _resolve_overlaps(_candidates(text, start, end))
     mentions = [m for m in mentions if not _inside(m, blocked) and not _overlaps(m, furniture, start, end)]
+    for mention in mentions:
+        _set_qualifier(text, mention)
     _join_ranges_and_chains(text, mentions)
     mentions = [m for m in mentions if m.unit]  # the merged-away halves of ranges
     _inherit_hedges(text, mentions)
@@ -67,8 +69,6 @@ def _candidates(text: str, start: int, end: int) -> list[Mention]:
     found: list[Mention] = []
     for seed, word in _seeds(text, start, end):
         found.extend(_mentions_at(text, seed, word, start, end))
-    for mention in found:
-        _set_qualifier(text, mention)
     return found
 
 
