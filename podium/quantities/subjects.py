@@ -8,7 +8,11 @@ There is no parser here, so subjects come from rules over the words of the sente
   "GDP | grew by", including "X of N" ("a harvest rate of 89%") and "increase X by N";
 - a rank names what follows "in (terms of)" or else the clause subject; a figure in a clause with
   no subject of its own ("..., accounting for 91% of the national total", "(3 million tons)", "it")
-  takes the subject of the figure before it.
+  takes the subject of its clause's opening phrase, or of the figure before it;
+- a share after a share verb or a copula ("X accounted for 47% of GDP", "X is 55% of world
+  capacity") names its part X, not the whole after "of"; a list split by commas ("Exports of
+  vehicles, batteries and solar cells rose") stays one subject; times leave subjects ("the rate in
+  March" is "the rate"), since they belong to the period.
 
 Matching (`subject_matches`) is lenient, since a subject can be worded many ways: both phrases are
 cut to content tokens (lower case, no stop words, a plural "s" and a possessive "'s" dropped), and

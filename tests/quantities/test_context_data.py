@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from podium.quantities import kinds, modality, periods, subjects
+from podium.quantities.context import load_abbreviations
 
 
 def test_tables_load() -> None:
-    from podium.quantities.context import load_abbreviations
-
     assert "Mr" in load_abbreviations()
     assert periods.load_words().months["January"] == 1
     assert "grew" in kinds.load_words().movement_words
