@@ -14,6 +14,7 @@ from typing import IO, Any, Literal
 from podium.errors import PodiumError
 from podium.model import Briefing, Quantity
 from podium.store import cjk, db, export, queries, rows
+from podium.store.results import Rows
 
 Status = Literal["added", "replaced", "unchanged"]
 
@@ -133,14 +134,14 @@ class Corpus:
         desc: bool = True,
         limit: int | None = None,
         offset: int = 0,
-    ) -> list[dict[str, Any]]:
+    ) -> Rows:
         """Summary rows: id, source, title, date, series, series_number, organisation, n_turns,
         n_exchanges, n_figures. `q` is a case-insensitive substring of title, source, organisation
         or series."""
         where = queries.briefing_where(q)
         tail, paging = queries.page(limit, offset)
         sql = queries.BRIEFING_SUMMARY + where.sql() + queries.briefing_order(sort, desc) + tail
-        return [dict(r) for r in self._all(sql, where.params + paging)]
+        return Rows(dict(r) for r in self._all(sql, where.params + paging))
 
     def count_briefings(self, *, q: str | None = None) -> int:
         """How many briefings `briefings(q=q)` lists, for pagination without fetching them all."""
@@ -170,7 +171,7 @@ class Corpus:
         briefing: str | None = None,
         limit: int | None = 20,
         offset: int = 0,
-    ) -> list[dict[str, Any]]:
+    ) -> Rows:
         """Turns matching `query`, best first (BM25; `score` higher is better). Hits in `snippet`
         are wrapped in "\\x02" and "\\x03". FTS5 syntax works; a query it rejects is taken as plain
         words, and so is a query holding Chinese or Japanese characters (see cjk.py)."""
@@ -187,13 +188,13 @@ class Corpus:
             # A user's stray quote, bracket or operator is not an error to show them.
             words = queries.quoted_terms(query)
             found = self._all(sql, [words, *where.params, *paging]) if words else []
-        return [dict(r) for r in found]
+        return Rows(dict(r) for r in found)
 
-    def _search_cjk(self, query: str, where: queries.Where, tail: str, paging: list[int]) -> list[dict[str, Any]]:
+    def _search_cjk(self, query: str, where: queries.Where, tail: str, paging: list[int]) -> Rows:
         # Only turns holding CJK characters can match such a query, and they are all in turns_cjk.
         sql = queries.SEARCH_CJK + where.sql(joiner=" AND ") + queries.SEARCH_ORDER + tail
         found = self._all(sql, [cjk.phrase_query(query), *where.params, *paging])
-        return [{**dict(r), "snippet": cjk.unspaced(r["snippet"])} for r in found]
+        return Rows({**dict(r), "snippet": cjk.unspaced(r["snippet"])} for r in found)
 
     # --- figures ------------------------------------------------------------------------------
 
@@ -209,7 +210,7 @@ class Corpus:
         briefing: str | None = None,
         limit: int | None = None,
         offset: int = 0,
-    ) -> list[dict[str, Any]]:
+    ) -> Rows:
         """One dict per quantity, newest briefing first. `subject` and `speaker` match a
         case-insensitive substring, `period` a prefix, the others exactly."""
         where = queries.figure_where(
@@ -217,7 +218,7 @@ class Corpus:
         )
         tail, paging = queries.page(limit, offset)
         sql = queries.FIGURES + where.sql() + queries.FIGURES_ORDER + tail
-        return [_figure(r) for r in self._all(sql, where.params + paging)]
+        return Rows(_figure(r) for r in self._all(sql, where.params + paging))
 
     def quantities(self, **filters: Any) -> list[Quantity]:
         """The figures `figures(**filters)` finds, as Quantity objects (offsets index each one's
@@ -251,16 +252,16 @@ class Corpus:
 
     # --- checks -------------------------------------------------------------------------------
 
-    def findings(self, briefing: str | None = None) -> list[dict[str, Any]]:
+    def findings(self, briefing: str | None = None) -> Rows:
         where = queries.Where()
         queries.add_briefing_filter(where, "briefing_id", briefing)
         sql = (
             "SELECT briefing_id, position, check_name AS \"check\", verdict, explanation, tolerance, quantities"
             " FROM findings" + where.sql() + " ORDER BY briefing_id, position"
         )
-        return [{**dict(r), "quantities": json.loads(r["quantities"])} for r in self._all(sql, where.params)]
+        return Rows({**dict(r), "quantities": json.loads(r["quantities"])} for r in self._all(sql, where.params))
 
-    def commitments(self, *, briefing: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
+    def commitments(self, *, briefing: str | None = None, status: str | None = None) -> Rows:
         where = queries.Where()
         queries.add_briefing_filter(where, "c.briefing_id", briefing)
         if status:
@@ -272,7 +273,7 @@ class Corpus:
             + where.sql()
             + " ORDER BY c.deadline, b.date, c.briefing_id, c.position"
         )
-        return [dict(r) for r in self._all(sql, where.params)]
+        return Rows(dict(r) for r in self._all(sql, where.params))
 
     # --- for analysts -------------------------------------------------------------------------
 
