@@ -286,6 +286,13 @@ def _first_words() -> frozenset[str]:
     return frozenset(first)
 
 
+def may_name_a_time(text: str) -> bool:
+    """A cheap test for short text: whether it holds a word every time reference holds."""
+    lower_words, kept_words = _triggers()
+    low = text.lower()
+    return bool(_YEAR_DIGITS.search(text)) or any(w in low for w in lower_words) or any(w in text for w in kept_words)
+
+
 def _trigger_hits(text: str, low: str) -> list[int]:
     """Where a trigger word (one every reference holds) stands in the text, in order."""
     lower_words, kept_words = _triggers()

@@ -31,7 +31,7 @@ from typing import Any
 
 import yaml
 
-from podium.quantities.periods import find_time_refs
+from podium.quantities.periods import find_time_refs, may_name_a_time
 
 DATA_FILE = "subjects_en.yaml"
 MATCH_F1 = 0.5
@@ -553,8 +553,11 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
 _TRAILING_PREPOSITION = re.compile(r"\b(?:in|for|during|of|at|by|since|from|over)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def _without_time(subject: str) -> str:
     """"unemployment rate in March" is the unemployment rate: the time is the period's business."""
+    if not may_name_a_time(subject):
+        return subject
     refs = [r for r in find_time_refs(subject) if r.scope in ("point", "compare")]
     if not refs:
         return subject
