@@ -333,6 +333,29 @@ def _period_steps(period: str) -> list[str]:
     return []
 
 
+def _dated_clause(layout: _Layout, clause: tuple[int, int]) -> bool:
+    return any(layout.refs[i].scope == "point" for i in layout.refs_between(*clause))
+
+
+_FROM_BETWEEN = re.compile(r"\bfrom\b", re.IGNORECASE)
+_TO_BETWEEN = re.compile(r"^\W*(?:\w+\W+){0,2}?to\b", re.IGNORECASE)
+
+
+def _date_spans_between_figures(layout: _Layout, quantities: list[Quantity]) -> None:
+    """"It took 15 years to go from 100 billion to 200 billion yuan": the years between the
+    periods of the two figures."""
+    ordered = sorted(quantities, key=lambda q: q.start)
+    for i, qty in enumerate(ordered[:-2]):
+        low, high = ordered[i + 1], ordered[i + 2]
+        if qty.kind != "duration" or layout.sentence(high.start) != layout.sentence(qty.start):
+            continue
+        if not (_FROM_BETWEEN.search(layout.text, qty.end, low.start) and _TO_BETWEEN.match(layout.text[low.end : high.start])):
+            continue
+        first, last = single_year(low.period), single_year(high.period)
+        if first is not None and last is not None and first < last:
+            qty.period = f"{first}/{last}"
+
+
 def annotate(briefing: Briefing, quantities: list[Quantity]) -> None:
     """Fill `kind`, `subject`, `period`, `modality` and `period_inferred` of each quantity in place."""
     if not quantities:
@@ -340,11 +363,13 @@ def annotate(briefing: Briefing, quantities: list[Quantity]) -> None:
     layout, inferred = build_layout(briefing, quantities)
     text = briefing.text
     prev: Quantity | None = None
+    stated: dict[tuple[float, str], Quantity] = {}  # figures of this paragraph by value and unit
     for qty in sorted(quantities, key=lambda q: q.start):
         sentence = layout.sentence(qty.start)
         paragraph = layout.paragraph(qty.start)
         if prev is not None and layout.paragraph(prev.start) != paragraph:
             prev = None
+            stated = {}
         clause = _clause(text, sentence, qty.start, qty.end)
         clause_before = text[clause[0] : qty.start]
         after = text[qty.end : sentence[1]]
@@ -358,6 +383,10 @@ def annotate(briefing: Briefing, quantities: list[Quantity]) -> None:
             kind = classify_kind(qty.unit, cue_text, after[:_CUE_REACH], fraction=_is_fraction(qty))
             qty.kind = kind or (prev.kind if same_sentence and prev is not None and prev.unit == qty.unit else "ratio")
         qty.period = _period(layout, qty, qty.kind, clause, sentence)
+        earlier = stated.get((qty.value, qty.unit))
+        if earlier is not None and earlier.period and qty.kind == "level" and not _dated_clause(layout, clause):
+            qty.period = earlier.period  # "from 100 billion to 200 billion": figures stated before
+        stated.setdefault((qty.value, qty.unit), qty)
         qty.period_inferred = inferred and bool(qty.period)
         qty.modality = _modality(_tail(clause_before), after, qty.period, layout.anchor)  # type: ignore[assignment]
         if not restated:
@@ -367,3 +396,4 @@ def annotate(briefing: Briefing, quantities: list[Quantity]) -> None:
             )
         prev = qty
     _pair_respectively(layout, quantities)
+    _date_spans_between_figures(layout, quantities)

@@ -192,3 +192,16 @@ def test_respectively_with_one_period_changes_nothing() -> None:
     text = "In 2023, solar and wind power accounted for 4.6% and 7.3% of the total, respectively."
     qs = annotated(text, ("4.6%", "%"), ("7.3%", "%"))
     assert [q.period for q in qs] == ["2023", "2023"]
+
+
+def test_restated_figures_keep_their_period_and_a_span_runs_between_them() -> None:
+    text = (
+        "In 2007, trade surpassed 100 billion yuan, and in 2022, it exceeded 200 billion yuan. "
+        "It took 15 years to go from 100 billion to 200 billion yuan."
+    )
+    specs = [("100 billion yuan", "CNY"), ("200 billion yuan", "CNY"), ("15 years", "year"), ("100 billion", "CNY"), ("200 billion yuan", "CNY")]
+    qs = figures(text, *specs)
+    for qty, value in zip(qs, (1e11, 2e11, 15, 1e11, 2e11), strict=True):
+        qty.value = value
+    annotate(Briefing(source="<test>", text=text, date="2024-05-21"), qs)
+    assert [q.period for q in qs] == ["2007", "2022", "2007/2022", "2007", "2022"]
