@@ -433,7 +433,14 @@ def subject_after_clause(after: str) -> str:
     rest = after.lstrip(" ,")
     words = _tokens(re.split(r"[;.]", rest, maxsplit=1)[0])
     verb = _first_verb(words)
-    return _phrase(words[:verb] if verb is not None else words[:6])
+    subject = _phrase(words[:verb] if verb is not None else words[:6])
+    if verb is not None and any(w.lower() in load_words().personal_pronouns for w in words[:verb]):
+        # "Over the past two years, we have intensified efforts": what was done, not who did it.
+        end = verb
+        while end < len(words) and words[end].lower() in load_words().auxiliaries:
+            end += 1
+        return noun_phrase_after(" ".join(words[end:]))
+    return subject
 
 
 def rank_topic(after: str) -> str:

@@ -128,3 +128,8 @@ def test_subject_more(sentence: str, figure: str, unit: str, expected: str) -> N
 def test_share_after_a_copula_names_the_part_before() -> None:
     sentence = "Today, the country's production capacity in steel is 55 percent of world capacity."
     assert subject_of(sentence, "55 percent", "%") == "country's production capacity in steel"
+
+
+def test_duration_opening_a_clause_done_by_we_names_what_was_done() -> None:
+    sentence = "Over the past two years, we have intensified efforts under the new principles."
+    assert subject_of(sentence, "two years", "year") == "intensified efforts"
