@@ -81,4 +81,6 @@ def _text(value: Any) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         return f"{value:,.0f}"
+    if isinstance(value, float):
+        return f"{value:,.6g}"  # a table is for reading; the data formats keep every digit
     return str(_cell(value))

@@ -9,7 +9,7 @@ import typer
 from rich.table import Table
 
 from podium.cli.app import app, die, out
-from podium.cli.output import choose, emit
+from podium.cli.output import Format, choose, emit
 from podium.errors import PodiumError
 from podium.model import Briefing, Quantity
 from podium.pipeline import parse as parse_briefing
@@ -19,6 +19,8 @@ FIELDS: tuple[str, ...] = (
     "text", "start", "end", "value", "value_max", "unit", "qualifier",
     "kind", "subject", "period", "modality", "turn", "speaker",
 )  # fmt: skip
+# A terminal is narrow: the table shows what a reader scans for; --jsonl and --csv carry every field.
+TABLE_COLUMNS: tuple[str, ...] = ("text", "value", "unit", "qualifier", "kind", "subject", "period", "modality", "speaker")
 
 
 def quantity_record(qty: Quantity) -> dict[str, Any]:
@@ -47,7 +49,8 @@ def quantities(
     except PodiumError as exc:
         raise die(exc) from None
     rows = [quantity_record(qty) for qty in briefing.quantities]
-    emit(rows, fmt=choose(jsonl=jsonl, csv_=csv_), columns=FIELDS, title=str(file))
+    fmt = choose(jsonl=jsonl, csv_=csv_)
+    emit(rows, fmt=fmt, columns=TABLE_COLUMNS if fmt is Format.table else FIELDS, title=str(file))
 
 
 def _parse_any(path: Path) -> Briefing:
