@@ -91,6 +91,8 @@ class _LeadIn:
         if self.last() == "by":
             return any(w in table.movement_words for w in self.words[-7:-1])
         if self.last() == "of":
+            if self.words[-2:-1] == ["rate"] and any(w in table.movement_words for w in self.words[-7:-2]):
+                return True  # "grew at an average annual rate of 6.5%"
             return _LeadIn(self.words[:-1]).ends_with(table.movement)
         return self.ends_with(table.movement)
 
