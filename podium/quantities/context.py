@@ -129,7 +129,7 @@ def _paragraph_starts(briefing: Briefing) -> list[int]:
     for turn in briefing.turns:
         starts.add(turn.start)
         starts.add(turn.body_start)
-    return sorted(s for s in starts if s < len(text))
+    return sorted(s for s in starts if s == 0 or s < len(text))  # 0 even in an empty text
 
 
 def _sentence_starts(text: str, paragraph_starts: list[int], spans: list[tuple[int, int]]) -> list[int]:
@@ -141,7 +141,7 @@ def _sentence_starts(text: str, paragraph_starts: list[int], spans: list[tuple[i
         while nxt < len(text) and text[nxt].isspace():
             nxt += 1
         starts.add(nxt)
-    return sorted(s for s in starts if s < len(text))
+    return sorted(s for s in starts if s == 0 or s < len(text))  # 0 even in an empty text
 
 
 def _anchor(briefing: Briefing) -> tuple[Anchor, bool]:

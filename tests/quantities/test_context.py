@@ -205,3 +205,10 @@ def test_restated_figures_keep_their_period_and_a_span_runs_between_them() -> No
         qty.value = value
     annotate(Briefing(source="<test>", text=text, date="2024-05-21"), qs)
     assert [q.period for q in qs] == ["2007", "2022", "2007/2022", "2007", "2022"]
+
+
+def test_empty_text_with_an_empty_span() -> None:
+    # Found by the property test: an empty text has one (empty) paragraph.
+    qty = Quantity(text="", start=0, end=0, value=1.0, unit="count")
+    annotate(Briefing(source="<test>", text=""), [qty])
+    assert (qty.kind, qty.period, qty.subject) == ("level", "", "")

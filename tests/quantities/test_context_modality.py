@@ -21,6 +21,7 @@ from podium.quantities.modality import classify_modality
         ("As for graduates, ", " will enter the job market this year.", "forecast"),
         ("We will make sure that output, which has reached ", ", keeps rising.", "actual"),
         ("the Committee raised the target range to ", ".", "actual"),
+        ("The GDP growth target for this year is around ", ".", "target"),
         ("inflation well above our longer-run goal of ", ".", "target"),
     ],
 )
