@@ -1,15 +1,24 @@
 """The context of each figure: its kind, subject, period and modality.
 
 `annotate(briefing, quantities)` fills those fields in place. The briefing's layout (sentences,
-clauses, paragraphs) and its time references are found once per briefing; each figure then reads
-the words of its own clause and sentence.
+clauses, paragraphs) and its time references are found once per briefing, and only in the
+paragraphs that hold a figure; each figure then reads the words of its own clause and sentence.
 
-Periods follow shared/gold/GUIDELINES.md: a time reference in the figure's clause dates it (the
-nearest one before it, else the first after it), then one earlier in its sentence, then the last
-one earlier in its paragraph (carried forward), then one later in its sentence. A run of years
-("ranked first for three consecutive years") dates the ranking and the run only. Standing facts
-get no period: "currently"/"annually" in the clause, or a counted figure after "the" ("the 25.98
-million residents") that no reference in its own clause dates.
+Periods follow shared/gold/GUIDELINES.md. In order:
+- a look back or run that is the figure itself ("the past two years", "three consecutive years");
+- a run of years in the figure's own phrase ("ranked first ... for three consecutive years");
+- a time named right after the figure ("6.2% in February"), else the nearest one before it in its
+  clause, else the first after it in its clause ("... 120 million tons of coal in 2023");
+- none for standing facts: "currently", "annually", "in recent years" in the clause, a counted
+  figure after "the" ("the 25.98 million residents") or "in" ("in 31 major cities"), a count that
+  introduces a list ("three areas:"), a figure's own goal ("our 2 percent goal"), a clause opened
+  by a comparison ("Compared with the end of last year, ...");
+- else the nearest earlier reference in its sentence, else the last one earlier in its paragraph
+  (carried forward; a deadline after the briefing year is not carried), else one later in its
+  sentence.
+Comparison bases ("than the same period last year", "from July") date nothing. A figure restated
+in its paragraph keeps its first period; "N years to go from A to B" spans A's and B's periods;
+"57% and 45.9%, respectively" over two years takes one year each.
 """
 
 from __future__ import annotations
