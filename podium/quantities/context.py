@@ -75,6 +75,7 @@ _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _PERCENT_SIGN = re.compile(r"%|percent|per cent", re.IGNORECASE)
 _OPEN_BRACKET = re.compile(r"\(\s*(?:(?:about|around|approximately|roughly|some|over|more than|nearly|almost|or)\s+)?$", re.IGNORECASE)
 # "increased by 57% and " before 45.9%: the figures listed ahead are no cue words.
+_LIST_JOINT = re.compile(r"(?:,|\band|\bor)\s*$", re.IGNORECASE)
 _LISTED_FIGURES = re.compile(r"(?:[\d.,]+\s*(?:%|percent|per cent|times)?\s*(?:,|and|or)\s*)+$", re.IGNORECASE)
 
 
@@ -91,6 +92,8 @@ def _tail(before: str) -> str:
 
 
 def _without_listed_figures(before: str) -> str:
+    if not _LIST_JOINT.search(before[-6:]):
+        return before  # most figures follow no list: skip the costlier search
     return _LISTED_FIGURES.sub("", before)
 
 

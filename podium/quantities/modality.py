@@ -81,7 +81,7 @@ def classify_modality(before: str, after: str = "") -> Modality:
     if after and _goal_after().match(after[:60]):
         return "target"  # "our 2 percent inflation goal"
     table = load_words()
-    words = _WORD.findall(_MONTH_MAY.sub(" ", before).lower())
+    words = _WORD.findall((_MONTH_MAY.sub(" ", before) if "May" in before else before).lower())
     label: str | None = None
     forecast_seen = False
     since = 0
