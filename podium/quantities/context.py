@@ -39,18 +39,45 @@ from podium.quantities.modality import load_words as modality_words
 from podium.quantities.periods import Anchor, TimeRef, find_time_refs, resolve_ref, single_year
 from podium.quantities.subjects import find_subject
 
+DATA_FILE = "context_en.yaml"
+
+# Layout: where sentences and paragraphs end.
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|[.!?]+[\"”’)\]]*(?=\s*$)")
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _LINE_END = re.compile(r"(?<=[.!?:\"”’])[ \t\r]*\n")
-# Tokens before a full stop that abbreviate rather than end a sentence ("Mr. Tan", "U.S. exports").
-DATA_FILE = "context_en.yaml"
+
+# Periods: what stands between a figure and its time ("6.2% in February"), what makes a figure
+# standing ("the 25.98 million residents", "in 31 major cities", "three areas:"), and ranges.
+_TIME_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:in|for|during|over|through|throughout|until|by|as\s+of|at\s+the\s+end\s+of|by\s+the\s+end\s+of|of)\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_DEFINITE_BEFORE = re.compile(r"\bthe\s*$", re.IGNORECASE)
+_PLACE_BEFORE = re.compile(r"\b(?:in|among|across)\s*(?:the\s*)?$", re.IGNORECASE)
+_ENUMERATION = re.compile(r"[^.;:!?]*:\s*$")
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_FROM_BETWEEN = re.compile(r"\bfrom\b", re.IGNORECASE)
+_TO_BETWEEN = re.compile(r"^\W*(?:\w+\W+){0,2}?to\b", re.IGNORECASE)
+_YEAR_RANGE = re.compile(r"^(\d{4})/(\d{4})$")
+_MONTH_RANGE = re.compile(r"^(\d{4})-(\d{2})/(\d{4})-(\d{2})$")
+_QUARTER_RANGE = re.compile(r"^(\d{4})-Q([1-4])/(\d{4})-Q([1-4])$")
+
+# Kinds: a fraction word is a share; a bracket restates the figure before ("(3 million tons)");
+# in "increased by 57% and " before 45.9%, the figures listed ahead are no cue words.
+_PERCENT_SIGN = re.compile(r"%|percent|per cent", re.IGNORECASE)
+_OPEN_BRACKET = re.compile(r"\(\s*(?:(?:about|around|approximately|roughly|some|over|more than|nearly|almost|or)\s+)?$", re.IGNORECASE)
+_LIST_JOINT = re.compile(r"(?:,|\band|\bor)\s*$", re.IGNORECASE)
+_LISTED_FIGURES = re.compile(r"(?:[\d.,]+\s*(?:%|percent|per cent|times)?\s*(?:,|and|or)\s*)+$", re.IGNORECASE)
+
+_OPENING = 40  # a time reference this near its clause's start opens the clause
+_CUE_REACH = 240  # cue words stand within this many characters of their figure
 
 
 @lru_cache(maxsize=1)
 def load_abbreviations() -> frozenset[str]:
+    """Words a full stop follows without ending the sentence ("Mr. Tan")."""
     raw: dict[str, Any] = yaml.safe_load(resources.files("podium").joinpath("data", DATA_FILE).read_text(encoding="utf-8"))
     return frozenset(str(w) for w in raw["abbreviations"])
-
 
 
 def _abbreviates(text: str, stop: int) -> bool:
@@ -59,28 +86,8 @@ def _abbreviates(text: str, stop: int) -> bool:
     start = stop
     while start > 0 and stop - start < 8 and (text[start - 1].isalpha() or text[start - 1] == "."):
         start -= 1
-    token = text[start:stop]
-    last = token.rsplit(".", 1)[-1]
+    last = text[start:stop].rsplit(".", 1)[-1]
     return last in load_abbreviations() or (len(last) == 1 and last.isupper())
-_DEFINITE_BEFORE = re.compile(r"\bthe\s*$", re.IGNORECASE)
-_PLACE_BEFORE = re.compile(r"\b(?:in|among|across)\s*(?:the\s*)?$", re.IGNORECASE)
-# Words that may stand between a figure and the time it is of ("6.2% in February").
-_TIME_AFTER = re.compile(
-    r"\s*,?\s*(?:(?:in|for|during|over|through|throughout|until|by|as\s+of|at\s+the\s+end\s+of|by\s+the\s+end\s+of|of)\s+)?(?:the\s+)?$",
-    re.IGNORECASE,
-)
-
-_ENUMERATION = re.compile(r"[^.;:!?]*:\s*$")
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
-_PERCENT_SIGN = re.compile(r"%|percent|per cent", re.IGNORECASE)
-_OPEN_BRACKET = re.compile(r"\(\s*(?:(?:about|around|approximately|roughly|some|over|more than|nearly|almost|or)\s+)?$", re.IGNORECASE)
-# "increased by 57% and " before 45.9%: the figures listed ahead are no cue words.
-_LIST_JOINT = re.compile(r"(?:,|\band|\bor)\s*$", re.IGNORECASE)
-_LISTED_FIGURES = re.compile(r"(?:[\d.,]+\s*(?:%|percent|per cent|times)?\s*(?:,|and|or)\s*)+$", re.IGNORECASE)
-
-
-_OPENING = 40  # a time reference this near its clause's start opens the clause
-_CUE_REACH = 240  # cue words stand within this many characters of their figure
 
 
 def _tail(before: str) -> str:
@@ -327,11 +334,6 @@ def _pair_respectively(layout: _Layout, quantities: list[Quantity]) -> None:
                 qty.period = step
 
 
-_YEAR_RANGE = re.compile(r"^(\d{4})/(\d{4})$")
-_MONTH_RANGE = re.compile(r"^(\d{4})-(\d{2})/(\d{4})-(\d{2})$")
-_QUARTER_RANGE = re.compile(r"^(\d{4})-Q([1-4])/(\d{4})-Q([1-4])$")
-
-
 def _period_steps(period: str) -> list[str]:
     """The years, months or quarters a period range runs through, in order."""
     if m := _YEAR_RANGE.match(period):
@@ -347,10 +349,6 @@ def _period_steps(period: str) -> list[str]:
 
 def _dated_clause(layout: _Layout, clause: tuple[int, int]) -> bool:
     return any(layout.refs[i].scope == "point" for i in layout.refs_between(*clause))
-
-
-_FROM_BETWEEN = re.compile(r"\bfrom\b", re.IGNORECASE)
-_TO_BETWEEN = re.compile(r"^\W*(?:\w+\W+){0,2}?to\b", re.IGNORECASE)
 
 
 def _date_spans_between_figures(layout: _Layout, quantities: list[Quantity]) -> None:
