@@ -114,6 +114,7 @@ class _Layout:
     refs: list[TimeRef]
     ref_starts: list[int]
     periods: list[str]
+    stated_periods: set[str]  # periods some reference states with its year ("In 2023")
     anchor: Anchor
 
     def sentence(self, offset: int) -> tuple[int, int]:
@@ -173,10 +174,11 @@ def _anchor(briefing: Briefing) -> tuple[Anchor, bool]:
     return Anchor(year=None), False
 
 
-def _resolve_all(refs: list[TimeRef], layout_paragraph: list[int], anchor: Anchor) -> list[str]:
+def _resolve_all(refs: list[TimeRef], layout_paragraph: list[int], anchor: Anchor) -> tuple[list[str], set[str]]:
     """Each reference's period, a look back ("the past two years") ending at the year carried
-    from earlier in its paragraph."""
+    from earlier in its paragraph; and the periods stated outright, which need no briefing year."""
     periods: list[str] = []
+    stated: set[str] = set()
     carried: int | None = None
     paragraph = -1
     for ref in refs:
@@ -185,9 +187,11 @@ def _resolve_all(refs: list[TimeRef], layout_paragraph: list[int], anchor: Ancho
             paragraph, carried = here, None
         period = resolve_ref(ref, Anchor(anchor.year, anchor.month, carried))
         periods.append(period)
+        if period and resolve_ref(ref, Anchor(None, None, carried)) == period:
+            stated.add(period)
         if ref.scope == "point" and single_year(period) is not None:
             carried = single_year(period)
-    return periods
+    return periods, stated
 
 
 def _spans_with_figures(paragraphs: list[int], size: int, quantities: list[Quantity] | None) -> list[tuple[int, int]]:
@@ -213,13 +217,15 @@ def build_layout(briefing: Briefing, quantities: list[Quantity] | None = None) -
     sentences = _sentence_starts(briefing.text, paragraphs, spans)
     refs = find_time_refs(briefing.text, spans)
     anchor, inferred = _anchor(briefing)
+    periods, stated = _resolve_all(refs, paragraphs, anchor)
     layout = _Layout(
         text=briefing.text,
         sentence_starts=sentences,
         paragraph_starts=paragraphs,
         refs=refs,
         ref_starts=[r.start for r in refs],
-        periods=_resolve_all(refs, paragraphs, anchor),
+        periods=periods,
+        stated_periods=stated,
         anchor=anchor,
     )
     return layout, inferred
@@ -397,7 +403,9 @@ def annotate(briefing: Briefing, quantities: list[Quantity]) -> None:
         if earlier is not None and earlier.period and qty.kind == "level" and not _dated_clause(layout, clause):
             qty.period = earlier.period  # "from 100 billion to 200 billion": figures stated before
         stated.setdefault((qty.value, qty.unit), qty)
-        qty.period_inferred = inferred and bool(qty.period)
+        # Inferred: the period rests on a year the briefing only implies ("last year" at a briefing
+        # whose year was inferred), not on a year the text states.
+        qty.period_inferred = inferred and bool(qty.period) and qty.period not in layout.stated_periods
         qty.modality = _modality(_tail(clause_before), after, qty.period, layout.anchor)  # type: ignore[assignment]
         if not restated:
             qty.subject = find_subject(

@@ -212,3 +212,9 @@ def test_empty_text_with_an_empty_span() -> None:
     qty = Quantity(text="", start=0, end=0, value=1.0, unit="count")
     annotate(Briefing(source="<test>", text=""), [qty])
     assert (qty.kind, qty.period, qty.subject) == ("level", "", "")
+
+
+def test_stated_year_is_not_inferred() -> None:
+    text = "Last year, output reached 5 million tons. In 2021, it was 4 million tons."
+    qs = annotated(text, ("5 million tons", "t"), ("4 million tons", "t"), date=None, inferred_year=2024)
+    assert [(q.period, q.period_inferred) for q in qs] == [("2023", True), ("2021", False)]
