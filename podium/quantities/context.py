@@ -56,6 +56,7 @@ _DEFINITE_BEFORE = re.compile(r"\bthe\s*$", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"\b(?:in|among|across)\s*(?:the\s*)?$", re.IGNORECASE)
 _ENUMERATION = re.compile(r"[^.;:!?]*:\s*$")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_QUARTERLY = re.compile(r"\b(?:quarterly|each\s+quarter|(?:four|four\s+consecutive)\s+quarters|by\s+quarter)\b", re.IGNORECASE)
 _FROM_BETWEEN = re.compile(r"\bfrom\b", re.IGNORECASE)
 _TO_BETWEEN = re.compile(r"^\W*(?:\w+\W+){0,2}?to\b", re.IGNORECASE)
 _YEAR_RANGE = re.compile(r"^(\d{4})/(\d{4})$")
@@ -323,7 +324,8 @@ def _modality(before: str, after: str, period: str, anchor: Anchor) -> str:
 
 def _pair_respectively(layout: _Layout, quantities: list[Quantity]) -> None:
     """"increased by 57% and 45.9%, respectively" over "the past two years": one year each (or
-    one month, or one quarter, when the period spans months or quarters)."""
+    one month, or one quarter, when the period spans months or quarters); "on a quarterly basis,
+    ... 5.4%, 5.2%, 5.2% and 5.0%, respectively": one quarter each."""
     by_sentence: dict[tuple[int, int], list[Quantity]] = {}
     for qty in quantities:
         by_sentence.setdefault(layout.sentence(qty.start), []).append(qty)
@@ -331,13 +333,24 @@ def _pair_respectively(layout: _Layout, quantities: list[Quantity]) -> None:
         found = _RESPECTIVELY.search(layout.text, s_start, s_end)
         if not found:
             continue
-        listed = [q for q in group if q.end <= found.start() and q.kind != "duration" and "/" in q.period]
+        listed = [q for q in group if q.end <= found.start() and q.kind != "duration"]
         if len(listed) < 2 or len({q.period for q in listed}) != 1:
             continue
         steps = _period_steps(listed[0].period)
+        if not steps and _QUARTERLY.search(layout.text, s_start, found.start()):
+            steps = _quarters(listed[0].period, len(listed), layout.anchor)
         if len(steps) == len(listed):
             for qty, step in zip(listed, steps, strict=True):
                 qty.period = step
+
+
+def _quarters(period: str, count: int, anchor: Anchor) -> list[str]:
+    """The first `count` quarters of the period's year, or of the latest year in which the last
+    of them has begun."""
+    year = single_year(period)
+    if year is None and not period and anchor.year is not None and count <= 4:
+        year = anchor.year - 1 if anchor.month is not None and 3 * count - 2 > anchor.month else anchor.year
+    return [] if year is None or count > 4 else [f"{year}-Q{q}" for q in range(1, count + 1)]
 
 
 def _period_steps(period: str) -> list[str]:

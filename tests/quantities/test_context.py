@@ -218,3 +218,9 @@ def test_stated_year_is_not_inferred() -> None:
     text = "Last year, output reached 5 million tons. In 2021, it was 4 million tons."
     qs = annotated(text, ("5 million tons", "t"), ("4 million tons", "t"), date=None, inferred_year=2024)
     assert [(q.period, q.period_inferred) for q in qs] == [("2023", True), ("2021", False)]
+
+
+def test_respectively_on_a_quarterly_basis() -> None:
+    text = "On a quarterly basis, the average rates were 5.4%, 5.2%, 5.2%, and 5.0%, respectively."
+    qs = annotated(text, ("5.4%", "%"), ("5.2%", "%"), ("5.2%", "%"), ("5.0%", "%"), date="2024-01-17")
+    assert [q.period for q in qs] == ["2023-Q1", "2023-Q2", "2023-Q3", "2023-Q4"]
