@@ -37,7 +37,7 @@ from podium.quantities.kinds import classify_kind
 from podium.quantities.modality import classify_modality
 from podium.quantities.modality import load_words as modality_words
 from podium.quantities.periods import Anchor, TimeRef, find_time_refs, resolve_ref, single_year
-from podium.quantities.subjects import find_subject
+from podium.quantities.subjects import find_subject, is_anaphor, subject_before
 
 DATA_FILE = "context_en.yaml"
 
@@ -366,6 +366,14 @@ def _period_steps(period: str) -> list[str]:
     return []
 
 
+def _antecedent(layout: _Layout, sentence: tuple[int, int], paragraph: tuple[int, int]) -> str:
+    """"the figure for April was 6.0%": the subject of the sentence before, in the paragraph."""
+    if sentence[0] <= paragraph[0]:
+        return ""
+    before = layout.sentence(sentence[0] - 1)
+    return subject_before(layout.text[max(before[0], paragraph[0]) : sentence[0]])
+
+
 def _dated_clause(layout: _Layout, clause: tuple[int, int]) -> bool:
     return any(layout.refs[i].scope == "point" for i in layout.refs_between(*clause))
 
@@ -425,6 +433,8 @@ def annotate(briefing: Briefing, quantities: list[Quantity]) -> None:
                 clause_before, after, text=qty.text, unit=qty.unit, kind=qty.kind,
                 previous=prev.subject if prev else "", previous_in_sentence=same_sentence,
             )
+            if is_anaphor(qty.subject):
+                qty.subject = _antecedent(layout, sentence, paragraph) or qty.subject
         prev = qty
     _pair_respectively(layout, quantities)
     _date_spans_between_figures(layout, quantities)

@@ -54,6 +54,7 @@ class SubjectWords:
     movement_nouns: frozenset[str]
     share_bases: frozenset[str]
     generic_nouns: frozenset[str]
+    anaphors: frozenset[str]
     topic_cues: tuple[tuple[str, ...], ...]
     nouns_before_of: frozenset[str]
     head_breaks: frozenset[str]
@@ -90,6 +91,7 @@ def load_words() -> SubjectWords:
         movement_nouns=words("movement_nouns"),
         share_bases=words("share_bases"),
         generic_nouns=frozenset(_normal(w) for w in words("generic_nouns")),
+        anaphors=frozenset(_normal(w) for w in words("anaphors")),
         topic_cues=phrases("topic_cues"),
         nouns_before_of=words("nouns_before_of"),
         head_breaks=words("head_breaks"),
@@ -238,6 +240,12 @@ def _is_pronoun(phrase: str) -> bool:
     """A pronoun, or a phrase led by one ("It took 15 years"): it points back, names nothing."""
     low = phrase.lower()
     return low in load_words().pronouns or low.split(" ", 1)[0] in load_words().personal_pronouns
+
+
+def is_anaphor(phrase: str) -> bool:
+    """A subject that only points back ("the figure for April"): its head is a word like "figure"."""
+    head = head_token(phrase) if phrase else None
+    return head is not None and head in load_words().anaphors
 
 
 def _is_generic(phrase: str) -> bool:

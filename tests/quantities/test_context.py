@@ -224,3 +224,8 @@ def test_respectively_on_a_quarterly_basis() -> None:
     text = "On a quarterly basis, the average rates were 5.4%, 5.2%, 5.2%, and 5.0%, respectively."
     qs = annotated(text, ("5.4%", "%"), ("5.2%", "%"), ("5.2%", "%"), ("5.0%", "%"), date="2024-01-17")
     assert [q.period for q in qs] == ["2023-Q1", "2023-Q2", "2023-Q3", "2023-Q4"]
+
+
+def test_the_figure_points_to_the_sentence_before() -> None:
+    text = "Second, the surveyed unemployment rate in urban areas was higher. As mentioned, the figure for April was 6.0%."
+    assert annotated(text, ("6.0%", "%"))[0].subject == "surveyed unemployment rate in urban areas"
