@@ -120,6 +120,7 @@ def classify_kind(unit: str, before: str, after: str, *, fraction: bool = False)
     return "level"
 
 
+_OF_ITSELF = re.compile(r"\s*of\s+(?:that|those)\b", re.IGNORECASE)
 _PER_WORD = re.compile(r"\bper\b", re.IGNORECASE)
 
 
@@ -141,6 +142,8 @@ def _percent_kind(lead: _LeadIn, before: str, after: str, *, fraction: bool) -> 
         return "share" if re.match(r"\s*(?:\)\s*)?of\b", after) else "ratio"
     if lead.moves() or table.movement_after.search(after):
         return "growth"
+    if _OF_ITSELF.match(after):
+        return "ratio"  # "returned to 90% of that in the previous year": against itself, no whole
     if re.match(r"\s*(?:\)\s*)?of\b", after) or fraction:
         return "share"
     if table.ratio_word.search(before[-160:]):

@@ -23,6 +23,7 @@ from podium.quantities.kinds import classify_kind
         ("%", "services made up ", " of output", "share"),
         ("%", "More than ", " of spending went to schools", "share"),
         ("%", "with an enrollment rate of ", ".", "ratio"),
+        ("%", "the number returned to about ", " of that in the previous year", "ratio"),
         ("%", "output grew at an average annual rate of ", ".", "growth"),
         ("%", "with an average annual growth of ", ".", "growth"),
         ("%", "the unemployment rate stood at ", ".", "ratio"),
