@@ -211,12 +211,27 @@ def _spans_with_figures(paragraphs: list[int], size: int, quantities: list[Quant
     return spans
 
 
+def _outside_furniture(refs: list[TimeRef], briefing: Briefing) -> list[TimeRef]:
+    """Drop references in page furniture (a running header "April 27, 2011 ... Press Conference"
+    that the structure stage marked): they date the page, not the figures around it."""
+    furniture = sorted((int(s), int(e)) for s, e in briefing.metadata.get("furniture") or ())
+    if not furniture:
+        return refs
+    starts = [s for s, _ in furniture]
+    kept = []
+    for ref in refs:
+        i = bisect_right(starts, ref.start) - 1
+        if i < 0 or furniture[i][1] <= ref.start:
+            kept.append(ref)
+    return kept
+
+
 def build_layout(briefing: Briefing, quantities: list[Quantity] | None = None) -> tuple[_Layout, bool]:
     """The layout of the briefing; given the quantities, only of the paragraphs that hold one."""
     paragraphs = _paragraph_starts(briefing)
     spans = _spans_with_figures(paragraphs, len(briefing.text), quantities)
     sentences = _sentence_starts(briefing.text, paragraphs, spans)
-    refs = find_time_refs(briefing.text, spans)
+    refs = _outside_furniture(find_time_refs(briefing.text, spans), briefing)
     anchor, inferred = _anchor(briefing)
     periods, stated = _resolve_all(refs, paragraphs, anchor)
     layout = _Layout(

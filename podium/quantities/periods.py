@@ -246,6 +246,7 @@ _COMPARISON_LEAD = re.compile(
     r"(?:(?:same|corresponding)\s+(?:period|month|quarter|time)\s+(?:of\s+|in\s+)?)?(?:the\s+)?"
     r"(?:(?:end|beginning|start)\s+of\s+)?$"
     r"|\b(?:same|corresponding)\s+(?:period|month|quarter|time)\s+(?:of\s+|in\s+)?$"
+    r"|\bsame\s+as\s+(?:in\s+|at\s+)?(?:the\s+)?$"
     r"|\b(?:that|those)\s+(?:in|of|for)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )

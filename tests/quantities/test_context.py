@@ -229,3 +229,16 @@ def test_respectively_on_a_quarterly_basis() -> None:
 def test_the_figure_points_to_the_sentence_before() -> None:
     text = "Second, the surveyed unemployment rate in urban areas was higher. As mentioned, the figure for April was 6.0%."
     assert annotated(text, ("6.0%", "%"))[0].subject == "surveyed unemployment rate in urban areas"
+
+
+def test_page_furniture_dates_nothing() -> None:
+    header = "April 27, 2011 Chairman's Press Conference FINAL "
+    text = "The rate is high. " + header + "At 8.8 percent, the unemployment rate is too high."
+    furniture = [(18, 18 + len(header))]
+    qs = annotated(text, ("8.8 percent", "%"), date="2011-04-27", metadata={"furniture": furniture})
+    assert qs[0].period == ""
+
+
+def test_same_as_in_a_month_is_a_comparison() -> None:
+    text = "Projections for growth have a central tendency of 2.5 to 2.8 percent, the same as in January."
+    assert annotated(text, ("2.5 to 2.8 percent", "%"), date="2011-04-27")[0].period == ""
