@@ -18,16 +18,17 @@ def _ordered(quantities: list[Quantity]) -> list[Quantity]:
     return sorted(quantities, key=lambda q: (q.start, q.end))
 
 
-def find(text: str, quantities: list[Quantity]) -> list[Finding]:
-    """Every finding on `quantities` (mentions in `text`), ordered by where they are stated."""
+def find(text: str, quantities: list[Quantity], sentences: Sentences | None = None) -> list[Finding]:
+    """Every finding on `quantities` (mentions in `text`), ordered by where they are stated.
+    `sentences`, when given, is the sentence layout of `text` (the stage reads it once and shares it)."""
     quantities = _ordered(quantities)
-    sentences = Sentences(text)
+    sentences = sentences if sentences is not None else Sentences(text)
     pairs = conversions.restatement_pairs(text, quantities)
     restated = {second.start for _first, second in pairs}
     milestones = {q.start for q in quantities if repeats.is_threshold(text, sentences, q)}
     findings = [
         *conversions.check(text, quantities),
-        *repeats.check(text, quantities, restated),
+        *repeats.check(text, quantities, restated, sentences),
         *derived.check_per_unit(text, quantities, restated),
         *derived.check_shares(text, quantities, sentences),
         *derived.check_growth(text, quantities, sentences, restated | milestones),
@@ -52,6 +53,8 @@ def _unique(findings: list[Finding]) -> list[Finding]:
 
 @stage("checks.v1")
 def run_checks(briefing: Briefing) -> Briefing:
-    briefing.findings = find(briefing.text, briefing.quantities)
-    briefing.commitments = commitments.extract(briefing, Sentences(briefing.text))
+    # Splitting the text into sentences is the costliest reading of it: done once for every check.
+    sentences = Sentences(briefing.text)
+    briefing.findings = find(briefing.text, briefing.quantities, sentences)
+    briefing.commitments = commitments.extract(briefing, sentences)
     return briefing

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import defaultdict
+from collections.abc import Iterable
 from itertools import combinations
+from typing import TypeVar
 
 from podium.checks import patterns
 from podium.checks.findings import agree, amount, finding, stated
@@ -16,6 +19,7 @@ from podium.checks.words import load
 from podium.model import Briefing, Finding, Quantity
 
 CHECK = "repeated figure"
+T = TypeVar("T")
 
 
 def is_threshold(text: str, sentences: Sentences, qty: Quantity) -> bool:
@@ -95,10 +99,12 @@ def anchored_subject(text: str, sentences: Sentences, quantities: list[Quantity]
     return None
 
 
-def candidates(text: str, quantities: list[Quantity], restated: set[int]) -> list[tuple[Quantity, str]]:
+def candidates(
+    text: str, quantities: list[Quantity], restated: set[int], sentences: Sentences | None = None
+) -> list[tuple[Quantity, str]]:
     """The figures that can be compared, each with the subject its own words support and the
-    words that support it."""
-    sentences = Sentences(text)
+    words that support it (`sentences`: the sentence layout of `text`, when already read)."""
+    sentences = sentences if sentences is not None else Sentences(text)
     subjects = {i: anchored_subject(text, sentences, quantities, i) for i in range(len(quantities))}
     return [
         (dataclasses.replace(q, subject=subjects[i][0]), subjects[i][1])
@@ -181,26 +187,76 @@ def check_pair(first: Quantity, second: Quantity) -> Finding:
     return finding(CHECK, agree(ok), explanation, [first, second], slack)
 
 
-def check(text: str, quantities: list[Quantity], restated: set[int]) -> list[Finding]:
+def check(text: str, quantities: list[Quantity], restated: set[int], sentences: Sentences | None = None) -> list[Finding]:
     """`restated` holds the starts of figures that restate the one before in other units. Two
     figures in one sentence are never a repeat: there they are a part and its whole, or a start and
     an end."""
-    sentences = Sentences(text)
-    pool = candidates(text, quantities, restated)
+    sentences = sentences if sentences is not None else Sentences(text)
+    pool = candidates(text, quantities, restated, sentences)
     return [check_pair(a, b) for a, b in _matched_pairs(pool, pool, same_pool=True) if not sentences.same(a.start, b.start)]
+
+
+def pool(briefing: Briefing) -> list[tuple[Quantity, str]]:
+    """One briefing's comparable figures, each with the words that anchor its subject: all that
+    the across-briefing check needs from it, so its text can be let go."""
+    ordered = sorted(briefing.quantities, key=lambda q: (q.start, q.end))
+    return candidates(briefing.text, ordered, set())
+
+
+def _bucket_key(qty: Quantity) -> tuple[str, str, frozenset[str]] | None:
+    """Where a figure waits for its repeats: its kind, period and subject words. Figures without a
+    period never compare (see `comparable`), nor do subjects with no content words."""
+    if not qty.period:
+        return None
+    key = subject_key(qty.subject) if qty.subject else frozenset()
+    if qty.subject and not key:
+        return None
+    return qty.kind, qty.period, key
+
+
+def across_pools(pools: Iterable[tuple[T, str, list[tuple[Quantity, str]]]]) -> list[tuple[T, T, Finding]]:
+    """Repeated figures across sources, given each source as (label, name, pool). Figures are
+    grouped by kind, period and subject words as they arrive, so only figures that can match are
+    ever paired; a figure without a subject waits beside every subject of its kind and period."""
+    named: dict[str, list[tuple[int, T, str, Quantity, str]]] = defaultdict(list)
+    unnamed: dict[tuple[str, str], list[tuple[int, T, str, Quantity, str]]] = defaultdict(list)
+    for index, (label, name, candidates_) in enumerate(pools):
+        for qty, window in candidates_:
+            key = _bucket_key(qty)
+            if key is None:
+                continue
+            entry = (index, label, name, qty, window)
+            (named[key] if key[2] else unnamed[key[:2]]).append(entry)
+    found = []
+    for key, entries in named.items():
+        # Two unnamed figures never share a subject (shared_subject), so each bucket pairs its
+        # named figures with one another and with the unnamed ones of its kind and period.
+        found += _pairs_across(entries, entries + unnamed.get(key[:2], []))
+    return [(a, b, item) for _order, a, b, item in sorted(found, key=lambda f: f[0])]
+
+
+def _pairs_across(left: list[tuple[int, T, str, Quantity, str]], right: list[tuple[int, T, str, Quantity, str]]) -> list[tuple[tuple[int, int, int, int], T, T, Finding]]:
+    found = []
+    seen: set[tuple[int, int, int, int]] = set()
+    for i, label_a, name_a, qty_a, window_a in left:
+        for j, label_b, name_b, qty_b, window_b in right:
+            if i == j:
+                continue
+            first, second = ((i, label_a, name_a, qty_a, window_a), (j, label_b, name_b, qty_b, window_b))
+            if j < i:
+                first, second = second, first
+            order = (first[0], second[0], first[3].start, second[3].start)
+            if order in seen:
+                continue
+            seen.add(order)
+            for a, b in _matched_pairs([first[3:]], [second[3:]], same_pool=False):
+                item = check_pair(a, b)
+                item.explanation = f"across {first[2]} and {second[2]}: {item.explanation}"
+                found.append((order, first[1], second[1], item))
+    return found
 
 
 def across(briefings: list[Briefing]) -> list[tuple[Briefing, Briefing, Finding]]:
     """Repeated figures across briefings: the same subject, period and kind stated in two of them.
     Each finding comes with the two briefings its quantities' spans belong to."""
-    pools = []
-    for briefing in briefings:
-        ordered = sorted(briefing.quantities, key=lambda q: (q.start, q.end))
-        pools.append(candidates(briefing.text, ordered, set()))
-    found = []
-    for (i, pool_a), (j, pool_b) in combinations(enumerate(pools), 2):
-        for a, b in _matched_pairs(pool_a, pool_b, same_pool=False):
-            item = check_pair(a, b)
-            item.explanation = f"across {briefings[i].source} and {briefings[j].source}: {item.explanation}"
-            found.append((briefings[i], briefings[j], item))
-    return found
+    return across_pools((briefing, briefing.source, pool(briefing)) for briefing in briefings)
