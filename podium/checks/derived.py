@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from podium.checks import patterns
 from podium.checks.findings import agree, amount, finding, stated
 from podium.checks.subjects import subject_key
-from podium.checks.text import Sentences, Span, gap, paragraph_of, single_year, year_of
+from podium.checks.text import Sentences, Span, figures_within, gap, paragraph_of, single_year, year_of
 from podium.checks.tolerance import Interval, interval, relative_tolerance
 from podium.checks.units import convert
 from podium.checks.words import load
@@ -259,10 +259,10 @@ def growth_finding(text: str, growth: Quantity, early: tuple[int, Quantity], lat
 
 
 def check_growth(text: str, quantities: list[Quantity], sentences: Sentences, restated: set[int]) -> list[Finding]:
+    """Growth rates and changes against the two levels they follow from (`quantities` ordered by start)."""
     findings = []
     done: set[int] = set()
-    for sentence in sentences.spans:
-        inside = [q for q in quantities if sentence.start <= q.start < sentence.end]
+    for sentence, inside in sentences.figures_by_sentence(quantities):
         pair = _level_pair(_dated_levels(text, sentence, inside, restated))
         if pair is None:
             continue
@@ -272,14 +272,23 @@ def check_growth(text: str, quantities: list[Quantity], sentences: Sentences, re
                 if result is not None:
                     findings.append(result)
                     done.add(growth.start)
-    paired = {q.start for q in quantities if _in_respectively_sentence(text, sentences, q)}
+    paired = _in_respectively_sentences(text, sentences, quantities)
     findings.extend(_growth_by_subject(text, quantities, sentences, done | paired, restated))
     return findings
 
 
-def _in_respectively_sentence(text: str, sentences: Sentences, qty: Quantity) -> bool:
-    sentence = sentences.of(qty.start)
-    return bool(patterns.RESPECTIVELY.search(text[sentence.start : sentence.end]))
+def _in_respectively_sentences(text: str, sentences: Sentences, quantities: list[Quantity]) -> set[int]:
+    """The starts of figures whose sentence says "respectively"; each sentence is read once, however
+    many figures it holds."""
+    says: dict[Span, bool] = {}
+    paired = set()
+    for qty in quantities:
+        sentence = sentences.of(qty.start)
+        if sentence not in says:
+            says[sentence] = bool(patterns.RESPECTIVELY.search(text[sentence.start : sentence.end]))
+        if says[sentence]:
+            paired.add(qty.start)
+    return paired
 
 
 def _stated_level(qty: Quantity, restated: set[int]) -> bool:
@@ -293,14 +302,14 @@ def _stated_level(qty: Quantity, restated: set[int]) -> bool:
     )
 
 
-def _level_beside(text: str, growth: Quantity, quantities: list[Quantity], sentences: Sentences, restated: set[int]) -> Quantity | None:
+def _level_beside(
+    text: str, growth: Quantity, quantities: list[Quantity], starts: list[int], sentences: Sentences, restated: set[int]
+) -> Quantity | None:
     """The one level stated in the growth's own sentence ("rose 5.2% to 86.1 billion yuan"): it is
     the growth's level whatever subject the extractor gave it."""
     sentence = sentences.of(growth.start)
-    beside = [
-        q for q in quantities
-        if sentence.start <= q.start < sentence.end and _stated_level(q, restated) and not _is_change(text, q)
-    ]
+    inside = figures_within(quantities, starts, sentence)
+    beside = [q for q in inside if _stated_level(q, restated) and not _is_change(text, q)]
     return beside[0] if len(beside) == 1 else None
 
 
@@ -315,6 +324,7 @@ def _growth_by_subject(text: str, quantities: list[Quantity], sentences: Sentenc
         if year and key and _stated_level(qty, restated):
             levels.setdefault((key, year), qty)
     findings = []
+    starts = [q.start for q in quantities]
     for growth in quantities:
         if growth.start in done or growth.kind not in ("growth", "change") or growth.modality != "actual":
             continue
@@ -322,7 +332,7 @@ def _growth_by_subject(text: str, quantities: list[Quantity], sentences: Sentenc
         if not (year and key):
             continue
         early = levels.get((key, year - 1))
-        late = _level_beside(text, growth, quantities, sentences, restated) or levels.get((key, year))
+        late = _level_beside(text, growth, quantities, starts, sentences, restated) or levels.get((key, year))
         if early and late and early is not late and convert(1.0, early.unit, late.unit) is not None:
             result = growth_finding(text, growth, (year - 1, early), (year, late))
             if result is not None:

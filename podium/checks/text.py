@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from podium.checks import patterns
@@ -47,8 +48,6 @@ class Sentences:
         self._starts = [s.start for s in self.spans]
 
     def index_of(self, offset: int) -> int:
-        import bisect
-
         return max(0, bisect.bisect_right(self._starts, offset) - 1)
 
     def of(self, offset: int) -> Span:
@@ -56,6 +55,23 @@ class Sentences:
 
     def same(self, a: int, b: int) -> bool:
         return self.index_of(a) == self.index_of(b)
+
+    def figures_by_sentence(self, quantities: list[Quantity]) -> list[tuple[Span, list[Quantity]]]:
+        """Each sentence holding figures (in text order) with the figures that start inside it, in
+        the order given; a sentence without figures is left out, so a check looks only where
+        figures are rather than filtering every figure for every sentence."""
+        grouped: dict[int, list[Quantity]] = {}
+        for qty in quantities:
+            index = self.index_of(qty.start)
+            if self.spans and self.spans[index].start <= qty.start < self.spans[index].end:
+                grouped.setdefault(index, []).append(qty)
+        return [(self.spans[index], grouped[index]) for index in sorted(grouped)]
+
+
+def figures_within(quantities: list[Quantity], starts: list[int], span: Span) -> list[Quantity]:
+    """The figures starting inside `span`, from `quantities` ordered by start (`starts`: their
+    starts): two bisections instead of a pass over every figure."""
+    return quantities[bisect.bisect_left(starts, span.start) : bisect.bisect_left(starts, span.end)]
 
 
 def gap(text: str, first: Quantity, second: Quantity) -> str:
