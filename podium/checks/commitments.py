@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
-
+from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 from podium.checks import patterns
 from podium.checks.subjects import same_subject
@@ -168,4 +169,40 @@ def resolve(commitments: Iterable[Commitment], actual_quantities: Iterable[Quant
     return resolved
 
 
-__all__ = ["extract", "resolve", "deadline_in"]
+def _from_row(cls: type, row: dict[str, Any]) -> Any:
+    fields = cls.__dataclass_fields__
+    return cls(**{k: v for k, v in row.items() if k in fields})
+
+
+def _is_later(figure: dict[str, Any], commitment: dict[str, Any]) -> bool:
+    """A figure from another briefing, not dated before the commitment's (undated ones count)."""
+    if figure["briefing_id"] == commitment["briefing_id"]:
+        return False
+    made, stated_on = commitment.get("briefing_date"), figure.get("briefing_date")
+    return not made or not stated_on or stated_on > made
+
+
+def resolve_rows(commitment_rows: Iterable[dict[str, Any]], figure_rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Stored commitments (rows with `briefing_id` and `briefing_date`) resolved against stored
+    actual figures from later briefings only; each row comes back with its `status`."""
+    # Indexed by the deadline each figure can settle, so a commitment meets only those figures
+    # rather than every figure of the corpus.
+    due: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for figure in figure_rows:
+        period = figure.get("period") or ""
+        for deadline in {period, period.split("/")[-1]} - {""}:
+            due[deadline].append(figure)
+    rows = []
+    for row in commitment_rows:
+        later = [_from_row(Quantity, f) for f in due.get(row["deadline"], []) if _is_later(f, row)]
+        (commitment,) = resolve([_from_row(Commitment, row)], later)
+        rows.append({**row, "status": commitment.status})
+    return rows
+
+
+def deadlines_due(commitment_rows: Iterable[dict[str, Any]]) -> set[str]:
+    """The periods whose actual figures can settle these commitments."""
+    return {row["deadline"] for row in commitment_rows if row.get("deadline")}
+
+
+__all__ = ["extract", "resolve", "resolve_rows", "deadline_in"]

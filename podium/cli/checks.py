@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -16,7 +17,7 @@ from podium.checks.text import Sentences
 from podium.cli.app import app, die, fail, out
 from podium.cli.output import Format, choose, emit
 from podium.errors import PodiumError
-from podium.model import Briefing, Commitment, Finding, Quantity
+from podium.model import Briefing, Commitment, Finding
 from podium.pipeline import parse as parse_briefing
 
 VERDICT_STYLE = {"consistent": "green", "inconsistent": "bold red", "implausible": "bold magenta"}
@@ -62,20 +63,25 @@ def _target(commitment: Commitment) -> str:
 
 @app.command()
 def check(
-    files: Annotated[list[Path], typer.Argument(help="Transcript files (text, HTML, Markdown).")],
+    files: Annotated[list[Path] | None, typer.Argument(help="Transcript files (text, HTML, Markdown); none checks the corpus at --db.")] = None,
     *,
+    db: Annotated[Path | None, typer.Option("--db", envvar="PODIUM_DB", help="With no files: the corpus database to check across.")] = None,
     json_: Annotated[bool, typer.Option("--json", help="Print findings and commitments as JSON.")] = False,
 ) -> None:
     """Check the figures of transcripts: conversions, repeats, derived figures, spans, lists.
 
     Prints each finding with its verdict (consistent, inconsistent, implausible) and the arithmetic
     behind it, then the commitments made. With several files, figures repeated across them are
-    compared too (JSON: {"files": [...], "across": [...]}). A file that cannot be read gets one line
-    on stderr; the exit code is then 1.
+    compared too (JSON: {"files": [...], "across": [...]}). With no files, the figures repeated
+    across the briefings stored at --db are compared (JSON: {"db": ..., "across": [...]}). A file
+    that cannot be read gets one line on stderr; the exit code is then 1.
 
     Example:
         podium check briefing.txt --json
     """
+    if not files:
+        _check_corpus(db or Path("podium.db"), json_=json_)
+        return
     failed = False
     results: list[dict[str, Any]] = []
     briefings: list[Briefing] = []
@@ -95,57 +101,48 @@ def check(
     across = repeats.across(briefings) if len(briefings) > 1 else []
     if json_:
         if len(files) > 1:
-            payload: Any = {"files": results, "across": [_across_row(a, b, f) for a, b, f in across]}
+            payload: Any = {"files": results, "across": [_across_row(a.source, b.source, f) for a, b, f in across]}
         else:
             payload = results[0] if results else {}
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     elif across:
-        _report_across(across)
+        _report_across("across the files", [f for _a, _b, f in across])
     if failed:
         raise typer.Exit(1)
 
 
-def _across_row(first: Briefing, second: Briefing, item: Finding) -> dict[str, Any]:
-    import dataclasses
+def _check_corpus(db: Path, *, json_: bool) -> None:
+    """The repeated-figure check across the briefings stored at `db`."""
+    if not db.is_file():
+        raise die(PodiumError("E010", "no corpus database here; build one with podium ingest", str(db)))
+    from podium.checks.corpus import check_corpus
+    from podium.store import Corpus
 
-    return {"sources": [first.source, second.source], **dataclasses.asdict(item)}
+    try:
+        with Corpus(db, readonly=True) as corpus:
+            found, stored = check_corpus(corpus), len(corpus)
+    except PodiumError as exc:
+        raise die(exc) from None
+    if json_:
+        payload = {"db": str(db), "briefings": stored, "across": [item.to_dict() for item in found]}
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        return
+    _report_across(f"{db}: across {stored} briefings", [item.finding for item in found])
 
 
-def _report_across(across: list[tuple[Briefing, Briefing, Finding]]) -> None:
-    out.print(Text(f"across the files: {len(across)} findings", style="bold"))
-    for _first, _second, item in across:
+def _across_row(first: str, second: str, item: Finding) -> dict[str, Any]:
+    return {"sources": [first, second], **dataclasses.asdict(item)}
+
+
+def _report_across(heading: str, findings: list[Finding]) -> None:
+    counts = ", ".join(f"{sum(f.verdict == v for f in findings)} {v}" for v in VERDICT_STYLE)
+    out.print(Text(f"{heading}: {len(findings)} findings ({counts})", style="bold"))
+    for item in findings:
         line = Text("  ")
         line.append(f"{item.verdict:<12}", style=VERDICT_STYLE[item.verdict])
         line.append(f" {item.check}: ", style="bold")
         line.append(item.explanation)
         out.print(line)
-
-
-def _commitment(row: dict[str, Any]) -> Commitment:
-    fields = Commitment.__dataclass_fields__
-    return Commitment(**{k: v for k, v in row.items() if k in fields})
-
-
-def _quantity(row: dict[str, Any]) -> Quantity:
-    fields = Quantity.__dataclass_fields__
-    return Quantity(**{k: v for k, v in row.items() if k in fields})
-
-
-def resolved_rows(commitment_rows: list[dict[str, Any]], figure_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Each stored commitment resolved against actual figures from later briefings only."""
-    from podium.checks import resolve
-
-    rows = []
-    for row in commitment_rows:
-        later = [
-            _quantity(f)
-            for f in figure_rows
-            if f["briefing_id"] != row["briefing_id"]
-            and (not row.get("briefing_date") or not f.get("briefing_date") or f["briefing_date"] > row["briefing_date"])
-        ]
-        (commitment,) = resolve([_commitment(row)], later)
-        rows.append({**row, "status": commitment.status})
-    return rows
 
 
 @app.command()
@@ -171,12 +168,12 @@ def commitments(
         raise die(PodiumError("E010", "no corpus database here; build one with podium ingest", str(db)))
     from podium.store import Corpus
 
+    from podium.checks.corpus import resolved_commitments
+
     try:
         with Corpus(db, readonly=True) as corpus:
-            rows = resolved_rows(corpus.commitments(), corpus.figures(modality="actual"))
+            rows = resolved_commitments(corpus, status=status)
     except PodiumError as exc:
         raise die(exc) from None
-    if status:
-        rows = [r for r in rows if r["status"] == status]
     fmt = choose(json_=json_, jsonl=jsonl, csv_=csv_, default=Format.table)
     emit(rows, fmt=fmt, columns=COMMITMENT_COLUMNS, title="commitments")

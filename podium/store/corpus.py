@@ -252,20 +252,43 @@ class Corpus:
 
     # --- checks -------------------------------------------------------------------------------
 
-    def findings(self, briefing: str | None = None) -> Rows:
-        where = queries.Where()
-        queries.add_briefing_filter(where, "briefing_id", briefing)
+    def findings(
+        self,
+        briefing: str | None = None,
+        *,
+        check: str | None = None,
+        verdict: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Rows:
+        """Stored findings, briefing by briefing in the order they were found; `check` and
+        `verdict` match exactly."""
+        where = queries.finding_where(briefing=briefing, check=check, verdict=verdict)
+        tail, paging = queries.page(limit, offset)
         sql = (
-            "SELECT briefing_id, position, check_name AS \"check\", verdict, explanation, tolerance, quantities"
-            " FROM findings" + where.sql() + " ORDER BY briefing_id, position"
+            "SELECT f.briefing_id, b.title AS briefing_title, b.date AS briefing_date, f.position,"
+            " f.check_name AS \"check\", f.verdict, f.explanation, f.tolerance, f.quantities"
+            " FROM findings AS f JOIN briefings AS b ON b.id = f.briefing_id"
+            + where.sql()
+            + " ORDER BY f.briefing_id, f.position"
+            + tail
         )
-        return Rows({**dict(r), "quantities": json.loads(r["quantities"])} for r in self._all(sql, where.params))
+        return Rows({**dict(r), "quantities": json.loads(r["quantities"])} for r in self._all(sql, where.params + paging))
 
-    def commitments(self, *, briefing: str | None = None, status: str | None = None) -> Rows:
+    def count_findings(self, briefing: str | None = None, *, check: str | None = None, verdict: str | None = None) -> int:
+        where = queries.finding_where(briefing=briefing, check=check, verdict=verdict)
+        return self._one("SELECT count(*) FROM findings AS f" + where.sql(), where.params)[0]
+
+    def commitments(self, *, briefing: str | None = None, status: str | None = None, speaker: str | None = None) -> Rows:
+        """Stored commitments, soonest deadline first. `status` is the one stored at ingest (always
+        `open`); podium.checks.commitments.resolve_rows settles them against later briefings.
+        `speaker` matches a case-insensitive substring."""
         where = queries.Where()
         queries.add_briefing_filter(where, "c.briefing_id", briefing)
         if status:
             where.add("c.status = ?", status)
+        if speaker:
+            where.add(queries.contains("c.speaker"), f"%{queries.like_escape(speaker)}%")
         sql = (
             "SELECT c.briefing_id, b.title AS briefing_title, b.date AS briefing_date, c.position, c.subject, c.text,"
             " c.start, c.\"end\", c.deadline, c.speaker, c.value, c.value_max, c.unit, c.qualifier, c.modality,"
@@ -274,6 +297,18 @@ class Corpus:
             + " ORDER BY c.deadline, b.date, c.briefing_id, c.position"
         )
         return Rows(dict(r) for r in self._all(sql, where.params))
+
+    def figures_due(self, deadlines: set[str]) -> Rows:
+        """Actual figures that can settle a commitment due in one of `deadlines`: their period is
+        the deadline or ends in it ("2021/2025"), so resolving never reads every figure."""
+        if not deadlines:
+            return Rows()
+        ordered = sorted(deadlines)
+        marks = ", ".join("?" * len(ordered))
+        ends = " OR ".join(queries.contains("q.period") for _ in ordered)
+        sql = queries.FIGURES + f" WHERE q.modality = 'actual' AND (q.period IN ({marks}) OR {ends})" + queries.FIGURES_ORDER
+        params = [*ordered, *(f"%/{queries.like_escape(d)}" for d in ordered)]
+        return Rows(_figure(r) for r in self._all(sql, params))
 
     # --- for analysts -------------------------------------------------------------------------
 

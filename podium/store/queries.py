@@ -104,6 +104,16 @@ def add_briefing_filter(where: Where, column: str, briefing: str | None) -> None
         where.add(f"{column} >= ? AND {column} < ?", prefix, prefix + "\uffff")
 
 
+def finding_where(*, briefing: str | None = None, check: str | None = None, verdict: str | None = None) -> Where:
+    where = Where()
+    add_briefing_filter(where, "f.briefing_id", briefing)
+    if check:
+        where.add("f.check_name = ?", check)
+    if verdict:
+        where.add("f.verdict = ?", verdict)
+    return where
+
+
 def figure_where(
     *,
     subject: str | None = None,
