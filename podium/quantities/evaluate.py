@@ -8,32 +8,24 @@ Levels (a pair counts as a true positive at a level when):
 - `value+unit`: the values agree within a relative 1e-6, `value_max` too when either side has
   one, and the units are the same id;
 - `qualifier`, `kind`, `period`: the field is equal;
-- `subject`: lenient token overlap. Both subjects are lower-cased and split into word tokens;
-  stop words are dropped and a trailing plural "s" is cut. The pair matches when the tokens they
-  share are at least half of the smaller token set (so "grain output" matches "total grain
-  output of Xinjiang"), or when both sets are empty.
+- `subject`: `podium.quantities.subjects.subject_matches`, the one definition of a lenient
+  subject match (content-token F1 of at least 0.5, or the same head noun; both empty agree).
 Precision divides by the number of predictions, recall by the number of gold mentions."""
 
 from __future__ import annotations
 
 import json
 import math
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from podium.errors import PodiumError
+from podium.quantities.subjects import subject_matches
 
 LEVELS: tuple[str, ...] = ("span", "value+unit", "qualifier", "kind", "period", "subject")
 RELATIVE_TOLERANCE = 1e-6
-SUBJECT_OVERLAP = 0.5
-_TOKEN = re.compile(r"[a-z0-9]+(?:[.'-][a-z0-9]+)*")
-_STOP_WORDS = frozenset(
-    "a an the of in on at for to by and or with from as its their his her our this that these those "
-    "is are was were be been total number".split()
-)
 
 Record = dict[str, Any]
 
@@ -111,20 +103,8 @@ def _close(a: Any, b: Any) -> bool:
     return math.isclose(float(a), float(b), rel_tol=RELATIVE_TOLERANCE, abs_tol=1e-9)
 
 
-def subject_tokens(subject: str | None) -> set[str]:
-    tokens = set()
-    for token in _TOKEN.findall((subject or "").lower()):
-        if token in _STOP_WORDS:
-            continue
-        tokens.add(token[:-1] if len(token) > 3 and token.endswith("s") and not token.endswith("ss") else token)
-    return tokens
-
-
 def subjects_agree(gold: Record, pred: Record) -> bool:
-    a, b = subject_tokens(gold.get("subject")), subject_tokens(pred.get("subject"))
-    if not a or not b:
-        return not a and not b
-    return len(a & b) >= SUBJECT_OVERLAP * min(len(a), len(b))
+    return subject_matches(gold.get("subject") or "", pred.get("subject") or "")
 
 
 def _field_agrees(name: str) -> Callable[[Record, Record], bool]:
