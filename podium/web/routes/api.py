@@ -10,13 +10,18 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import Response
 
+from podium.checks.corpus import resolved_commitments
 from podium.store import Corpus
 from podium.web.routes.common import (
     BRIEFING_COLUMNS,
     BRIEFING_SORTS,
+    COMMITMENT_COLUMNS,
     FIGURE_COLUMNS,
+    FINDING_COLUMNS,
     ROLES,
     SEARCH_COLUMNS,
+    STATUSES,
+    VERDICTS,
     Paging,
     blank_to_none,
     csv_response,
@@ -113,6 +118,47 @@ def list_figures(
     rows = corpus.figures(**filters, limit=page_.limit, offset=page_.offset)
     total = corpus.count_figures(**filters)
     return listing(request, rows, columns=FIGURE_COLUMNS, name="figures", fmt=fmt, page_=page_, total=total)
+
+
+@router.get("/findings", summary="Findings of the checks across the corpus")
+def list_findings(
+    request: Request,
+    corpus: ReadCorpus,
+    page_: Annotated[Paging, Depends(paging)],
+    fmt: OutputFormat = None,
+    briefing: Annotated[str | None, Query(description="a briefing id (or the start of one)")] = None,
+    check: Annotated[str | None, Query(description="the check's name, e.g. conversion, repeated figure")] = None,
+    verdict: Annotated[str | None, Query(description="consistent, inconsistent or implausible")] = None,
+) -> Response:
+    """Stored findings, each with its briefing and the quantities (spans) it rests on; the total is in `X-Total-Count`."""
+    filters = {"briefing": blank_to_none(briefing), "check": blank_to_none(check), "verdict": one_of(verdict, VERDICTS, "verdict")}
+    rows = corpus.findings(**filters, limit=page_.limit, offset=page_.offset)
+    total = corpus.count_findings(**filters)
+    return listing(request, rows, columns=FINDING_COLUMNS, name="findings", fmt=fmt, page_=page_, total=total)
+
+
+@router.get("/commitments", summary="Commitments, settled against later briefings")
+def list_commitments(
+    request: Request,
+    corpus: ReadCorpus,
+    page_: Annotated[Paging, Depends(paging)],
+    fmt: OutputFormat = None,
+    briefing: Annotated[str | None, Query(description="a briefing id (or the start of one)")] = None,
+    status: Annotated[str | None, Query(description="met, missed or open, as resolved against later briefings")] = None,
+    speaker: Annotated[str | None, Query(description="who made it (part of the name)")] = None,
+) -> Response:
+    """Targets, forecasts and dated undertakings, each `met`, `missed` or `open` as `podium commitments` resolves them."""
+    rows = commitment_rows(corpus, briefing=briefing, status=status, speaker=speaker)
+    shown = rows[page_.offset : page_.offset + page_.limit]
+    return listing(request, shown, columns=COMMITMENT_COLUMNS, name="commitments", fmt=fmt, page_=page_, total=len(rows))
+
+
+def commitment_rows(corpus: Corpus, *, briefing: str | None, status: str | None, speaker: str | None) -> list[dict[str, Any]]:
+    """Every commitment the filters select, resolved: the status is known only after resolving, so
+    the page is cut from the resolved list rather than in SQL."""
+    return resolved_commitments(
+        corpus, briefing=blank_to_none(briefing), speaker=blank_to_none(speaker), status=one_of(status, STATUSES, "status")
+    )
 
 
 @router.get("/search", summary="Full-text search over turns")

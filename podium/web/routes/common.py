@@ -12,7 +12,7 @@ from typing import Annotated, Any, get_args
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
 
-from podium.model import Kind, Modality, Role
+from podium.model import CommitmentStatus, Kind, Modality, Role, Verdict
 from podium.web.render import templates
 
 FIGURE_COLUMNS: tuple[str, ...] = (
@@ -47,11 +47,31 @@ BRIEFING_COLUMNS: tuple[str, ...] = (
     "n_figures",
     "source",
 )
+FINDING_COLUMNS: tuple[str, ...] = ("briefing_id", "briefing_date", "briefing_title", "position", "check", "verdict", "explanation", "tolerance", "quantities")
+COMMITMENT_COLUMNS: tuple[str, ...] = (
+    "briefing_id",
+    "briefing_date",
+    "briefing_title",
+    "deadline",
+    "status",
+    "subject",
+    "value",
+    "value_max",
+    "unit",
+    "qualifier",
+    "modality",
+    "speaker",
+    "start",
+    "end",
+    "text",
+)
 SEARCH_COLUMNS: tuple[str, ...] = ("briefing_id", "title", "date", "turn_id", "speaker", "role", "start", "end", "snippet", "score")
 BRIEFING_SORTS: tuple[str, ...] = ("date", "title", "source", "series", "series_number", "organisation", "n_turns", "n_exchanges", "n_figures")
 KINDS: tuple[str, ...] = get_args(Kind)
 MODALITIES: tuple[str, ...] = get_args(Modality)
 ROLES: tuple[str, ...] = get_args(Role)
+VERDICTS: tuple[str, ...] = get_args(Verdict)
+STATUSES: tuple[str, ...] = get_args(CommitmentStatus)
 MAX_LIMIT = 1000
 
 

@@ -1,4 +1,4 @@
-"""The pages: Library, Briefing, Figures, Search, Indicator, Add. Each view is one function that
+"""The pages: Library, Briefing, Figures, Commitments, Search, Indicator, Add. Each view is one function that
 serves its HTML page and its `.json` twin (and, for figures, a `.csv` of exactly what is shown).
 
 Views that read the store are plain `def`s, so FastAPI runs their SQLite calls in a worker thread."""
@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 
+from podium.checks.corpus import resolved_commitments
 from podium.errors import PodiumError
 from podium.model import Briefing
 from podium.store import Corpus
@@ -23,6 +24,7 @@ from podium.web.routes.common import (
     KINDS,
     MODALITIES,
     ROLES,
+    STATUSES,
     Paging,
     blank_to_none,
     csv_response,
@@ -143,6 +145,41 @@ def figures(
     data = {"filters": filters, "figures": rows, **page_links(request, page_, shown=len(rows), total=total)}
     csv_url = request.url_for("figures_csv").include_query_params(**request.query_params)
     return respond(request, "figures", data, {"csv_url": str(csv_url), "kinds": KINDS, "modalities": MODALITIES})
+
+
+@page(router, "/commitments", name="commitments")
+def commitments(
+    request: Request,
+    corpus: ReadCorpus,
+    page_: Annotated[Paging, Depends(paging)],
+    status: Annotated[str | None, Query(description="met, missed or open, as resolved against later briefings")] = None,
+    speaker: Annotated[str | None, Query(description="who made it (part of the name)")] = None,
+    briefing: Annotated[str | None, Query(description="a briefing id")] = None,
+) -> Response:
+    """Every commitment across the corpus, settled against later briefings, each linked to its sentence."""
+    filters = {"status": one_of(status, STATUSES, "status"), "speaker": blank_to_none(speaker), "briefing": blank_to_none(briefing)}
+    rows = resolved_commitments(corpus, **filters)
+    shown = rows[page_.offset : page_.offset + page_.limit]
+    if not wants(request, ".json"):
+        shown = [{**row, "href": href} for row, href in zip(shown, commitment_links(request, corpus, shown))]
+    data = {"filters": {k: v for k, v in filters.items() if v}, "commitments": shown, **page_links(request, page_, shown=len(shown), total=len(rows))}
+    return respond(request, "commitments", data, {"statuses": STATUSES})
+
+
+def commitment_links(request: Request, corpus: Corpus, rows: list[dict[str, Any]]) -> list[str]:
+    """Each row's link to its sentence, landing where the briefing page's own commitment link does
+    (each briefing on the page read once)."""
+    anchors: dict[str, list[str]] = {}
+    links = []
+    for row in rows:
+        ident = row["briefing_id"]
+        if ident not in anchors:
+            found = corpus.briefing(ident)
+            anchors[ident] = commitment_anchors(found) if found else []
+        url = request.url_for("briefing", briefing_id=ident).path
+        position = row["position"]
+        links.append(f"{url}#{anchors[ident][position]}" if position < len(anchors[ident]) else url)
+    return links
 
 
 @page(router, "/search", name="search")
