@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from podium.checks import repeats
 from podium.checks.commitments import deadlines_due, resolve_rows
-from podium.model import Briefing, Finding
+from podium.model import Briefing, Finding, Quantity
 
 if TYPE_CHECKING:
     from podium.store import Corpus
@@ -40,11 +40,18 @@ def stored_briefings(corpus: Corpus) -> Iterator[tuple[str, Briefing]]:
 def repeated_across(briefings: Iterable[tuple[str, Briefing]]) -> list[CorpusFinding]:
     """The repeated-figure check across briefings given as (id, briefing), each dropped once its
     comparable figures are taken (a generator keeps one briefing's text in memory at a time)."""
-    pools = (((ident, briefing.source), briefing.source, repeats.pool(briefing)) for ident, briefing in briefings)
     return [
         CorpusFinding(briefings=(a[0], b[0]), sources=(a[1], b[1]), finding=item)
-        for a, b, item in repeats.across_pools(pools)
+        for a, b, item in repeats.across_pools(_pools(briefings))
     ]
+
+
+def _pools(briefings: Iterable[tuple[str, Briefing]]) -> Iterator[tuple[tuple[str, str], str, list[tuple[Quantity, str]]]]:
+    for ident, briefing in briefings:
+        label, pool = (ident, briefing.source), repeats.pool(briefing)
+        # A loop variable outlives the yield: drop the briefing before the next one is read.
+        del briefing
+        yield label, label[1], pool
 
 
 def check_corpus(corpus: Corpus) -> list[CorpusFinding]:
