@@ -139,6 +139,18 @@ def enumeration() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def count_word_heads() -> tuple[re.Pattern[str], ...]:
+    """The number words of `enumeration`, for lower-cased text, one pattern per first letter
+    ("t(?=wo|hree|en)"). A pattern opening with a plain letter is found by the engine's fast literal
+    scan, where a case-blind alternation of every word is tried at every position of the text; the
+    lookahead keeps each match one character long, so no word hides another starting inside it."""
+    by_letter: dict[str, list[str]] = {}
+    for word in load().number_words:
+        by_letter.setdefault(word[:1], []).append(word[1:])
+    return tuple(re.compile(re.escape(first) + rf"(?=(?:{_alternation(rests)}))") for first, rests in by_letter.items())
+
+
 LIST_END = re.compile(
     r"\s+(?:which|who|that|where|to|in|on|at|by|from|for|with|have|has|had|are|were|is|was|will|grew|rose|fell)\s",
     re.IGNORECASE,

@@ -1,0 +1,35 @@
+"""Property: the fast scans of the checks find exactly what a plain scan of the whole text finds."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from podium.checks import patterns
+from podium.checks.enumerations import enumeration_matches
+
+PIECES = st.sampled_from(
+    ["two", "Two", "TWELVE", "sEvEn", "seventeen", "ten", "often", "both", "ſix", "sıx", "İ", "3", "12", "123",
+     "1.5", "٣", "５", "of", ":", "namely", ", namely", "which are", "-", "—", "and", "or", "as well as", "A", "B",
+     "C", "countries", "regions", ",", ".", ";", "\n", "\t", "$", "“", "in"]
+)
+SEPARATORS = st.sampled_from([" ", "", "  ", "\n", "\t"])
+
+
+@st.composite
+def texts(draw: st.DrawFn) -> str:
+    parts = draw(st.lists(st.tuples(PIECES, SEPARATORS), max_size=40))
+    return "".join(piece + sep for piece, sep in parts)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts())
+def test_enumeration_matches_are_those_of_a_full_scan(text: str) -> None:
+    expected = [(m.span(), m.groupdict()) for m in patterns.enumeration().finditer(text)]
+    assert [(m.span(), m.groupdict()) for m in enumeration_matches(text)] == expected
+
+
+def test_enumeration_scan_of_an_ascii_text_finds_each_list() -> None:
+    text = "We visited the Five Regions of A, B, C, D and E. Then 3 towns of X and Y."
+    expected = [m.span() for m in patterns.enumeration().finditer(text)]
+    assert [m.span() for m in enumeration_matches(text)] == expected and len(expected) == 2
