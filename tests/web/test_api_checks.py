@@ -189,6 +189,7 @@ def test_commitments_page_links_each_to_its_sentence_and_escapes_it(api: TestCli
     hostile = id_of(checks_corpus, HOSTILE)
     turn = checks_corpus.briefings[hostile].turn_at(HOSTILE.index("The new museum"))
     assert turn is not None and f'href="/briefings/{hostile}#t-{turn.id}"' in html
+    assert f'id="t-{turn.id}"' in api.get(f"/briefings/{hostile}").text
     assert '<script>alert("said")</script>' not in html
     assert html.count("&lt;script&gt;alert(&#34;said&#34;)&lt;/script&gt;") == 2  # subject and sentence
 
