@@ -272,23 +272,9 @@ def check_growth(text: str, quantities: list[Quantity], sentences: Sentences, re
                 if result is not None:
                     findings.append(result)
                     done.add(growth.start)
-    paired = _in_respectively_sentences(text, sentences, quantities)
+    paired = {q.start for q in quantities if sentences.says(patterns.RESPECTIVELY, q.start)}
     findings.extend(_growth_by_subject(text, quantities, sentences, done | paired, restated))
     return findings
-
-
-def _in_respectively_sentences(text: str, sentences: Sentences, quantities: list[Quantity]) -> set[int]:
-    """The starts of figures whose sentence says "respectively"; each sentence is read once, however
-    many figures it holds."""
-    says: dict[Span, bool] = {}
-    paired = set()
-    for qty in quantities:
-        sentence = sentences.of(qty.start)
-        if sentence not in says:
-            says[sentence] = bool(patterns.RESPECTIVELY.search(text[sentence.start : sentence.end]))
-        if says[sentence]:
-            paired.add(qty.start)
-    return paired
 
 
 def _stated_level(qty: Quantity, restated: set[int]) -> bool:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
+import copy
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from itertools import combinations
+from itertools import chain, combinations, product
 from typing import TypeVar
 
 from podium.checks import patterns
@@ -25,10 +25,9 @@ T = TypeVar("T")
 def is_threshold(text: str, sentences: Sentences, qty: Quantity) -> bool:
     """A figure passed on the way ("it took a year to go from 200 billion to 300 billion") is a
     milestone, not a statement of the level."""
-    sentence = sentences.of(qty.start)
-    if not patterns.threshold_sentence().search(text[sentence.start : sentence.end]):
+    if not sentences.says(patterns.threshold_sentence(), qty.start):
         return False
-    before = text[sentence.start : qty.start]
+    before = text[sentences.of(qty.start).start : qty.start]
     return bool(patterns.FROM_OR_TO_BEFORE.search(before)) and "from" in before.lower()
 
 
@@ -105,18 +104,35 @@ def candidates(
     """The figures that can be compared, each with the subject its own words support and the
     words that support it (`sentences`: the sentence layout of `text`, when already read)."""
     sentences = sentences if sentences is not None else Sentences(text)
-    subjects = {i: anchored_subject(text, sentences, quantities, i) for i in range(len(quantities))}
-    return [
-        (dataclasses.replace(q, subject=subjects[i][0]), subjects[i][1])
-        for i, q in enumerate(quantities)
-        if subjects[i]
-        and q.modality == "actual"
-        and q.start not in restated
-        and q.kind not in ("rank", "duration")
-        and not is_threshold(text, sentences, q)
-        and not is_part(text, q)
-        and not is_modifier(text, q)
-    ]
+    pool = []
+    for index, qty in enumerate(quantities):
+        # The cheap tests first: reading a figure's subject from its words is the costly one.
+        if not _may_repeat(text, sentences, qty, restated):
+            continue
+        anchored = anchored_subject(text, sentences, quantities, index)
+        if anchored is not None:
+            pool.append((_with_subject(qty, anchored[0]), anchored[1]))
+    return pool
+
+
+def _may_repeat(text: str, sentences: Sentences, qty: Quantity, restated: set[int]) -> bool:
+    """Whether a figure states a measure outright: not a target, restatement, rank, duration,
+    milestone, part or modifier."""
+    return (
+        qty.modality == "actual"
+        and qty.start not in restated
+        and qty.kind not in ("rank", "duration")
+        and not is_threshold(text, sentences, qty)
+        and not is_part(text, qty)
+        and not is_modifier(text, qty)
+    )
+
+
+def _with_subject(qty: Quantity, subject: str) -> Quantity:
+    # A shallow copy with one field set: what dataclasses.replace gives, at a fraction of its cost.
+    copied = copy.copy(qty)
+    copied.subject = subject
+    return copied
 
 
 NEAR_WORDS = 8
@@ -157,15 +173,33 @@ def shared_subject(a: Quantity, window_a: str, b: Quantity, window_b: str) -> st
     return None
 
 
+def _same_kind_and_period(
+    pool_a: list[tuple[Quantity, str]], pool_b: list[tuple[Quantity, str]], *, same_pool: bool
+) -> list[tuple[int, int]]:
+    """Index pairs of figures of one kind and one stated period, in the order of every pair
+    (`combinations` of one pool, else the product of two): only these can be `comparable`, so the
+    others are never formed."""
+    by_measure: dict[tuple[str, str], list[int]] = {}
+    for j, (b, _window) in enumerate(pool_b):
+        if b.period:
+            by_measure.setdefault((b.kind, b.period), []).append(j)
+    pairs = []
+    for i, (a, _window) in enumerate(pool_a):
+        for j in by_measure.get((a.kind, a.period), []) if a.period else []:
+            if j > i or not same_pool:
+                pairs.append((i, j))
+    return pairs
+
+
 def _matched_pairs(pool_a: list[tuple[Quantity, str]], pool_b: list[tuple[Quantity, str]], *, same_pool: bool) -> list[tuple[Quantity, Quantity]]:
-    pairs = combinations(pool_a, 2) if same_pool else ((x, y) for x in pool_a for y in pool_b)
     matched = []
-    for (a, window_a), (b, window_b) in pairs:
+    for i, j in _same_kind_and_period(pool_a, pool_b, same_pool=same_pool):
+        (a, window_a), (b, window_b) = pool_a[i], pool_b[j]
         if not comparable(a, b):
             continue
         subject = shared_subject(a, window_a, b, window_b)
         if subject and not distinct_measures(window_a, window_b, subject):
-            matched.append((dataclasses.replace(a, subject=subject), dataclasses.replace(b, subject=subject)))
+            matched.append((_with_subject(a, subject), _with_subject(b, subject)))
     return matched
 
 
@@ -203,6 +237,9 @@ def pool(briefing: Briefing) -> list[tuple[Quantity, str]]:
     return candidates(briefing.text, ordered, set())
 
 
+Entry = tuple[int, T, str, Quantity, str]  # source index, label, name, figure, its subject's words
+
+
 def _bucket_key(qty: Quantity) -> tuple[str, str, frozenset[str]] | None:
     """Where a figure waits for its repeats: its kind, period and subject words. Figures without a
     period never compare (see `comparable`), nor do subjects with no content words."""
@@ -218,8 +255,8 @@ def across_pools(pools: Iterable[tuple[T, str, list[tuple[Quantity, str]]]]) -> 
     """Repeated figures across sources, given each source as (label, name, pool). Figures are
     grouped by kind, period and subject words as they arrive, so only figures that can match are
     ever paired; a figure without a subject waits beside every subject of its kind and period."""
-    named: dict[str, list[tuple[int, T, str, Quantity, str]]] = defaultdict(list)
-    unnamed: dict[tuple[str, str], list[tuple[int, T, str, Quantity, str]]] = defaultdict(list)
+    named: dict[tuple[str, str, frozenset[str]], list[Entry]] = defaultdict(list)
+    unnamed: dict[tuple[str, str], list[Entry]] = defaultdict(list)
     for index, (label, name, candidates_) in enumerate(pools):
         for qty, window in candidates_:
             key = _bucket_key(qty)
@@ -231,28 +268,21 @@ def across_pools(pools: Iterable[tuple[T, str, list[tuple[Quantity, str]]]]) -> 
     for key, entries in named.items():
         # Two unnamed figures never share a subject (shared_subject), so each bucket pairs its
         # named figures with one another and with the unnamed ones of its kind and period.
-        found += _pairs_across(entries, entries + unnamed.get(key[:2], []))
+        found += _pairs_across(chain(combinations(entries, 2), product(entries, unnamed.get(key[:2], []))))
     return [(a, b, item) for _order, a, b, item in sorted(found, key=lambda f: f[0])]
 
 
-def _pairs_across(left: list[tuple[int, T, str, Quantity, str]], right: list[tuple[int, T, str, Quantity, str]]) -> list[tuple[tuple[int, int, int, int], T, T, Finding]]:
+def _pairs_across(pairs: Iterable[tuple[Entry, Entry]]) -> list[tuple[tuple[int, int, int, int], T, T, Finding]]:
+    """The findings on pairs of figures from two different sources, the earlier source first."""
     found = []
-    seen: set[tuple[int, int, int, int]] = set()
-    for i, label_a, name_a, qty_a, window_a in left:
-        for j, label_b, name_b, qty_b, window_b in right:
-            if i == j:
-                continue
-            first, second = ((i, label_a, name_a, qty_a, window_a), (j, label_b, name_b, qty_b, window_b))
-            if j < i:
-                first, second = second, first
-            order = (first[0], second[0], first[3].start, second[3].start)
-            if order in seen:
-                continue
-            seen.add(order)
-            for a, b in _matched_pairs([first[3:]], [second[3:]], same_pool=False):
-                item = check_pair(a, b)
-                item.explanation = f"across {first[2]} and {second[2]}: {item.explanation}"
-                found.append((order, first[1], second[1], item))
+    for x, y in pairs:
+        if x[0] == y[0]:
+            continue
+        first, second = (x, y) if x[0] < y[0] else (y, x)
+        for a, b in _matched_pairs([first[3:]], [second[3:]], same_pool=False):
+            item = check_pair(a, b)
+            item.explanation = f"across {first[2]} and {second[2]}: {item.explanation}"
+            found.append(((first[0], second[0], a.start, b.start), first[1], second[1], item))
     return found
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from podium.checks import patterns
@@ -46,6 +47,7 @@ class Sentences:
         self.text = text
         self.spans = sentence_spans(text)
         self._starts = [s.start for s in self.spans]
+        self._says: dict[tuple[re.Pattern[str], Span], bool] = {}
 
     def index_of(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self._starts, offset) - 1)
@@ -55,6 +57,16 @@ class Sentences:
 
     def same(self, a: int, b: int) -> bool:
         return self.index_of(a) == self.index_of(b)
+
+    def says(self, pattern: re.Pattern[str], offset: int) -> bool:
+        """Whether `pattern` matches in the sentence holding `offset`. Several checks ask this of
+        every figure; a sentence holds many, so each sentence is searched once per pattern."""
+        sentence = self.of(offset)
+        key = (pattern, sentence)
+        if key not in self._says:
+            # A slice, not search(pos, endpos): \b and lookbehinds must not see the sentence before.
+            self._says[key] = bool(pattern.search(self.text[sentence.start : sentence.end]))
+        return self._says[key]
 
     def figures_by_sentence(self, quantities: list[Quantity]) -> list[tuple[Span, list[Quantity]]]:
         """Each sentence holding figures (in text order) with the figures that start inside it, in
