@@ -34,7 +34,7 @@ def find(text: str, quantities: list[Quantity], sentences: Sentences | None = No
         *derived.check_growth(text, quantities, sentences, restated | milestones),
         *derived.check_parts(text, quantities, sentences),
         *spans.check(text, quantities, sentences),
-        *enumerations.check_enumerations(text, quantities),
+        *enumerations.check_enumerations(text, quantities, sentences),
         *enumerations.check_respectively(text, quantities, sentences),
         *plausibility.check(quantities),
     ]

@@ -9,7 +9,7 @@ from typing import Any
 
 from podium.checks import patterns
 from podium.checks.subjects import same_subject
-from podium.checks.text import Sentences, Span
+from podium.checks.text import Sentences, Span, occurrences
 from podium.checks.tolerance import tolerance
 from podium.checks.units import convert
 from podium.checks.words import load
@@ -79,12 +79,22 @@ def _undertaking_subject(clause: str) -> str:
     return " ".join(words)
 
 
+def _sentences_with_markers(sentences: Sentences) -> set[int] | None:
+    """The sentences holding a word every undertaking has ("will", "shall", "set"), found by plain
+    search of the lower-cased text rather than by the pattern in every sentence; None when the text
+    cannot be searched that way (then every sentence is a candidate)."""
+    if sentences.lowered is None:
+        return None
+    return {sentences.index_of(at) for marker in patterns.UNDERTAKING_MARKERS for at in occurrences(sentences.lowered, marker)}
+
+
 def undertakings(briefing: Briefing, sentences: Sentences, numbered: set[int]) -> list[Commitment]:
     """Dated undertakings without a number: "the museum will be completed and opened this year"."""
     found = []
     year = briefing_year(briefing)
+    promising = _sentences_with_markers(sentences)
     for index, sentence in enumerate(sentences.spans):
-        if index in numbered:
+        if index in numbered or (promising is not None and index not in promising):
             continue
         body = briefing.text[sentence.start : sentence.end]
         promise = patterns.undertaking().search(body)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from podium.checks import patterns
 from podium.checks.findings import agree, finding, stated
-from podium.checks.text import Sentences, gap
+from podium.checks.text import Sentences, gap, lowered_for_search, matches_at, non_ascii, occurrences
 from podium.checks.words import load
 from podium.model import Finding, Quantity
 
@@ -56,59 +56,35 @@ def _count_quantity(quantities: list[Quantity], start: int, end: int, text: str,
     return Quantity(text=text, start=start, end=end, value=float(value), unit="count")
 
 
-# Characters a case-blind pattern takes for an ASCII letter that str.lower() does not turn into one
-# ("ſ" is an "s", "ı" and "İ" are an "i"; "İ" also lowers to two characters): a text holding one is
-# scanned position by position.
-_CASE_FOLDS_BEYOND_LOWER = frozenset("\u0130\u0131\u017f")
-_ASCII = bytes(range(128))
 _ASCII_DIGITS = "0123456789"
 
 
-def _non_ascii(text: str) -> str:
-    # Deleting the ASCII bytes of the UTF-8 encoding leaves exactly the other characters' encodings.
-    return text.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass")
-
-
-def _count_starts(text: str) -> list[int] | None:
+def _count_starts(text: str, lowered: str | None) -> list[int] | None:
     """Every offset where an enumeration's count can begin (a number word in any case, or a digit
-    not following another digit), or None when the text has characters that make a search of its
-    lower-cased form miss some: a digit outside ASCII, or a letter case-folded beyond str.lower."""
-    if not text.isascii() and any(ch.isdecimal() or ch in _CASE_FOLDS_BEYOND_LOWER for ch in set(_non_ascii(text))):
+    not following another digit), or None when the text must be scanned whole: `lowered` is None,
+    or a digit outside ASCII could begin a count."""
+    if lowered is None or (not text.isascii() and any(ch.isdecimal() for ch in set(non_ascii(text)))):
         return None
-    lowered = text.lower()
     starts = {m.start() for head in patterns.count_word_heads() for m in head.finditer(lowered)}
     for digit in _ASCII_DIGITS:
-        at = text.find(digit)
-        while at >= 0:
-            if at == 0 or text[at - 1] not in _ASCII_DIGITS:
-                starts.add(at)
-            at = text.find(digit, at + 1)
+        starts.update(at for at in occurrences(text, digit) if at == 0 or text[at - 1] not in _ASCII_DIGITS)
     return sorted(starts)
 
 
-def enumeration_matches(text: str) -> Iterator[re.Match[str]]:
+def enumeration_matches(text: str, lowered: str | None = None) -> Iterator[re.Match[str]]:
     """The matches of `patterns.enumeration()` in `text`, as its finditer gives them, tried only where
     a count can begin: trying the pattern at every position of a long text was the slowest step of
-    the checks."""
-    pattern = patterns.enumeration()
-    starts = _count_starts(text)
+    the checks. `lowered`: `text` as `lowered_for_search` gives it, when already read."""
+    starts = _count_starts(text, lowered if lowered is not None else lowered_for_search(text))
     if starts is None:
-        yield from pattern.finditer(text)
-        return
-    end = 0
-    for start in starts:
-        if start < end:
-            continue  # inside the previous match: finditer never looks there
-        match = pattern.match(text, start)
-        if match:
-            yield match
-            end = match.end()
+        return patterns.enumeration().finditer(text)
+    return matches_at(patterns.enumeration(), text, starts)
 
 
-def check_enumerations(text: str, quantities: list[Quantity]) -> list[Finding]:
+def check_enumerations(text: str, quantities: list[Quantity], sentences: Sentences | None = None) -> list[Finding]:
     findings = []
     breakers = load().enumeration_breakers
-    for match in enumeration_matches(text):
+    for match in enumeration_matches(text, sentences.lowered if sentences is not None else None):
         noun_words = {w.lower() for w in match.group("noun").split()}
         if noun_words & breakers or text[max(0, match.start() - 1) : match.start()] in ("$", "¥", "€", "£"):
             continue
@@ -161,9 +137,16 @@ def _subject_items(prefix: str) -> list[str]:
     return split_list(subject)
 
 
+def _respectively_matches(text: str, sentences: Sentences) -> Iterator[re.Match[str]]:
+    # Tried only where the lower-cased word is: the case-blind pattern is slow to scan a whole text.
+    if sentences.lowered is None:
+        return patterns.RESPECTIVELY.finditer(text)
+    return matches_at(patterns.RESPECTIVELY, text, list(occurrences(sentences.lowered, patterns.RESPECTIVELY_WORD)))
+
+
 def check_respectively(text: str, quantities: list[Quantity], sentences: Sentences) -> list[Finding]:
     findings = []
-    for match in patterns.RESPECTIVELY.finditer(text):
+    for match in _respectively_matches(text, sentences):
         sentence = sentences.of(match.start())
         figures = _figures_before(text, quantities, match.start(), sentence.start)
         if len(figures) < 2:

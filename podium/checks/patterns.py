@@ -99,7 +99,8 @@ SHARE_AFTER_PART_GAP = re.compile(
 )
 
 # --- respectively, spans, enumerations ------------------------------------------------------------
-RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+RESPECTIVELY_WORD = "respectively"
+RESPECTIVELY = re.compile(rf"\b{RESPECTIVELY_WORD}\b", re.IGNORECASE)
 FIGURE_LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+|as\s+well\s+as\s+)?$", re.IGNORECASE)
 COMMA = re.compile(r"\s*,\s*")
 LAST_JOIN = re.compile(r"^(?:and|or|as\s+well\s+as)\s+|\s+(?:and|or|as\s+well\s+as)\s+(?!.*\s(?:and|or)\s)", re.IGNORECASE)
@@ -166,6 +167,11 @@ LIST_HEADER = re.compile(r"^[ \t]*[\w' -]{0,40}:")
 def future_cue() -> re.Pattern[str]:
     """Words that make a sentence look ahead: "will", "aim to", "is expected to", "by 2025"."""
     return re.compile(rf"(?:^|(?<=\W))(?:{_alternation(load().future_cues)})(?=\W|\d|$)", re.IGNORECASE)
+
+
+# Every match of `undertaking` holds one of these words (lower-cased): a sentence without any is
+# not searched.
+UNDERTAKING_MARKERS = ("will", "shall", "set")
 
 
 @lru_cache(maxsize=1)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from podium.checks import patterns
 from podium.model import Quantity
@@ -16,10 +18,58 @@ class Span:
     end: int
 
 
+# Characters a case-blind pattern takes for an ASCII letter that str.lower() does not turn into one
+# ("ſ" is an "s", "ı" and "İ" are an "i"; "İ" also lowers to two characters, shifting offsets).
+CASE_FOLDS_BEYOND_LOWER = frozenset("\u0130\u0131\u017f")
+_ASCII = bytes(range(128))
+
+
+def non_ascii(text: str) -> str:
+    """The characters of `text` outside ASCII, in order."""
+    # Deleting the ASCII bytes of the UTF-8 encoding leaves exactly the other characters' encodings.
+    return text.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass")
+
+
+def lowered_for_search(text: str) -> str | None:
+    """`text` lower-cased with every offset kept, where plain substring search finds every place a
+    case-blind pattern of ASCII words can match (far faster than trying the pattern at every
+    position); None when `text` holds a character that defeats this, and the text must be scanned."""
+    if not text.isascii() and not CASE_FOLDS_BEYOND_LOWER.isdisjoint(non_ascii(text)):
+        return None
+    return text.lower()
+
+
+def occurrences(text: str, needle: str) -> Iterator[int]:
+    """Every offset where `needle` starts in `text`, overlapping ones included."""
+    at = text.find(needle)
+    while at >= 0:
+        yield at
+        at = text.find(needle, at + 1)
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` gives, when every match starts at one of `starts` (sorted): the
+    pattern is tried only there. Matches do not overlap, as with finditer."""
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        match = pattern.match(text, start)  # lookbehinds and \b still see the text before `start`
+        if match:
+            yield match
+            end = match.end()
+
+
+def _sentence_end_starts(text: str) -> list[int]:
+    # A sentence end begins right after . ! ? or a colon, or at a line break (see SENTENCE_END).
+    after = (at + 1 for mark in ".!?:" for at in occurrences(text, mark))
+    return sorted({*after, *occurrences(text, "\n")})
+
+
 def sentence_spans(text: str) -> list[Span]:
     """Every sentence of `text` as a span; a decimal point never ends one."""
     spans, start = [], 0
-    for match in patterns.SENTENCE_END.finditer(text):
+    for match in matches_at(patterns.SENTENCE_END, text, _sentence_end_starts(text)):
         if match.start() > start:
             spans.append(Span(start, match.start()))
         start = match.end()
@@ -48,6 +98,11 @@ class Sentences:
         self.spans = sentence_spans(text)
         self._starts = [s.start for s in self.spans]
         self._says: dict[tuple[re.Pattern[str], Span], bool] = {}
+
+    @cached_property
+    def lowered(self) -> str | None:
+        """The text as `lowered_for_search` gives it, lowered once for every check that searches it."""
+        return lowered_for_search(self.text)
 
     def index_of(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self._starts, offset) - 1)

@@ -6,7 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from podium.checks import patterns
-from podium.checks.enumerations import enumeration_matches
+from podium.checks.enumerations import _respectively_matches, enumeration_matches
+from podium.checks.text import Sentences, Span, sentence_spans
 
 PIECES = st.sampled_from(
     ["two", "Two", "TWELVE", "sEvEn", "seventeen", "ten", "often", "both", "ſix", "sıx", "İ", "3", "12", "123",
@@ -33,3 +34,39 @@ def test_enumeration_scan_of_an_ascii_text_finds_each_list() -> None:
     text = "We visited the Five Regions of A, B, C, D and E. Then 3 towns of X and Y."
     expected = [m.span() for m in patterns.enumeration().finditer(text)]
     assert [m.span() for m in enumeration_matches(text)] == expected and len(expected) == 2
+
+
+SENTENCE_PIECES = st.sampled_from(
+    ["Output", "rose", "5.2%", "1.5", "Mr.", "A", "b", ".", "!", "?", ":", "\n", "\n\n", " \n \n", "\t", '"', "”",
+     ")", "(", "“", "2023", "respectively", "Respectively", "RESPECTIVELY", "respectivelyx", "ſ", "will", "set"]
+)
+
+
+@st.composite
+def sentence_texts(draw: st.DrawFn) -> str:
+    parts = draw(st.lists(st.tuples(SENTENCE_PIECES, SEPARATORS), max_size=40))
+    return "".join(piece + sep for piece, sep in parts)
+
+
+def _spans_by_full_scan(text: str) -> list[Span]:
+    spans, start = [], 0
+    for match in patterns.SENTENCE_END.finditer(text):
+        if match.start() > start:
+            spans.append(Span(start, match.start()))
+        start = match.end()
+    if start < len(text):
+        spans.append(Span(start, len(text)))
+    return spans
+
+
+@settings(max_examples=400, deadline=None)
+@given(sentence_texts())
+def test_sentence_spans_are_those_of_a_full_scan(text: str) -> None:
+    assert sentence_spans(text) == _spans_by_full_scan(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(sentence_texts())
+def test_respectively_matches_are_those_of_a_full_scan(text: str) -> None:
+    found = [m.span() for m in _respectively_matches(text, Sentences(text))]
+    assert found == [m.span() for m in patterns.RESPECTIVELY.finditer(text)]
