@@ -51,7 +51,13 @@ def _pools(briefings: Iterable[tuple[str, Briefing]]) -> Iterator[tuple[tuple[st
         label, pool = (ident, briefing.source), repeats.pool(briefing)
         # A loop variable outlives the yield: drop the briefing before the next one is read.
         del briefing
-        yield label, label[1], pool
+        yield label, _name(*label), pool
+
+
+def _name(ident: str, source: str) -> str:
+    """How explanations name a stored briefing: its source, or its id when the source names no
+    file ("<text>" for a transcript given as a string)."""
+    return ident if source.startswith("<") and source.endswith(">") else source
 
 
 def check_corpus(corpus: Corpus) -> list[CorpusFinding]:

@@ -63,6 +63,8 @@ def test_a_figure_stated_differently_in_two_stored_briefings_is_inconsistent(tmp
     for ident, ref in zip(found.briefings, found.finding.quantities):
         assert stored[ident].text[ref.start : ref.end] == ref.text
     assert "cannot both hold" in found.finding.explanation
+    # Transcripts given as strings have no file name: the explanation names them by id.
+    assert found.finding.explanation.startswith(f"across {found.briefings[0]} and {found.briefings[1]}: ")
 
 
 def test_the_same_figure_restated_with_its_precision_is_consistent(tmp_path: Path) -> None:
