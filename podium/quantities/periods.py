@@ -9,7 +9,6 @@ carried forward from earlier in the paragraph). The word tables are in podium/da
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -254,6 +253,7 @@ _NAME_BEFORE_YEAR = re.compile(r"\b[A-Z][a-z]+\s+of\s+$")
 _COMPARISON_BEFORE = re.compile(r"\b(?:of|than)\s+$")
 _WINDOW = 40  # wider than any reference reaches back from the trigger word inside it
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+_LONGEST_TRIGGER = 16  # longer than any trigger word
 _WORD = re.compile(r"\w+")
 
 
@@ -294,17 +294,28 @@ def may_name_a_time(text: str) -> bool:
     return bool(_YEAR_DIGITS.search(text)) or any(w in low for w in lower_words) or any(w in text for w in kept_words)
 
 
-def _trigger_hits(text: str, low: str) -> list[int]:
-    """Where a trigger word (one every reference holds) stands in the text, in order."""
-    lower_words, kept_words = _triggers()
-    hits = [m.start() for m in _YEAR_DIGITS.finditer(text)]
-    for haystack, words in ((low, lower_words), (text, kept_words)):
-        for word in words:
-            at = haystack.find(word)
-            while at >= 0:
-                if at == 0 or not haystack[at - 1].isalpha():  # "each" in "reach" is no trigger
-                    hits.append(at)
-                at = haystack.find(word, at + 1)
+@lru_cache(maxsize=1)
+def _kept_trigger_pattern() -> re.Pattern[str]:
+    # The case-kept words all open with a capital, so one alternation skips ahead fast; the
+    # lower-case words open with common letters, where plain finds per word are faster.
+    return re.compile("|".join(map(re.escape, _triggers()[1])))
+
+
+def _trigger_hits(text: str, low: str, begin: int = 0, stop: int | None = None) -> list[int]:
+    """Where a trigger word (one every reference holds) starts in text[begin:stop], in order."""
+    stop = len(text) if stop is None else stop
+    reach = min(len(text), stop + _LONGEST_TRIGGER)  # a word starting before `stop` may end after it
+    hits = [m.start() for m in _YEAR_DIGITS.finditer(text, begin, reach) if m.start() < stop]
+    for word in _triggers()[0]:
+        at = low.find(word, begin, reach)
+        while 0 <= at < stop:
+            if at == 0 or not low[at - 1].isalpha():  # "each" in "reach" is no trigger
+                hits.append(at)
+            at = low.find(word, at + 1, reach)
+    for m in _kept_trigger_pattern().finditer(text, begin, reach):
+        at = m.start()
+        if at < stop and (at == 0 or not text[at - 1].isalpha()):
+            hits.append(at)
     hits.sort()
     return hits
 
@@ -313,7 +324,7 @@ def _trigger_windows(text: str, hits: list[int], begin: int, stop: int) -> list[
     """Stretches of text[begin:stop] around the trigger hits in it, merged; the full pattern runs
     only there, since one alternation over the whole text costs far more than plain searches."""
     windows: list[tuple[int, int]] = []
-    for at in hits[bisect_left(hits, begin) : bisect_left(hits, stop)]:
+    for at in hits:
         start, end = max(begin, at - _WINDOW), min(stop, at + _WINDOW // 2 + 16)
         while start > begin and not text[start - 1].isspace():
             start -= 1  # never begin inside a word
@@ -329,18 +340,22 @@ def find_time_refs(text: str, spans: list[tuple[int, int]] | None = None) -> lis
     refs: list[TimeRef] = []
     pattern = patterns().any_ref
     first_words = _first_words()
-    hits = _trigger_hits(text, text.lower())
-    windows = [w for span in (spans or [(0, len(text))]) for w in _trigger_windows(text, hits, *span)]
+    low = text.lower()
+    # Triggers are looked for only inside the spans: windows never reach past their span.
+    windows = [
+        w for span in (spans or [(0, len(text))]) for w in _trigger_windows(text, _trigger_hits(text, low, *span), *span)
+    ]
     for start, end in windows:
         # Every reference begins a word it can begin with, so the pattern is tried there only.
         done = start
         for word in _WORD.finditer(text, start, end):
-            if word.start() < done:
+            at = word.start()
+            if at < done:
                 continue
             token = word.group(0)
             if not (token[0].isdigit() or token.lower() in first_words):
                 continue
-            m = pattern.match(text, word.start(), end)
+            m = pattern.match(text, at, end)
             if m is None:
                 continue
             done = m.end()
