@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -79,25 +80,46 @@ def _undertaking_subject(clause: str) -> str:
     return " ".join(words)
 
 
-def _sentences_with_markers(sentences: Sentences) -> set[int] | None:
-    """The sentences holding a word every undertaking has ("will", "shall", "set"), found by plain
-    search of the lower-cased text rather than by the pattern in every sentence; None when the text
-    cannot be searched that way (then every sentence is a candidate)."""
-    if sentences.lowered is None:
+def _undertaking_starts(sentences: Sentences) -> dict[int, list[int]] | None:
+    """Where an undertaking can begin, by sentence index (offsets in the text, ascending), found by
+    plain search of the lower-cased text: trying the pattern at every position of every sentence
+    was the costliest part of the commitments. None when the text cannot be searched that way."""
+    lowered = sentences.lowered
+    if lowered is None:
         return None
-    return {sentences.index_of(at) for marker in patterns.UNDERTAKING_MARKERS for at in occurrences(sentences.lowered, marker)}
+    starts = [at for lead in patterns.UNDERTAKING_LEADS for at in occurrences(lowered, lead)]
+    for at in occurrences(lowered, patterns.UNDERTAKING_SET):
+        space = at
+        while space > 0 and lowered[space - 1].isspace():
+            space -= 1
+        if space < at:
+            starts.extend(space - len(lead) for lead in patterns.UNDERTAKING_SET_LEADS if space >= len(lead))
+    by_sentence: dict[int, list[int]] = {}
+    for at in sorted(starts):
+        by_sentence.setdefault(sentences.index_of(at), []).append(at)
+    return by_sentence
+
+
+def _first_promise(body: str, offsets: list[int] | None) -> re.Match[str] | None:
+    """The first undertaking in a sentence: what searching `body` finds, tried only at `offsets`
+    (in the body, ascending; None: anywhere)."""
+    pattern = patterns.undertaking()
+    if offsets is None:
+        return pattern.search(body)
+    return next((m for m in (pattern.match(body, at) for at in offsets if 0 <= at < len(body)) if m), None)
 
 
 def undertakings(briefing: Briefing, sentences: Sentences, numbered: set[int]) -> list[Commitment]:
     """Dated undertakings without a number: "the museum will be completed and opened this year"."""
     found = []
     year = briefing_year(briefing)
-    promising = _sentences_with_markers(sentences)
+    starts = _undertaking_starts(sentences)
     for index, sentence in enumerate(sentences.spans):
-        if index in numbered or (promising is not None and index not in promising):
+        if index in numbered or (starts is not None and index not in starts):
             continue
         body = briefing.text[sentence.start : sentence.end]
-        promise = patterns.undertaking().search(body)
+        offsets = [at - sentence.start for at in starts[index]] if starts is not None else None
+        promise = _first_promise(body, offsets)
         if promise is None:
             continue
         deadline = deadline_in(body[promise.start() :], year, briefing_month(briefing))

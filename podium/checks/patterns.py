@@ -169,9 +169,11 @@ def future_cue() -> re.Pattern[str]:
     return re.compile(rf"(?:^|(?<=\W))(?:{_alternation(load().future_cues)})(?=\W|\d|$)", re.IGNORECASE)
 
 
-# Every match of `undertaking` holds one of these words (lower-cased): a sentence without any is
-# not searched.
-UNDERTAKING_MARKERS = ("will", "shall", "set")
+# Where a match of `undertaking` can begin, in the lower-cased text: at "will" or "shall", or at the
+# "is" or "are" that whitespace parts from a following "set".
+UNDERTAKING_LEADS = ("will", "shall")
+UNDERTAKING_SET = "set"
+UNDERTAKING_SET_LEADS = ("is", "are")
 
 
 @lru_cache(maxsize=1)

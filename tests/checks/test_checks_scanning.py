@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from podium.checks import patterns
+from podium.checks.commitments import _first_promise, _undertaking_starts
 from podium.checks.enumerations import _respectively_matches, enumeration_matches
 from podium.checks.text import Sentences, Span, sentence_spans
 
@@ -70,3 +71,31 @@ def test_sentence_spans_are_those_of_a_full_scan(text: str) -> None:
 def test_respectively_matches_are_those_of_a_full_scan(text: str) -> None:
     found = [m.span() for m in _respectively_matches(text, Sentences(text))]
     assert found == [m.span() for m in patterns.RESPECTIVELY.finditer(text)]
+
+
+PROMISE_PIECES = st.sampled_from(
+    ["will", "Will", "shall", "is", "IS", "are", "set", "Set", "to", "be", "completed", "opened", "open", "asset",
+     "this", "year", ".", "\n", "\n\n", "A", "museum", "ſhall", "wıll", "held"]
+)
+
+
+@st.composite
+def promise_texts(draw: st.DrawFn) -> str:
+    parts = draw(st.lists(st.tuples(PROMISE_PIECES, SEPARATORS), max_size=40))
+    return "".join(piece + sep for piece, sep in parts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(promise_texts())
+def test_undertakings_found_where_a_full_search_finds_them(text: str) -> None:
+    sentences = Sentences(text)
+    starts = _undertaking_starts(sentences)
+    for index, sentence in enumerate(sentences.spans):
+        body = text[sentence.start : sentence.end]
+        expected = patterns.undertaking().search(body)
+        if starts is not None and index not in starts:
+            assert expected is None
+            continue
+        offsets = [at - sentence.start for at in starts[index]] if starts is not None else None
+        found = _first_promise(body, offsets)
+        assert (found and found.span()) == (expected and expected.span())
