@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from podium.checks import patterns
 from podium.checks.findings import agree, finding, stated
-from podium.checks.text import Sentences, Span, paragraph_of, year_of
+from podium.checks.text import Sentences, Span, year_of
 from podium.checks.units import convert
 from podium.model import Finding, Quantity
 
@@ -14,7 +14,9 @@ CHECK = "time span"
 YEAR_SLACK = 1
 
 
-def _endpoint_years(text: str, duration: Quantity, sentence: Span, quantities: list[Quantity]) -> tuple[int, int, list[Quantity]] | None:
+def _endpoint_years(
+    text: str, duration: Quantity, sentence: Span, quantities: list[Quantity], sentences: Sentences
+) -> tuple[int, int, list[Quantity]] | None:
     """The two years a span runs between: written in the sentence, or read from earlier dated
     statements of the figures it goes "from" and "to"."""
     inside = text[duration.end : sentence.end]
@@ -25,23 +27,26 @@ def _endpoint_years(text: str, duration: Quantity, sentence: Span, quantities: l
     for a, b in zip(after, after[1:]):
         if not (patterns.FROM_TO.search(text[max(sentence.start, a.start - 20) : a.start]) and patterns.TO_GAP.match(text[a.end : b.start])):
             continue
-        start_year = _year_stated_earlier(text, a, sentence, quantities)
-        end_year = _year_stated_earlier(text, b, sentence, quantities)
+        start_year = _year_stated_earlier(text, a, sentence, quantities, sentences)
+        end_year = _year_stated_earlier(text, b, sentence, quantities, sentences)
         if start_year and end_year:
             return start_year[0], end_year[0], [a, b, start_year[1], end_year[1]]
         return None
     return None
 
 
-def _year_stated_earlier(text: str, endpoint: Quantity, sentence: Span, quantities: list[Quantity]) -> tuple[int, Quantity] | None:
+def _year_stated_earlier(
+    text: str, endpoint: Quantity, sentence: Span, quantities: list[Quantity], sentences: Sentences
+) -> tuple[int, Quantity] | None:
     """The year of the last earlier figure in the paragraph equal to `endpoint` ("in 2007 ... 100 billion")."""
-    paragraph = paragraph_of(text, endpoint.start)
-    sentences = Sentences(text[paragraph.start : paragraph.end])
+    paragraph = sentences.paragraph(endpoint.start)
+    # The paragraph's sentences read on its own text, as stated years are looked for within it.
+    local_sentences = sentences.within(paragraph)
     for earlier in reversed([q for q in quantities if paragraph.start <= q.start < sentence.start]):
         factor = convert(1.0, earlier.unit, endpoint.unit)
         if factor is None or abs(earlier.value * factor - endpoint.value) > 1e-9 * max(1.0, abs(endpoint.value)):
             continue
-        local = sentences.of(earlier.start - paragraph.start)
+        local = local_sentences.of(earlier.start - paragraph.start)
         own = Span(local.start + paragraph.start, local.end + paragraph.start)
         year = year_of(text, earlier, own, quantities)
         if year is not None:
@@ -58,7 +63,7 @@ def check(text: str, quantities: list[Quantity], sentences: Sentences) -> list[F
         years_follow = patterns.YEARS_RIGHT_AFTER.match(text[duration.end : sentence.end])
         if not (years_follow or patterns.span_cue().search(text[sentence.start : duration.start])):
             continue
-        found = _endpoint_years(text, duration, sentence, quantities)
+        found = _endpoint_years(text, duration, sentence, quantities, sentences)
         if found is None:
             continue
         first, last, evidence = found

@@ -98,6 +98,7 @@ class Sentences:
         self.spans = sentence_spans(text)
         self._starts = [s.start for s in self.spans]
         self._says: dict[tuple[re.Pattern[str], Span], bool] = {}
+        self._within: dict[Span, Sentences] = {}
 
     @cached_property
     def lowered(self) -> str | None:
@@ -122,6 +123,26 @@ class Sentences:
             # A slice, not search(pos, endpos): \b and lookbehinds must not see the sentence before.
             self._says[key] = bool(pattern.search(self.text[sentence.start : sentence.end]))
         return self._says[key]
+
+    @cached_property
+    def _blank_line_ends(self) -> list[int]:
+        return [m.end() for m in patterns.BLANK_LINE.finditer(self.text)]
+
+    def paragraph(self, offset: int) -> Span:
+        """What `paragraph_of(text, offset)` gives, from the blank lines found once for the text
+        rather than from a scan of the text up to `offset` at every call."""
+        if not self._blank_line_ends:
+            return paragraph_of(self.text, offset)
+        # The blank lines a scan stopping at `offset` finds are those of the whole text ending by it.
+        before = bisect.bisect_right(self._blank_line_ends, offset)
+        following = patterns.BLANK_LINE.search(self.text, offset)
+        return Span(self._blank_line_ends[before - 1] if before else 0, following.start() if following else len(self.text))
+
+    def within(self, span: Span) -> Sentences:
+        """The sentences of the text of `span` on its own (offsets from `span.start`), read once per span."""
+        if span not in self._within:
+            self._within[span] = Sentences(self.text[span.start : span.end])
+        return self._within[span]
 
     def figures_by_sentence(self, quantities: list[Quantity]) -> list[tuple[Span, list[Quantity]]]:
         """Each sentence holding figures (in text order) with the figures that start inside it, in

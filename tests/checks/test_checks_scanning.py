@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from podium.checks import patterns
 from podium.checks.commitments import _first_promise, _undertaking_starts
 from podium.checks.enumerations import _respectively_matches, enumeration_matches
-from podium.checks.text import Sentences, Span, sentence_spans
+from podium.checks.text import Sentences, Span, paragraph_of, sentence_spans
 
 PIECES = st.sampled_from(
     ["two", "Two", "TWELVE", "sEvEn", "seventeen", "ten", "often", "both", "ſix", "sıx", "İ", "3", "12", "123",
@@ -99,3 +99,10 @@ def test_undertakings_found_where_a_full_search_finds_them(text: str) -> None:
         offsets = [at - sentence.start for at in starts[index]] if starts is not None else None
         found = _first_promise(body, offsets)
         assert (found and found.span()) == (expected and expected.span())
+
+
+@settings(max_examples=300, deadline=None)
+@given(sentence_texts(), st.data())
+def test_paragraphs_from_blank_lines_found_once_are_those_of_a_scan(text: str, data: st.DataObject) -> None:
+    offset = data.draw(st.integers(0, len(text)))
+    assert Sentences(text).paragraph(offset) == paragraph_of(text, offset)
