@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import islice
 from typing import Any
 
 import yaml
@@ -193,6 +194,16 @@ def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+def _first_tokens(text: str, count: int) -> list[str]:
+    """The first `count` tokens of `text`, without tokenising the rest of a long sentence."""
+    return [m.group(0) for m in islice(_TOKEN.finditer(text), count)]
+
+
+# noun_phrase_after reads at most 8 words, the word that ends them, the one after that, and an
+# "of" before them all.
+_NOUN_AFTER_TOKENS = 11
+
+
 @lru_cache(maxsize=1)
 def _lead_table() -> dict[str, tuple[tuple[str, ...], ...]]:
     table: dict[str, list[tuple[str, ...]]] = {}
@@ -201,30 +212,40 @@ def _lead_table() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(v) for k, v in table.items()}
 
 
-def _strip_lead(words: list[str]) -> list[str]:
+def _lead_length(words: list[str]) -> int:
+    """How many words at the start are punctuation or lead words ("about", "a total of")."""
     table = _lead_table()
-    while words:
-        if not words[0][0].isalnum():
-            words = words[1:]
+    at = 0
+    while at < len(words):
+        if not words[at][0].isalnum():
+            at += 1
             continue
-        first = words[0].lower()
-        size = next((len(p) for p in table.get(first, ()) if tuple(w.lower() for w in words[: len(p)]) == p), 0)
+        phrases = table.get(words[at].lower())
+        if not phrases:
+            break
+        size = next((len(p) for p in phrases if tuple(w.lower() for w in words[at : at + len(p)]) == p), 0)
         if not size:
             break
-        words = words[size:]
-    return words
+        at += size
+    return at
 
 
-def _strip_tail(words: list[str]) -> list[str]:
+def _kept_length(words: list[str], end: int | None = None) -> int:
+    """How many words of words[:end] stay once trailing stop words and punctuation are dropped."""
     stops = load_words().stop_words
-    while words and (words[-1].lower() in stops or not words[-1][0].isalnum()):
-        words = words[:-1]
-    return words
+    end = len(words) if end is None else end
+    while end and (words[end - 1].lower() in stops or not words[end - 1][0].isalnum()):
+        end -= 1
+    return end
 
 
 def _phrase(words: list[str]) -> str:
-    words = _strip_tail(_strip_lead(words))[:MAX_WORDS]
-    words = _strip_tail(words)
+    # Indexes, not copies: the word lists can be a long clause.
+    lead = _lead_length(words)
+    end = _kept_length(words)
+    if end > lead + MAX_WORDS:
+        end = _kept_length(words, lead + MAX_WORDS)
+    words = words[lead:end] if end > lead else []
     out: list[str] = []
     for word in words:
         # Brackets, commas and a detached apostrophe close up on the word before or after them.
@@ -244,8 +265,17 @@ def _is_pronoun(phrase: str) -> bool:
 
 def is_anaphor(phrase: str) -> bool:
     """A subject that only points back ("the figure for April"): its head is a word like "figure"."""
-    head = head_token(phrase) if phrase else None
+    if not phrase or not _may_hold_anaphor(phrase):
+        return False
+    head = head_token(phrase)
     return head is not None and head in load_words().anaphors
+
+
+def _may_hold_anaphor(phrase: str) -> bool:
+    # A head is a token of the phrase lower-cased and cut short, so an anaphor as the head is a
+    # substring of the lower-cased phrase: most phrases are settled without finding their head.
+    low = phrase.lower()
+    return any(word in low for word in load_words().anaphors)
 
 
 def _is_generic(phrase: str) -> bool:
@@ -262,7 +292,7 @@ def noun_phrase_after(text: str) -> str:
     """The counted noun right after a figure: "19 | provinces and cities providing ..." gives
     "provinces and cities"."""
     table = load_words()
-    words = _tokens(text)
+    words = _first_tokens(text, _NOUN_AFTER_TOKENS)
     if words[:1] and words[0].lower() == "of":
         words = words[1:]
     out: list[str] = []
