@@ -272,7 +272,7 @@ def check_growth(text: str, quantities: list[Quantity], sentences: Sentences, re
                 if result is not None:
                     findings.append(result)
                     done.add(growth.start)
-    paired = {q.start for q in quantities if sentences.says(patterns.RESPECTIVELY, q.start)}
+    paired = {q.start for q in quantities if sentences.says(patterns.RESPECTIVELY, q.start, patterns.RESPECTIVELY_WORD)}
     findings.extend(_growth_by_subject(text, quantities, sentences, done | paired, restated))
     return findings
 

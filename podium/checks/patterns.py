@@ -122,6 +122,9 @@ def span_cue() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{_alternation(load().span_cues)})\b[^.;]{{0,20}}$", re.IGNORECASE)
 
 
+THRESHOLD_NEEDLE = "from"  # in every match of `threshold_sentence`
+
+
 @lru_cache(maxsize=1)
 def threshold_sentence() -> re.Pattern[str]:
     """A sentence that counts the time taken to pass a figure: its figures are thresholds."""

@@ -25,7 +25,7 @@ T = TypeVar("T")
 def is_threshold(text: str, sentences: Sentences, qty: Quantity) -> bool:
     """A figure passed on the way ("it took a year to go from 200 billion to 300 billion") is a
     milestone, not a statement of the level."""
-    if not sentences.says(patterns.threshold_sentence(), qty.start):
+    if not sentences.says(patterns.threshold_sentence(), qty.start, patterns.THRESHOLD_NEEDLE):
         return False
     before = text[sentences.of(qty.start).start : qty.start]
     return bool(patterns.FROM_OR_TO_BEFORE.search(before)) and "from" in before.lower()

@@ -97,7 +97,7 @@ class Sentences:
         self.text = text
         self.spans = sentence_spans(text)
         self._starts = [s.start for s in self.spans]
-        self._says: dict[tuple[re.Pattern[str], Span], bool] = {}
+        self._says: dict[tuple[re.Pattern[str], int], bool] = {}
         self._within: dict[Span, Sentences] = {}
 
     @cached_property
@@ -114,14 +114,19 @@ class Sentences:
     def same(self, a: int, b: int) -> bool:
         return self.index_of(a) == self.index_of(b)
 
-    def says(self, pattern: re.Pattern[str], offset: int) -> bool:
+    def says(self, pattern: re.Pattern[str], offset: int, needle: str = "") -> bool:
         """Whether `pattern` matches in the sentence holding `offset`. Several checks ask this of
-        every figure; a sentence holds many, so each sentence is searched once per pattern."""
-        sentence = self.of(offset)
-        key = (pattern, sentence)
+        every figure; a sentence holds many, so each sentence is searched once per pattern.
+        `needle`: a lower-case word in every match, so a sentence without it is not searched."""
+        key = (pattern, self.index_of(offset))
         if key not in self._says:
-            # A slice, not search(pos, endpos): \b and lookbehinds must not see the sentence before.
-            self._says[key] = bool(pattern.search(self.text[sentence.start : sentence.end]))
+            sentence = self.of(offset)
+            lowered = self.lowered
+            if needle and lowered is not None and lowered.find(needle, sentence.start, sentence.end) < 0:
+                self._says[key] = False
+            else:
+                # A slice, not search(pos, endpos): \b and lookbehinds must not see the sentence before.
+                self._says[key] = bool(pattern.search(self.text[sentence.start : sentence.end]))
         return self._says[key]
 
     @cached_property

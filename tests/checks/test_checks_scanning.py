@@ -106,3 +106,12 @@ def test_undertakings_found_where_a_full_search_finds_them(text: str) -> None:
 def test_paragraphs_from_blank_lines_found_once_are_those_of_a_scan(text: str, data: st.DataObject) -> None:
     offset = data.draw(st.integers(0, len(text)))
     assert Sentences(text).paragraph(offset) == paragraph_of(text, offset)
+
+
+@settings(max_examples=300, deadline=None)
+@given(sentence_texts(), st.data())
+def test_a_sentence_without_the_needle_is_rightly_not_searched(text: str, data: st.DataObject) -> None:
+    offset = data.draw(st.integers(0, len(text)))
+    sentence = Sentences(text).of(offset)
+    expected = bool(patterns.RESPECTIVELY.search(text[sentence.start : sentence.end]))
+    assert Sentences(text).says(patterns.RESPECTIVELY, offset, patterns.RESPECTIVELY_WORD) == expected
