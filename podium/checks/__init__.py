@@ -27,7 +27,7 @@ def find(text: str, quantities: list[Quantity], sentences: Sentences | None = No
     restated = {second.start for _first, second in pairs}
     milestones = {q.start for q in quantities if repeats.is_threshold(text, sentences, q)}
     findings = [
-        *conversions.check(text, quantities),
+        *conversions.check(text, quantities, pairs),
         *repeats.check(text, quantities, restated, sentences),
         *derived.check_per_unit(text, quantities, restated),
         *derived.check_shares(text, quantities, sentences),

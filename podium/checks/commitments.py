@@ -106,7 +106,11 @@ def _first_promise(body: str, offsets: list[int] | None) -> re.Match[str] | None
     pattern = patterns.undertaking()
     if offsets is None:
         return pattern.search(body)
-    return next((m for m in (pattern.match(body, at) for at in offsets if 0 <= at < len(body)) if m), None)
+    for at in offsets:
+        match = pattern.match(body, at) if 0 <= at < len(body) else None
+        if match:
+            return match
+    return None
 
 
 def undertakings(briefing: Briefing, sentences: Sentences, numbered: set[int]) -> list[Commitment]:
@@ -114,9 +118,12 @@ def undertakings(briefing: Briefing, sentences: Sentences, numbered: set[int]) -
     found = []
     year = briefing_year(briefing)
     starts = _undertaking_starts(sentences)
-    for index, sentence in enumerate(sentences.spans):
-        if index in numbered or (starts is not None and index not in starts):
+    # Only the sentences where an undertaking can begin, in text order.
+    candidates = range(len(sentences.spans)) if starts is None else sorted(starts)
+    for index in candidates:
+        if index in numbered or index >= len(sentences.spans):
             continue
+        sentence = sentences.spans[index]
         body = briefing.text[sentence.start : sentence.end]
         offsets = [at - sentence.start for at in starts[index]] if starts is not None else None
         promise = _first_promise(body, offsets)

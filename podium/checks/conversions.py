@@ -41,5 +41,6 @@ def check_pair(first: Quantity, second: Quantity) -> Finding:
     return finding(CHECK, agree(ok), explanation, [first, second], slack)
 
 
-def check(text: str, quantities: list[Quantity]) -> list[Finding]:
-    return [check_pair(a, b) for a, b in restatement_pairs(text, quantities)]
+def check(text: str, quantities: list[Quantity], pairs: list[tuple[Quantity, Quantity]] | None = None) -> list[Finding]:
+    """`pairs`: the restatement pairs of `quantities`, when already found."""
+    return [check_pair(a, b) for a, b in (pairs if pairs is not None else restatement_pairs(text, quantities))]
