@@ -191,7 +191,8 @@ CALENDAR_HALF = re.compile(r"(?:first|second|latter|former|and\s+a)\s+$", re.IGN
 CALENDAR_HALF_AFTER = re.compile(r"(?:-|\s+)(?:year|an?\b|century|decade|hour|day|month|time)", re.IGNORECASE)
 # A quote that states a measure ("we expect 2 percent") is speech, not a name.
 MEASURED_QUOTE = re.compile(r"[%$¥€£]|\bper ?cent\b|\bpercentage\b", re.IGNORECASE)
-QUOTED = re.compile(r"[\"“]([^\"“”\n]{1,80})[\"”]")
+QUOTE_OPENERS = ('"', "“")
+QUOTED = re.compile(rf"[{''.join(QUOTE_OPENERS)}]([^\"“”\n]{{1,80}})[\"”]")
 FURNITURE_LINE = re.compile(
     rf"^[ \t]*(?:{'|'.join(_W.furniture_lines)})[ \t]*$", re.IGNORECASE | re.MULTILINE
 )
