@@ -6,13 +6,16 @@ being built; the registry wins whenever it can be imported."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from podium.checks.words import load
 
 Converter = Callable[[float, str, str], "float | None"]
 
 
+@lru_cache(maxsize=1)
 def _registry() -> Converter | None:
+    # Looked up once per process: the checks convert units hundreds of times per briefing.
     try:
         from podium.quantities.units import convert as registry_convert
     except ImportError:
