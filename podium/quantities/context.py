@@ -33,6 +33,7 @@ from typing import Any
 import yaml
 
 from podium.model import Briefing, Quantity
+from podium.quantities import scan
 from podium.quantities.kinds import classify_kind
 from podium.quantities.modality import classify_modality
 from podium.quantities.modality import load_words as modality_words
@@ -84,11 +85,12 @@ def load_abbreviations() -> frozenset[str]:
 def _abbreviates(text: str, stop: int) -> bool:
     """Whether the full stop at `stop` ends an abbreviation: a listed one or a single capital
     ("U.S.", "J. Smith")."""
-    start = stop
-    while start > 0 and stop - start < 8 and (text[start - 1].isalpha() or text[start - 1] == "."):
+    # The letters right before the stop, within 8 characters and after any earlier full stop.
+    start, floor = stop, max(0, stop - 8)
+    while start > floor and text[start - 1].isalpha():
         start -= 1
-    last = text[start:stop].rsplit(".", 1)[-1]
-    return last in load_abbreviations() or (len(last) == 1 and last.isupper())
+    last = text[start:stop]
+    return (len(last) == 1 and last.isupper()) or last in load_abbreviations()
 
 
 def _tail(before: str) -> str:
@@ -155,7 +157,8 @@ def _paragraph_starts(briefing: Briefing) -> list[int]:
 
 def _sentence_starts(text: str, paragraph_starts: list[int], spans: list[tuple[int, int]]) -> list[int]:
     starts = set(paragraph_starts) | {0}
-    for m in (m for span in spans for m in _SENTENCE_END.finditer(text, *span)):
+    stops = (m for start, end in spans for m in scan.matches_at(_SENTENCE_END, text, scan.marks(text, ".!?", start, end), end))
+    for m in stops:
         if text[m.start()] == "." and _abbreviates(text, m.start()):
             continue
         nxt = m.end()
