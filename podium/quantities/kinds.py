@@ -75,7 +75,11 @@ class _LeadIn:
         return cls(words)
 
     def ends_with(self, phrases: frozenset[tuple[str, ...]]) -> bool:
-        return any(tuple(self.words[-n:]) in phrases for n in range(1, min(_MAX_PHRASE, len(self.words)) + 1))
+        words = self.words
+        for n in range(1, min(_MAX_PHRASE, len(words)) + 1):
+            if tuple(words[-n:]) in phrases:
+                return True
+        return False
 
     def last(self) -> str:
         return self.words[-1] if self.words else ""

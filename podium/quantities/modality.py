@@ -26,6 +26,7 @@ class ModalityWords:
     cues: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> (phrase, modality)
     actual: frozenset[tuple[str, ...]]
     not_cues: dict[str, tuple[tuple[str, ...], ...]]
+    first_words: frozenset[str]  # the words a cue or a non-cue begins with
     goal_after: re.Pattern[str]
 
 
@@ -45,10 +46,12 @@ def load_words() -> ModalityWords:
 
     cues = [(p, "target") for p in phrases("target")] + [(p, "forecast") for p in phrases("forecast")]
     not_cues = _by_first_word([(p, "") for p in phrases("not_cues")])
+    by_first = _by_first_word(cues)
     return ModalityWords(
-        cues=_by_first_word(cues),
+        cues=by_first,
         actual=frozenset(phrases("actual")),
         not_cues={k: tuple(p for p, _ in v) for k, v in not_cues.items()},
+        first_words=frozenset(by_first) | frozenset(not_cues),
         # "our 2 percent longer-run goal": the goal noun a few words after the figure.
         goal_after=re.compile(
             rf"^\s*(?:[\w-]+\s+){{0,3}}?(?:{'|'.join(re.escape(str(w)) for w in raw['goal_nouns'])})s?\b", re.IGNORECASE
@@ -82,11 +85,17 @@ def classify_modality(before: str, after: str = "") -> Modality:
         return "target"  # "our 2 percent inflation goal"
     table = load_words()
     words = _WORD.findall((_MONTH_MAY.sub(" ", before) if "May" in before else before).lower())
+    if table.first_words.isdisjoint(words):
+        return "actual"  # most clauses hold no cue at all
     label: str | None = None
     forecast_seen = False
     since = 0
     i = 0
-    while i < len(words):
+    # Only a word that may open a cue or a non-cue changes anything; the others are stepped over.
+    for at in [j for j, word in enumerate(words) if word in table.first_words]:
+        if at < i:
+            continue  # inside a phrase already read
+        i = at
         word = words[i]
         if word in table.not_cues:
             skip = next((len(p) for p in table.not_cues[word] if _starts(words, i, p)), 0)
@@ -100,7 +109,6 @@ def classify_modality(before: str, after: str = "") -> Modality:
                 forecast_seen = forecast_seen or label == "forecast"
                 i = since
                 continue
-        i += 1
     if label is None:
         return "actual"
     if _has_actual_verb(words[since:], table.actual):
