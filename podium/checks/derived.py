@@ -258,20 +258,26 @@ def growth_finding(text: str, growth: Quantity, early: tuple[int, Quantity], lat
     return finding("derived figure", agree(ok), explanation, [growth, q1, q2], slack)
 
 
+def _states_growth(text: str, qty: Quantity) -> bool:
+    return qty.kind in ("growth", "change") or (qty.unit in ("%", "times") and _is_change(text, qty))
+
+
 def check_growth(text: str, quantities: list[Quantity], sentences: Sentences, restated: set[int]) -> list[Finding]:
     """Growth rates and changes against the two levels they follow from (`quantities` ordered by start)."""
     findings = []
     done: set[int] = set()
     for sentence, inside in sentences.figures_by_sentence(quantities):
+        growths = [q for q in inside if _states_growth(text, q)]
+        if not growths:
+            continue  # dating the levels (the costly part) is wasted without a growth to check
         pair = _level_pair(_dated_levels(text, sentence, inside, restated))
         if pair is None:
             continue
-        for growth in inside:
-            if growth.kind in ("growth", "change") or (growth.unit in ("%", "times") and _is_change(text, growth)):
-                result = growth_finding(text, growth, *pair)
-                if result is not None:
-                    findings.append(result)
-                    done.add(growth.start)
+        for growth in growths:
+            result = growth_finding(text, growth, *pair)
+            if result is not None:
+                findings.append(result)
+                done.add(growth.start)
     paired = {q.start for q in quantities if sentences.says(patterns.RESPECTIVELY, q.start, patterns.RESPECTIVELY_WORD)}
     findings.extend(_growth_by_subject(text, quantities, sentences, done | paired, restated))
     return findings
