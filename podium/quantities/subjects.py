@@ -339,8 +339,9 @@ def _is_verb(words: list[str], i: int) -> bool:
 
 
 def _first_verb(words: list[str]) -> int | None:
-    for i in range(len(words)):
-        if _is_verb(words, i):
+    verbs = load_words().verbs
+    for i, word in enumerate(words):
+        if word.lower() in verbs and _is_verb(words, i):  # the set test first: most words are no verb
             return i
     # No listed verb: a past-tense form after a noun ("the Committee lifted ...") is the verb.
     for i in range(1, len(words)):
@@ -425,11 +426,12 @@ def subject_before(clause_before: str, *, earlier_segments: bool = True) -> str:
         if found:
             return found
     verb = _first_verb(words)
-    if verb is not None and len(segments) > 1 and _phrase(words[:verb]) and _continues_list(words, _tokens(segments[-2])):
+    subject = _phrase(words[:verb] if verb is not None else [])
+    if verb is not None and len(segments) > 1 and subject and _continues_list(words, _tokens(segments[-2])):
         # "Exports of vehicles, batteries and solar cells rose": the list began a segment earlier.
         words = _tokens(segments[-2]) + [","] + words
         verb = _first_verb(words)
-    subject = _phrase(words[:verb] if verb is not None else [])
+        subject = _phrase(words[:verb] if verb is not None else [])
     if subject and _PURE_NUMBER.match(subject.split(" ", 1)[0]):
         subject = ""  # "1.5 points higher than ... and 0.9": a figure listed before, not a subject
     if subject and not _is_pronoun(subject) and not _is_movement_only(subject):
