@@ -82,10 +82,23 @@ def _seeds(text: str, start: int, end: int) -> list[tuple[int, str]]:
     window = text[start:end]
     lowered = window.lower()
     if len(lowered) == len(window):
-        seeds.extend((start + m.start(), m.group(0)) for m in P.SEED_WORDS.finditer(lowered))
+        seeds.extend((start + at, word) for at, word in _word_seeds(lowered))
     else:
         seeds.extend((m.start(), m.group(0).lower()) for m in P.SEED_WORDS_ANY_CASE.finditer(text, start, end))
     return seeds
+
+
+def _word_seeds(lowered: str) -> list[tuple[int, str]]:
+    """(offset, word) of every P.SEED_WORDS match in `lowered`, found faster: a match at the very
+    start, then the matches after a non-letter, which continue from the same places."""
+    found: list[tuple[int, str]] = []
+    resume = 0
+    first = P.SEED_WORDS.match(lowered)
+    if first is not None:
+        found.append((0, first.group(0)))
+        resume = first.end()
+    found.extend((m.start("word"), m.group("word")) for m in P.SEED_WORDS_AFTER_BREAK.finditer(lowered, resume))
+    return found
 
 
 def _decimal_point_before(text: str, seed: int, floor: int) -> int:

@@ -214,8 +214,12 @@ _SEED_WORDS = (
 # Two scans beat one: a pattern that opens with a character class lets the engine skip ahead, and
 # the word trie runs over the lower-cased text (same length), where matching is case-sensitive.
 SEED_DIGITS = re.compile(rf"[\d{_VULGAR}][\d,.]*[{_VULGAR}]?")  # a leading "." (".5") is read back
-_SEED_WORDS_BODY = rf"(?<![a-z])(?:{_trie(sorted(_SEED_WORDS))})(?![a-z])"
+_SEED_WORD_TRIE = rf"(?:{_trie(sorted(_SEED_WORDS))})(?![a-z])"
+_SEED_WORDS_BODY = rf"(?<![a-z]){_SEED_WORD_TRIE}"
 SEED_WORDS = re.compile(_SEED_WORDS_BODY)
+# The same after the character before it, consumed: a pattern opening with a character class
+# lets the engine skip the letters inside words instead of trying the trie at each of them.
+SEED_WORDS_AFTER_BREAK = re.compile(rf"[^a-z](?P<word>{_SEED_WORD_TRIE})")
 # The same over text whose lower-casing changes its length (rare letters such as "İ").
 SEED_WORDS_ANY_CASE = re.compile(
     _SEED_WORDS_BODY.replace("(?<![a-z])", "(?<![A-Za-z])").replace("(?![a-z])", "(?![A-Za-z])"), re.IGNORECASE
