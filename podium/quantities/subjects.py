@@ -223,7 +223,8 @@ def _lead_length(words: list[str]) -> int:
         phrases = table.get(words[at].lower())
         if not phrases:
             break
-        size = next((len(p) for p in phrases if tuple(w.lower() for w in words[at : at + len(p)]) == p), 0)
+        ahead = tuple(w.lower() for w in words[at : at + len(phrases[0])])  # the longest phrase comes first
+        size = next((len(p) for p in phrases if ahead[: len(p)] == p), 0)
         if not size:
             break
         at += size
@@ -566,8 +567,17 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
     `previous_in_sentence` whether that figure shares this one's sentence)."""
     found = ""
     compound = _COMPOUND.search(text)
+    earlier = not (previous_in_sentence and previous)
+    known: dict[bool, str] = {}
+
+    def before_verb(earlier_segments: bool) -> str:
+        # The rules below may ask twice for the same subject before the verb: found once.
+        if earlier_segments not in known:
+            known[earlier_segments] = subject_before(clause_before, earlier_segments=earlier_segments)
+        return known[earlier_segments]
+
     if kind == "rank":
-        found = rank_topic(after) or subject_before(clause_before, earlier_segments=not (previous_in_sentence and previous))
+        found = rank_topic(after) or before_verb(earlier)
         if not found and previous_in_sentence:
             found = previous  # "12 of them rank among the top 100": what the figure before counts
     elif compound and unit != "count" and unit not in _CURRENCIES:
@@ -581,7 +591,7 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
     elif unit in ("year", "month", "day"):
         if previous_in_sentence and previous:
             return previous  # "ranked first for three consecutive years": the run of that figure
-        found = subject_before(clause_before) or subject_after_clause(after)
+        found = before_verb(True) or subject_after_clause(after)
     elif _VERB_FORM.search(text) and not re.match(r"\s*(?:to|by|from)\b", after):
         found = noun_phrase_after(after)  # "more than doubling the clearance efficiency"
     elif kind != "ratio" and not _SHARE_VERB.search(clause_before[-60:]) and not (unit == "%" and _after_copula(clause_before)):
@@ -591,7 +601,7 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
         if not found and unit in _CURRENCIES:
             found = _in_subject(after)  # "$1.4 billion in assistance"
     if not found or _is_pronoun(found) or _is_movement_only(found):
-        found = subject_before(clause_before, earlier_segments=not (previous_in_sentence and previous))
+        found = before_verb(earlier)
     if (not found or _is_pronoun(found) or _is_movement_only(found)) and previous:
         found = f"{previous} {found}" if _is_movement_only(found) else previous
     return "" if _is_pronoun(found) else _without_time(found)
