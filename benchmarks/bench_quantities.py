@@ -42,6 +42,25 @@ def median_seconds(fn: Callable[[], object], rounds: int) -> float:
     return statistics.median(times)
 
 
+def stage_medians(path: Path, rounds: int) -> dict[str, float]:
+    """Median seconds of each step of podium.parse (reading, then every default stage), each
+    round starting from a fresh read."""
+    from podium.pipeline import DEFAULT_STAGES, STAGES, briefing_from_document, run
+    from podium.read import read_path
+
+    run(briefing_from_document(read_path(path)))  # registers the stages and loads their tables
+    times: dict[str, list[float]] = {name: [] for name in ("read", *DEFAULT_STAGES)}
+    for _ in range(rounds):
+        start = time.perf_counter()
+        briefing = briefing_from_document(read_path(path))
+        times["read"].append(time.perf_counter() - start)
+        for name in DEFAULT_STAGES:
+            start = time.perf_counter()
+            briefing = STAGES[name](briefing)
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
 def quantulum_mentions(text: str) -> list[dict[str, Any]]:
     from quantulum3 import parser
 
@@ -83,6 +102,8 @@ def main() -> int:
         lambda: [find_mentions(parsed.text, t.body_start, t.end) for t in parsed.turns], PODIUM_ROUNDS
     )
 
+    stages = stage_medians(TRANSCRIPT, PODIUM_ROUNDS)
+
     gold = read_jsonl(GOLD_FILE)
     ours = [dataclasses.asdict(q) for q in podium.parse(TRANSCRIPT).quantities]
     theirs = quantulum_mentions(text)
@@ -93,6 +114,8 @@ def main() -> int:
     print(f"  first call:  podium.parse {podium_cold * 1000:8.1f} ms, quantulum3 {quantulum_cold * 1000:8.1f} ms: {cold_ratio:.0f}x")
     print(f"  warm median: podium.parse {podium_s * 1000:8.1f} ms, quantulum3 {quantulum_s * 1000:8.1f} ms: {warm_ratio:.0f}x")
     print(f"  (podium.parse = read + structure + quantities with context + checks; quantulum3 paragraph by paragraph)")
+    for name, seconds in stages.items():
+        print(f"  stage {name:14s} {seconds * 1000:8.2f} ms: {quantulum_s / seconds:.0f}x quantulum3 warm")
     print(f"  extraction alone (find_mentions over every turn): {extract_s * 1000:8.2f} ms: {quantulum_s / extract_s:.0f}x quantulum3 warm")
     for name, ratio in (("first call", cold_ratio), ("warm", warm_ratio)):
         print(f"  target {TARGET_RATIO:.0f}x, {name}: {'met' if ratio >= TARGET_RATIO else 'NOT met'}")
