@@ -4,12 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from typing import Any
 
-import yaml
-
-from podium.errors import PodiumError
+from podium.wordtables import lowered, read_table
 
 DATA_FILE = "checks_en.yaml"
 
@@ -53,53 +49,41 @@ class Words:
     neutral_words: frozenset[str]
 
 
-def _lower(items: list[Any]) -> tuple[str, ...]:
-    return tuple(str(item).lower() for item in items)
-
-
-def _read() -> dict[str, Any]:
-    try:
-        raw = resources.files("podium").joinpath("data", DATA_FILE).read_text(encoding="utf-8")
-        return yaml.safe_load(raw)
-    except (OSError, yaml.YAMLError) as exc:
-        raise PodiumError("E005", f"cannot load the word table: {exc}", DATA_FILE) from None
-
-
 @lru_cache(maxsize=1)
 def load() -> Words:
-    data = _read()
+    data = read_table(DATA_FILE)
     return Words(
-        hedges=_lower(data["hedges"]),
-        restatement_joiners=_lower(data["restatement_joiners"]),
+        hedges=lowered(data["hedges"]),
+        restatement_joiners=lowered(data["restatement_joiners"]),
         approx_widening=float(data["approx_widening"]),
         round_number_cap=float(data["round_number_cap"]),
         subject_synonyms={str(k).lower(): str(v).lower() for k, v in data["subject_synonyms"].items()},
-        subject_stopwords=frozenset(_lower(data["subject_stopwords"])),
-        subject_locatives=_lower(data["subject_locatives"]),
-        subject_markers=_lower(data["subject_markers"]),
-        per_unit_cues=_lower(data["per_unit_cues"]),
+        subject_stopwords=frozenset(lowered(data["subject_stopwords"])),
+        subject_locatives=lowered(data["subject_locatives"]),
+        subject_markers=lowered(data["subject_markers"]),
+        per_unit_cues=lowered(data["per_unit_cues"]),
         area_units=frozenset(str(u) for u in data["area_units"]),
-        decrease_cues=frozenset(_lower(data["decrease_cues"])),
-        increase_cues=frozenset(_lower(data["increase_cues"])),
-        parts_exhaustive=_lower(data["parts_exhaustive"]),
-        parts_partial=_lower(data["parts_partial"]),
-        total_cues=_lower(data["total_cues"]),
+        decrease_cues=frozenset(lowered(data["decrease_cues"])),
+        increase_cues=frozenset(lowered(data["increase_cues"])),
+        parts_exhaustive=lowered(data["parts_exhaustive"]),
+        parts_partial=lowered(data["parts_partial"]),
+        total_cues=lowered(data["total_cues"]),
         enumeration_openers=tuple(str(o).lower() for o in data["enumeration_openers"]),
-        enumeration_breakers=frozenset(_lower(data["enumeration_breakers"])),
-        enumeration_item_breakers=frozenset(_lower(data["enumeration_item_breakers"])),
+        enumeration_breakers=frozenset(lowered(data["enumeration_breakers"])),
+        enumeration_item_breakers=frozenset(lowered(data["enumeration_item_breakers"])),
         number_words={str(k).lower(): int(v) for k, v in data["number_words"].items()},
-        span_cues=_lower(data["span_cues"]),
-        list_verbs=frozenset(_lower(data["list_verbs"])),
-        threshold_cues=_lower(data["threshold_cues"]),
-        undertaking_verbs=_lower(data["undertaking_verbs"]),
+        span_cues=lowered(data["span_cues"]),
+        list_verbs=frozenset(lowered(data["list_verbs"])),
+        threshold_cues=lowered(data["threshold_cues"]),
+        undertaking_verbs=lowered(data["undertaking_verbs"]),
         deadline_relative={str(k).lower(): int(v) for k, v in data["deadline_relative"].items()},
         deadline_quarters={str(k).lower(): int(v) for k, v in data["deadline_quarters"].items()},
-        future_cues=_lower(data["future_cues"]),
-        deadline_prefixes=_lower(data["deadline_prefixes"]),
+        future_cues=lowered(data["future_cues"]),
+        deadline_prefixes=lowered(data["deadline_prefixes"]),
         per_unit_words={str(k).lower(): str(v) for k, v in data["per_unit_words"].items()},
-        part_cues_after=_lower(data["part_cues_after"]),
-        part_cues_before=_lower(data["part_cues_before"]),
-        connective_words=frozenset(_lower(data["connective_words"])),
-        neutral_words=frozenset(_lower(data["neutral_words"])),
+        part_cues_after=lowered(data["part_cues_after"]),
+        part_cues_before=lowered(data["part_cues_before"]),
+        connective_words=frozenset(lowered(data["connective_words"])),
+        neutral_words=frozenset(lowered(data["neutral_words"])),
         fallback_units={str(k): (str(v[0]), float(v[1])) for k, v in data["fallback_units"].items()},
     )

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
-from podium.errors import PodiumError
+from podium.wordtables import lowered, read_table
 
 DATA_FILE = "structure_en.yaml"
 
@@ -44,41 +41,35 @@ class Words:
     body_kinds: tuple[str, ...]
 
 
-def _lower(items: list[str]) -> tuple[str, ...]:
-    return tuple(str(item).lower() for item in items)
 
 
 @lru_cache(maxsize=1)
 def load() -> Words:
-    try:
-        raw = resources.files("podium").joinpath("data", DATA_FILE).read_text(encoding="utf-8")
-        data = yaml.safe_load(raw)
-    except (OSError, yaml.YAMLError) as exc:
-        raise PodiumError("E005", f"cannot load the word table: {exc}", DATA_FILE) from None
+    data = read_table(DATA_FILE)
     return Words(
         header_keys={key: tuple(str(v) for v in values) for key, values in data["header_keys"].items()},
         honorifics=tuple(str(v) for v in data["honorifics"]),
-        office_words=frozenset(_lower(data["office_words"])),
-        question_labels=frozenset(_lower(data["question_labels"])),
-        answer_labels=frozenset(_lower(data["answer_labels"])),
-        outlet_words=frozenset(_lower(data["outlet_words"])),
-        name_joiners=frozenset(_lower(data["name_joiners"])),
-        not_labels=frozenset(_lower(data["not_labels"])),
-        host_cues=_lower(data["host_cues"]),
-        floor_open_cues=_lower(data["floor_open_cues"]),
-        hand_on_cues=_lower(data["hand_on_cues"]),
-        add_cues=_lower(data["add_cues"]),
-        closing_cues=_lower(data["closing_cues"]),
-        lede_cues=_lower(data["lede_cues"]),
-        title_cues=_lower(data["title_cues"]),
-        furniture_lines=_lower(data["furniture_lines"]),
+        office_words=frozenset(lowered(data["office_words"])),
+        question_labels=frozenset(lowered(data["question_labels"])),
+        answer_labels=frozenset(lowered(data["answer_labels"])),
+        outlet_words=frozenset(lowered(data["outlet_words"])),
+        name_joiners=frozenset(lowered(data["name_joiners"])),
+        not_labels=frozenset(lowered(data["not_labels"])),
+        host_cues=lowered(data["host_cues"]),
+        floor_open_cues=lowered(data["floor_open_cues"]),
+        hand_on_cues=lowered(data["hand_on_cues"]),
+        add_cues=lowered(data["add_cues"]),
+        closing_cues=lowered(data["closing_cues"]),
+        lede_cues=lowered(data["lede_cues"]),
+        title_cues=lowered(data["title_cues"]),
+        furniture_lines=lowered(data["furniture_lines"]),
         furniture_tokens=tuple(str(v) for v in data["furniture_tokens"]),
-        future_year_words=frozenset(_lower(data["future_year_words"])),
-        target_phrases=_lower(data["target_phrases"]),
+        future_year_words=frozenset(lowered(data["future_year_words"])),
+        target_phrases=lowered(data["target_phrases"]),
         ordinals={str(k).lower(): int(v) for k, v in data["ordinals"].items()},
         months={str(k).lower(): int(v) for k, v in data["months"].items()},
-        publication_cues=_lower(data["publication_cues"]),
-        time_words=_lower(data["time_words"]),
-        region_kinds=_lower(data["region_kinds"]),
-        body_kinds=_lower(data["body_kinds"]),
+        publication_cues=lowered(data["publication_cues"]),
+        time_words=lowered(data["time_words"]),
+        region_kinds=lowered(data["region_kinds"]),
+        body_kinds=lowered(data["body_kinds"]),
     )

@@ -1,0 +1,31 @@
+"""Reading the word tables in podium/data/ (YAML). Each stage's own loader shapes what it needs;
+this module only knows where the files live and how a broken one is reported."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from podium.errors import PodiumError
+
+
+@lru_cache(maxsize=None)
+def read_table(name: str) -> dict[str, Any]:
+    """The parsed YAML file `podium/data/<name>`; a missing or broken file is a PodiumError."""
+    try:
+        raw = resources.files("podium").joinpath("data", name).read_text(encoding="utf-8")
+        data = yaml.safe_load(raw)
+    except (OSError, yaml.YAMLError) as exc:
+        raise PodiumError("E005", f"cannot load the word table: {exc}", name) from None
+    if not isinstance(data, dict):
+        raise PodiumError("E005", "a word table must be a mapping of names to lists", name)
+    return data
+
+
+def lowered(items: Iterable[Any]) -> tuple[str, ...]:
+    """Words for case-blind matching."""
+    return tuple(str(item).lower() for item in items)
