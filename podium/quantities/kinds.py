@@ -113,7 +113,7 @@ def classify_kind(unit: str, before: str, after: str, *, fraction: bool = False)
     per = lead.ends_with(table.per_before)
     if unit in table.unit_kinds and not (unit == "times" and per):
         return table.unit_kinds[unit]
-    if per or _per_in_phrase(before) or (unit != "%" and table.per_after.search(after[:40])):
+    if per or _per_in_phrase(before) or (unit != "%" and table.per_after.match(after[:40])):
         return "ratio"
     if unit == "%":
         return _percent_kind(lead, before, after, fraction=fraction)
@@ -144,7 +144,7 @@ def _percent_kind(lead: _LeadIn, before: str, after: str, *, fraction: bool) -> 
     if lead.moved_to():
         # "falls to 2.6 percent": the level a rate reaches, unless a whole follows ("to 30% of GDP").
         return "share" if re.match(r"\s*(?:\)\s*)?of\b", after) else "ratio"
-    if lead.moves() or table.movement_after.search(after):
+    if lead.moves() or table.movement_after.match(after):
         return "growth"
     if _OF_ITSELF.match(after):
         return "ratio"  # "returned to 90% of that in the previous year": against itself, no whole
