@@ -418,13 +418,15 @@ def annotate(briefing: Briefing, quantities: list[Quantity]) -> None:
     layout, inferred = build_layout(briefing, quantities)
     text = briefing.text
     prev: Quantity | None = None
+    prev_paragraph: tuple[int, int] | None = None
     stated: dict[tuple[float, str], Quantity] = {}  # figures of this paragraph by value and unit
     for qty in sorted(quantities, key=lambda q: q.start):
         sentence = layout.sentence(qty.start)
         paragraph = layout.paragraph(qty.start)
-        if prev is not None and layout.paragraph(prev.start) != paragraph:
+        if prev is not None and prev_paragraph != paragraph:
             prev = None
             stated = {}
+        prev_paragraph = paragraph
         clause = _clause(text, sentence, qty.start, qty.end)
         clause_before = text[clause[0] : qty.start]
         after = text[qty.end : sentence[1]]
