@@ -23,6 +23,7 @@ _MAX_QUOTED_NAME_WORDS = 12  # a quoted stretch this short holding a number is a
 _YEAR_RANGE = (1000, 2100)
 _SURE_YEARS_FROM = 1800  # below this a four-digit number is a year only after "in", "since" ...
 _DAYS_IN_MONTH = 31
+_YEAR_JOINED_BEFORE = re.compile(r"\d{4}[-–/]$")  # "2022-" before the "23" of "2022-23"
 _CALENDAR_UNITS = frozenset({"quarter", "month", "week", "day"})  # "the first four months" is a period
 
 # Priority when two candidates overlap: a rank or a fraction reads the words around a number
@@ -321,7 +322,7 @@ def _is_calendar(before: str, after: str, number: str, value: float) -> bool:
     plain_integer = number.isdigit()
     if plain_integer and len(number) == 4 and _YEAR_RANGE[0] <= value <= _YEAR_RANGE[1]:
         return value >= _SURE_YEARS_FROM or bool(P.YEAR_PREPOSITION_BEFORE.search(before))
-    if re.search(r"\d{4}[-–/]$", before):
+    if _YEAR_JOINED_BEFORE.search(before):
         return True  # the second year of "2022-23"
     if plain_integer and len(number) == 2 and before.endswith(("'", "’")):
         return True  # a year cut short: "in '21"

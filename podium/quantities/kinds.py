@@ -124,6 +124,7 @@ def classify_kind(unit: str, before: str, after: str, *, fraction: bool = False)
     return "level"
 
 
+_OF_WHOLE = re.compile(r"\s*(?:\)\s*)?of\b")  # "(N%) of GDP"
 _OF_ITSELF = re.compile(r"\s*of\s+(?:that|those)\b", re.IGNORECASE)
 _PER_WORD = re.compile(r"\bper\b", re.IGNORECASE)
 
@@ -143,12 +144,12 @@ def _percent_kind(lead: _LeadIn, before: str, after: str, *, fraction: bool) -> 
         return "share"
     if lead.moved_to():
         # "falls to 2.6 percent": the level a rate reaches, unless a whole follows ("to 30% of GDP").
-        return "share" if re.match(r"\s*(?:\)\s*)?of\b", after) else "ratio"
+        return "share" if _OF_WHOLE.match(after) else "ratio"
     if lead.moves() or table.movement_after.match(after):
         return "growth"
     if _OF_ITSELF.match(after):
         return "ratio"  # "returned to 90% of that in the previous year": against itself, no whole
-    if re.match(r"\s*(?:\)\s*)?of\b", after) or fraction:
+    if _OF_WHOLE.match(after) or fraction:
         return "share"
     if table.ratio_word.search(before[-160:]):
         return "ratio"

@@ -320,9 +320,14 @@ def noun_phrase_after(text: str) -> str:
     return _phrase(out)
 
 
+# Commas between digits belong to numbers ("1,000"), not to the clause.
+_SEGMENT_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
+
+
 def _segments(clause: str) -> list[str]:
-    # Commas between digits belong to numbers ("1,000"), not to the clause.
-    return re.split(r"(?<!\d),|,(?!\d)", clause)
+    if "," not in clause:
+        return [clause]  # most clause ends hold no comma: no regex scan
+    return _SEGMENT_COMMA.split(clause)
 
 
 def _is_verb(words: list[str], i: int) -> bool:
@@ -513,6 +518,7 @@ _OF_AFTER = re.compile(r"\s*of\s+([^,;.()]*)")
 _COMPOUND = re.compile(r"^[\d.,]+-([A-Za-z]+)$")
 _ATTACHED = re.compile(r"^-[\w-]+")
 _VERB_FORM = re.compile(r"(?:ing|ed)$")
+_TO_BY_FROM = re.compile(r"\s*(?:to|by|from)\b")
 
 
 
@@ -592,7 +598,7 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
         if previous_in_sentence and previous:
             return previous  # "ranked first for three consecutive years": the run of that figure
         found = before_verb(True) or subject_after_clause(after)
-    elif _VERB_FORM.search(text) and not re.match(r"\s*(?:to|by|from)\b", after):
+    elif _VERB_FORM.search(text) and not _TO_BY_FROM.match(after):
         found = noun_phrase_after(after)  # "more than doubling the clearance efficiency"
     elif kind != "ratio" and not _SHARE_VERB.search(clause_before[-60:]) and not (unit == "%" and _after_copula(clause_before)):
         # "75% of fiscal spending went to ..." names the part; "capacity is 55% of world capacity"
