@@ -23,6 +23,7 @@ _MAX_QUOTED_NAME_WORDS = 12  # a quoted stretch this short holding a number is a
 _YEAR_RANGE = (1000, 2100)
 _SURE_YEARS_FROM = 1800  # below this a four-digit number is a year only after "in", "since" ...
 _DAYS_IN_MONTH = 31
+_OPENERS = "(\"'“‘[—–"  # brackets, quotes and dashes that may open a qualifier phrase
 _YEAR_JOINED_BEFORE = re.compile(r"\d{4}[-–/]$")  # "2022-" before the "23" of "2022-23"
 _CALENDAR_UNITS = frozenset({"quarter", "month", "week", "day"})  # "the first four months" is a period
 
@@ -375,9 +376,12 @@ def _qualifier_before(before: str) -> str | None:
     """The qualifier whose words end right before the figure ("by more than 60%" -> min)."""
     if not before[-1:].isspace():
         return None
+    tokens = before.split()[-P.QUALIFIER_MAX_WORDS :]
+    if not tokens or tokens[-1].lstrip(_OPENERS).lower() not in P.QUALIFIER_LAST_WORDS:
+        return None  # every phrase ends with the word right before the figure: most figures have none
     words: list[str] = []
-    for token in reversed(before.split()[-P.QUALIFIER_MAX_WORDS :]):
-        core = token.lstrip("(\"'“‘[—–")
+    for token in reversed(tokens):
+        core = token.lstrip(_OPENERS)
         if not core.isalpha():
             break
         words.insert(0, core.lower())

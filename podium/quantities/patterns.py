@@ -149,6 +149,7 @@ QUALIFIER_PHRASES: dict[str, str] = {
     " ".join(phrase.split()): q for q, phrases in _W.qualifiers_before.items() for phrase in phrases
 }
 QUALIFIER_MAX_WORDS = max(len(phrase.split()) for phrase in QUALIFIER_PHRASES)
+QUALIFIER_LAST_WORDS = frozenset(phrase.split()[-1] for phrase in QUALIFIER_PHRASES)
 QUALIFIER_AFTER: dict[str, re.Pattern[str]] = {
     q: re.compile(rf"^[ \t\-]+(?:{_alternation(ws)})\b", re.IGNORECASE) for q, ws in _W.qualifiers_after.items()
 }
