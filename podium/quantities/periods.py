@@ -305,19 +305,28 @@ def _trigger_hits(text: str, low: str, begin: int = 0, stop: int | None = None) 
     """Where a trigger word (one every reference holds) starts in text[begin:stop], in order."""
     stop = len(text) if stop is None else stop
     reach = min(len(text), stop + _LONGEST_TRIGGER)  # a word starting before `stop` may end after it
-    hits = [m.start() for m in _YEAR_DIGITS.finditer(text, begin, reach) if m.start() < stop]
+    hits = [m.start() for m in _YEAR_DIGITS.finditer(text, _digit_run_start(text, begin), reach) if begin <= m.start() < stop]
+    low_reach = min(len(low), stop + _LONGEST_TRIGGER)  # `low` is longer where lower-casing adds characters ("İ")
     for word in _triggers()[0]:
-        at = low.find(word, begin, reach)
+        at = low.find(word, begin, low_reach)
         while 0 <= at < stop:
             if at == 0 or not low[at - 1].isalpha():  # "each" in "reach" is no trigger
                 hits.append(at)
-            at = low.find(word, at + 1, reach)
+            at = low.find(word, at + 1, low_reach)
     for m in _kept_trigger_pattern().finditer(text, begin, reach):
         at = m.start()
         if at < stop and (at == 0 or not text[at - 1].isalpha()):
             hits.append(at)
     hits.sort()
     return hits
+
+
+def _digit_run_start(text: str, at: int) -> int:
+    """Where the run of digits holding `at` starts: a scan for years from there pairs the digits
+    as a scan of the whole text would ("2020|2023", not "20|2020|23")."""
+    while at > 0 and text[at - 1].isdecimal():
+        at -= 1
+    return at
 
 
 def _trigger_windows(text: str, hits: list[int], begin: int, stop: int) -> list[tuple[int, int]]:
