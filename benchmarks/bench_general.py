@@ -2,7 +2,9 @@
 
 Both tools run in this process on the same sentences and paragraphs; their predictions are scored
 by the scorers in ../shared/benchmarks/scoring (standard library scripts, run as they are).
-CQE's published value+unit F1 on NewsQuant (85.6) is printed beside them as the anchor."""
+CQE's published value+unit F1 on NewsQuant (85.6) is printed beside them as the anchor. A second
+NewsQuant line runs podium's whole quantities stage (context included) and names a count's unit by
+the counted noun of its subject, NewsQuant's own convention."""
 
 from __future__ import annotations
 
@@ -63,6 +65,43 @@ def podium_predictions(texts: Iterable[tuple[str, str]]) -> tuple[list[Predictio
     return rows, elapsed
 
 
+def _singular(word: str) -> str:
+    for plural, single in (("ies", "y"), ("sses", "ss"), ("shes", "sh"), ("ches", "ch"), ("xes", "x")):
+        if word.endswith(plural):
+            return word[: -len(plural)] + single
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def counted_noun(subject: str) -> str | None:
+    """NewsQuant names the counted noun as the unit ('people', 'home'); podium keeps it in the
+    subject, whose last word is the noun counted."""
+    words = [w for w in subject.lower().replace("'s", "").split() if w.isalpha()]
+    return _singular(words[-1]) if words else None
+
+
+def podium_newsquant_predictions(texts: Iterable[tuple[str, str]]) -> tuple[list[Prediction], float]:
+    """As podium_predictions, but through the quantities stage with its context (each sentence one
+    unlabelled turn), so a count's unit can be named by its counted noun as NewsQuant does."""
+    from podium.pipeline import briefing_from_document, run
+    from podium.read import Document
+
+    rows: list[Prediction] = []
+    elapsed = 0.0
+    for doc, text in texts:
+        start = time.perf_counter()
+        briefing = run(briefing_from_document(Document(text=text, source=doc, format="text")), ("quantities.v1",))
+        elapsed += time.perf_counter() - start
+        for qty in briefing.quantities:
+            unit = NEWSQUANT_UNITS.get(qty.unit, qty.unit)
+            if qty.unit == "count" and qty.subject:
+                unit = counted_noun(qty.subject) or unit
+            row = {"doc": doc, "start": qty.start, "end": qty.end, "text": qty.text, "value": qty.value, "unit": unit}
+            if qty.value_max is not None:
+                row.update(value_min=qty.value, value_max=qty.value_max)
+            rows.append(row)
+    return rows, elapsed
+
+
 def quantulum_predictions(texts: Iterable[tuple[str, str]]) -> tuple[list[Prediction], float]:
     from quantulum3 import parser
 
@@ -115,8 +154,14 @@ def score(scorer: str, args: list[str], rows: list[Prediction], workdir: Path, n
     return f1
 
 
-def compare(title: str, texts: list[tuple[str, str]], scorer: Callable[[list[Prediction], str], dict[str, float]], levels: list[str]) -> None:
-    ours, ours_s = podium_predictions(texts)
+def compare(
+    title: str,
+    texts: list[tuple[str, str]],
+    scorer: Callable[[list[Prediction], str], dict[str, float]],
+    levels: list[str],
+    predict: Callable[[list[tuple[str, str]]], tuple[list[Prediction], float]] = podium_predictions,
+) -> None:
+    ours, ours_s = predict(texts)
     theirs, theirs_s = quantulum_predictions(texts)
     ours_f1, theirs_f1 = scorer(ours, "podium"), scorer(theirs, "quantulum3")
     print(f"{title}: {len(texts)} texts")
@@ -144,6 +189,9 @@ def main() -> int:
             lambda rows, name: score("score_newsquant.py", [str(NEWSQUANT), "--units", str(CQE_UNITS)], rows, workdir, "nq-" + name),
             ["value", "value+unit", "value+unit~count"],
         )
+        named, _ = podium_newsquant_predictions(newsquant_texts())
+        named_f1 = score("score_newsquant.py", [str(NEWSQUANT), "--units", str(CQE_UNITS)], named, workdir, "nq-named")
+        print(f"  value+unit        F1: podium {named_f1.get('value+unit', float('nan')):5.1f}   (counts named by their noun, NewsQuant's convention)")
         print(f"  value+unit F1 published for CQE: {CQE_PUBLISHED_VALUE_UNIT}")
         compare(
             "MeasEval (trial + train + eval)",
