@@ -10,7 +10,7 @@ from podium.quantities.words import load
 _W = load()
 
 
-def _trie(words: Iterable[str]) -> str:
+def _trie(words: Iterable[str], space: str = r"\ ") -> str:
     """An alternation as a character trie, so the engine tests one branch per letter instead of
     every word at every position (the seed scan below runs over the whole text)."""
     root: dict[str, dict] = {}
@@ -19,11 +19,18 @@ def _trie(words: Iterable[str]) -> str:
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _emit(root)
+    return _emit(root, space)
 
 
-def _emit(node: dict[str, dict]) -> str:
-    branches = [re.escape(char) + _emit(child) for char, child in sorted(node.items()) if char]
+def _lower_trie(words: Iterable[str]) -> str:
+    """What `_alternation` of lower-case words matches in a case-blind pattern, as a trie: the
+    words that match at one place are prefixes of one another, and the greedy trie tries them
+    longest first too, as the alternation does."""
+    return _trie(set(words), space=r"\s+")
+
+
+def _emit(node: dict[str, dict], space: str = r"\ ") -> str:
+    branches = [(space if char == " " else re.escape(char)) + _emit(child, space) for char, child in sorted(node.items()) if char]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -38,9 +45,9 @@ def _alternation(words: Iterable[str]) -> str:
 
 # --- numbers ----------------------------------------------------------------------------------
 
-_UNIT_WORD = _alternation(w for w in _W.units if w != "zero") + "|zero"
-_TENS_WORD = _alternation(_W.tens)
-_SCALE_WORD = _alternation(_W.scales)
+_UNIT_WORD = _lower_trie(w for w in _W.units if w != "zero") + "|zero"
+_TENS_WORD = _lower_trie(_W.tens)
+_SCALE_WORD = _lower_trie(_W.scales)
 _VULGAR = "".join(_W.vulgar_fractions)
 # One blank run that may hold a single hard line break ("$2" / "trillion").
 _GAP = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)"
@@ -70,13 +77,13 @@ NUMBER_AT = re.compile(
 MINUS_BEFORE = re.compile(r"(?:^|(?<=[(\[:])|(?<=[^\d\s][ \t])|(?<=\n))[-−]$")
 PREFIX_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<prefix>{_PREFIX})[ \t]?$", re.IGNORECASE)
 # Abbreviated scale right after a currency figure: "$18bn", "£2.5m".
-SCALE_ABBREVIATION = re.compile(rf"(?:{_alternation(_W.scale_abbreviations)})(?![A-Za-z])", re.IGNORECASE)
+SCALE_ABBREVIATION = re.compile(rf"(?:{_lower_trie(_W.scale_abbreviations)})(?![A-Za-z])", re.IGNORECASE)
 
 # --- units after a number ---------------------------------------------------------------------
 
 _UNIT_BY_WORD: dict[str, str] = {w.lower(): uid for uid, ws in _W.unit_words.items() for w in ws}
 UNIT_AFTER = re.compile(
-    rf"(?:{_GAP}|-|)(?P<unit>{_alternation(_UNIT_BY_WORD)})(?![A-Za-z])", re.IGNORECASE
+    rf"(?:{_GAP}|-|)(?P<unit>{_lower_trie(_UNIT_BY_WORD)})(?![A-Za-z])", re.IGNORECASE
 )
 
 
@@ -109,25 +116,25 @@ def prefix_unit(prefix: str) -> str:
 _NUMERATOR = rf"(?:{_UNIT_WORD})"
 # "one-fifth", "two thirds", "a quarter of", "half" (alone; calendar halves are filtered later).
 FRACTION = re.compile(
-    rf"\b(?:(?P<numerator>{_NUMERATOR})[- ](?P<den>{_alternation(_W.denominators)})"
-    rf"|(?P<a>a)\s+(?P<aden>{_alternation(_W.denominators)})(?=\s+of\b)"
+    rf"\b(?:(?P<numerator>{_NUMERATOR})[- ](?P<den>{_lower_trie(_W.denominators)})"
+    rf"|(?P<a>a)\s+(?P<aden>{_lower_trie(_W.denominators)})(?=\s+of\b)"
     rf"|(?P<half>half))\b",
     re.IGNORECASE,
 )
-VAGUE_PLURAL = re.compile(rf"\b(?:{_alternation(_W.vague_plurals)})(?=\s+of\b)", re.IGNORECASE)
-_ORDINAL = rf"(?:{_alternation(_W.ordinals)})\b|\d+(?:st|nd|rd|th)\b"
+VAGUE_PLURAL = re.compile(rf"\b(?:{_lower_trie(_W.vague_plurals)})(?=\s+of\b)", re.IGNORECASE)
+_ORDINAL = rf"(?:{_lower_trie(_W.ordinals)})\b|\d+(?:st|nd|rd|th)\b"
 # "ranked No. 1", "ranks number 3": the number after "No." is the rank.
 _NUMBERED_RANK = r"(?:No\.|number)\s*(?P<numbered>\d+)\b"
 RANK_AFTER_VERB = re.compile(
-    rf"\b(?:{_alternation(_W.rank_verbs)})\s+(?:(?:{_alternation(_W.rank_fillers)})\s+){{0,3}}"
+    rf"\b(?:{_lower_trie(_W.rank_verbs)})\s+(?:(?:{_lower_trie(_W.rank_fillers)})\s+){{0,3}}"
     rf"(?:(?P<ordinal>{_ORDINAL})|{_NUMBERED_RANK})",
     re.IGNORECASE,
 )
 RANK_BEFORE_PLACE = re.compile(
-    rf"\b(?P<ordinal>{_ORDINAL})\s+(?:{_alternation(_W.rank_places)})\b", re.IGNORECASE
+    rf"\b(?P<ordinal>{_ORDINAL})\s+(?:{_lower_trie(_W.rank_places)})\b", re.IGNORECASE
 )
 RANK_BEFORE_SUPERLATIVE = re.compile(
-    rf"\b(?P<ordinal>{_ORDINAL})[- ](?:{_alternation(_W.rank_superlatives)})\b", re.IGNORECASE
+    rf"\b(?P<ordinal>{_ORDINAL})[- ](?:{_lower_trie(_W.rank_superlatives)})\b", re.IGNORECASE
 )
 # "for the fifth consecutive year": a duration of five years, read from the ordinal.
 ORDINAL_RUN = re.compile(
@@ -151,21 +158,21 @@ QUALIFIER_PHRASES: dict[str, str] = {
 QUALIFIER_MAX_WORDS = max(len(phrase.split()) for phrase in QUALIFIER_PHRASES)
 QUALIFIER_LAST_WORDS = frozenset(phrase.split()[-1] for phrase in QUALIFIER_PHRASES)
 QUALIFIER_AFTER: dict[str, re.Pattern[str]] = {
-    q: re.compile(rf"^[ \t\-]+(?:{_alternation(ws)})\b", re.IGNORECASE) for q, ws in _W.qualifiers_after.items()
+    q: re.compile(rf"^[ \t\-]+(?:{_lower_trie(ws)})\b", re.IGNORECASE) for q, ws in _W.qualifiers_after.items()
 }
-NAME_HEAD_BEFORE = re.compile(rf"(?:^|(?<=[^\w.]))(?:{_alternation(_W.name_heads)})[ \t]*-?$", re.IGNORECASE)
+NAME_HEAD_BEFORE = re.compile(rf"(?:^|(?<=[^\w.]))(?:{_lower_trie(_W.name_heads)})[ \t]*-?$", re.IGNORECASE)
 # "June 26", and the second day of "July 20 and 21" or "January 20 to 21".
 MONTH_BEFORE = re.compile(
-    rf"\b(?:{_alternation(_W.months)})\.?[ \t]+(?:\d{{1,2}}(?:st|nd|rd|th)?[ \t]*(?:,|and|to|-|–|through)[ \t]*)?$",
+    rf"\b(?:{_lower_trie(_W.months)})\.?[ \t]+(?:\d{{1,2}}(?:st|nd|rd|th)?[ \t]*(?:,|and|to|-|–|through)[ \t]*)?$",
     re.IGNORECASE,
 )
 YEAR_PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|since|from|by|until|till|before|after|during|of|to|and|year|early|late|mid)[ \t]+$", re.IGNORECASE
 )
-MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{_alternation(_W.months)})(?![A-Za-z])", re.IGNORECASE)
+MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{_lower_trie(_W.months)})(?![A-Za-z])", re.IGNORECASE)
 CLOCK_AFTER = re.compile(r"^(?::\d\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock|hours? GMT|GMT|EST|EDT|ET\b))", re.IGNORECASE)
-ONE_PRONOUN_AFTER = re.compile(rf"^\s+(?:{_alternation(_W.one_pronoun_after)})\b", re.IGNORECASE)
-ONE_PRONOUN_BEFORE = re.compile(rf"\b(?:{_alternation(_W.one_pronoun_before)})\s+$", re.IGNORECASE)
+ONE_PRONOUN_AFTER = re.compile(rf"^\s+(?:{_lower_trie(_W.one_pronoun_after)})\b", re.IGNORECASE)
+ONE_PRONOUN_BEFORE = re.compile(rf"\b(?:{_lower_trie(_W.one_pronoun_before)})\s+$", re.IGNORECASE)
 HYPHEN_WORD_AFTER = re.compile(r"-[A-Za-z]")
 # A letter, or a CJK character (a Chinese date or label: "1月15日"), touching the number.
 LETTER_AFTER = re.compile(r"[A-Za-z\u3000-\u303f\u4e00-\u9fff]|/\d")
