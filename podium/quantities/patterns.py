@@ -5,36 +5,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from podium.quantities import scan
 from podium.quantities.words import load
 
 _W = load()
 
 
-def _trie(words: Iterable[str], space: str = r"\ ") -> str:
+def _trie(words: Iterable[str]) -> str:
     """An alternation as a character trie, so the engine tests one branch per letter instead of
     every word at every position (the seed scan below runs over the whole text)."""
-    root: dict[str, dict] = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _emit(root, space)
+    return scan.trie(words)
 
 
 def _lower_trie(words: Iterable[str]) -> str:
-    """What `_alternation` of lower-case words matches in a case-blind pattern, as a trie: the
-    words that match at one place are prefixes of one another, and the greedy trie tries them
-    longest first too, as the alternation does."""
-    return _trie(set(words), space=r"\s+")
-
-
-def _emit(node: dict[str, dict], space: str = r"\ ") -> str:
-    branches = [(space if char == " " else re.escape(char)) + _emit(child, space) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
+    """What `_alternation` of lower-case words matches in a case-blind pattern, as a trie."""
+    return scan.trie(set(words), space=r"\s+")
 
 
 def _alternation(words: Iterable[str]) -> str:

@@ -9,12 +9,15 @@ carried forward from earlier in the paragraph). The word tables are in podium/da
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal
 
 import yaml
+
+from podium.quantities import scan
 
 DATA_FILE = "periods_en.yaml"
 
@@ -90,9 +93,10 @@ def load_words() -> PeriodWords:
     )
 
 
-def _alternation(words: object) -> str:
-    # Longest first, so "the previous year" wins over "year"-like prefixes.
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+def _alternation(words: Iterable[str]) -> str:
+    # Longest first, so "the previous year" wins over "year"-like prefixes: a trie does that (the
+    # words are lower case, or matched case-sensitively), and tests one branch per letter.
+    return scan.trie(words)
 
 
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
