@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from podium.model import Kind
+from podium.quantities import scan
 
 DATA_FILE = "kinds_en.yaml"
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
@@ -35,7 +36,9 @@ class KindWords:
 
 
 def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(str(w)).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    # For case-blind patterns: the lower-cased words as a trie, which matches what the words
+    # sorted longest first match, testing one branch per letter.
+    return scan.trie({str(w).lower() for w in words}, space=r"\s+")
 
 
 def _phrases(words: list[str]) -> frozenset[tuple[str, ...]]:
