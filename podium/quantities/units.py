@@ -1,20 +1,24 @@
-"""Unit conversions through pint, from podium's own definitions (podium/data/units_*.txt).
+"""Unit conversions from podium's own definitions (podium/data/units_*.txt, pint's grammar).
+
+The definitions are compiled through pint into podium/data/unit_factors.json
+(`python -m podium.quantities.unit_table`; a test keeps it fresh), so a parse reads a small JSON
+table instead of importing pint and building a registry, which alone took longer than a parse.
 
 Unit ids are the guideline ids (`CNY`, `jin`, `mu`, `t`, `kWh`, `%`, `count` ...). Those with a
-physical dimension live in the pint files; the rest (`%`, `pp`, `times`, `rank`, `count`,
+physical dimension are in the definitions; the rest (`%`, `pp`, `times`, `rank`, `count`,
 `magnitude`) have no conversion and normalise to themselves."""
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from importlib import resources
-
-import pint
+from typing import NamedTuple
 
 from podium.errors import PodiumError
 from podium.quantities.words import unit_ids
 
-DEFINITION_FILES: tuple[str, ...] = ("units_en.txt", "units_zh.txt")
+TABLE_FILE = "unit_factors.json"
 
 # The unit each dimension normalises to; a unit whose dimension is not here (a currency, a
 # duration) stays as stated, so "currencies stay as they are" needs no special case.
@@ -24,28 +28,25 @@ NORMAL_UNITS: tuple[str, ...] = ("kg", "ha", "m", "m3", "kW", "kWh")
 UNITLESS_IDS: frozenset[str] = frozenset({"%", "pp", "bp", "times", "rank", "count", "magnitude"})
 
 
+class UnitFactor(NamedTuple):
+    dimension: str
+    to_root: float
+
+
 @lru_cache(maxsize=1)
-def registry() -> pint.UnitRegistry:
-    """The registry built from podium's definition files only (not pint's defaults), so every
-    name it knows is one podium chose."""
-    reg = pint.UnitRegistry(None, autoconvert_offset_to_baseunit=False)
-    for name in DEFINITION_FILES:
-        path = resources.files("podium").joinpath("data", name)
-        try:
-            with resources.as_file(path) as real_path:
-                reg.load_definitions(str(real_path))
-        except (OSError, pint.errors.DefinitionSyntaxError, pint.errors.RedefinitionError) as exc:
-            raise PodiumError("E005", f"cannot load unit definitions: {exc}", name) from None
-    return reg
+def table() -> dict[str, UnitFactor]:
+    """Every unit name the definition files declare, with its dimension and root factor."""
+    try:
+        raw = resources.files("podium").joinpath("data", TABLE_FILE).read_text(encoding="utf-8")
+        units = json.loads(raw)["units"]
+    except (OSError, ValueError, KeyError) as exc:
+        raise PodiumError("E005", f"cannot load the unit table: {exc}", TABLE_FILE) from None
+    return {name: UnitFactor(entry["dimension"], float(entry["to_root"])) for name, entry in units.items()}
 
 
 def known(unit: str) -> bool:
-    """Whether pint knows `unit` from podium's definition files."""
-    try:
-        registry().parse_units(unit)
-    except (pint.errors.UndefinedUnitError, AttributeError, ValueError, TypeError, AssertionError):
-        return False
-    return True
+    """Whether podium's definition files declare `unit`."""
+    return unit in table()
 
 
 @lru_cache(maxsize=256)
@@ -53,13 +54,11 @@ def factor(from_unit: str, to_unit: str) -> float | None:
     """How many `to_unit` one `from_unit` is, or None when the two do not convert."""
     if from_unit == to_unit:
         return 1.0
-    if not (known(from_unit) and known(to_unit)):
+    units = table()
+    source, target = units.get(from_unit), units.get(to_unit)
+    if source is None or target is None or source.dimension != target.dimension:
         return None
-    reg = registry()
-    try:
-        return float(reg.Quantity(1.0, from_unit).to(to_unit).magnitude)
-    except pint.errors.DimensionalityError:
-        return None
+    return source.to_root / target.to_root
 
 
 def convert(value: float, from_unit: str, to_unit: str) -> float | None:
@@ -79,7 +78,7 @@ def normal_unit(unit: str) -> str | None:
     if unit in UNITLESS_IDS:
         return unit
     if not known(unit):
-        # An id the word tables give but pint does not define (°C, ppm, points) has no conversion.
+        # An id the word tables give but the definitions lack (°C, ppm, points) has no conversion.
         return unit if unit in unit_ids() else None
     for target in NORMAL_UNITS:
         if factor(unit, target) is not None:

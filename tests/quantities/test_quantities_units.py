@@ -7,12 +7,12 @@ from importlib import resources
 import pytest
 import yaml
 
-from podium.quantities import units
+from podium.quantities import unit_table, units
 from podium.quantities.words import load, unit_ids
 
 
 def test_definition_files_load_through_pint() -> None:
-    registry = units.registry()
+    registry = unit_table.build_registry()
     for name in ("kg", "t", "jin", "mu", "ha", "kW", "kWh", "m", "km", "m3", "CNY", "USD"):
         assert registry.parse_units(name) is not None
 
@@ -79,7 +79,7 @@ def test_unit_words_do_not_clash() -> None:
 def test_pint_aliases_do_not_clash() -> None:
     """Each name in the definition files is defined once (pint would silently keep one)."""
     names: list[str] = []
-    for filename in units.DEFINITION_FILES:
+    for filename in unit_table.DEFINITION_FILES:
         text = resources.files("podium").joinpath("data", filename).read_text(encoding="utf-8")
         for line in text.splitlines():
             if not line.strip() or line.lstrip().startswith("#"):
@@ -103,3 +103,26 @@ def test_word_table_parses_and_tables_are_disjoint() -> None:
     assert set(data["scales"]).isdisjoint(data["units"])
     qualifier_words = [w for words in data["qualifiers_before"].values() for w in words]
     assert len(qualifier_words) == len(set(qualifier_words))
+
+
+def test_unit_table_is_fresh() -> None:
+    """The JSON a parse reads is what pint makes of the definition files today; if this fails,
+    run `python -m podium.quantities.unit_table` and commit the result."""
+    committed = resources.files("podium").joinpath("data", units.TABLE_FILE).read_text(encoding="utf-8")
+    assert committed == unit_table.render(unit_table.build_table())
+
+
+@pytest.mark.parametrize(("from_unit", "to_unit"), [("mu", "ha"), ("jin", "t"), ("kWh", "TWh"), ("acre", "m2"), ("mph", "kph")])
+def test_table_conversions_agree_with_pint(from_unit: str, to_unit: str) -> None:
+    registry = unit_table.build_registry()
+    expected = registry.Quantity(1.0, from_unit).to(to_unit).magnitude
+    assert units.factor(from_unit, to_unit) == pytest.approx(expected, rel=1e-12)
+
+
+def test_a_parse_does_not_import_pint() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, podium; podium.parse('A:\\n\\nGrain output was 6 billion jin.\\n'); print('pint' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
