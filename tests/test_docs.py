@@ -28,3 +28,14 @@ def test_every_command_answers_help() -> None:
         result = runner.invoke(app, [name, "--help"])
         assert result.exit_code == 0, f"podium {name} --help failed: {result.output}"
         assert "Usage" in result.output
+
+
+def test_cli_reference_is_fresh() -> None:
+    """docs/cli.md is generated from the commands; regenerate it with
+    `python -m podium.cli.reference > docs/cli.md`."""
+    from pathlib import Path
+
+    from podium.cli.reference import render
+
+    committed = (Path(__file__).resolve().parent.parent / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert committed == render()
