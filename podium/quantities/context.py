@@ -101,6 +101,13 @@ def _tail(before: str) -> str:
     return before[cut + 1 :] if cut >= 0 else before[-_CUE_REACH:]
 
 
+def _opens_bracket(before: str) -> bool:
+    """Whether `before` ends in an open bracket ("(about "). Only spaces and words follow the
+    bracket in a match, so it starts at the last "(": one match there, not a search of the clause."""
+    at = before.rfind("(")
+    return at >= 0 and _OPEN_BRACKET.match(before, at) is not None
+
+
 def _without_listed_figures(before: str) -> str:
     if not _LIST_JOINT.search(before[-6:]):
         return before  # most figures follow no list: skip the costlier search
@@ -430,13 +437,14 @@ def annotate(briefing: Briefing, quantities: list[Quantity]) -> None:
         clause = _clause(text, sentence, qty.start, qty.end)
         clause_before = text[clause[0] : qty.start]
         after = text[qty.end : sentence[1]]
-        restated = prev is not None and _OPEN_BRACKET.search(clause_before) is not None
+        tail = _tail(clause_before)
+        restated = prev is not None and _opens_bracket(clause_before)
         same_sentence = prev is not None and prev.start >= sentence[0]
         if restated and prev is not None:
             # "6 billion jin (3 million metric tons)": the same figure in other units.
             qty.kind, qty.subject = prev.kind, prev.subject
         else:
-            cue_text = _without_listed_figures(_tail(clause_before))
+            cue_text = _without_listed_figures(tail)
             kind = classify_kind(qty.unit, cue_text, after[:_CUE_REACH], fraction=_is_fraction(qty))
             qty.kind = kind or (prev.kind if same_sentence and prev is not None and prev.unit == qty.unit else "ratio")
         qty.period = _period(layout, qty, qty.kind, clause, sentence)
@@ -447,7 +455,7 @@ def annotate(briefing: Briefing, quantities: list[Quantity]) -> None:
         # Inferred: the period rests on a year the briefing only implies ("last year" at a briefing
         # whose year was inferred), not on a year the text states.
         qty.period_inferred = inferred and bool(qty.period) and qty.period not in layout.stated_periods
-        qty.modality = _modality(_tail(clause_before), after, qty.period, layout.anchor)  # type: ignore[assignment]
+        qty.modality = _modality(tail, after, qty.period, layout.anchor)  # type: ignore[assignment]
         if not restated:
             qty.subject = find_subject(
                 clause_before, after, text=qty.text, unit=qty.unit, kind=qty.kind,
