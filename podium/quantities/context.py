@@ -355,6 +355,8 @@ def _pair_respectively(layout: _Layout, quantities: list[Quantity]) -> None:
     for qty in quantities:
         by_sentence.setdefault(layout.sentence(qty.start), []).append(qty)
     for (s_start, s_end), group in by_sentence.items():
+        if len(group) < 2:
+            continue  # a lone figure lists nothing: no need to search its sentence
         found = _RESPECTIVELY.search(layout.text, s_start, s_end)
         if not found:
             continue

@@ -178,7 +178,7 @@ def _ref_from_match(m: re.Match[str]) -> TimeRef | None:
 
 
 def _is_comparison_base(m: re.Match[str]) -> bool:
-    if re.match(r"from\b", m.group(0), re.IGNORECASE):
+    if _FROM_OPENS.match(m.group(0)):
         return False  # "from January to April" opens a range
     return bool(_COMPARISON_LEAD.search(m.string[max(0, m.start() - 48) : m.start()]))
 
@@ -253,6 +253,7 @@ _COMPARISON_LEAD = re.compile(
     r"|\b(?:that|those)\s+(?:in|of|for)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_FROM_OPENS = re.compile(r"from\b", re.IGNORECASE)
 _NAME_BEFORE_YEAR = re.compile(r"\b[A-Z][a-z]+\s+of\s+$")
 _COMPARISON_BEFORE = re.compile(r"\b(?:of|than)\s+$")
 _WINDOW = 40  # wider than any reference reaches back from the trigger word inside it
