@@ -27,18 +27,22 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
-
-import yaml
 
 from podium.model import Briefing, Quantity
 from podium.quantities import scan
 from podium.quantities.kinds import classify_kind
 from podium.quantities.modality import classify_modality
 from podium.quantities.modality import load_words as modality_words
-from podium.quantities.periods import Anchor, TimeRef, find_time_refs, resolve_ref, single_year
+from podium.quantities.periods import (
+    Anchor,
+    TimeRef,
+    find_time_refs,
+    resolve_ref,
+    single_year,
+)
 from podium.quantities.subjects import find_subject, is_anaphor, subject_before
+from podium.wordtables import read_table
 
 DATA_FILE = "context_en.yaml"
 
@@ -78,7 +82,7 @@ _CUE_REACH = 240  # cue words stand within this many characters of their figure
 @lru_cache(maxsize=1)
 def load_abbreviations() -> frozenset[str]:
     """Words a full stop follows without ending the sentence ("Mr. Tan")."""
-    raw: dict[str, Any] = yaml.safe_load(resources.files("podium").joinpath("data", DATA_FILE).read_text(encoding="utf-8"))
+    raw: dict[str, Any] = read_table(DATA_FILE)
     return frozenset(str(w) for w in raw["abbreviations"])
 
 

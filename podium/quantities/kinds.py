@@ -6,13 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
-
-import yaml
 
 from podium.model import Kind
 from podium.quantities import scan
+from podium.wordtables import read_table
 
 DATA_FILE = "kinds_en.yaml"
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
@@ -47,7 +45,7 @@ def _phrases(words: list[str]) -> frozenset[tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def load_words() -> KindWords:
-    raw: dict[str, Any] = yaml.safe_load(resources.files("podium").joinpath("data", DATA_FILE).read_text(encoding="utf-8"))
+    raw: dict[str, Any] = read_table(DATA_FILE)
     movement = _phrases(raw["movement_words"])
     return KindWords(
         unit_kinds={str(k): v for k, v in raw["unit_kinds"].items()},

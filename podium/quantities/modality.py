@@ -6,12 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
 from podium.model import Modality
+from podium.wordtables import read_table
 
 DATA_FILE = "modality_en.yaml"
 
@@ -39,7 +37,7 @@ def _by_first_word(phrases: list[tuple[tuple[str, ...], str]]) -> dict[str, tupl
 
 @lru_cache(maxsize=1)
 def load_words() -> ModalityWords:
-    raw: dict[str, Any] = yaml.safe_load(resources.files("podium").joinpath("data", DATA_FILE).read_text(encoding="utf-8"))
+    raw: dict[str, Any] = read_table(DATA_FILE)
 
     def phrases(key: str) -> list[tuple[str, ...]]:
         return [tuple(str(w).lower().split()) for w in raw[key]]

@@ -12,12 +12,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Literal
 
-import yaml
-
 from podium.quantities import scan
+from podium.wordtables import read_table
 
 DATA_FILE = "periods_en.yaml"
 
@@ -70,9 +68,7 @@ class PeriodWords:
 
 @lru_cache(maxsize=1)
 def load_words() -> PeriodWords:
-    raw: dict[str, Any] = yaml.safe_load(
-        resources.files("podium").joinpath("data", DATA_FILE).read_text(encoding="utf-8")
-    )
+    raw: dict[str, Any] = read_table(DATA_FILE)
 
     def lowered(key: str) -> tuple[str, ...]:
         return tuple(str(v).lower() for v in raw[key])

@@ -26,13 +26,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from itertools import islice
 from typing import Any
 
-import yaml
-
 from podium.quantities.periods import find_time_refs, may_name_a_time
+from podium.wordtables import read_table
 
 DATA_FILE = "subjects_en.yaml"
 MATCH_F1 = 0.5
@@ -72,7 +70,7 @@ class SubjectWords:
 
 @lru_cache(maxsize=1)
 def load_words() -> SubjectWords:
-    raw: dict[str, Any] = yaml.safe_load(resources.files("podium").joinpath("data", DATA_FILE).read_text(encoding="utf-8"))
+    raw: dict[str, Any] = read_table(DATA_FILE)
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(v).lower() for v in raw[key])

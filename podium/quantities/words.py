@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
-from podium.errors import PodiumError
+from podium.wordtables import read_table
 
 DATA_FILE = "quantities_en.yaml"
 
@@ -63,11 +60,7 @@ def _groups(table: dict[str, list[Any]], *, lower: bool) -> dict[str, tuple[str,
 
 @lru_cache(maxsize=1)
 def load() -> Words:
-    try:
-        raw = resources.files("podium").joinpath("data", DATA_FILE).read_text(encoding="utf-8")
-        data = yaml.safe_load(raw)
-    except (OSError, yaml.YAMLError) as exc:
-        raise PodiumError("E005", f"cannot load the word table: {exc}", DATA_FILE) from None
+    data = read_table(DATA_FILE)
     return Words(
         units=_lower_keys(data["units"]),
         tens=_lower_keys(data["tens"]),
