@@ -86,6 +86,29 @@ def load_abbreviations() -> frozenset[str]:
     return frozenset(str(w) for w in raw["abbreviations"])
 
 
+@lru_cache(maxsize=1)
+def deadline_pattern() -> re.Pattern[str]:
+    """Matches the words between a figure and the time that is its deadline ("... by the end of")."""
+    raw: dict[str, Any] = read_table(DATA_FILE)
+    words = sorted((re.escape(str(w)).replace("\\ ", r"\s+") for w in raw["deadline_words"]), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(words) + r")\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _deadline_after(layout: _Layout, points: list[int], qty: Quantity) -> int | None:
+    """The first time after the figure in its clause that is its deadline, with no other figure
+    between them ("keep growth at 5% and build 200 km of railway by 2026": 2026 dates the 200 km)."""
+    for i in points:
+        ref = layout.refs[i]
+        if ref.start < qty.end:
+            continue
+        between = layout.text[qty.end : ref.start]
+        if any(ch.isdigit() for ch in between):
+            return None
+        if deadline_pattern().search(between):
+            return i
+    return None
+
+
 def _abbreviates(text: str, stop: int) -> bool:
     """Whether the full stop at `stop` ends an abbreviation: a listed one or a single capital
     ("U.S.", "J. Smith")."""
@@ -297,6 +320,9 @@ def _period(layout: _Layout, qty: Quantity, kind: str, clause: tuple[int, int], 
     right_after = [i for i in points if refs[i].start >= qty.end and _TIME_AFTER.match(layout.text, qty.end, refs[i].start)]
     if right_after:
         return layout.periods[right_after[0]]  # "5.9% in March": the month named with the figure
+    deadline = _deadline_after(layout, points, qty)
+    if deadline is not None:
+        return layout.periods[deadline]
     if not points and qty.unit == "count" and _ENUMERATION.match(layout.text, qty.end, sentence[1]):
         return ""  # "we will focus on three areas:" counts the points that follow
     if points:

@@ -66,6 +66,7 @@ class SubjectWords:
     copulas: frozenset[str]
     noun_markers: frozenset[str]
     qualifier_words: frozenset[str]
+    hold_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -103,6 +104,7 @@ def load_words() -> SubjectWords:
         copulas=words("copulas"),
         noun_markers=words("noun_markers"),
         qualifier_words=words("qualifier_words"),
+        hold_verbs=words("hold_verbs"),
     )
 
 
@@ -405,6 +407,31 @@ def _object_before_by(words: list[str]) -> str | None:
     return _phrase(obj) or None
 
 
+def _object_held_at(words: list[str]) -> str | None:
+    """For "keep GDP growth at about 5.5%": the object a holding verb sets at the figure. Takes
+    the clause's words before the figure with its hedge ("about") still on."""
+    qualifiers = load_words().qualifier_words
+    end = len(words)
+    while end and words[end - 1].lower() != "at" and words[end - 1].lower() in qualifiers:
+        end -= 1
+    words = words[:end]
+    if len(words) < 3 or words[-1].lower() != "at":
+        return None
+    hold_verbs = load_words().hold_verbs
+    verb = next((i for i in range(len(words) - 2, -1, -1) if words[i].lower() in hold_verbs), None)
+    if verb is None or verb == len(words) - 2:
+        return None
+    obj = words[verb + 1 : -1]
+    table = load_words()
+    if obj[0].lower() in table.head_breaks or obj[0][0].isdigit():
+        return None
+    if any(w.lower() in table.verbs for w in obj):
+        return None  # "maintain X and increase Y by at least": another verb governs the figure
+    phrase = _phrase(obj)
+    first = phrase.split()[0].lower() if phrase else ""
+    if not phrase or _is_pronoun(phrase) or first in table.personal_pronouns or first in table.pronouns:
+        return None  # "keep them anchored at 2%": the object names nothing
+    return phrase
 
 
 def _continues_list(words: list[str], before: list[str]) -> bool:
@@ -425,6 +452,9 @@ def subject_before(clause_before: str, *, earlier_segments: bool = True) -> str:
     table = load_words()
     segments = _segments(clause_before)
     words = _strip_qualifier_tail(_tokens(_LEADING_TIME.sub("", segments[-1])))
+    held = _object_held_at(_tokens(_LEADING_TIME.sub("", segments[-1])))
+    if held:
+        return held
     for rule in (_noun_before_of, _object_before_by):
         found = rule(words)
         if found:

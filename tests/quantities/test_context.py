@@ -242,3 +242,12 @@ def test_page_furniture_dates_nothing() -> None:
 def test_same_as_in_a_month_is_a_comparison() -> None:
     text = "Projections for growth have a central tendency of 2.5 to 2.8 percent, the same as in January."
     assert annotated(text, ("2.5 to 2.8 percent", "%"), date="2011-04-27")[0].period == ""
+
+
+def test_a_deadline_after_the_figure_dates_it_over_the_opening_time() -> None:
+    text = (
+        "This year, we will keep growth at about 5% and build 200 kilometers of railway by 2026. "
+        "We aim to lift output to 40 billion jin by the end of 2027."
+    )
+    growth, railway, output = annotated(text, ("5%", "%"), ("200 kilometers", "km"), ("40 billion jin", "jin"))
+    assert (growth.period, railway.period, output.period) == ("2024", "2026", "2027")
