@@ -15,6 +15,7 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/podium show podium/examples/example-briefing.txt
 	$(BIN)/podium quantities podium/examples/example-briefing.txt
+	$(BIN)/podium check podium/examples/example-briefing.txt
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest

@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from podium.checks import repeats
+from podium.checks.findings import amount
 from podium.checks.text import Sentences
 from podium.cli.app import app, die, fail, out
 from podium.cli.output import Format, choose, emit
@@ -58,7 +59,7 @@ def _target(commitment: Commitment) -> str:
     if commitment.value is None:
         return "(undertaking)"
     words = {"min": "at least ", "max": "at most ", "approx": "about "}.get(commitment.qualifier or "", "")
-    return f"{words}{commitment.value:,g} {commitment.unit or ''}".strip()
+    return f"{words}{amount(commitment.value, commitment.unit or 'count')}"
 
 
 @app.command()
@@ -166,9 +167,8 @@ def commitments(
         raise die(PodiumError("E030", f"--status {status!r} is not one of met, missed, open"))
     if not db.is_file():
         raise die(PodiumError("E010", "no corpus database here; build one with podium ingest", str(db)))
-    from podium.store import Corpus
-
     from podium.checks.corpus import resolved_commitments
+    from podium.store import Corpus
 
     try:
         with Corpus(db, readonly=True) as corpus:
