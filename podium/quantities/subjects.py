@@ -332,7 +332,7 @@ def _segments(clause: str) -> list[str]:
 
 def _is_verb(words: list[str], i: int) -> bool:
     """Whether words[i] is the verb: a verb-like word after a determiner or possessive ("the
-    increase", "Xinjiang's total") or before "in"/"of" ("value added of") is a noun."""
+    increase", "the region's total") or before "in"/"of" ("value added of") is a noun."""
     table = load_words()
     if words[i].lower() not in table.verbs:
         return False
