@@ -75,7 +75,7 @@ def _region(office: str, text: str, kinds: tuple[str, ...]) -> str | None:
 
 
 def _without_office(phrase: str, office_words: frozenset[str]) -> str:
-    """'Chair of the Council of Economic Advisers' speaks for 'Council of Economic Advisers'."""
+    """'Chair of the Board of Trade Advisers' speaks for 'Board of Trade Advisers'."""
     match = re.match(r"(?P<office>[\w\- ]+?)\s+of\s+(?:the\s+)?(?P<body>.+)", phrase)
     if match and set(match.group("office").lower().split()) <= office_words:
         return match.group("body")
