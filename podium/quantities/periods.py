@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from podium.quantities import scan
-from podium.wordtables import read_table
+from podium.wordtables import lowered, read_table
 
 DATA_FILE = "periods_en.yaml"
 
@@ -70,8 +70,8 @@ class PeriodWords:
 def load_words() -> PeriodWords:
     raw: dict[str, Any] = read_table(DATA_FILE)
 
-    def lowered(key: str) -> tuple[str, ...]:
-        return tuple(str(v).lower() for v in raw[key])
+    def words(key: str) -> tuple[str, ...]:
+        return lowered(raw[key])
 
     return PeriodWords(
         months={str(k): int(v) for k, v in raw["months"].items()},
@@ -80,12 +80,12 @@ def load_words() -> PeriodWords:
         ordinals={str(k).lower(): int(v) for k, v in raw["ordinals"].items()},
         relative_years={str(k).lower(): int(v) for k, v in raw["relative_years"].items()},
         relative_months={str(k).lower(): int(v) for k, v in raw["relative_months"].items()},
-        lookback_words=lowered("lookback_words"),
-        lookahead_words=lowered("lookahead_words"),
-        run_words=lowered("run_words"),
-        run_suffixes=lowered("run_suffixes"),
-        now_cues=lowered("now_cues"),
-        standing_cues=lowered("standing_cues"),
+        lookback_words=words("lookback_words"),
+        lookahead_words=words("lookahead_words"),
+        run_words=words("run_words"),
+        run_suffixes=words("run_suffixes"),
+        now_cues=words("now_cues"),
+        standing_cues=words("standing_cues"),
     )
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from podium.wordtables import read_table
+from podium.wordtables import lowered, read_table
 
 DATA_FILE = "quantities_en.yaml"
 
@@ -50,12 +50,8 @@ def _strings(items: list[Any]) -> tuple[str, ...]:
     return tuple(str(item) for item in items)
 
 
-def _lower(items: list[Any]) -> tuple[str, ...]:
-    return tuple(str(item).lower() for item in items)
-
-
 def _groups(table: dict[str, list[Any]], *, lower: bool) -> dict[str, tuple[str, ...]]:
-    return {str(key): (_lower(items) if lower else _strings(items)) for key, items in table.items()}
+    return {str(key): (lowered(items) if lower else _strings(items)) for key, items in table.items()}
 
 
 @lru_cache(maxsize=1)
@@ -69,20 +65,20 @@ def load() -> Words:
         vulgar_fractions={str(k): float(v) for k, v in data["vulgar_fractions"].items()},
         denominators=_lower_keys(data["denominators"]),
         ordinals=_lower_keys(data["ordinals"]),
-        rank_verbs=_lower(data["rank_verbs"]),
-        rank_fillers=_lower(data["rank_fillers"]),
-        rank_places=_lower(data["rank_places"]),
-        rank_superlatives=_lower(data["rank_superlatives"]),
-        capitalised_not_names=frozenset(_lower(data["capitalised_not_names"])),
+        rank_verbs=lowered(data["rank_verbs"]),
+        rank_fillers=lowered(data["rank_fillers"]),
+        rank_places=lowered(data["rank_places"]),
+        rank_superlatives=lowered(data["rank_superlatives"]),
+        capitalised_not_names=frozenset(lowered(data["capitalised_not_names"])),
         multiples={k: float(v) for k, v in _lower_keys(data["multiples"]).items()},
         vague_plurals={k: float(v) for k, v in _lower_keys(data["vague_plurals"]).items()},
         qualifiers_before=_groups(data["qualifiers_before"], lower=True),
         qualifiers_after=_groups(data["qualifiers_after"], lower=True),
         range_joiners=_strings(data["range_joiners"]),
-        name_heads=_lower(data["name_heads"]),
-        months=_lower(data["months"]),
-        one_pronoun_after=_lower(data["one_pronoun_after"]),
-        one_pronoun_before=_lower(data["one_pronoun_before"]),
+        name_heads=lowered(data["name_heads"]),
+        months=lowered(data["months"]),
+        one_pronoun_after=lowered(data["one_pronoun_after"]),
+        one_pronoun_before=lowered(data["one_pronoun_before"]),
         furniture_lines=_strings(data["furniture_lines"]),
         unit_words=_groups(data["unit_words"], lower=False),
         unit_symbols=_groups(data["unit_symbols"], lower=False),
