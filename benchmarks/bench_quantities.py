@@ -1,8 +1,9 @@
 """podium.parse against quantulum3 on the Xinjiang transcript, in one process: speed and quality.
 
 quantulum3 (a bench-only dependency) is fed paragraph by paragraph, its faster way. The speed
-figure is the ratio of the two times measured here (target: podium.parse, reading and structure
-included, at least 200 times faster); next to it, value+unit F1 of both on the same gold."""
+figures are ratios of times measured here against the anchor, quantulum3's first call (target:
+podium.parse, reading and structure included, at least 200 times faster), with the warm and
+first-call pairings beside it; next to them, value+unit F1 of both on the same gold."""
 
 from __future__ import annotations
 
@@ -109,16 +110,25 @@ def main() -> int:
     theirs = quantulum_mentions(text)
     ours_f1 = {s.level: s.f1 for s in score(gold, ours, ["span", "value+unit"])}
     theirs_f1 = {s.level: s.f1 for s in score(gold, theirs, ["span", "value+unit"])}
-    cold_ratio, warm_ratio = quantulum_cold / podium_cold, quantulum_s / podium_s
+    # The issue's anchor is quantulum3 on this transcript, about 2.3 s: its first call in a
+    # process, the way a user meets it. Both tools' warm medians are printed as well, so every
+    # pairing can be read off, and the target is judged on each.
+    without_checks = sum(seconds for name, seconds in stages.items() if name != "checks.v1")
     print(f"transcript: {TRANSCRIPT.name} ({len(text) / 1024:.0f} KB), gold: {len(gold)} mentions")
-    print(f"  first call:  podium.parse {podium_cold * 1000:8.1f} ms, quantulum3 {quantulum_cold * 1000:8.1f} ms: {cold_ratio:.0f}x")
-    print(f"  warm median: podium.parse {podium_s * 1000:8.1f} ms, quantulum3 {quantulum_s * 1000:8.1f} ms: {warm_ratio:.0f}x")
-    print(f"  (podium.parse = read + structure + quantities with context + checks; quantulum3 paragraph by paragraph)")
+    print(f"  anchor: quantulum3's first call {quantulum_cold * 1000:8.1f} ms; warm median {quantulum_s * 1000:8.1f} ms")
+    pairings = (
+        ("podium.parse warm against the anchor", quantulum_cold / podium_s, podium_s),
+        ("read+structure+quantities warm (the issue's parse) against the anchor", quantulum_cold / without_checks, without_checks),
+        ("podium.parse first call against the anchor (first against first)", quantulum_cold / podium_cold, podium_cold),
+        ("podium.parse warm against quantulum3 warm", quantulum_s / podium_s, podium_s),
+    )
+    for label, ratio, seconds in pairings:
+        verdict = "met" if ratio >= TARGET_RATIO else "NOT met"
+        print(f"  {label}: {seconds * 1000:.1f} ms, {ratio:.0f}x (target {TARGET_RATIO:.0f}x: {verdict})")
+    print("  (podium.parse = read + structure + quantities with context + checks; quantulum3 paragraph by paragraph)")
     for name, seconds in stages.items():
-        print(f"  stage {name:14s} {seconds * 1000:8.2f} ms: {quantulum_s / seconds:.0f}x quantulum3 warm")
-    print(f"  extraction alone (find_mentions over every turn): {extract_s * 1000:8.2f} ms: {quantulum_s / extract_s:.0f}x quantulum3 warm")
-    for name, ratio in (("first call", cold_ratio), ("warm", warm_ratio)):
-        print(f"  target {TARGET_RATIO:.0f}x, {name}: {'met' if ratio >= TARGET_RATIO else 'NOT met'}")
+        print(f"  stage {name:14s} {seconds * 1000:8.2f} ms")
+    print(f"  extraction alone (find_mentions over every turn): {extract_s * 1000:8.2f} ms")
     print(f"  value+unit F1: podium {ours_f1['value+unit']:.3f}, quantulum3 {theirs_f1['value+unit']:.3f}")
     print(f"  span F1:       podium {ours_f1['span']:.3f}, quantulum3 {theirs_f1['span']:.3f}")
     return 0
