@@ -24,7 +24,7 @@ _GB_FAMILY = frozenset({"gb18030", "gbk", "gb2312", "hz"})
 _CHAOS_TIE = 0.01  # charset-normalizer's mess ratio; guesses this close are equally clean
 
 # Control characters other than tab, newline, carriage return and form feed mark binary data.
-_CONTROL = frozenset(range(0, 32)) - {9, 10, 12, 13}
+_CONTROL_BYTES = bytes(sorted(frozenset(range(0, 32)) - {9, 10, 12, 13}))
 
 
 def sniff(decoded: str, suffix: str) -> bool:
@@ -123,5 +123,8 @@ def _looks_binary(text: str) -> bool:
     sample = text[:8192]
     if not sample:
         return False
-    controls = sum(1 for ch in sample if ord(ch) in _CONTROL)
+    # UTF-8 writes a control character as that one byte and never uses bytes under 0x80 inside
+    # another character, so the bytes `translate` deletes are the control characters, counted in C.
+    encoded = sample.encode("utf-8", "surrogatepass")
+    controls = len(encoded) - len(encoded.translate(None, delete=_CONTROL_BYTES))
     return controls / len(sample) > 0.01
