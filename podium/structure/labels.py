@@ -55,11 +55,20 @@ def _label_on_line(lines: list[Line], index: int) -> Label | None:
     line = lines[index]
     pos = strip_tokens(line)
     rest = line.text[pos - line.start :]
+    if not _may_hold_label(rest):
+        return None
     for finder in (_qa_label, _upper_label, _cjk_label, _name_label):
         label = finder(lines, index, pos, rest)
         if label is not None:
             return label
     return None
+
+
+def _may_hold_label(rest: str) -> bool:
+    """Every label has a colon after it or is upper case from its first letters (Q, A, CHAIR LEE.).
+    Most lines are prose that fails this, and so skip the regexes, whose lazy name pattern tries
+    each of its lengths on a long line."""
+    return ":" in rest or "\uff1a" in rest or rest[:2].isupper()
 
 
 def _make(index: int, pos: int, rest: str, match_end: int, raw: str, kind: str) -> Label:
@@ -116,6 +125,8 @@ def _cjk_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | No
 
 
 def _name_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | None:
+    if not _colon_in_name_reach(rest):
+        return None
     match = P.NAME_COLON_LABEL.match(rest)
     if match is None:
         return None
@@ -142,6 +153,13 @@ def _name_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | N
                 return None
     kind = QUESTION if raw.lower() in load().question_labels else ANSWER if raw.lower() in load().answer_labels else NAME
     return _make(index, pos, rest, match.start("rest"), raw, kind)
+
+
+def _colon_in_name_reach(rest: str) -> bool:
+    """A name label runs at most NAME_LABEL_CHARS up to the line's first colon (spaces aside).
+    Testing that first spares the lazy NAME_COLON_LABEL trying every length on a long line."""
+    colons = [at for at in (rest.find(":"), rest.find("\uff1a")) if at >= 0]
+    return bool(colons) and len(rest[: min(colons)].rstrip(" \t\u00a0\u3000")) <= P.NAME_LABEL_CHARS
 
 
 def _ends_with_thanks(text: str) -> bool:

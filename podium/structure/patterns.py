@@ -32,7 +32,10 @@ UPPER_COLON_LABEL = re.compile(
 # "Q:  text", "Q    text" (two or more spaces), "Q Text" (one space, capital after), same for A.
 QA_LABEL = re.compile(rf"(?P<label>[QA]){SPACE}*(?:{COLON}{SPACE}*|{SPACE}{{2,}}|{SPACE}(?=[\"“A-Z]))(?=\S)")
 # "Tan Wei:" / "Lakeshire Evening News:" / "Name, long title:" (alone or with text)
-NAME_COLON_LABEL = re.compile(rf"(?P<label>[^\n:\uff1a]{{1,300}}?){SPACE}*{COLON}{SPACE}*(?P<rest>[^\n]*)")
+NAME_LABEL_CHARS = 300
+NAME_COLON_LABEL = re.compile(
+    rf"(?P<label>[^\n:\uff1a]{{1,{NAME_LABEL_CHARS}}}?){SPACE}*{COLON}{SPACE}*(?P<rest>[^\n]*)"
+)
 # "王小明:" / "河畔日报记者:" (a Chinese name or outlet)
 CJK_LABEL = re.compile(
     rf"(?P<label>(?=[^\n:\uff1a]{{0,20}}[{CJK}]{{2}})[{CJK}·\w]{{2,20}}){SPACE}*{COLON}{SPACE}*(?P<rest>[^\n]*)"
