@@ -46,14 +46,21 @@ def build_exchanges(turns: list[Turn]) -> list[Exchange]:
 
 def asks(turn: Turn) -> bool:
     """A reporter's turn that puts a question: a question mark, or more than a courtesy."""
-    return bool(P.QUESTION_MARK.search(turn.text)) or len(turn.text.split()) >= _COURTESY_MAX_WORDS
+    courtesy = count_words(turn.text, cap=_COURTESY_MAX_WORDS) < _COURTESY_MAX_WORDS
+    return bool(P.QUESTION_MARK.search(turn.text)) or not courtesy
 
 
 def is_hand_on(turn: Turn) -> bool:
     words = load()
-    if len(turn.text.split()) > _HAND_ON_MAX_WORDS:
+    if count_words(turn.text, cap=_HAND_ON_MAX_WORDS) > _HAND_ON_MAX_WORDS:
         return False
     return has_cue(turn.text, words.hand_on_cues) and not has_cue(turn.text, words.add_cues)
+
+
+def count_words(text: str, *, cap: int) -> int:
+    """The number of words in `text`, or cap + 1 if there are more: the limits here are a few
+    dozen words, and a speech runs to thousands, which a full split would copy one by one."""
+    return len(text.split(maxsplit=cap))
 
 
 def _close(exchange: Exchange | None, host_turns: list[Turn]) -> None:
@@ -61,7 +68,7 @@ def _close(exchange: Exchange | None, host_turns: list[Turn]) -> None:
         return
     words = load()
     for turn in host_turns:
-        if len(turn.text.split()) >= 3 and not has_cue(turn.text, words.host_cues):
+        if count_words(turn.text, cap=3) >= 3 and not has_cue(turn.text, words.host_cues):
             exchange.answer_turns.append(turn.id)
             if turn.speaker and turn.speaker not in exchange.answered_by:
                 exchange.answered_by.append(turn.speaker)

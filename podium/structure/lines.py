@@ -32,7 +32,7 @@ def split_lines(text: str, start: int = 0) -> list[Line]:
     pos = start
     for piece in text[start:].split("\n"):
         end = pos + len(piece)
-        line = piece[:-1] if piece.endswith("\r") else piece
+        line = piece.removesuffix("\r")
         lines.append(Line(pos, pos + len(line), line, line.strip(_SPACES)))
         pos = end + 1
     if lines and lines[-1].start >= len(text):
