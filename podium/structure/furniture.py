@@ -31,6 +31,8 @@ def find_furniture(lines: list[Line]) -> dict[int, Furniture]:
     cues = _cues_on_short_lines(lines, load().furniture_lines, _CUE_LINE)
     found: dict[int, Furniture] = {}
     for index, line in enumerate(lines):
+        if line.blank:
+            continue
         kind = _line_kind(lines, index, repeated, cues)
         if kind:
             found[index] = Furniture(line.start, line.end, kind)
