@@ -78,10 +78,10 @@ SERIES = re.compile(
     re.I,
 )
 SERIES_ZH = re.compile(r"[“\"](?P<name>[^”\"]{2,40})[”\"]系列主题?新闻发布会(?:的)?第(?P<num>\d+)场")
-# A word each series pattern needs. Over a transcript that names no series (a whole body is searched
-# when no host introduces it), looking for the word first is ten times cheaper than the pattern.
-SERIES_WORD = re.compile("series", re.I)
-SERIES_ZH_WORD = "系列"
+# What the series patterns need: "the (themed) series"; 系列. A whole body is searched when no host
+# introduces the briefing, and over one that names no series these are cheaper than the patterns.
+SERIES_CUE = re.compile(r"the\s+(?:themed\s+)?series", re.I)
+SERIES_ZH_CUE = "系列"
 
 # --- years --------------------------------------------------------------------------------------
 
