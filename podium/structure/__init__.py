@@ -54,8 +54,9 @@ def run_structure(briefing: Briefing) -> Briefing:
             person.aliases.append(aliases[person.name])
     briefing.turns = _unlabelled_questions(text, turns)
     briefing.exchanges = build_exchanges(briefing.turns)
-    _describe(briefing, intro, text[body_start:])
-    _set_date(briefing, preamble, header.date_text, text[body_start:])
+    body = text[body_start:]
+    _describe(briefing, intro, body)
+    _set_date(briefing, preamble, header.date_text, body)
     briefing.metadata["furniture"] = sorted({(f.start, f.end) for f in furniture.values()} | set(token_spans(text)))
     return briefing
 

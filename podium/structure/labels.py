@@ -44,7 +44,7 @@ def find_candidates(lines: list[Line], furniture: dict[int, Furniture]) -> list[
     candidates: list[Label] = []
     tokens = load().furniture_tokens
     for index, line in enumerate(lines):
-        if index in furniture or not _may_hold_label(line.stripped, tokens):
+        if not line.stripped or index in furniture or not _may_hold_label(line.stripped, tokens):
             continue
         label = _label_on_line(lines, index)
         if label is not None:
