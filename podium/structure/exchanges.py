@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from podium.model import Exchange, Turn
 from podium.structure import patterns as P
-from podium.structure.roster import has_cue
+from podium.structure.roster import count_words, has_cue
 from podium.structure.words import load
 
 _COURTESY_MAX_WORDS = 8  # "Thank you so much, Ann." is a courtesy; a question runs longer
@@ -55,12 +55,6 @@ def is_hand_on(turn: Turn) -> bool:
     if count_words(turn.text, cap=_HAND_ON_MAX_WORDS) > _HAND_ON_MAX_WORDS:
         return False
     return has_cue(turn.text, words.hand_on_cues) and not has_cue(turn.text, words.add_cues)
-
-
-def count_words(text: str, *, cap: int) -> int:
-    """The number of words in `text`, or cap + 1 if there are more: the limits here are a few
-    dozen words, and a speech runs to thousands, which a full split would copy one by one."""
-    return len(text.split(maxsplit=cap))
 
 
 def _close(exchange: Exchange | None, host_turns: list[Turn]) -> None:
