@@ -75,8 +75,9 @@ _TITLE_LINE = 300  # a title a page repeats runs to a line or two
 
 def _cues_on_short_lines(lines: list[Line], cues: tuple[str, ...], limit: int) -> tuple[str, ...]:
     """The cues found on any line up to `limit` characters long. Most cues are on none, so the
-    test of each line tries only the few that are. str.lower maps each character on its own (a
-    Greek final sigma aside, in no cue), so a cue in a lowered line is in these lowered lines too."""
+    test of each line tries only the few that are. The lines joined by newlines lower as each would
+    alone (a newline is no letter, so even a Greek final sigma keeps its form): a cue in one
+    lowered line is in the lowered whole."""
     short = "\n".join(line.stripped for line in lines if len(line.stripped) <= limit).lower()
     return tuple(cue for cue in cues if cue in short)
 
