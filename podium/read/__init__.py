@@ -7,6 +7,7 @@ reader is a module in this package with `FORMAT`, `sniff(raw, suffix) -> bool` a
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from podium.errors import PodiumError
@@ -26,10 +27,11 @@ __all__ = ["Document", "read_path", "read_bytes", "READERS", "MAX_BYTES"]
 
 def read_path(path: str | Path) -> Document:
     path = Path(path)
-    if path.is_dir():
-        raise PodiumError("E001", "is a directory", str(path))
     try:
-        size = path.stat().st_size
+        info = path.stat()  # one stat answers both questions below
+        if stat.S_ISDIR(info.st_mode):
+            raise PodiumError("E001", "is a directory", str(path))
+        size = info.st_size
         if size > MAX_BYTES:
             raise PodiumError("E004", f"{size:,} bytes, over the {MAX_BYTES:,}-byte limit", str(path))
         raw = path.read_bytes()
@@ -47,7 +49,7 @@ def read_path(path: str | Path) -> Document:
 def read_bytes(raw: bytes, *, name: str = "<bytes>") -> Document:
     if len(raw) > MAX_BYTES:
         raise PodiumError("E004", f"{len(raw):,} bytes, over the {MAX_BYTES:,}-byte limit", name)
-    if not raw.strip():
+    if not raw or raw.isspace():  # the test of raw.strip(), without copying the file
         raise PodiumError("E003", "the file is empty", name)
     for magic, kind in _UNSUPPORTED:
         if raw.startswith(magic):
@@ -58,7 +60,7 @@ def read_bytes(raw: bytes, *, name: str = "<bytes>") -> Document:
         if reader.sniff(decoded, suffix):
             doc = reader.read(decoded, name)
             doc.metadata.setdefault("encoding", encoding)
-            if not doc.text.strip():
+            if not doc.text or doc.text.isspace():
                 raise PodiumError("E003", "no text after reading it as " + reader.FORMAT, name)
             return doc
     raise PodiumError("E005", "no reader accepts it", name)  # unreachable: text accepts all

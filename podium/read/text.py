@@ -24,7 +24,7 @@ _GB_FAMILY = frozenset({"gb18030", "gbk", "gb2312", "hz"})
 _CHAOS_TIE = 0.01  # charset-normalizer's mess ratio; guesses this close are equally clean
 
 # Control characters other than tab, newline, carriage return and form feed mark binary data.
-_CONTROL = frozenset(range(0, 32)) - {9, 10, 12, 13}
+_CONTROL_BYTES = bytes(sorted(frozenset(range(0, 32)) - {9, 10, 12, 13}))
 
 
 def sniff(decoded: str, suffix: str) -> bool:
@@ -37,42 +37,46 @@ def read(decoded: str, name: str) -> Document:
 
 def decode(raw: bytes, *, name: str) -> tuple[str, str]:
     """Bytes to (str, encoding): a BOM decides, then strict UTF-8, then charset-normalizer."""
-    encoding = detect_encoding(raw)
+    encoding, text = _detect_and_decode(raw)
     if encoding is None:
         raise PodiumError("E002", "binary data, no text encoding fits", name)
-    text = _decode_allowing_a_cut_tail(raw, encoding, name=name)
+    if text is None:
+        text = _decode_allowing_a_cut_tail(raw, encoding, name=name)
     if _looks_binary(text):
         raise PodiumError("E002", "binary data (control characters)", name)
     return text, encoding
 
 
 def detect_encoding(raw: bytes) -> str | None:
+    return _detect_and_decode(raw)[0]
+
+
+def _detect_and_decode(raw: bytes) -> tuple[str | None, str | None]:
+    """The encoding, and the text as well where testing the encoding decoded all of it: a
+    transcript is decoded once, not once to test and again to keep."""
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
-            return encoding
+            return encoding, None
     if b"\x00" not in raw[:4096]:
         try:
-            raw.decode("utf-8")
-            return "utf-8"
+            return "utf-8", raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             if _cut_tail(exc, raw):
-                return "utf-8"
+                return "utf-8", None
     sample = raw[: 256 * 1024]
     encoding = "cp1252" if _isolated_high_bytes(sample) else _best_guess(sample)
     if encoding is None:
-        return None
+        return None, None
     try:
-        raw.decode(encoding)
+        return encoding, raw.decode(encoding)
     except (UnicodeDecodeError, LookupError):
         # The sample fit but the whole does not; GB18030 is a superset worth one more try.
         for fallback in ("gb18030", "cp1252", "latin-1"):
             try:
-                raw.decode(fallback)
-                return fallback
+                return fallback, raw.decode(fallback)
             except UnicodeDecodeError:
                 continue
-        return None
-    return encoding
+        return None, None
 
 
 def _cut_tail(exc: UnicodeDecodeError, raw: bytes) -> bool:
@@ -123,5 +127,8 @@ def _looks_binary(text: str) -> bool:
     sample = text[:8192]
     if not sample:
         return False
-    controls = sum(1 for ch in sample if ord(ch) in _CONTROL)
+    # UTF-8 writes a control character as that one byte and never uses bytes under 0x80 inside
+    # another character, so the bytes `translate` deletes are the control characters, counted in C.
+    encoded = sample.encode("utf-8", "surrogatepass")
+    controls = len(encoded) - len(encoded.translate(None, delete=_CONTROL_BYTES))
     return controls / len(sample) > 0.01

@@ -54,8 +54,9 @@ def run_structure(briefing: Briefing) -> Briefing:
             person.aliases.append(aliases[person.name])
     briefing.turns = _unlabelled_questions(text, turns)
     briefing.exchanges = build_exchanges(briefing.turns)
-    _describe(briefing, intro, text[body_start:])
-    _set_date(briefing, preamble, header.date_text, text[body_start:])
+    body = text[body_start:]
+    _describe(briefing, intro, body)
+    _set_date(briefing, preamble, header.date_text, body)
     briefing.metadata["furniture"] = sorted({(f.start, f.end) for f in furniture.values()} | set(token_spans(text)))
     return briefing
 
@@ -122,17 +123,21 @@ def _without_reprinted_pages(turns: list[Turn]) -> list[Turn]:
     """Topic pages print a page again (header and all): of two turns by one speaker where one
     repeats the other (a cut-off copy is a prefix of the full one), keep the fuller, so no figure
     is counted twice."""
-    openings: dict[tuple[str | None, str], tuple[Turn, str]] = {}
+    # The whole speech, spaces collapsed, is spelled out only for a turn whose opening repeats.
+    openings: dict[tuple[str | None, str], tuple[Turn, str | None]] = {}
     dropped: set[int] = set()
     for turn in turns:
-        speech = " ".join(turn.text.split())
-        if len(speech) < _REPRINT_CHARS:
+        opening = _collapsed_opening(turn.text)
+        if len(opening) < _REPRINT_CHARS:
             continue
-        key = (turn.speaker, speech[:_REPRINT_CHARS])
+        key = (turn.speaker, opening[:_REPRINT_CHARS])
         if key not in openings:
-            openings[key] = (turn, speech)
+            openings[key] = (turn, None)
             continue
         earlier, earlier_speech = openings[key]
+        if earlier_speech is None:
+            earlier_speech = " ".join(earlier.text.split())
+        speech = " ".join(turn.text.split())
         short, long = sorted((earlier_speech, speech), key=len)
         if not long.startswith(short[: max(len(short) - 3, _REPRINT_CHARS)]):
             continue  # the same opening words, then different speech: both stand
@@ -143,6 +148,18 @@ def _without_reprinted_pages(turns: list[Turn]) -> list[Turn]:
     for index, turn in enumerate(kept):
         turn.id = index
     return kept
+
+
+def _collapsed_opening(text: str) -> str:
+    """The speech with its spaces collapsed, at least its first _REPRINT_CHARS characters (all of
+    it if shorter), from only as much of the text as that takes."""
+    size = _REPRINT_CHARS * 2
+    while True:
+        # Collapsing a cut-off text gives a prefix of the collapsed whole, the cut word shortened.
+        opening = " ".join(text[:size].split())
+        if len(opening) > _REPRINT_CHARS or size >= len(text):
+            return opening
+        size *= 4
 
 
 def _name_spokesperson(turns: list[Turn], title: str | None) -> None:

@@ -90,6 +90,8 @@ def find_date(preamble: list[Line], header_date: str | None, body: str) -> DateF
 
 def timestamp_date(body: str) -> str | None:
     """The day of a live-text timestamp line ("2024-05-21 10:02:26") between speeches."""
+    if P.TIMESTAMP_TAIL.search(body) is None:
+        return None
     match = P.TIMESTAMP_LINE.search(body)
     if match is None:
         return None

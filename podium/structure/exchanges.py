@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from podium.model import Exchange, Turn
 from podium.structure import patterns as P
-from podium.structure.roster import has_cue
+from podium.structure.roster import count_words, has_cue
 from podium.structure.words import load
 
 _COURTESY_MAX_WORDS = 8  # "Thank you so much, Ann." is a courtesy; a question runs longer
@@ -46,12 +46,13 @@ def build_exchanges(turns: list[Turn]) -> list[Exchange]:
 
 def asks(turn: Turn) -> bool:
     """A reporter's turn that puts a question: a question mark, or more than a courtesy."""
-    return bool(P.QUESTION_MARK.search(turn.text)) or len(turn.text.split()) >= _COURTESY_MAX_WORDS
+    courtesy = count_words(turn.text, cap=_COURTESY_MAX_WORDS) < _COURTESY_MAX_WORDS
+    return bool(P.QUESTION_MARK.search(turn.text)) or not courtesy
 
 
 def is_hand_on(turn: Turn) -> bool:
     words = load()
-    if len(turn.text.split()) > _HAND_ON_MAX_WORDS:
+    if count_words(turn.text, cap=_HAND_ON_MAX_WORDS) > _HAND_ON_MAX_WORDS:
         return False
     return has_cue(turn.text, words.hand_on_cues) and not has_cue(turn.text, words.add_cues)
 
@@ -61,7 +62,7 @@ def _close(exchange: Exchange | None, host_turns: list[Turn]) -> None:
         return
     words = load()
     for turn in host_turns:
-        if len(turn.text.split()) >= 3 and not has_cue(turn.text, words.host_cues):
+        if count_words(turn.text, cap=3) >= 3 and not has_cue(turn.text, words.host_cues):
             exchange.answer_turns.append(turn.id)
             if turn.speaker and turn.speaker not in exchange.answered_by:
                 exchange.answered_by.append(turn.speaker)

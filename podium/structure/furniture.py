@@ -28,9 +28,12 @@ class Furniture:
 def find_furniture(lines: list[Line]) -> dict[int, Furniture]:
     """Furniture by line index (whole lines), plus editor markers found inside lines."""
     repeated = _repeated_lines(lines)
+    cues = _cues_on_short_lines(lines, load().furniture_lines, _CUE_LINE)
     found: dict[int, Furniture] = {}
     for index, line in enumerate(lines):
-        kind = _line_kind(lines, index, repeated)
+        if line.blank:
+            continue
+        kind = _line_kind(lines, index, repeated, cues)
         if kind:
             found[index] = Furniture(line.start, line.end, kind)
     return found
@@ -66,24 +69,41 @@ def _repeated_lines(lines: list[Line]) -> set[str]:
     return {text for text, n in counts.items() if n >= 3 and any(ch.isdigit() for ch in text) and not text.endswith(":")}
 
 
-def _line_kind(lines: list[Line], index: int, repeated: set[str]) -> str | None:
+_CUE_LINE = 120  # a site's furniture line is short; a cue inside a longer line is speech
+_TITLE_LINE = 300  # a title a page repeats runs to a line or two
+
+
+def _cues_on_short_lines(lines: list[Line], cues: tuple[str, ...], limit: int) -> tuple[str, ...]:
+    """The cues found on any line up to `limit` characters long. Most cues are on none, so the
+    test of each line tries only the few that are. The lines joined by newlines lower as each would
+    alone (a newline is no letter, so even a Greek final sigma keeps its form): a cue in one
+    lowered line is in the lowered whole."""
+    short = "\n".join(line.stripped for line in lines if len(line.stripped) <= limit).lower()
+    return tuple(cue for cue in cues if cue in short)
+
+
+def _line_kind(lines: list[Line], index: int, repeated: set[str], cues: tuple[str, ...]) -> str | None:
     text = lines[index].stripped
     if not text:
         return None
     if P.PAGE_NUMBER_LINE.match(text) or text in repeated:
         return PAGE_BREAK
     words = load()
-    if all(text.startswith(token) for token in words.furniture_tokens) and _only_tokens(text):
+    if all(map(text.startswith, words.furniture_tokens)) and _only_tokens(text):
         return PAGE_BREAK
-    if len(text) <= 120:
-        lowered = text.lower()
-        if any(cue in lowered for cue in words.furniture_lines):
+    if len(text) <= _CUE_LINE:
+        if cues and _holds_cue(text, cues):
             return NEW_PAGE
-        if any(p.match(text) for p in (P.SITE_DATE_LINE, P.TIMESTAMP_LINE, P.CLOCK_LINE, P.IMAGE_NAME_LINE)):
+        if P.NEW_PAGE_LINE.match(text):
             return NEW_PAGE
-    if len(text) <= 300 and _is_standalone_title(lines, index, text.lower()):
+    if len(text) <= _TITLE_LINE and _is_standalone_title(lines, index):
         return NEW_PAGE
     return None
+
+
+def _holds_cue(text: str, cues: tuple[str, ...]) -> bool:
+    lowered = text.lower()
+    return any(cue in lowered for cue in cues)
 
 
 def _only_tokens(text: str) -> bool:
@@ -92,13 +112,14 @@ def _only_tokens(text: str) -> bool:
     return not text.strip()
 
 
-def _is_standalone_title(lines: list[Line], index: int, lowered: str) -> bool:
+def _is_standalone_title(lines: list[Line], index: int) -> bool:
     """A title repeated at the top of a later page: its own paragraph, a title cue, no full stop."""
+    # The blank lines around it come first: they are the cheapest test, and hard-wrapped prose fails it.
+    before_blank = index == 0 or lines[index - 1].blank
+    after_blank = index + 1 >= len(lines) or lines[index + 1].blank
+    if not (before_blank and after_blank):
+        return False
     text = lines[index].stripped
     if P.SENTENCE_END.search(text) or text.endswith(":") or not text[:1].isupper():
         return False
-    if not any(cue in lowered for cue in load().title_cues):
-        return False
-    before_blank = index == 0 or lines[index - 1].blank
-    after_blank = index + 1 >= len(lines) or lines[index + 1].blank
-    return before_blank and after_blank
+    return _holds_cue(text, load().title_cues)

@@ -117,8 +117,7 @@ def header_lines_after(lines: list[Line], start: int) -> set[int]:
         text = lines[index].stripped
         if not text:
             continue
-        kind = key_kind(text)
-        if kind is not None and len(text) <= _KEY_LINE:
+        if len(text) <= _KEY_LINE and key_kind(text) is not None:
             in_block = True
             found.add(index)
             continue

@@ -42,8 +42,9 @@ class Label:
 def find_candidates(lines: list[Line], furniture: dict[int, Furniture]) -> list[Label]:
     """Every line that could open a turn; `judge` decides which do."""
     candidates: list[Label] = []
+    tokens = load().furniture_tokens
     for index, line in enumerate(lines):
-        if index in furniture or line.blank:
+        if not line.stripped or index in furniture or not _may_hold_label(line.stripped, tokens):
             continue
         label = _label_on_line(lines, index)
         if label is not None:
@@ -60,6 +61,13 @@ def _label_on_line(lines: list[Line], index: int) -> Label | None:
         if label is not None:
             return label
     return None
+
+
+def _may_hold_label(text: str, tokens: tuple[str, ...]) -> bool:
+    """Every label has a colon after it or is upper case from its first letters (Q, A, CHAIR LEE.),
+    perhaps behind an editor marker. Most lines are prose that fails this, and so skip the regexes,
+    whose lazy name pattern tries each of its lengths on a long line."""
+    return ":" in text or "\uff1a" in text or text[:2].isupper() or text.startswith(tokens)
 
 
 def _make(index: int, pos: int, rest: str, match_end: int, raw: str, kind: str) -> Label:
@@ -116,6 +124,8 @@ def _cjk_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | No
 
 
 def _name_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | None:
+    if len(rest) > P.NAME_LABEL_CHARS and not _colon_in_name_reach(rest):
+        return None
     match = P.NAME_COLON_LABEL.match(rest)
     if match is None:
         return None
@@ -142,6 +152,13 @@ def _name_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | N
                 return None
     kind = QUESTION if raw.lower() in load().question_labels else ANSWER if raw.lower() in load().answer_labels else NAME
     return _make(index, pos, rest, match.start("rest"), raw, kind)
+
+
+def _colon_in_name_reach(rest: str) -> bool:
+    """A name label runs at most NAME_LABEL_CHARS up to the line's first colon (spaces aside).
+    On a long line, testing that first spares the lazy NAME_COLON_LABEL trying every length."""
+    colons = [at for at in (rest.find(":"), rest.find("\uff1a")) if at >= 0]
+    return bool(colons) and len(rest[: min(colons)].rstrip(" \t\u00a0\u3000")) <= P.NAME_LABEL_CHARS
 
 
 def _ends_with_thanks(text: str) -> bool:

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+_SPACES = " \t\u00a0\u3000\r\ufeff"  # U+00A0 and U+FEFF count as spaces at a line's ends
 
-@dataclass(frozen=True)
+
+# Not frozen: a frozen dataclass sets each field through object.__setattr__, which doubles the
+# cost of the one Line made per line of every transcript.
+@dataclass(slots=True)
 class Line:
     start: int  # offset of the line's first character in the briefing text
     end: int  # offset just past its last character (the newline excluded)
     text: str
-
-    @property
-    def stripped(self) -> str:
-        return self.text.strip(" \t\u00a0\u3000\r\ufeff")
+    stripped: str  # the text without the spaces at its ends; every module asks for it, often
 
     @property
     def blank(self) -> bool:
@@ -22,20 +23,20 @@ class Line:
     @property
     def content_start(self) -> int:
         """Offset of the first character that is not a space (U+00A0 and U+FEFF count as spaces)."""
-        lead = len(self.text) - len(self.text.lstrip(" \t\u00a0\u3000\r\ufeff"))
+        lead = len(self.text) - len(self.text.lstrip(_SPACES))
         return self.start + lead
 
 
 def split_lines(text: str, start: int = 0) -> list[Line]:
     lines: list[Line] = []
     pos = start
-    length = len(text)
-    while pos < length:
-        nl = text.find("\n", pos)
-        end = length if nl == -1 else nl
-        line_end = end - 1 if end > pos and text[end - 1] == "\r" else end
-        lines.append(Line(pos, line_end, text[pos:line_end]))
+    for piece in text[start:].split("\n"):
+        end = pos + len(piece)
+        line = piece.removesuffix("\r")
+        lines.append(Line(pos, pos + len(line), line, line.strip(_SPACES)))
         pos = end + 1
+    if lines and lines[-1].start >= len(text):
+        lines.pop()  # the empty piece after a final newline (or of an empty body) is no line
     return lines
 
 

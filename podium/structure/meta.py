@@ -25,7 +25,7 @@ def find_title(preamble: list[Line]) -> str | None:
 
 
 def find_series(text: str) -> tuple[str | None, int | None]:
-    match = P.SERIES.search(text)
+    match = P.SERIES.search(text) if P.SERIES_CUE.search(text) else None
     if match:
         number = None
         if match.group("num"):
@@ -33,7 +33,7 @@ def find_series(text: str) -> tuple[str | None, int | None]:
         elif match.group("word"):
             number = load().ordinals.get(match.group("word").lower())
         return match.group("name").strip().rstrip(".,"), number
-    match = P.SERIES_ZH.search(text)
+    match = P.SERIES_ZH.search(text) if P.SERIES_ZH_CUE in text else None
     if match:
         return match.group("name"), int(match.group("num"))
     return None, None

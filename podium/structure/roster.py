@@ -75,6 +75,12 @@ def has_cue(text: str, cues: tuple[str, ...]) -> bool:
     return any(cue in lowered for cue in cues)
 
 
+def count_words(text: str, *, cap: int) -> int:
+    """The number of words in `text`, or cap + 1 if there are more: the limits asked about are a
+    few dozen words, and a speech runs to thousands, which a full split would copy one by one."""
+    return len(text.split(maxsplit=cap))
+
+
 def assign_roles(turns: list[Turn], header: Header, intro_people: list[tuple[str, str]]) -> list[Participant]:
     """Fill each turn's role and return the participants, host first, then officials, journalists."""
     words = load()
@@ -149,7 +155,7 @@ def _host_by_position(turns: list[Turn], people: dict[str, Participant]) -> Part
     for name, indices in by_speaker.items():
         if len(indices) < 2 or people[name].role != "unknown":
             continue
-        short = all(len(turns[i].text.split()) <= 12 for i in indices)
+        short = all(count_words(turns[i].text, cap=12) <= 12 for i in indices)
         handed = all(i + 1 < len(turns) and turns[i + 1].speaker != name for i in indices)
         if short and handed:
             return people[name]
@@ -171,7 +177,7 @@ def _roles_by_position(turns: list[Turn], people: dict[str, Participant]) -> Non
         prev = turns[index - 1]
         called_on = prev.speaker is not None and people[prev.speaker].role == "host"
         # "Pat." calls on a reporter; "I'll give the floor to Mr. Gao" hands over to a speaker.
-        called_on = called_on and len(prev.text.split()) <= 25 and not has_cue(prev.text, load().host_cues)
+        called_on = called_on and count_words(prev.text, cap=25) <= 25 and not has_cue(prev.text, load().host_cues)
         if turn.speaker and people[turn.speaker].role == "unknown" and called_on:
             people[turn.speaker].role = "journalist"  # the moderator called on them
     for index, turn in enumerate(turns):

@@ -29,16 +29,23 @@ def build_turns(
     if preamble_start is not None:
         turns.extend(_preamble_turn(text, lines, labels, furniture, preamble_start))
     spans = sorted((f.start, f.end) for f in furniture.values())
+    new_pages = sorted(f.start for f in furniture.values() if f.kind == NEW_PAGE)
     for i, label in enumerate(labels):
         end = labels[i + 1].start if i + 1 < len(labels) else len(text)
-        turns.extend(_label_turns(text, lines, label, end, furniture, spans))
+        turns.extend(_label_turns(text, lines, label, end, furniture, spans, new_pages))
     for index, turn in enumerate(turns):
         turn.id = index
     return turns
 
 
 def _label_turns(
-    text: str, lines: list[Line], label: Label, end: int, furniture: dict[int, Furniture], spans: list[tuple[int, int]]
+    text: str,
+    lines: list[Line],
+    label: Label,
+    end: int,
+    furniture: dict[int, Furniture],
+    spans: list[tuple[int, int]],
+    new_pages: list[int],
 ) -> list[Turn]:
     """The label's turn, and a speakerless turn for any text that follows a missing page."""
     body_start = label.body_start
@@ -46,7 +53,10 @@ def _label_turns(
         body_start += 1
     turn = Turn(0, None, "unknown", label.start, end, body_start, "", label.raw)
     turns = [turn]
-    gap = _gap_after_new_page(text, lines, label, end, furniture)
+    # Most turns hold no new-page furniture (`new_pages`: where each starts, sorted), and so no gap.
+    first_after = bisect.bisect_right(new_pages, lines[label.line].start)
+    has_new_page = first_after < len(new_pages) and new_pages[first_after] < end
+    gap = _gap_after_new_page(text, lines, label, end, furniture) if has_new_page else None
     if gap is not None:
         orphan_start, _ = gap
         turns.append(Turn(0, None, "unknown", orphan_start, end, orphan_start, "", None))

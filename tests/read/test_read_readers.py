@@ -153,3 +153,19 @@ def test_pdf_and_docx_are_refused_by_name(raw: bytes, kind: str) -> None:
 def test_western_single_byte_text_is_not_taken_for_a_chinese_or_baltic_code(text: str, encoding: str) -> None:
     doc = read_bytes(text.encode(encoding), name="western.txt")
     assert doc.text == text
+
+
+def test_control_characters_over_one_percent_mark_binary() -> None:
+    prose = "女士们 Good morning, 5.2%.\n" * 40  # multi-byte characters are no control characters
+    few = prose[:500] + "\x07" * 3 + prose[500:]
+    assert read_bytes(few.encode("utf-8"), name="a.txt").text == few
+    many = prose[:500] + "\x07\x1b" * 20 + prose[500:]
+    with pytest.raises(PodiumError) as caught:
+        read_bytes(many.encode("utf-8"), name="a.txt")
+    assert caught.value.code == "E002" and "control characters" in caught.value.reason
+
+
+def test_a_directory_is_named_as_one(tmp_path: Path) -> None:
+    with pytest.raises(PodiumError) as caught:
+        read_path(tmp_path)
+    assert caught.value.code == "E001" and caught.value.reason == "is a directory"
