@@ -149,8 +149,12 @@ def _preamble_turn(
             continue
         if first is None:
             first = line.content_start
-        last = line.end
+        # A label can open partway along a line; the preamble stops where that label starts.
+        last = min(line.end, stop)
     if first is None or last is None:
+        return []
+    last = len(text[first:last].rstrip()) + first
+    if last <= first:
         return []
     return [Turn(0, None, "unknown", first, last, first, text[first:last], None)]
 
