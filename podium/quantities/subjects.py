@@ -72,6 +72,7 @@ class SubjectWords:
     # Derived at load time, so rules test one set instead of building a union per word.
     modifier_markers: frozenset[str]  # noun_markers | head_breaks: before an "-ly" word, a modifier follows
     longest_topic_cue: int
+    movement_part: re.Pattern[str]  # any movement noun inside a lower-cased phrase
 
 
 @lru_cache(maxsize=1)
@@ -112,6 +113,7 @@ def load_words() -> SubjectWords:
         hold_verbs=words("hold_verbs"),
         modifier_markers=words("noun_markers") | words("head_breaks"),
         longest_topic_cue=len(phrases("topic_cues")[0]),
+        movement_part=re.compile("|".join(re.escape(w) for w in sorted(words("movement_nouns")))),
     )
 
 
@@ -119,7 +121,9 @@ def load_words() -> SubjectWords:
 
 
 def _normal(token: str) -> str:
-    token = _POSSESSIVE.sub("", token.lower())
+    token = token.lower()
+    if "'" in token or "’" in token:
+        token = _POSSESSIVE.sub("", token)
     if len(token) > 3 and token.endswith("s") and not token.endswith("ss"):
         token = token[:-1]
     return token
@@ -207,7 +211,16 @@ def _tokens(text: str) -> list[str]:
 
 def _first_tokens(text: str, count: int) -> list[str]:
     """The first `count` tokens of `text`, without tokenising the rest of a long sentence."""
+    # No token holds a space, so the tokens before a space are the text's own whatever follows it:
+    # one findall up to a space past the usual reach of `count` tokens, a scan when that is short.
+    cut = text.find(" ", _FIRST_TOKENS_REACH)
+    words = _TOKEN.findall(text, 0, cut if cut >= 0 else len(text))
+    if len(words) >= count or cut < 0:
+        return words[:count]
     return [m.group(0) for m in islice(_TOKEN.finditer(text), count)]
+
+
+_FIRST_TOKENS_REACH = 80
 
 
 # noun_phrase_after reads at most 8 words, the word that ends them, the one after that, and an
@@ -304,8 +317,13 @@ def _is_generic(phrase: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _is_movement_only(phrase: str) -> bool:
+    table = load_words()
+    # A content token is a piece of the lower-cased phrase, so a phrase without a movement noun
+    # inside it is settled before it is cut into tokens.
+    if not table.movement_part.search(phrase.lower()):
+        return False
     tokens = content_tokens(phrase)
-    return bool(tokens) and load_words().movement_nouns.issuperset(tokens)
+    return bool(tokens) and table.movement_nouns.issuperset(tokens)
 
 
 def _names_nothing(phrase: str) -> bool:
@@ -345,7 +363,8 @@ def noun_phrase_after(text: str) -> str:
 
 
 # Commas between digits belong to numbers ("1,000"), not to the clause.
-_SEGMENT_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
+# Led by the comma itself, so the regex engine skips straight from comma to comma.
+_SEGMENT_COMMA = re.compile(r",(?:(?<!\d,)|(?!\d))")
 
 
 def _segments(clause: str) -> list[str]:
