@@ -273,13 +273,11 @@ def _phrase(words: Sequence[str]) -> str:
         end = _kept_length(words, lead + MAX_WORDS)
     if end <= lead:
         return ""
-    out: list[str] = []
-    for word in words[lead:end]:
-        # Brackets, commas and a detached apostrophe close up on the word before or after them.
-        if out and word not in (",", ")", "'", "’") and out[-1] != "(":
-            out.append(" ")
-        out.append(word)
-    return "".join(out)
+    # Brackets, commas and a detached apostrophe close up on the word before or after them. No
+    # token holds a space and these marks are tokens of their own, so each space to drop is one
+    # that stands before one of ",)'’" or after "(".
+    return (" ".join(words[lead:end]).replace(" ,", ",").replace(" )", ")").replace(" '", "'")
+            .replace(" ’", "’").replace("( ", "("))
 
 
 # The phrase tests below run several times on each figure's candidate subjects, and a subject
@@ -418,6 +416,12 @@ _LEADING_TIME = re.compile(
 )
 
 
+def _without_leading_time(segment: str) -> str:
+    # The pattern is anchored: one match at the start, where a substitution would scan on.
+    found = _LEADING_TIME.match(segment)
+    return segment[found.end() :] if found else segment
+
+
 def _noun_before_of(words: list[str]) -> str | None:
     """For "a harvest rate of 89%": the noun phrase before the final "of"."""
     if not words or words[-1].lower() != "of":
@@ -505,7 +509,7 @@ def subject_before(clause_before: str, *, earlier_segments: bool = True) -> str:
     """The noun phrase before the verb that governs a figure, from the clause text before it."""
     table = load_words()
     segments = _segments(clause_before)
-    last_words = _tokens(_LEADING_TIME.sub("", segments[-1]))
+    last_words = _tokens(_without_leading_time(segments[-1]))
     held = _object_held_at(last_words)
     if held:
         return held
@@ -567,11 +571,14 @@ def _segment_subject(segment: str) -> str | None:
     return found if found and not _is_pronoun(found) else None
 
 
+_CLAUSE_END = re.compile(r"[;.]")
+
+
 def subject_after_clause(after: str) -> str:
     """For a figure inside an opening adverbial ("Over the past two years, X reached ..."): the
     subject of the clause that follows."""
     rest = after.lstrip(" ,")
-    words = _tokens(re.split(r"[;.]", rest, maxsplit=1)[0])
+    words = _tokens(_CLAUSE_END.split(rest, maxsplit=1)[0])
     verb = _first_verb(words)
     subject = _phrase(words[:verb] if verb is not None else words[:6])
     if verb is not None and any(w.lower() in load_words().personal_pronouns for w in words[:verb]):
