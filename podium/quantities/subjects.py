@@ -181,11 +181,11 @@ def subject_matches(gold: str, pred: str) -> bool:
 # --- finding ----------------------------------------------------------------------------------
 
 
+_PARTICIPLE_ENDINGS = ("ed", "ing")
+
+
 def _is_participle(word: str) -> bool:
     return len(word) > 4 and word.endswith(_PARTICIPLE_ENDINGS)
-
-
-_PARTICIPLE_ENDINGS = ("ed", "ing")
 
 
 _PURE_NUMBER = re.compile(r"^[\d.,]+$")
@@ -209,6 +209,11 @@ def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+# Past this many characters, a space ends the text _first_tokens reads in one go: room for the
+# 11 tokens noun_phrase_after reads in all but the rarest sentences.
+_FIRST_TOKENS_REACH = 80
+
+
 def _first_tokens(text: str, count: int) -> list[str]:
     """The first `count` tokens of `text`, without tokenising the rest of a long sentence."""
     # No token holds a space, so the tokens before a space are the text's own whatever follows it:
@@ -218,9 +223,6 @@ def _first_tokens(text: str, count: int) -> list[str]:
     if len(words) >= count or cut < 0:
         return words[:count]
     return [m.group(0) for m in islice(_TOKEN.finditer(text), count)]
-
-
-_FIRST_TOKENS_REACH = 80
 
 
 # noun_phrase_after reads at most 8 words, the word that ends them, the one after that, and an
