@@ -27,7 +27,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
 from typing import Any
 
 from podium.quantities.periods import find_time_refs, may_name_a_time
@@ -144,7 +143,7 @@ def content_tokens(phrase: str) -> tuple[str, ...]:
 @lru_cache(maxsize=8192)
 def head_token(phrase: str) -> str | None:
     """The head of `phrase`: the last content token before its first break (see module doc)."""
-    words = _TOKEN.findall(phrase)
+    words = _tokens(phrase)
     table = load_words()
     chunk: list[str] = []
     for i, word in enumerate(words):
@@ -206,23 +205,27 @@ def _ends_phrase(words: list[str], i: int) -> bool:
 
 
 def _tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text)
-
-
-# Past this many characters, a space ends the text _first_tokens reads in one go: room for the
-# 11 tokens noun_phrase_after reads in all but the rarest sentences.
-_FIRST_TOKENS_REACH = 80
+    return _chunk_tokens(text.split())
 
 
 def _first_tokens(text: str, count: int) -> list[str]:
     """The first `count` tokens of `text`, without tokenising the rest of a long sentence."""
-    # No token holds a space, so the tokens before a space are the text's own whatever follows it:
-    # one findall up to a space past the usual reach of `count` tokens, a scan when that is short.
-    cut = text.find(" ", _FIRST_TOKENS_REACH)
-    words = _TOKEN.findall(text, 0, cut if cut >= 0 else len(text))
-    if len(words) >= count or cut < 0:
-        return words[:count]
-    return [m.group(0) for m in islice(_TOKEN.finditer(text), count)]
+    # Each chunk holds a token at least, so the first `count` chunks hold the first `count` tokens.
+    return _chunk_tokens(text.split(None, count)[:count])[:count]
+
+
+def _chunk_tokens(chunks: list[str]) -> list[str]:
+    """The tokens of a text split at its white space."""
+    # No token spans white space, so the chunks are tokenised one by one; a chunk of letters and
+    # digits alone (most words) is one token as it stands, with no regex run over it: str.isalnum
+    # and str.split agree with the regex's word and space classes on every character.
+    words: list[str] = []
+    for chunk in chunks:
+        if chunk.isalnum():
+            words.append(chunk)
+        else:
+            words += _TOKEN.findall(chunk)
+    return words
 
 
 # noun_phrase_after reads at most 8 words, the word that ends them, the one after that, and an
@@ -411,14 +414,20 @@ def _strip_qualifier_tail(words: list[str]) -> list[str]:
 
 
 # "this year it is expected to ...": an opening time adverbial is no part of the subject.
+_TIME_UNITS = "year|quarter|month|half|week"
 _LEADING_TIME = re.compile(
     r"^\s*(?:(?:in|during|over|for|by|since|from|at)\s+)?(?:the\s+)?(?:(?:this|last|next|past|previous|current|same|coming|first|second|third|fourth)\s+)?"
-    r"(?:(?:year|quarter|month|half|week)s?\b|(?:19|20)\d\d\b)",
+    rf"(?:(?:{_TIME_UNITS})s?\b|(?:19|20)\d\d\b)",
     re.IGNORECASE,
 )
+# What every leading time holds: a time unit or a year's first two digits. Each letter the case-blind
+# pattern takes for a unit's letter lower-cases to it, so this test runs on the lower-cased text.
+_TIME_CORE = re.compile(rf"{_TIME_UNITS}|19|20")
 
 
 def _without_leading_time(segment: str) -> str:
+    if not _TIME_CORE.search(segment.lower()):
+        return segment  # most segments name no time: settled without the long case-blind pattern
     # The pattern is anchored: one match at the start, where a substitution would scan on.
     found = _LEADING_TIME.match(segment)
     return segment[found.end() :] if found else segment
@@ -504,7 +513,7 @@ def _continues_list(words: list[str], before: Sequence[str]) -> bool:
 @lru_cache(maxsize=4096)
 def _segment_tokens(segment: str) -> tuple[str, ...]:
     # The segments before a figure are read again for each later figure of the sentence.
-    return tuple(_TOKEN.findall(segment))
+    return tuple(_tokens(segment))
 
 
 def subject_before(clause_before: str, *, earlier_segments: bool = True) -> str:
