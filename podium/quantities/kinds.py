@@ -61,19 +61,6 @@ def load_words() -> KindWords:
     )
 
 
-def lower_words(text: str) -> list[str]:
-    """The words of `text` lower-cased: runs of a-z, joined by single hyphens ("year-on-year")."""
-    # No word spans white space, so the text is read chunk by chunk; a chunk of ASCII letters
-    # alone (most of them) is one word as it stands, with no regex run over it.
-    words: list[str] = []
-    for chunk in text.lower().split():
-        if chunk.isascii() and chunk.isalpha():
-            words.append(chunk)
-        else:
-            words += _WORD.findall(chunk)
-    return words
-
-
 @lru_cache(maxsize=8)
 def _last_words(phrases: frozenset[tuple[str, ...]]) -> frozenset[str]:
     """The words the phrases end with (keyed by the table's own sets, so found once per set)."""
@@ -88,7 +75,7 @@ class _LeadIn:
 
     @classmethod
     def of(cls, before: str) -> _LeadIn:
-        words = lower_words(before[-90:])
+        words = _WORD.findall(before[-90:].lower())
         qualifiers = load_words().qualifiers
         end = len(words)
         while end:

@@ -9,10 +9,12 @@ from functools import lru_cache
 from typing import Any
 
 from podium.model import Modality
-from podium.quantities.kinds import lower_words
 from podium.wordtables import read_table
 
 DATA_FILE = "modality_en.yaml"
+
+
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,7 @@ def classify_modality(before: str, after: str = "") -> Modality:
     if after and _goal_after().match(after[:60]):
         return "target"  # "our 2 percent inflation goal"
     table = load_words()
-    words = lower_words(_MONTH_MAY.sub(" ", before) if "May" in before else before)
+    words = _WORD.findall((_MONTH_MAY.sub(" ", before) if "May" in before else before).lower())
     if table.first_words.isdisjoint(words):
         return "actual"  # most clauses hold no cue at all
     label: str | None = None
