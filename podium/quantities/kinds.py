@@ -61,6 +61,12 @@ def load_words() -> KindWords:
     )
 
 
+@lru_cache(maxsize=8)
+def _last_words(phrases: frozenset[tuple[str, ...]]) -> frozenset[str]:
+    """The words the phrases end with (keyed by the table's own sets, so found once per set)."""
+    return frozenset(phrase[-1] for phrase in phrases if phrase)
+
+
 @dataclass(frozen=True)
 class _LeadIn:
     """The words right before a figure, lower case, with trailing qualifiers dropped."""
@@ -71,12 +77,21 @@ class _LeadIn:
     def of(cls, before: str) -> _LeadIn:
         words = _WORD.findall(before[-90:].lower())
         qualifiers = load_words().qualifiers
-        while words and (words[-1] in qualifiers or words[-2:] == ["up", "to"]):
-            words = words[:-2] if words[-2:] == ["up", "to"] else words[:-1]
-        return cls(words)
+        end = len(words)
+        while end:
+            if end > 1 and words[end - 2] == "up" and words[end - 1] == "to":
+                end -= 2
+            elif words[end - 1] in qualifiers:
+                end -= 1
+            else:
+                break
+        return cls(words[:end] if end < len(words) else words)
 
     def ends_with(self, phrases: frozenset[tuple[str, ...]]) -> bool:
         words = self.words
+        # Most lead-ins end in a word that ends no phrase: one set lookup, no tuples built.
+        if not words or words[-1] not in _last_words(phrases):
+            return False
         for n in range(1, min(_MAX_PHRASE, len(words)) + 1):
             if tuple(words[-n:]) in phrases:
                 return True
@@ -93,10 +108,11 @@ class _LeadIn:
     def moves(self) -> bool:
         """"grew by", "up", "an increase of", "increase grain output by": a movement cue."""
         table = load_words()
-        if self.last() == "by":
-            return any(w in table.movement_words for w in self.words[-7:-1])
-        if self.last() == "of":
-            if self.words[-2:-1] == ["rate"] and any(w in table.movement_words for w in self.words[-7:-2]):
+        last = self.last()
+        if last == "by":
+            return not table.movement_words.isdisjoint(self.words[-7:-1])
+        if last == "of":
+            if self.words[-2:-1] == ["rate"] and not table.movement_words.isdisjoint(self.words[-7:-2]):
                 return True  # "grew at an average annual rate of 6.5%"
             return _LeadIn(self.words[:-1]).ends_with(table.movement)
         return self.ends_with(table.movement)
@@ -110,10 +126,12 @@ def classify_kind(unit: str, before: str, after: str, *, fraction: bool = False)
     percentage with no cue at all: it is a ratio, or of the kind of the figure it is listed with
     ("40% in the dry season and 26% in the rainy season"), which only the caller knows."""
     table = load_words()
+    if unit in table.unit_kinds and unit != "times":
+        return table.unit_kinds[unit]  # settled by the unit alone: no cue words to read
     lead = _LeadIn.of(before)
     per = lead.ends_with(table.per_before)
-    if unit in table.unit_kinds and not (unit == "times" and per):
-        return table.unit_kinds[unit]
+    if unit in table.unit_kinds and not per:
+        return table.unit_kinds[unit]  # "times" unless "per": "3 times per year" is a ratio
     if per or _per_in_phrase(before) or (unit != "%" and table.per_after.match(after[:40])):
         return "ratio"
     if unit == "%":
@@ -136,7 +154,9 @@ def _last_segment(before: str) -> str:
 
 def _per_in_phrase(before: str) -> bool:
     # "with a per unit area output of 1,000 jin": the per-unit noun phrase right before the figure.
-    return bool(_PER_WORD.search(_last_segment(before)))
+    # Only "p", "e" and "r" match the case-blind letters, so text without "per" needs no search.
+    segment = _last_segment(before)
+    return "per" in segment.lower() and bool(_PER_WORD.search(segment))
 
 
 def _percent_kind(lead: _LeadIn, before: str, after: str, *, fraction: bool) -> Kind | None:

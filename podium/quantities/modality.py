@@ -23,6 +23,7 @@ class ModalityWords:
 
     cues: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> (phrase, modality)
     actual: frozenset[tuple[str, ...]]
+    actual_by_first: dict[str, tuple[tuple[str, ...], ...]]  # the actual phrases by their first word
     not_cues: dict[str, tuple[tuple[str, ...], ...]]
     first_words: frozenset[str]  # the words a cue or a non-cue begins with
     goal_after: re.Pattern[str]
@@ -45,9 +46,11 @@ def load_words() -> ModalityWords:
     cues = [(p, "target") for p in phrases("target")] + [(p, "forecast") for p in phrases("forecast")]
     not_cues = _by_first_word([(p, "") for p in phrases("not_cues")])
     by_first = _by_first_word(cues)
+    actual = frozenset(phrases("actual"))
     return ModalityWords(
         cues=by_first,
-        actual=frozenset(phrases("actual")),
+        actual=actual,
+        actual_by_first={k: tuple(p for p, _ in v) for k, v in _by_first_word([(p, "") for p in actual]).items()},
         not_cues={k: tuple(p for p, _ in v) for k, v in not_cues.items()},
         first_words=frozenset(by_first) | frozenset(not_cues),
         # "our 2 percent longer-run goal": the goal noun a few words after the figure.
@@ -109,12 +112,13 @@ def classify_modality(before: str, after: str = "") -> Modality:
                 continue
     if label is None:
         return "actual"
-    if _has_actual_verb(words[since:], table.actual):
+    if _has_actual_verb(words[since:], table.actual_by_first):
         return "actual"
     if label == "target" and forecast_seen and words[since - 1] in _BARE_MODALS:
         return "forecast"  # "participants project that the rate will be 3.9 percent"
     return "target" if label == "target" else "forecast"
 
 
-def _has_actual_verb(words: list[str], actual: frozenset[tuple[str, ...]]) -> bool:
-    return any(tuple(words[j : j + len(p)]) == p for j in range(len(words)) for p in actual if words[j] == p[0])
+def _has_actual_verb(words: list[str], actual_by_first: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
+    # Phrases keyed by their first word: each word costs one dict lookup, not a test per phrase.
+    return any(_starts(words, j, p) for j, word in enumerate(words) for p in actual_by_first.get(word, ()))

@@ -24,9 +24,9 @@ last content token of its first chunk, the words before its first preposition, b
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
 from typing import Any
 
 from podium.quantities.periods import find_time_refs, may_name_a_time
@@ -38,6 +38,7 @@ MAX_WORDS = 12
 _TOKEN = re.compile(r"\w[\w'’\-&]*(?:[.,]\d[\w'’\-]*)*|[^\w\s]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _OWNER = re.compile(r"\w['’]s$")
+_CONTENT_WORD = re.compile(r"[\w'’]+")
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,10 @@ class SubjectWords:
     noun_markers: frozenset[str]
     qualifier_words: frozenset[str]
     hold_verbs: frozenset[str]
+    # Derived at load time, so rules test one set instead of building a union per word.
+    modifier_markers: frozenset[str]  # noun_markers | head_breaks: before an "-ly" word, a modifier follows
+    longest_topic_cue: int
+    movement_part: re.Pattern[str]  # any movement noun inside a lower-cased phrase
 
 
 @lru_cache(maxsize=1)
@@ -105,6 +110,9 @@ def load_words() -> SubjectWords:
         noun_markers=words("noun_markers"),
         qualifier_words=words("qualifier_words"),
         hold_verbs=words("hold_verbs"),
+        modifier_markers=words("noun_markers") | words("head_breaks"),
+        longest_topic_cue=len(phrases("topic_cues")[0]),
+        movement_part=re.compile("|".join(re.escape(w) for w in sorted(words("movement_nouns")))),
     )
 
 
@@ -112,7 +120,9 @@ def load_words() -> SubjectWords:
 
 
 def _normal(token: str) -> str:
-    token = _POSSESSIVE.sub("", token.lower())
+    token = token.lower()
+    if "'" in token or "’" in token:
+        token = _POSSESSIVE.sub("", token)
     if len(token) > 3 and token.endswith("s") and not token.endswith("ss"):
         token = token[:-1]
     return token
@@ -123,26 +133,26 @@ def content_tokens(phrase: str) -> tuple[str, ...]:
     """The content words of `phrase`, normalised for comparison."""
     stops = load_words().stop_words
     out = []
-    for raw in re.findall(r"[\w'’]+", phrase.replace("-", " ")):
+    for raw in _CONTENT_WORD.findall(phrase.replace("-", " ")):
         token = _normal(raw)
         if token and token not in stops:
             out.append(token)
     return tuple(out)
 
 
+@lru_cache(maxsize=8192)
 def head_token(phrase: str) -> str | None:
     """The head of `phrase`: the last content token before its first break (see module doc)."""
-    words = [w for w in _TOKEN.findall(phrase)]
-    stops = load_words().stop_words
+    words = _tokens(phrase)
+    table = load_words()
     chunk: list[str] = []
     for i, word in enumerate(words):
-        low = word.lower()
-        if low in load_words().head_breaks or (chunk and _ends_phrase(words, i) and not chunk[-1].lower().endswith("ly")):
+        if word.lower() in table.head_breaks or (chunk and _ends_phrase(words, i) and not chunk[-1].lower().endswith("ly")):
             if chunk:
                 break
             continue
         chunk.append(word)
-    heads = [t for t in (_normal(w) for w in chunk) if t and t not in stops]
+    heads = [t for t in (_normal(w) for w in chunk) if t and t not in table.stop_words]
     return heads[-1] if heads else None
 
 
@@ -170,8 +180,11 @@ def subject_matches(gold: str, pred: str) -> bool:
 # --- finding ----------------------------------------------------------------------------------
 
 
+_PARTICIPLE_ENDINGS = ("ed", "ing")
+
+
 def _is_participle(word: str) -> bool:
-    return len(word) > 4 and (word.endswith("ed") or word.endswith("ing"))
+    return len(word) > 4 and word.endswith(_PARTICIPLE_ENDINGS)
 
 
 _PURE_NUMBER = re.compile(r"^[\d.,]+$")
@@ -185,18 +198,34 @@ def _ends_phrase(words: list[str], i: int) -> bool:
     if i + 1 >= len(words):
         return True
     nxt = words[i + 1].lower()
+    table = load_words()
     # A following verb makes the -ing word a noun ("fiscal spending | went"), so it does not end it.
-    return (not words[i + 1][0].isalnum() or nxt in load_words().head_breaks or nxt in load_words().participle_enders
+    return (not words[i + 1][0].isalnum() or nxt in table.head_breaks or nxt in table.participle_enders
             or _is_participle(nxt) or nxt[0].isdigit())
 
 
 def _tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text)
+    return _chunk_tokens(text.split())
 
 
 def _first_tokens(text: str, count: int) -> list[str]:
     """The first `count` tokens of `text`, without tokenising the rest of a long sentence."""
-    return [m.group(0) for m in islice(_TOKEN.finditer(text), count)]
+    # Each chunk holds a token at least, so the first `count` chunks hold the first `count` tokens.
+    return _chunk_tokens(text.split(None, count)[:count])[:count]
+
+
+def _chunk_tokens(chunks: list[str]) -> list[str]:
+    """The tokens of a text split at its white space."""
+    # No token spans white space, so the chunks are tokenised one by one; a chunk of letters and
+    # digits alone (most words) is one token as it stands, with no regex run over it: str.isalnum
+    # and str.split agree with the regex's word and space classes on every character.
+    words: list[str] = []
+    for chunk in chunks:
+        if chunk.isalnum():
+            words.append(chunk)
+        else:
+            words += _TOKEN.findall(chunk)
+    return words
 
 
 # noun_phrase_after reads at most 8 words, the word that ends them, the one after that, and an
@@ -212,15 +241,16 @@ def _lead_table() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(v) for k, v in table.items()}
 
 
-def _lead_length(words: list[str]) -> int:
+def _lead_length(words: Sequence[str]) -> int:
     """How many words at the start are punctuation or lead words ("about", "a total of")."""
     table = _lead_table()
-    at = 0
-    while at < len(words):
-        if not words[at][0].isalnum():
+    at, count = 0, len(words)
+    while at < count:
+        word = words[at]
+        if not word[0].isalnum():
             at += 1
             continue
-        phrases = table.get(words[at].lower())
+        phrases = table.get(word.lower())
         if not phrases:
             break
         ahead = tuple(w.lower() for w in words[at : at + len(phrases[0])])  # the longest phrase comes first
@@ -231,7 +261,7 @@ def _lead_length(words: list[str]) -> int:
     return at
 
 
-def _kept_length(words: list[str], end: int | None = None) -> int:
+def _kept_length(words: Sequence[str], end: int | None = None) -> int:
     """How many words of words[:end] stay once trailing stop words and punctuation are dropped."""
     stops = load_words().stop_words
     end = len(words) if end is None else end
@@ -240,30 +270,34 @@ def _kept_length(words: list[str], end: int | None = None) -> int:
     return end
 
 
-def _phrase(words: list[str]) -> str:
+def _phrase(words: Sequence[str]) -> str:
     # Indexes, not copies: the word lists can be a long clause.
     lead = _lead_length(words)
     end = _kept_length(words)
     if end > lead + MAX_WORDS:
         end = _kept_length(words, lead + MAX_WORDS)
-    words = words[lead:end] if end > lead else []
-    out: list[str] = []
-    for word in words:
-        # Brackets, commas and a detached apostrophe close up on the word before or after them.
-        if out and word not in (",", ")", "'", "’") and out[-1] != "(":
-            out.append(" ")
-        out.append(word)
-    return "".join(out)
+    if end <= lead:
+        return ""
+    # Brackets, commas and a detached apostrophe close up on the word before or after them. No
+    # token holds a space and these marks are tokens of their own, so each space to drop is one
+    # that stands before one of ",)'’" or after "(".
+    return (" ".join(words[lead:end]).replace(" ,", ",").replace(" )", ")").replace(" '", "'")
+            .replace(" ’", "’").replace("( ", "("))
 
 
+# The phrase tests below run several times on each figure's candidate subjects, and a subject
+# recurs through a paragraph (each figure may take the one before): they are cached by phrase.
 
 
+@lru_cache(maxsize=4096)
 def _is_pronoun(phrase: str) -> bool:
     """A pronoun, or a phrase led by one ("It took 15 years"): it points back, names nothing."""
+    table = load_words()
     low = phrase.lower()
-    return low in load_words().pronouns or low.split(" ", 1)[0] in load_words().personal_pronouns
+    return low in table.pronouns or low.split(" ", 1)[0] in table.personal_pronouns
 
 
+@lru_cache(maxsize=4096)
 def is_anaphor(phrase: str) -> bool:
     """A subject that only points back ("the figure for April"): its head is a word like "figure"."""
     if not phrase or not _may_hold_anaphor(phrase):
@@ -281,12 +315,23 @@ def _may_hold_anaphor(phrase: str) -> bool:
 
 def _is_generic(phrase: str) -> bool:
     tokens = content_tokens(phrase)
-    return bool(tokens) and all(t in load_words().generic_nouns for t in tokens)
+    return bool(tokens) and load_words().generic_nouns.issuperset(tokens)
 
 
+@lru_cache(maxsize=4096)
 def _is_movement_only(phrase: str) -> bool:
+    table = load_words()
+    # A content token is a piece of the lower-cased phrase, so a phrase without a movement noun
+    # inside it is settled before it is cut into tokens.
+    if not table.movement_part.search(phrase.lower()):
+        return False
     tokens = content_tokens(phrase)
-    return bool(tokens) and all(t in load_words().movement_nouns for t in tokens)
+    return bool(tokens) and table.movement_nouns.issuperset(tokens)
+
+
+def _names_nothing(phrase: str) -> bool:
+    """No subject: empty, a pronoun, or only a movement ("the increase")."""
+    return not phrase or _is_pronoun(phrase) or _is_movement_only(phrase)
 
 
 def noun_phrase_after(text: str) -> str:
@@ -299,16 +344,16 @@ def noun_phrase_after(text: str) -> str:
     out: list[str] = []
     for i, word in enumerate(words):
         low = word.lower()
-        if not word[0].isalnum() and word not in ("-",):
+        if not word[0].isalnum() and word != "-":
             break
         if low == "of" and out and out[-1].lower() in table.container_nouns:
             out.append(word)
             continue
-        if low in table.np_stops or low == "of" or (out and low in load_words().determiners):
+        if low in table.np_stops or low == "of" or (out and low in table.determiners):
             break
-        if not out and low in load_words().auxiliaries:
+        if not out and low in table.auxiliaries:
             break  # "8.74 million | will enter": the figure is the subject; its noun is elsewhere
-        if not out and _is_participle(low) and i + 1 < len(words) and words[i + 1].lower() in load_words().head_breaks:
+        if not out and _is_participle(low) and i + 1 < len(words) and words[i + 1].lower() in table.head_breaks:
             break  # "a reduction of 1.05 million | compared with"
         if out and (low in table.verbs or _ends_phrase(words, i)) and not out[-1].lower().endswith("ly"):
             break
@@ -321,7 +366,8 @@ def noun_phrase_after(text: str) -> str:
 
 
 # Commas between digits belong to numbers ("1,000"), not to the clause.
-_SEGMENT_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
+# Led by the comma itself, so the regex engine skips straight from comma to comma.
+_SEGMENT_COMMA = re.compile(r",(?:(?<!\d,)|(?!\d))")
 
 
 def _segments(clause: str) -> list[str]:
@@ -330,29 +376,31 @@ def _segments(clause: str) -> list[str]:
     return _SEGMENT_COMMA.split(clause)
 
 
-def _is_verb(words: list[str], i: int) -> bool:
+def _is_verb(words: Sequence[str], i: int) -> bool:
     """Whether words[i] is the verb: a verb-like word after a determiner or possessive ("the
     increase", "the region's total") or before "in"/"of" ("value added of") is a noun."""
     table = load_words()
-    if words[i].lower() not in table.verbs:
+    low = words[i].lower()
+    if low not in table.verbs:
         return False
     if i and (words[i - 1].lower() in table.noun_markers or _OWNER.search(words[i - 1])):
         return False
-    if i > 1 and words[i - 1].lower().endswith("ly") and words[i - 2].lower() in table.noun_markers | load_words().head_breaks:
+    if i > 1 and words[i - 1].lower().endswith("ly") and words[i - 2].lower() in table.modifier_markers:
         return False  # "the sales area of newly built housing": a modifier, not the verb
     nxt = words[i + 1].lower() if i + 1 < len(words) else ""
-    return not (nxt in ("in", "of") and words[i].lower() in table.nouns_before_of)
+    return not (nxt in ("in", "of") and low in table.nouns_before_of)
 
 
-def _first_verb(words: list[str]) -> int | None:
-    verbs = load_words().verbs
+def _first_verb(words: Sequence[str]) -> int | None:
+    table = load_words()
+    verbs = table.verbs
     for i, word in enumerate(words):
         if word.lower() in verbs and _is_verb(words, i):  # the set test first: most words are no verb
             return i
     # No listed verb: a past-tense form after a noun ("the Committee lifted ...") is the verb.
     for i in range(1, len(words)):
         low = words[i].lower()
-        if low.endswith("ed") and len(low) > 4 and words[i - 1].lower() not in load_words().noun_markers:
+        if low.endswith("ed") and len(low) > 4 and words[i - 1].lower() not in table.noun_markers:
             return i
     return None
 
@@ -366,11 +414,23 @@ def _strip_qualifier_tail(words: list[str]) -> list[str]:
 
 
 # "this year it is expected to ...": an opening time adverbial is no part of the subject.
+_TIME_UNITS = "year|quarter|month|half|week"
 _LEADING_TIME = re.compile(
     r"^\s*(?:(?:in|during|over|for|by|since|from|at)\s+)?(?:the\s+)?(?:(?:this|last|next|past|previous|current|same|coming|first|second|third|fourth)\s+)?"
-    r"(?:(?:year|quarter|month|half|week)s?\b|(?:19|20)\d\d\b)",
+    rf"(?:(?:{_TIME_UNITS})s?\b|(?:19|20)\d\d\b)",
     re.IGNORECASE,
 )
+# What every leading time holds: a time unit or a year's first two digits. Each letter the case-blind
+# pattern takes for a unit's letter lower-cases to it, so this test runs on the lower-cased text.
+_TIME_CORE = re.compile(rf"{_TIME_UNITS}|19|20")
+
+
+def _without_leading_time(segment: str) -> str:
+    if not _TIME_CORE.search(segment.lower()):
+        return segment  # most segments name no time: settled without the long case-blind pattern
+    # The pattern is anchored: one match at the start, where a substitution would scan on.
+    found = _LEADING_TIME.match(segment)
+    return segment[found.end() :] if found else segment
 
 
 def _noun_before_of(words: list[str]) -> str | None:
@@ -381,7 +441,7 @@ def _noun_before_of(words: list[str]) -> str | None:
     out: list[str] = []
     for word in reversed(words[:-1]):
         low = word.lower()
-        if low in load_words().of_phrase_stops or low in table.verbs or not word[0].isalnum() or len(out) >= 6:
+        if low in table.of_phrase_stops or low in table.verbs or not word[0].isalnum() or len(out) >= 6:
             break
         out.insert(0, word)
     if not out or out[-1].lower() in table.movement_nouns:
@@ -394,15 +454,16 @@ def _object_before_by(words: list[str]) -> str | None:
     the verb and "by" or "to"."""
     if len(words) < 3 or words[-1].lower() not in ("by", "to"):
         return None
+    table = load_words()
     verb = None
     for i in range(len(words) - 2, -1, -1):
-        if words[i].lower() in load_words().verbs:
+        if words[i].lower() in table.verbs:
             verb = i
             break
     if verb is None or verb == len(words) - 2:
         return None
     obj = words[verb + 1 : -1]
-    if all(w.lower() in load_words().qualifier_words for w in obj) or obj[0].lower() in load_words().head_breaks or obj[0][0].isdigit():
+    if all(w.lower() in table.qualifier_words for w in obj) or obj[0].lower() in table.head_breaks or obj[0][0].isdigit():
         return None  # "reached up to", "go from 100 billion to": no object, a hedge or a range
     return _phrase(obj) or None
 
@@ -410,19 +471,20 @@ def _object_before_by(words: list[str]) -> str | None:
 def _object_held_at(words: list[str]) -> str | None:
     """For "keep GDP growth at about 5.5%": the object a holding verb sets at the figure. Takes
     the clause's words before the figure with its hedge ("about") still on."""
-    qualifiers = load_words().qualifier_words
+    table = load_words()
+    qualifiers = table.qualifier_words
     end = len(words)
     while end and words[end - 1].lower() != "at" and words[end - 1].lower() in qualifiers:
         end -= 1
-    words = words[:end]
-    if len(words) < 3 or words[-1].lower() != "at":
+    # Most clauses do not end in "at": settled before any copy or verb search.
+    if end < 3 or words[end - 1].lower() != "at":
         return None
-    hold_verbs = load_words().hold_verbs
+    words = words[:end]
+    hold_verbs = table.hold_verbs
     verb = next((i for i in range(len(words) - 2, -1, -1) if words[i].lower() in hold_verbs), None)
     if verb is None or verb == len(words) - 2:
         return None
     obj = words[verb + 1 : -1]
-    table = load_words()
     if obj[0].lower() in table.head_breaks or obj[0][0].isdigit():
         return None
     if any(w.lower() in table.verbs for w in obj):
@@ -434,78 +496,100 @@ def _object_held_at(words: list[str]) -> str | None:
     return phrase
 
 
-def _continues_list(words: list[str], before: list[str]) -> bool:
+def _continues_list(words: list[str], before: Sequence[str]) -> bool:
     """Whether `words` carry on a list that the segment `before` began ("Exports of vehicles, |
     batteries and solar cells rose"): that segment is a bare noun phrase opening the sentence."""
     if len(before) < 2 or not words or not words[0][:1].islower():
         return False
+    table = load_words()
     first = before[0].lower()
-    if (first in load_words().head_breaks or first in load_words().openers or first in load_words().determiners or _is_participle(first)
+    if (first in table.head_breaks or first in table.openers or first in table.determiners or _is_participle(first)
             or _LEADING_TIME.match(" ".join(before)) or before[0][0].isdigit()):
         return False
     lowered = words[0].lower()
-    return lowered not in load_words().determiners and lowered not in load_words().verbs and _first_verb(before) is None
+    return lowered not in table.determiners and lowered not in table.verbs and _first_verb(before) is None
+
+
+@lru_cache(maxsize=4096)
+def _segment_tokens(segment: str) -> tuple[str, ...]:
+    # The segments before a figure are read again for each later figure of the sentence.
+    return tuple(_tokens(segment))
 
 
 def subject_before(clause_before: str, *, earlier_segments: bool = True) -> str:
     """The noun phrase before the verb that governs a figure, from the clause text before it."""
     table = load_words()
     segments = _segments(clause_before)
-    words = _strip_qualifier_tail(_tokens(_LEADING_TIME.sub("", segments[-1])))
-    held = _object_held_at(_tokens(_LEADING_TIME.sub("", segments[-1])))
+    last_words = _tokens(_without_leading_time(segments[-1]))
+    held = _object_held_at(last_words)
     if held:
         return held
+    words = _strip_qualifier_tail(last_words)
     for rule in (_noun_before_of, _object_before_by):
         found = rule(words)
         if found:
             return found
     verb = _first_verb(words)
-    subject = _phrase(words[:verb] if verb is not None else [])
-    if verb is not None and len(segments) > 1 and subject and _continues_list(words, _tokens(segments[-2])):
+    subject = _phrase(words[:verb]) if verb is not None else ""
+    if verb is not None and len(segments) > 1 and subject and _continues_list(words, _segment_tokens(segments[-2])):
         # "Exports of vehicles, batteries and solar cells rose": the list began a segment earlier.
-        words = _tokens(segments[-2]) + [","] + words
+        words = [*_segment_tokens(segments[-2]), ",", *words]
         verb = _first_verb(words)
-        subject = _phrase(words[:verb] if verb is not None else [])
+        subject = _phrase(words[:verb]) if verb is not None else ""
     if subject and _PURE_NUMBER.match(subject.split(" ", 1)[0]):
         subject = ""  # "1.5 points higher than ... and 0.9": a figure listed before, not a subject
-    if subject and not _is_pronoun(subject) and not _is_movement_only(subject):
+    if not _names_nothing(subject):
         return subject
+    if len(segments) == 1:
+        return subject  # the rules below read the segments before the last
     # "six indicators, namely GDP, investment, ..., all ranked": the phrase before the list.
-    for i, segment in enumerate(segments[:-1]):
-        first = segment.split()[:1]
-        if i and first and first[0].lower() in table.list_cues:
-            seg_words = _tokens(segments[i - 1])
+    for i in range(1, len(segments) - 1):
+        first = segments[i].split(None, 1)[:1]
+        if first and first[0].lower() in table.list_cues:
+            seg_words = _segment_tokens(segments[i - 1])
             verb = _first_verb(seg_words)
             return _phrase(seg_words[:verb] if verb is not None else seg_words)
-    if not subject and len(segments) > 1 and all(w.lower() in table.qualifier_words for w in words):
+    if not subject and all(w.lower() in table.qualifier_words for w in words):
         # "The unemployment rate, at 4.1 percent, remains low": an aside naming its subject before.
-        seg_words = _tokens(segments[-2])
-        if seg_words and seg_words[0][0].isalpha() and seg_words[0].lower() not in load_words().head_breaks and _first_verb(seg_words) is None:
+        seg_words = _segment_tokens(segments[-2])
+        if seg_words and seg_words[0][0].isalpha() and seg_words[0].lower() not in table.head_breaks and _first_verb(seg_words) is None:
             return _phrase(seg_words)
-    if not subject and earlier_segments and len(segments) > 1:
+    if not subject and earlier_segments:
         # "the unemployment rate shows small changes, 6.2% in February", "output reached 5 million
         # tons, accounting for 91%": a figure in a clause with no subject of its own.
         for segment in reversed(segments[:-1]):
-            seg_words = _tokens(segment)
-            if seg_words and seg_words[0][0].isdigit():
-                continue  # a figure listed before this one ("6.2% in February, 5.9% in March")
-            lowered = tuple(w.lower() for w in seg_words)
-            if any(lowered[: len(cue)] == cue for cue in table.topic_cues):
-                return _phrase(seg_words)  # "As for college graduates, 8.74 million will ..."
-            verb = _first_verb(seg_words)
-            if verb is None or seg_words[0].lower() in load_words().head_breaks:
-                continue  # an opening adverbial ("In 2022", "Driven by projects") has no subject
-            found = _phrase(seg_words[:verb])
-            if found and not _is_pronoun(found):
+            found = _segment_subject(segment)
+            if found is not None:
                 return found
     return subject
+
+
+@lru_cache(maxsize=4096)
+def _segment_subject(segment: str) -> str | None:
+    """The subject an earlier segment of the clause lends a figure with none of its own; None
+    when the segment has none to lend and the search goes on to the segment before it."""
+    table = load_words()
+    seg_words = _segment_tokens(segment)
+    if seg_words and seg_words[0][0].isdigit():
+        return None  # a figure listed before this one ("6.2% in February, 5.9% in March")
+    lowered = tuple(w.lower() for w in seg_words[: table.longest_topic_cue])
+    if any(lowered[: len(cue)] == cue for cue in table.topic_cues):
+        return _phrase(seg_words)  # "As for college graduates, 8.74 million will ..."
+    verb = _first_verb(seg_words)
+    if verb is None or seg_words[0].lower() in table.head_breaks:
+        return None  # an opening adverbial ("In 2022", "Driven by projects") has no subject
+    found = _phrase(seg_words[:verb])
+    return found if found and not _is_pronoun(found) else None
+
+
+_CLAUSE_END = re.compile(r"[;.]")
 
 
 def subject_after_clause(after: str) -> str:
     """For a figure inside an opening adverbial ("Over the past two years, X reached ..."): the
     subject of the clause that follows."""
     rest = after.lstrip(" ,")
-    words = _tokens(re.split(r"[;.]", rest, maxsplit=1)[0])
+    words = _tokens(_CLAUSE_END.split(rest, maxsplit=1)[0])
     verb = _first_verb(words)
     subject = _phrase(words[:verb] if verb is not None else words[:6])
     if verb is not None and any(w.lower() in load_words().personal_pronouns for w in words[:verb]):
@@ -563,7 +647,7 @@ def _of_subject(after: str) -> str:
     if not m or _names_whole(m.group(1)[:60]):
         return ""
     candidate = noun_phrase_after(after)
-    return "" if _is_pronoun(candidate) or _is_movement_only(candidate) else candidate
+    return "" if _names_nothing(candidate) else candidate
 
 
 # "X accounted for 47% of GDP": X is the part measured, GDP the whole.
@@ -581,15 +665,18 @@ def _in_subject(after: str) -> str:
     return "" if _is_pronoun(candidate) else candidate
 
 
+_WHOLE_WORD = re.compile(r"[\w'’-]+")
+
+
 def _names_whole(phrase: str) -> bool:
     """"the national total", "the region's total": the whole a share is of, not its subject."""
-    words = [w for w in re.findall(r"[\w'’-]+", phrase)]
-    chunk: list[str] = []
-    for word in words:
-        if word.lower() in load_words().head_breaks:
+    table = load_words()
+    last = None
+    for word in _WHOLE_WORD.findall(phrase):
+        if word.lower() in table.head_breaks:
             break
-        chunk.append(word)
-    return bool(chunk) and _POSSESSIVE.sub("", chunk[-1].lower()) in load_words().share_bases
+        last = word
+    return last is not None and _POSSESSIVE.sub("", last.lower()) in table.share_bases
 
 
 def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: str, previous: str,
@@ -634,9 +721,9 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
         found = _of_subject(after)
         if not found and unit in _CURRENCIES:
             found = _in_subject(after)  # "$1.4 billion in assistance"
-    if not found or _is_pronoun(found) or _is_movement_only(found):
+    if _names_nothing(found):
         found = before_verb(earlier)
-    if (not found or _is_pronoun(found) or _is_movement_only(found)) and previous:
+    if previous and _names_nothing(found):
         found = f"{previous} {found}" if _is_movement_only(found) else previous
     return "" if _is_pronoun(found) else _without_time(found)
 

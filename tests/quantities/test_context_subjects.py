@@ -6,7 +6,13 @@ import pytest
 
 from podium.model import Briefing, Quantity
 from podium.quantities.context import annotate
-from podium.quantities.subjects import content_tokens, head_token, subject_matches
+from podium.quantities.subjects import (
+    content_tokens,
+    head_token,
+    noun_phrase_after,
+    subject_before,
+    subject_matches,
+)
 
 
 @pytest.mark.parametrize(
@@ -136,3 +142,30 @@ def test_share_after_a_copula_names_the_part_before() -> None:
 def test_duration_opening_a_clause_done_by_we_names_what_was_done() -> None:
     sentence = "Over the past two years, we have intensified efforts under the new principles."
     assert subject_of(sentence, "two years", "year") == "intensified efforts"
+
+
+_LONG_TAIL = ", with projects in agriculture, industry, education and health care" * 3
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        (" provinces and cities providing pairing assistance to Xinjiang" + _LONG_TAIL, "provinces and cities"),
+        (" provinces" + "x" * 100 + " and cities", "provinces" + "x" * 100 + " and cities"),  # one long token
+        (" " + "new " * 12 + "energy vehicles" + " y" * 50, " ".join(["new"] * 8)),  # at most 8 words
+    ],
+)
+def test_noun_after_a_figure_does_not_depend_on_how_the_sentence_goes_on(after: str, expected: str) -> None:
+    assert noun_phrase_after(after) == expected
+
+
+@pytest.mark.parametrize(
+    ("clause_before", "expected"),
+    [
+        ("trade with Belt and Road Initiative ( BRI ) partner countries reached ",
+         "trade with Belt and Road Initiative (BRI) partner countries"),
+        ("the region ' s exports ( cotton , textiles ) grew by ", "textiles"),
+    ],
+)
+def test_subject_closes_up_brackets_commas_and_apostrophes(clause_before: str, expected: str) -> None:
+    assert subject_before(clause_before) == expected
