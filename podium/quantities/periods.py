@@ -345,11 +345,36 @@ def _trigger_windows(text: str, hits: list[int], begin: int, stop: int) -> list[
     return windows
 
 
+@lru_cache(maxsize=1)
+def _opening_word_pattern() -> re.Pattern[str]:
+    """In lower-cased text, a digit or a word a reference can begin with, where a word starts."""
+    return re.compile(rf"(?<!\w)(?:\d|{_alternation(_first_words())}(?!\w))")
+
+
+def _may_open(word: str) -> bool:
+    return word[0].isdigit() or word.lower() in _first_words()
+
+
+def _opening_words(text: str, low: str, start: int, end: int) -> list[int]:
+    """Where a word of text[start:end] starts that a reference can begin with (`_may_open`), in
+    order; a window beginning inside a word counts the word's rest as a word."""
+    if len(low) != len(text):
+        # Lower-casing added characters ("İ"), so offsets in `low` are not the text's.
+        return [word.start() for word in _WORD.finditer(text, start, end) if _may_open(word[0])]
+    # One regex pass finds the words, instead of a Python step per word; lower-casing keeps
+    # word boundaries, and a word is listed exactly when its lower-cased form is.
+    places = [m.start() for m in _opening_word_pattern().finditer(low, start, end)]
+    if start > 0 and _WORD.match(text, start - 1):
+        word = _WORD.match(text, start, end)  # the lookbehind skips a word begun before `start`
+        if word is not None and _may_open(word[0]):
+            places.insert(0, start)
+    return places
+
+
 def find_time_refs(text: str, spans: list[tuple[int, int]] | None = None) -> list[TimeRef]:
     """Every time reference in `text` (or in the given spans of it), in order, none overlapping."""
     refs: list[TimeRef] = []
     pattern = patterns().any_ref
-    first_words = _first_words()
     low = text.lower()
     # Triggers are looked for only inside the spans: windows never reach past their span.
     windows = [
@@ -358,12 +383,8 @@ def find_time_refs(text: str, spans: list[tuple[int, int]] | None = None) -> lis
     for start, end in windows:
         # Every reference begins a word it can begin with, so the pattern is tried there only.
         done = start
-        for word in _WORD.finditer(text, start, end):
-            at = word.start()
+        for at in _opening_words(text, low, start, end):
             if at < done:
-                continue
-            token = word.group(0)
-            if not (token[0].isdigit() or token.lower() in first_words):
                 continue
             m = pattern.match(text, at, end)
             if m is None:
