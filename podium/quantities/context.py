@@ -24,8 +24,8 @@ in its paragraph keeps its first period; "N years to go from A to B" spans A's a
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -153,6 +153,10 @@ class _Layout:
     periods: list[str]
     stated_periods: set[str]  # periods some reference states with its year ("In 2023")
     anchor: Anchor
+    # For each reference, the last one up to it whose period later sentences take over (a point,
+    # not a deadline), or -1: a figure finds what its paragraph carries with one bisect.
+    last_carried: list[int] = field(default_factory=list)
+    _sentence_refs: dict[tuple[int, int], list[int]] = field(default_factory=dict)
 
     def sentence(self, offset: int) -> tuple[int, int]:
         i = bisect_right(self.sentence_starts, offset) - 1
@@ -174,6 +178,22 @@ class _Layout:
             if self.refs[i].end <= end:
                 out.append(i)
         return out
+
+    def refs_in_sentence(self, sentence: tuple[int, int]) -> list[int]:
+        """`refs_between` the sentence's bounds, found once for all the figures of a sentence."""
+        found = self._sentence_refs.get(sentence)
+        if found is None:
+            found = self._sentence_refs[sentence] = self.refs_between(*sentence)
+        return found
+
+    def carried_into(self, paragraph_start: int, sentence_start: int) -> int | None:
+        """The last reference wholly in [paragraph_start, sentence_start) that carries its period
+        forward, if any."""
+        last = bisect_left(self.ref_starts, sentence_start) - 1
+        if last >= 0 and self.refs[last].end > sentence_start:
+            last -= 1  # references never overlap, so only the last one can reach past the start
+        carried = self.last_carried[last] if last >= 0 else -1
+        return carried if carried >= 0 and self.refs[carried].start >= paragraph_start else None
 
 
 def _paragraph_starts(briefing: Briefing) -> list[int]:
@@ -281,7 +301,18 @@ def build_layout(briefing: Briefing, quantities: list[Quantity] | None = None) -
         stated_periods=stated,
         anchor=anchor,
     )
+    layout.last_carried = _last_carried(layout)
     return layout, inferred
+
+
+def _last_carried(layout: _Layout) -> list[int]:
+    out: list[int] = []
+    last = -1
+    for i, ref in enumerate(layout.refs):
+        if ref.scope == "point" and not _is_future(layout, i):
+            last = i
+        out.append(last)
+    return out
 
 
 def _clause(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
@@ -300,11 +331,13 @@ def _nearest(layout: _Layout, indexes: list[int], qty: Quantity) -> int | None:
     return after[0] if after else None
 
 
-def _period(layout: _Layout, qty: Quantity, kind: str, clause: tuple[int, int], sentence: tuple[int, int]) -> str:
+def _period(
+    layout: _Layout, qty: Quantity, kind: str, clause: tuple[int, int], sentence: tuple[int, int], paragraph: tuple[int, int]
+) -> str:
     refs = layout.refs
     if modality_words().goal_after.match(layout.text[qty.end : min(qty.end + 60, sentence[1])]):
         return ""  # "our 2 percent longer-run goal": a standing goal, not a figure of any period
-    in_sentence = layout.refs_between(*sentence)
+    in_sentence = layout.refs_in_sentence(sentence)
     own = [i for i in in_sentence if refs[i].start < qty.end and qty.start < refs[i].end]
     if own and refs[own[0]].form in ("past", "ahead", "run"):
         return layout.periods[own[0]]
@@ -338,12 +371,9 @@ def _period(layout: _Layout, qty: Quantity, kind: str, clause: tuple[int, int], 
     before = [i for i in sentence_points if refs[i].end <= qty.start]
     if before:
         return layout.periods[before[-1]]
-    paragraph = layout.paragraph(qty.start)
-    carried = [
-        i for i in layout.refs_between(paragraph[0], sentence[0]) if refs[i].scope == "point" and not _is_future(layout, i)
-    ]
-    if carried:
-        return layout.periods[carried[-1]]
+    carried = layout.carried_into(paragraph[0], sentence[0])
+    if carried is not None:
+        return layout.periods[carried]
     after = [i for i in sentence_points if refs[i].start >= qty.end]
     return layout.periods[after[0]] if after else ""
 
@@ -479,7 +509,7 @@ def annotate(briefing: Briefing, quantities: list[Quantity]) -> None:
             cue_text = _without_listed_figures(tail)
             kind = classify_kind(qty.unit, cue_text, after[:_CUE_REACH], fraction=_is_fraction(qty))
             qty.kind = kind or (prev.kind if same_sentence and prev is not None and prev.unit == qty.unit else "ratio")
-        qty.period = _period(layout, qty, qty.kind, clause, sentence)
+        qty.period = _period(layout, qty, qty.kind, clause, sentence, paragraph)
         earlier = stated.get((qty.value, qty.unit))
         if earlier is not None and earlier.period and qty.kind == "level" and not _dated_clause(layout, clause):
             qty.period = earlier.period  # "from 100 billion to 200 billion": figures stated before
