@@ -76,6 +76,7 @@ _LIST_JOINT = re.compile(r"(?:,|\band|\bor)\s*$", re.IGNORECASE)
 _LISTED_FIGURES = re.compile(r"(?:[\d.,]+\s*(?:%|percent|per cent|times)?\s*(?:,|and|or)\s*)+$", re.IGNORECASE)
 
 _OPENING = 40  # a time reference this near its clause's start opens the clause
+_ABBREVIATION_REACH = 8  # an abbreviation is read from at most this many letters before its stop
 _CUE_REACH = 240  # cue words stand within this many characters of their figure
 
 
@@ -109,11 +110,20 @@ def _deadline_after(layout: _Layout, points: list[int], qty: Quantity) -> int | 
     return None
 
 
+@lru_cache(maxsize=1)
+def _longer_than_abbreviations() -> int:
+    """A number of letters no listed abbreviation reaches."""
+    return max((len(w) for w in load_abbreviations()), default=1) + 1
+
+
 def _abbreviates(text: str, stop: int) -> bool:
     """Whether the full stop at `stop` ends an abbreviation: a listed one or a single capital
     ("U.S.", "J. Smith")."""
+    longer = _longer_than_abbreviations()
+    if longer <= _ABBREVIATION_REACH and stop >= longer and text[stop - longer : stop].isalpha():
+        return False  # most sentences end in a word longer than any abbreviation: one C-level test
     # The letters right before the stop, within 8 characters and after any earlier full stop.
-    start, floor = stop, max(0, stop - 8)
+    start, floor = stop, max(0, stop - _ABBREVIATION_REACH)
     while start > floor and text[start - 1].isalpha():
         start -= 1
     last = text[start:stop]
@@ -157,11 +167,16 @@ class _Layout:
     # not a deadline), or -1: a figure finds what its paragraph carries with one bisect.
     last_carried: list[int] = field(default_factory=list)
     _sentence_refs: dict[tuple[int, int], list[int]] = field(default_factory=dict)
+    _sentence_at: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     def sentence(self, offset: int) -> tuple[int, int]:
-        i = bisect_right(self.sentence_starts, offset) - 1
-        end = self.sentence_starts[i + 1] if i + 1 < len(self.sentence_starts) else len(self.text)
-        return self.sentence_starts[max(i, 0)], end
+        # Each figure's sentence is asked for again when figures are paired and spans dated.
+        found = self._sentence_at.get(offset)
+        if found is None:
+            i = bisect_right(self.sentence_starts, offset) - 1
+            end = self.sentence_starts[i + 1] if i + 1 < len(self.sentence_starts) else len(self.text)
+            found = self._sentence_at[offset] = (self.sentence_starts[max(i, 0)], end)
+        return found
 
     def paragraph(self, offset: int) -> tuple[int, int]:
         i = bisect_right(self.paragraph_starts, offset) - 1
