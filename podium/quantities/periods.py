@@ -253,7 +253,8 @@ _FROM_OPENS = re.compile(r"from\b", re.IGNORECASE)
 _NAME_BEFORE_YEAR = re.compile(r"\b[A-Z][a-z]+\s+of\s+$")
 _COMPARISON_BEFORE = re.compile(r"\b(?:of|than)\s+$")
 _WINDOW = 40  # wider than any reference reaches back from the trigger word inside it
-_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+_YEAR_LEADS = ("19", "20")  # the first two digits of a year
+_YEAR_DIGITS = re.compile("(?:" + "|".join(_YEAR_LEADS) + r")\d\d")
 _LONGEST_TRIGGER = 16  # longer than any trigger word
 _WORD = re.compile(r"\w+")
 
@@ -306,7 +307,7 @@ def _trigger_hits(text: str, low: str, begin: int = 0, stop: int | None = None) 
     """Where a trigger word (one every reference holds) starts in text[begin:stop], in order."""
     stop = len(text) if stop is None else stop
     reach = min(len(text), stop + _LONGEST_TRIGGER)  # a word starting before `stop` may end after it
-    hits = [m.start() for m in _YEAR_DIGITS.finditer(text, _digit_run_start(text, begin), reach) if begin <= m.start() < stop]
+    hits = _year_hits(text, begin, stop, reach)
     low_reach = min(len(low), stop + _LONGEST_TRIGGER)  # `low` is longer where lower-casing adds characters ("İ")
     for word in _triggers()[0]:
         at = low.find(word, begin, low_reach)
@@ -320,6 +321,32 @@ def _trigger_hits(text: str, low: str, begin: int = 0, stop: int | None = None) 
             hits.append(at)
     hits.sort()
     return hits
+
+
+def _year_hits(text: str, begin: int, stop: int, reach: int) -> list[int]:
+    """Where `_YEAR_DIGITS.finditer(text, _digit_run_start(text, begin), reach)` matches in
+    text[begin:stop]. Plain finds of a year's leading digits skip ahead several times faster than
+    the regex; the loop then keeps the matches the regex would, none overlapping."""
+    first = _digit_run_start(text, begin)
+    leads = sorted(at for lead in _YEAR_LEADS for at in _finds(text, lead, first, reach))
+    hits: list[int] = []
+    done = first
+    for at in leads:
+        if at >= done and at + 4 <= reach and text[at + 2 : at + 4].isdecimal():  # "\d" is isdecimal
+            done = at + 4
+            if begin <= at < stop:
+                hits.append(at)
+    return hits
+
+
+def _finds(text: str, word: str, start: int, end: int) -> list[int]:
+    """Every offset where `word` lies wholly in text[start:end], overlaps included."""
+    places = []
+    at = text.find(word, start, end)
+    while at >= 0:
+        places.append(at)
+        at = text.find(word, at + 1, end)
+    return places
 
 
 def _digit_run_start(text: str, at: int) -> int:
