@@ -353,8 +353,6 @@ def _period(
     if modality_words().goal_after.match(layout.text[qty.end : min(qty.end + 60, sentence[1])]):
         return ""  # "our 2 percent longer-run goal": a standing goal, not a figure of any period
     in_sentence = layout.refs_in_sentence(sentence)
-    if not in_sentence:
-        return _period_from_paragraph(layout, qty, clause, sentence, paragraph)
     own = [i for i in in_sentence if refs[i].start < qty.end and qty.start < refs[i].end]
     if own and refs[own[0]].form in ("past", "ahead", "run"):
         return layout.periods[own[0]]
@@ -393,23 +391,6 @@ def _period(
         return layout.periods[carried]
     after = [i for i in sentence_points if refs[i].start >= qty.end]
     return layout.periods[after[0]] if after else ""
-
-
-def _period_from_paragraph(
-    layout: _Layout, qty: Quantity, clause: tuple[int, int], sentence: tuple[int, int], paragraph: tuple[int, int]
-) -> str:
-    """`_period` of a figure whose sentence names no time, by the rules of `_period` that apply
-    then (all the sentence's lists are empty): a standing count has none, else the paragraph's."""
-    if qty.unit == "count":
-        near = max(clause[0], qty.start - 12)
-        if (
-            _PLACE_BEFORE.search(layout.text, near, qty.start)
-            or _ENUMERATION.match(layout.text, qty.end, sentence[1])
-            or _DEFINITE_BEFORE.search(layout.text, near, qty.start)
-        ):
-            return ""
-    carried = layout.carried_into(paragraph[0], sentence[0])
-    return layout.periods[carried] if carried is not None else ""
 
 
 def _is_future(layout: _Layout, index: int) -> bool:
