@@ -256,6 +256,7 @@ _WINDOW = 40  # wider than any reference reaches back from the trigger word insi
 _YEAR_LEADS = ("19", "20")  # the first two digits of a year
 _YEAR_DIGITS = re.compile("(?:" + "|".join(_YEAR_LEADS) + r")\d\d")
 _LONGEST_TRIGGER = 16  # longer than any trigger word
+_LENGTHENED_BY_LOWER_CASE = "\u0130"  # "İ", the one character lower-cased to two (a test checks)
 _WORD = re.compile(r"\w+")
 
 
@@ -398,11 +399,29 @@ def _opening_words(text: str, low: str, start: int, end: int) -> list[int]:
     return places
 
 
+def _lower_case(text: str, spans: list[tuple[int, int]] | None) -> str:
+    """`text.lower()` wherever the trigger search reads it: in the spans, and a trigger's length
+    past each. Elsewhere the text keeps its case: the search reads there only whether a character
+    is a letter or a word character, which case never changes. Lower-casing one paragraph at a
+    time is also cheaper, as most are ASCII where the transcript as a whole is not."""
+    if not spans or _LENGTHENED_BY_LOWER_CASE in text:
+        return text.lower()  # (offsets in the lower-cased text would shift past an "İ")
+    pieces: list[str] = []
+    done = 0
+    for begin, stop in sorted(spans):
+        begin, reach = max(begin, done), min(len(text), stop + _LONGEST_TRIGGER)
+        if reach > begin:
+            pieces += (text[done:begin], text[begin:reach].lower())
+            done = reach
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
 def find_time_refs(text: str, spans: list[tuple[int, int]] | None = None) -> list[TimeRef]:
     """Every time reference in `text` (or in the given spans of it), in order, none overlapping."""
     refs: list[TimeRef] = []
     pattern = patterns().any_ref
-    low = text.lower()
+    low = _lower_case(text, spans)
     # Triggers are looked for only inside the spans: windows never reach past their span.
     windows = [
         w for span in (spans or [(0, len(text))]) for w in _trigger_windows(text, _trigger_hits(text, low, *span), *span)
