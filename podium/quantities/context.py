@@ -60,7 +60,8 @@ _TIME_AFTER = re.compile(
 _DEFINITE_BEFORE = re.compile(r"\bthe\s*$", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"\b(?:in|among|across)\s*(?:the\s*)?$", re.IGNORECASE)
 _ENUMERATION = re.compile(r"[^.;:!?]*:\s*$")
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_RESPECTIVELY_WORD = "respectively"
+_RESPECTIVELY = re.compile(rf"\b{_RESPECTIVELY_WORD}\b", re.IGNORECASE)
 _QUARTERLY = re.compile(r"\b(?:quarterly|each\s+quarter|(?:four|four\s+consecutive)\s+quarters|by\s+quarter)\b", re.IGNORECASE)
 _FROM_BETWEEN = re.compile(r"\bfrom\b", re.IGNORECASE)
 _TO_BETWEEN = re.compile(r"^\W*(?:\w+\W+){0,2}?to\b", re.IGNORECASE)
@@ -432,7 +433,7 @@ def _pair_respectively(layout: _Layout, quantities: list[Quantity]) -> None:
     for (s_start, s_end), group in by_sentence.items():
         if len(group) < 2:
             continue  # a lone figure lists nothing: no need to search its sentence
-        found = _RESPECTIVELY.search(layout.text, s_start, s_end)
+        found = _may_say_respectively(layout.text, s_start, s_end) and _RESPECTIVELY.search(layout.text, s_start, s_end)
         if not found:
             continue
         listed = [q for q in group if q.end <= found.start() and q.kind != "duration"]
@@ -444,6 +445,13 @@ def _pair_respectively(layout: _Layout, quantities: list[Quantity]) -> None:
         if len(steps) == len(listed):
             for qty, step in zip(listed, steps, strict=True):
                 qty.period = step
+
+
+def _may_say_respectively(text: str, start: int, end: int) -> bool:
+    """A cheap test that text[start:end] may hold "respectively": in ASCII, where ignoring case is
+    lower-casing, a plain find rules most sentences out before the case-blind regex scan."""
+    piece = text[start:end]
+    return not piece.isascii() or _RESPECTIVELY_WORD in piece.lower()
 
 
 def _quarters(period: str, count: int, anchor: Anchor) -> list[str]:
