@@ -98,11 +98,19 @@ def _alternation(words: Iterable[str]) -> str:
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 
 
+_DIGIT = "0"  # the opener key of a word that opens with a digit
+
+
 @dataclass(frozen=True)
 class PeriodPatterns:
-    """The compiled regexes, one alternation tried left to right with named groups."""
+    """The compiled regexes, one alternation tried left to right with named groups; and, for each
+    word a reference can open with, the alternatives that can open with it (in the same order, so
+    they find what `any_ref` finds there, without trying the others)."""
 
     any_ref: re.Pattern[str]
+    by_opener: dict[str, re.Pattern[str]]
+    opening_words: frozenset[str]  # every word an alternative opens with, digit-led ones too
+    group_names: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -118,31 +126,66 @@ def patterns() -> PeriodPatterns:
     run = _alternation(w.run_words)
     run_suffix = _alternation(w.run_suffixes)
     lone_year = rf"(?<![\d,.$¥€£/-])(?P<year>{_YEAR})(?!\d|,\d|%|\.\d|\s*(?:percent|per cent|yuan|dollars)\b)"
-    parts = [
-        rf"\b(?:from\s+)?(?P<m1>{month})\s*(?:to|through|until|-|–|and)\s*(?P<m2>{month})"
-        rf"(?:\s*,?\s*(?:of\s+)?(?P<m12y>{year_ref}))?",
-        rf"\bthe\s+first\s+(?P<fm>{count})\s+months(?:\s+of\s+(?P<fmy>{year_ref}))?",
-        rf"\b(?:the\s+)?first\s+(?P<fq>two|three|2|3)\s+quarters(?:\s+of\s+(?P<fqy>{year_ref}))?",
-        rf"\b(?:the\s+)?(?P<q>{ordinal})\s+quarter(?:\s+of\s+(?P<qy>{year_ref}))?",
-        rf"\bQ(?P<qn>[1-4])(?:\s+(?:of\s+)?(?P<qny>{_YEAR}))?\b",
-        rf"\b(?:the\s+)?(?P<h>first|second)\s+half(?:\s+of\s+(?P<hy>{year_ref}|the\s+year))?",
-        rf"\b(?P<dm>{month})\s+(?P<dd>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*(?:%|percent))(?:,?\s+(?P<ddy>{_YEAR}))?",
-        rf"\b(?P<m>{month}){not_month}(?:\s*,?\s*(?:of\s+)?(?P<my>{year_ref}))?\b",
-        rf"(?:\bfrom\s+|\bbetween\s+)?(?<![\d,.$])(?P<y1>{_YEAR})\s*(?:to|through|-|–|and)\s*(?P<y2>{_YEAR})(?!\d|,\d|%)",
-        rf"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?P<sy>{year_ref})",
-        rf"\b(?:the\s+)?(?:{lookback})\s+(?P<pn>{count})\s+years\b",
-        rf"\b(?:the\s+)?(?:{lookback})\s+(?P<pd>decade)\b",
-        rf"\b(?:the\s+)?(?:{_alternation(w.lookahead_words)})\s+(?P<an>{count})\s+years\b",
-        rf"\b(?P<ago>{count}|a)\s+years?\s+(?:ago|earlier|before)\b",
-        rf"\b(?P<rn>{count})\s+(?:{run})\s+years\b",
-        rf"\b(?P<rn2>{count})\s+years\s+(?:{run_suffix})\b",
-        rf"\b(?P<rm>{_alternation(w.relative_months)})\b",
-        rf"\b(?P<ry>{rel_year})\b",
-        lone_year,
-        rf"\b(?P<now>{_alternation(w.now_cues)})\b",
-        rf"\b(?P<standing>{_alternation(w.standing_cues)})\b",
+    # Each alternative with the words it can open with (lower case; `_DIGIT` for any digit).
+    months, numbers, the = {m.lower() for m in w.months}, set(w.numbers), {"the"}
+    parts: list[tuple[str, set[str]]] = [
+        (
+            (
+                rf"\b(?:from\s+)?(?P<m1>{month})\s*(?:to|through|until|-|–|and)\s*(?P<m2>{month})"
+                rf"(?:\s*,?\s*(?:of\s+)?(?P<m12y>{year_ref}))?"
+            ),
+            {"from"} | months,
+        ),
+        (rf"\bthe\s+first\s+(?P<fm>{count})\s+months(?:\s+of\s+(?P<fmy>{year_ref}))?", the),
+        (rf"\b(?:the\s+)?first\s+(?P<fq>two|three|2|3)\s+quarters(?:\s+of\s+(?P<fqy>{year_ref}))?", the | {"first"}),
+        (rf"\b(?:the\s+)?(?P<q>{ordinal})\s+quarter(?:\s+of\s+(?P<qy>{year_ref}))?", the | set(w.ordinals)),
+        (rf"\bQ(?P<qn>[1-4])(?:\s+(?:of\s+)?(?P<qny>{_YEAR}))?\b", {"q1", "q2", "q3", "q4"}),
+        (rf"\b(?:the\s+)?(?P<h>first|second)\s+half(?:\s+of\s+(?P<hy>{year_ref}|the\s+year))?", the | {"first", "second"}),
+        (
+            rf"\b(?P<dm>{month})\s+(?P<dd>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*(?:%|percent))(?:,?\s+(?P<ddy>{_YEAR}))?",
+            months,
+        ),
+        (rf"\b(?P<m>{month}){not_month}(?:\s*,?\s*(?:of\s+)?(?P<my>{year_ref}))?\b", months),
+        (
+            rf"(?:\bfrom\s+|\bbetween\s+)?(?<![\d,.$])(?P<y1>{_YEAR})\s*(?:to|through|-|–|and)\s*(?P<y2>{_YEAR})(?!\d|,\d|%)",
+            {"from", "between", _DIGIT},
+        ),
+        (rf"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?P<sy>{year_ref})", {"since"}),
+        (rf"\b(?:the\s+)?(?:{lookback})\s+(?P<pn>{count})\s+years\b", the | set(w.lookback_words)),
+        (rf"\b(?:the\s+)?(?:{lookback})\s+(?P<pd>decade)\b", the | set(w.lookback_words)),
+        (
+            rf"\b(?:the\s+)?(?:{_alternation(w.lookahead_words)})\s+(?P<an>{count})\s+years\b",
+            the | set(w.lookahead_words),
+        ),
+        (rf"\b(?P<ago>{count}|a)\s+years?\s+(?:ago|earlier|before)\b", numbers | {"a", _DIGIT}),
+        (rf"\b(?P<rn>{count})\s+(?:{run})\s+years\b", numbers | {_DIGIT}),
+        (rf"\b(?P<rn2>{count})\s+years\s+(?:{run_suffix})\b", numbers | {_DIGIT}),
+        (rf"\b(?P<rm>{_alternation(w.relative_months)})\b", _opening_words_of(w.relative_months)),
+        (rf"\b(?P<ry>{rel_year})\b", _opening_words_of(w.relative_years)),
+        (lone_year, {_DIGIT}),
+        (rf"\b(?P<now>{_alternation(w.now_cues)})\b", _opening_words_of(w.now_cues)),
+        (rf"\b(?P<standing>{_alternation(w.standing_cues)})\b", _opening_words_of(w.standing_cues)),
     ]
-    return PeriodPatterns(any_ref=re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE))
+    any_ref = re.compile("|".join(f"(?:{p})" for p, _ in parts), re.IGNORECASE)
+    keyed = [(p, {_opener_key(word) for word in words}) for p, words in parts]
+    by_opener = {key: _alternatives(tuple(p for p, keys in keyed if key in keys)) for _, keys in keyed for key in keys}
+    opening_words = frozenset(word for _, words in parts for word in words if word != _DIGIT)
+    return PeriodPatterns(any_ref, by_opener, opening_words, tuple(any_ref.groupindex))
+
+
+def _opener_key(word: str) -> str:
+    """The key in `by_opener` of a word a reference opens with, lower case."""
+    return _DIGIT if word[0].isdigit() else word
+
+
+def _opening_words_of(phrases: Iterable[str]) -> set[str]:
+    return {p.split()[0] for p in phrases}
+
+
+@lru_cache(maxsize=64)  # about twenty sets of alternatives
+def _alternatives(parts: tuple[str, ...]) -> re.Pattern[str]:
+    # Many opening words share their alternatives (every month, every number): one regex each.
+    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
 
 
 def _count(word: str) -> int:
@@ -180,7 +223,7 @@ def _is_comparison_base(m: re.Match[str]) -> bool:
 
 
 def _read_match(m: re.Match[str]) -> TimeRef | None:
-    g = m.groupdict()
+    g = dict.fromkeys(patterns().group_names) | m.groupdict()  # the opener's regex lacks some groups
     span = (m.start(), m.end())
     if g["m1"]:
         return TimeRef(*span, "point", "months", low=_month(g["m1"]), high=_month(g["m2"]), **_year_fields(g["m12y"]))
@@ -278,16 +321,7 @@ def _without_extensions(words: set[str]) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _first_words() -> frozenset[str]:
     """Every word a reference can begin with (digits aside), lower case."""
-    w = load_words()
-    first = {"from", "the", "first", "between", "since", "q1", "q2", "q3", "q4"}
-    first.update(m.lower() for m in w.months)
-    first.update(w.numbers)
-    first.update(w.ordinals)
-    first.update(w.lookback_words)
-    first.update(w.lookahead_words)
-    for phrases in (w.relative_years, w.relative_months, w.now_cues, w.standing_cues):
-        first.update(p.split()[0] for p in phrases)
-    return frozenset(first)
+    return patterns().opening_words
 
 
 def may_name_a_time(text: str) -> bool:
@@ -383,19 +417,19 @@ def _may_open(word: str) -> bool:
     return word[0].isdigit() or word.lower() in _first_words()
 
 
-def _opening_words(text: str, low: str, start: int, end: int) -> list[int]:
+def _opening_words(text: str, low: str, start: int, end: int) -> list[tuple[int, str]]:
     """Where a word of text[start:end] starts that a reference can begin with (`_may_open`), in
-    order; a window beginning inside a word counts the word's rest as a word."""
+    order, with its `_opener_key`; a window beginning inside a word counts the word's rest as a word."""
     if len(low) != len(text):
         # Lower-casing added characters ("İ"), so offsets in `low` are not the text's.
-        return [word.start() for word in _WORD.finditer(text, start, end) if _may_open(word[0])]
+        return [(w.start(), _opener_key(w[0].lower())) for w in _WORD.finditer(text, start, end) if _may_open(w[0])]
     # One regex pass finds the words, instead of a Python step per word; lower-casing keeps
     # word boundaries, and a word is listed exactly when its lower-cased form is.
-    places = [m.start() for m in _opening_word_pattern().finditer(low, start, end)]
+    places = [(m.start(), _opener_key(m[0])) for m in _opening_word_pattern().finditer(low, start, end)]
     if start > 0 and _WORD.match(text, start - 1):
         word = _WORD.match(text, start, end)  # the lookbehind skips a word begun before `start`
         if word is not None and _may_open(word[0]):
-            places.insert(0, start)
+            places.insert(0, (start, _opener_key(word[0].lower())))
     return places
 
 
@@ -420,19 +454,20 @@ def _lower_case(text: str, spans: list[tuple[int, int]] | None) -> str:
 def find_time_refs(text: str, spans: list[tuple[int, int]] | None = None) -> list[TimeRef]:
     """Every time reference in `text` (or in the given spans of it), in order, none overlapping."""
     refs: list[TimeRef] = []
-    pattern = patterns().any_ref
+    by_opener = patterns().by_opener
     low = _lower_case(text, spans)
     # Triggers are looked for only inside the spans: windows never reach past their span.
     windows = [
         w for span in (spans or [(0, len(text))]) for w in _trigger_windows(text, _trigger_hits(text, low, *span), *span)
     ]
     for start, end in windows:
-        # Every reference begins a word it can begin with, so the pattern is tried there only.
+        # Every reference begins a word it can begin with, so the pattern is tried there only,
+        # and only the alternatives that can begin with that word.
         done = start
-        for at in _opening_words(text, low, start, end):
+        for at, opener in _opening_words(text, low, start, end):
             if at < done:
                 continue
-            m = pattern.match(text, at, end)
+            m = by_opener[opener].match(text, at, end)
             if m is None:
                 continue
             done = m.end()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 
 import pytest
@@ -144,3 +145,23 @@ def test_spans_are_lower_cased_in_place() -> None:
     assert low[0:6] == "prices" and low[22 : 40 + 16] == text[22 : 40 + 16].lower()
     assert low[56:] == text[56:]  # past the spans (and a trigger's length) the text keeps its case
     assert periods._lower_case("İ " + text, spans) == ("İ " + text).lower()
+
+
+def test_alternatives_by_opening_word_match_as_the_whole_pattern() -> None:
+    text = (
+        "From January to April this year, and in the first three quarters of 2023, the first half of the year, "
+        "Q2 2021, June 26, 2022, March 2020, from 2019 to 2023, since the start of last year, the past two "
+        "years, the last decade, over the next two years, a year ago, two years earlier, three consecutive "
+        "years, 30 years in a row, last month, the previous year, 1974, in recent years, currently, annually, "
+        "per annum, May I ask, 2,023 people, 2024 percent, the 1st quarter, Sept. 2021, LAST YEAR, These days."
+    )
+    found = periods.patterns().by_opener
+    whole = periods.patterns().any_ref
+    for word in re.finditer(r"\w+", text):
+        key = periods._opener_key(word[0].lower())
+        if key not in found:
+            continue
+        expected, got = whole.match(text, word.start()), found[key].match(text, word.start())
+        assert (expected and (expected.span(), {k: v for k, v in expected.groupdict().items() if v})) == (
+            got and (got.span(), {k: v for k, v in got.groupdict().items() if v})
+        ), word[0]
