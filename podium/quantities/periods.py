@@ -110,7 +110,6 @@ class PeriodPatterns:
     any_ref: re.Pattern[str]
     by_opener: dict[str, re.Pattern[str]]
     opening_words: frozenset[str]  # every word an alternative opens with, digit-led ones too
-    group_names: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -170,7 +169,7 @@ def patterns() -> PeriodPatterns:
     keyed = [(p, {_opener_key(word) for word in words}) for p, words in parts]
     by_opener = {key: _alternatives(tuple(p for p, keys in keyed if key in keys)) for _, keys in keyed for key in keys}
     opening_words = frozenset(word for _, words in parts for word in words if word != _DIGIT)
-    return PeriodPatterns(any_ref, by_opener, opening_words, tuple(any_ref.groupindex))
+    return PeriodPatterns(any_ref, by_opener, opening_words)
 
 
 def _opener_key(word: str) -> str:
@@ -223,60 +222,61 @@ def _is_comparison_base(m: re.Match[str]) -> bool:
 
 
 def _read_match(m: re.Match[str]) -> TimeRef | None:
-    g = dict.fromkeys(patterns().group_names) | m.groupdict()  # the opener's regex lacks some groups
+    # The groups of the alternatives tried (see `by_opener`): the guards `get` the others.
+    g = m.groupdict()
     span = (m.start(), m.end())
-    if g["m1"]:
+    if g.get("m1"):
         return TimeRef(*span, "point", "months", low=_month(g["m1"]), high=_month(g["m2"]), **_year_fields(g["m12y"]))
-    if g["fm"]:
+    if g.get("fm"):
         return TimeRef(*span, "point", "months", low=1, high=_count(g["fm"]), **_year_fields(g["fmy"]))
-    if g["fq"]:
+    if g.get("fq"):
         return TimeRef(*span, "point", "quarters", low=1, high=_count(g["fq"]), **_year_fields(g["fqy"]))
-    if g["q"]:
+    if g.get("q"):
         q = load_words().ordinals[g["q"].lower()]
         return TimeRef(*span, "point", "quarter", low=q, high=q, **_year_fields(g["qy"]))
-    if g["qn"]:
+    if g.get("qn"):
         return TimeRef(*span, "point", "quarter", low=int(g["qn"]), high=int(g["qn"]), **_year_fields(g["qny"]))
-    if g["h"]:
+    if g.get("h"):
         low = 1 if g["h"].lower() == "first" else 7
         return TimeRef(*span, "point", "months", low=low, high=low + 5, **_year_fields(g["hy"]))
-    if g["dm"]:
+    if g.get("dm"):
         day = int(g["dd"])
         if not 1 <= day <= 31:
             return None
         return TimeRef(*span, "point", "day", low=_month(g["dm"]), high=day, **_year_fields(g["ddy"]))
-    if g["m"]:
+    if g.get("m"):
         month = _month(g["m"])
         return TimeRef(*span, "point", "months", low=month, high=month, **_year_fields(g["my"]))
-    if g["y1"]:
+    if g.get("y1"):
         y1, y2 = int(g["y1"]), int(g["y2"])
         if not y1 < y2:
             return None
         return TimeRef(*span, "point", "years", year=y1, end_year=y2)
-    if g["sy"]:
+    if g.get("sy"):
         return TimeRef(*span, "point", "since", **_year_fields(g["sy"]))
-    if g["pn"] or g["pd"]:
-        n = 10 if g["pd"] else _count(g["pn"])
+    if g.get("pn") or g.get("pd"):
+        n = 10 if g.get("pd") else _count(g["pn"])
         # "the best of the past five years" compares over a window; it dates nothing else.
         scope: Scope = "self" if _COMPARISON_BEFORE.search(m.string[max(0, m.start() - 8) : m.start()]) else "point"
         return TimeRef(*span, scope, "past", low=n) if n else None
-    if g["ago"]:
+    if g.get("ago"):
         n = 1 if g["ago"].lower() == "a" else _count(g["ago"])
         return TimeRef(*span, "point", "year", year_shift=-n) if n else None
-    if g["an"]:
+    if g.get("an"):
         n = _count(g["an"])
         return TimeRef(*span, "point", "ahead", low=n) if n else None
-    if g["rn"] or g["rn2"]:
-        n = _count(g["rn"] or g["rn2"])
+    if g.get("rn") or g.get("rn2"):
+        n = _count(g.get("rn") or g["rn2"])
         return TimeRef(*span, "run", "run", low=n) if n else None
-    if g["rm"]:
+    if g.get("rm"):
         return TimeRef(*span, "point", "months", month_shift=load_words().relative_months[g["rm"].lower()])
-    if g["ry"]:
+    if g.get("ry"):
         return TimeRef(*span, "point", "year", **_year_fields(g["ry"]))
-    if g["year"]:
+    if g.get("year"):
         if _NAME_BEFORE_YEAR.search(m.string[max(0, m.start() - 24) : m.start()]):
             return None  # "the Trade Act of 1974": a name, not a time
         return TimeRef(*span, "point", "year", year=int(g["year"]))
-    if g["now"]:
+    if g.get("now"):
         return TimeRef(*span, "now", "none")
     return TimeRef(*span, "standing", "none")
 
