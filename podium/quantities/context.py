@@ -274,6 +274,8 @@ def _spans_with_figures(paragraphs: list[int], size: int, quantities: list[Quant
         return [(0, size)]
     spans: list[tuple[int, int]] = []
     for qty in sorted(quantities, key=lambda q: q.start):
+        if spans and spans[-1][0] <= qty.start < spans[-1][1]:
+            continue  # in a paragraph already taken: a span ends where a paragraph does
         i = bisect_right(paragraphs, qty.start) - 1
         start = paragraphs[max(i, 0)]
         end = paragraphs[i + 1] if i + 1 < len(paragraphs) else size
