@@ -324,6 +324,8 @@ def build_layout(briefing: Briefing, quantities: list[Quantity] | None = None) -
 
 
 def _last_carried(layout: _Layout) -> list[int]:
+    """`_Layout.last_carried`: a point carries its period to the sentences after it, a deadline
+    (`_is_future`) does not."""
     out: list[int] = []
     last = -1
     for i, ref in enumerate(layout.refs):
