@@ -24,8 +24,8 @@ in its paragraph keeps its first period; "N years to go from A to B" spans A's a
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -60,7 +60,8 @@ _TIME_AFTER = re.compile(
 _DEFINITE_BEFORE = re.compile(r"\bthe\s*$", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"\b(?:in|among|across)\s*(?:the\s*)?$", re.IGNORECASE)
 _ENUMERATION = re.compile(r"[^.;:!?]*:\s*$")
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_RESPECTIVELY_WORD = "respectively"
+_RESPECTIVELY = re.compile(rf"\b{_RESPECTIVELY_WORD}\b", re.IGNORECASE)
 _QUARTERLY = re.compile(r"\b(?:quarterly|each\s+quarter|(?:four|four\s+consecutive)\s+quarters|by\s+quarter)\b", re.IGNORECASE)
 _FROM_BETWEEN = re.compile(r"\bfrom\b", re.IGNORECASE)
 _TO_BETWEEN = re.compile(r"^\W*(?:\w+\W+){0,2}?to\b", re.IGNORECASE)
@@ -76,6 +77,7 @@ _LIST_JOINT = re.compile(r"(?:,|\band|\bor)\s*$", re.IGNORECASE)
 _LISTED_FIGURES = re.compile(r"(?:[\d.,]+\s*(?:%|percent|per cent|times)?\s*(?:,|and|or)\s*)+$", re.IGNORECASE)
 
 _OPENING = 40  # a time reference this near its clause's start opens the clause
+_ABBREVIATION_REACH = 8  # an abbreviation is read from at most this many letters before its stop
 _CUE_REACH = 240  # cue words stand within this many characters of their figure
 
 
@@ -109,11 +111,20 @@ def _deadline_after(layout: _Layout, points: list[int], qty: Quantity) -> int | 
     return None
 
 
+@lru_cache(maxsize=1)
+def _longer_than_abbreviations() -> int:
+    """A number of letters no listed abbreviation reaches."""
+    return max((len(w) for w in load_abbreviations()), default=1) + 1
+
+
 def _abbreviates(text: str, stop: int) -> bool:
     """Whether the full stop at `stop` ends an abbreviation: a listed one or a single capital
     ("U.S.", "J. Smith")."""
+    longer = _longer_than_abbreviations()
+    if longer <= _ABBREVIATION_REACH and stop >= longer and text[stop - longer : stop].isalpha():
+        return False  # most sentences end in a word longer than any abbreviation: one C-level test
     # The letters right before the stop, within 8 characters and after any earlier full stop.
-    start, floor = stop, max(0, stop - 8)
+    start, floor = stop, max(0, stop - _ABBREVIATION_REACH)
     while start > floor and text[start - 1].isalpha():
         start -= 1
     last = text[start:stop]
@@ -153,11 +164,20 @@ class _Layout:
     periods: list[str]
     stated_periods: set[str]  # periods some reference states with its year ("In 2023")
     anchor: Anchor
+    # For each reference, the last one up to it whose period later sentences take over (a point,
+    # not a deadline), or -1: a figure finds what its paragraph carries with one bisect.
+    last_carried: list[int] = field(default_factory=list)
+    _sentence_refs: dict[tuple[int, int], list[int]] = field(default_factory=dict)
+    _sentence_at: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     def sentence(self, offset: int) -> tuple[int, int]:
-        i = bisect_right(self.sentence_starts, offset) - 1
-        end = self.sentence_starts[i + 1] if i + 1 < len(self.sentence_starts) else len(self.text)
-        return self.sentence_starts[max(i, 0)], end
+        # Each figure's sentence is asked for again when figures are paired and spans dated.
+        found = self._sentence_at.get(offset)
+        if found is None:
+            i = bisect_right(self.sentence_starts, offset) - 1
+            end = self.sentence_starts[i + 1] if i + 1 < len(self.sentence_starts) else len(self.text)
+            found = self._sentence_at[offset] = (self.sentence_starts[max(i, 0)], end)
+        return found
 
     def paragraph(self, offset: int) -> tuple[int, int]:
         i = bisect_right(self.paragraph_starts, offset) - 1
@@ -174,6 +194,22 @@ class _Layout:
             if self.refs[i].end <= end:
                 out.append(i)
         return out
+
+    def refs_in_sentence(self, sentence: tuple[int, int]) -> list[int]:
+        """`refs_between` the sentence's bounds, found once for all the figures of a sentence."""
+        found = self._sentence_refs.get(sentence)
+        if found is None:
+            found = self._sentence_refs[sentence] = self.refs_between(*sentence)
+        return found
+
+    def carried_into(self, paragraph_start: int, sentence_start: int) -> int | None:
+        """The last reference wholly in [paragraph_start, sentence_start) that carries its period
+        forward, if any."""
+        last = bisect_left(self.ref_starts, sentence_start) - 1
+        if last >= 0 and self.refs[last].end > sentence_start:
+            last -= 1  # references never overlap, so only the last one can reach past the start
+        carried = self.last_carried[last] if last >= 0 else -1
+        return carried if carried >= 0 and self.refs[carried].start >= paragraph_start else None
 
 
 def _paragraph_starts(briefing: Briefing) -> list[int]:
@@ -238,6 +274,8 @@ def _spans_with_figures(paragraphs: list[int], size: int, quantities: list[Quant
         return [(0, size)]
     spans: list[tuple[int, int]] = []
     for qty in sorted(quantities, key=lambda q: q.start):
+        if spans and spans[-1][0] <= qty.start < spans[-1][1]:
+            continue  # in a paragraph already taken: a span ends where a paragraph does
         i = bisect_right(paragraphs, qty.start) - 1
         start = paragraphs[max(i, 0)]
         end = paragraphs[i + 1] if i + 1 < len(paragraphs) else size
@@ -281,7 +319,20 @@ def build_layout(briefing: Briefing, quantities: list[Quantity] | None = None) -
         stated_periods=stated,
         anchor=anchor,
     )
+    layout.last_carried = _last_carried(layout)
     return layout, inferred
+
+
+def _last_carried(layout: _Layout) -> list[int]:
+    """`_Layout.last_carried`: a point carries its period to the sentences after it, a deadline
+    (`_is_future`) does not."""
+    out: list[int] = []
+    last = -1
+    for i, ref in enumerate(layout.refs):
+        if ref.scope == "point" and not _is_future(layout, i):
+            last = i
+        out.append(last)
+    return out
 
 
 def _clause(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
@@ -300,11 +351,13 @@ def _nearest(layout: _Layout, indexes: list[int], qty: Quantity) -> int | None:
     return after[0] if after else None
 
 
-def _period(layout: _Layout, qty: Quantity, kind: str, clause: tuple[int, int], sentence: tuple[int, int]) -> str:
+def _period(
+    layout: _Layout, qty: Quantity, kind: str, clause: tuple[int, int], sentence: tuple[int, int], paragraph: tuple[int, int]
+) -> str:
     refs = layout.refs
     if modality_words().goal_after.match(layout.text[qty.end : min(qty.end + 60, sentence[1])]):
         return ""  # "our 2 percent longer-run goal": a standing goal, not a figure of any period
-    in_sentence = layout.refs_between(*sentence)
+    in_sentence = layout.refs_in_sentence(sentence)
     own = [i for i in in_sentence if refs[i].start < qty.end and qty.start < refs[i].end]
     if own and refs[own[0]].form in ("past", "ahead", "run"):
         return layout.periods[own[0]]
@@ -338,12 +391,9 @@ def _period(layout: _Layout, qty: Quantity, kind: str, clause: tuple[int, int], 
     before = [i for i in sentence_points if refs[i].end <= qty.start]
     if before:
         return layout.periods[before[-1]]
-    paragraph = layout.paragraph(qty.start)
-    carried = [
-        i for i in layout.refs_between(paragraph[0], sentence[0]) if refs[i].scope == "point" and not _is_future(layout, i)
-    ]
-    if carried:
-        return layout.periods[carried[-1]]
+    carried = layout.carried_into(paragraph[0], sentence[0])
+    if carried is not None:
+        return layout.periods[carried]
     after = [i for i in sentence_points if refs[i].start >= qty.end]
     return layout.periods[after[0]] if after else ""
 
@@ -387,7 +437,7 @@ def _pair_respectively(layout: _Layout, quantities: list[Quantity]) -> None:
     for (s_start, s_end), group in by_sentence.items():
         if len(group) < 2:
             continue  # a lone figure lists nothing: no need to search its sentence
-        found = _RESPECTIVELY.search(layout.text, s_start, s_end)
+        found = _may_say_respectively(layout.text, s_start, s_end) and _RESPECTIVELY.search(layout.text, s_start, s_end)
         if not found:
             continue
         listed = [q for q in group if q.end <= found.start() and q.kind != "duration"]
@@ -399,6 +449,13 @@ def _pair_respectively(layout: _Layout, quantities: list[Quantity]) -> None:
         if len(steps) == len(listed):
             for qty, step in zip(listed, steps, strict=True):
                 qty.period = step
+
+
+def _may_say_respectively(text: str, start: int, end: int) -> bool:
+    """A cheap test that text[start:end] may hold "respectively": in ASCII, where ignoring case is
+    lower-casing, a plain find rules most sentences out before the case-blind regex scan."""
+    piece = text[start:end]
+    return not piece.isascii() or _RESPECTIVELY_WORD in piece.lower()
 
 
 def _quarters(period: str, count: int, anchor: Anchor) -> list[str]:
@@ -479,7 +536,7 @@ def annotate(briefing: Briefing, quantities: list[Quantity]) -> None:
             cue_text = _without_listed_figures(tail)
             kind = classify_kind(qty.unit, cue_text, after[:_CUE_REACH], fraction=_is_fraction(qty))
             qty.kind = kind or (prev.kind if same_sentence and prev is not None and prev.unit == qty.unit else "ratio")
-        qty.period = _period(layout, qty, qty.kind, clause, sentence)
+        qty.period = _period(layout, qty, qty.kind, clause, sentence, paragraph)
         earlier = stated.get((qty.value, qty.unit))
         if earlier is not None and earlier.period and qty.kind == "level" and not _dated_clause(layout, clause):
             qty.period = earlier.period  # "from 100 billion to 200 billion": figures stated before

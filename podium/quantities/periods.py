@@ -98,11 +98,18 @@ def _alternation(words: Iterable[str]) -> str:
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 
 
+_DIGIT = "0"  # the opener key of a word that opens with a digit
+
+
 @dataclass(frozen=True)
 class PeriodPatterns:
-    """The compiled regexes, one alternation tried left to right with named groups."""
+    """The compiled regexes, one alternation tried left to right with named groups; and, for each
+    word a reference can open with, the alternatives that can open with it (in the same order, so
+    they find what `any_ref` finds there, without trying the others)."""
 
     any_ref: re.Pattern[str]
+    by_opener: dict[str, re.Pattern[str]]
+    opening_words: frozenset[str]  # every word an alternative opens with, digit-led ones too
 
 
 @lru_cache(maxsize=1)
@@ -118,31 +125,66 @@ def patterns() -> PeriodPatterns:
     run = _alternation(w.run_words)
     run_suffix = _alternation(w.run_suffixes)
     lone_year = rf"(?<![\d,.$¥€£/-])(?P<year>{_YEAR})(?!\d|,\d|%|\.\d|\s*(?:percent|per cent|yuan|dollars)\b)"
-    parts = [
-        rf"\b(?:from\s+)?(?P<m1>{month})\s*(?:to|through|until|-|–|and)\s*(?P<m2>{month})"
-        rf"(?:\s*,?\s*(?:of\s+)?(?P<m12y>{year_ref}))?",
-        rf"\bthe\s+first\s+(?P<fm>{count})\s+months(?:\s+of\s+(?P<fmy>{year_ref}))?",
-        rf"\b(?:the\s+)?first\s+(?P<fq>two|three|2|3)\s+quarters(?:\s+of\s+(?P<fqy>{year_ref}))?",
-        rf"\b(?:the\s+)?(?P<q>{ordinal})\s+quarter(?:\s+of\s+(?P<qy>{year_ref}))?",
-        rf"\bQ(?P<qn>[1-4])(?:\s+(?:of\s+)?(?P<qny>{_YEAR}))?\b",
-        rf"\b(?:the\s+)?(?P<h>first|second)\s+half(?:\s+of\s+(?P<hy>{year_ref}|the\s+year))?",
-        rf"\b(?P<dm>{month})\s+(?P<dd>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*(?:%|percent))(?:,?\s+(?P<ddy>{_YEAR}))?",
-        rf"\b(?P<m>{month}){not_month}(?:\s*,?\s*(?:of\s+)?(?P<my>{year_ref}))?\b",
-        rf"(?:\bfrom\s+|\bbetween\s+)?(?<![\d,.$])(?P<y1>{_YEAR})\s*(?:to|through|-|–|and)\s*(?P<y2>{_YEAR})(?!\d|,\d|%)",
-        rf"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?P<sy>{year_ref})",
-        rf"\b(?:the\s+)?(?:{lookback})\s+(?P<pn>{count})\s+years\b",
-        rf"\b(?:the\s+)?(?:{lookback})\s+(?P<pd>decade)\b",
-        rf"\b(?:the\s+)?(?:{_alternation(w.lookahead_words)})\s+(?P<an>{count})\s+years\b",
-        rf"\b(?P<ago>{count}|a)\s+years?\s+(?:ago|earlier|before)\b",
-        rf"\b(?P<rn>{count})\s+(?:{run})\s+years\b",
-        rf"\b(?P<rn2>{count})\s+years\s+(?:{run_suffix})\b",
-        rf"\b(?P<rm>{_alternation(w.relative_months)})\b",
-        rf"\b(?P<ry>{rel_year})\b",
-        lone_year,
-        rf"\b(?P<now>{_alternation(w.now_cues)})\b",
-        rf"\b(?P<standing>{_alternation(w.standing_cues)})\b",
+    # Each alternative with the words it can open with (lower case; `_DIGIT` for any digit).
+    months, numbers, the = {m.lower() for m in w.months}, set(w.numbers), {"the"}
+    parts: list[tuple[str, set[str]]] = [
+        (
+            (
+                rf"\b(?:from\s+)?(?P<m1>{month})\s*(?:to|through|until|-|–|and)\s*(?P<m2>{month})"
+                rf"(?:\s*,?\s*(?:of\s+)?(?P<m12y>{year_ref}))?"
+            ),
+            {"from"} | months,
+        ),
+        (rf"\bthe\s+first\s+(?P<fm>{count})\s+months(?:\s+of\s+(?P<fmy>{year_ref}))?", the),
+        (rf"\b(?:the\s+)?first\s+(?P<fq>two|three|2|3)\s+quarters(?:\s+of\s+(?P<fqy>{year_ref}))?", the | {"first"}),
+        (rf"\b(?:the\s+)?(?P<q>{ordinal})\s+quarter(?:\s+of\s+(?P<qy>{year_ref}))?", the | set(w.ordinals)),
+        (rf"\bQ(?P<qn>[1-4])(?:\s+(?:of\s+)?(?P<qny>{_YEAR}))?\b", {"q1", "q2", "q3", "q4"}),
+        (rf"\b(?:the\s+)?(?P<h>first|second)\s+half(?:\s+of\s+(?P<hy>{year_ref}|the\s+year))?", the | {"first", "second"}),
+        (
+            rf"\b(?P<dm>{month})\s+(?P<dd>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*(?:%|percent))(?:,?\s+(?P<ddy>{_YEAR}))?",
+            months,
+        ),
+        (rf"\b(?P<m>{month}){not_month}(?:\s*,?\s*(?:of\s+)?(?P<my>{year_ref}))?\b", months),
+        (
+            rf"(?:\bfrom\s+|\bbetween\s+)?(?<![\d,.$])(?P<y1>{_YEAR})\s*(?:to|through|-|–|and)\s*(?P<y2>{_YEAR})(?!\d|,\d|%)",
+            {"from", "between", _DIGIT},
+        ),
+        (rf"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?P<sy>{year_ref})", {"since"}),
+        (rf"\b(?:the\s+)?(?:{lookback})\s+(?P<pn>{count})\s+years\b", the | set(w.lookback_words)),
+        (rf"\b(?:the\s+)?(?:{lookback})\s+(?P<pd>decade)\b", the | set(w.lookback_words)),
+        (
+            rf"\b(?:the\s+)?(?:{_alternation(w.lookahead_words)})\s+(?P<an>{count})\s+years\b",
+            the | set(w.lookahead_words),
+        ),
+        (rf"\b(?P<ago>{count}|a)\s+years?\s+(?:ago|earlier|before)\b", numbers | {"a", _DIGIT}),
+        (rf"\b(?P<rn>{count})\s+(?:{run})\s+years\b", numbers | {_DIGIT}),
+        (rf"\b(?P<rn2>{count})\s+years\s+(?:{run_suffix})\b", numbers | {_DIGIT}),
+        (rf"\b(?P<rm>{_alternation(w.relative_months)})\b", _opening_words_of(w.relative_months)),
+        (rf"\b(?P<ry>{rel_year})\b", _opening_words_of(w.relative_years)),
+        (lone_year, {_DIGIT}),
+        (rf"\b(?P<now>{_alternation(w.now_cues)})\b", _opening_words_of(w.now_cues)),
+        (rf"\b(?P<standing>{_alternation(w.standing_cues)})\b", _opening_words_of(w.standing_cues)),
     ]
-    return PeriodPatterns(any_ref=re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE))
+    any_ref = re.compile("|".join(f"(?:{p})" for p, _ in parts), re.IGNORECASE)
+    keyed = [(p, {_opener_key(word) for word in words}) for p, words in parts]
+    by_opener = {key: _alternatives(tuple(p for p, keys in keyed if key in keys)) for _, keys in keyed for key in keys}
+    opening_words = frozenset(word for _, words in parts for word in words if word != _DIGIT)
+    return PeriodPatterns(any_ref, by_opener, opening_words)
+
+
+def _opener_key(word: str) -> str:
+    """The key in `by_opener` of a word a reference opens with, lower case."""
+    return _DIGIT if word[0].isdigit() else word
+
+
+def _opening_words_of(phrases: Iterable[str]) -> set[str]:
+    return {p.split()[0] for p in phrases}
+
+
+@lru_cache(maxsize=64)  # about twenty sets of alternatives
+def _alternatives(parts: tuple[str, ...]) -> re.Pattern[str]:
+    # Many opening words share their alternatives (every month, every number): one regex each.
+    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
 
 
 def _count(word: str) -> int:
@@ -180,60 +222,61 @@ def _is_comparison_base(m: re.Match[str]) -> bool:
 
 
 def _read_match(m: re.Match[str]) -> TimeRef | None:
+    # The groups of the alternatives tried (see `by_opener`): the guards `get` the others.
     g = m.groupdict()
     span = (m.start(), m.end())
-    if g["m1"]:
+    if g.get("m1"):
         return TimeRef(*span, "point", "months", low=_month(g["m1"]), high=_month(g["m2"]), **_year_fields(g["m12y"]))
-    if g["fm"]:
+    if g.get("fm"):
         return TimeRef(*span, "point", "months", low=1, high=_count(g["fm"]), **_year_fields(g["fmy"]))
-    if g["fq"]:
+    if g.get("fq"):
         return TimeRef(*span, "point", "quarters", low=1, high=_count(g["fq"]), **_year_fields(g["fqy"]))
-    if g["q"]:
+    if g.get("q"):
         q = load_words().ordinals[g["q"].lower()]
         return TimeRef(*span, "point", "quarter", low=q, high=q, **_year_fields(g["qy"]))
-    if g["qn"]:
+    if g.get("qn"):
         return TimeRef(*span, "point", "quarter", low=int(g["qn"]), high=int(g["qn"]), **_year_fields(g["qny"]))
-    if g["h"]:
+    if g.get("h"):
         low = 1 if g["h"].lower() == "first" else 7
         return TimeRef(*span, "point", "months", low=low, high=low + 5, **_year_fields(g["hy"]))
-    if g["dm"]:
+    if g.get("dm"):
         day = int(g["dd"])
         if not 1 <= day <= 31:
             return None
         return TimeRef(*span, "point", "day", low=_month(g["dm"]), high=day, **_year_fields(g["ddy"]))
-    if g["m"]:
+    if g.get("m"):
         month = _month(g["m"])
         return TimeRef(*span, "point", "months", low=month, high=month, **_year_fields(g["my"]))
-    if g["y1"]:
+    if g.get("y1"):
         y1, y2 = int(g["y1"]), int(g["y2"])
         if not y1 < y2:
             return None
         return TimeRef(*span, "point", "years", year=y1, end_year=y2)
-    if g["sy"]:
+    if g.get("sy"):
         return TimeRef(*span, "point", "since", **_year_fields(g["sy"]))
-    if g["pn"] or g["pd"]:
-        n = 10 if g["pd"] else _count(g["pn"])
+    if g.get("pn") or g.get("pd"):
+        n = 10 if g.get("pd") else _count(g["pn"])
         # "the best of the past five years" compares over a window; it dates nothing else.
         scope: Scope = "self" if _COMPARISON_BEFORE.search(m.string[max(0, m.start() - 8) : m.start()]) else "point"
         return TimeRef(*span, scope, "past", low=n) if n else None
-    if g["ago"]:
+    if g.get("ago"):
         n = 1 if g["ago"].lower() == "a" else _count(g["ago"])
         return TimeRef(*span, "point", "year", year_shift=-n) if n else None
-    if g["an"]:
+    if g.get("an"):
         n = _count(g["an"])
         return TimeRef(*span, "point", "ahead", low=n) if n else None
-    if g["rn"] or g["rn2"]:
-        n = _count(g["rn"] or g["rn2"])
+    if g.get("rn") or g.get("rn2"):
+        n = _count(g.get("rn") or g["rn2"])
         return TimeRef(*span, "run", "run", low=n) if n else None
-    if g["rm"]:
+    if g.get("rm"):
         return TimeRef(*span, "point", "months", month_shift=load_words().relative_months[g["rm"].lower()])
-    if g["ry"]:
+    if g.get("ry"):
         return TimeRef(*span, "point", "year", **_year_fields(g["ry"]))
-    if g["year"]:
+    if g.get("year"):
         if _NAME_BEFORE_YEAR.search(m.string[max(0, m.start() - 24) : m.start()]):
             return None  # "the Trade Act of 1974": a name, not a time
         return TimeRef(*span, "point", "year", year=int(g["year"]))
-    if g["now"]:
+    if g.get("now"):
         return TimeRef(*span, "now", "none")
     return TimeRef(*span, "standing", "none")
 
@@ -253,8 +296,10 @@ _FROM_OPENS = re.compile(r"from\b", re.IGNORECASE)
 _NAME_BEFORE_YEAR = re.compile(r"\b[A-Z][a-z]+\s+of\s+$")
 _COMPARISON_BEFORE = re.compile(r"\b(?:of|than)\s+$")
 _WINDOW = 40  # wider than any reference reaches back from the trigger word inside it
-_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+_YEAR_LEADS = ("19", "20")  # the first two digits of a year
+_YEAR_DIGITS = re.compile("(?:" + "|".join(_YEAR_LEADS) + r")\d\d")
 _LONGEST_TRIGGER = 16  # longer than any trigger word
+_LENGTHENED_BY_LOWER_CASE = "\u0130"  # "İ", the one character lower-cased to two (a test checks)
 _WORD = re.compile(r"\w+")
 
 
@@ -276,16 +321,7 @@ def _without_extensions(words: set[str]) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _first_words() -> frozenset[str]:
     """Every word a reference can begin with (digits aside), lower case."""
-    w = load_words()
-    first = {"from", "the", "first", "between", "since", "q1", "q2", "q3", "q4"}
-    first.update(m.lower() for m in w.months)
-    first.update(w.numbers)
-    first.update(w.ordinals)
-    first.update(w.lookback_words)
-    first.update(w.lookahead_words)
-    for phrases in (w.relative_years, w.relative_months, w.now_cues, w.standing_cues):
-        first.update(p.split()[0] for p in phrases)
-    return frozenset(first)
+    return patterns().opening_words
 
 
 def may_name_a_time(text: str) -> bool:
@@ -306,7 +342,7 @@ def _trigger_hits(text: str, low: str, begin: int = 0, stop: int | None = None) 
     """Where a trigger word (one every reference holds) starts in text[begin:stop], in order."""
     stop = len(text) if stop is None else stop
     reach = min(len(text), stop + _LONGEST_TRIGGER)  # a word starting before `stop` may end after it
-    hits = [m.start() for m in _YEAR_DIGITS.finditer(text, _digit_run_start(text, begin), reach) if begin <= m.start() < stop]
+    hits = _year_hits(text, begin, stop, reach)
     low_reach = min(len(low), stop + _LONGEST_TRIGGER)  # `low` is longer where lower-casing adds characters ("İ")
     for word in _triggers()[0]:
         at = low.find(word, begin, low_reach)
@@ -320,6 +356,32 @@ def _trigger_hits(text: str, low: str, begin: int = 0, stop: int | None = None) 
             hits.append(at)
     hits.sort()
     return hits
+
+
+def _year_hits(text: str, begin: int, stop: int, reach: int) -> list[int]:
+    """Where `_YEAR_DIGITS.finditer(text, _digit_run_start(text, begin), reach)` matches in
+    text[begin:stop]. Plain finds of a year's leading digits skip ahead several times faster than
+    the regex; the loop then keeps the matches the regex would, none overlapping."""
+    first = _digit_run_start(text, begin)
+    leads = sorted(at for lead in _YEAR_LEADS for at in _finds(text, lead, first, reach))
+    hits: list[int] = []
+    done = first
+    for at in leads:
+        if at >= done and at + 4 <= reach and text[at + 2 : at + 4].isdecimal():  # "\d" is isdecimal
+            done = at + 4
+            if begin <= at < stop:
+                hits.append(at)
+    return hits
+
+
+def _finds(text: str, word: str, start: int, end: int) -> list[int]:
+    """Every offset where `word` lies wholly in text[start:end], overlaps included."""
+    places = []
+    at = text.find(word, start, end)
+    while at >= 0:
+        places.append(at)
+        at = text.find(word, at + 1, end)
+    return places
 
 
 def _digit_run_start(text: str, at: int) -> int:
@@ -345,27 +407,67 @@ def _trigger_windows(text: str, hits: list[int], begin: int, stop: int) -> list[
     return windows
 
 
+@lru_cache(maxsize=1)
+def _opening_word_pattern() -> re.Pattern[str]:
+    """In lower-cased text, a digit or a word a reference can begin with, where a word starts."""
+    return re.compile(rf"(?<!\w)(?:\d|{_alternation(_first_words())}(?!\w))")
+
+
+def _may_open(word: str) -> bool:
+    return word[0].isdigit() or word.lower() in _first_words()
+
+
+def _opening_words(text: str, low: str, start: int, end: int) -> list[tuple[int, str]]:
+    """Where a word of text[start:end] starts that a reference can begin with (`_may_open`), in
+    order, with its `_opener_key`; a window beginning inside a word counts the word's rest as a word."""
+    if len(low) != len(text):
+        # Lower-casing added characters ("İ"), so offsets in `low` are not the text's.
+        return [(w.start(), _opener_key(w[0].lower())) for w in _WORD.finditer(text, start, end) if _may_open(w[0])]
+    # One regex pass finds the words, instead of a Python step per word; lower-casing keeps
+    # word boundaries, and a word is listed exactly when its lower-cased form is.
+    places = [(m.start(), _opener_key(m[0])) for m in _opening_word_pattern().finditer(low, start, end)]
+    if start > 0 and _WORD.match(text, start - 1):
+        word = _WORD.match(text, start, end)  # the lookbehind skips a word begun before `start`
+        if word is not None and _may_open(word[0]):
+            places.insert(0, (start, _opener_key(word[0].lower())))
+    return places
+
+
+def _lower_case(text: str, spans: list[tuple[int, int]] | None) -> str:
+    """`text.lower()` wherever the trigger search reads it: in the spans, and a trigger's length
+    past each. Elsewhere the text keeps its case: the search reads there only whether a character
+    is a letter or a word character, which case never changes. Lower-casing one paragraph at a
+    time is also cheaper, as most are ASCII where the transcript as a whole is not."""
+    if not spans or _LENGTHENED_BY_LOWER_CASE in text:
+        return text.lower()  # (offsets in the lower-cased text would shift past an "İ")
+    pieces: list[str] = []
+    done = 0
+    for begin, stop in sorted(spans):
+        begin, reach = max(begin, done), min(len(text), stop + _LONGEST_TRIGGER)
+        if reach > begin:
+            pieces += (text[done:begin], text[begin:reach].lower())
+            done = reach
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
 def find_time_refs(text: str, spans: list[tuple[int, int]] | None = None) -> list[TimeRef]:
     """Every time reference in `text` (or in the given spans of it), in order, none overlapping."""
     refs: list[TimeRef] = []
-    pattern = patterns().any_ref
-    first_words = _first_words()
-    low = text.lower()
+    by_opener = patterns().by_opener
+    low = _lower_case(text, spans)
     # Triggers are looked for only inside the spans: windows never reach past their span.
     windows = [
         w for span in (spans or [(0, len(text))]) for w in _trigger_windows(text, _trigger_hits(text, low, *span), *span)
     ]
     for start, end in windows:
-        # Every reference begins a word it can begin with, so the pattern is tried there only.
+        # Every reference begins a word it can begin with, so the pattern is tried there only,
+        # and only the alternatives that can begin with that word.
         done = start
-        for word in _WORD.finditer(text, start, end):
-            at = word.start()
+        for at, opener in _opening_words(text, low, start, end):
             if at < done:
                 continue
-            token = word.group(0)
-            if not (token[0].isdigit() or token.lower() in first_words):
-                continue
-            m = pattern.match(text, at, end)
+            m = by_opener[opener].match(text, at, end)
             if m is None:
                 continue
             done = m.end()

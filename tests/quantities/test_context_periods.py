@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+import sys
+
 import pytest
 
+from podium.quantities import periods
 from podium.quantities.periods import Anchor, find_time_refs, resolve_ref, single_year
 
 MAY_2024 = Anchor(year=2024, month=5)
@@ -124,3 +128,40 @@ def test_single_year(period: str, year: int | None) -> None:
 def test_unnamed_year_at_a_january_briefing(text: str, period: str) -> None:
     (ref,) = find_time_refs(text)
     assert resolve_ref(ref, Anchor(year=2024, month=1)) == period
+
+
+def test_one_character_lengthens_when_lower_cased() -> None:
+    # find_time_refs lower-cases only the paragraphs it searches, which keeps every offset unless
+    # the text holds a character whose lower case is longer: it checks for this one.
+    longer = [c for c in map(chr, range(sys.maxunicode + 1)) if len(c.lower()) != 1]
+    assert longer == [periods._LENGTHENED_BY_LOWER_CASE]
+
+
+def test_spans_are_lower_cased_in_place() -> None:
+    text = "Prices ROSE in MARCH.\u00a0Ünïcode “quotes” LAST YEAR, and In Recent Years output grew."
+    spans = [(22, 40), (0, 6)]
+    low = periods._lower_case(text, spans)
+    assert len(low) == len(text)
+    assert low[0:6] == "prices" and low[22 : 40 + 16] == text[22 : 40 + 16].lower()
+    assert low[56:] == text[56:]  # past the spans (and a trigger's length) the text keeps its case
+    assert periods._lower_case("İ " + text, spans) == ("İ " + text).lower()
+
+
+def test_alternatives_by_opening_word_match_as_the_whole_pattern() -> None:
+    text = (
+        "From January to April this year, and in the first three quarters of 2023, the first half of the year, "
+        "Q2 2021, June 26, 2022, March 2020, from 2019 to 2023, since the start of last year, the past two "
+        "years, the last decade, over the next two years, a year ago, two years earlier, three consecutive "
+        "years, 30 years in a row, last month, the previous year, 1974, in recent years, currently, annually, "
+        "per annum, May I ask, 2,023 people, 2024 percent, the 1st quarter, Sept. 2021, LAST YEAR, These days."
+    )
+    found = periods.patterns().by_opener
+    whole = periods.patterns().any_ref
+    for word in re.finditer(r"\w+", text):
+        key = periods._opener_key(word[0].lower())
+        if key not in found:
+            continue
+        expected, got = whole.match(text, word.start()), found[key].match(text, word.start())
+        assert (expected and (expected.span(), {k: v for k, v in expected.groupdict().items() if v})) == (
+            got and (got.span(), {k: v for k, v in got.groupdict().items() if v})
+        ), word[0]
