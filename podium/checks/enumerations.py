@@ -60,15 +60,31 @@ _ASCII_DIGITS = "0123456789"
 
 
 def _count_starts(text: str, lowered: str | None) -> list[int] | None:
-    """Every offset where an enumeration's count can begin (a number word in any case, or a digit
-    not following another digit), or None when the text must be scanned whole: `lowered` is None,
-    or a digit outside ASCII could begin a count."""
+    """Every offset where an enumeration's count can begin (a number word in any case, or a run of
+    one or two digits before a space or tab), or None when the text must be scanned whole:
+    `lowered` is None, or a digit outside ASCII could begin a count."""
     if lowered is None or (not text.isascii() and any(ch.isdecimal() for ch in set(non_ascii(text)))):
         return None
     starts = {m.start() for head in patterns.count_word_heads() for m in head.finditer(lowered)}
-    for digit in _ASCII_DIGITS:
-        starts.update(at for at in occurrences(text, digit) if at == 0 or text[at - 1] not in _ASCII_DIGITS)
-    return sorted(starts)
+    starts.update(at for digit in _ASCII_DIGITS for at in occurrences(text, digit) if _short_digit_run(text, at))
+    return sorted(at for at in starts if _may_open_count(text, at))
+
+
+def _short_digit_run(text: str, at: int) -> bool:
+    """Whether the digits from `at` are one or two, with a space or tab after them: a count in digits."""
+    end = at + 1
+    if end < len(text) and text[end] in _ASCII_DIGITS:
+        end += 1
+    return end < len(text) and text[end] in " \t"
+
+
+def _may_open_count(text: str, at: int) -> bool:
+    """Whether the character before `at` lets a count begin there: no digit, point, comma or word
+    character (the enumeration pattern's lookbehind and word boundary), so it is tried only there."""
+    if at == 0:
+        return True
+    before = text[at - 1]
+    return before not in ".," and not before.isalnum() and before != "_"
 
 
 def enumeration_matches(text: str, lowered: str | None = None) -> Iterator[re.Match[str]]:
