@@ -278,7 +278,8 @@ def check_growth(text: str, quantities: list[Quantity], sentences: Sentences, re
             if result is not None:
                 findings.append(result)
                 done.add(growth.start)
-    paired = {q.start for q in quantities if sentences.says(patterns.RESPECTIVELY, q.start, patterns.RESPECTIVELY_WORD)}
+    pairing = sentences.saying(patterns.RESPECTIVELY, patterns.RESPECTIVELY_WORD)
+    paired = {q.start for q in quantities if sentences.index_of(q.start) in pairing} if pairing else set()
     findings.extend(_growth_by_subject(text, quantities, sentences, done | paired, restated))
     return findings
 

@@ -67,6 +67,23 @@ def part_before() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{_alternation(load().part_cues_before)})\s*,?\s*(?:about\s+|over\s+|more\s+than\s+)?$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def part_after_word() -> re.Pattern[str]:
+    """A first word of a cue of `part_after`, for lower-cased text: a window without one is no match."""
+    return re.compile(_alternation(first_words(load().part_cues_after)))
+
+
+@lru_cache(maxsize=1)
+def part_before_word() -> re.Pattern[str]:
+    """A first word of a cue of `part_before`, for lower-cased text: a window without one is no match."""
+    return re.compile(_alternation(first_words(load().part_cues_before)))
+
+
+def first_words(phrases: Iterable[str]) -> set[str]:
+    """The first words of lower-case phrases: each is in every case-blind match of its phrase."""
+    return {p.split()[0] for p in phrases if p.split()}
+
+
 # A figure written as a modifier ("100-billion-yuan projects", "7.1-magnitude") classifies a thing.
 COMPOUND_MODIFIER = re.compile(r"\d-[A-Za-z]|-$")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 from itertools import chain, combinations, product
 from typing import TypeVar
 
@@ -26,16 +27,33 @@ def is_threshold(text: str, sentences: Sentences, qty: Quantity) -> bool:
     milestone, not a statement of the level."""
     if not sentences.says(patterns.threshold_sentence(), qty.start, patterns.THRESHOLD_NEEDLE):
         return False
+    return _passed_from(text, sentences, qty)
+
+
+def milestones(text: str, sentences: Sentences, quantities: list[Quantity]) -> set[int]:
+    """The starts of the figures `is_threshold` finds: found once per briefing and shared, as
+    several checks leave milestones out."""
+    return {q.start for q in quantities if is_threshold(text, sentences, q)}
+
+
+def _passed_from(text: str, sentences: Sentences, qty: Quantity) -> bool:
     before = text[sentences.of(qty.start).start : qty.start]
     return bool(patterns.FROM_OR_TO_BEFORE.search(before)) and "from" in before.lower()
 
 
-def is_part(text: str, qty: Quantity) -> bool:
-    """"15 of which", "including 300": a figure for a part of something already counted."""
+def is_part(text: str, qty: Quantity, lowered: str | None = None) -> bool:
+    """"15 of which", "including 300": a figure for a part of something already counted.
+    `lowered`: the text as `lowered_for_search` gives it, when read; the patterns are tried only
+    where plain search finds a cue's first word."""
+    after, before = (qty.end, qty.end + 30), (max(0, qty.start - 30), qty.start)
     return bool(
-        patterns.part_after().match(text[qty.end : qty.end + 30])
-        or patterns.part_before().search(text[max(0, qty.start - 30) : qty.start])
+        (_may_hold(lowered, after, patterns.part_after_word()) and patterns.part_after().match(text[after[0] : after[1]]))
+        or (_may_hold(lowered, before, patterns.part_before_word()) and patterns.part_before().search(text[before[0] : before[1]]))
     )
+
+
+def _may_hold(lowered: str | None, window: tuple[int, int], word: re.Pattern[str]) -> bool:
+    return lowered is None or word.search(lowered, *window) is not None
 
 
 def is_modifier(text: str, qty: Quantity) -> bool:
@@ -49,9 +67,15 @@ def _only_connectives(window: str) -> bool:
 
 def _supports(window: str, subject: str, *, every_word: bool = False) -> bool:
     """Whether `window` names `subject`: half its content words (all of them with `every_word`)."""
-    key = {t for t in subject_key(subject) if not t.startswith("#")}
+    key = _content_key(subject)
     found = len(key & words_key(window))
     return bool(key) and (found == len(key) if every_word else found * 2 >= len(key))
+
+
+@lru_cache(maxsize=4096)
+def _content_key(subject: str) -> frozenset[str]:
+    """A subject's words without its marker tags ("#rate")."""
+    return frozenset(t for t in subject_key(subject) if not t.startswith("#"))
 
 
 def _previous_in_sentence(quantities: list[Quantity], index: int, sentence_start: int, before: int) -> int | None:
@@ -98,15 +122,22 @@ def anchored_subject(text: str, sentences: Sentences, quantities: list[Quantity]
 
 
 def candidates(
-    text: str, quantities: list[Quantity], restated: set[int], sentences: Sentences | None = None
+    text: str,
+    quantities: list[Quantity],
+    restated: set[int],
+    sentences: Sentences | None = None,
+    thresholds: set[int] | None = None,
 ) -> list[tuple[Quantity, str]]:
     """The figures that can be compared, each with the subject its own words support and the
-    words that support it (`sentences`: the sentence layout of `text`, when already read)."""
+    words that support it (`sentences`: the sentence layout of `text`, when already read;
+    `thresholds`: the starts of its milestones, when already found)."""
     sentences = sentences if sentences is not None else Sentences(text)
+    thresholds = thresholds if thresholds is not None else milestones(text, sentences, quantities)
+    passed = restated | thresholds
     pool = []
     for index, qty in enumerate(quantities):
         # The cheap tests first: reading a figure's subject from its words is the costly one.
-        if not _may_repeat(text, sentences, qty, restated):
+        if not _may_repeat(text, sentences, qty, passed):
             continue
         anchored = anchored_subject(text, sentences, quantities, index)
         if anchored is not None:
@@ -114,16 +145,15 @@ def candidates(
     return pool
 
 
-def _may_repeat(text: str, sentences: Sentences, qty: Quantity, restated: set[int]) -> bool:
-    """Whether a figure states a measure outright: not a target, restatement, rank, duration,
-    milestone, part or modifier."""
+def _may_repeat(text: str, sentences: Sentences, qty: Quantity, passed: set[int]) -> bool:
+    """Whether a figure states a measure outright: not a target, rank or duration, nor (`passed`)
+    a restatement or milestone, nor a part or modifier."""
     return (
         qty.modality == "actual"
-        and qty.start not in restated
+        and qty.start not in passed
         and qty.kind not in ("rank", "duration")
-        and not is_threshold(text, sentences, qty)
-        and not is_part(text, qty)
         and not is_modifier(text, qty)
+        and not is_part(text, qty, sentences.lowered)
     )
 
 
@@ -221,12 +251,18 @@ def check_pair(first: Quantity, second: Quantity) -> Finding:
     return finding(CHECK, agree(ok), explanation, [first, second], slack)
 
 
-def check(text: str, quantities: list[Quantity], restated: set[int], sentences: Sentences | None = None) -> list[Finding]:
-    """`restated` holds the starts of figures that restate the one before in other units. Two
-    figures in one sentence are never a repeat: there they are a part and its whole, or a start and
-    an end."""
+def check(
+    text: str,
+    quantities: list[Quantity],
+    restated: set[int],
+    sentences: Sentences | None = None,
+    thresholds: set[int] | None = None,
+) -> list[Finding]:
+    """`restated` holds the starts of figures that restate the one before in other units (and
+    `thresholds`, when found, those of its milestones). Two figures in one sentence are never a
+    repeat: there they are a part and its whole, or a start and an end."""
     sentences = sentences if sentences is not None else Sentences(text)
-    pool = candidates(text, quantities, restated, sentences)
+    pool = candidates(text, quantities, restated, sentences, thresholds)
     return [check_pair(a, b) for a, b in _matched_pairs(pool, pool, same_pool=True) if not sentences.same(a.start, b.start)]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cached_property
 from typing import NamedTuple
 
@@ -120,9 +120,22 @@ class Sentences:
         """Whether `pattern` matches in the sentence holding `offset`. Several checks ask this of
         every figure; a sentence holds many, so each sentence is searched once per pattern.
         `needle`: a lower-case word in every match, so a sentence without it is not searched."""
-        key = (pattern, self.index_of(offset))
+        return self._says_in(pattern, self.index_of(offset), needle)
+
+    def saying(self, pattern: re.Pattern[str], needle: str) -> frozenset[int]:
+        """The indices of the sentences where `says` finds `pattern`, for checks that ask it of every
+        figure: only the sentences where plain search of the lowered text finds `needle` are read."""
+        lowered = self.lowered
+        if lowered is None:
+            indices: Iterable[int] = range(max(1, len(self.spans)))
+        else:
+            indices = {self.index_of(at) for at in occurrences(lowered, needle)}
+        return frozenset(index for index in indices if self._says_in(pattern, index, needle))
+
+    def _says_in(self, pattern: re.Pattern[str], index: int, needle: str) -> bool:
+        key = (pattern, index)
         if key not in self._says:
-            sentence = self.of(offset)
+            sentence = self.spans[index] if self.spans else Span(0, len(self.text))
             lowered = self.lowered
             if needle and lowered is not None and lowered.find(needle, sentence.start, sentence.end) < 0:
                 self._says[key] = False

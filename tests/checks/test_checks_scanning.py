@@ -8,7 +8,9 @@ from hypothesis import strategies as st
 from podium.checks import patterns
 from podium.checks.commitments import _first_promise, _undertaking_starts
 from podium.checks.enumerations import _respectively_matches, enumeration_matches
-from podium.checks.text import Sentences, Span, paragraph_of, sentence_spans
+from podium.checks.repeats import is_part
+from podium.checks.text import Sentences, Span, lowered_for_search, paragraph_of, sentence_spans
+from podium.model import Quantity
 
 PIECES = st.sampled_from(
     ["two", "Two", "TWELVE", "sEvEn", "seventeen", "ten", "often", "both", "ſix", "sıx", "İ", "3", "12", "123",
@@ -115,3 +117,28 @@ def test_a_sentence_without_the_needle_is_rightly_not_searched(text: str, data: 
     sentence = Sentences(text).of(offset)
     expected = bool(patterns.RESPECTIVELY.search(text[sentence.start : sentence.end]))
     assert Sentences(text).says(patterns.RESPECTIVELY, offset, patterns.RESPECTIVELY_WORD) == expected
+
+
+PART_PIECES = st.sampled_from(
+    ["of which", "Of Which", "of  whom", "among them", "AMONG", "including", "Including", "of", "these", "ſuch",
+     "about", "over", "more than", ",", "5", "300", "people", "were", "\n", "İ"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(PART_PIECES, SEPARATORS), max_size=20), st.data())
+def test_a_part_is_found_alike_with_or_without_the_lowered_text(parts: list[tuple[str, str]], data: st.DataObject) -> None:
+    text = "".join(piece + sep for piece, sep in parts)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    qty = Quantity(text=text[start:end], start=start, end=end, value=1.0, unit="count")
+    assert is_part(text, qty, lowered_for_search(text)) == is_part(text, qty)
+
+
+@settings(max_examples=200, deadline=None)
+@given(sentence_texts())
+def test_the_sentences_saying_a_word_are_those_says_finds(text: str) -> None:
+    sentences = Sentences(text)
+    saying = Sentences(text).saying(patterns.RESPECTIVELY, patterns.RESPECTIVELY_WORD)
+    for offset in range(len(text) + 1):
+        assert (sentences.index_of(offset) in saying) == sentences.says(patterns.RESPECTIVELY, offset, patterns.RESPECTIVELY_WORD)
