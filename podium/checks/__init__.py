@@ -29,7 +29,7 @@ def find(text: str, quantities: list[Quantity], sentences: Sentences | None = No
     findings = [
         *conversions.check(text, quantities, pairs),
         *repeats.check(text, quantities, restated, sentences, milestones),
-        *derived.check_per_unit(text, quantities, restated),
+        *derived.check_per_unit(text, quantities, restated, sentences.lowered),
         *derived.check_shares(text, quantities, sentences),
         *derived.check_growth(text, quantities, sentences, restated | milestones),
         *derived.check_parts(text, quantities, sentences),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from podium.checks import patterns
 from podium.checks.findings import agree, amount, finding, stated
 from podium.checks.subjects import subject_key
-from podium.checks.text import Sentences, Span, figures_within, gap, paragraph_of, single_year, year_of
+from podium.checks.text import Sentences, Span, figures_within, gap, may_hold, paragraph_of, single_year, year_of
 from podium.checks.tolerance import Interval, interval, relative_tolerance
 from podium.checks.units import convert
 from podium.checks.words import load
@@ -39,8 +39,9 @@ def _slack(derived: Interval, qty: Quantity) -> float:
 
 
 # --- per-unit figure against total and base -------------------------------------------------------
-def per_unit_base(text: str, qty: Quantity) -> frozenset[str] | None:
-    """The units a per-unit figure is divided by ("per mu" -> {mu}; "per unit area" -> any area)."""
+def per_unit_base(text: str, qty: Quantity, lowered: str | None = None) -> frozenset[str] | None:
+    """The units a per-unit figure is divided by ("per mu" -> {mu}; "per unit area" -> any area).
+    `lowered`: the text as `lowered_for_search` gives it, when read (see `may_hold`)."""
     words = load()
     if qty.unit in NON_AMOUNT_UNITS or qty.unit == "count":
         return None
@@ -48,7 +49,8 @@ def per_unit_base(text: str, qty: Quantity) -> frozenset[str] | None:
     if after and after.group(1).lower() in words.per_unit_words:
         return frozenset({words.per_unit_words[after.group(1).lower()]})
     # The words decide, not the kind: "per capita income" is a ratio with no area behind it.
-    cue = patterns.per_unit_cue().search(text[max(0, qty.start - 60) : qty.start])
+    window = (max(0, qty.start - 60), qty.start)
+    cue = patterns.per_unit_cue().search(text[window[0] : window[1]]) if may_hold(lowered, window, patterns.per_unit_word()) else None
     if cue is None:
         return None
     cue_text = cue.group().lower()
@@ -65,10 +67,11 @@ def _nearest_before(quantities: list[Quantity], qty: Quantity, paragraph: Span, 
     return None
 
 
-def check_per_unit(text: str, quantities: list[Quantity], restated: set[int]) -> list[Finding]:
+def check_per_unit(text: str, quantities: list[Quantity], restated: set[int], lowered: str | None = None) -> list[Finding]:
+    """`lowered`: the text as `lowered_for_search` gives it, when already read."""
     findings = []
     for qty in quantities:
-        bases = per_unit_base(text, qty)
+        bases = per_unit_base(text, qty, lowered)
         if not bases:
             continue
         paragraph = paragraph_of(text, qty.start)
@@ -78,7 +81,7 @@ def check_per_unit(text: str, quantities: list[Quantity], restated: set[int]) ->
 
         total = _nearest_before(
             quantities, qty, paragraph,
-            lambda o: is_level(o) and convert(1.0, o.unit, qty.unit) is not None and per_unit_base(text, o) is None,
+            lambda o: is_level(o) and convert(1.0, o.unit, qty.unit) is not None and per_unit_base(text, o, lowered) is None,
         )
         base = _nearest_before(quantities, qty, paragraph, lambda o: is_level(o) and o.unit in bases)
         if total is None or base is None or not _periods_agree(total, base, qty):

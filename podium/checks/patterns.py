@@ -14,6 +14,11 @@ def _alternation(phrases: Iterable[str]) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True))
 
 
+def first_words(phrases: Iterable[str]) -> set[str]:
+    """The first words of lower-case phrases: each is in every case-blind match of its phrase."""
+    return {p.split()[0] for p in phrases if p.split()}
+
+
 # --- text layout ----------------------------------------------------------------------------------
 # A sentence ends at . ! ? followed by space and a capital, quote or digit; a decimal point never does.
 # A line break ends a sentence only after a blank line or a label's colon: hard-wrapped text breaks
@@ -25,6 +30,9 @@ YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 YEAR_AFTER = re.compile(r"^\s*(?:[A-Za-z-]+\s+){0,2}?,?\s*(?:in|by\s+the\s+end\s+of|at\s+the\s+end\s+of)\s+(1[89]\d\d|20\d\d)\b", re.IGNORECASE)
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 WORD = re.compile(r"[A-Za-z][\w'’-]*|\d[\d,.]*")
+# The words of a window read for its connectives, and where a clause after a figure breaks off.
+WINDOW_WORD = re.compile(r"[A-Za-z][\w'-]*")
+CLAUSE_BREAK = re.compile(r"[,;()]")
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +51,12 @@ def restatement_gap() -> re.Pattern[str]:
 def per_unit_cue() -> re.Pattern[str]:
     """A per-unit cue just before a figure ("a per unit area output of", "yield per mu of")."""
     return re.compile(rf"\b(?:{_alternation(load().per_unit_cues)})\b[^.;,]{{0,30}}$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def per_unit_word() -> re.Pattern[str]:
+    """A first word of a cue of `per_unit_cue`, for lower-cased text: a window without one is no match."""
+    return re.compile(_alternation(first_words(load().per_unit_cues)))
 
 
 PER_UNIT_AFTER = re.compile(r"^\s*(?:per|a|an|each|every)\s+([A-Za-z]+)", re.IGNORECASE)
@@ -77,11 +91,6 @@ def part_after_word() -> re.Pattern[str]:
 def part_before_word() -> re.Pattern[str]:
     """A first word of a cue of `part_before`, for lower-cased text: a window without one is no match."""
     return re.compile(_alternation(first_words(load().part_cues_before)))
-
-
-def first_words(phrases: Iterable[str]) -> set[str]:
-    """The first words of lower-case phrases: each is in every case-blind match of its phrase."""
-    return {p.split()[0] for p in phrases if p.split()}
 
 
 # A figure written as a modifier ("100-billion-yuan projects", "7.1-magnitude") classifies a thing.

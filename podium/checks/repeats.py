@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
@@ -12,7 +11,7 @@ from typing import TypeVar
 from podium.checks import patterns
 from podium.checks.findings import agree, amount, finding, stated
 from podium.checks.subjects import same_subject, subject_key, words_key
-from podium.checks.text import Sentences
+from podium.checks.text import Sentences, may_hold
 from podium.checks.tolerance import interval, relative_tolerance
 from podium.checks.units import convert
 from podium.checks.words import load
@@ -47,13 +46,9 @@ def is_part(text: str, qty: Quantity, lowered: str | None = None) -> bool:
     where plain search finds a cue's first word."""
     after, before = (qty.end, qty.end + 30), (max(0, qty.start - 30), qty.start)
     return bool(
-        (_may_hold(lowered, after, patterns.part_after_word()) and patterns.part_after().match(text[after[0] : after[1]]))
-        or (_may_hold(lowered, before, patterns.part_before_word()) and patterns.part_before().search(text[before[0] : before[1]]))
+        (may_hold(lowered, after, patterns.part_after_word()) and patterns.part_after().match(text[after[0] : after[1]]))
+        or (may_hold(lowered, before, patterns.part_before_word()) and patterns.part_before().search(text[before[0] : before[1]]))
     )
-
-
-def _may_hold(lowered: str | None, window: tuple[int, int], word: re.Pattern[str]) -> bool:
-    return lowered is None or word.search(lowered, *window) is not None
 
 
 def is_modifier(text: str, qty: Quantity) -> bool:
@@ -61,7 +56,7 @@ def is_modifier(text: str, qty: Quantity) -> bool:
 
 
 def _only_connectives(window: str) -> bool:
-    words = re.findall(r"[A-Za-z][\w'-]*", window)
+    words = patterns.WINDOW_WORD.findall(window)
     return all(w.lower() in load().connective_words for w in words)
 
 
@@ -89,7 +84,7 @@ def _trailing_clause(text: str, quantities: list[Quantity], index: int, sentence
     """The words after a figure up to the next figure or clause break: its "of ..." phrase."""
     end = quantities[index + 1].start if index + 1 < len(quantities) else sentence_end
     tail = text[quantities[index].end : min(end, sentence_end)]
-    return re.split(r"[,;()]", tail, maxsplit=1)[0]
+    return patterns.CLAUSE_BREAK.split(tail, maxsplit=1)[0]
 
 
 def anchored_subject(text: str, sentences: Sentences, quantities: list[Quantity], index: int) -> tuple[str, str] | None:

@@ -49,6 +49,13 @@ def occurrences(text: str, needle: str) -> Iterator[int]:
         at = text.find(needle, at + 1)
 
 
+def may_hold(lowered: str | None, window: tuple[int, int], word: re.Pattern[str]) -> bool:
+    """Whether `word` (a pattern for lower-cased text) occurs in `window` of the text as
+    `lowered_for_search` gives it: where it does not, a case-blind pattern needing it cannot match
+    there. Always true when the text could not be lowered (`lowered` None)."""
+    return lowered is None or word.search(lowered, *window) is not None
+
+
 def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
     """What `pattern.finditer(text)` gives, when every match starts at one of `starts` (sorted): the
     pattern is tried only there. Matches do not overlap, as with finditer."""

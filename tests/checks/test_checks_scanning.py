@@ -7,9 +7,16 @@ from hypothesis import strategies as st
 
 from podium.checks import patterns
 from podium.checks.commitments import _first_promise, _undertaking_starts
+from podium.checks.derived import per_unit_base
 from podium.checks.enumerations import _respectively_matches, enumeration_matches
 from podium.checks.repeats import is_part
-from podium.checks.text import Sentences, Span, lowered_for_search, paragraph_of, sentence_spans
+from podium.checks.text import (
+    Sentences,
+    Span,
+    lowered_for_search,
+    paragraph_of,
+    sentence_spans,
+)
 from podium.model import Quantity
 
 PIECES = st.sampled_from(
@@ -142,3 +149,19 @@ def test_the_sentences_saying_a_word_are_those_says_finds(text: str) -> None:
     saying = Sentences(text).saying(patterns.RESPECTIVELY, patterns.RESPECTIVELY_WORD)
     for offset in range(len(text) + 1):
         assert (sentences.index_of(offset) in saying) == sentences.says(patterns.RESPECTIVELY, offset, patterns.RESPECTIVELY_WORD)
+
+
+PER_UNIT_PIECES = st.sampled_from(
+    ["per unit area", "Per Mu", "per  hectare", "PER", "yield", "Yield per", "average yield", "unit yield", "capita",
+     "output", "ſ", "İ", "of", ",", ".", "5", "tons", "mu", "a", "each"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(PER_UNIT_PIECES, SEPARATORS), max_size=20), st.data())
+def test_a_per_unit_base_is_found_alike_with_or_without_the_lowered_text(parts: list[tuple[str, str]], data: st.DataObject) -> None:
+    text = "".join(piece + sep for piece, sep in parts)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    qty = Quantity(text=text[start:end], start=start, end=end, value=1.0, unit="t")
+    assert per_unit_base(text, qty, lowered_for_search(text)) == per_unit_base(text, qty)
