@@ -10,7 +10,7 @@ from typing import Any
 
 from podium.checks import patterns
 from podium.checks.subjects import same_subject
-from podium.checks.text import Sentences, Span, occurrences
+from podium.checks.text import Sentences, Span, occurrences, search_in
 from podium.checks.tolerance import tolerance
 from podium.checks.units import convert
 from podium.checks.words import load
@@ -25,10 +25,11 @@ def briefing_year(briefing: Briefing) -> int | None:
     return briefing.inferred_year
 
 
-def deadline_in(text: str, year: int | None, month: int | None = None) -> str:
+def deadline_in(text: str, year: int | None, month: int | None = None, lowered: str | None = None) -> str:
     """The deadline a phrase states ("by 2025", "this year", "by the end of the current quarter"),
-    resolved against the briefing's year (and month, for quarters); unresolved, the phrase itself."""
-    match = patterns.deadline().search(text)
+    resolved against the briefing's year (and month, for quarters); unresolved, the phrase itself.
+    `lowered`: `text` as `lowered_for_search` gives it, searched instead when given (see `search_in`)."""
+    match = search_in(patterns.deadline(), text, lowered)
     if match is None:
         return ""
     if match.group("year"):
@@ -55,8 +56,10 @@ def _speaker(briefing: Briefing, offset: int, fallback: str | None) -> str | Non
     return turn.speaker if turn else None
 
 
-def from_quantity(briefing: Briefing, qty: Quantity, sentence: Span) -> Commitment:
-    deadline = qty.period or deadline_in(briefing.text[sentence.start : sentence.end], briefing_year(briefing), briefing_month(briefing))
+def from_quantity(briefing: Briefing, qty: Quantity, sentence: Span, lowered: str | None = None) -> Commitment:
+    """`lowered`: the sentence as `lowered_for_search` gives it, when read."""
+    body = briefing.text[sentence.start : sentence.end]
+    deadline = qty.period or deadline_in(body, briefing_year(briefing), briefing_month(briefing), lowered)
     return Commitment(
         subject=qty.subject,
         text=briefing.text[sentence.start : sentence.end].strip(),
@@ -100,14 +103,16 @@ def _undertaking_starts(sentences: Sentences) -> dict[int, list[int]] | None:
     return by_sentence
 
 
-def _first_promise(body: str, offsets: list[int] | None) -> re.Match[str] | None:
+def _first_promise(body: str, offsets: list[int] | None, lowered: str | None = None) -> re.Match[str] | None:
     """The first undertaking in a sentence: what searching `body` finds, tried only at `offsets`
-    (in the body, ascending; None: anywhere)."""
-    pattern = patterns.undertaking()
+    (in the body, ascending; None: anywhere). `lowered`: the body as `lowered_for_search` gives
+    it, where the pattern is tried instead (see `search_in`)."""
     if offsets is None:
-        return pattern.search(body)
+        return search_in(patterns.undertaking(), body, lowered)
+    pattern = patterns.undertaking() if lowered is None else patterns.for_lowered(patterns.undertaking())
+    searched = body if lowered is None else lowered
     for at in offsets:
-        match = pattern.match(body, at) if 0 <= at < len(body) else None
+        match = pattern.match(searched, at) if 0 <= at < len(searched) else None
         if match:
             return match
     return None
@@ -126,10 +131,12 @@ def undertakings(briefing: Briefing, sentences: Sentences, numbered: set[int]) -
         sentence = sentences.spans[index]
         body = briefing.text[sentence.start : sentence.end]
         offsets = [at - sentence.start for at in starts[index]] if starts is not None else None
-        promise = _first_promise(body, offsets)
+        lowered = _lowered(sentences, sentence)
+        promise = _first_promise(body, offsets, lowered)
         if promise is None:
             continue
-        deadline = deadline_in(body[promise.start() :], year, briefing_month(briefing))
+        after = promise.start()
+        deadline = deadline_in(body[after:], year, briefing_month(briefing), lowered[after:] if lowered is not None else None)
         subject = _undertaking_subject(body[: promise.start()])
         if not deadline or not subject or subject.lower() in {"we", "i", "they", "it"}:
             continue
@@ -148,6 +155,11 @@ def undertakings(briefing: Briefing, sentences: Sentences, numbered: set[int]) -
     return found
 
 
+def _lowered(sentences: Sentences, span: Span) -> str | None:
+    """The text of `span` as `lowered_for_search` gives it, or None when the text has none."""
+    return sentences.lowered[span.start : span.end] if sentences.lowered is not None else None
+
+
 def extract(briefing: Briefing, sentences: Sentences) -> list[Commitment]:
     commitments, numbered = [], set()
     for qty in briefing.quantities:
@@ -156,10 +168,11 @@ def extract(briefing: Briefing, sentences: Sentences) -> list[Commitment]:
         index = sentences.index_of(qty.start)
         sentence = sentences.spans[index] if sentences.spans else Span(qty.start, qty.end)
         heads_list = qty.unit == "count" and patterns.LIST_HEADER.match(briefing.text[qty.end : qty.end + 60])
-        looks_ahead = patterns.future_cue().search(briefing.text[sentence.start : sentence.end])
+        lowered = _lowered(sentences, sentence)
+        looks_ahead = search_in(patterns.future_cue(), briefing.text[sentence.start : sentence.end], lowered)
         if looks_ahead and not heads_list:
             numbered.add(index)
-            commitments.append(from_quantity(briefing, qty, sentence))
+            commitments.append(from_quantity(briefing, qty, sentence, lowered))
     commitments.extend(undertakings(briefing, sentences, numbered))
     return sorted(commitments, key=lambda c: c.start)
 

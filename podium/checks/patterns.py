@@ -19,6 +19,16 @@ def first_words(phrases: Iterable[str]) -> set[str]:
     return {p.split()[0] for p in phrases if p.split()}
 
 
+@lru_cache(maxsize=None)
+def for_lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A case-blind `pattern` made case-sensitive, for the text as `text.lowered_for_search` gives
+    it: there it matches exactly where `pattern` matches in the text (lower() keeps \\w, \\d and \\s,
+    and the case folds it misses rule that text out), and the engine skips an unlike literal at
+    once instead of folding case at every step. Only for patterns whose literals are lower-case
+    and whose classes do not name a case."""
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
 # --- text layout ----------------------------------------------------------------------------------
 # A sentence ends at . ! ? followed by space and a capital, quote or digit; a decimal point never does.
 # A line break ends a sentence only after a blank line or a label's colon: hard-wrapped text breaks

@@ -49,6 +49,16 @@ def occurrences(text: str, needle: str) -> Iterator[int]:
         at = text.find(needle, at + 1)
 
 
+def search_in(pattern: re.Pattern[str], text: str, lowered: str | None) -> re.Match[str] | None:
+    """What the case-blind `pattern` finds searching `text`, searched in `lowered` (`text` as
+    `lowered_for_search` gives it) when there is one, several times faster (see
+    `patterns.for_lowered`); the match's groups are then lower-cased. A pattern minding case
+    searches `text`."""
+    if lowered is None or not pattern.flags & re.IGNORECASE:
+        return pattern.search(text)
+    return patterns.for_lowered(pattern).search(lowered)
+
+
 def may_hold(lowered: str | None, window: tuple[int, int], word: re.Pattern[str]) -> bool:
     """Whether `word` (a pattern for lower-cased text) occurs in `window` of the text as
     `lowered_for_search` gives it: where it does not, a case-blind pattern needing it cannot match
@@ -148,7 +158,8 @@ class Sentences:
                 self._says[key] = False
             else:
                 # A slice, not search(pos, endpos): \b and lookbehinds must not see the sentence before.
-                self._says[key] = bool(pattern.search(self.text[sentence.start : sentence.end]))
+                words = self.text[sentence.start : sentence.end]
+                self._says[key] = bool(search_in(pattern, words, lowered[sentence.start : sentence.end] if lowered is not None else None))
         return self._says[key]
 
     @cached_property

@@ -15,6 +15,7 @@ from podium.checks.text import (
     Span,
     lowered_for_search,
     paragraph_of,
+    search_in,
     sentence_spans,
 )
 from podium.model import Quantity
@@ -108,6 +109,10 @@ def test_undertakings_found_where_a_full_search_finds_them(text: str) -> None:
         offsets = [at - sentence.start for at in starts[index]] if starts is not None else None
         found = _first_promise(body, offsets)
         assert (found and found.span()) == (expected and expected.span())
+        lowered = lowered_for_search(text)
+        if lowered is not None:
+            found = _first_promise(body, offsets, lowered[sentence.start : sentence.end])
+            assert (found and found.span()) == (expected and expected.span())
 
 
 @settings(max_examples=300, deadline=None)
@@ -165,3 +170,20 @@ def test_a_per_unit_base_is_found_alike_with_or_without_the_lowered_text(parts: 
     end = data.draw(st.integers(start, len(text)))
     qty = Quantity(text=text[start:end], start=start, end=end, value=1.0, unit="t")
     assert per_unit_base(text, qty, lowered_for_search(text)) == per_unit_base(text, qty)
+
+
+CASE_PIECES = st.sampled_from(
+    ["will", "WILL", "Shall", "we’ll", "We'll", "aim", "Plans", "by", "By the end of", "2025", "20", "this year",
+     "Next Year", "the current quarter", "took", "TAKEN", "from", "From", "set to", "completed", "Opened", "ſ",
+     "ı", "İ", "K", "\u212a", "Σ", "é", "É", "_", "-", "’", "'", ".", ",", "5"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(CASE_PIECES, SEPARATORS), max_size=30))
+def test_a_case_blind_pattern_finds_the_same_in_the_lowered_text(parts: list[tuple[str, str]]) -> None:
+    text = "".join(piece + sep for piece, sep in parts)
+    lowered = lowered_for_search(text)
+    for pattern in (patterns.future_cue(), patterns.deadline(), patterns.undertaking(), patterns.threshold_sentence()):
+        found, expected = search_in(pattern, text, lowered), pattern.search(text)
+        assert (found and found.span()) == (expected and expected.span())
