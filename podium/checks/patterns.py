@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from podium.checks.words import load
 
@@ -19,7 +19,7 @@ def first_words(phrases: Iterable[str]) -> set[str]:
     return {p.split()[0] for p in phrases if p.split()}
 
 
-@lru_cache(maxsize=None)
+@cache
 def for_lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """A case-blind `pattern` made case-sensitive, for the text as `text.lowered_for_search` gives
     it: there it matches exactly where `pattern` matches in the text (lower() keeps \\w, \\d and \\s,
