@@ -14,9 +14,11 @@ def _alternation(phrases: Iterable[str]) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True))
 
 
-def first_words(phrases: Iterable[str]) -> set[str]:
-    """The first words of lower-case phrases: each is in every case-blind match of its phrase."""
-    return {p.split()[0] for p in phrases if p.split()}
+def key_words(phrases: Iterable[str]) -> set[str]:
+    """The longest word of each lower-case phrase: in every case-blind match of the phrase, and
+    rarer in text than its short words ("which" rather than "of"), so a cheap search for it rules
+    out most places."""
+    return {max(p.split(), key=len) for p in phrases if p.split()}
 
 
 @cache
@@ -65,8 +67,8 @@ def per_unit_cue() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def per_unit_word() -> re.Pattern[str]:
-    """A first word of a cue of `per_unit_cue`, for lower-cased text: a window without one is no match."""
-    return re.compile(_alternation(first_words(load().per_unit_cues)))
+    """A key word of a cue of `per_unit_cue`, for lower-cased text: a window without one is no match."""
+    return re.compile(_alternation(key_words(load().per_unit_cues)))
 
 
 PER_UNIT_AFTER = re.compile(r"^\s*(?:per|a|an|each|every)\s+([A-Za-z]+)", re.IGNORECASE)
@@ -93,14 +95,14 @@ def part_before() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def part_after_word() -> re.Pattern[str]:
-    """A first word of a cue of `part_after`, for lower-cased text: a window without one is no match."""
-    return re.compile(_alternation(first_words(load().part_cues_after)))
+    """A key word of a cue of `part_after`, for lower-cased text: a window without one is no match."""
+    return re.compile(_alternation(key_words(load().part_cues_after)))
 
 
 @lru_cache(maxsize=1)
 def part_before_word() -> re.Pattern[str]:
-    """A first word of a cue of `part_before`, for lower-cased text: a window without one is no match."""
-    return re.compile(_alternation(first_words(load().part_cues_before)))
+    """A key word of a cue of `part_before`, for lower-cased text: a window without one is no match."""
+    return re.compile(_alternation(key_words(load().part_cues_before)))
 
 
 # A figure written as a modifier ("100-billion-yuan projects", "7.1-magnitude") classifies a thing.

@@ -43,7 +43,7 @@ def _passed_from(text: str, sentences: Sentences, qty: Quantity) -> bool:
 def is_part(text: str, qty: Quantity, lowered: str | None = None) -> bool:
     """"15 of which", "including 300": a figure for a part of something already counted.
     `lowered`: the text as `lowered_for_search` gives it, when read; the patterns are tried only
-    where plain search finds a cue's first word."""
+    where plain search finds a cue's key word."""
     after, before = (qty.end, qty.end + 30), (max(0, qty.start - 30), qty.start)
     return bool(
         (may_hold(lowered, after, patterns.part_after_word()) and patterns.part_after().match(text[after[0] : after[1]]))
