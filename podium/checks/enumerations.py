@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable
 
 from podium.checks import patterns
 from podium.checks.findings import agree, finding, stated
@@ -87,14 +87,18 @@ def _may_open_count(text: str, at: int) -> bool:
     return before not in ".," and not before.isalnum() and before != "_"
 
 
-def enumeration_matches(text: str, lowered: str | None = None) -> Iterator[re.Match[str]]:
+def enumeration_matches(text: str, lowered: str | None = None) -> Iterable[re.Match[str]]:
     """The matches of `patterns.enumeration()` in `text`, as its finditer gives them, tried only where
     a count can begin: trying the pattern at every position of a long text was the slowest step of
     the checks. `lowered`: `text` as `lowered_for_search` gives it, when already read."""
-    starts = _count_starts(text, lowered if lowered is not None else lowered_for_search(text))
-    if starts is None:
+    lowered = lowered if lowered is not None else lowered_for_search(text)
+    starts = _count_starts(text, lowered)
+    if lowered is None or starts is None:
         return patterns.enumeration().finditer(text)
-    return matches_at(patterns.enumeration(), text, starts)
+    # Found in the lowered text, faster (see patterns.for_lowered); matched again in the text
+    # itself, at the same places, for the groups as written.
+    found = matches_at(patterns.for_lowered(patterns.enumeration()), lowered, starts)
+    return [match for at in found if (match := patterns.enumeration().match(text, at.start()))]
 
 
 def check_enumerations(text: str, quantities: list[Quantity], sentences: Sentences | None = None) -> list[Finding]:
@@ -153,7 +157,7 @@ def _subject_items(prefix: str) -> list[str]:
     return split_list(subject)
 
 
-def _respectively_matches(text: str, sentences: Sentences) -> Iterator[re.Match[str]]:
+def _respectively_matches(text: str, sentences: Sentences) -> Iterable[re.Match[str]]:
     # Tried only where the lower-cased word is: the case-blind pattern is slow to scan a whole text.
     if sentences.lowered is None:
         return patterns.RESPECTIVELY.finditer(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from podium.checks.words import load
 
@@ -21,14 +21,20 @@ def key_words(phrases: Iterable[str]) -> set[str]:
     return {max(p.split(), key=len) for p in phrases if p.split()}
 
 
-@cache
+_CASE_SENSITIVE: dict[tuple[str, int], re.Pattern[str]] = {}
+
+
 def for_lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """A case-blind `pattern` made case-sensitive, for the text as `text.lowered_for_search` gives
     it: there it matches exactly where `pattern` matches in the text (lower() keeps \\w, \\d and \\s,
     and the case folds it misses rule that text out), and the engine skips an unlike literal at
     once instead of folding case at every step. Only for patterns whose literals are lower-case
     and whose classes do not name a case."""
-    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+    # Kept by source and flags: hashing a compiled pattern hashes its whole program, every time.
+    key = (pattern.pattern, pattern.flags)
+    if key not in _CASE_SENSITIVE:
+        _CASE_SENSITIVE[key] = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+    return _CASE_SENSITIVE[key]
 
 
 # --- text layout ----------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import cached_property
 from typing import NamedTuple
 
@@ -36,17 +36,22 @@ def lowered_for_search(text: str) -> str | None:
     """`text` lower-cased with every offset kept, where plain substring search finds every place a
     case-blind pattern of ASCII words can match (far faster than trying the pattern at every
     position); None when `text` holds a character that defeats this, and the text must be scanned."""
-    if not text.isascii() and not CASE_FOLDS_BEYOND_LOWER.isdisjoint(non_ascii(text)):
+    # `in` rather than a scan of every character: it finds a character wider than any in the
+    # text (as these are, in most texts) at once.
+    if not text.isascii() and any(ch in text for ch in CASE_FOLDS_BEYOND_LOWER):
         return None
     return text.lower()
 
 
-def occurrences(text: str, needle: str) -> Iterator[int]:
-    """Every offset where `needle` starts in `text`, overlapping ones included."""
+def occurrences(text: str, needle: str) -> list[int]:
+    """Every offset where `needle` starts in `text`, overlapping ones included (a list, not a
+    generator: resuming a generator for each of a text's hundreds of marks costs more than the search)."""
+    found = []
     at = text.find(needle)
     while at >= 0:
-        yield at
+        found.append(at)
         at = text.find(needle, at + 1)
+    return found
 
 
 def search_in(pattern: re.Pattern[str], text: str, lowered: str | None) -> re.Match[str] | None:
@@ -66,32 +71,37 @@ def may_hold(lowered: str | None, window: tuple[int, int], word: re.Pattern[str]
     return lowered is None or word.search(lowered, *window) is not None
 
 
-def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
     """What `pattern.finditer(text)` gives, when every match starts at one of `starts` (sorted): the
     pattern is tried only there. Matches do not overlap, as with finditer."""
+    found: list[re.Match[str]] = []
     end = 0
     for start in starts:
         if start < end:
             continue
         match = pattern.match(text, start)  # lookbehinds and \b still see the text before `start`
         if match:
-            yield match
+            found.append(match)
             end = match.end()
+    return found
 
 
 def _sentence_end_starts(text: str) -> list[int]:
     # A sentence end begins right after . ! ? or a colon, or at a line break (see SENTENCE_END).
-    after = (at + 1 for mark in ".!?:" for at in occurrences(text, mark))
-    return sorted({*after, *occurrences(text, "\n")})
+    starts = set(occurrences(text, "\n"))
+    for mark in ".!?:":
+        starts.update(at + 1 for at in occurrences(text, mark))
+    return sorted(starts)
 
 
 def sentence_spans(text: str) -> list[Span]:
     """Every sentence of `text` as a span; a decimal point never ends one."""
     spans, start = [], 0
     for match in matches_at(patterns.SENTENCE_END, text, _sentence_end_starts(text)):
-        if match.start() > start:
-            spans.append(Span(start, match.start()))
-        start = match.end()
+        end, following = match.span()
+        if end > start:
+            spans.append(Span(start, end))
+        start = following
     if start < len(text):
         spans.append(Span(start, len(text)))
     return spans
@@ -116,7 +126,9 @@ class Sentences:
         self.text = text
         self.spans = sentence_spans(text)
         self._starts = [s.start for s in self.spans]
-        self._says: dict[tuple[re.Pattern[str], int], bool] = {}
+        # Keyed by the pattern's source and flags, not the pattern: hashing a compiled pattern
+        # hashes its whole program, every time.
+        self._says: dict[tuple[str, int, int], bool] = {}
         self._within: dict[Span, Sentences] = {}
 
     @cached_property
@@ -150,7 +162,7 @@ class Sentences:
         return frozenset(index for index in indices if self._says_in(pattern, index, needle))
 
     def _says_in(self, pattern: re.Pattern[str], index: int, needle: str) -> bool:
-        key = (pattern, index)
+        key = (pattern.pattern, pattern.flags, index)
         if key not in self._says:
             sentence = self.spans[index] if self.spans else Span(0, len(self.text))
             lowered = self.lowered
