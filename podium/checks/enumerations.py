@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from podium.checks import patterns
 from podium.checks.findings import agree, finding, stated
-from podium.checks.text import Sentences, gap, lowered_for_search, matches_at, non_ascii, occurrences
+from podium.checks.text import Sentences, gap, has_wide_decimal, lowered_for_search, matches_at, occurrences
 from podium.checks.words import load
 from podium.model import Finding, Quantity
 
@@ -63,7 +63,7 @@ def _count_starts(text: str, lowered: str | None) -> list[int] | None:
     """Every offset where an enumeration's count can begin (a number word in any case, or a run of
     one or two digits before a space or tab), or None when the text must be scanned whole:
     `lowered` is None, or a digit outside ASCII could begin a count."""
-    if lowered is None or (not text.isascii() and any(ch.isdecimal() for ch in set(non_ascii(text)))):
+    if lowered is None or has_wide_decimal(text):
         return None
     starts = {m.start() for head in patterns.count_word_heads() for m in head.finditer(lowered)}
     starts.update(at for digit in _ASCII_DIGITS for at in occurrences(text, digit) if _short_digit_run(text, at))

@@ -40,7 +40,39 @@ def lowered_for_search(text: str) -> str | None:
     # text (as these are, in most texts) at once.
     if not text.isascii() and any(ch in text for ch in CASE_FOLDS_BEYOND_LOWER):
         return None
-    return text.lower()
+    return _lower(text)
+
+
+# The Latin-1 characters lower() changes beyond ASCII: À to Þ, but not ×.
+_LATIN1_UPPER = bytes([*range(0xC0, 0xD7), *range(0xD8, 0xDF)])
+_ALL_BUT_LATIN1_UPPER = bytes(c for c in range(256) if c not in _LATIN1_UPPER)
+
+
+def _lower(text: str) -> str:
+    """`text.lower()`; faster for a Latin-1 text with no upper-case letter beyond ASCII (an English
+    transcript with a stray no-break space or é), where lower() changes A to Z only, which
+    bytes.lower() does without looking up each character's case."""
+    if text.isascii():
+        return text.lower()
+    try:
+        raw = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return text.lower()
+    if raw.translate(None, _ALL_BUT_LATIN1_UPPER):
+        return text.lower()
+    return raw.lower().decode("latin-1")
+
+
+def has_wide_decimal(text: str) -> bool:
+    """Whether `text` holds a decimal digit outside ASCII (one `\\d` matches): never in Latin-1,
+    which is checked without reading each character."""
+    if text.isascii():
+        return False
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return any(ch.isdecimal() for ch in set(non_ascii(text)))
+    return False
 
 
 def occurrences(text: str, needle: str) -> list[int]:

@@ -13,6 +13,8 @@ from podium.checks.repeats import is_part
 from podium.checks.text import (
     Sentences,
     Span,
+    _lower,
+    has_wide_decimal,
     lowered_for_search,
     paragraph_of,
     search_in,
@@ -187,3 +189,10 @@ def test_a_case_blind_pattern_finds_the_same_in_the_lowered_text(parts: list[tup
     for pattern in (patterns.future_cue(), patterns.deadline(), patterns.undertaking(), patterns.threshold_sentence()):
         found, expected = search_in(pattern, text, lowered), pattern.search(text)
         assert (found and found.span()) == (expected and expected.span())
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x24F)))
+def test_lowering_a_latin1_text_by_bytes_is_lower(text: str) -> None:
+    assert _lower(text) == text.lower()
+    assert has_wide_decimal(text) == any(ch.isdecimal() and not ch.isascii() for ch in text)
