@@ -282,7 +282,7 @@ def check_growth(text: str, quantities: list[Quantity], sentences: Sentences, re
                 findings.append(result)
                 done.add(growth.start)
     pairing = sentences.saying(patterns.RESPECTIVELY, patterns.RESPECTIVELY_WORD)
-    paired = {q.start for q in quantities if sentences.index_of(q.start) in pairing} if pairing else set()
+    paired = {q.start for index in pairing for q in sentences.figures_of(index, quantities)}
     findings.extend(_growth_by_subject(text, quantities, sentences, done | paired, restated))
     return findings
 
@@ -313,17 +313,20 @@ def _growth_by_subject(text: str, quantities: list[Quantity], sentences: Sentenc
     """Growth stated in one place, the levels elsewhere: the earlier level matched by subject and
     year, the later one the level beside the growth or else matched the same way. Figures paired
     "respectively" are left out: each has its own item of the list, whatever the subject says."""
+    growths = [g for g in quantities if g.start not in done and g.kind in ("growth", "change") and g.modality == "actual"]
+    if not growths:
+        return []  # the levels are indexed for growths alone
     levels: dict[tuple[frozenset[str], int], Quantity] = {}
     for qty in quantities:
+        if not _stated_level(qty, restated):
+            continue
         year = single_year(qty.period)
         key = subject_key(qty.subject)
-        if year and key and _stated_level(qty, restated):
+        if year and key:
             levels.setdefault((key, year), qty)
     findings = []
     starts = [q.start for q in quantities]
-    for growth in quantities:
-        if growth.start in done or growth.kind not in ("growth", "change") or growth.modality != "actual":
-            continue
+    for growth in growths:
         year, key = single_year(growth.period), subject_key(growth.subject)
         if not (year and key):
             continue

@@ -217,8 +217,14 @@ def _same_kind_and_period(
 
 
 def _matched_pairs(pool_a: list[tuple[Quantity, str]], pool_b: list[tuple[Quantity, str]], *, same_pool: bool) -> list[tuple[Quantity, Quantity]]:
+    # Each figure's subject words read once, so two named subjects that differ are passed over
+    # at once: `shared_subject` would find them none.
+    keys_a = [subject_key(a.subject) if a.subject else None for a, _window in pool_a]
+    keys_b = keys_a if pool_b is pool_a else [subject_key(b.subject) if b.subject else None for b, _window in pool_b]
     matched = []
     for i, j in _same_kind_and_period(pool_a, pool_b, same_pool=same_pool):
+        if keys_a[i] is not None and keys_b[j] is not None and not (keys_a[i] and keys_a[i] == keys_b[j]):
+            continue
         (a, window_a), (b, window_b) = pool_a[i], pool_b[j]
         if not comparable(a, b):
             continue

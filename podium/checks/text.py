@@ -231,11 +231,23 @@ class Sentences:
         the order given; a sentence without figures is left out, so a check looks only where
         figures are rather than filtering every figure for every sentence."""
         grouped: dict[int, list[Quantity]] = {}
+        spans, starts = self.spans, self._starts
         for qty in quantities:
-            index = self.index_of(qty.start)
-            if self.spans and self.spans[index].start <= qty.start < self.spans[index].end:
+            index = bisect.bisect_right(starts, qty.start) - 1  # index_of, without a call per figure
+            if index >= 0 and qty.start < spans[index].end:
                 grouped.setdefault(index, []).append(qty)
-        return [(self.spans[index], grouped[index]) for index in sorted(grouped)]
+        return [(spans[index], grouped[index]) for index in sorted(grouped)]
+
+    def figures_of(self, index: int, quantities: list[Quantity]) -> list[Quantity]:
+        """The figures of `quantities` (ordered by start) whose sentence is the one at `index`, as
+        `index_of` tells: from its start (from the text's, for the first) to the next one's."""
+        low = self._starts[index] if index > 0 else -1
+        high = self._starts[index + 1] if index + 1 < len(self._starts) else len(self.text) + 1
+        return quantities[bisect.bisect_left(quantities, low, key=_start) : bisect.bisect_left(quantities, high, key=_start)]
+
+
+def _start(qty: Quantity) -> int:
+    return qty.start
 
 
 def figures_within(quantities: list[Quantity], starts: list[int], span: Span) -> list[Quantity]:

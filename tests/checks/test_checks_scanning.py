@@ -196,3 +196,20 @@ def test_a_case_blind_pattern_finds_the_same_in_the_lowered_text(parts: list[tup
 def test_lowering_a_latin1_text_by_bytes_is_lower(text: str) -> None:
     assert _lower(text) == text.lower()
     assert has_wide_decimal(text) == any(ch.isdecimal() and not ch.isascii() for ch in text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(sentence_texts(), st.data())
+def test_the_figures_of_a_sentence_are_those_index_of_puts_there(text: str, data: st.DataObject) -> None:
+    offsets = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=8)))
+    figures = [Quantity(text="1", start=at, end=at, value=1.0, unit="count") for at in offsets]
+    sentences = Sentences(text)
+    for index in range(max(1, len(sentences.spans))):
+        expected = [q for q in figures if sentences.index_of(q.start) == index]
+        assert sentences.figures_of(index, figures) == expected
+    grouped = [(span, inside) for span, inside in sentences.figures_by_sentence(figures)]
+    assert grouped == [
+        (span, [q for q in figures if span.start <= q.start < span.end])
+        for span in sentences.spans
+        if any(span.start <= q.start < span.end for q in figures)
+    ]
