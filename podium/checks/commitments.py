@@ -103,19 +103,30 @@ def _undertaking_starts(sentences: Sentences) -> dict[int, list[int]] | None:
     return by_sentence
 
 
-def _first_promise(body: str, offsets: list[int] | None, lowered: str | None = None) -> re.Match[str] | None:
-    """The first undertaking in a sentence: what searching `body` finds, tried only at `offsets`
-    (in the body, ascending; None: anywhere). `lowered`: the body as `lowered_for_search` gives
-    it, where the pattern is tried instead (see `search_in`)."""
-    if offsets is None:
-        return search_in(patterns.undertaking(), body, lowered)
-    pattern = patterns.undertaking() if lowered is None else patterns.for_lowered(patterns.undertaking())
-    searched = body if lowered is None else lowered
-    for at in offsets:
-        match = pattern.match(searched, at) if 0 <= at < len(searched) else None
-        if match:
-            return match
+def _first_promise(body: str) -> re.Match[str] | None:
+    """The first undertaking in a sentence, searched for in its every position."""
+    return patterns.undertaking().search(body)
+
+
+def _promise_at(lowered: str, sentence: Span, starts: list[int]) -> int | None:
+    """Where the first undertaking in `sentence` begins, tried only at `starts` (offsets in the
+    text, ascending) in the lowered text (see `search_in`): what searching the sentence's own text
+    finds, as matching stops at its end and the character before a sentence is a space."""
+    pattern = patterns.for_lowered(patterns.undertaking())
+    for at in starts:
+        if sentence.start <= at < sentence.end and pattern.match(lowered, at, sentence.end):
+            return at
     return None
+
+
+def _promise_start(text: str, sentences: Sentences, sentence: Span, starts: list[int] | None) -> int | None:
+    """Where the first undertaking in `sentence` begins, from its start; `starts`: the offsets in
+    the text where one can begin (None: anywhere, the text being searched whole)."""
+    if starts is None or sentences.lowered is None:
+        promise = _first_promise(text[sentence.start : sentence.end])
+        return promise.start() if promise else None
+    at = _promise_at(sentences.lowered, sentence, starts)
+    return at - sentence.start if at is not None else None
 
 
 def undertakings(briefing: Briefing, sentences: Sentences, numbered: set[int]) -> list[Commitment]:
@@ -129,22 +140,20 @@ def undertakings(briefing: Briefing, sentences: Sentences, numbered: set[int]) -
         if index in numbered or index >= len(sentences.spans):
             continue
         sentence = sentences.spans[index]
-        body = briefing.text[sentence.start : sentence.end]
-        offsets = [at - sentence.start for at in starts[index]] if starts is not None else None
-        lowered = _lowered(sentences, sentence)
-        promise = _first_promise(body, offsets, lowered)
-        if promise is None:
+        after = _promise_start(briefing.text, sentences, sentence, None if starts is None else starts[index])
+        if after is None:
             continue
-        after = promise.start()
+        body = briefing.text[sentence.start : sentence.end]
+        lowered = _lowered(sentences, sentence)
         deadline = deadline_in(body[after:], year, briefing_month(briefing), lowered[after:] if lowered is not None else None)
-        subject = _undertaking_subject(body[: promise.start()])
+        subject = _undertaking_subject(body[:after])
         if not deadline or not subject or subject.lower() in {"we", "i", "they", "it"}:
             continue
         found.append(
             Commitment(
                 subject=subject,
                 text=body.strip(),
-                start=sentence.start + promise.start(),
+                start=sentence.start + after,
                 end=sentence.end,
                 deadline=deadline,
                 speaker=_speaker(briefing, sentence.start, None),

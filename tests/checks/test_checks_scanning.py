@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from podium.checks import patterns
-from podium.checks.commitments import _first_promise, _undertaking_starts
+from podium.checks.commitments import _promise_start, _undertaking_starts
 from podium.checks.derived import per_unit_base
 from podium.checks.enumerations import _respectively_matches, enumeration_matches
 from podium.checks.repeats import is_part
@@ -108,13 +108,8 @@ def test_undertakings_found_where_a_full_search_finds_them(text: str) -> None:
         if starts is not None and index not in starts:
             assert expected is None
             continue
-        offsets = [at - sentence.start for at in starts[index]] if starts is not None else None
-        found = _first_promise(body, offsets)
-        assert (found and found.span()) == (expected and expected.span())
-        lowered = lowered_for_search(text)
-        if lowered is not None:
-            found = _first_promise(body, offsets, lowered[sentence.start : sentence.end])
-            assert (found and found.span()) == (expected and expected.span())
+        found = _promise_start(text, sentences, sentence, starts[index] if starts is not None else None)
+        assert found == (expected and expected.start())
 
 
 @settings(max_examples=300, deadline=None)
