@@ -31,8 +31,15 @@ def is_threshold(text: str, sentences: Sentences, qty: Quantity) -> bool:
 
 def milestones(text: str, sentences: Sentences, quantities: list[Quantity]) -> set[int]:
     """The starts of the figures `is_threshold` finds: found once per briefing and shared, as
-    several checks leave milestones out."""
-    return {q.start for q in quantities if is_threshold(text, sentences, q)}
+    several checks leave milestones out, each sentence holding figures asked once."""
+    counting, needle = patterns.threshold_sentence(), patterns.THRESHOLD_NEEDLE
+    return {
+        q.start
+        for index, inside in sentences.by_sentence(quantities).items()
+        if sentences.says_in(counting, index, needle)
+        for q in inside
+        if _passed_from(text, sentences, q)
+    }
 
 
 def _passed_from(text: str, sentences: Sentences, qty: Quantity) -> bool:

@@ -181,7 +181,7 @@ class Sentences:
         """Whether `pattern` matches in the sentence holding `offset`. Several checks ask this of
         every figure; a sentence holds many, so each sentence is searched once per pattern.
         `needle`: a lower-case word in every match, so a sentence without it is not searched."""
-        return self._says_in(pattern, self.index_of(offset), needle)
+        return self.says_in(pattern, self.index_of(offset), needle)
 
     def saying(self, pattern: re.Pattern[str], needle: str) -> frozenset[int]:
         """The indices of the sentences where `says` finds `pattern`, for checks that ask it of every
@@ -191,9 +191,10 @@ class Sentences:
             indices: Iterable[int] = range(max(1, len(self.spans)))
         else:
             indices = {self.index_of(at) for at in occurrences(lowered, needle)}
-        return frozenset(index for index in indices if self._says_in(pattern, index, needle))
+        return frozenset(index for index in indices if self.says_in(pattern, index, needle))
 
-    def _says_in(self, pattern: re.Pattern[str], index: int, needle: str) -> bool:
+    def says_in(self, pattern: re.Pattern[str], index: int, needle: str = "") -> bool:
+        """What `says` tells of the sentence at `index`."""
         key = (pattern.pattern, pattern.flags, index)
         if key not in self._says:
             sentence = self.spans[index] if self.spans else Span(0, len(self.text))
@@ -237,6 +238,15 @@ class Sentences:
             if index >= 0 and qty.start < spans[index].end:
                 grouped.setdefault(index, []).append(qty)
         return [(spans[index], grouped[index]) for index in sorted(grouped)]
+
+    def by_sentence(self, quantities: list[Quantity]) -> dict[int, list[Quantity]]:
+        """The figures grouped by the index `index_of` gives their starts, in the order given."""
+        grouped: dict[int, list[Quantity]] = {}
+        starts = self._starts
+        for qty in quantities:
+            index = max(0, bisect.bisect_right(starts, qty.start) - 1)  # index_of, without a call per figure
+            grouped.setdefault(index, []).append(qty)
+        return grouped
 
     def figures_of(self, index: int, quantities: list[Quantity]) -> list[Quantity]:
         """The figures of `quantities` (ordered by start) whose sentence is the one at `index`, as

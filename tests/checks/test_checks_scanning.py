@@ -9,7 +9,7 @@ from podium.checks import patterns
 from podium.checks.commitments import _promise_start, _undertaking_starts
 from podium.checks.derived import per_unit_base
 from podium.checks.enumerations import _respectively_matches, enumeration_matches
-from podium.checks.repeats import is_part
+from podium.checks.repeats import is_part, is_threshold, milestones
 from podium.checks.text import (
     Sentences,
     Span,
@@ -208,3 +208,19 @@ def test_the_figures_of_a_sentence_are_those_index_of_puts_there(text: str, data
         for span in sentences.spans
         if any(span.start <= q.start < span.end for q in figures)
     ]
+
+
+THRESHOLD_PIECES = st.sampled_from(
+    ["It", "took", "Taken", "a", "year", "to", "go", "from", "FROM", "200", "300", "billion", "over", "about", ".",
+     ",", ";", "\n\n", "ſ"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(THRESHOLD_PIECES, SEPARATORS), max_size=30), st.data())
+def test_milestones_are_the_figures_is_threshold_finds(parts: list[tuple[str, str]], data: st.DataObject) -> None:
+    text = "".join(piece + sep for piece, sep in parts)
+    offsets = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=8)))
+    figures = [Quantity(text="1", start=at, end=at, value=1.0, unit="count") for at in offsets]
+    expected = {q.start for q in figures if is_threshold(text, Sentences(text), q)}
+    assert milestones(text, Sentences(text), figures) == expected
