@@ -120,12 +120,12 @@ def _part_whole_pairs(text: str, quantities: list[Quantity], sentences: Sentence
         if a.unit == "%" or b.unit == "%" or convert(1.0, a.unit, b.unit) is None or not sentences.same(a.start, b.start):
             continue
         between = gap(text, a, b)
-        sentence_start = sentences.of(a.start).start
         if patterns.PART_OF_GAP.match(between):
             part, whole = a, b
         elif patterns.WHOLE_THEN_PART_GAP.match(between):
             part, whole = b, a
-        elif patterns.WHOLE_LEADS_BEFORE.search(text[sentence_start : a.start]) and patterns.WHOLE_LEADS_GAP.match(between):
+        # The gap first: it is short, where the search for the lead reads the sentence so far.
+        elif patterns.WHOLE_LEADS_GAP.match(between) and patterns.WHOLE_LEADS_BEFORE.search(text[sentences.of(a.start).start : a.start]):
             part, whole = b, a
         else:
             continue
@@ -354,9 +354,11 @@ def check_parts(text: str, quantities: list[Quantity], sentences: Sentences) -> 
     for i, total in enumerate(quantities[:-1]):
         if total.unit in ("%", "pp", "times", "rank") or total.kind not in ("level", "change"):
             continue
-        sentence = sentences.of(total.start)
         following = quantities[i + 1]
-        if following.start >= sentence.end or following.unit != total.unit:
+        if following.unit != total.unit:
+            continue
+        sentence = sentences.of(total.start)
+        if following.start >= sentence.end:
             continue
         opener = patterns.parts_opener().search(gap(text, total, following))
         if opener is None:
