@@ -66,16 +66,20 @@ def _count_starts(text: str, lowered: str | None) -> list[int] | None:
     if lowered is None or has_wide_decimal(text):
         return None
     starts = {m.start() for head in patterns.count_word_heads() for m in head.finditer(lowered)}
-    starts.update(at for digit in _ASCII_DIGITS for at in occurrences(text, digit) if _short_digit_run(text, at))
+    starts.update(_short_digit_runs(text))
     return sorted(at for at in starts if _may_open_count(text, at))
 
 
-def _short_digit_run(text: str, at: int) -> bool:
-    """Whether the digits from `at` are one or two, with a space or tab after them: a count in digits."""
-    end = at + 1
-    if end < len(text) and text[end] in _ASCII_DIGITS:
-        end += 1
-    return end < len(text) and text[end] in " \t"
+def _short_digit_runs(text: str) -> list[int]:
+    """Each ASCII digit with at most one more digit and then a space or tab after it: where a count
+    in digits can begin (one loop over the digits' places rather than a call for each)."""
+    found, size = [], len(text)
+    for digit in _ASCII_DIGITS:
+        for at in occurrences(text, digit):
+            end = at + 2 if at + 1 < size and text[at + 1] in _ASCII_DIGITS else at + 1
+            if end < size and text[end] in " \t":
+                found.append(at)
+    return found
 
 
 def _may_open_count(text: str, at: int) -> bool:
