@@ -111,6 +111,13 @@ def part_before_word() -> re.Pattern[str]:
     return re.compile(_alternation(key_words(load().part_cues_before)))
 
 
+@lru_cache(maxsize=1)
+def part_word() -> re.Pattern[str]:
+    """A key word of any part cue, before or after: a figure with none near it is no part."""
+    words = load()
+    return re.compile(_alternation(key_words((*words.part_cues_after, *words.part_cues_before))))
+
+
 # A figure written as a modifier ("100-billion-yuan projects", "7.1-magnitude") classifies a thing.
 COMPOUND_MODIFIER = re.compile(r"\d-[A-Za-z]|-$")
 

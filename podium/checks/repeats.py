@@ -52,6 +52,8 @@ def is_part(text: str, qty: Quantity, lowered: str | None = None) -> bool:
     `lowered`: the text as `lowered_for_search` gives it, when read; the patterns are tried only
     where plain search finds a cue's key word."""
     after, before = (qty.end, qty.end + 30), (max(0, qty.start - 30), qty.start)
+    if not may_hold(lowered, (before[0], after[1]), patterns.part_word()):
+        return False  # one search rules out both windows for most figures
     return bool(
         (may_hold(lowered, after, patterns.part_after_word()) and patterns.part_after().match(text[after[0] : after[1]]))
         or (may_hold(lowered, before, patterns.part_before_word()) and patterns.part_before().search(text[before[0] : before[1]]))
