@@ -25,11 +25,11 @@ def find(text: str, quantities: list[Quantity], sentences: Sentences | None = No
     sentences = sentences if sentences is not None else Sentences(text)
     pairs = conversions.restatement_pairs(text, quantities)
     restated = {second.start for _first, second in pairs}
-    milestones = {q.start for q in quantities if repeats.is_threshold(text, sentences, q)}
+    milestones = repeats.milestones(text, sentences, quantities)
     findings = [
         *conversions.check(text, quantities, pairs),
-        *repeats.check(text, quantities, restated, sentences),
-        *derived.check_per_unit(text, quantities, restated),
+        *repeats.check(text, quantities, restated, sentences, milestones),
+        *derived.check_per_unit(text, quantities, restated, sentences.lowered),
         *derived.check_shares(text, quantities, sentences),
         *derived.check_growth(text, quantities, sentences, restated | milestones),
         *derived.check_parts(text, quantities, sentences),

@@ -10,7 +10,7 @@ from typing import Any
 
 from podium.checks import patterns
 from podium.checks.subjects import same_subject
-from podium.checks.text import Sentences, Span, occurrences
+from podium.checks.text import Sentences, Span, occurrences, search_in
 from podium.checks.tolerance import tolerance
 from podium.checks.units import convert
 from podium.checks.words import load
@@ -25,10 +25,11 @@ def briefing_year(briefing: Briefing) -> int | None:
     return briefing.inferred_year
 
 
-def deadline_in(text: str, year: int | None, month: int | None = None) -> str:
+def deadline_in(text: str, year: int | None, month: int | None = None, lowered: str | None = None) -> str:
     """The deadline a phrase states ("by 2025", "this year", "by the end of the current quarter"),
-    resolved against the briefing's year (and month, for quarters); unresolved, the phrase itself."""
-    match = patterns.deadline().search(text)
+    resolved against the briefing's year (and month, for quarters); unresolved, the phrase itself.
+    `lowered`: `text` as `lowered_for_search` gives it, searched instead when given (see `search_in`)."""
+    match = search_in(patterns.deadline(), text, lowered)
     if match is None:
         return ""
     if match.group("year"):
@@ -55,8 +56,10 @@ def _speaker(briefing: Briefing, offset: int, fallback: str | None) -> str | Non
     return turn.speaker if turn else None
 
 
-def from_quantity(briefing: Briefing, qty: Quantity, sentence: Span) -> Commitment:
-    deadline = qty.period or deadline_in(briefing.text[sentence.start : sentence.end], briefing_year(briefing), briefing_month(briefing))
+def from_quantity(briefing: Briefing, qty: Quantity, sentence: Span, lowered: str | None = None) -> Commitment:
+    """`lowered`: the sentence as `lowered_for_search` gives it, when read."""
+    body = briefing.text[sentence.start : sentence.end]
+    deadline = qty.period or deadline_in(body, briefing_year(briefing), briefing_month(briefing), lowered)
     return Commitment(
         subject=qty.subject,
         text=briefing.text[sentence.start : sentence.end].strip(),
@@ -100,17 +103,30 @@ def _undertaking_starts(sentences: Sentences) -> dict[int, list[int]] | None:
     return by_sentence
 
 
-def _first_promise(body: str, offsets: list[int] | None) -> re.Match[str] | None:
-    """The first undertaking in a sentence: what searching `body` finds, tried only at `offsets`
-    (in the body, ascending; None: anywhere)."""
-    pattern = patterns.undertaking()
-    if offsets is None:
-        return pattern.search(body)
-    for at in offsets:
-        match = pattern.match(body, at) if 0 <= at < len(body) else None
-        if match:
-            return match
+def _first_promise(body: str) -> re.Match[str] | None:
+    """The first undertaking in a sentence, searched for in its every position."""
+    return patterns.undertaking().search(body)
+
+
+def _promise_at(lowered: str, sentence: Span, starts: list[int]) -> int | None:
+    """Where the first undertaking in `sentence` begins, tried only at `starts` (offsets in the
+    text, ascending) in the lowered text (see `search_in`): what searching the sentence's own text
+    finds, as matching stops at its end and the character before a sentence is a space."""
+    pattern = patterns.for_lowered(patterns.undertaking())
+    for at in starts:
+        if sentence.start <= at < sentence.end and pattern.match(lowered, at, sentence.end):
+            return at
     return None
+
+
+def _promise_start(text: str, sentences: Sentences, sentence: Span, starts: list[int] | None) -> int | None:
+    """Where the first undertaking in `sentence` begins, from its start; `starts`: the offsets in
+    the text where one can begin (None: anywhere, the text being searched whole)."""
+    if starts is None or sentences.lowered is None:
+        promise = _first_promise(text[sentence.start : sentence.end])
+        return promise.start() if promise else None
+    at = _promise_at(sentences.lowered, sentence, starts)
+    return at - sentence.start if at is not None else None
 
 
 def undertakings(briefing: Briefing, sentences: Sentences, numbered: set[int]) -> list[Commitment]:
@@ -124,20 +140,20 @@ def undertakings(briefing: Briefing, sentences: Sentences, numbered: set[int]) -
         if index in numbered or index >= len(sentences.spans):
             continue
         sentence = sentences.spans[index]
-        body = briefing.text[sentence.start : sentence.end]
-        offsets = [at - sentence.start for at in starts[index]] if starts is not None else None
-        promise = _first_promise(body, offsets)
-        if promise is None:
+        after = _promise_start(briefing.text, sentences, sentence, None if starts is None else starts[index])
+        if after is None:
             continue
-        deadline = deadline_in(body[promise.start() :], year, briefing_month(briefing))
-        subject = _undertaking_subject(body[: promise.start()])
+        body = briefing.text[sentence.start : sentence.end]
+        lowered = _lowered(sentences, sentence)
+        deadline = deadline_in(body[after:], year, briefing_month(briefing), lowered[after:] if lowered is not None else None)
+        subject = _undertaking_subject(body[:after])
         if not deadline or not subject or subject.lower() in {"we", "i", "they", "it"}:
             continue
         found.append(
             Commitment(
                 subject=subject,
                 text=body.strip(),
-                start=sentence.start + promise.start(),
+                start=sentence.start + after,
                 end=sentence.end,
                 deadline=deadline,
                 speaker=_speaker(briefing, sentence.start, None),
@@ -148,6 +164,11 @@ def undertakings(briefing: Briefing, sentences: Sentences, numbered: set[int]) -
     return found
 
 
+def _lowered(sentences: Sentences, span: Span) -> str | None:
+    """The text of `span` as `lowered_for_search` gives it, or None when the text has none."""
+    return sentences.lowered[span.start : span.end] if sentences.lowered is not None else None
+
+
 def extract(briefing: Briefing, sentences: Sentences) -> list[Commitment]:
     commitments, numbered = [], set()
     for qty in briefing.quantities:
@@ -156,10 +177,11 @@ def extract(briefing: Briefing, sentences: Sentences) -> list[Commitment]:
         index = sentences.index_of(qty.start)
         sentence = sentences.spans[index] if sentences.spans else Span(qty.start, qty.end)
         heads_list = qty.unit == "count" and patterns.LIST_HEADER.match(briefing.text[qty.end : qty.end + 60])
-        looks_ahead = patterns.future_cue().search(briefing.text[sentence.start : sentence.end])
+        lowered = _lowered(sentences, sentence)
+        looks_ahead = search_in(patterns.future_cue(), briefing.text[sentence.start : sentence.end], lowered)
         if looks_ahead and not heads_list:
             numbered.add(index)
-            commitments.append(from_quantity(briefing, qty, sentence))
+            commitments.append(from_quantity(briefing, qty, sentence, lowered))
     commitments.extend(undertakings(briefing, sentences, numbered))
     return sorted(commitments, key=lambda c: c.start)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from podium.checks import patterns
 from podium.checks.findings import agree, amount, finding, stated
 from podium.checks.subjects import subject_key
-from podium.checks.text import Sentences, Span, figures_within, gap, paragraph_of, single_year, year_of
+from podium.checks.text import Sentences, Span, figures_within, gap, may_hold, paragraph_of, single_year, year_of
 from podium.checks.tolerance import Interval, interval, relative_tolerance
 from podium.checks.units import convert
 from podium.checks.words import load
@@ -39,8 +39,9 @@ def _slack(derived: Interval, qty: Quantity) -> float:
 
 
 # --- per-unit figure against total and base -------------------------------------------------------
-def per_unit_base(text: str, qty: Quantity) -> frozenset[str] | None:
-    """The units a per-unit figure is divided by ("per mu" -> {mu}; "per unit area" -> any area)."""
+def per_unit_base(text: str, qty: Quantity, lowered: str | None = None) -> frozenset[str] | None:
+    """The units a per-unit figure is divided by ("per mu" -> {mu}; "per unit area" -> any area).
+    `lowered`: the text as `lowered_for_search` gives it, when read (see `may_hold`)."""
     words = load()
     if qty.unit in NON_AMOUNT_UNITS or qty.unit == "count":
         return None
@@ -48,7 +49,8 @@ def per_unit_base(text: str, qty: Quantity) -> frozenset[str] | None:
     if after and after.group(1).lower() in words.per_unit_words:
         return frozenset({words.per_unit_words[after.group(1).lower()]})
     # The words decide, not the kind: "per capita income" is a ratio with no area behind it.
-    cue = patterns.per_unit_cue().search(text[max(0, qty.start - 60) : qty.start])
+    window = (max(0, qty.start - 60), qty.start)
+    cue = patterns.per_unit_cue().search(text[window[0] : window[1]]) if may_hold(lowered, window, patterns.per_unit_word()) else None
     if cue is None:
         return None
     cue_text = cue.group().lower()
@@ -65,10 +67,11 @@ def _nearest_before(quantities: list[Quantity], qty: Quantity, paragraph: Span, 
     return None
 
 
-def check_per_unit(text: str, quantities: list[Quantity], restated: set[int]) -> list[Finding]:
+def check_per_unit(text: str, quantities: list[Quantity], restated: set[int], lowered: str | None = None) -> list[Finding]:
+    """`lowered`: the text as `lowered_for_search` gives it, when already read."""
     findings = []
     for qty in quantities:
-        bases = per_unit_base(text, qty)
+        bases = per_unit_base(text, qty, lowered)
         if not bases:
             continue
         paragraph = paragraph_of(text, qty.start)
@@ -78,7 +81,7 @@ def check_per_unit(text: str, quantities: list[Quantity], restated: set[int]) ->
 
         total = _nearest_before(
             quantities, qty, paragraph,
-            lambda o: is_level(o) and convert(1.0, o.unit, qty.unit) is not None and per_unit_base(text, o) is None,
+            lambda o: is_level(o) and convert(1.0, o.unit, qty.unit) is not None and per_unit_base(text, o, lowered) is None,
         )
         base = _nearest_before(quantities, qty, paragraph, lambda o: is_level(o) and o.unit in bases)
         if total is None or base is None or not _periods_agree(total, base, qty):
@@ -117,12 +120,12 @@ def _part_whole_pairs(text: str, quantities: list[Quantity], sentences: Sentence
         if a.unit == "%" or b.unit == "%" or convert(1.0, a.unit, b.unit) is None or not sentences.same(a.start, b.start):
             continue
         between = gap(text, a, b)
-        sentence_start = sentences.of(a.start).start
         if patterns.PART_OF_GAP.match(between):
             part, whole = a, b
         elif patterns.WHOLE_THEN_PART_GAP.match(between):
             part, whole = b, a
-        elif patterns.WHOLE_LEADS_BEFORE.search(text[sentence_start : a.start]) and patterns.WHOLE_LEADS_GAP.match(between):
+        # The gap first: it is short, where the search for the lead reads the sentence so far.
+        elif patterns.WHOLE_LEADS_GAP.match(between) and patterns.WHOLE_LEADS_BEFORE.search(text[sentences.of(a.start).start : a.start]):
             part, whole = b, a
         else:
             continue
@@ -278,7 +281,8 @@ def check_growth(text: str, quantities: list[Quantity], sentences: Sentences, re
             if result is not None:
                 findings.append(result)
                 done.add(growth.start)
-    paired = {q.start for q in quantities if sentences.says(patterns.RESPECTIVELY, q.start, patterns.RESPECTIVELY_WORD)}
+    pairing = sentences.saying(patterns.RESPECTIVELY, patterns.RESPECTIVELY_WORD)
+    paired = {q.start for index in pairing for q in sentences.figures_of(index, quantities)}
     findings.extend(_growth_by_subject(text, quantities, sentences, done | paired, restated))
     return findings
 
@@ -309,17 +313,20 @@ def _growth_by_subject(text: str, quantities: list[Quantity], sentences: Sentenc
     """Growth stated in one place, the levels elsewhere: the earlier level matched by subject and
     year, the later one the level beside the growth or else matched the same way. Figures paired
     "respectively" are left out: each has its own item of the list, whatever the subject says."""
+    growths = [g for g in quantities if g.start not in done and g.kind in ("growth", "change") and g.modality == "actual"]
+    if not growths:
+        return []  # the levels are indexed for growths alone
     levels: dict[tuple[frozenset[str], int], Quantity] = {}
     for qty in quantities:
+        if not _stated_level(qty, restated):
+            continue
         year = single_year(qty.period)
         key = subject_key(qty.subject)
-        if year and key and _stated_level(qty, restated):
+        if year and key:
             levels.setdefault((key, year), qty)
     findings = []
     starts = [q.start for q in quantities]
-    for growth in quantities:
-        if growth.start in done or growth.kind not in ("growth", "change") or growth.modality != "actual":
-            continue
+    for growth in growths:
         year, key = single_year(growth.period), subject_key(growth.subject)
         if not (year and key):
             continue
@@ -347,9 +354,11 @@ def check_parts(text: str, quantities: list[Quantity], sentences: Sentences) -> 
     for i, total in enumerate(quantities[:-1]):
         if total.unit in ("%", "pp", "times", "rank") or total.kind not in ("level", "change"):
             continue
-        sentence = sentences.of(total.start)
         following = quantities[i + 1]
-        if following.start >= sentence.end or following.unit != total.unit:
+        if following.unit != total.unit:
+            continue
+        sentence = sentences.of(total.start)
+        if following.start >= sentence.end:
             continue
         opener = patterns.parts_opener().search(gap(text, total, following))
         if opener is None:

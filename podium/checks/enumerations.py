@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable
 
 from podium.checks import patterns
 from podium.checks.findings import agree, finding, stated
-from podium.checks.text import Sentences, gap, lowered_for_search, matches_at, non_ascii, occurrences
+from podium.checks.text import Sentences, gap, has_wide_decimal, lowered_for_search, matches_at, occurrences
 from podium.checks.words import load
 from podium.model import Finding, Quantity
 
@@ -60,25 +60,49 @@ _ASCII_DIGITS = "0123456789"
 
 
 def _count_starts(text: str, lowered: str | None) -> list[int] | None:
-    """Every offset where an enumeration's count can begin (a number word in any case, or a digit
-    not following another digit), or None when the text must be scanned whole: `lowered` is None,
-    or a digit outside ASCII could begin a count."""
-    if lowered is None or (not text.isascii() and any(ch.isdecimal() for ch in set(non_ascii(text)))):
+    """Every offset where an enumeration's count can begin (a number word in any case, or a run of
+    one or two digits before a space or tab), or None when the text must be scanned whole:
+    `lowered` is None, or a digit outside ASCII could begin a count."""
+    if lowered is None or has_wide_decimal(text):
         return None
     starts = {m.start() for head in patterns.count_word_heads() for m in head.finditer(lowered)}
+    starts.update(_short_digit_runs(text))
+    return sorted(at for at in starts if _may_open_count(text, at))
+
+
+def _short_digit_runs(text: str) -> list[int]:
+    """Each ASCII digit with at most one more digit and then a space or tab after it: where a count
+    in digits can begin (one loop over the digits' places rather than a call for each)."""
+    found, size = [], len(text)
     for digit in _ASCII_DIGITS:
-        starts.update(at for at in occurrences(text, digit) if at == 0 or text[at - 1] not in _ASCII_DIGITS)
-    return sorted(starts)
+        for at in occurrences(text, digit):
+            end = at + 2 if at + 1 < size and text[at + 1] in _ASCII_DIGITS else at + 1
+            if end < size and text[end] in " \t":
+                found.append(at)
+    return found
 
 
-def enumeration_matches(text: str, lowered: str | None = None) -> Iterator[re.Match[str]]:
+def _may_open_count(text: str, at: int) -> bool:
+    """Whether the character before `at` lets a count begin there: no digit, point, comma or word
+    character (the enumeration pattern's lookbehind and word boundary), so it is tried only there."""
+    if at == 0:
+        return True
+    before = text[at - 1]
+    return before not in ".," and not before.isalnum() and before != "_"
+
+
+def enumeration_matches(text: str, lowered: str | None = None) -> Iterable[re.Match[str]]:
     """The matches of `patterns.enumeration()` in `text`, as its finditer gives them, tried only where
     a count can begin: trying the pattern at every position of a long text was the slowest step of
     the checks. `lowered`: `text` as `lowered_for_search` gives it, when already read."""
-    starts = _count_starts(text, lowered if lowered is not None else lowered_for_search(text))
-    if starts is None:
+    lowered = lowered if lowered is not None else lowered_for_search(text)
+    starts = _count_starts(text, lowered)
+    if lowered is None or starts is None:
         return patterns.enumeration().finditer(text)
-    return matches_at(patterns.enumeration(), text, starts)
+    # Found in the lowered text, faster (see patterns.for_lowered); matched again in the text
+    # itself, at the same places, for the groups as written.
+    found = matches_at(patterns.for_lowered(patterns.enumeration()), lowered, starts)
+    return [match for at in found if (match := patterns.enumeration().match(text, at.start()))]
 
 
 def check_enumerations(text: str, quantities: list[Quantity], sentences: Sentences | None = None) -> list[Finding]:
@@ -137,7 +161,7 @@ def _subject_items(prefix: str) -> list[str]:
     return split_list(subject)
 
 
-def _respectively_matches(text: str, sentences: Sentences) -> Iterator[re.Match[str]]:
+def _respectively_matches(text: str, sentences: Sentences) -> Iterable[re.Match[str]]:
     # Tried only where the lower-cased word is: the case-blind pattern is slow to scan a whole text.
     if sentences.lowered is None:
         return patterns.RESPECTIVELY.finditer(text)

@@ -14,6 +14,29 @@ def _alternation(phrases: Iterable[str]) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True))
 
 
+def key_words(phrases: Iterable[str]) -> set[str]:
+    """The longest word of each lower-case phrase: in every case-blind match of the phrase, and
+    rarer in text than its short words ("which" rather than "of"), so a cheap search for it rules
+    out most places."""
+    return {max(p.split(), key=len) for p in phrases if p.split()}
+
+
+_CASE_SENSITIVE: dict[tuple[str, int], re.Pattern[str]] = {}
+
+
+def for_lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A case-blind `pattern` made case-sensitive, for the text as `text.lowered_for_search` gives
+    it: there it matches exactly where `pattern` matches in the text (lower() keeps \\w, \\d and \\s,
+    and the case folds it misses rule that text out), and the engine skips an unlike literal at
+    once instead of folding case at every step. Only for patterns whose literals are lower-case
+    and whose classes do not name a case."""
+    # Kept by source and flags: hashing a compiled pattern hashes its whole program, every time.
+    key = (pattern.pattern, pattern.flags)
+    if key not in _CASE_SENSITIVE:
+        _CASE_SENSITIVE[key] = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+    return _CASE_SENSITIVE[key]
+
+
 # --- text layout ----------------------------------------------------------------------------------
 # A sentence ends at . ! ? followed by space and a capital, quote or digit; a decimal point never does.
 # A line break ends a sentence only after a blank line or a label's colon: hard-wrapped text breaks
@@ -25,6 +48,9 @@ YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 YEAR_AFTER = re.compile(r"^\s*(?:[A-Za-z-]+\s+){0,2}?,?\s*(?:in|by\s+the\s+end\s+of|at\s+the\s+end\s+of)\s+(1[89]\d\d|20\d\d)\b", re.IGNORECASE)
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 WORD = re.compile(r"[A-Za-z][\w'’-]*|\d[\d,.]*")
+# The words of a window read for its connectives, and where a clause after a figure breaks off.
+WINDOW_WORD = re.compile(r"[A-Za-z][\w'-]*")
+CLAUSE_BREAK = re.compile(r"[,;()]")
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +69,12 @@ def restatement_gap() -> re.Pattern[str]:
 def per_unit_cue() -> re.Pattern[str]:
     """A per-unit cue just before a figure ("a per unit area output of", "yield per mu of")."""
     return re.compile(rf"\b(?:{_alternation(load().per_unit_cues)})\b[^.;,]{{0,30}}$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def per_unit_word() -> re.Pattern[str]:
+    """A key word of a cue of `per_unit_cue`, for lower-cased text: a window without one is no match."""
+    return re.compile(_alternation(key_words(load().per_unit_cues)))
 
 
 PER_UNIT_AFTER = re.compile(r"^\s*(?:per|a|an|each|every)\s+([A-Za-z]+)", re.IGNORECASE)
@@ -65,6 +97,25 @@ def part_after() -> re.Pattern[str]:
 def part_before() -> re.Pattern[str]:
     """Words right before a figure that make it a part: "among them 15", "including 300"."""
     return re.compile(rf"\b(?:{_alternation(load().part_cues_before)})\s*,?\s*(?:about\s+|over\s+|more\s+than\s+)?$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def part_after_word() -> re.Pattern[str]:
+    """A key word of a cue of `part_after`, for lower-cased text: a window without one is no match."""
+    return re.compile(_alternation(key_words(load().part_cues_after)))
+
+
+@lru_cache(maxsize=1)
+def part_before_word() -> re.Pattern[str]:
+    """A key word of a cue of `part_before`, for lower-cased text: a window without one is no match."""
+    return re.compile(_alternation(key_words(load().part_cues_before)))
+
+
+@lru_cache(maxsize=1)
+def part_word() -> re.Pattern[str]:
+    """A key word of any part cue, before or after: a figure with none near it is no part."""
+    words = load()
+    return re.compile(_alternation(key_words((*words.part_cues_after, *words.part_cues_before))))
 
 
 # A figure written as a modifier ("100-billion-yuan projects", "7.1-magnitude") classifies a thing.

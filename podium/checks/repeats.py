@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 from itertools import chain, combinations, product
 from typing import TypeVar
 
 from podium.checks import patterns
 from podium.checks.findings import agree, amount, finding, stated
 from podium.checks.subjects import same_subject, subject_key, words_key
-from podium.checks.text import Sentences
+from podium.checks.text import Sentences, may_hold
 from podium.checks.tolerance import interval, relative_tolerance
 from podium.checks.units import convert
 from podium.checks.words import load
@@ -26,15 +26,37 @@ def is_threshold(text: str, sentences: Sentences, qty: Quantity) -> bool:
     milestone, not a statement of the level."""
     if not sentences.says(patterns.threshold_sentence(), qty.start, patterns.THRESHOLD_NEEDLE):
         return False
+    return _passed_from(text, sentences, qty)
+
+
+def milestones(text: str, sentences: Sentences, quantities: list[Quantity]) -> set[int]:
+    """The starts of the figures `is_threshold` finds: found once per briefing and shared, as
+    several checks leave milestones out, each sentence holding figures asked once."""
+    counting, needle = patterns.threshold_sentence(), patterns.THRESHOLD_NEEDLE
+    return {
+        q.start
+        for index, inside in sentences.by_sentence(quantities).items()
+        if sentences.says_in(counting, index, needle)
+        for q in inside
+        if _passed_from(text, sentences, q)
+    }
+
+
+def _passed_from(text: str, sentences: Sentences, qty: Quantity) -> bool:
     before = text[sentences.of(qty.start).start : qty.start]
     return bool(patterns.FROM_OR_TO_BEFORE.search(before)) and "from" in before.lower()
 
 
-def is_part(text: str, qty: Quantity) -> bool:
-    """"15 of which", "including 300": a figure for a part of something already counted."""
+def is_part(text: str, qty: Quantity, lowered: str | None = None) -> bool:
+    """"15 of which", "including 300": a figure for a part of something already counted.
+    `lowered`: the text as `lowered_for_search` gives it, when read; the patterns are tried only
+    where plain search finds a cue's key word."""
+    after, before = (qty.end, qty.end + 30), (max(0, qty.start - 30), qty.start)
+    if not may_hold(lowered, (before[0], after[1]), patterns.part_word()):
+        return False  # one search rules out both windows for most figures
     return bool(
-        patterns.part_after().match(text[qty.end : qty.end + 30])
-        or patterns.part_before().search(text[max(0, qty.start - 30) : qty.start])
+        (may_hold(lowered, after, patterns.part_after_word()) and patterns.part_after().match(text[after[0] : after[1]]))
+        or (may_hold(lowered, before, patterns.part_before_word()) and patterns.part_before().search(text[before[0] : before[1]]))
     )
 
 
@@ -43,15 +65,21 @@ def is_modifier(text: str, qty: Quantity) -> bool:
 
 
 def _only_connectives(window: str) -> bool:
-    words = re.findall(r"[A-Za-z][\w'-]*", window)
+    words = patterns.WINDOW_WORD.findall(window)
     return all(w.lower() in load().connective_words for w in words)
 
 
 def _supports(window: str, subject: str, *, every_word: bool = False) -> bool:
     """Whether `window` names `subject`: half its content words (all of them with `every_word`)."""
-    key = {t for t in subject_key(subject) if not t.startswith("#")}
+    key = _content_key(subject)
     found = len(key & words_key(window))
     return bool(key) and (found == len(key) if every_word else found * 2 >= len(key))
+
+
+@lru_cache(maxsize=4096)
+def _content_key(subject: str) -> frozenset[str]:
+    """A subject's words without its marker tags ("#rate")."""
+    return frozenset(t for t in subject_key(subject) if not t.startswith("#"))
 
 
 def _previous_in_sentence(quantities: list[Quantity], index: int, sentence_start: int, before: int) -> int | None:
@@ -65,7 +93,7 @@ def _trailing_clause(text: str, quantities: list[Quantity], index: int, sentence
     """The words after a figure up to the next figure or clause break: its "of ..." phrase."""
     end = quantities[index + 1].start if index + 1 < len(quantities) else sentence_end
     tail = text[quantities[index].end : min(end, sentence_end)]
-    return re.split(r"[,;()]", tail, maxsplit=1)[0]
+    return patterns.CLAUSE_BREAK.split(tail, maxsplit=1)[0]
 
 
 def anchored_subject(text: str, sentences: Sentences, quantities: list[Quantity], index: int) -> tuple[str, str] | None:
@@ -98,15 +126,22 @@ def anchored_subject(text: str, sentences: Sentences, quantities: list[Quantity]
 
 
 def candidates(
-    text: str, quantities: list[Quantity], restated: set[int], sentences: Sentences | None = None
+    text: str,
+    quantities: list[Quantity],
+    restated: set[int],
+    sentences: Sentences | None = None,
+    thresholds: set[int] | None = None,
 ) -> list[tuple[Quantity, str]]:
     """The figures that can be compared, each with the subject its own words support and the
-    words that support it (`sentences`: the sentence layout of `text`, when already read)."""
+    words that support it (`sentences`: the sentence layout of `text`, when already read;
+    `thresholds`: the starts of its milestones, when already found)."""
     sentences = sentences if sentences is not None else Sentences(text)
+    thresholds = thresholds if thresholds is not None else milestones(text, sentences, quantities)
+    passed = restated | thresholds
     pool = []
     for index, qty in enumerate(quantities):
         # The cheap tests first: reading a figure's subject from its words is the costly one.
-        if not _may_repeat(text, sentences, qty, restated):
+        if not _may_repeat(text, sentences, qty, passed):
             continue
         anchored = anchored_subject(text, sentences, quantities, index)
         if anchored is not None:
@@ -114,16 +149,15 @@ def candidates(
     return pool
 
 
-def _may_repeat(text: str, sentences: Sentences, qty: Quantity, restated: set[int]) -> bool:
-    """Whether a figure states a measure outright: not a target, restatement, rank, duration,
-    milestone, part or modifier."""
+def _may_repeat(text: str, sentences: Sentences, qty: Quantity, passed: set[int]) -> bool:
+    """Whether a figure states a measure outright: not a target, rank or duration, nor (`passed`)
+    a restatement or milestone, nor a part or modifier."""
     return (
         qty.modality == "actual"
-        and qty.start not in restated
+        and qty.start not in passed
         and qty.kind not in ("rank", "duration")
-        and not is_threshold(text, sentences, qty)
-        and not is_part(text, qty)
         and not is_modifier(text, qty)
+        and not is_part(text, qty, sentences.lowered)
     )
 
 
@@ -192,8 +226,14 @@ def _same_kind_and_period(
 
 
 def _matched_pairs(pool_a: list[tuple[Quantity, str]], pool_b: list[tuple[Quantity, str]], *, same_pool: bool) -> list[tuple[Quantity, Quantity]]:
+    # Each figure's subject words read once, so two named subjects that differ are passed over
+    # at once: `shared_subject` would find them none.
+    keys_a = [subject_key(a.subject) if a.subject else None for a, _window in pool_a]
+    keys_b = keys_a if pool_b is pool_a else [subject_key(b.subject) if b.subject else None for b, _window in pool_b]
     matched = []
     for i, j in _same_kind_and_period(pool_a, pool_b, same_pool=same_pool):
+        if keys_a[i] is not None and keys_b[j] is not None and not (keys_a[i] and keys_a[i] == keys_b[j]):
+            continue
         (a, window_a), (b, window_b) = pool_a[i], pool_b[j]
         if not comparable(a, b):
             continue
@@ -221,12 +261,18 @@ def check_pair(first: Quantity, second: Quantity) -> Finding:
     return finding(CHECK, agree(ok), explanation, [first, second], slack)
 
 
-def check(text: str, quantities: list[Quantity], restated: set[int], sentences: Sentences | None = None) -> list[Finding]:
-    """`restated` holds the starts of figures that restate the one before in other units. Two
-    figures in one sentence are never a repeat: there they are a part and its whole, or a start and
-    an end."""
+def check(
+    text: str,
+    quantities: list[Quantity],
+    restated: set[int],
+    sentences: Sentences | None = None,
+    thresholds: set[int] | None = None,
+) -> list[Finding]:
+    """`restated` holds the starts of figures that restate the one before in other units (and
+    `thresholds`, when found, those of its milestones). Two figures in one sentence are never a
+    repeat: there they are a part and its whole, or a start and an end."""
     sentences = sentences if sentences is not None else Sentences(text)
-    pool = candidates(text, quantities, restated, sentences)
+    pool = candidates(text, quantities, restated, sentences, thresholds)
     return [check_pair(a, b) for a, b in _matched_pairs(pool, pool, same_pool=True) if not sentences.same(a.start, b.start)]
 
 

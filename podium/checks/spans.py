@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from podium.checks import patterns
 from podium.checks.findings import agree, finding, stated
-from podium.checks.text import Sentences, Span, year_of
+from podium.checks.text import Sentences, Span, figures_within, year_of
 from podium.checks.units import convert
 from podium.model import Finding, Quantity
 
@@ -15,7 +15,7 @@ YEAR_SLACK = 1
 
 
 def _endpoint_years(
-    text: str, duration: Quantity, sentence: Span, quantities: list[Quantity], sentences: Sentences
+    text: str, duration: Quantity, sentence: Span, quantities: list[Quantity], starts: list[int], sentences: Sentences
 ) -> tuple[int, int, list[Quantity]] | None:
     """The two years a span runs between: written in the sentence, or read from earlier dated
     statements of the figures it goes "from" and "to"."""
@@ -23,12 +23,12 @@ def _endpoint_years(
     literal = patterns.YEARS_FROM_TO.search(inside) or patterns.YEARS_FROM_TO.search(text[sentence.start : duration.start])
     if literal:
         return int(literal.group(1)), int(literal.group(2)), []
-    after = [q for q in quantities if duration.end <= q.start < sentence.end]
+    after = figures_within(quantities, starts, Span(duration.end, sentence.end))
     for a, b in zip(after, after[1:]):
         if not (patterns.FROM_TO.search(text[max(sentence.start, a.start - 20) : a.start]) and patterns.TO_GAP.match(text[a.end : b.start])):
             continue
-        start_year = _year_stated_earlier(text, a, sentence, quantities, sentences)
-        end_year = _year_stated_earlier(text, b, sentence, quantities, sentences)
+        start_year = _year_stated_earlier(text, a, sentence, quantities, starts, sentences)
+        end_year = _year_stated_earlier(text, b, sentence, quantities, starts, sentences)
         if start_year and end_year:
             return start_year[0], end_year[0], [a, b, start_year[1], end_year[1]]
         return None
@@ -36,13 +36,13 @@ def _endpoint_years(
 
 
 def _year_stated_earlier(
-    text: str, endpoint: Quantity, sentence: Span, quantities: list[Quantity], sentences: Sentences
+    text: str, endpoint: Quantity, sentence: Span, quantities: list[Quantity], starts: list[int], sentences: Sentences
 ) -> tuple[int, Quantity] | None:
     """The year of the last earlier figure in the paragraph equal to `endpoint` ("in 2007 ... 100 billion")."""
     paragraph = sentences.paragraph(endpoint.start)
     # The paragraph's sentences read on its own text, as stated years are looked for within it.
     local_sentences = sentences.within(paragraph)
-    for earlier in reversed([q for q in quantities if paragraph.start <= q.start < sentence.start]):
+    for earlier in reversed(figures_within(quantities, starts, Span(paragraph.start, sentence.start))):
         factor = convert(1.0, earlier.unit, endpoint.unit)
         if factor is None or abs(earlier.value * factor - endpoint.value) > 1e-9 * max(1.0, abs(endpoint.value)):
             continue
@@ -55,7 +55,9 @@ def _year_stated_earlier(
 
 
 def check(text: str, quantities: list[Quantity], sentences: Sentences) -> list[Finding]:
+    """Time spans against the years they run between (`quantities` ordered by start)."""
     findings = []
+    starts = [q.start for q in quantities]
     for duration in quantities:
         if duration.unit != "year" or duration.kind not in ("duration", "level"):
             continue
@@ -63,7 +65,7 @@ def check(text: str, quantities: list[Quantity], sentences: Sentences) -> list[F
         years_follow = patterns.YEARS_RIGHT_AFTER.match(text[duration.end : sentence.end])
         if not (years_follow or patterns.span_cue().search(text[sentence.start : duration.start])):
             continue
-        found = _endpoint_years(text, duration, sentence, quantities, sentences)
+        found = _endpoint_years(text, duration, sentence, quantities, starts, sentences)
         if found is None:
             continue
         first, last, evidence = found

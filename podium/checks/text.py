@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable
 from functools import cached_property
 from typing import NamedTuple
 
@@ -36,45 +36,104 @@ def lowered_for_search(text: str) -> str | None:
     """`text` lower-cased with every offset kept, where plain substring search finds every place a
     case-blind pattern of ASCII words can match (far faster than trying the pattern at every
     position); None when `text` holds a character that defeats this, and the text must be scanned."""
-    if not text.isascii() and not CASE_FOLDS_BEYOND_LOWER.isdisjoint(non_ascii(text)):
+    # `in` rather than a scan of every character: it finds a character wider than any in the
+    # text (as these are, in most texts) at once.
+    if not text.isascii() and any(ch in text for ch in CASE_FOLDS_BEYOND_LOWER):
         return None
-    return text.lower()
+    return _lower(text)
 
 
-def occurrences(text: str, needle: str) -> Iterator[int]:
-    """Every offset where `needle` starts in `text`, overlapping ones included."""
+# The Latin-1 characters lower() changes beyond ASCII: À to Þ, but not ×.
+_LATIN1_UPPER = bytes([*range(0xC0, 0xD7), *range(0xD8, 0xDF)])
+_ALL_BUT_LATIN1_UPPER = bytes(c for c in range(256) if c not in _LATIN1_UPPER)
+
+
+def _lower(text: str) -> str:
+    """`text.lower()`; faster for a Latin-1 text with no upper-case letter beyond ASCII (an English
+    transcript with a stray no-break space or é), where lower() changes A to Z only, which
+    bytes.lower() does without looking up each character's case."""
+    if text.isascii():
+        return text.lower()
+    try:
+        raw = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return text.lower()
+    if raw.translate(None, _ALL_BUT_LATIN1_UPPER):
+        return text.lower()
+    return raw.lower().decode("latin-1")
+
+
+def has_wide_decimal(text: str) -> bool:
+    """Whether `text` holds a decimal digit outside ASCII (one `\\d` matches): never in Latin-1,
+    which is checked without reading each character."""
+    if text.isascii():
+        return False
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return any(ch.isdecimal() for ch in set(non_ascii(text)))
+    return False
+
+
+def occurrences(text: str, needle: str) -> list[int]:
+    """Every offset where `needle` starts in `text`, overlapping ones included (a list, not a
+    generator: resuming a generator for each of a text's hundreds of marks costs more than the search)."""
+    found = []
     at = text.find(needle)
     while at >= 0:
-        yield at
+        found.append(at)
         at = text.find(needle, at + 1)
+    return found
 
 
-def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+def search_in(pattern: re.Pattern[str], text: str, lowered: str | None) -> re.Match[str] | None:
+    """What the case-blind `pattern` finds searching `text`, searched in `lowered` (`text` as
+    `lowered_for_search` gives it) when there is one, several times faster (see
+    `patterns.for_lowered`); the match's groups are then lower-cased. A pattern minding case
+    searches `text`."""
+    if lowered is None or not pattern.flags & re.IGNORECASE:
+        return pattern.search(text)
+    return patterns.for_lowered(pattern).search(lowered)
+
+
+def may_hold(lowered: str | None, window: tuple[int, int], word: re.Pattern[str]) -> bool:
+    """Whether `word` (a pattern for lower-cased text) occurs in `window` of the text as
+    `lowered_for_search` gives it: where it does not, a case-blind pattern needing it cannot match
+    there. Always true when the text could not be lowered (`lowered` None)."""
+    return lowered is None or word.search(lowered, *window) is not None
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
     """What `pattern.finditer(text)` gives, when every match starts at one of `starts` (sorted): the
     pattern is tried only there. Matches do not overlap, as with finditer."""
+    found: list[re.Match[str]] = []
     end = 0
     for start in starts:
         if start < end:
             continue
         match = pattern.match(text, start)  # lookbehinds and \b still see the text before `start`
         if match:
-            yield match
+            found.append(match)
             end = match.end()
+    return found
 
 
 def _sentence_end_starts(text: str) -> list[int]:
     # A sentence end begins right after . ! ? or a colon, or at a line break (see SENTENCE_END).
-    after = (at + 1 for mark in ".!?:" for at in occurrences(text, mark))
-    return sorted({*after, *occurrences(text, "\n")})
+    starts = set(occurrences(text, "\n"))
+    for mark in ".!?:":
+        starts.update(at + 1 for at in occurrences(text, mark))
+    return sorted(starts)
 
 
 def sentence_spans(text: str) -> list[Span]:
     """Every sentence of `text` as a span; a decimal point never ends one."""
     spans, start = [], 0
     for match in matches_at(patterns.SENTENCE_END, text, _sentence_end_starts(text)):
-        if match.start() > start:
-            spans.append(Span(start, match.start()))
-        start = match.end()
+        end, following = match.span()
+        if end > start:
+            spans.append(Span(start, end))
+        start = following
     if start < len(text):
         spans.append(Span(start, len(text)))
     return spans
@@ -99,7 +158,9 @@ class Sentences:
         self.text = text
         self.spans = sentence_spans(text)
         self._starts = [s.start for s in self.spans]
-        self._says: dict[tuple[re.Pattern[str], int], bool] = {}
+        # Keyed by the pattern's source and flags, not the pattern: hashing a compiled pattern
+        # hashes its whole program, every time.
+        self._says: dict[tuple[str, int, int], bool] = {}
         self._within: dict[Span, Sentences] = {}
 
     @cached_property
@@ -120,15 +181,30 @@ class Sentences:
         """Whether `pattern` matches in the sentence holding `offset`. Several checks ask this of
         every figure; a sentence holds many, so each sentence is searched once per pattern.
         `needle`: a lower-case word in every match, so a sentence without it is not searched."""
-        key = (pattern, self.index_of(offset))
+        return self.says_in(pattern, self.index_of(offset), needle)
+
+    def saying(self, pattern: re.Pattern[str], needle: str) -> frozenset[int]:
+        """The indices of the sentences where `says` finds `pattern`, for checks that ask it of every
+        figure: only the sentences where plain search of the lowered text finds `needle` are read."""
+        lowered = self.lowered
+        if lowered is None:
+            indices: Iterable[int] = range(max(1, len(self.spans)))
+        else:
+            indices = {self.index_of(at) for at in occurrences(lowered, needle)}
+        return frozenset(index for index in indices if self.says_in(pattern, index, needle))
+
+    def says_in(self, pattern: re.Pattern[str], index: int, needle: str = "") -> bool:
+        """What `says` tells of the sentence at `index`."""
+        key = (pattern.pattern, pattern.flags, index)
         if key not in self._says:
-            sentence = self.of(offset)
+            sentence = self.spans[index] if self.spans else Span(0, len(self.text))
             lowered = self.lowered
             if needle and lowered is not None and lowered.find(needle, sentence.start, sentence.end) < 0:
                 self._says[key] = False
             else:
                 # A slice, not search(pos, endpos): \b and lookbehinds must not see the sentence before.
-                self._says[key] = bool(pattern.search(self.text[sentence.start : sentence.end]))
+                words = self.text[sentence.start : sentence.end]
+                self._says[key] = bool(search_in(pattern, words, lowered[sentence.start : sentence.end] if lowered is not None else None))
         return self._says[key]
 
     @cached_property
@@ -156,11 +232,32 @@ class Sentences:
         the order given; a sentence without figures is left out, so a check looks only where
         figures are rather than filtering every figure for every sentence."""
         grouped: dict[int, list[Quantity]] = {}
+        spans, starts = self.spans, self._starts
         for qty in quantities:
-            index = self.index_of(qty.start)
-            if self.spans and self.spans[index].start <= qty.start < self.spans[index].end:
+            index = bisect.bisect_right(starts, qty.start) - 1  # index_of, without a call per figure
+            if index >= 0 and qty.start < spans[index].end:
                 grouped.setdefault(index, []).append(qty)
-        return [(self.spans[index], grouped[index]) for index in sorted(grouped)]
+        return [(spans[index], grouped[index]) for index in sorted(grouped)]
+
+    def by_sentence(self, quantities: list[Quantity]) -> dict[int, list[Quantity]]:
+        """The figures grouped by the index `index_of` gives their starts, in the order given."""
+        grouped: dict[int, list[Quantity]] = {}
+        starts = self._starts
+        for qty in quantities:
+            index = max(0, bisect.bisect_right(starts, qty.start) - 1)  # index_of, without a call per figure
+            grouped.setdefault(index, []).append(qty)
+        return grouped
+
+    def figures_of(self, index: int, quantities: list[Quantity]) -> list[Quantity]:
+        """The figures of `quantities` (ordered by start) whose sentence is the one at `index`, as
+        `index_of` tells: from its start (from the text's, for the first) to the next one's."""
+        low = self._starts[index] if index > 0 else -1
+        high = self._starts[index + 1] if index + 1 < len(self._starts) else len(self.text) + 1
+        return quantities[bisect.bisect_left(quantities, low, key=_start) : bisect.bisect_left(quantities, high, key=_start)]
+
+
+def _start(qty: Quantity) -> int:
+    return qty.start
 
 
 def figures_within(quantities: list[Quantity], starts: list[int], span: Span) -> list[Quantity]:

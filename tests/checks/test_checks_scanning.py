@@ -6,9 +6,21 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from podium.checks import patterns
-from podium.checks.commitments import _first_promise, _undertaking_starts
+from podium.checks.commitments import _promise_start, _undertaking_starts
+from podium.checks.derived import per_unit_base
 from podium.checks.enumerations import _respectively_matches, enumeration_matches
-from podium.checks.text import Sentences, Span, paragraph_of, sentence_spans
+from podium.checks.repeats import is_part, is_threshold, milestones
+from podium.checks.text import (
+    Sentences,
+    Span,
+    _lower,
+    has_wide_decimal,
+    lowered_for_search,
+    paragraph_of,
+    search_in,
+    sentence_spans,
+)
+from podium.model import Quantity
 
 PIECES = st.sampled_from(
     ["two", "Two", "TWELVE", "sEvEn", "seventeen", "ten", "often", "both", "ſix", "sıx", "İ", "3", "12", "123",
@@ -96,9 +108,8 @@ def test_undertakings_found_where_a_full_search_finds_them(text: str) -> None:
         if starts is not None and index not in starts:
             assert expected is None
             continue
-        offsets = [at - sentence.start for at in starts[index]] if starts is not None else None
-        found = _first_promise(body, offsets)
-        assert (found and found.span()) == (expected and expected.span())
+        found = _promise_start(text, sentences, sentence, starts[index] if starts is not None else None)
+        assert found == (expected and expected.start())
 
 
 @settings(max_examples=300, deadline=None)
@@ -115,3 +126,101 @@ def test_a_sentence_without_the_needle_is_rightly_not_searched(text: str, data: 
     sentence = Sentences(text).of(offset)
     expected = bool(patterns.RESPECTIVELY.search(text[sentence.start : sentence.end]))
     assert Sentences(text).says(patterns.RESPECTIVELY, offset, patterns.RESPECTIVELY_WORD) == expected
+
+
+PART_PIECES = st.sampled_from(
+    ["of which", "Of Which", "of  whom", "among them", "AMONG", "including", "Including", "of", "these", "ſuch",
+     "about", "over", "more than", ",", "5", "300", "people", "were", "\n", "İ"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(PART_PIECES, SEPARATORS), max_size=20), st.data())
+def test_a_part_is_found_alike_with_or_without_the_lowered_text(parts: list[tuple[str, str]], data: st.DataObject) -> None:
+    text = "".join(piece + sep for piece, sep in parts)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    qty = Quantity(text=text[start:end], start=start, end=end, value=1.0, unit="count")
+    assert is_part(text, qty, lowered_for_search(text)) == is_part(text, qty)
+
+
+@settings(max_examples=200, deadline=None)
+@given(sentence_texts())
+def test_the_sentences_saying_a_word_are_those_says_finds(text: str) -> None:
+    sentences = Sentences(text)
+    saying = Sentences(text).saying(patterns.RESPECTIVELY, patterns.RESPECTIVELY_WORD)
+    for offset in range(len(text) + 1):
+        assert (sentences.index_of(offset) in saying) == sentences.says(patterns.RESPECTIVELY, offset, patterns.RESPECTIVELY_WORD)
+
+
+PER_UNIT_PIECES = st.sampled_from(
+    ["per unit area", "Per Mu", "per  hectare", "PER", "yield", "Yield per", "average yield", "unit yield", "capita",
+     "output", "ſ", "İ", "of", ",", ".", "5", "tons", "mu", "a", "each"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(PER_UNIT_PIECES, SEPARATORS), max_size=20), st.data())
+def test_a_per_unit_base_is_found_alike_with_or_without_the_lowered_text(parts: list[tuple[str, str]], data: st.DataObject) -> None:
+    text = "".join(piece + sep for piece, sep in parts)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    qty = Quantity(text=text[start:end], start=start, end=end, value=1.0, unit="t")
+    assert per_unit_base(text, qty, lowered_for_search(text)) == per_unit_base(text, qty)
+
+
+CASE_PIECES = st.sampled_from(
+    ["will", "WILL", "Shall", "we’ll", "We'll", "aim", "Plans", "by", "By the end of", "2025", "20", "this year",
+     "Next Year", "the current quarter", "took", "TAKEN", "from", "From", "set to", "completed", "Opened", "ſ",
+     "ı", "İ", "K", "\u212a", "Σ", "é", "É", "_", "-", "’", "'", ".", ",", "5"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(CASE_PIECES, SEPARATORS), max_size=30))
+def test_a_case_blind_pattern_finds_the_same_in_the_lowered_text(parts: list[tuple[str, str]]) -> None:
+    text = "".join(piece + sep for piece, sep in parts)
+    lowered = lowered_for_search(text)
+    for pattern in (patterns.future_cue(), patterns.deadline(), patterns.undertaking(), patterns.threshold_sentence()):
+        found, expected = search_in(pattern, text, lowered), pattern.search(text)
+        assert (found and found.span()) == (expected and expected.span())
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x24F)))
+def test_lowering_a_latin1_text_by_bytes_is_lower(text: str) -> None:
+    assert _lower(text) == text.lower()
+    assert has_wide_decimal(text) == any(ch.isdecimal() and not ch.isascii() for ch in text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(sentence_texts(), st.data())
+def test_the_figures_of_a_sentence_are_those_index_of_puts_there(text: str, data: st.DataObject) -> None:
+    offsets = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=8)))
+    figures = [Quantity(text="1", start=at, end=at, value=1.0, unit="count") for at in offsets]
+    sentences = Sentences(text)
+    for index in range(max(1, len(sentences.spans))):
+        expected = [q for q in figures if sentences.index_of(q.start) == index]
+        assert sentences.figures_of(index, figures) == expected
+    grouped = [(span, inside) for span, inside in sentences.figures_by_sentence(figures)]
+    assert grouped == [
+        (span, [q for q in figures if span.start <= q.start < span.end])
+        for span in sentences.spans
+        if any(span.start <= q.start < span.end for q in figures)
+    ]
+
+
+THRESHOLD_PIECES = st.sampled_from(
+    ["It", "took", "Taken", "a", "year", "to", "go", "from", "FROM", "200", "300", "billion", "over", "about", ".",
+     ",", ";", "\n\n", "ſ"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(THRESHOLD_PIECES, SEPARATORS), max_size=30), st.data())
+def test_milestones_are_the_figures_is_threshold_finds(parts: list[tuple[str, str]], data: st.DataObject) -> None:
+    text = "".join(piece + sep for piece, sep in parts)
+    offsets = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=8)))
+    figures = [Quantity(text="1", start=at, end=at, value=1.0, unit="count") for at in offsets]
+    expected = {q.start for q in figures if is_threshold(text, Sentences(text), q)}
+    assert milestones(text, Sentences(text), figures) == expected
