@@ -344,35 +344,90 @@ def _clause(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple
 
 
 def _nearest(layout: _Layout, indexes: list[int], qty: Quantity) -> int | None:
-    before = [i for i in indexes if layout.refs[i].end <= qty.start]
-    if before:
-        return before[-1]
-    after = [i for i in indexes if layout.refs[i].start >= qty.end]
-    return after[0] if after else None
+    before, after = _around(layout, indexes, qty)
+    return before if before is not None else after
+
+
+def _around(layout: _Layout, indexes: list[int], qty: Quantity) -> tuple[int | None, int | None]:
+    """Of the (ordered) references, none the figure's own, the last before it and the first after it."""
+    refs = layout.refs
+    before = after = None
+    for i in indexes:
+        if refs[i].end <= qty.start:
+            before = i
+        elif after is None and refs[i].start >= qty.end:
+            after = i
+    return before, after
+
+
+@dataclass
+class _SentenceRefs:
+    """The references of a figure's sentence sorted out in one pass, for `_period`."""
+
+    own: int | None = None  # the first reference the figure stands inside
+    runs: list[int] = field(default_factory=list)  # runs of years, the figure's own included
+    points: list[int] = field(default_factory=list)  # points in the figure's clause, not its own
+    sentence_points: list[int] = field(default_factory=list)  # points in its sentence, not its own
+    undated_clause: bool = False  # "currently", "annually" or an opening comparison in the clause
+
+
+def _sort_sentence_refs(layout: _Layout, qty: Quantity, clause: tuple[int, int], sentence: tuple[int, int]) -> _SentenceRefs:
+    found = _SentenceRefs()
+    refs = layout.refs
+    for i in layout.refs_in_sentence(sentence):
+        ref = refs[i]
+        scope = ref.scope
+        if scope == "run":
+            found.runs.append(i)
+        if ref.start < qty.end and qty.start < ref.end:
+            if found.own is None:
+                found.own = i
+            continue
+        in_clause = clause[0] <= ref.start and ref.end <= clause[1]
+        if scope == "point":
+            found.sentence_points.append(i)
+            if in_clause:
+                found.points.append(i)
+        elif in_clause and (scope in ("now", "standing") or (scope == "compare" and ref.start - clause[0] < _OPENING)):
+            # "Compared with the end of last year, deposits rose ...": a change up to now
+            found.undated_clause = True
+    return found
 
 
 def _period(
-    layout: _Layout, qty: Quantity, kind: str, clause: tuple[int, int], sentence: tuple[int, int], paragraph: tuple[int, int]
+    layout: _Layout,
+    qty: Quantity,
+    kind: str,
+    clause: tuple[int, int],
+    sentence: tuple[int, int],
+    paragraph: tuple[int, int],
+    *,
+    goal_after: bool | None = None,
 ) -> str:
+    """`goal_after`: whether a goal noun follows the figure (`_goal_after`), if already known."""
     refs = layout.refs
-    if modality_words().goal_after.match(layout.text[qty.end : min(qty.end + 60, sentence[1])]):
+    if goal_after is None:
+        goal_after = _goal_after(layout.text, qty, sentence)
+    if goal_after:
         return ""  # "our 2 percent longer-run goal": a standing goal, not a figure of any period
-    in_sentence = layout.refs_in_sentence(sentence)
-    own = [i for i in in_sentence if refs[i].start < qty.end and qty.start < refs[i].end]
-    if own and refs[own[0]].form in ("past", "ahead", "run"):
-        return layout.periods[own[0]]
+    sorted_refs = _sort_sentence_refs(layout, qty, clause, sentence)
+    own = sorted_refs.own
+    if own is not None and refs[own].form in ("past", "ahead", "run"):
+        return layout.periods[own]
     # "ranked first ... for three consecutive years", "stayed above 100 billion jin for 10
     # consecutive years": the run dates the figure it is said of.
-    runs = [i for i in in_sentence if refs[i].scope == "run" and _same_phrase(layout.text, qty, refs[i])]
-    if runs and kind != "duration":
-        return layout.periods[runs[0]]
-    in_clause = [i for i in in_sentence if clause[0] <= refs[i].start and refs[i].end <= clause[1] and i not in own]
-    points = [i for i in in_clause if refs[i].scope == "point"]
+    if kind != "duration":
+        run = next((i for i in sorted_refs.runs if _same_phrase(layout.text, qty, refs[i])), None)
+        if run is not None:
+            return layout.periods[run]
+    points = sorted_refs.points
     if qty.unit == "count" and _PLACE_BEFORE.search(layout.text, max(clause[0], qty.start - 12), qty.start):
         return ""  # "this rate in 31 major cities": the figure counts where, not how much
-    right_after = [i for i in points if refs[i].start >= qty.end and _TIME_AFTER.match(layout.text, qty.end, refs[i].start)]
-    if right_after:
-        return layout.periods[right_after[0]]  # "5.9% in March": the month named with the figure
+    right_after = next(
+        (i for i in points if refs[i].start >= qty.end and _TIME_AFTER.match(layout.text, qty.end, refs[i].start)), None
+    )
+    if right_after is not None:
+        return layout.periods[right_after]  # "5.9% in March": the month named with the figure
     deadline = _deadline_after(layout, points, qty)
     if deadline is not None:
         return layout.periods[deadline]
@@ -381,21 +436,22 @@ def _period(
     if points:
         chosen = _nearest(layout, points, qty)
         return layout.periods[chosen] if chosen is not None else ""
-    if any(refs[i].scope in ("now", "standing") for i in in_clause):
+    if sorted_refs.undated_clause:
         return ""
-    if any(refs[i].scope == "compare" and refs[i].start - clause[0] < _OPENING for i in in_clause):
-        return ""  # "Compared with the end of last year, deposits rose ...": a change up to now
     if qty.unit == "count" and _DEFINITE_BEFORE.search(layout.text, max(clause[0], qty.start - 12), qty.start):
         return ""  # "the 25.98 million residents": a standing set, not a flow
-    sentence_points = [i for i in in_sentence if refs[i].scope == "point" and i not in own]
-    before = [i for i in sentence_points if refs[i].end <= qty.start]
-    if before:
-        return layout.periods[before[-1]]
+    before, after = _around(layout, sorted_refs.sentence_points, qty)
+    if before is not None:
+        return layout.periods[before]
     carried = layout.carried_into(paragraph[0], sentence[0])
     if carried is not None:
         return layout.periods[carried]
-    after = [i for i in sentence_points if refs[i].start >= qty.end]
-    return layout.periods[after[0]] if after else ""
+    return layout.periods[after] if after is not None else ""
+
+
+def _goal_after(text: str, qty: Quantity, sentence: tuple[int, int]) -> bool:
+    """Whether a goal noun follows the figure in its sentence ("our 2 percent longer-run goal")."""
+    return modality_words().goal_after.match(text[qty.end : min(qty.end + 60, sentence[1])]) is not None
 
 
 def _is_future(layout: _Layout, index: int) -> bool:
@@ -415,8 +471,8 @@ def _is_fraction(qty: Quantity) -> bool:
     return qty.unit == "%" and not _PERCENT_SIGN.search(qty.text)
 
 
-def _modality(before: str, after: str, period: str, anchor: Anchor) -> str:
-    modality = classify_modality(before, after)
+def _modality(before: str, after: str, period: str, anchor: Anchor, *, goal_after: bool | None = None) -> str:
+    modality = classify_modality(before, after, goal_after=goal_after)
     if not period or anchor.year is None:
         return modality
     first_year, last_year = int(period[:4]), int(period.split("/")[-1][:4])
@@ -536,7 +592,9 @@ def annotate(briefing: Briefing, quantities: list[Quantity]) -> None:
             cue_text = _without_listed_figures(tail)
             kind = classify_kind(qty.unit, cue_text, after[:_CUE_REACH], fraction=_is_fraction(qty))
             qty.kind = kind or (prev.kind if same_sentence and prev is not None and prev.unit == qty.unit else "ratio")
-        qty.period = _period(layout, qty, qty.kind, clause, sentence, paragraph)
+        # Both the period and the modality ask whether a goal noun follows the figure.
+        goal_after = _goal_after(text, qty, sentence)
+        qty.period = _period(layout, qty, qty.kind, clause, sentence, paragraph, goal_after=goal_after)
         earlier = stated.get((qty.value, qty.unit))
         if earlier is not None and earlier.period and qty.kind == "level" and not _dated_clause(layout, clause):
             qty.period = earlier.period  # "from 100 billion to 200 billion": figures stated before
@@ -544,7 +602,7 @@ def annotate(briefing: Briefing, quantities: list[Quantity]) -> None:
         # Inferred: the period rests on a year the briefing only implies ("last year" at a briefing
         # whose year was inferred), not on a year the text states.
         qty.period_inferred = inferred and bool(qty.period) and qty.period not in layout.stated_periods
-        qty.modality = _modality(tail, after, qty.period, layout.anchor)  # type: ignore[assignment]
+        qty.modality = _modality(tail, after, qty.period, layout.anchor, goal_after=goal_after)  # type: ignore[assignment]
         if not restated:
             qty.subject = find_subject(
                 clause_before, after, text=qty.text, unit=qty.unit, kind=qty.kind,

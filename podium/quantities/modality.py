@@ -75,14 +75,17 @@ _FIGURE_AS_SUBJECT = re.compile(
 )
 
 
-def classify_modality(before: str, after: str = "") -> Modality:
+def classify_modality(before: str, after: str = "", *, goal_after: bool | None = None) -> Modality:
     """The modality set by the last cue in `before` (the clause text up to the figure), unless a
     past-tense verb stands between that cue and the figure. A figure that is itself the subject of
     "will" ("8.74 million graduates will enter the market") is a forecast: an undertaking needs
-    someone who undertakes it."""
+    someone who undertakes it. `goal_after` is whether `goal_after` of the word table matches
+    `after[:60]`, when the caller has matched it already."""
     if after and _FIGURE_AS_SUBJECT.match(after[:60]):
         return "forecast"
-    if after and _goal_after().match(after[:60]):
+    if goal_after is None:
+        goal_after = bool(after) and _goal_after().match(after[:60]) is not None
+    if goal_after:
         return "target"  # "our 2 percent inflation goal"
     table = load_words()
     words = _WORD.findall((_MONTH_MAY.sub(" ", before) if "May" in before else before).lower())
