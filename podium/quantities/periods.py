@@ -326,9 +326,18 @@ def _first_words() -> frozenset[str]:
 
 def may_name_a_time(text: str) -> bool:
     """A cheap test for short text: whether it holds a word every time reference holds."""
+    kept_or_year, lower = _time_word_patterns()
+    return kept_or_year.search(text) is not None or lower.search(text.lower()) is not None
+
+
+@lru_cache(maxsize=1)
+def _time_word_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """For `may_name_a_time`: a year's digits or a case-kept trigger anywhere in the text, and a
+    lower-case trigger anywhere in the lower-cased text (substrings, as `in` finds them), each
+    one regex search instead of a search per word."""
     lower_words, kept_words = _triggers()
-    low = text.lower()
-    return bool(_YEAR_DIGITS.search(text)) or any(w in low for w in lower_words) or any(w in text for w in kept_words)
+    kept_or_year = re.compile("|".join([_YEAR_DIGITS.pattern, *map(re.escape, kept_words)]))
+    return kept_or_year, re.compile("|".join(map(re.escape, lower_words)))
 
 
 @lru_cache(maxsize=1)

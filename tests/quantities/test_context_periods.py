@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from podium.quantities import periods
-from podium.quantities.periods import Anchor, find_time_refs, resolve_ref, single_year
+from podium.quantities.periods import Anchor, find_time_refs, may_name_a_time, resolve_ref, single_year
 
 MAY_2024 = Anchor(year=2024, month=5)
 
@@ -165,3 +165,16 @@ def test_alternatives_by_opening_word_match_as_the_whole_pattern() -> None:
         assert (expected and (expected.span(), {k: v for k, v in expected.groupdict().items() if v})) == (
             got and (got.span(), {k: v for k, v in got.groupdict().items() if v})
         ), word[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["unemployment rate in March", "grain output", "the first quarter", "Q3 exports", "since 2019", "output in 1998",
+     "the Yearly plan", "KNOW-HOW", "rates today", "2,05", "sales per annum", "Mayor's office", ""],
+)
+def test_may_name_a_time_finds_any_trigger(text: str) -> None:
+    lower_words, kept_words = periods._triggers()
+    expected = bool(re.search(r"(?:19|20)\d\d", text)) or any(w in text.lower() for w in lower_words) or any(
+        w in text for w in kept_words
+    )
+    assert may_name_a_time(text) is expected
