@@ -77,30 +77,31 @@ def _candidates(text: str, start: int, end: int) -> list[Mention]:
 
 def _seeds(text: str, start: int, end: int) -> list[tuple[int, str]]:
     """(offset, lower-cased seed) for every place a figure may start: a digit, a fraction sign, or
-    a word from the tables. The full patterns then run only at these places."""
+    a word from the tables, digits first. The full patterns then run only at these places."""
+    window = text[start:end]
+    lowered = window.lower()
+    if len(lowered) != len(window):
+        return _seeds_any_case(text, start, end)
+    digits: list[tuple[int, str]] = []
+    words: list[tuple[int, str]] = []
+    for match in P.SEEDS.finditer(" " + lowered):
+        if match.start("digits") >= 0:
+            at = start + match.start() - 1  # the blank put first shifts offsets by one
+            digits.append((_decimal_point_before(text, at, start), text[at : start + match.end("digits") - 1]))
+            word = match.group("word_after")
+            if word is not None:
+                words.append((start + match.start("word_after") - 1, word))
+        else:
+            words.append((start + match.start("word") - 1, match.group("word")))
+    return digits + words
+
+
+def _seeds_any_case(text: str, start: int, end: int) -> list[tuple[int, str]]:
     seeds = [
         (_decimal_point_before(text, m.start(), start), m.group(0)) for m in P.SEED_DIGITS.finditer(text, start, end)
     ]
-    window = text[start:end]
-    lowered = window.lower()
-    if len(lowered) == len(window):
-        seeds.extend((start + at, word) for at, word in _word_seeds(lowered))
-    else:
-        seeds.extend((m.start(), m.group(0).lower()) for m in P.SEED_WORDS_ANY_CASE.finditer(text, start, end))
+    seeds.extend((m.start(), m.group(0).lower()) for m in P.seed_words_any_case().finditer(text, start, end))
     return seeds
-
-
-def _word_seeds(lowered: str) -> list[tuple[int, str]]:
-    """(offset, word) of every P.SEED_WORDS match in `lowered`, found faster: a match at the very
-    start, then the matches after a non-letter, which continue from the same places."""
-    found: list[tuple[int, str]] = []
-    resume = 0
-    first = P.SEED_WORDS.match(lowered)
-    if first is not None:
-        found.append((0, first.group(0)))
-        resume = first.end()
-    found.extend((m.start("word"), m.group("word")) for m in P.SEED_WORDS_AFTER_BREAK.finditer(lowered, resume))
-    return found
 
 
 def _decimal_point_before(text: str, seed: int, floor: int) -> int:

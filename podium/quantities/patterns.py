@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from podium.quantities import scan
 from podium.quantities.words import load
@@ -204,16 +205,21 @@ _SEED_WORDS = (
     NUMBER_WORDS | SCALE_ARTICLE_WORDS | VAGUE_FIRST_WORDS | RANK_VERB_WORDS | ORDINAL_WORDS | MULTIPLE_WORDS
     | FRACTION_WORDS | {TOP_WORD}
 )  # fmt: skip
-# Two scans beat one: a pattern that opens with a character class lets the engine skip ahead, and
-# the word trie runs over the lower-cased text (same length), where matching is case-sensitive.
 SEED_DIGITS = re.compile(rf"[\d{_VULGAR}][\d,.]*[{_VULGAR}]?")  # a leading "." (".5") is read back
 _SEED_WORD_TRIE = rf"(?:{_trie(sorted(_SEED_WORDS))})(?![a-z])"
-_SEED_WORDS_BODY = rf"(?<![a-z]){_SEED_WORD_TRIE}"
-SEED_WORDS = re.compile(_SEED_WORDS_BODY)
-# The same after the character before it, consumed: a pattern opening with a character class
-# lets the engine skip the letters inside words instead of trying the trie at each of them.
-SEED_WORDS_AFTER_BREAK = re.compile(rf"[^a-z](?P<word>{_SEED_WORD_TRIE})")
-# The same over text whose lower-casing changes its length (rare letters such as "İ").
-SEED_WORDS_ANY_CASE = re.compile(
-    _SEED_WORDS_BODY.replace("(?<![a-z])", "(?<![A-Za-z])").replace("(?![a-z])", "(?![A-Za-z])"), re.IGNORECASE
+# Both kinds of seed in one scan of the lower-cased text (same length; matching there is
+# case-sensitive), read with a blank put before it: every match opens with the non-letter before
+# its seed, which lets the engine skip the letters inside words instead of trying the trie at each
+# of them. That character is itself the first digit of a run ("digits", with the seed word
+# touching its end, "word_after": "5twofold"), or the character before a seed word ("word").
+SEEDS = re.compile(
+    rf"[^a-z](?:(?<=[\d{_VULGAR}])(?P<digits>[\d,.]*[{_VULGAR}]?)(?P<word_after>{_SEED_WORD_TRIE})?"
+    rf"|(?P<word>{_SEED_WORD_TRIE}))"
 )
+
+
+@lru_cache(maxsize=1)
+def seed_words_any_case() -> re.Pattern[str]:
+    """The seed words in text whose lower-casing changes its length (rare letters such as "İ");
+    compiled on first use only."""
+    return re.compile(rf"(?<![A-Za-z]){_SEED_WORD_TRIE.replace('(?![a-z])', '(?![A-Za-z])')}", re.IGNORECASE)
