@@ -24,7 +24,7 @@ _YEAR_RANGE = (1000, 2100)
 _SURE_YEARS_FROM = 1800  # below this a four-digit number is a year only after "in", "since" ...
 _DAYS_IN_MONTH = 31
 _OPENERS = "(\"'“‘[—–"  # brackets, quotes and dashes that may open a qualifier phrase
-_YEAR_JOINED_BEFORE = re.compile(r"\d{4}[-–/]$")  # "2022-" before the "23" of "2022-23"
+_NOT_FIGURES_ALONE = frozenset({"one", "zero", "a"})  # number words that alone are rarely a figure
 _CALENDAR_UNITS = frozenset({"quarter", "month", "week", "day"})  # "the first four months" is a period
 
 # Priority when two candidates overlap: a rank or a fraction reads the words around a number
@@ -140,7 +140,7 @@ def _number_mention(text: str, match: re.Match[str], floor: int, limit: int) -> 
     before = text[max(floor, match.start() - 8) : match.start()]
     prefix, start = _currency_prefix(before, match.start())
     value = (number_value(number) + (0.5 if match.group("and_half") else 0.0)) * scale_value(scale)
-    if not prefix and number[:1].isdigit() and P.MINUS_BEFORE.search(before):
+    if not prefix and number[:1].isdigit() and _ends_with_one_of(before, P.MINUS_SIGNS) and P.MINUS_BEFORE.search(before):
         value, start = -value, start - 1
     unit = P.prefix_unit(prefix) if prefix else "count"
     number_end, multiplier, unit_match = _scale_and_unit_after(
@@ -157,7 +157,7 @@ def _number_mention(text: str, match: re.Match[str], floor: int, limit: int) -> 
     if unit == "count" and not scale:
         if _is_bare_slash_fraction(number):
             value, unit = 100 * value, "%"  # "1/3 of the members" is a share, like "one-third"
-        elif P.NUMBERED_BEFORE.search(before) and P.LOWER_WORD_AFTER.match(text, end, limit):
+        elif P.NUMBERED_MARK in before and P.NUMBERED_BEFORE.search(before) and P.LOWER_WORD_AFTER.match(text, end, limit):
             return Mention(start, end, value, "rank", "rank")  # "the No. 2 trading partner"
     mention = Mention(start, end, value, unit, "number", number_end=number_end, scale=_scale_key(scale))
     return None if _is_not_an_amount(text, mention, number, prefix, scale) else mention
@@ -302,12 +302,14 @@ def _is_not_an_amount(text: str, mention: Mention, number: str, prefix: str | No
     after_number = text[mention.number_end : mention.number_end + _CONTEXT]
     is_word = number[:1].isalpha()
     bare = not prefix and not scale
+    if is_word and bare and mention.unit == "count" and number.lower() in _NOT_FIGURES_ALONE:
+        return True  # "one of", "no one", "one kindergarten for every ..."; a bare one is rarely a figure
     if bare and mention.unit == "count":
         if _is_calendar(before, after_number, number, mention.value):
             return True
         if P.NAME_HEAD_BEFORE.search(before) or _is_list_label(before, after_number):
             return True
-        if P.SECTION_AFTER.match(after_number) or P.SECTION_BEFORE.search(before):
+        if _is_section(before, after_number):
             return True
         if not is_word and _after_a_name(before):
             return True
@@ -324,13 +326,27 @@ def _is_calendar(before: str, after: str, number: str, value: float) -> bool:
     plain_integer = number.isdigit()
     if plain_integer and len(number) == 4 and _YEAR_RANGE[0] <= value <= _YEAR_RANGE[1]:
         return value >= _SURE_YEARS_FROM or bool(P.YEAR_PREPOSITION_BEFORE.search(before))
-    if _YEAR_JOINED_BEFORE.search(before):
+    if _ends_with_one_of(before, P.YEAR_JOINERS) and P.YEAR_JOINED_BEFORE.search(before):
         return True  # the second year of "2022-23"
     if plain_integer and len(number) == 2 and before.endswith(("'", "’")):
         return True  # a year cut short: "in '21"
     if plain_integer and value <= _DAYS_IN_MONTH and (P.MONTH_BEFORE.search(before) or P.MONTH_AFTER.match(after)):
         return True
     return False
+
+
+def _is_section(before: str, after: str) -> bool:
+    """ "13(3) powers", "Article 5(2)": a legal section, both numbers labels."""
+    if after.startswith("(") and P.SECTION_AFTER.match(after):
+        return True
+    return _ends_with_one_of(before, "(") and bool(P.SECTION_BEFORE.search(before))
+
+
+def _ends_with_one_of(before: str, chars: str) -> bool:
+    """Whether `before` ends with one of `chars` where a pattern's "$" sees its end (also before a
+    final line break): a cheap test that spares the patterns anchored there most figures."""
+    last = before[-2:-1] if before.endswith("\n") else before[-1:]
+    return last != "" and last in chars
 
 
 def _after_a_name(before: str) -> bool:
@@ -356,9 +372,6 @@ def _word_is_not_an_amount(before: str, after: str, number: str, mention: Mentio
     if mention.unit == "count" and not scale:
         if P.HYPHEN_WORD_AFTER.match(after):
             return True  # "zero-carbon", "one-stop"
-        lowered = number.lower()
-        if lowered in ("one", "zero", "a"):
-            return True  # "one of", "no one", "one kindergarten for every ..."; a bare one is rarely a figure
     if number.lower() == "one" and not scale and (P.ONE_PRONOUN_AFTER.match(after) or P.ONE_PRONOUN_BEFORE.search(before)):
         return True
     return False
@@ -367,8 +380,8 @@ def _word_is_not_an_amount(before: str, after: str, number: str, mention: Mentio
 def _set_qualifier(text: str, mention: Mention) -> None:
     qualifier = _qualifier_before(text[max(0, mention.start - _CONTEXT) : mention.start])
     if qualifier is None:
-        after = text[mention.end : mention.end + _CONTEXT]
-        qualifier = next((q for q, pattern in P.QUALIFIER_AFTER.items() if pattern.match(after)), None)
+        after = P.QUALIFIER_AFTER.match(text, mention.end, mention.end + _CONTEXT)
+        qualifier = after.lastgroup if after is not None else None
     if qualifier is not None:
         mention.qualifier, mention.has_own_qualifier = qualifier, True
 
@@ -494,7 +507,7 @@ def _is_range(gap: str, before: str) -> bool:
 def _inherit_hedges(text: str, mentions: list[Mention]) -> None:
     """ "over 6 billion jin (3 million metric tons)": the restatement keeps the hedge."""
     for first, second in zip(mentions, mentions[1:]):
-        if not second.has_own_qualifier and P.PAREN_GAP.match(text[first.end : second.start]):
+        if not second.has_own_qualifier and P.PAREN_GAP.match(text, first.end, second.start):
             second.qualifier = first.qualifier
 
 

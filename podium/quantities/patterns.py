@@ -60,7 +60,8 @@ NUMBER_AT = re.compile(
 )
 # A minus sign written against the number ("-0.3%", "−1.2"), after a blank or an opening bracket.
 # Not after another number ("2 - 3" is a range).
-MINUS_BEFORE = re.compile(r"(?:^|(?<=[(\[:])|(?<=[^\d\s][ \t])|(?<=\n))[-−]$")
+MINUS_SIGNS = "-−"
+MINUS_BEFORE = re.compile(rf"(?:^|(?<=[(\[:])|(?<=[^\d\s][ \t])|(?<=\n))[{MINUS_SIGNS}]$")
 PREFIX_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<prefix>{_PREFIX})[ \t]?$", re.IGNORECASE)
 # Abbreviated scale right after a currency figure: "$18bn", "£2.5m".
 SCALE_ABBREVIATION = re.compile(rf"(?:{_lower_trie(_W.scale_abbreviations)})(?![A-Za-z])", re.IGNORECASE)
@@ -128,7 +129,8 @@ ORDINAL_RUN = re.compile(
     re.IGNORECASE,
 )
 # "the No. 1 trading partner", "No. 1 in the world": a rank, where "No. 1 Central Document" is a name.
-NUMBERED_BEFORE = re.compile(r"\bNo\.[ \t]*$")
+NUMBERED_MARK = "No."
+NUMBERED_BEFORE = re.compile(rf"\b{re.escape(NUMBERED_MARK)}[ \t]*$")
 LOWER_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
 # A capitalised word right before a bare number, mid-sentence: "Boeing 737", "Fortune 500".
 CAPITALISED_WORD_BEFORE = re.compile(r"(?P<lead>\S?)[ \t]*\b(?P<word>[A-Z][A-Za-z]*)[ \t]$")
@@ -143,9 +145,11 @@ QUALIFIER_PHRASES: dict[str, str] = {
 }
 QUALIFIER_MAX_WORDS = max(len(phrase.split()) for phrase in QUALIFIER_PHRASES)
 QUALIFIER_LAST_WORDS = frozenset(phrase.split()[-1] for phrase in QUALIFIER_PHRASES)
-QUALIFIER_AFTER: dict[str, re.Pattern[str]] = {
-    q: re.compile(rf"^[ \t\-]+(?:{_lower_trie(ws)})\b", re.IGNORECASE) for q, ws in _W.qualifiers_after.items()
-}
+# One group per qualifier, named by it, tried in the table's order.
+QUALIFIER_AFTER = re.compile(
+    rf"[ \t\-]+(?:{'|'.join(f'(?P<{q}>{_lower_trie(ws)})' for q, ws in _W.qualifiers_after.items())})\b",
+    re.IGNORECASE,
+)
 NAME_HEAD_BEFORE = re.compile(rf"(?:^|(?<=[^\w.]))(?:{_lower_trie(_W.name_heads)})[ \t]*-?$", re.IGNORECASE)
 # "June 26", and the second day of "July 20 and 21" or "January 20 to 21".
 MONTH_BEFORE = re.compile(
@@ -166,6 +170,9 @@ LETTER_AFTER = re.compile(r"[A-Za-z\u3000-\u303f\u4e00-\u9fff]|/\d")
 # "13(3) powers", "Article 5(2)": a legal section, both numbers labels.
 SECTION_AFTER = re.compile(r"\(\w{1,3}\)")
 SECTION_BEFORE = re.compile(r"\d\($")
+# "2022-" before the "23" of "2022-23"
+YEAR_JOINERS = "-–/"
+YEAR_JOINED_BEFORE = re.compile(rf"\d{{4}}[{YEAR_JOINERS}]$")
 SLASH = "/"
 HALF_ARTICLE = re.compile(r"[ \t]+an?[ \t]+", re.IGNORECASE)
 SCALE_WORD_AT = re.compile(rf"(?:{SCALES})\b", re.IGNORECASE)
@@ -179,7 +186,7 @@ BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 RESPECTIVELY_AFTER = re.compile(r"(?:[^.;]|\.\d)*?\brespectively\b", re.IGNORECASE)
 CHAIN_GAP = re.compile(r"^[ \t]*(?:to|and|or|,)[ \t]*$", re.IGNORECASE)
-PAREN_GAP = re.compile(r"^[ \t]*\([ \t]*$")
+PAREN_GAP = re.compile(r"[ \t]*\([ \t]*$")  # matched over the gap's own span
 # "the first half" is a calendar half; "two and a half" belongs to the number before it.
 CALENDAR_HALF = re.compile(r"(?:first|second|latter|former|and\s+a)\s+$", re.IGNORECASE)
 CALENDAR_HALF_AFTER = re.compile(r"(?:-|\s+)(?:year|an?\b|century|decade|hour|day|month|time)", re.IGNORECASE)
