@@ -100,7 +100,7 @@ def _seeds_any_case(text: str, start: int, end: int) -> list[tuple[int, str]]:
     seeds = [
         (_decimal_point_before(text, m.start(), start), m.group(0)) for m in P.SEED_DIGITS.finditer(text, start, end)
     ]
-    seeds.extend((m.start(), m.group(0).lower()) for m in P.seed_words_any_case().finditer(text, start, end))
+    seeds.extend((m.start(), m.group(0).lower()) for m in P.SEED_WORDS_ANY_CASE.finditer(text, start, end))
     return seeds
 
 
@@ -140,7 +140,7 @@ def _number_mention(text: str, match: re.Match[str], floor: int, limit: int) -> 
     before = text[max(floor, match.start() - 8) : match.start()]
     prefix, start = _currency_prefix(before, match.start())
     value = (number_value(number) + (0.5 if match.group("and_half") else 0.0)) * scale_value(scale)
-    if not prefix and number[:1].isdigit() and _ends_with_one_of(before, P.MINUS_SIGNS) and P.MINUS_BEFORE.search(before):
+    if not prefix and number[:1].isdigit() and _minus_before(before):
         value, start = -value, start - 1
     unit = P.prefix_unit(prefix) if prefix else "count"
     number_end, multiplier, unit_match = _scale_and_unit_after(
@@ -157,10 +157,18 @@ def _number_mention(text: str, match: re.Match[str], floor: int, limit: int) -> 
     if unit == "count" and not scale:
         if _is_bare_slash_fraction(number):
             value, unit = 100 * value, "%"  # "1/3 of the members" is a share, like "one-third"
-        elif P.NUMBERED_MARK in before and P.NUMBERED_BEFORE.search(before) and P.LOWER_WORD_AFTER.match(text, end, limit):
+        elif _numbered_before(before) and P.LOWER_WORD_AFTER.match(text, end, limit):
             return Mention(start, end, value, "rank", "rank")  # "the No. 2 trading partner"
     mention = Mention(start, end, value, unit, "number", number_end=number_end, scale=_scale_key(scale))
     return None if _is_not_an_amount(text, mention, number, prefix, scale) else mention
+
+
+def _minus_before(before: str) -> bool:
+    return _ends_with_one_of(before, P.MINUS_SIGNS) and bool(P.MINUS_BEFORE.search(before))
+
+
+def _numbered_before(before: str) -> bool:
+    return P.NUMBERED_MARK in before and bool(P.NUMBERED_BEFORE.search(before))
 
 
 def _currency_prefix(before: str, number_start: int) -> tuple[str | None, int]:
