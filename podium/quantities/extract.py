@@ -267,15 +267,13 @@ def _rank_after_verb(text: str, seed: int, limit: int) -> list[Mention]:
 
 
 def _rank_before_place(text: str, seed: int, limit: int) -> list[Mention]:
-    run = P.ORDINAL_RUN.match(text, seed, limit)
-    if run is not None:
-        value = ordinal_value(run.group("ordinal"))
-        return [Mention(run.start(), run.end(), value, P.unit_id(run.group("unit")), "rank")]
-    match = P.RANK_BEFORE_SUPERLATIVE.match(text, seed, limit)
-    if match is not None:
-        return [_rank(match)]
-    match = P.RANK_BEFORE_PLACE.match(text, seed, limit)
-    if match is None or _novelty(text, seed):
+    match = P.ORDINAL_AS_RANK.match(text, seed, limit)
+    if match is None:
+        return []
+    if match.group("unit"):
+        value = ordinal_value(match.group("ordinal"))
+        return [Mention(match.start(), match.end(), value, P.unit_id(match.group("unit")), "rank")]
+    if match.group("place") and _novelty(text, seed):
         return []
     return [_rank(match)]
 

@@ -122,7 +122,8 @@ def prefix_unit(prefix: str) -> str:
 _NUMERATOR = rf"(?:{_UNIT_WORD})"
 # "one-fifth", "two thirds", "a quarter of", "half" (alone; calendar halves are filtered later).
 FRACTION: re.Pattern[str]
-_compile_later("FRACTION",
+_compile_later(
+    "FRACTION",
     rf"\b(?:(?P<numerator>{_NUMERATOR})[- ](?P<den>{_lower_trie(_W.denominators)})"
     rf"|(?P<a>a)\s+(?P<aden>{_lower_trie(_W.denominators)})(?=\s+of\b)"
     rf"|(?P<half>half))\b",
@@ -134,20 +135,20 @@ _ORDINAL = rf"(?:{_lower_trie(_W.ordinals)})\b|\d+(?:st|nd|rd|th)\b"
 # "ranked No. 1", "ranks number 3": the number after "No." is the rank.
 _NUMBERED_RANK = r"(?:No\.|number)\s*(?P<numbered>\d+)\b"
 RANK_AFTER_VERB: re.Pattern[str]
-_compile_later("RANK_AFTER_VERB",
+_compile_later(
+    "RANK_AFTER_VERB",
     rf"\b(?:{_lower_trie(_W.rank_verbs)})\s+(?:(?:{_lower_trie(_W.rank_fillers)})\s+){{0,3}}"
     rf"(?:(?P<ordinal>{_ORDINAL})|{_NUMBERED_RANK})",
     re.IGNORECASE,
 )
-RANK_BEFORE_PLACE = re.compile(
-    rf"\b(?P<ordinal>{_ORDINAL})\s+(?:{_lower_trie(_W.rank_places)})\b", re.IGNORECASE
-)
-RANK_BEFORE_SUPERLATIVE = re.compile(
-    rf"\b(?P<ordinal>{_ORDINAL})[- ](?:{_lower_trie(_W.rank_superlatives)})\b", re.IGNORECASE
-)
-# "for the fifth consecutive year": a duration of five years, read from the ordinal.
-ORDINAL_RUN = re.compile(
-    rf"\b(?P<ordinal>{_ORDINAL})\s+(?:consecutive|straight|successive)\s+(?P<unit>year|quarter|month|week|day)\b",
+# An ordinal made a position in a ranking, or a run of years, by the words after it, in this order:
+# "for the fifth consecutive year" (a duration of five years), "the world's second-largest"
+# (a rank even after "the"), "first nationwide" (a rank).
+ORDINAL_AS_RANK = re.compile(
+    rf"\b(?P<ordinal>{_ORDINAL})(?:"
+    rf"\s+(?:consecutive|straight|successive)\s+(?P<unit>year|quarter|month|week|day)\b"
+    rf"|[- ](?:{_lower_trie(_W.rank_superlatives)})\b"
+    rf"|\s+(?P<place>{_lower_trie(_W.rank_places)})\b)",
     re.IGNORECASE,
 )
 # "the No. 1 trading partner", "No. 1 in the world": a rank, where "No. 1 Central Document" is a name.
@@ -173,7 +174,8 @@ QUALIFIER_MAX_WORDS = max(len(phrase.split()) for phrase in QUALIFIER_PHRASES)
 QUALIFIER_LAST_WORDS = frozenset(phrase.split()[-1] for phrase in QUALIFIER_PHRASES)
 # One group per qualifier, named by it, tried in the table's order.
 QUALIFIER_AFTER: re.Pattern[str]
-_compile_later("QUALIFIER_AFTER",
+_compile_later(
+    "QUALIFIER_AFTER",
     rf"[ \t\-]+(?:{'|'.join(f'(?P<{q}>{_lower_trie(ws)})' for q, ws in _W.qualifiers_after.items())})\b",
     re.IGNORECASE,
 )
@@ -181,12 +183,14 @@ NAME_HEAD_BEFORE: re.Pattern[str]
 _compile_later("NAME_HEAD_BEFORE", rf"(?:^|(?<=[^\w.]))(?:{_lower_trie(_W.name_heads)})[ \t]*-?$", re.IGNORECASE)
 # "June 26", and the second day of "July 20 and 21" or "January 20 to 21".
 MONTH_BEFORE: re.Pattern[str]
-_compile_later("MONTH_BEFORE",
+_compile_later(
+    "MONTH_BEFORE",
     rf"\b(?:{_lower_trie(_W.months)})\.?[ \t]+(?:\d{{1,2}}(?:st|nd|rd|th)?[ \t]*(?:,|and|to|-|–|through)[ \t]*)?$",
     re.IGNORECASE,
 )
 YEAR_PREPOSITION_BEFORE: re.Pattern[str]
-_compile_later("YEAR_PREPOSITION_BEFORE",
+_compile_later(
+    "YEAR_PREPOSITION_BEFORE",
     r"\b(?:in|since|from|by|until|till|before|after|during|of|to|and|year|early|late|mid)[ \t]+$", re.IGNORECASE
 )
 MONTH_AFTER: re.Pattern[str]
