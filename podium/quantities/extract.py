@@ -173,10 +173,16 @@ def _numbered_before(before: str) -> bool:
 
 def _currency_prefix(before: str, number_start: int) -> tuple[str | None, int]:
     """The currency mark written before the number ("$", "RMB ") and where the mention starts."""
-    found = P.PREFIX_BEFORE.search(before)
+    found = P.PREFIX_BEFORE.search(before) if _may_end_with_a_currency_mark(before) else None
     if found is None:
         return None, number_start
     return found.group("prefix"), number_start - (len(before) - found.start())
+
+
+def _may_end_with_a_currency_mark(before: str) -> bool:
+    last = before.rstrip(" \t\n")[-1:]
+    # Both cases of the character, as the case-blind pattern would also match it.
+    return last in P.PREFIX_LAST_CHARS or last.lower() in P.PREFIX_LAST_CHARS or last.upper() in P.PREFIX_LAST_CHARS
 
 
 def _scale_and_unit_after(
@@ -313,13 +319,13 @@ def _is_not_an_amount(text: str, mention: Mention, number: str, prefix: str | No
     if bare and mention.unit == "count":
         if _is_calendar(before, after_number, number, mention.value):
             return True
-        if P.NAME_HEAD_BEFORE.search(before) or _is_list_label(before, after_number):
+        if _after_a_name_head(before) or _is_list_label(before, after_number):
             return True
         if _is_section(before, after_number):
             return True
         if not is_word and _after_a_name(before):
             return True
-    if bare and P.CLOCK_AFTER.match(after_number):
+    if bare and _is_clock_time(after_number):
         return True
     if mention.unit in _CALENDAR_UNITS and P.CALENDAR_FIRST_BEFORE.search(before):
         return True
@@ -363,6 +369,29 @@ def _after_a_name(before: str) -> bool:
         return False
     lead = match.group("lead")
     return bool(lead) and lead not in ".!?:;\"“”(—–-" and not lead.isdigit()
+
+
+def _after_a_name_head(before: str) -> bool:
+    """ "Article 23", "Page 3", "No. 5 -": the word before the number (and a dash) names a thing."""
+    word = _last_word(before)
+    if word.isascii():
+        return word.lower() in P.NAME_HEADS
+    return bool(P.NAME_HEAD_BEFORE.search(before))
+
+
+def _last_word(before: str) -> str:
+    """The letters, digits and dots ending `before`, past the blanks and dash NAME_HEAD_BEFORE
+    allows after a name head."""
+    before = before[:-1] if before.endswith("\n") else before
+    before = (before[:-1] if before.endswith("-") else before).rstrip(" \t")
+    start = len(before)
+    while start > 0 and (before[start - 1].isalnum() or before[start - 1] in "._"):
+        start -= 1
+    return before[start:]
+
+
+def _is_clock_time(after: str) -> bool:
+    return after.lstrip()[:1] in P.CLOCK_FIRST_CHARS and bool(P.CLOCK_AFTER.match(after))
 
 
 def _is_list_label(before: str, after: str) -> bool:

@@ -82,6 +82,11 @@ MINUS_SIGNS = "-−"
 MINUS_BEFORE: re.Pattern[str]
 _compile_later("MINUS_BEFORE", rf"(?:^|(?<=[(\[:])|(?<=[^\d\s][ \t])|(?<=\n))[{MINUS_SIGNS}]$")
 PREFIX_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<prefix>{_PREFIX})[ \t]?$", re.IGNORECASE)
+# The last character of each mark but blanks, in both cases: only blanks can follow it before the
+# number, so most numbers are told apart from a currency figure without searching.
+PREFIX_LAST_CHARS = frozenset(
+    case(p.rstrip()[-1]) for ps in _W.currency_prefixes.values() for p in ps for case in (str.lower, str.upper)
+)
 # Abbreviated scale right after a currency figure: "$18bn", "£2.5m".
 SCALE_ABBREVIATION = re.compile(rf"(?:{_lower_trie(_W.scale_abbreviations)})(?![A-Za-z])", re.IGNORECASE)
 
@@ -179,8 +184,11 @@ _compile_later(
     rf"[ \t\-]+(?:{'|'.join(f'(?P<{q}>{_lower_trie(ws)})' for q, ws in _W.qualifiers_after.items())})\b",
     re.IGNORECASE,
 )
+# Name heads are single words (letters and dots), so the word before a number is looked up in
+# NAME_HEADS; the pattern is for words with letters beyond ASCII, where case-blind matching is wider.
+NAME_HEADS = frozenset(_W.name_heads)
 NAME_HEAD_BEFORE: re.Pattern[str]
-_compile_later("NAME_HEAD_BEFORE", rf"(?:^|(?<=[^\w.]))(?:{_lower_trie(_W.name_heads)})[ \t]*-?$", re.IGNORECASE)
+_compile_later("NAME_HEAD_BEFORE", rf"(?:^|(?<=[^\w.]))(?:{_lower_trie(NAME_HEADS)})[ \t]*-?$", re.IGNORECASE)
 # "June 26", and the second day of "July 20 and 21" or "January 20 to 21".
 MONTH_BEFORE: re.Pattern[str]
 _compile_later(
@@ -196,7 +204,10 @@ _compile_later(
 MONTH_AFTER: re.Pattern[str]
 _compile_later("MONTH_AFTER", rf"^(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{_lower_trie(_W.months)})(?![A-Za-z])", re.IGNORECASE)
 CLOCK_AFTER: re.Pattern[str]
-_compile_later("CLOCK_AFTER", r"^(?::\d\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock|hours? GMT|GMT|EST|EDT|ET\b))", re.IGNORECASE)
+_compile_later(
+    "CLOCK_AFTER", r"^(?::\d\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock|hours? GMT|GMT|EST|EDT|ET\b))", re.IGNORECASE
+)
+CLOCK_FIRST_CHARS = ":aAeEgGhHoOpP"  # what CLOCK_AFTER's first character after blanks can be
 ONE_PRONOUN_AFTER: re.Pattern[str]
 _compile_later("ONE_PRONOUN_AFTER", rf"^\s+(?:{_lower_trie(_W.one_pronoun_after)})\b", re.IGNORECASE)
 ONE_PRONOUN_BEFORE: re.Pattern[str]
