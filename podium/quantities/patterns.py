@@ -280,8 +280,6 @@ _SEED_WORDS = (
     NUMBER_WORDS | SCALE_ARTICLE_WORDS | VAGUE_FIRST_WORDS | RANK_VERB_WORDS | ORDINAL_WORDS | MULTIPLE_WORDS
     | FRACTION_WORDS | {TOP_WORD}
 )  # fmt: skip
-SEED_DIGITS: re.Pattern[str]
-_compile_later("SEED_DIGITS", rf"[\d{_VULGAR}][\d,.]*[{_VULGAR}]?")  # a leading "." (".5") is read back
 _SEED_WORD_TRIE = rf"(?:{_trie(sorted(_SEED_WORDS))})(?![a-z])"
 # Both kinds of seed in one scan of the lower-cased text (same length; matching there is
 # case-sensitive), read with a blank put before it: every match opens with the non-letter before
@@ -292,9 +290,9 @@ SEEDS = re.compile(
     rf"[^a-z](?:(?<=[\d{_VULGAR}])(?P<digits>[\d,.]*[{_VULGAR}]?)(?P<word_after>{_SEED_WORD_TRIE})?"
     rf"|(?P<word>{_SEED_WORD_TRIE}))"
 )
-
-
-# The seed words in text whose lower-casing changes its length (rare letters such as "İ").
+# The two kinds apart, over text whose lower-casing changes its length (rare letters such as "İ").
+SEED_DIGITS: re.Pattern[str]
+_compile_later("SEED_DIGITS", rf"[\d{_VULGAR}][\d,.]*[{_VULGAR}]?")  # a leading "." (".5") is read back
 SEED_WORDS_ANY_CASE: re.Pattern[str]
 _compile_later(
     "SEED_WORDS_ANY_CASE",
