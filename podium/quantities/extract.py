@@ -56,7 +56,9 @@ def extract(
     end = len(text) if end is None else end
     blocked = _blocked_spans(text, start, end)
     mentions = _resolve_overlaps(_candidates(text, start, end))
-    mentions = [m for m in mentions if not _inside(m, blocked) and not _overlaps(m, furniture, start, end)]
+    touching = [(s, e) for s, e in furniture if s < end and start < e]
+    if blocked or touching:
+        mentions = [m for m in mentions if not _inside(m, blocked) and not _overlaps(m, touching)]
     for mention in mentions:
         _set_qualifier(text, mention)
     _join_ranges_and_chains(text, mentions)
@@ -425,9 +427,10 @@ def _qualifier_before(before: str) -> str | None:
     """The qualifier whose words end right before the figure ("by more than 60%" -> min)."""
     if not before[-1:].isspace():
         return None
-    tokens = before.split()[-P.QUALIFIER_MAX_WORDS :]
-    if not tokens or tokens[-1].lstrip(_OPENERS).lower() not in P.QUALIFIER_LAST_WORDS:
+    last = before.rsplit(None, 1)[-1:]
+    if not last or last[0].lstrip(_OPENERS).lower() not in P.QUALIFIER_LAST_WORDS:
         return None  # every phrase ends with the word right before the figure: most figures have none
+    tokens = before.split()[-P.QUALIFIER_MAX_WORDS :]
     words: list[str] = []
     for token in reversed(tokens):
         core = token.lstrip(_OPENERS)
@@ -459,8 +462,8 @@ def _inside(mention: Mention, spans: list[tuple[int, int]]) -> bool:
     return any(s <= mention.start and mention.end <= e for s, e in spans)
 
 
-def _overlaps(mention: Mention, spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < mention.end and mention.start < e for s, e in spans if s < end and start < e)
+def _overlaps(mention: Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(s < mention.end and mention.start < e for s, e in spans)
 
 
 def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
@@ -496,8 +499,7 @@ def _join_ranges(text: str, mentions: list[Mention]) -> None:
             continue
         if first.end != first.number_end and first.unit != second.unit:
             continue
-        before = text[max(0, first.start - _CONTEXT) : first.start]
-        if not _is_range(text[first.end : second.start], before):
+        if not _is_range(text, first, second):
             continue
         if first.value == second.value:
             first.unit = second.unit = ""  # "a 50-50 chance": odds, not a range
@@ -515,7 +517,7 @@ def _share_unit(text: str, first: Mention, second: Mention) -> None:
     list, a scale too: "1.2, 3.4 and 5.6 billion yuan, respectively"."""
     if first.source != "number" or second.source != "number" or first.end != first.number_end:
         return
-    if first.unit != "count" or second.unit == "count" or not P.CHAIN_GAP.match(text[first.end : second.start]):
+    if first.unit != "count" or second.unit == "count" or not P.CHAIN_GAP.match(text, first.end, second.start):
         return
     if first.scale is not None and first.scale == second.scale:
         first.unit = second.unit
@@ -529,11 +531,11 @@ def _respectively_follows(text: str, position: int) -> bool:
     return bool(P.RESPECTIVELY_AFTER.match(text, position, position + _CONTEXT))
 
 
-def _is_range(gap: str, before: str) -> bool:
-    joined = P.RANGE_GAP.match(gap)
-    if not joined:
+def _is_range(text: str, first: Mention, second: Mention) -> bool:
+    if not P.RANGE_GAP.match(text, first.end, second.start):
         return False
-    joiner = gap.strip().lower()
+    before = text[max(0, first.start - _CONTEXT) : first.start]
+    joiner = text[first.end : second.start].strip().lower()
     if joiner == "and":
         return bool(P.BETWEEN_BEFORE.search(before))
     return not P.FROM_BEFORE.search(before)

@@ -241,8 +241,10 @@ LIST_LABEL: re.Pattern[str]
 _compile_later("LIST_LABEL", r"^[ \t]*\(?$")
 LIST_LABEL_AFTER: re.Pattern[str]
 _compile_later("LIST_LABEL_AFTER", r"^(?:[.)][ \t]|\))")
+# The gaps between two figures are matched over their own span (from the end of one figure to the
+# start of the next), so "$" is the next figure.
 RANGE_GAP: re.Pattern[str]
-_compile_later("RANGE_GAP", rf"^[ \t]*(?:{_alternation(_W.range_joiners)})[ \t]*$", re.IGNORECASE)
+_compile_later("RANGE_GAP", rf"[ \t]*(?:{_alternation(_W.range_joiners)})[ \t]*$", re.IGNORECASE)
 BETWEEN_BEFORE: re.Pattern[str]
 _compile_later("BETWEEN_BEFORE", r"\bbetween\s+$", re.IGNORECASE)
 FROM_BEFORE: re.Pattern[str]
@@ -250,9 +252,9 @@ _compile_later("FROM_BEFORE", r"\bfrom\s+$", re.IGNORECASE)
 RESPECTIVELY_AFTER: re.Pattern[str]
 _compile_later("RESPECTIVELY_AFTER", r"(?:[^.;]|\.\d)*?\brespectively\b", re.IGNORECASE)
 CHAIN_GAP: re.Pattern[str]
-_compile_later("CHAIN_GAP", r"^[ \t]*(?:to|and|or|,)[ \t]*$", re.IGNORECASE)
+_compile_later("CHAIN_GAP", r"[ \t]*(?:to|and|or|,)[ \t]*$", re.IGNORECASE)
 PAREN_GAP: re.Pattern[str]
-_compile_later("PAREN_GAP", r"[ \t]*\([ \t]*$")  # matched over the gap's own span
+_compile_later("PAREN_GAP", r"[ \t]*\([ \t]*$")
 # "the first half" is a calendar half; "two and a half" belongs to the number before it.
 CALENDAR_HALF: re.Pattern[str]
 _compile_later("CALENDAR_HALF", r"(?:first|second|latter|former|and\s+a)\s+$", re.IGNORECASE)
