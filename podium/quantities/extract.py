@@ -24,7 +24,7 @@ _YEAR_RANGE = (1000, 2100)
 _SURE_YEARS_FROM = 1800  # below this a four-digit number is a year only after "in", "since" ...
 _DAYS_IN_MONTH = 31
 _OPENERS = "(\"'“‘[—–"  # brackets, quotes and dashes that may open a qualifier phrase
-_YEAR_JOINED_BEFORE = re.compile(r"\d{4}[-–/]$")  # "2022-" before the "23" of "2022-23"
+_NOT_FIGURES_ALONE = frozenset({"one", "zero", "a"})  # number words that alone are rarely a figure
 _CALENDAR_UNITS = frozenset({"quarter", "month", "week", "day"})  # "the first four months" is a period
 
 # Priority when two candidates overlap: a rank or a fraction reads the words around a number
@@ -56,7 +56,9 @@ def extract(
     end = len(text) if end is None else end
     blocked = _blocked_spans(text, start, end)
     mentions = _resolve_overlaps(_candidates(text, start, end))
-    mentions = [m for m in mentions if not _inside(m, blocked) and not _overlaps(m, furniture, start, end)]
+    touching = [(s, e) for s, e in furniture if s < end and start < e]
+    if blocked or touching:
+        mentions = [m for m in mentions if not _inside(m, blocked) and not _overlaps(m, touching)]
     for mention in mentions:
         _set_qualifier(text, mention)
     _join_ranges_and_chains(text, mentions)
@@ -77,30 +79,31 @@ def _candidates(text: str, start: int, end: int) -> list[Mention]:
 
 def _seeds(text: str, start: int, end: int) -> list[tuple[int, str]]:
     """(offset, lower-cased seed) for every place a figure may start: a digit, a fraction sign, or
-    a word from the tables. The full patterns then run only at these places."""
+    a word from the tables, digits first. The full patterns then run only at these places."""
+    window = text[start:end]
+    lowered = window.lower()
+    if len(lowered) != len(window):
+        return _seeds_any_case(text, start, end)
+    digits: list[tuple[int, str]] = []
+    words: list[tuple[int, str]] = []
+    for match in P.SEEDS.finditer(" " + lowered):
+        if match.start("digits") >= 0:
+            at = start + match.start() - 1  # the blank put first shifts offsets by one
+            digits.append((_decimal_point_before(text, at, start), text[at : start + match.end("digits") - 1]))
+            word = match.group("word_after")
+            if word is not None:
+                words.append((start + match.start("word_after") - 1, word))
+        else:
+            words.append((start + match.start("word") - 1, match.group("word")))
+    return digits + words
+
+
+def _seeds_any_case(text: str, start: int, end: int) -> list[tuple[int, str]]:
     seeds = [
         (_decimal_point_before(text, m.start(), start), m.group(0)) for m in P.SEED_DIGITS.finditer(text, start, end)
     ]
-    window = text[start:end]
-    lowered = window.lower()
-    if len(lowered) == len(window):
-        seeds.extend((start + at, word) for at, word in _word_seeds(lowered))
-    else:
-        seeds.extend((m.start(), m.group(0).lower()) for m in P.SEED_WORDS_ANY_CASE.finditer(text, start, end))
+    seeds.extend((m.start(), m.group(0).lower()) for m in P.SEED_WORDS_ANY_CASE.finditer(text, start, end))
     return seeds
-
-
-def _word_seeds(lowered: str) -> list[tuple[int, str]]:
-    """(offset, word) of every P.SEED_WORDS match in `lowered`, found faster: a match at the very
-    start, then the matches after a non-letter, which continue from the same places."""
-    found: list[tuple[int, str]] = []
-    resume = 0
-    first = P.SEED_WORDS.match(lowered)
-    if first is not None:
-        found.append((0, first.group(0)))
-        resume = first.end()
-    found.extend((m.start("word"), m.group("word")) for m in P.SEED_WORDS_AFTER_BREAK.finditer(lowered, resume))
-    return found
 
 
 def _decimal_point_before(text: str, seed: int, floor: int) -> int:
@@ -139,7 +142,7 @@ def _number_mention(text: str, match: re.Match[str], floor: int, limit: int) -> 
     before = text[max(floor, match.start() - 8) : match.start()]
     prefix, start = _currency_prefix(before, match.start())
     value = (number_value(number) + (0.5 if match.group("and_half") else 0.0)) * scale_value(scale)
-    if not prefix and number[:1].isdigit() and P.MINUS_BEFORE.search(before):
+    if not prefix and number[:1].isdigit() and _minus_before(before):
         value, start = -value, start - 1
     unit = P.prefix_unit(prefix) if prefix else "count"
     number_end, multiplier, unit_match = _scale_and_unit_after(
@@ -156,18 +159,32 @@ def _number_mention(text: str, match: re.Match[str], floor: int, limit: int) -> 
     if unit == "count" and not scale:
         if _is_bare_slash_fraction(number):
             value, unit = 100 * value, "%"  # "1/3 of the members" is a share, like "one-third"
-        elif P.NUMBERED_BEFORE.search(before) and P.LOWER_WORD_AFTER.match(text, end, limit):
+        elif _numbered_before(before) and P.LOWER_WORD_AFTER.match(text, end, limit):
             return Mention(start, end, value, "rank", "rank")  # "the No. 2 trading partner"
     mention = Mention(start, end, value, unit, "number", number_end=number_end, scale=_scale_key(scale))
     return None if _is_not_an_amount(text, mention, number, prefix, scale) else mention
 
 
+def _minus_before(before: str) -> bool:
+    return _ends_with_one_of(before, P.MINUS_SIGNS) and bool(P.MINUS_BEFORE.search(before))
+
+
+def _numbered_before(before: str) -> bool:
+    return P.NUMBERED_MARK in before and bool(P.NUMBERED_BEFORE.search(before))
+
+
 def _currency_prefix(before: str, number_start: int) -> tuple[str | None, int]:
     """The currency mark written before the number ("$", "RMB ") and where the mention starts."""
-    found = P.PREFIX_BEFORE.search(before)
+    found = P.PREFIX_BEFORE.search(before) if _may_end_with_a_currency_mark(before) else None
     if found is None:
         return None, number_start
     return found.group("prefix"), number_start - (len(before) - found.start())
+
+
+def _may_end_with_a_currency_mark(before: str) -> bool:
+    last = before.rstrip(" \t\n")[-1:]
+    # Both cases of the character, as the case-blind pattern would also match it.
+    return last in P.PREFIX_LAST_CHARS or last.lower() in P.PREFIX_LAST_CHARS or last.upper() in P.PREFIX_LAST_CHARS
 
 
 def _scale_and_unit_after(
@@ -258,15 +275,13 @@ def _rank_after_verb(text: str, seed: int, limit: int) -> list[Mention]:
 
 
 def _rank_before_place(text: str, seed: int, limit: int) -> list[Mention]:
-    run = P.ORDINAL_RUN.match(text, seed, limit)
-    if run is not None:
-        value = ordinal_value(run.group("ordinal"))
-        return [Mention(run.start(), run.end(), value, P.unit_id(run.group("unit")), "rank")]
-    match = P.RANK_BEFORE_SUPERLATIVE.match(text, seed, limit)
-    if match is not None:
-        return [_rank(match)]
-    match = P.RANK_BEFORE_PLACE.match(text, seed, limit)
-    if match is None or _novelty(text, seed):
+    match = P.ORDINAL_AS_RANK.match(text, seed, limit)
+    if match is None:
+        return []
+    if match.group("unit"):
+        value = ordinal_value(match.group("ordinal"))
+        return [Mention(match.start(), match.end(), value, P.unit_id(match.group("unit")), "rank")]
+    if match.group("place") and _novelty(text, seed):
         return []
     return [_rank(match)]
 
@@ -301,16 +316,18 @@ def _is_not_an_amount(text: str, mention: Mention, number: str, prefix: str | No
     after_number = text[mention.number_end : mention.number_end + _CONTEXT]
     is_word = number[:1].isalpha()
     bare = not prefix and not scale
+    if is_word and bare and mention.unit == "count" and number.lower() in _NOT_FIGURES_ALONE:
+        return True  # "one of", "no one", "one kindergarten for every ..."; a bare one is rarely a figure
     if bare and mention.unit == "count":
         if _is_calendar(before, after_number, number, mention.value):
             return True
-        if P.NAME_HEAD_BEFORE.search(before) or _is_list_label(before, after_number):
+        if _after_a_name_head(before) or _is_list_label(before, after_number):
             return True
-        if P.SECTION_AFTER.match(after_number) or P.SECTION_BEFORE.search(before):
+        if _is_section(before, after_number):
             return True
         if not is_word and _after_a_name(before):
             return True
-    if bare and P.CLOCK_AFTER.match(after_number):
+    if bare and _is_clock_time(after_number):
         return True
     if mention.unit in _CALENDAR_UNITS and P.CALENDAR_FIRST_BEFORE.search(before):
         return True
@@ -323,13 +340,27 @@ def _is_calendar(before: str, after: str, number: str, value: float) -> bool:
     plain_integer = number.isdigit()
     if plain_integer and len(number) == 4 and _YEAR_RANGE[0] <= value <= _YEAR_RANGE[1]:
         return value >= _SURE_YEARS_FROM or bool(P.YEAR_PREPOSITION_BEFORE.search(before))
-    if _YEAR_JOINED_BEFORE.search(before):
+    if _ends_with_one_of(before, P.YEAR_JOINERS) and P.YEAR_JOINED_BEFORE.search(before):
         return True  # the second year of "2022-23"
     if plain_integer and len(number) == 2 and before.endswith(("'", "’")):
         return True  # a year cut short: "in '21"
     if plain_integer and value <= _DAYS_IN_MONTH and (P.MONTH_BEFORE.search(before) or P.MONTH_AFTER.match(after)):
         return True
     return False
+
+
+def _is_section(before: str, after: str) -> bool:
+    """ "13(3) powers", "Article 5(2)": a legal section, both numbers labels."""
+    if after.startswith("(") and P.SECTION_AFTER.match(after):
+        return True
+    return _ends_with_one_of(before, "(") and bool(P.SECTION_BEFORE.search(before))
+
+
+def _ends_with_one_of(before: str, chars: str) -> bool:
+    """Whether `before` ends with one of `chars` where a pattern's "$" sees its end (also before a
+    final line break): a cheap test that spares the patterns anchored there most figures."""
+    last = before[-2:-1] if before.endswith("\n") else before[-1:]
+    return last != "" and last in chars
 
 
 def _after_a_name(before: str) -> bool:
@@ -340,6 +371,29 @@ def _after_a_name(before: str) -> bool:
         return False
     lead = match.group("lead")
     return bool(lead) and lead not in ".!?:;\"“”(—–-" and not lead.isdigit()
+
+
+def _after_a_name_head(before: str) -> bool:
+    """ "Article 23", "Page 3", "No. 5 -": the word before the number (and a dash) names a thing."""
+    word = _last_word(before)
+    if word.isascii():
+        return word.lower() in P.NAME_HEADS
+    return bool(P.NAME_HEAD_BEFORE.search(before))
+
+
+def _last_word(before: str) -> str:
+    """The letters, digits and dots ending `before`, past the blanks and dash NAME_HEAD_BEFORE
+    allows after a name head."""
+    before = before[:-1] if before.endswith("\n") else before
+    before = (before[:-1] if before.endswith("-") else before).rstrip(" \t")
+    start = len(before)
+    while start > 0 and (before[start - 1].isalnum() or before[start - 1] in "._"):
+        start -= 1
+    return before[start:]
+
+
+def _is_clock_time(after: str) -> bool:
+    return after.lstrip()[:1] in P.CLOCK_FIRST_CHARS and bool(P.CLOCK_AFTER.match(after))
 
 
 def _is_list_label(before: str, after: str) -> bool:
@@ -355,9 +409,6 @@ def _word_is_not_an_amount(before: str, after: str, number: str, mention: Mentio
     if mention.unit == "count" and not scale:
         if P.HYPHEN_WORD_AFTER.match(after):
             return True  # "zero-carbon", "one-stop"
-        lowered = number.lower()
-        if lowered in ("one", "zero", "a"):
-            return True  # "one of", "no one", "one kindergarten for every ..."; a bare one is rarely a figure
     if number.lower() == "one" and not scale and (P.ONE_PRONOUN_AFTER.match(after) or P.ONE_PRONOUN_BEFORE.search(before)):
         return True
     return False
@@ -366,8 +417,8 @@ def _word_is_not_an_amount(before: str, after: str, number: str, mention: Mentio
 def _set_qualifier(text: str, mention: Mention) -> None:
     qualifier = _qualifier_before(text[max(0, mention.start - _CONTEXT) : mention.start])
     if qualifier is None:
-        after = text[mention.end : mention.end + _CONTEXT]
-        qualifier = next((q for q, pattern in P.QUALIFIER_AFTER.items() if pattern.match(after)), None)
+        after = P.QUALIFIER_AFTER.match(text, mention.end, mention.end + _CONTEXT)
+        qualifier = after.lastgroup if after is not None else None
     if qualifier is not None:
         mention.qualifier, mention.has_own_qualifier = qualifier, True
 
@@ -376,9 +427,10 @@ def _qualifier_before(before: str) -> str | None:
     """The qualifier whose words end right before the figure ("by more than 60%" -> min)."""
     if not before[-1:].isspace():
         return None
-    tokens = before.split()[-P.QUALIFIER_MAX_WORDS :]
-    if not tokens or tokens[-1].lstrip(_OPENERS).lower() not in P.QUALIFIER_LAST_WORDS:
+    last = before.rsplit(None, 1)[-1:]
+    if not last or last[0].lstrip(_OPENERS).lower() not in P.QUALIFIER_LAST_WORDS:
         return None  # every phrase ends with the word right before the figure: most figures have none
+    tokens = before.split()[-P.QUALIFIER_MAX_WORDS :]
     words: list[str] = []
     for token in reversed(tokens):
         core = token.lstrip(_OPENERS)
@@ -410,8 +462,8 @@ def _inside(mention: Mention, spans: list[tuple[int, int]]) -> bool:
     return any(s <= mention.start and mention.end <= e for s, e in spans)
 
 
-def _overlaps(mention: Mention, spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < mention.end and mention.start < e for s, e in spans if s < end and start < e)
+def _overlaps(mention: Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(s < mention.end and mention.start < e for s, e in spans)
 
 
 def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
@@ -447,8 +499,7 @@ def _join_ranges(text: str, mentions: list[Mention]) -> None:
             continue
         if first.end != first.number_end and first.unit != second.unit:
             continue
-        before = text[max(0, first.start - _CONTEXT) : first.start]
-        if not _is_range(text[first.end : second.start], before):
+        if not _is_range(text, first, second):
             continue
         if first.value == second.value:
             first.unit = second.unit = ""  # "a 50-50 chance": odds, not a range
@@ -466,7 +517,7 @@ def _share_unit(text: str, first: Mention, second: Mention) -> None:
     list, a scale too: "1.2, 3.4 and 5.6 billion yuan, respectively"."""
     if first.source != "number" or second.source != "number" or first.end != first.number_end:
         return
-    if first.unit != "count" or second.unit == "count" or not P.CHAIN_GAP.match(text[first.end : second.start]):
+    if first.unit != "count" or second.unit == "count" or not P.CHAIN_GAP.match(text, first.end, second.start):
         return
     if first.scale is not None and first.scale == second.scale:
         first.unit = second.unit
@@ -480,11 +531,11 @@ def _respectively_follows(text: str, position: int) -> bool:
     return bool(P.RESPECTIVELY_AFTER.match(text, position, position + _CONTEXT))
 
 
-def _is_range(gap: str, before: str) -> bool:
-    joined = P.RANGE_GAP.match(gap)
-    if not joined:
+def _is_range(text: str, first: Mention, second: Mention) -> bool:
+    if not P.RANGE_GAP.match(text, first.end, second.start):
         return False
-    joiner = gap.strip().lower()
+    before = text[max(0, first.start - _CONTEXT) : first.start]
+    joiner = text[first.end : second.start].strip().lower()
     if joiner == "and":
         return bool(P.BETWEEN_BEFORE.search(before))
     return not P.FROM_BEFORE.search(before)
@@ -493,7 +544,7 @@ def _is_range(gap: str, before: str) -> bool:
 def _inherit_hedges(text: str, mentions: list[Mention]) -> None:
     """ "over 6 billion jin (3 million metric tons)": the restatement keeps the hedge."""
     for first, second in zip(mentions, mentions[1:]):
-        if not second.has_own_qualifier and P.PAREN_GAP.match(text[first.end : second.start]):
+        if not second.has_own_qualifier and P.PAREN_GAP.match(text, first.end, second.start):
             second.qualifier = first.qualifier
 
 

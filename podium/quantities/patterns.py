@@ -10,6 +10,25 @@ from podium.quantities.words import load
 
 _W = load()
 
+# Patterns most transcripts never need (a minus sign, a legal section, "top ten" ...) are compiled
+# on first use: Python's regex compiler is slow, and a first parse should not pay for them. The
+# module's __getattr__ compiles one when it is first read and keeps it as a module attribute, so
+# later reads cost what reading any other pattern does.
+_COMPILE_LATER: dict[str, tuple[str, int]] = {}
+
+
+def _compile_later(name: str, source: str, flags: int = 0) -> None:
+    _COMPILE_LATER[name] = (source, flags)
+
+
+def __getattr__(name: str) -> re.Pattern[str]:
+    if name not in _COMPILE_LATER:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    source, flags = _COMPILE_LATER[name]
+    pattern = re.compile(source, flags)
+    globals()[name] = pattern
+    return pattern
+
 
 def _trie(words: Iterable[str]) -> str:
     """An alternation as a character trie, so the engine tests one branch per letter instead of
@@ -59,8 +78,15 @@ NUMBER_AT = re.compile(
 )
 # A minus sign written against the number ("-0.3%", "−1.2"), after a blank or an opening bracket.
 # Not after another number ("2 - 3" is a range).
-MINUS_BEFORE = re.compile(r"(?:^|(?<=[(\[:])|(?<=[^\d\s][ \t])|(?<=\n))[-−]$")
+MINUS_SIGNS = "-−"
+MINUS_BEFORE: re.Pattern[str]
+_compile_later("MINUS_BEFORE", rf"(?:^|(?<=[(\[:])|(?<=[^\d\s][ \t])|(?<=\n))[{MINUS_SIGNS}]$")
 PREFIX_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<prefix>{_PREFIX})[ \t]?$", re.IGNORECASE)
+# The last character of each mark but blanks, in both cases: only blanks can follow it before the
+# number, so most numbers are told apart from a currency figure without searching.
+PREFIX_LAST_CHARS = frozenset(
+    case(p.rstrip()[-1]) for ps in _W.currency_prefixes.values() for p in ps for case in (str.lower, str.upper)
+)
 # Abbreviated scale right after a currency figure: "$18bn", "£2.5m".
 SCALE_ABBREVIATION = re.compile(rf"(?:{_lower_trie(_W.scale_abbreviations)})(?![A-Za-z])", re.IGNORECASE)
 
@@ -100,38 +126,47 @@ def prefix_unit(prefix: str) -> str:
 
 _NUMERATOR = rf"(?:{_UNIT_WORD})"
 # "one-fifth", "two thirds", "a quarter of", "half" (alone; calendar halves are filtered later).
-FRACTION = re.compile(
+FRACTION: re.Pattern[str]
+_compile_later(
+    "FRACTION",
     rf"\b(?:(?P<numerator>{_NUMERATOR})[- ](?P<den>{_lower_trie(_W.denominators)})"
     rf"|(?P<a>a)\s+(?P<aden>{_lower_trie(_W.denominators)})(?=\s+of\b)"
     rf"|(?P<half>half))\b",
     re.IGNORECASE,
 )
-VAGUE_PLURAL = re.compile(rf"\b(?:{_lower_trie(_W.vague_plurals)})(?=\s+of\b)", re.IGNORECASE)
+VAGUE_PLURAL: re.Pattern[str]
+_compile_later("VAGUE_PLURAL", rf"\b(?:{_lower_trie(_W.vague_plurals)})(?=\s+of\b)", re.IGNORECASE)
 _ORDINAL = rf"(?:{_lower_trie(_W.ordinals)})\b|\d+(?:st|nd|rd|th)\b"
 # "ranked No. 1", "ranks number 3": the number after "No." is the rank.
 _NUMBERED_RANK = r"(?:No\.|number)\s*(?P<numbered>\d+)\b"
-RANK_AFTER_VERB = re.compile(
+RANK_AFTER_VERB: re.Pattern[str]
+_compile_later(
+    "RANK_AFTER_VERB",
     rf"\b(?:{_lower_trie(_W.rank_verbs)})\s+(?:(?:{_lower_trie(_W.rank_fillers)})\s+){{0,3}}"
     rf"(?:(?P<ordinal>{_ORDINAL})|{_NUMBERED_RANK})",
     re.IGNORECASE,
 )
-RANK_BEFORE_PLACE = re.compile(
-    rf"\b(?P<ordinal>{_ORDINAL})\s+(?:{_lower_trie(_W.rank_places)})\b", re.IGNORECASE
-)
-RANK_BEFORE_SUPERLATIVE = re.compile(
-    rf"\b(?P<ordinal>{_ORDINAL})[- ](?:{_lower_trie(_W.rank_superlatives)})\b", re.IGNORECASE
-)
-# "for the fifth consecutive year": a duration of five years, read from the ordinal.
-ORDINAL_RUN = re.compile(
-    rf"\b(?P<ordinal>{_ORDINAL})\s+(?:consecutive|straight|successive)\s+(?P<unit>year|quarter|month|week|day)\b",
+# An ordinal made a position in a ranking, or a run of years, by the words after it, in this order:
+# "for the fifth consecutive year" (a duration of five years), "the world's second-largest"
+# (a rank even after "the"), "first nationwide" (a rank).
+ORDINAL_AS_RANK = re.compile(
+    rf"\b(?P<ordinal>{_ORDINAL})(?:"
+    rf"\s+(?:consecutive|straight|successive)\s+(?P<unit>year|quarter|month|week|day)\b"
+    rf"|[- ](?:{_lower_trie(_W.rank_superlatives)})\b"
+    rf"|\s+(?P<place>{_lower_trie(_W.rank_places)})\b)",
     re.IGNORECASE,
 )
 # "the No. 1 trading partner", "No. 1 in the world": a rank, where "No. 1 Central Document" is a name.
-NUMBERED_BEFORE = re.compile(r"\bNo\.[ \t]*$")
-LOWER_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
+NUMBERED_MARK = "No."
+NUMBERED_BEFORE: re.Pattern[str]
+_compile_later("NUMBERED_BEFORE", rf"\b{re.escape(NUMBERED_MARK)}[ \t]*$")
+LOWER_WORD_AFTER: re.Pattern[str]
+_compile_later("LOWER_WORD_AFTER", r"[ \t]+[a-z]")
 # A capitalised word right before a bare number, mid-sentence: "Boeing 737", "Fortune 500".
-CAPITALISED_WORD_BEFORE = re.compile(r"(?P<lead>\S?)[ \t]*\b(?P<word>[A-Z][A-Za-z]*)[ \t]$")
-TOP_N = re.compile(rf"\btop[ -](?P<n>\d+|{_UNIT_WORD}|{_TENS_WORD})\b", re.IGNORECASE)
+CAPITALISED_WORD_BEFORE: re.Pattern[str]
+_compile_later("CAPITALISED_WORD_BEFORE", r"(?P<lead>\S?)[ \t]*\b(?P<word>[A-Z][A-Za-z]*)[ \t]$")
+TOP_N: re.Pattern[str]
+_compile_later("TOP_N", rf"\btop[ -](?P<n>\d+|{_UNIT_WORD}|{_TENS_WORD})\b", re.IGNORECASE)
 
 # --- context around a figure ------------------------------------------------------------------
 
@@ -142,46 +177,89 @@ QUALIFIER_PHRASES: dict[str, str] = {
 }
 QUALIFIER_MAX_WORDS = max(len(phrase.split()) for phrase in QUALIFIER_PHRASES)
 QUALIFIER_LAST_WORDS = frozenset(phrase.split()[-1] for phrase in QUALIFIER_PHRASES)
-QUALIFIER_AFTER: dict[str, re.Pattern[str]] = {
-    q: re.compile(rf"^[ \t\-]+(?:{_lower_trie(ws)})\b", re.IGNORECASE) for q, ws in _W.qualifiers_after.items()
-}
-NAME_HEAD_BEFORE = re.compile(rf"(?:^|(?<=[^\w.]))(?:{_lower_trie(_W.name_heads)})[ \t]*-?$", re.IGNORECASE)
+# One group per qualifier, named by it, tried in the table's order.
+QUALIFIER_AFTER: re.Pattern[str]
+_compile_later(
+    "QUALIFIER_AFTER",
+    rf"[ \t\-]+(?:{'|'.join(f'(?P<{q}>{_lower_trie(ws)})' for q, ws in _W.qualifiers_after.items())})\b",
+    re.IGNORECASE,
+)
+# Name heads are single words (letters and dots), so the word before a number is looked up in
+# NAME_HEADS; the pattern is for words with letters beyond ASCII, where case-blind matching is wider.
+NAME_HEADS = frozenset(_W.name_heads)
+NAME_HEAD_BEFORE: re.Pattern[str]
+_compile_later("NAME_HEAD_BEFORE", rf"(?:^|(?<=[^\w.]))(?:{_lower_trie(NAME_HEADS)})[ \t]*-?$", re.IGNORECASE)
 # "June 26", and the second day of "July 20 and 21" or "January 20 to 21".
-MONTH_BEFORE = re.compile(
+MONTH_BEFORE: re.Pattern[str]
+_compile_later(
+    "MONTH_BEFORE",
     rf"\b(?:{_lower_trie(_W.months)})\.?[ \t]+(?:\d{{1,2}}(?:st|nd|rd|th)?[ \t]*(?:,|and|to|-|–|through)[ \t]*)?$",
     re.IGNORECASE,
 )
-YEAR_PREPOSITION_BEFORE = re.compile(
+YEAR_PREPOSITION_BEFORE: re.Pattern[str]
+_compile_later(
+    "YEAR_PREPOSITION_BEFORE",
     r"\b(?:in|since|from|by|until|till|before|after|during|of|to|and|year|early|late|mid)[ \t]+$", re.IGNORECASE
 )
-MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{_lower_trie(_W.months)})(?![A-Za-z])", re.IGNORECASE)
-CLOCK_AFTER = re.compile(r"^(?::\d\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock|hours? GMT|GMT|EST|EDT|ET\b))", re.IGNORECASE)
-ONE_PRONOUN_AFTER = re.compile(rf"^\s+(?:{_lower_trie(_W.one_pronoun_after)})\b", re.IGNORECASE)
-ONE_PRONOUN_BEFORE = re.compile(rf"\b(?:{_lower_trie(_W.one_pronoun_before)})\s+$", re.IGNORECASE)
-HYPHEN_WORD_AFTER = re.compile(r"-[A-Za-z]")
+MONTH_AFTER: re.Pattern[str]
+_compile_later("MONTH_AFTER", rf"^(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{_lower_trie(_W.months)})(?![A-Za-z])", re.IGNORECASE)
+CLOCK_AFTER: re.Pattern[str]
+_compile_later(
+    "CLOCK_AFTER", r"^(?::\d\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock|hours? GMT|GMT|EST|EDT|ET\b))", re.IGNORECASE
+)
+CLOCK_FIRST_CHARS = ":aAeEgGhHoOpP"  # what CLOCK_AFTER's first character after blanks can be
+ONE_PRONOUN_AFTER: re.Pattern[str]
+_compile_later("ONE_PRONOUN_AFTER", rf"^\s+(?:{_lower_trie(_W.one_pronoun_after)})\b", re.IGNORECASE)
+ONE_PRONOUN_BEFORE: re.Pattern[str]
+_compile_later("ONE_PRONOUN_BEFORE", rf"\b(?:{_lower_trie(_W.one_pronoun_before)})\s+$", re.IGNORECASE)
+HYPHEN_WORD_AFTER: re.Pattern[str]
+_compile_later("HYPHEN_WORD_AFTER", r"-[A-Za-z]")
 # A letter, or a CJK character (a Chinese date or label: "1月15日"), touching the number.
 LETTER_AFTER = re.compile(r"[A-Za-z\u3000-\u303f\u4e00-\u9fff]|/\d")
 # "the first three quarters", "the first four months": a calendar stretch, not a figure.
 # "13(3) powers", "Article 5(2)": a legal section, both numbers labels.
-SECTION_AFTER = re.compile(r"\(\w{1,3}\)")
-SECTION_BEFORE = re.compile(r"\d\($")
+SECTION_AFTER: re.Pattern[str]
+_compile_later("SECTION_AFTER", r"\(\w{1,3}\)")
+SECTION_BEFORE: re.Pattern[str]
+_compile_later("SECTION_BEFORE", r"\d\($")
+# "2022-" before the "23" of "2022-23"
+YEAR_JOINERS = "-–/"
+YEAR_JOINED_BEFORE: re.Pattern[str]
+_compile_later("YEAR_JOINED_BEFORE", rf"\d{{4}}[{YEAR_JOINERS}]$")
 SLASH = "/"
-HALF_ARTICLE = re.compile(r"[ \t]+an?[ \t]+", re.IGNORECASE)
-SCALE_WORD_AT = re.compile(rf"(?:{SCALES})\b", re.IGNORECASE)
-OF_AFTER = re.compile(r"[ \t]+of\b", re.IGNORECASE)
-CALENDAR_FIRST_BEFORE = re.compile(r"\bfirst[ \t]+$", re.IGNORECASE)
-SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:;\"“”(\n]\s*|\n\s*)$")
-LIST_LABEL = re.compile(r"^[ \t]*\(?$")
-LIST_LABEL_AFTER = re.compile(r"^(?:[.)][ \t]|\))")
-RANGE_GAP = re.compile(rf"^[ \t]*(?:{_alternation(_W.range_joiners)})[ \t]*$", re.IGNORECASE)
-BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
-FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
-RESPECTIVELY_AFTER = re.compile(r"(?:[^.;]|\.\d)*?\brespectively\b", re.IGNORECASE)
-CHAIN_GAP = re.compile(r"^[ \t]*(?:to|and|or|,)[ \t]*$", re.IGNORECASE)
-PAREN_GAP = re.compile(r"^[ \t]*\([ \t]*$")
+HALF_ARTICLE: re.Pattern[str]
+_compile_later("HALF_ARTICLE", r"[ \t]+an?[ \t]+", re.IGNORECASE)
+SCALE_WORD_AT: re.Pattern[str]
+_compile_later("SCALE_WORD_AT", rf"(?:{SCALES})\b", re.IGNORECASE)
+OF_AFTER: re.Pattern[str]
+_compile_later("OF_AFTER", r"[ \t]+of\b", re.IGNORECASE)
+CALENDAR_FIRST_BEFORE: re.Pattern[str]
+_compile_later("CALENDAR_FIRST_BEFORE", r"\bfirst[ \t]+$", re.IGNORECASE)
+SENTENCE_START_BEFORE: re.Pattern[str]
+_compile_later("SENTENCE_START_BEFORE", r"(?:^|[.!?:;\"“”(\n]\s*|\n\s*)$")
+LIST_LABEL: re.Pattern[str]
+_compile_later("LIST_LABEL", r"^[ \t]*\(?$")
+LIST_LABEL_AFTER: re.Pattern[str]
+_compile_later("LIST_LABEL_AFTER", r"^(?:[.)][ \t]|\))")
+# The gaps between two figures are matched over their own span (from the end of one figure to the
+# start of the next), so "$" is the next figure.
+RANGE_GAP: re.Pattern[str]
+_compile_later("RANGE_GAP", rf"[ \t]*(?:{_alternation(_W.range_joiners)})[ \t]*$", re.IGNORECASE)
+BETWEEN_BEFORE: re.Pattern[str]
+_compile_later("BETWEEN_BEFORE", r"\bbetween\s+$", re.IGNORECASE)
+FROM_BEFORE: re.Pattern[str]
+_compile_later("FROM_BEFORE", r"\bfrom\s+$", re.IGNORECASE)
+RESPECTIVELY_AFTER: re.Pattern[str]
+_compile_later("RESPECTIVELY_AFTER", r"(?:[^.;]|\.\d)*?\brespectively\b", re.IGNORECASE)
+CHAIN_GAP: re.Pattern[str]
+_compile_later("CHAIN_GAP", r"[ \t]*(?:to|and|or|,)[ \t]*$", re.IGNORECASE)
+PAREN_GAP: re.Pattern[str]
+_compile_later("PAREN_GAP", r"[ \t]*\([ \t]*$")
 # "the first half" is a calendar half; "two and a half" belongs to the number before it.
-CALENDAR_HALF = re.compile(r"(?:first|second|latter|former|and\s+a)\s+$", re.IGNORECASE)
-CALENDAR_HALF_AFTER = re.compile(r"(?:-|\s+)(?:year|an?\b|century|decade|hour|day|month|time)", re.IGNORECASE)
+CALENDAR_HALF: re.Pattern[str]
+_compile_later("CALENDAR_HALF", r"(?:first|second|latter|former|and\s+a)\s+$", re.IGNORECASE)
+CALENDAR_HALF_AFTER: re.Pattern[str]
+_compile_later("CALENDAR_HALF_AFTER", r"(?:-|\s+)(?:year|an?\b|century|decade|hour|day|month|time)", re.IGNORECASE)
 # A quote that states a measure ("we expect 2 percent") is speech, not a name.
 MEASURED_QUOTE = re.compile(r"[%$¥€£]|\bper ?cent\b|\bpercentage\b", re.IGNORECASE)
 QUOTE_OPENERS = ('"', "“")
@@ -204,16 +282,22 @@ _SEED_WORDS = (
     NUMBER_WORDS | SCALE_ARTICLE_WORDS | VAGUE_FIRST_WORDS | RANK_VERB_WORDS | ORDINAL_WORDS | MULTIPLE_WORDS
     | FRACTION_WORDS | {TOP_WORD}
 )  # fmt: skip
-# Two scans beat one: a pattern that opens with a character class lets the engine skip ahead, and
-# the word trie runs over the lower-cased text (same length), where matching is case-sensitive.
-SEED_DIGITS = re.compile(rf"[\d{_VULGAR}][\d,.]*[{_VULGAR}]?")  # a leading "." (".5") is read back
 _SEED_WORD_TRIE = rf"(?:{_trie(sorted(_SEED_WORDS))})(?![a-z])"
-_SEED_WORDS_BODY = rf"(?<![a-z]){_SEED_WORD_TRIE}"
-SEED_WORDS = re.compile(_SEED_WORDS_BODY)
-# The same after the character before it, consumed: a pattern opening with a character class
-# lets the engine skip the letters inside words instead of trying the trie at each of them.
-SEED_WORDS_AFTER_BREAK = re.compile(rf"[^a-z](?P<word>{_SEED_WORD_TRIE})")
-# The same over text whose lower-casing changes its length (rare letters such as "İ").
-SEED_WORDS_ANY_CASE = re.compile(
-    _SEED_WORDS_BODY.replace("(?<![a-z])", "(?<![A-Za-z])").replace("(?![a-z])", "(?![A-Za-z])"), re.IGNORECASE
+# Both kinds of seed in one scan of the lower-cased text (same length; matching there is
+# case-sensitive), read with a blank put before it: every match opens with the non-letter before
+# its seed, which lets the engine skip the letters inside words instead of trying the trie at each
+# of them. That character is itself the first digit of a run ("digits", with the seed word
+# touching its end, "word_after": "5twofold"), or the character before a seed word ("word").
+SEEDS = re.compile(
+    rf"[^a-z](?:(?<=[\d{_VULGAR}])(?P<digits>[\d,.]*[{_VULGAR}]?)(?P<word_after>{_SEED_WORD_TRIE})?"
+    rf"|(?P<word>{_SEED_WORD_TRIE}))"
+)
+# The two kinds apart, over text whose lower-casing changes its length (rare letters such as "İ").
+SEED_DIGITS: re.Pattern[str]
+_compile_later("SEED_DIGITS", rf"[\d{_VULGAR}][\d,.]*[{_VULGAR}]?")  # a leading "." (".5") is read back
+SEED_WORDS_ANY_CASE: re.Pattern[str]
+_compile_later(
+    "SEED_WORDS_ANY_CASE",
+    rf"(?<![A-Za-z]){_SEED_WORD_TRIE.replace('(?![a-z])', '(?![A-Za-z])')}",
+    re.IGNORECASE,
 )

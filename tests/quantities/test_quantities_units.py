@@ -105,6 +105,13 @@ def test_word_table_parses_and_tables_are_disjoint() -> None:
     assert len(qualifier_words) == len(set(qualifier_words))
 
 
+def test_name_heads_are_single_words() -> None:
+    # extract looks the word before a number up in the name heads instead of searching for them,
+    # which finds the same heads only while each is one word of letters, digits and dots.
+    for head in load().name_heads:
+        assert head and all(char.isalnum() or char in "._" for char in head), head
+
+
 def test_unit_table_is_fresh() -> None:
     """The JSON a parse reads is what pint makes of the definition files today; if this fails,
     run `python -m podium.quantities.unit_table` and commit the result."""
