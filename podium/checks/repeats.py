@@ -131,22 +131,38 @@ def candidates(
     restated: set[int],
     sentences: Sentences | None = None,
     thresholds: set[int] | None = None,
+    *,
+    paired_only: bool = False,
 ) -> list[tuple[Quantity, str]]:
     """The figures that can be compared, each with the subject its own words support and the
     words that support it (`sentences`: the sentence layout of `text`, when already read;
-    `thresholds`: the starts of its milestones, when already found)."""
+    `thresholds`: the starts of its milestones, when already found; `paired_only`: only those with
+    a possible repeat in another sentence of this text, all the within-text check needs)."""
     sentences = sentences if sentences is not None else Sentences(text)
     thresholds = thresholds if thresholds is not None else milestones(text, sentences, quantities)
     passed = restated | thresholds
+    # The cheap tests first: reading a figure's subject from its words is the costly one.
+    stating = [index for index, qty in enumerate(quantities) if _may_repeat(text, sentences, qty, passed)]
+    if paired_only:
+        stating = _with_partner(quantities, stating, sentences)
     pool = []
-    for index, qty in enumerate(quantities):
-        # The cheap tests first: reading a figure's subject from its words is the costly one.
-        if not _may_repeat(text, sentences, qty, passed):
-            continue
+    for index in stating:
         anchored = anchored_subject(text, sentences, quantities, index)
         if anchored is not None:
-            pool.append((_with_subject(qty, anchored[0]), anchored[1]))
+            pool.append((_with_subject(quantities[index], anchored[0]), anchored[1]))
     return pool
+
+
+def _with_partner(quantities: list[Quantity], indices: list[int], sentences: Sentences) -> list[int]:
+    """The figures at `indices` sharing their kind and stated period with one in another sentence:
+    only these can be found a repeat (see `comparable`, and `check` on one sentence), so only
+    their subjects need reading."""
+    sentences_of: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for index in indices:
+        qty = quantities[index]
+        if qty.period:
+            sentences_of[(qty.kind, qty.period)].add(sentences.index_of(qty.start))
+    return [index for index in indices if len(sentences_of.get((quantities[index].kind, quantities[index].period), ())) > 1]
 
 
 def _may_repeat(text: str, sentences: Sentences, qty: Quantity, passed: set[int]) -> bool:
@@ -272,7 +288,7 @@ def check(
     `thresholds`, when found, those of its milestones). Two figures in one sentence are never a
     repeat: there they are a part and its whole, or a start and an end."""
     sentences = sentences if sentences is not None else Sentences(text)
-    pool = candidates(text, quantities, restated, sentences, thresholds)
+    pool = candidates(text, quantities, restated, sentences, thresholds, paired_only=True)
     return [check_pair(a, b) for a, b in _matched_pairs(pool, pool, same_pool=True) if not sentences.same(a.start, b.start)]
 
 
