@@ -141,8 +141,11 @@ def candidates(
     sentences = sentences if sentences is not None else Sentences(text)
     thresholds = thresholds if thresholds is not None else milestones(text, sentences, quantities)
     passed = restated | thresholds
-    # The cheap tests first: reading a figure's subject from its words is the costly one.
-    stating = [index for index, qty in enumerate(quantities) if _may_repeat(text, sentences, qty, passed)]
+    # The cheap tests first: reading a figure's words for a part or a subject are the costly ones.
+    stating = [index for index, qty in enumerate(quantities) if _states_outright(qty, passed)]
+    if paired_only:
+        stating = _with_partner(quantities, stating, sentences)
+    stating = [index for index in stating if not _is_part_or_modifier(text, sentences, quantities[index])]
     if paired_only:
         stating = _with_partner(quantities, stating, sentences)
     pool = []
@@ -165,16 +168,14 @@ def _with_partner(quantities: list[Quantity], indices: list[int], sentences: Sen
     return [index for index in indices if len(sentences_of.get((quantities[index].kind, quantities[index].period), ())) > 1]
 
 
-def _may_repeat(text: str, sentences: Sentences, qty: Quantity, passed: set[int]) -> bool:
-    """Whether a figure states a measure outright: not a target, rank or duration, nor (`passed`)
-    a restatement or milestone, nor a part or modifier."""
-    return (
-        qty.modality == "actual"
-        and qty.start not in passed
-        and qty.kind not in ("rank", "duration")
-        and not is_modifier(text, qty)
-        and not is_part(text, qty, sentences.lowered)
-    )
+def _states_outright(qty: Quantity, passed: set[int]) -> bool:
+    """Whether a figure may state a measure outright: not a target, rank or duration, nor
+    (`passed`) a restatement or milestone."""
+    return qty.modality == "actual" and qty.start not in passed and qty.kind not in ("rank", "duration")
+
+
+def _is_part_or_modifier(text: str, sentences: Sentences, qty: Quantity) -> bool:
+    return is_modifier(text, qty) or is_part(text, qty, sentences.lowered)
 
 
 def _with_subject(qty: Quantity, subject: str) -> Quantity:
