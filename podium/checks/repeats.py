@@ -157,15 +157,41 @@ def candidates(
 
 
 def _with_partner(quantities: list[Quantity], indices: list[int], sentences: Sentences) -> list[int]:
-    """The figures at `indices` sharing their kind and stated period with one in another sentence:
-    only these can be found a repeat (see `comparable`, and `check` on one sentence), so only
-    their subjects need reading."""
-    sentences_of: dict[tuple[str, str], set[int]] = defaultdict(set)
+    """The figures at `indices` that may pair with one of them in another sentence: of one kind and
+    stated period (see `comparable`), with subjects `_matched_pairs` may not pass over. Only these
+    can be found a repeat within the text (see `check`), so only their words need reading."""
+    by_measure: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
     for index in indices:
         qty = quantities[index]
         if qty.period:
-            sentences_of[(qty.kind, qty.period)].add(sentences.index_of(qty.start))
-    return [index for index in indices if len(sentences_of.get((quantities[index].kind, quantities[index].period), ())) > 1]
+            by_measure[(qty.kind, qty.period)].append((sentences.index_of(qty.start), index))
+    kept = set()
+    for group in by_measure.values():
+        if len({place for place, _index in group}) < 2:
+            continue  # the subjects are read only where there is another sentence to meet
+        keys = {index: _possible_keys(quantities, index, sentences) for _place, index in group}
+        for (place_a, index_a), (place_b, index_b) in combinations(group, 2):
+            if place_a != place_b and any(_may_pair(a, b) for a in keys[index_a] for b in keys[index_b]):
+                kept.update((index_a, index_b))
+    return [index for index in indices if index in kept]
+
+
+def _possible_keys(quantities: list[Quantity], index: int, sentences: Sentences) -> set[frozenset[str] | None]:
+    """The subject words `_matched_pairs` may read for a figure once `anchored_subject` has given
+    it a subject: its own, or that of a figure it continues in its sentence (None for a blank one)."""
+    sentence_start = sentences.of(quantities[index].start).start
+    keys = set()
+    at: int | None = index
+    while at is not None:
+        qty = quantities[at]
+        keys.add(subject_key(qty.subject) if qty.subject.strip() else None)
+        at = _previous_in_sentence(quantities, at, sentence_start, qty.start)
+    return keys
+
+
+def _may_pair(key_a: frozenset[str] | None, key_b: frozenset[str] | None) -> bool:
+    # What `_matched_pairs` lets through: a blank subject meets any, a named one only its own.
+    return key_a is None or key_b is None or (bool(key_a) and key_a == key_b)
 
 
 def _states_outright(qty: Quantity, passed: set[int]) -> bool:
