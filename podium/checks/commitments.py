@@ -140,6 +140,8 @@ def undertakings(briefing: Briefing, sentences: Sentences, numbered: set[int]) -
         if index in numbered or index >= len(sentences.spans):
             continue
         sentence = sentences.spans[index]
+        if starts is not None and not _may_state_deadline(sentences, starts[index][0], sentence.end):
+            continue  # an undertaking needs a deadline after it, and one is cheaper to rule out
         after = _promise_start(briefing.text, sentences, sentence, None if starts is None else starts[index])
         if after is None:
             continue
@@ -162,6 +164,13 @@ def undertakings(briefing: Briefing, sentences: Sentences, numbered: set[int]) -
             )
         )
     return found
+
+
+def _may_state_deadline(sentences: Sentences, start: int, end: int) -> bool:
+    """Whether the text from `start` to `end` can hold a deadline: plain search of the lowered text
+    for a string in every one (`patterns.deadline_needles`). True when the text was not lowered."""
+    lowered = sentences.lowered
+    return lowered is None or any(lowered.find(needle, start, end) >= 0 for needle in patterns.deadline_needles())
 
 
 def _lowered(sentences: Sentences, span: Span) -> str | None:

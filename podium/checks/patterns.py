@@ -238,6 +238,17 @@ def undertaking() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def deadline_needles() -> tuple[str, ...]:
+    """Lower-case strings one of which is in every match of `deadline`: the "20" of its year, or
+    the last word of its phrase ("year" of "by the end of this year"), each word that holds another
+    left out. A sentence holding none of them states no deadline, so it is not searched."""
+    words = load()
+    last_words = {phrase.split()[-1] for phrase in (*words.deadline_relative, *words.deadline_quarters)}
+    needles = {"20", *last_words}
+    return tuple(sorted(n for n in needles if not any(other != n and other in n for other in needles)))
+
+
+@lru_cache(maxsize=1)
 def deadline() -> re.Pattern[str]:
     """A deadline: a year after a prefix ("by 2025"), or a phrase resolved against the briefing year."""
     words = load()

@@ -131,34 +131,77 @@ def candidates(
     restated: set[int],
     sentences: Sentences | None = None,
     thresholds: set[int] | None = None,
+    *,
+    paired_only: bool = False,
 ) -> list[tuple[Quantity, str]]:
     """The figures that can be compared, each with the subject its own words support and the
     words that support it (`sentences`: the sentence layout of `text`, when already read;
-    `thresholds`: the starts of its milestones, when already found)."""
+    `thresholds`: the starts of its milestones, when already found; `paired_only`: only those with
+    a possible repeat in another sentence of this text, all the within-text check needs)."""
     sentences = sentences if sentences is not None else Sentences(text)
     thresholds = thresholds if thresholds is not None else milestones(text, sentences, quantities)
     passed = restated | thresholds
+    # The cheap tests first: reading a figure's words for a part or a subject are the costly ones.
+    stating = [index for index, qty in enumerate(quantities) if _states_outright(qty, passed)]
+    if paired_only:
+        stating = _with_partner(quantities, stating, sentences)
+    stating = [index for index in stating if not _is_part_or_modifier(text, sentences, quantities[index])]
+    if paired_only:
+        stating = _with_partner(quantities, stating, sentences)
     pool = []
-    for index, qty in enumerate(quantities):
-        # The cheap tests first: reading a figure's subject from its words is the costly one.
-        if not _may_repeat(text, sentences, qty, passed):
-            continue
+    for index in stating:
         anchored = anchored_subject(text, sentences, quantities, index)
         if anchored is not None:
-            pool.append((_with_subject(qty, anchored[0]), anchored[1]))
+            pool.append((_with_subject(quantities[index], anchored[0]), anchored[1]))
     return pool
 
 
-def _may_repeat(text: str, sentences: Sentences, qty: Quantity, passed: set[int]) -> bool:
-    """Whether a figure states a measure outright: not a target, rank or duration, nor (`passed`)
-    a restatement or milestone, nor a part or modifier."""
-    return (
-        qty.modality == "actual"
-        and qty.start not in passed
-        and qty.kind not in ("rank", "duration")
-        and not is_modifier(text, qty)
-        and not is_part(text, qty, sentences.lowered)
-    )
+def _with_partner(quantities: list[Quantity], indices: list[int], sentences: Sentences) -> list[int]:
+    """The figures at `indices` that may pair with one of them in another sentence: of one kind and
+    stated period (see `comparable`), with subjects `_matched_pairs` may not pass over. Only these
+    can be found a repeat within the text (see `check`), so only their words need reading."""
+    by_measure: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    for index in indices:
+        qty = quantities[index]
+        if qty.period:
+            by_measure[(qty.kind, qty.period)].append((sentences.index_of(qty.start), index))
+    kept = set()
+    for group in by_measure.values():
+        if len({place for place, _index in group}) < 2:
+            continue  # the subjects are read only where there is another sentence to meet
+        keys = {index: _possible_keys(quantities, index, sentences) for _place, index in group}
+        for (place_a, index_a), (place_b, index_b) in combinations(group, 2):
+            if place_a != place_b and any(_may_pair(a, b) for a in keys[index_a] for b in keys[index_b]):
+                kept.update((index_a, index_b))
+    return [index for index in indices if index in kept]
+
+
+def _possible_keys(quantities: list[Quantity], index: int, sentences: Sentences) -> set[frozenset[str] | None]:
+    """The subject words `_matched_pairs` may read for a figure once `anchored_subject` has given
+    it a subject: its own, or that of a figure it continues in its sentence (None for a blank one)."""
+    sentence_start = sentences.of(quantities[index].start).start
+    keys = set()
+    at: int | None = index
+    while at is not None:
+        qty = quantities[at]
+        keys.add(subject_key(qty.subject) if qty.subject.strip() else None)
+        at = _previous_in_sentence(quantities, at, sentence_start, qty.start)
+    return keys
+
+
+def _may_pair(key_a: frozenset[str] | None, key_b: frozenset[str] | None) -> bool:
+    # What `_matched_pairs` lets through: a blank subject meets any, a named one only its own.
+    return key_a is None or key_b is None or (bool(key_a) and key_a == key_b)
+
+
+def _states_outright(qty: Quantity, passed: set[int]) -> bool:
+    """Whether a figure may state a measure outright: not a target, rank or duration, nor
+    (`passed`) a restatement or milestone."""
+    return qty.modality == "actual" and qty.start not in passed and qty.kind not in ("rank", "duration")
+
+
+def _is_part_or_modifier(text: str, sentences: Sentences, qty: Quantity) -> bool:
+    return is_modifier(text, qty) or is_part(text, qty, sentences.lowered)
 
 
 def _with_subject(qty: Quantity, subject: str) -> Quantity:
@@ -272,7 +315,7 @@ def check(
     `thresholds`, when found, those of its milestones). Two figures in one sentence are never a
     repeat: there they are a part and its whole, or a start and an end."""
     sentences = sentences if sentences is not None else Sentences(text)
-    pool = candidates(text, quantities, restated, sentences, thresholds)
+    pool = candidates(text, quantities, restated, sentences, thresholds, paired_only=True)
     return [check_pair(a, b) for a, b in _matched_pairs(pool, pool, same_pool=True) if not sentences.same(a.start, b.start)]
 
 

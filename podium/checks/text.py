@@ -120,10 +120,13 @@ def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[r
 
 def _sentence_end_starts(text: str) -> list[int]:
     # A sentence end begins right after . ! ? or a colon, or at a line break (see SENTENCE_END).
-    starts = set(occurrences(text, "\n"))
+    # A place found twice (".\n") is left in: `matches_at` tries it again to the same result or
+    # passes it inside the match found there, cheaper than a set of every place.
+    starts = occurrences(text, "\n")
     for mark in ".!?:":
-        starts.update(at + 1 for at in occurrences(text, mark))
-    return sorted(starts)
+        starts += [at + 1 for at in occurrences(text, mark)]
+    starts.sort()
+    return starts
 
 
 def sentence_spans(text: str) -> list[Span]:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import corpus_files, needs_shared
 from podium.checks import patterns
 from podium.checks.commitments import _promise_start, _undertaking_starts
 from podium.checks.derived import per_unit_base
 from podium.checks.enumerations import _respectively_matches, enumeration_matches
-from podium.checks.repeats import is_part, is_threshold, milestones
+from podium.checks.repeats import _matched_pairs, candidates, is_part, is_threshold, milestones
 from podium.checks.text import (
     Sentences,
     Span,
@@ -21,6 +25,8 @@ from podium.checks.text import (
     sentence_spans,
 )
 from podium.model import Quantity
+from podium.pipeline import briefing_from_document, run
+from podium.read import read_path
 
 PIECES = st.sampled_from(
     ["two", "Two", "TWELVE", "sEvEn", "seventeen", "ten", "often", "both", "ſix", "sıx", "İ", "3", "12", "123",
@@ -224,3 +230,19 @@ def test_milestones_are_the_figures_is_threshold_finds(parts: list[tuple[str, st
     figures = [Quantity(text="1", start=at, end=at, value=1.0, unit="count") for at in offsets]
     expected = {q.start for q in figures if is_threshold(text, Sentences(text), q)}
     assert milestones(text, Sentences(text), figures) == expected
+
+
+@needs_shared
+@pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.stem)
+def test_repeat_pool_of_partnered_figures_pairs_as_the_whole_pool(path: Path) -> None:
+    # The within-text check reads subjects only for figures with a possible partner elsewhere.
+    briefing = run(briefing_from_document(read_path(path)), ("structure.v1", "quantities.v1"))
+    quantities = sorted(briefing.quantities, key=lambda q: (q.start, q.end))
+    sentences = Sentences(briefing.text)
+    whole = candidates(briefing.text, quantities, set(), sentences)
+    partnered = candidates(briefing.text, quantities, set(), sentences, paired_only=True)
+
+    def pairs(pool: list[tuple[Quantity, str]]) -> list[tuple[int, int]]:
+        return [(a.start, b.start) for a, b in _matched_pairs(pool, pool, same_pool=True) if not sentences.same(a.start, b.start)]
+
+    assert pairs(partnered) == pairs(whole)
