@@ -376,51 +376,41 @@ def _segments(clause: str) -> list[str]:
     return _SEGMENT_COMMA.split(clause)
 
 
-def _is_verb(words: Sequence[str], lowered: Sequence[str], i: int) -> bool:
+def _is_verb(words: Sequence[str], i: int) -> bool:
     """Whether words[i] is the verb: a verb-like word after a determiner or possessive ("the
-    increase", "the region's total") or before "in"/"of" ("value added of") is a noun.
-    `lowered` holds the words in lower case."""
+    increase", "the region's total") or before "in"/"of" ("value added of") is a noun."""
     table = load_words()
-    low = lowered[i]
+    low = words[i].lower()
     if low not in table.verbs:
         return False
-    if i and (lowered[i - 1] in table.noun_markers or _OWNER.search(words[i - 1])):
+    if i and (words[i - 1].lower() in table.noun_markers or _OWNER.search(words[i - 1])):
         return False
-    if i > 1 and lowered[i - 1].endswith("ly") and lowered[i - 2] in table.modifier_markers:
+    if i > 1 and words[i - 1].lower().endswith("ly") and words[i - 2].lower() in table.modifier_markers:
         return False  # "the sales area of newly built housing": a modifier, not the verb
-    nxt = lowered[i + 1] if i + 1 < len(words) else ""
+    nxt = words[i + 1].lower() if i + 1 < len(words) else ""
     return not (nxt in ("in", "of") and low in table.nouns_before_of)
 
 
-def _first_verb(words: Sequence[str], lowered: Sequence[str] | None = None) -> int | None:
-    """The index of the clause's verb; `lowered` (the words in lower case) spares lower-casing
-    them again when the caller has it."""
+def _first_verb(words: Sequence[str]) -> int | None:
     table = load_words()
     verbs = table.verbs
-    if lowered is None:
-        lowered = [w.lower() for w in words]
-    for i, low in enumerate(lowered):
-        if low in verbs and _is_verb(words, lowered, i):  # the set test first: most words are no verb
+    for i, word in enumerate(words):
+        if word.lower() in verbs and _is_verb(words, i):  # the set test first: most words are no verb
             return i
     # No listed verb: a past-tense form after a noun ("the Committee lifted ...") is the verb.
     for i in range(1, len(words)):
-        low = lowered[i]
-        if low.endswith("ed") and len(low) > 4 and lowered[i - 1] not in table.noun_markers:
+        low = words[i].lower()
+        if low.endswith("ed") and len(low) > 4 and words[i - 1].lower() not in table.noun_markers:
             return i
     return None
 
 
 def _strip_qualifier_tail(words: list[str]) -> list[str]:
-    return words[: _qualifier_tail_start([w.lower() for w in words])]
-
-
-def _qualifier_tail_start(lowered: Sequence[str]) -> int:
-    """Where the trailing hedge words ("about", "more than") of lower-cased words begin."""
     qualifiers = load_words().qualifier_words
-    end = len(lowered)
-    while end and lowered[end - 1] in qualifiers and lowered[end - 1] not in ("of", "by", "to"):
+    end = len(words)
+    while end and words[end - 1].lower() in qualifiers and words[end - 1].lower() not in ("of", "by", "to"):
         end -= 1
-    return end
+    return words[:end]
 
 
 # "this year it is expected to ...": an opening time adverbial is no part of the subject.
@@ -459,15 +449,15 @@ def _noun_before_of(words: list[str]) -> str | None:
     return _phrase(out)
 
 
-def _object_before_by(words: list[str], lowered: Sequence[str]) -> str | None:
+def _object_before_by(words: list[str]) -> str | None:
     """For "increase grain output by 2 billion jin" (or "to 1 trillion yuan"): the object between
-    the verb and "by" or "to". `lowered` holds the words in lower case."""
-    if len(words) < 3 or lowered[-1] not in ("by", "to"):
+    the verb and "by" or "to"."""
+    if len(words) < 3 or words[-1].lower() not in ("by", "to"):
         return None
     table = load_words()
     verb = None
     for i in range(len(words) - 2, -1, -1):
-        if lowered[i] in table.verbs:
+        if words[i].lower() in table.verbs:
             verb = i
             break
     if verb is None or verb == len(words) - 2:
@@ -478,20 +468,20 @@ def _object_before_by(words: list[str], lowered: Sequence[str]) -> str | None:
     return _phrase(obj) or None
 
 
-def _object_held_at(words: list[str], lowered: Sequence[str]) -> str | None:
+def _object_held_at(words: list[str]) -> str | None:
     """For "keep GDP growth at about 5.5%": the object a holding verb sets at the figure. Takes
-    the clause's words before the figure with its hedge ("about") still on, and them in lower case."""
+    the clause's words before the figure with its hedge ("about") still on."""
     table = load_words()
     qualifiers = table.qualifier_words
     end = len(words)
-    while end and lowered[end - 1] != "at" and lowered[end - 1] in qualifiers:
+    while end and words[end - 1].lower() != "at" and words[end - 1].lower() in qualifiers:
         end -= 1
     # Most clauses do not end in "at": settled before any copy or verb search.
-    if end < 3 or lowered[end - 1] != "at":
+    if end < 3 or words[end - 1].lower() != "at":
         return None
     words = words[:end]
     hold_verbs = table.hold_verbs
-    verb = next((i for i in range(len(words) - 2, -1, -1) if lowered[i] in hold_verbs), None)
+    verb = next((i for i in range(len(words) - 2, -1, -1) if words[i].lower() in hold_verbs), None)
     if verb is None or verb == len(words) - 2:
         return None
     obj = words[verb + 1 : -1]
@@ -531,17 +521,15 @@ def subject_before(clause_before: str, *, earlier_segments: bool = True) -> str:
     table = load_words()
     segments = _segments(clause_before)
     last_words = _tokens(_without_leading_time(segments[-1]))
-    # The rules below read the words in lower case many times: lower-cased once here.
-    last_lowered = [w.lower() for w in last_words]
-    held = _object_held_at(last_words, last_lowered)
+    held = _object_held_at(last_words)
     if held:
         return held
-    end = _qualifier_tail_start(last_lowered)
-    words, lowered = last_words[:end], last_lowered[:end]
-    found = _noun_before_of(words) or _object_before_by(words, lowered)
-    if found:
-        return found
-    verb = _first_verb(words, lowered)
+    words = _strip_qualifier_tail(last_words)
+    for rule in (_noun_before_of, _object_before_by):
+        found = rule(words)
+        if found:
+            return found
+    verb = _first_verb(words)
     subject = _phrase(words[:verb]) if verb is not None else ""
     if verb is not None and len(segments) > 1 and subject and _continues_list(words, _segment_tokens(segments[-2])):
         # "Exports of vehicles, batteries and solar cells rose": the list began a segment earlier.
