@@ -261,7 +261,8 @@ def _resolve_all(refs: list[TimeRef], layout_paragraph: list[int], anchor: Ancho
             paragraph, carried = here, None
         period = resolve_ref(ref, Anchor(anchor.year, anchor.month, carried))
         periods.append(period)
-        if period and resolve_ref(ref, Anchor(None, None, carried)) == period:
+        # A period already known as stated needs no second resolution to tell.
+        if period and period not in stated and resolve_ref(ref, Anchor(None, None, carried)) == period:
             stated.add(period)
         if ref.scope == "point" and single_year(period) is not None:
             carried = single_year(period)
