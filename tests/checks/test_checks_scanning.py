@@ -140,13 +140,19 @@ PART_PIECES = st.sampled_from(
 )
 
 
+@st.composite
+def figures_in(draw: st.DrawFn, pieces: st.SearchStrategy[str], unit: str) -> tuple[str, Quantity]:
+    """A text joined from pieces and separators, and a figure over any span of it."""
+    text = "".join(piece + sep for piece, sep in draw(st.lists(st.tuples(pieces, SEPARATORS), max_size=20)))
+    start = draw(st.integers(0, len(text)))
+    end = draw(st.integers(start, len(text)))
+    return text, Quantity(text=text[start:end], start=start, end=end, value=1.0, unit=unit)
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(PART_PIECES, SEPARATORS), max_size=20), st.data())
-def test_a_part_is_found_alike_with_or_without_the_lowered_text(parts: list[tuple[str, str]], data: st.DataObject) -> None:
-    text = "".join(piece + sep for piece, sep in parts)
-    start = data.draw(st.integers(0, len(text)))
-    end = data.draw(st.integers(start, len(text)))
-    qty = Quantity(text=text[start:end], start=start, end=end, value=1.0, unit="count")
+@given(figures_in(PART_PIECES, "count"))
+def test_a_part_is_found_alike_with_or_without_the_lowered_text(case: tuple[str, Quantity]) -> None:
+    text, qty = case
     assert is_part(text, qty, lowered_for_search(text)) == is_part(text, qty)
 
 
@@ -166,12 +172,9 @@ PER_UNIT_PIECES = st.sampled_from(
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(PER_UNIT_PIECES, SEPARATORS), max_size=20), st.data())
-def test_a_per_unit_base_is_found_alike_with_or_without_the_lowered_text(parts: list[tuple[str, str]], data: st.DataObject) -> None:
-    text = "".join(piece + sep for piece, sep in parts)
-    start = data.draw(st.integers(0, len(text)))
-    end = data.draw(st.integers(start, len(text)))
-    qty = Quantity(text=text[start:end], start=start, end=end, value=1.0, unit="t")
+@given(figures_in(PER_UNIT_PIECES, "t"))
+def test_a_per_unit_base_is_found_alike_with_or_without_the_lowered_text(case: tuple[str, Quantity]) -> None:
+    text, qty = case
     assert per_unit_base(text, qty, lowered_for_search(text)) == per_unit_base(text, qty)
 
 
