@@ -37,9 +37,14 @@ SEPARATORS = st.sampled_from([" ", "", "  ", "\n", "\t"])
 
 
 @st.composite
-def texts(draw: st.DrawFn) -> str:
-    parts = draw(st.lists(st.tuples(PIECES, SEPARATORS), max_size=40))
+def joined(draw: st.DrawFn, pieces: st.SearchStrategy[str], max_size: int = 40) -> str:
+    """A text of pieces, each followed by a separator."""
+    parts = draw(st.lists(st.tuples(pieces, SEPARATORS), max_size=max_size))
     return "".join(piece + sep for piece, sep in parts)
+
+
+def texts() -> st.SearchStrategy[str]:
+    return joined(PIECES)
 
 
 @settings(max_examples=400, deadline=None)
@@ -61,10 +66,8 @@ SENTENCE_PIECES = st.sampled_from(
 )
 
 
-@st.composite
-def sentence_texts(draw: st.DrawFn) -> str:
-    parts = draw(st.lists(st.tuples(SENTENCE_PIECES, SEPARATORS), max_size=40))
-    return "".join(piece + sep for piece, sep in parts)
+def sentence_texts() -> st.SearchStrategy[str]:
+    return joined(SENTENCE_PIECES)
 
 
 def _spans_by_full_scan(text: str) -> list[Span]:
@@ -97,10 +100,8 @@ PROMISE_PIECES = st.sampled_from(
 )
 
 
-@st.composite
-def promise_texts(draw: st.DrawFn) -> str:
-    parts = draw(st.lists(st.tuples(PROMISE_PIECES, SEPARATORS), max_size=40))
-    return "".join(piece + sep for piece, sep in parts)
+def promise_texts() -> st.SearchStrategy[str]:
+    return joined(PROMISE_PIECES)
 
 
 @settings(max_examples=300, deadline=None)
@@ -143,7 +144,7 @@ PART_PIECES = st.sampled_from(
 @st.composite
 def figures_in(draw: st.DrawFn, pieces: st.SearchStrategy[str], unit: str) -> tuple[str, Quantity]:
     """A text joined from pieces and separators, and a figure over any span of it."""
-    text = "".join(piece + sep for piece, sep in draw(st.lists(st.tuples(pieces, SEPARATORS), max_size=20)))
+    text = draw(joined(pieces, max_size=20))
     start = draw(st.integers(0, len(text)))
     end = draw(st.integers(start, len(text)))
     return text, Quantity(text=text[start:end], start=start, end=end, value=1.0, unit=unit)
