@@ -24,8 +24,18 @@ def _is_proper(token: str, position: int) -> bool:
     return position > 0 and base[:1].isupper() and not base.isupper()
 
 
+@lru_cache(maxsize=1)
+def _locative_pattern() -> re.Pattern[str]:
+    return re.compile(r"\s(?:" + "|".join(re.escape(w) for w in load().subject_locatives) + r")\s", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _marker_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((m, re.compile(rf"\b{re.escape(m)}\b")) for m in load().subject_markers)
+
+
 def _without_locative(subject: str) -> str:
-    match = re.search(r"\s(?:" + "|".join(re.escape(w) for w in load().subject_locatives) + r")\s", subject, re.IGNORECASE)
+    match = _locative_pattern().search(subject)
     return subject[: match.start()] if match else subject
 
 
@@ -41,7 +51,8 @@ def words_key(subject: str) -> frozenset[str]:
     """The content words of any stretch of text, folded as subjects are."""
     words = load()
     lowered = subject.lower()
-    tags = {f"#{m}" for m in words.subject_markers if re.search(rf"\b{re.escape(m)}\b", lowered)}
+    # A marker that is not even a substring cannot match as a word: most are ruled out that way.
+    tags = {f"#{m}" for m, pattern in _marker_patterns() if m in lowered and pattern.search(lowered)}
     tokens = [t for i, t in enumerate(_TOKEN.findall(subject)) if not _is_proper(t, i)]
     phrase = " ".join(tokens).lower()
     phrase = _synonym_pattern().sub(lambda m: words.subject_synonyms[m.group().lower()], phrase)
