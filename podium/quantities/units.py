@@ -22,10 +22,10 @@ TABLE_FILE = "unit_factors.json"
 
 # The unit each dimension normalises to; a unit whose dimension is not here (a currency, a
 # duration) stays as stated, so "currencies stay as they are" needs no special case.
-NORMAL_UNITS: tuple[str, ...] = ("kg", "ha", "m", "m3", "kW", "kWh")
+NORMAL_UNITS: tuple[str, ...] = ("kg", "ha", "m", "m3", "kW", "kWh", "pp")
 
 # Guideline ids that are counts, ratios or labels: no conversion exists, the value stands.
-UNITLESS_IDS: frozenset[str] = frozenset({"%", "pp", "bp", "times", "rank", "count", "magnitude"})
+UNITLESS_IDS: frozenset[str] = frozenset({"%", "times", "rank", "count", "magnitude"})
 
 
 class UnitFactor(NamedTuple):
@@ -87,7 +87,7 @@ def normal_unit(unit: str) -> str | None:
 
 
 def normalize(value: float, unit: str) -> tuple[float, str] | None:
-    """(value, unit) in the base unit of its dimension: jin and t to kg, mu to ha, MW to kW ...
+    """(value, unit) in the base unit of its dimension: jin and t to kg, mu to ha, MW to kW, bp to pp ...
     Currencies, durations and unitless ids come back unchanged; None for an unknown unit id."""
     target = normal_unit(unit)
     if target is None:

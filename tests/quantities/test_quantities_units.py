@@ -133,3 +133,10 @@ def test_a_parse_does_not_import_pint() -> None:
     code = "import sys, podium; podium.parse('A:\\n\\nGrain output was 6 billion jin.\\n'); print('pint' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_basis_points_normalise_to_percentage_points() -> None:
+    # 25 basis points and 0.25 percentage points are one move of a rate, and must compare equal.
+    assert units.normalize(25.0, "bp") == (0.25, "pp")
+    assert units.normalize(0.25, "pp") == (0.25, "pp")
+    assert units.convert(1.0, "pp", "%") is None  # points of a rate are no percent of anything
