@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import string
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -29,6 +30,9 @@ _CALENDAR_UNITS = frozenset({"quarter", "month", "week", "day"})  # "the first f
 
 # Priority when two candidates overlap: a rank or a fraction reads the words around a number
 # better than the number alone does.
+_ASCII_LETTERS = string.ascii_letters
+_ASCII_WORD_CHARS = string.ascii_letters + string.digits + "._"  # what _last_word reads, in ASCII
+
 _PRIORITY = {"rank": 0, "fraction": 1, "vague": 2, "multiple": 3, "number": 4}
 
 
@@ -369,11 +373,26 @@ def _ends_with_one_of(before: str, chars: str) -> bool:
 def _after_a_name(before: str) -> bool:
     """A bare number right after a capitalised word mid-sentence belongs to a name ("Boeing 737",
     "Fortune 500"); words that often open a figure ("About 300") are not names."""
-    match = P.CAPITALISED_WORD_BEFORE.search(before[-24:])
+    tail = before[-24:]
+    if not _ends_with_capitalised_word(tail):
+        return False  # most figures follow a lower-case word: no need to search
+    match = P.CAPITALISED_WORD_BEFORE.search(tail)
     if match is None or match.group("word").lower() in _W.capitalised_not_names:
         return False
     lead = match.group("lead")
     return bool(lead) and lead not in ".!?:;\"“”(—–-" and not lead.isdigit()
+
+
+def _ends_with_capitalised_word(tail: str) -> bool:
+    """What CAPITALISED_WORD_BEFORE needs of `tail`: a blank at its end (where "$" sees it) after a
+    run of ASCII letters whose first is a capital. Its word starts where a word boundary is, which
+    within such a run is only at the run's start."""
+    core = tail[:-1] if tail.endswith("\n") else tail
+    if core[-1:] not in (" ", "\t"):
+        return False
+    word = core[:-1]
+    run = word[len(word.rstrip(_ASCII_LETTERS)) :]
+    return "A" <= run[:1] <= "Z"
 
 
 def _after_a_name_head(before: str) -> bool:
@@ -389,7 +408,10 @@ def _last_word(before: str) -> str:
     allows after a name head."""
     before = before[:-1] if before.endswith("\n") else before
     before = (before[:-1] if before.endswith("-") else before).rstrip(" \t")
-    start = len(before)
+    stem = before.rstrip(_ASCII_WORD_CHARS)
+    if not stem[-1:].isalnum():
+        return before[len(stem) :]  # the word is all ASCII: found without a loop over its letters
+    start = len(stem)
     while start > 0 and (before[start - 1].isalnum() or before[start - 1] in "._"):
         start -= 1
     return before[start:]

@@ -1,0 +1,43 @@
+"""The cheap tests extraction runs before a pattern decide what the plain version decides."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from podium.quantities import patterns as P
+from podium.quantities.extract import _ends_with_capitalised_word, _last_word
+
+TAILS = st.lists(
+    st.sampled_from(["Boeing", "about", "McDonald", "é", "Ä", "x", "2", "_", ".", "-", " ", "\t", "\n", "(", "K", "ſ", "İ"]),
+    max_size=12,
+).map("".join)
+
+
+def _plain_last_word(before: str) -> str:
+    before = before[:-1] if before.endswith("\n") else before
+    before = (before[:-1] if before.endswith("-") else before).rstrip(" \t")
+    start = len(before)
+    while start > 0 and (before[start - 1].isalnum() or before[start - 1] in "._"):
+        start -= 1
+    return before[start:]
+
+
+@settings(max_examples=500, deadline=None)
+@given(TAILS)
+def test_capitalised_word_test_misses_no_match(tail: str) -> None:
+    if P.CAPITALISED_WORD_BEFORE.search(tail) is not None:
+        assert _ends_with_capitalised_word(tail)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(TAILS, st.text(max_size=12)))
+def test_last_word_is_the_plain_loops(before: str) -> None:
+    assert _last_word(before) == _plain_last_word(before)
+
+
+def test_examples() -> None:
+    assert _ends_with_capitalised_word("the Boeing ")
+    assert not _ends_with_capitalised_word("about ")
+    assert _last_word("Article 5-\n") == "5"
+    assert _last_word("Aé1 ") == "Aé1"
