@@ -7,6 +7,7 @@ and qualifier. Offsets always index the text passed in, so `text[start:end] == m
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 import string
 from collections.abc import Sequence
@@ -28,11 +29,12 @@ _OPENERS = "(\"'“‘[—–"  # brackets, quotes and dashes that may open a qu
 _NOT_FIGURES_ALONE = frozenset({"one", "zero", "a"})  # number words that alone are rarely a figure
 _CALENDAR_UNITS = frozenset({"quarter", "month", "week", "day"})  # "the first four months" is a period
 
-# Priority when two candidates overlap: a rank or a fraction reads the words around a number
-# better than the number alone does.
 _ASCII_LETTERS = string.ascii_letters
 _ASCII_WORD_CHARS = string.ascii_letters + string.digits + "._"  # what _last_word reads, in ASCII
+_START = operator.attrgetter("start")  # a sort key read in C
 
+# Priority when two candidates overlap: a rank or a fraction reads the words around a number
+# better than the number alone does.
 _PRIORITY = {"rank": 0, "fraction": 1, "vague": 2, "multiple": 3, "number": 4}
 
 
@@ -501,6 +503,20 @@ def _overlaps(mention: Mention, spans: list[tuple[int, int]]) -> bool:
 
 def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Where candidates overlap, the higher priority one stays (then the longer, then the earlier)."""
+    in_text_order = sorted(mentions, key=_START)
+    if not _any_overlap(in_text_order):
+        return in_text_order  # the common case: every candidate stays, so no priorities to weigh
+    return _resolve_by_priority(mentions)
+
+
+def _any_overlap(in_text_order: list[Mention]) -> bool:
+    for first, second in zip(in_text_order, in_text_order[1:]):
+        if second.start < first.end:
+            return True
+    return False
+
+
+def _resolve_by_priority(mentions: list[Mention]) -> list[Mention]:
     ordered = sorted(mentions, key=lambda m: (_PRIORITY[m.source], -(m.end - m.start), m.start))
     kept: list[Mention] = []
     taken: list[tuple[int, int]] = []  # sorted, non-overlapping

@@ -6,7 +6,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from podium.quantities import patterns as P
-from podium.quantities.extract import _ends_with_capitalised_word, _last_word
+from podium.quantities.extract import (
+    Mention,
+    _ends_with_capitalised_word,
+    _last_word,
+    _resolve_by_priority,
+    _resolve_overlaps,
+)
 
 TAILS = st.lists(
     st.sampled_from(["Boeing", "about", "McDonald", "é", "Ä", "x", "2", "_", ".", "-", " ", "\t", "\n", "(", "K", "ſ", "İ"]),
@@ -41,3 +47,20 @@ def test_examples() -> None:
     assert not _ends_with_capitalised_word("about ")
     assert _last_word("Article 5-\n") == "5"
     assert _last_word("Aé1 ") == "Aé1"
+
+
+SPANS = st.lists(
+    st.tuples(st.integers(0, 30), st.integers(1, 6), st.sampled_from(["rank", "fraction", "vague", "multiple", "number"])),
+    max_size=10,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(SPANS)
+def test_overlaps_resolved_as_by_priority(spans: list[tuple[int, int, str]]) -> None:
+    def mentions() -> list[Mention]:
+        return [Mention(start, start + length, 1.0, "count", source) for start, length, source in spans]
+
+    fast = [(m.start, m.end, m.source) for m in _resolve_overlaps(mentions())]
+    plain = [(m.start, m.end, m.source) for m in _resolve_by_priority(mentions())]
+    assert fast == plain
