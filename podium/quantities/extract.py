@@ -192,6 +192,8 @@ def _currency_prefix(before: str, number_start: int) -> tuple[str | None, int]:
 
 def _may_end_with_a_currency_mark(before: str) -> bool:
     last = before.rstrip(" \t\n")[-1:]
+    if last.isascii():
+        return last in P.PREFIX_LAST_CHARS  # the set holds both ASCII cases of each mark
     # Both cases of the character, as the case-blind pattern would also match it.
     return last in P.PREFIX_LAST_CHARS or last.lower() in P.PREFIX_LAST_CHARS or last.upper() in P.PREFIX_LAST_CHARS
 

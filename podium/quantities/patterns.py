@@ -112,7 +112,9 @@ def unit_id(word: str) -> str:
     """The unit id a unit word or symbol names ("metric tons" -> "t", "°C" -> "degC")."""
     if word in _UNIT_BY_SYMBOL:
         return _UNIT_BY_SYMBOL[word]
-    return _UNIT_BY_WORD[" ".join(word.lower().split())]
+    lowered = word.lower()
+    # Most unit words are written with the table's single blanks: only others need them normalised.
+    return _UNIT_BY_WORD.get(lowered) or _UNIT_BY_WORD[" ".join(lowered.split())]
 
 
 _PREFIX_UNIT: dict[str, str] = {p.strip().lower(): uid for uid, ps in _W.currency_prefixes.items() for p in ps}

@@ -10,6 +10,7 @@ from podium.quantities.extract import (
     Mention,
     _ends_with_capitalised_word,
     _last_word,
+    _may_end_with_a_currency_mark,
     _resolve_by_priority,
     _resolve_overlaps,
 )
@@ -64,3 +65,15 @@ def test_overlaps_resolved_as_by_priority(spans: list[tuple[int, int, str]]) -> 
     fast = [(m.start, m.end, m.source) for m in _resolve_overlaps(mentions())]
     plain = [(m.start, m.end, m.source) for m in _resolve_by_priority(mentions())]
     assert fast == plain
+
+
+def test_ascii_currency_mark_test_is_the_case_blind_one() -> None:
+    for char in map(chr, range(128)):
+        if char in " \t\n":
+            continue  # stripped before the test
+        case_blind = any(case in P.PREFIX_LAST_CHARS for case in (char, char.lower(), char.upper()))
+        assert _may_end_with_a_currency_mark("x" + char + " ") == case_blind
+
+
+def test_unit_words_read_with_any_blanks() -> None:
+    assert P.unit_id("metric tons") == P.unit_id("Metric \n tons") == P.unit_id("METRIC TONS")
