@@ -457,9 +457,10 @@ def _qualifier_before(before: str) -> str | None:
     if not before[-1:].isspace():
         return None
     last = before.rsplit(None, 1)[-1:]
-    if not last or last[0].lstrip(_OPENERS).lower() not in P.QUALIFIER_LAST_WORDS:
+    lengths = P.QUALIFIER_LENGTHS.get(last[0].lstrip(_OPENERS).lower()) if last else None
+    if lengths is None:
         return None  # every phrase ends with the word right before the figure: most figures have none
-    tokens = before.split()[-P.QUALIFIER_MAX_WORDS :]
+    tokens = before.rsplit(None, lengths[0])[-lengths[0] :]  # only the words a phrase can reach
     words: list[str] = []
     for token in reversed(tokens):
         core = token.lstrip(_OPENERS)
@@ -468,8 +469,8 @@ def _qualifier_before(before: str) -> str | None:
         words.insert(0, core.lower())
         if core != token:
             break  # an opening bracket or quote: the phrase cannot reach further back
-    for count in range(len(words), 0, -1):
-        qualifier = P.QUALIFIER_PHRASES.get(" ".join(words[-count:]))
+    for count in lengths:  # longest first, as the longest phrase wins
+        qualifier = P.QUALIFIER_PHRASES.get(" ".join(words[-count:])) if count <= len(words) else None
         if qualifier is not None:
             return qualifier
     return None

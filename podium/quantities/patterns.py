@@ -177,8 +177,12 @@ _compile_later("TOP_N", rf"\btop[ -](?P<n>\d+|{_UNIT_WORD}|{_TENS_WORD})\b", re.
 QUALIFIER_PHRASES: dict[str, str] = {
     " ".join(phrase.split()): q for q, phrases in _W.qualifiers_before.items() for phrase in phrases
 }
-QUALIFIER_MAX_WORDS = max(len(phrase.split()) for phrase in QUALIFIER_PHRASES)
-QUALIFIER_LAST_WORDS = frozenset(phrase.split()[-1] for phrase in QUALIFIER_PHRASES)
+# For each word a phrase ends with, the word counts of the phrases ending with it, longest first:
+# only those runs of words before a figure need looking up.
+QUALIFIER_LENGTHS: dict[str, tuple[int, ...]] = {
+    last: tuple(sorted({len(p.split()) for p in QUALIFIER_PHRASES if p.split()[-1] == last}, reverse=True))
+    for last in {phrase.split()[-1] for phrase in QUALIFIER_PHRASES}
+}
 # One group per qualifier, named by it, tried in the table's order.
 QUALIFIER_AFTER: re.Pattern[str]
 _compile_later(

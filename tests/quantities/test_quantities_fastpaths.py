@@ -7,10 +7,12 @@ from hypothesis import strategies as st
 
 from podium.quantities import patterns as P
 from podium.quantities.extract import (
+    _OPENERS,
     Mention,
     _ends_with_capitalised_word,
     _last_word,
     _may_end_with_a_currency_mark,
+    _qualifier_before,
     _resolve_by_priority,
     _resolve_overlaps,
 )
@@ -77,3 +79,39 @@ def test_ascii_currency_mark_test_is_the_case_blind_one() -> None:
 
 def test_unit_words_read_with_any_blanks() -> None:
     assert P.unit_id("metric tons") == P.unit_id("Metric \n tons") == P.unit_id("METRIC TONS")
+
+
+def _plain_qualifier_before(before: str) -> str | None:
+    """Every run of up to the longest phrase's words ending the text, looked up longest first."""
+    if not before[-1:].isspace():
+        return None
+    words: list[str] = []
+    for token in reversed(before.split()[-max(len(p.split()) for p in P.QUALIFIER_PHRASES) :]):
+        core = token.lstrip(_OPENERS)
+        if not core.isalpha():
+            break
+        words.insert(0, core.lower())
+        if core != token:
+            break
+    for count in range(len(words), 0, -1):
+        qualifier = P.QUALIFIER_PHRASES.get(" ".join(words[-count:]))
+        if qualifier is not None:
+            return qualifier
+    return None
+
+
+BEFORE_WORDS = st.lists(
+    st.sampled_from(["in", "the", "region", "of", "more", "than", "no", "less", "up", "to", "(", "“", "About", "x1", "\n", "\t"]),
+    max_size=8,
+).map(" ".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.tuples(BEFORE_WORDS, st.sampled_from(["", " ", "\n", " ("])).map("".join))
+def test_qualifier_before_is_the_plain_lookup(before: str) -> None:
+    assert _qualifier_before(before) == _plain_qualifier_before(before)
+
+
+def test_qualifier_examples() -> None:
+    assert _qualifier_before("grew by more than ") == "min"
+    assert _qualifier_before("in the region of ") == "approx"
