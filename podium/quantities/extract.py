@@ -7,6 +7,7 @@ and qualifier. Offsets always index the text passed in, so `text[start:end] == m
 from __future__ import annotations
 
 import bisect
+import itertools
 import operator
 import re
 import string
@@ -391,7 +392,7 @@ def _ends_with_capitalised_word(tail: str) -> bool:
     """What CAPITALISED_WORD_BEFORE needs of `tail`: a blank at its end (where "$" sees it) after a
     run of ASCII letters whose first is a capital. Its word starts where a word boundary is, which
     within such a run is only at the run's start."""
-    core = tail[:-1] if tail.endswith("\n") else tail
+    core = tail.removesuffix("\n")
     if core[-1:] not in (" ", "\t"):
         return False
     word = core[:-1]
@@ -513,7 +514,7 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
 
 
 def _any_overlap(in_text_order: list[Mention]) -> bool:
-    for first, second in zip(in_text_order, in_text_order[1:]):
+    for first, second in itertools.pairwise(in_text_order):
         if second.start < first.end:
             return True
     return False

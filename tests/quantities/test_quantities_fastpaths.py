@@ -24,8 +24,7 @@ TAILS = st.lists(
 
 
 def _plain_last_word(before: str) -> str:
-    before = before[:-1] if before.endswith("\n") else before
-    before = (before[:-1] if before.endswith("-") else before).rstrip(" \t")
+    before = before.removesuffix("\n").removesuffix("-").rstrip(" \t")
     start = len(before)
     while start > 0 and (before[start - 1].isalnum() or before[start - 1] in "._"):
         start -= 1
