@@ -3,12 +3,9 @@
 `extract_text(text)` reads plain prose (`find_mentions(text, start, end)` a window of a longer
 text, without normalising) (a news paragraph is one unlabelled turn); the stage
 "quantities.v1" reads each turn of a parsed Briefing and then hands the mentions to
-`podium.quantities.context.annotate` (kind, subject, period, modality) where that module exists."""
+`podium.quantities.context.annotate` (kind, subject, period, modality)."""
 
 from __future__ import annotations
-
-import importlib
-from collections.abc import Callable
 
 from podium.model import Briefing, Quantity
 from podium.pipeline import stage
@@ -38,9 +35,10 @@ def run_quantities(briefing: Briefing) -> Briefing:
     else:
         body_start = int(briefing.metadata.get("body_start") or 0)
         quantities = find_mentions(briefing.text, body_start, len(briefing.text))
-    annotate = _context_annotator()
-    if annotate is not None:
-        annotate(briefing, quantities)
+    # Imported here: the context modules import this package's submodules in turn.
+    from podium.quantities.context import annotate
+
+    annotate(briefing, quantities)
     _normalise(quantities)
     briefing.quantities = quantities
     return briefing
@@ -51,15 +49,3 @@ def _normalise(quantities: list[Quantity]) -> None:
         normal = normalize(qty.value, qty.unit)
         if normal is not None:
             qty.normalized_value, qty.normalized_unit = normal
-
-
-def _context_annotator() -> Callable[[Briefing, list[Quantity]], None] | None:
-    # The context module (kind, subject, period, modality) is built alongside this one; until it
-    # lands, mentions keep the model's defaults.
-    try:
-        module = importlib.import_module("podium.quantities.context")
-    except ModuleNotFoundError as exc:
-        if exc.name != "podium.quantities.context":
-            raise
-        return None
-    return getattr(module, "annotate", None)
