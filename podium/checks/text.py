@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from functools import cached_property
 from typing import NamedTuple
 
 from podium.checks import patterns
@@ -165,11 +164,18 @@ class Sentences:
         # hashes its whole program, every time.
         self._says: dict[tuple[str, int, int], bool] = {}
         self._within: dict[Span, Sentences] = {}
+        # Found on first use and kept. Plain attributes, not functools.cached_property, which a
+        # class compiled with mypyc (see setup.py) cannot keep: it would lower the text every time.
+        self._lowered: str | None = None
+        self._lowered_known = False
+        self._blank_lines: list[int] | None = None
 
-    @cached_property
+    @property
     def lowered(self) -> str | None:
         """The text as `lowered_for_search` gives it, lowered once for every check that searches it."""
-        return lowered_for_search(self.text)
+        if not self._lowered_known:
+            self._lowered, self._lowered_known = lowered_for_search(self.text), True
+        return self._lowered
 
     def index_of(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self._starts, offset) - 1)
@@ -210,9 +216,11 @@ class Sentences:
                 self._says[key] = bool(search_in(pattern, words, lowered[sentence.start : sentence.end] if lowered is not None else None))
         return self._says[key]
 
-    @cached_property
+    @property
     def _blank_line_ends(self) -> list[int]:
-        return [m.end() for m in patterns.BLANK_LINE.finditer(self.text)]
+        if self._blank_lines is None:
+            self._blank_lines = [m.end() for m in patterns.BLANK_LINE.finditer(self.text)]
+        return self._blank_lines
 
     def paragraph(self, offset: int) -> Span:
         """What `paragraph_of(text, offset)` gives, from the blank lines found once for the text
