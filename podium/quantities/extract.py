@@ -606,8 +606,9 @@ def _to_quantity(text: str, mention: Mention) -> Quantity:
         text=text[mention.start : mention.end],
         start=mention.start,
         end=mention.end,
-        value=mention.value,
+        # Floats, as the model says: an ordinal or a count read from a word table is an int.
+        value=float(mention.value),
         unit=mention.unit,
-        value_max=mention.value_max,
+        value_max=None if mention.value_max is None else float(mention.value_max),
         qualifier=mention.qualifier,  # type: ignore[arg-type]
     )
