@@ -184,11 +184,11 @@ def _coerce(hint: Any, value: Any) -> Any:
     if origin is list and value is not None:
         (item,) = get_args(hint)
         return [_coerce(item, v) for v in value]
-    if dataclasses.is_dataclass(hint) and isinstance(value, dict):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint) and isinstance(value, dict):
         return _from_dict(hint, value)
     if origin in (typing.Union, types.UnionType):
         for arg in get_args(hint):
-            if dataclasses.is_dataclass(arg) and isinstance(value, dict):
+            if isinstance(arg, type) and dataclasses.is_dataclass(arg) and isinstance(value, dict):
                 return _from_dict(arg, value)
     return value
 
@@ -219,7 +219,7 @@ def _schema_for(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"anyOf": [_schema_for(arg, defs) for arg in get_args(hint)]}
     if hint is Any:
         return {}
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         name = hint.__name__
         if name not in defs:
             defs[name] = {}  # placeholder guards recursion

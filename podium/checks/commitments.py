@@ -240,7 +240,7 @@ def resolve(commitments: Iterable[Commitment], actual_quantities: Iterable[Quant
 
 
 def _from_row(cls: type, row: dict[str, Any]) -> Any:
-    fields = cls.__dataclass_fields__
+    fields = {f.name for f in dataclasses.fields(cls)}
     return cls(**{k: v for k, v in row.items() if k in fields})
 
 

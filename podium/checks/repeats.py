@@ -165,7 +165,7 @@ def _with_partner(quantities: list[Quantity], indices: list[int], sentences: Sen
         qty = quantities[index]
         if qty.period:
             by_measure[(qty.kind, qty.period)].append((sentences.index_of(qty.start), index))
-    kept = set()
+    kept: set[int] = set()
     for group in by_measure.values():
         if len({place for place, _index in group}) < 2:
             continue  # the subjects are read only where there is another sentence to meet
@@ -353,7 +353,7 @@ def across_pools(pools: Iterable[tuple[T, str, list[tuple[Quantity, str]]]]) -> 
                 continue
             entry = (index, label, name, qty, window)
             (named[key] if key[2] else unnamed[key[:2]]).append(entry)
-    found = []
+    found: list[tuple[tuple[int, int, int, int], T, T, Finding]] = []
     for key, entries in named.items():
         # Two unnamed figures never share a subject (shared_subject), so each bucket pairs its
         # named figures with one another and with the unnamed ones of its kind and period.
@@ -363,7 +363,7 @@ def across_pools(pools: Iterable[tuple[T, str, list[tuple[Quantity, str]]]]) -> 
 
 def _pairs_across(pairs: Iterable[tuple[Entry, Entry]]) -> list[tuple[tuple[int, int, int, int], T, T, Finding]]:
     """The findings on pairs of figures from two different sources, the earlier source first."""
-    found = []
+    found: list[tuple[tuple[int, int, int, int], T, T, Finding]] = []
     for x, y in pairs:
         if x[0] == y[0]:
             continue

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict
 
 from podium.quantities import scan
 from podium.wordtables import lowered, read_table
@@ -195,7 +195,12 @@ def _month(word: str) -> int:
     return load_words().months[word.rstrip(".").capitalize() if word[:1].isupper() else word.rstrip(".")]
 
 
-def _year_fields(token: str | None) -> dict[str, int | None]:
+class _YearFields(TypedDict, total=False):
+    year: int
+    year_shift: int
+
+
+def _year_fields(token: str | None) -> _YearFields:
     """An explicit year or a shift from the briefing's year; nothing when no year is named."""
     if not token:
         return {}

@@ -54,9 +54,9 @@ def detect_encoding(raw: bytes) -> str | None:
 def _detect_and_decode(raw: bytes) -> tuple[str | None, str | None]:
     """The encoding, and the text as well where testing the encoding decoded all of it: a
     transcript is decoded once, not once to test and again to keep."""
-    for bom, encoding in _BOMS:
+    for bom, marked in _BOMS:
         if raw.startswith(bom):
-            return encoding, None
+            return marked, None
     if b"\x00" not in raw[:4096]:
         try:
             return "utf-8", raw.decode("utf-8")

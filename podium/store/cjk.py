@@ -19,7 +19,7 @@ ADJACENT_HITS = HIT_END + HIT_START
 
 
 def has_cjk(text: str | None) -> bool:
-    return bool(text) and CJK_CHAR.search(text) is not None
+    return text is not None and CJK_CHAR.search(text) is not None
 
 
 def spaced(text: str) -> str:

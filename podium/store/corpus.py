@@ -146,7 +146,7 @@ class Corpus:
     def count_briefings(self, *, q: str | None = None) -> int:
         """How many briefings `briefings(q=q)` lists, for pagination without fetching them all."""
         where = queries.briefing_where(q)
-        return self._one("SELECT count(*) FROM briefings" + where.sql(), where.params)[0]
+        return self._count("SELECT count(*) FROM briefings" + where.sql(), where.params)
 
     def __iter__(self) -> Iterator[Briefing]:
         """Every briefing as the full model, oldest first, read one at a time."""
@@ -156,7 +156,7 @@ class Corpus:
                 yield found
 
     def __len__(self) -> int:
-        return self._one("SELECT count(*) FROM briefings", [])[0]
+        return self._count("SELECT count(*) FROM briefings", [])
 
     # --- search -------------------------------------------------------------------------------
 
@@ -176,7 +176,7 @@ class Corpus:
         are wrapped in "\\x02" and "\\x03". FTS5 syntax works; a query it rejects is taken as plain
         words, and so is a query holding Chinese or Japanese characters (see cjk.py)."""
         if not query or not query.strip():
-            return []
+            return Rows()
         where = queries.search_where(speaker=speaker, role=role, since=since, until=until, briefing=briefing)
         tail, paging = queries.page(limit, offset)
         if cjk.has_cjk(query):
@@ -240,7 +240,7 @@ class Corpus:
         where = queries.figure_where(
             subject=subject, unit=unit, kind=kind, period=period, speaker=speaker, modality=modality, briefing=briefing
         )
-        return self._one(queries.FIGURES_COUNT + where.sql(), where.params)[0]
+        return self._count(queries.FIGURES_COUNT + where.sql(), where.params)
 
     def subjects(self, prefix: str = "", limit: int = 20) -> list[tuple[str, int]]:
         """Subjects starting with `prefix` (any case), most figures first."""
@@ -277,7 +277,7 @@ class Corpus:
 
     def count_findings(self, briefing: str | None = None, *, check: str | None = None, verdict: str | None = None) -> int:
         where = queries.finding_where(briefing=briefing, check=check, verdict=verdict)
-        return self._one("SELECT count(*) FROM findings AS f" + where.sql(), where.params)[0]
+        return self._count("SELECT count(*) FROM findings AS f" + where.sql(), where.params)
 
     def commitments(self, *, briefing: str | None = None, status: str | None = None, speaker: str | None = None) -> Rows:
         """Stored commitments, soonest deadline first. `status` is the one stored at ingest (always
@@ -333,6 +333,11 @@ class Corpus:
     def _all(self, sql: str, params: list[Any] | tuple[()] = ()) -> list[sqlite3.Row]:
         with db.translated(self.path):
             return self.conn.execute(sql, params).fetchall()
+
+    def _count(self, sql: str, params: list[Any]) -> int:
+        """The number a `SELECT count(*)` query gives: such a query always returns one row."""
+        row = self._one(sql, params)
+        return int(row[0]) if row is not None else 0
 
     def _one(self, sql: str, params: list[Any] | tuple[()] = ()) -> sqlite3.Row | None:
         with db.translated(self.path):

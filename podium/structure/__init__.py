@@ -108,7 +108,7 @@ def _name_turns(turns: list[Turn], labels: list[Label], names: list[str], aliase
             continue
         turn.speaker = speaker_name(label, names)
         turn.label = " ".join(label.raw.split())
-        if label.alias:
+        if label.alias and turn.speaker is not None:
             aliases.setdefault(turn.speaker, label.alias)
         title = label_title(label, turn.speaker)
         if title and turn.speaker:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from podium.model import Role
 from podium.structure import patterns as P
 from podium.structure.lines import Line
 from podium.structure.words import load
@@ -17,7 +18,7 @@ _KEY_LINE = 40  # a header key line is short; a longer line starting "Speaker ..
 class RosterEntry:
     name: str
     title: str
-    role: str  # "official" or "host"
+    role: Role  # "official" or "host"
     line: int
 
 
@@ -65,13 +66,14 @@ def find_header(lines: list[Line], *, stop: int) -> Header:
         if (this_key is not None and len(text) <= _KEY_LINE) or this_key == "date":
             kind = this_key
             header.lines.add(index)
-            value = P.header_key().match(text).group("rest") or ""
+            key = P.header_key().match(text)
+            value = (key.group("rest") if key else "") or ""
             if kind == "date" and value and P.month_date().search(value):
                 _set_date(header, lines[index], value)
             continue
         entry = roster_entry(text)
         if entry is not None and (kind in ("speakers", "chair") or _honorific(text)):
-            role = "host" if kind == "chair" else "official"
+            role: Role = "host" if kind == "chair" else "official"
             _add_entry(header, RosterEntry(entry[0], entry[1], role, index))
             header.lines.add(index)
             continue
