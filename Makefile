@@ -6,7 +6,11 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: demo test bench clean browser
 
-$(STAMP): pyproject.toml
+# setup.py compiles these modules where it can; an edit to one rebuilds them (until then podium
+# runs their Python source, see podium/_compiled.py).
+COMPILED := $(shell sed -n 's/^    "\(podium\/.*\.py\)",$$/\1/p' setup.py)
+
+$(STAMP): pyproject.toml setup.py $(COMPILED)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
@@ -34,4 +38,5 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build *.egg-info *.so podium/_compiled.json
+	find podium -name '*.so' -delete

@@ -66,7 +66,11 @@ def compiled_extensions() -> list:
         return []
     # The build runs from the project folder, where mypycify expects the paths.
     os.chdir(HERE)
-    return mypycify([*COMPILED, "--ignore-missing-imports"], opt_level="3")
+    try:
+        return mypycify([*COMPILED, "--ignore-missing-imports"], opt_level="3")
+    except (Exception, SystemExit) as exc:  # noqa: BLE001 - a mypyc that rejects the code: build pure
+        print(f"podium: mypyc could not compile podium ({exc!r}); building pure Python", file=sys.stderr)
+        return []
 
 
 class OptionalBuildExt(build_ext):
