@@ -9,12 +9,10 @@ from functools import lru_cache
 from typing import Any
 
 from podium.model import Modality
+from podium.quantities import scan
 from podium.wordtables import read_table
 
 DATA_FILE = "modality_en.yaml"
-
-
-_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
 @dataclass(frozen=True)
@@ -88,7 +86,7 @@ def classify_modality(before: str, after: str = "", *, goal_after: bool | None =
     if goal_after:
         return "target"  # "our 2 percent inflation goal"
     table = load_words()
-    words = _WORD.findall((_MONTH_MAY.sub(" ", before) if "May" in before else before).lower())
+    words = scan.lower_words(_MONTH_MAY.sub(" ", before) if "May" in before else before)
     if table.first_words.isdisjoint(words):
         return "actual"  # most clauses hold no cue at all
     label: str | None = None

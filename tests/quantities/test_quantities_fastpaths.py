@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from podium.quantities import patterns as P
+from podium.quantities import scan
 from podium.quantities.extract import (
     _OPENERS,
     Mention,
@@ -144,3 +147,9 @@ def test_latin1_keeps_what_the_seed_scan_reads() -> None:
         assert lowered.isascii() == char.isascii()
         assert char.isdecimal() == (char in "0123456789")
     assert all(" " not in phrase or phrase.split()[0].encode() in P.SEED_OPENERS for ps in P.SEED_PHRASES.values() for phrase in ps)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(st.text(max_size=30), st.lists(st.sampled_from(["Will", "long-term", "-", "--", "a-", "-b", " ", ",", "5", "\n", "é", "İ", "K"]), max_size=12).map("".join)))
+def test_lower_words_are_the_regex_words(text: str) -> None:
+    assert scan.lower_words(text) == re.findall(r"[a-z]+(?:-[a-z]+)*", text.lower())
