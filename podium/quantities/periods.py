@@ -223,7 +223,9 @@ def _ref_from_match(m: re.Match[str]) -> TimeRef | None:
 def _is_comparison_base(m: re.Match[str]) -> bool:
     if _FROM_OPENS.match(m.group(0)):
         return False  # "from January to April" opens a range
-    return bool(_COMPARISON_LEAD.search(m.string[max(0, m.start() - 48) : m.start()]))
+    before = m.string[max(0, m.start() - 48) : m.start()]
+    # Most references follow none of the lead words: settled without the case-blind search.
+    return scan.may_hold(before, _COMPARISON_WORDS) and _COMPARISON_LEAD.search(before) is not None
 
 
 def _read_match(m: re.Match[str]) -> TimeRef | None:
@@ -296,6 +298,11 @@ _COMPARISON_LEAD = re.compile(
     r"|\bsame\s+as\s+(?:in\s+|at\s+)?(?:the\s+)?$"
     r"|\b(?:that|those)\s+(?:in|of|for)\s+(?:the\s+)?$",
     re.IGNORECASE,
+)
+# One of these is in any text _COMPARISON_LEAD matches.
+_COMPARISON_WORDS = (
+    "than", "compared", "from", "over", "versus", "vs", "relative", "against", "below", "above", "same",
+    "corresponding", "that", "those",
 )
 _FROM_OPENS = re.compile(r"from\b", re.IGNORECASE)
 _NAME_BEFORE_YEAR = re.compile(r"\b[A-Z][a-z]+\s+of\s+$")

@@ -67,6 +67,19 @@ def lower_words(text: str) -> list[str]:
     return words
 
 
+def may_hold(text: str, words: Iterable[str]) -> bool:
+    """A cheap test before a case-blind pattern that cannot match without one of `words` (lower
+    case): False only for ASCII text whose lower-cased form holds none of them as a substring.
+    Beyond ASCII a case-blind pattern matches more than lower-casing shows ("ſ" for "s")."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    for word in words:
+        if word in low:
+            return True
+    return False
+
+
 def trie(words: Iterable[str], space: str = r"\ ") -> str:
     """The words as one character trie (`space` stands for a blank inside a word). It matches
     what the alternation of the words sorted longest first matches, in a case-sensitive pattern

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -153,3 +154,50 @@ def test_latin1_keeps_what_the_seed_scan_reads() -> None:
 @given(st.one_of(st.text(max_size=30), st.lists(st.sampled_from(["Will", "long-term", "-", "--", "a-", "-b", " ", ",", "5", "\n", "é", "İ", "K"]), max_size=12).map("".join)))
 def test_lower_words_are_the_regex_words(text: str) -> None:
     assert scan.lower_words(text) == re.findall(r"[a-z]+(?:-[a-z]+)*", text.lower())
+
+
+def _word_tests() -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
+    from podium.quantities import modality, periods, subjects
+
+    table = modality.load_words()
+    return [
+        (table.goal_after, table.goal_nouns),
+        (modality._FIGURE_AS_SUBJECT, modality._FIGURE_AS_SUBJECT_WORDS),
+        (subjects._SHARE_VERB, subjects._SHARE_VERB_WORDS),
+        (periods._COMPARISON_LEAD, periods._COMPARISON_WORDS),
+    ]
+
+
+CUE_TEXT = st.lists(
+    st.sampled_from([
+        "Our", "longer-run", "GOALS", "Objective", "target", "will", "Would", "is", "ARE", "expected", "to", "set",
+        "accounted", "for", "Makes", "up", "making", "represents", "constituted", "than", "Compared", "with", "FROM",
+        "over", "vs.", "versus", "relative", "against", "below", "above", "the", "same", "corresponding", "period",
+        "of", "in", "that", "those", "end", "as", "ſ", "K", "İ", " ", "  ", "\n", ",", "2%", "x",
+        "making up", "made up", "accounts for", "is likely to", "are projected to", "the same period in",
+    ]),
+    max_size=10,
+).map(" ".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(CUE_TEXT)
+def test_word_tests_pass_whatever_the_case_blind_patterns_match(text: str) -> None:
+    """scan.may_hold(text, words) is False only where the pattern it guards finds nothing."""
+    for pattern, words in _word_tests():
+        if pattern.search(text) is not None:
+            assert scan.may_hold(text, words), (pattern.pattern[:40], text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["our goal", "  longer-run OBJECTIVES", "the Target", "graduates will enter", "it would", "is expected to",
+     "are set to", "accounted for", "Accounts for", "made up", "makes up", "make up", "making up", "represented",
+     "constitutes", "than ", "compared with ", "Compared to ", "from ", "over ", "versus ", "vs. ",
+     "relative to ", "against ", "below ", "above ", "the same period of ", "corresponding month in ",
+     "same as in ", "those in the ", "that of "],
+)
+def test_word_tests_pass_examples_of_each_pattern(text: str) -> None:
+    matched = [words for pattern, words in _word_tests() if pattern.search(text) is not None]
+    assert matched, text
+    assert all(scan.may_hold(text, words) for words in matched)
