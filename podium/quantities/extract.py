@@ -161,7 +161,7 @@ def _word_seeds(window: str, letters: bytes, start: int) -> list[tuple[int, str]
 def _word_shape(first: int, last: int, size: int) -> int:
     """A word of lower-case ASCII letters as a number below 26 * 26 * 16: its first and last
     letters and its length (lengths from `_LONG_WORD` on share one number)."""
-    return ((first - _A_BYTE) * 26 + last - _A_BYTE) * (_LONG_WORD + 1) + (size if size < _LONG_WORD else _LONG_WORD)
+    return ((first - _A_BYTE) * 26 + last - _A_BYTE) * (_LONG_WORD + 1) + min(size, _LONG_WORD)
 
 
 def _shape_table(words: Iterable[bytes]) -> bytes:
