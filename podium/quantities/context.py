@@ -32,8 +32,7 @@ from typing import Any
 from podium.model import Briefing, Quantity
 from podium.quantities import scan
 from podium.quantities.kinds import classify_kind
-from podium.quantities.modality import classify_modality
-from podium.quantities.modality import load_words as modality_words
+from podium.quantities.modality import classify_modality, goal_noun_after
 from podium.quantities.periods import (
     Anchor,
     TimeRef,
@@ -452,7 +451,7 @@ def _period(
 
 def _goal_after(text: str, qty: Quantity, sentence: tuple[int, int]) -> bool:
     """Whether a goal noun follows the figure in its sentence ("our 2 percent longer-run goal")."""
-    return modality_words().goal_after.match(text[qty.end : min(qty.end + 60, sentence[1])]) is not None
+    return goal_noun_after(text[qty.end : min(qty.end + 60, sentence[1])])
 
 
 def _is_future(layout: _Layout, index: int) -> bool:

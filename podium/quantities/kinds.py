@@ -13,7 +13,6 @@ from podium.quantities import scan
 from podium.wordtables import read_table
 
 DATA_FILE = "kinds_en.yaml"
-_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _MAX_PHRASE = 4
 
 
@@ -75,7 +74,7 @@ class _LeadIn:
 
     @classmethod
     def of(cls, before: str) -> _LeadIn:
-        words = _WORD.findall(before[-90:].lower())
+        words = scan.lower_words(before[-90:])
         qualifiers = load_words().qualifiers
         end = len(words)
         while end:

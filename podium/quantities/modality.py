@@ -9,12 +9,10 @@ from functools import lru_cache
 from typing import Any
 
 from podium.model import Modality
+from podium.quantities import scan
 from podium.wordtables import read_table
 
 DATA_FILE = "modality_en.yaml"
-
-
-_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
 @dataclass(frozen=True)
@@ -27,6 +25,7 @@ class ModalityWords:
     not_cues: dict[str, tuple[tuple[str, ...], ...]]
     first_words: frozenset[str]  # the words a cue or a non-cue begins with
     goal_after: re.Pattern[str]
+    goal_nouns: tuple[str, ...]  # lower case: one of them is in any text goal_after matches
 
 
 def _by_first_word(phrases: list[tuple[tuple[str, ...], str]]) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
@@ -57,6 +56,7 @@ def load_words() -> ModalityWords:
         goal_after=re.compile(
             rf"^\s*(?:[\w-]+\s+){{0,3}}?(?:{'|'.join(re.escape(str(w)) for w in raw['goal_nouns'])})s?\b", re.IGNORECASE
         ),
+        goal_nouns=tuple(str(w).lower() for w in raw["goal_nouns"]),
     )
 
 
@@ -67,8 +67,15 @@ def _starts(words: list[str], i: int, phrase: tuple[str, ...]) -> bool:
 # The month, not the modal: "In May, prices rose" (a capital "May" inside a clause).
 _MONTH_MAY = re.compile(r"(?<=\w[\s,])\s*May\b|\b(?:in|In)\s+May\b")
 _BARE_MODALS = frozenset({"will", "shall"})
-def _goal_after() -> re.Pattern[str]:
-    return load_words().goal_after
+def goal_noun_after(after: str) -> bool:
+    """Whether a goal noun of the word table follows within a few words of the start of `after`
+    (the text after a figure): "our 2 percent longer-run goal"."""
+    table = load_words()
+    # Most figures have no goal noun anywhere after them: settled without the lazy pattern.
+    return scan.may_hold(after, table.goal_nouns) and table.goal_after.match(after) is not None
+
+
+_FIGURE_AS_SUBJECT_WORDS = ("will", "would", "is", "are")  # one of them is in any text it matches
 _FIGURE_AS_SUBJECT = re.compile(
     r"^\s*(?:[a-z]+\s+){0,3}?(?:will|would|is\s+(?:expected|projected|forecast|set|likely)\s+to|are\s+(?:expected|projected|forecast|set|likely)\s+to)\b",
     re.IGNORECASE,
@@ -79,16 +86,16 @@ def classify_modality(before: str, after: str = "", *, goal_after: bool | None =
     """The modality set by the last cue in `before` (the clause text up to the figure), unless a
     past-tense verb stands between that cue and the figure. A figure that is itself the subject of
     "will" ("8.74 million graduates will enter the market") is a forecast: an undertaking needs
-    someone who undertakes it. `goal_after` is whether `goal_after` of the word table matches
-    `after[:60]`, when the caller has matched it already."""
-    if after and _FIGURE_AS_SUBJECT.match(after[:60]):
+    someone who undertakes it. `goal_after` is `goal_noun_after(after[:60])`, when the caller
+    has found it already."""
+    if after and scan.may_hold(after[:60], _FIGURE_AS_SUBJECT_WORDS) and _FIGURE_AS_SUBJECT.match(after[:60]):
         return "forecast"
     if goal_after is None:
-        goal_after = bool(after) and _goal_after().match(after[:60]) is not None
+        goal_after = bool(after) and goal_noun_after(after[:60])
     if goal_after:
         return "target"  # "our 2 percent inflation goal"
     table = load_words()
-    words = _WORD.findall((_MONTH_MAY.sub(" ", before) if "May" in before else before).lower())
+    words = scan.lower_words(_MONTH_MAY.sub(" ", before) if "May" in before else before)
     if table.first_words.isdisjoint(words):
         return "actual"  # most clauses hold no cue at all
     label: str | None = None

@@ -223,7 +223,9 @@ def _ref_from_match(m: re.Match[str]) -> TimeRef | None:
 def _is_comparison_base(m: re.Match[str]) -> bool:
     if _FROM_OPENS.match(m.group(0)):
         return False  # "from January to April" opens a range
-    return bool(_COMPARISON_LEAD.search(m.string[max(0, m.start() - 48) : m.start()]))
+    before = m.string[max(0, m.start() - 48) : m.start()]
+    # Most references follow none of the lead words: settled without the case-blind search.
+    return scan.may_hold(before, _COMPARISON_WORDS) and _COMPARISON_LEAD.search(before) is not None
 
 
 def _read_match(m: re.Match[str]) -> TimeRef | None:
@@ -297,6 +299,11 @@ _COMPARISON_LEAD = re.compile(
     r"|\b(?:that|those)\s+(?:in|of|for)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# One of these is in any text _COMPARISON_LEAD matches.
+_COMPARISON_WORDS = (
+    "than", "compared", "from", "over", "versus", "vs", "relative", "against", "below", "above", "same",
+    "corresponding", "that", "those",
+)
 _FROM_OPENS = re.compile(r"from\b", re.IGNORECASE)
 _NAME_BEFORE_YEAR = re.compile(r"\b[A-Z][a-z]+\s+of\s+$")
 _COMPARISON_BEFORE = re.compile(r"\b(?:of|than)\s+$")
@@ -331,18 +338,19 @@ def _first_words() -> frozenset[str]:
 
 def may_name_a_time(text: str) -> bool:
     """A cheap test for short text: whether it holds a word every time reference holds."""
-    kept_or_year, lower = _time_word_patterns()
-    return kept_or_year.search(text) is not None or lower.search(text.lower()) is not None
-
-
-@lru_cache(maxsize=1)
-def _time_word_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """For `may_name_a_time`: a year's digits or a case-kept trigger anywhere in the text, and a
-    lower-case trigger anywhere in the lower-cased text (substrings, as `in` finds them), each
-    one regex search instead of a search per word."""
+    # Substring tests, one per word: compiled, a loop of them costs less than two regex searches
+    # (one alternation of the words each) over the text.
     lower_words, kept_words = _triggers()
-    kept_or_year = re.compile("|".join([_YEAR_DIGITS.pattern, *map(re.escape, kept_words)]))
-    return kept_or_year, re.compile("|".join(map(re.escape, lower_words)))
+    for word in kept_words:
+        if word in text:
+            return True
+    if _YEAR_DIGITS.search(text) is not None:
+        return True
+    low = text.lower()
+    for word in lower_words:
+        if word in low:
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -454,6 +462,10 @@ def _lower_case(text: str, spans: list[tuple[int, int]] | None) -> str:
     time is also cheaper, as most are ASCII where the transcript as a whole is not."""
     if not spans or _LENGTHENED_BY_LOWER_CASE in text:
         return text.lower()  # (offsets in the lower-cased text would shift past an "İ")
+    if not text.isascii() and _ascii_search_words():
+        ascii_lowered = _ascii_lower_case(text)
+        if ascii_lowered is not None:
+            return ascii_lowered
     pieces: list[str] = []
     done = 0
     for begin, stop in sorted(spans):
@@ -463,6 +475,25 @@ def _lower_case(text: str, spans: list[tuple[int, int]] | None) -> str:
             done = reach
     pieces.append(text[done:])
     return "".join(pieces)
+
+
+def _ascii_lower_case(text: str) -> str | None:
+    """A Latin-1 text with its ASCII letters lower-cased, else None. The search finds ASCII words
+    in it and asks whether a character is a letter or a word character, so this serves as well as
+    `text.lower()`: in Latin-1 no other letter lower-cases to an ASCII one (a test checks). One
+    bytes.lower of the whole text costs less than str.lower of the paragraphs beyond ASCII."""
+    try:
+        return text.encode("latin-1").lower().decode("latin-1")
+    except UnicodeEncodeError:
+        return None
+
+
+@lru_cache(maxsize=1)
+def _ascii_search_words() -> bool:
+    """Whether every word the search finds in lower-cased text (triggers, opening words) is ASCII,
+    as `_ascii_lower_case` needs."""
+    lower, kept = _triggers()
+    return all(word.isascii() for word in (*lower, *kept, *_first_words()))
 
 
 def find_time_refs(text: str, spans: list[tuple[int, int]] | None = None) -> list[TimeRef]:

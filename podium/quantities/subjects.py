@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from podium.quantities import scan
 from podium.quantities.periods import find_time_refs, may_name_a_time
 from podium.wordtables import read_table
 
@@ -651,8 +652,14 @@ def _of_subject(after: str) -> str:
 
 
 # "X accounted for 47% of GDP": X is the part measured, GDP the whole.
+_SHARE_VERB_WORDS = ("account", "made", "make", "making", "represent", "constitut")  # one is in any match
 _SHARE_VERB = re.compile(r"\b(?:account(?:ed|ing|s)?\s+for|ma(?:de|kes?|king)\s+up|represent(?:ed|ing|s)?|constitut(?:ed|ing|es?))\b[^,;]*$", re.IGNORECASE)
 _CURRENCIES = frozenset({"CNY", "USD", "EUR", "GBP", "JPY"})
+
+
+def _has_share_verb(text: str) -> bool:
+    # Most clauses hold none of the verbs' words: settled without the case-blind search.
+    return scan.may_hold(text, _SHARE_VERB_WORDS) and _SHARE_VERB.search(text) is not None
 _IN_AFTER = re.compile(r"\s*in\s+(?=[a-z])")
 
 
@@ -715,7 +722,7 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
         found = before_verb(True) or subject_after_clause(after)
     elif _VERB_FORM.search(text) and not _TO_BY_FROM.match(after):
         found = noun_phrase_after(after)  # "more than doubling the clearance efficiency"
-    elif kind != "ratio" and not _SHARE_VERB.search(clause_before[-60:]) and not (unit == "%" and _after_copula(clause_before)):
+    elif kind != "ratio" and not _has_share_verb(clause_before[-60:]) and not (unit == "%" and _after_copula(clause_before)):
         # "75% of fiscal spending went to ..." names the part; "capacity is 55% of world capacity"
         # names the whole after "of", its subject stands before the verb.
         found = _of_subject(after)

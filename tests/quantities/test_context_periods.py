@@ -178,3 +178,16 @@ def test_may_name_a_time_finds_any_trigger(text: str) -> None:
         w in text for w in kept_words
     )
     assert may_name_a_time(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["IN JANUARY\xa02023, output rose; Über-growth SINCE 2019 and the PAST TWO YEARS.",
+     "Éxports in the FIRST QUARTER of THIS YEAR, ÀNNUALLY and currently\xa0 in Q3.",
+     "L'année 2022\xa0: the first half of LAST YEAR, 3 consecutive years, May 5."],
+)
+def test_latin1_text_read_with_ascii_lower_case(text: str) -> None:
+    """Over Latin-1 text beyond ASCII the search reads a copy with only its ASCII letters
+    lower-cased: it finds what it finds in the fully lower-cased text."""
+    assert periods._ascii_lower_case(text) is not None
+    assert find_time_refs(text, [(0, len(text))]) == find_time_refs(text)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from podium.quantities import patterns as P
+from podium.quantities import scan
 from podium.quantities.extract import (
     _OPENERS,
     Mention,
@@ -15,6 +19,8 @@ from podium.quantities.extract import (
     _qualifier_before,
     _resolve_by_priority,
     _resolve_overlaps,
+    _seeds,
+    _seeds_by_pattern,
 )
 
 TAILS = st.lists(
@@ -114,3 +120,84 @@ def test_qualifier_before_is_the_plain_lookup(before: str) -> None:
 def test_qualifier_examples() -> None:
     assert _qualifier_before("grew by more than ") == "min"
     assert _qualifier_before("in the region of ") == "approx"
+
+
+SEED_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(sorted(p for ps in P.SEED_PHRASES.values() for p in ps if " " in p) + ["one", "Half", "TENTH", "tenths", "someone", "a", "A", "ranked"]),
+        st.sampled_from([" ", " ", "  ", "\n", ",", ".", "-", "(", "5", "1,234.5", ".5", "\xa0", "é", "É", "ß"]),
+        st.sampled_from(["¼", "⅓", "’", "İ", "٣", "K", "Ω"]),  # beyond the word scan: the SEEDS scan runs
+    ),
+    max_size=16,
+).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(SEED_TEXT, st.integers(0, 6))
+def test_seeds_read_word_by_word_are_the_pattern_scan(text: str, cut: int) -> None:
+    start = min(cut, len(text))
+    assert _seeds(text, start, len(text)) == _seeds_by_pattern(text, start, len(text), text[start:])
+
+
+def test_latin1_keeps_what_the_seed_scan_reads() -> None:
+    """What `_letter_bytes` relies on: in Latin-1, lower-casing keeps the length, makes ASCII
+    letters only of ASCII letters, and the only decimal digits are 0-9."""
+    for char in map(chr, range(256)):
+        lowered = char.lower()
+        assert len(lowered) == 1
+        assert lowered.isascii() == char.isascii()
+        assert char.isdecimal() == (char in "0123456789")
+    assert all(" " not in phrase or phrase.split()[0].encode() in P.SEED_OPENERS for ps in P.SEED_PHRASES.values() for phrase in ps)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(st.text(max_size=30), st.lists(st.sampled_from(["Will", "long-term", "-", "--", "a-", "-b", " ", ",", "5", "\n", "é", "İ", "K"]), max_size=12).map("".join)))
+def test_lower_words_are_the_regex_words(text: str) -> None:
+    assert scan.lower_words(text) == re.findall(r"[a-z]+(?:-[a-z]+)*", text.lower())
+
+
+def _word_tests() -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
+    from podium.quantities import modality, periods, subjects
+
+    table = modality.load_words()
+    return [
+        (table.goal_after, table.goal_nouns),
+        (modality._FIGURE_AS_SUBJECT, modality._FIGURE_AS_SUBJECT_WORDS),
+        (subjects._SHARE_VERB, subjects._SHARE_VERB_WORDS),
+        (periods._COMPARISON_LEAD, periods._COMPARISON_WORDS),
+    ]
+
+
+CUE_TEXT = st.lists(
+    st.sampled_from([
+        "Our", "longer-run", "GOALS", "Objective", "target", "will", "Would", "is", "ARE", "expected", "to", "set",
+        "accounted", "for", "Makes", "up", "making", "represents", "constituted", "than", "Compared", "with", "FROM",
+        "over", "vs.", "versus", "relative", "against", "below", "above", "the", "same", "corresponding", "period",
+        "of", "in", "that", "those", "end", "as", "ſ", "K", "İ", " ", "  ", "\n", ",", "2%", "x",
+        "making up", "made up", "accounts for", "is likely to", "are projected to", "the same period in",
+    ]),
+    max_size=10,
+).map(" ".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(CUE_TEXT)
+def test_word_tests_pass_whatever_the_case_blind_patterns_match(text: str) -> None:
+    """scan.may_hold(text, words) is False only where the pattern it guards finds nothing."""
+    for pattern, words in _word_tests():
+        if pattern.search(text) is not None:
+            assert scan.may_hold(text, words), (pattern.pattern[:40], text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["our goal", "  longer-run OBJECTIVES", "the Target", "graduates will enter", "it would", "is expected to",
+     "are set to", "accounted for", "Accounts for", "made up", "makes up", "make up", "making up", "represented",
+     "constitutes", "than ", "compared with ", "Compared to ", "from ", "over ", "versus ", "vs. ",
+     "relative to ", "against ", "below ", "above ", "the same period of ", "corresponding month in ",
+     "same as in ", "those in the ", "that of "],
+)
+def test_word_tests_pass_examples_of_each_pattern(text: str) -> None:
+    matched = [words for pattern, words in _word_tests() if pattern.search(text) is not None]
+    assert matched, text
+    assert all(scan.may_hold(text, words) for words in matched)
