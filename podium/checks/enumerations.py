@@ -61,13 +61,28 @@ _ASCII_DIGITS = "0123456789"
 
 def _count_starts(text: str, lowered: str | None) -> list[int] | None:
     """Every offset where an enumeration's count can begin (a number word in any case, or a run of
-    one or two digits before a space or tab), or None when the text must be scanned whole:
+    one or two digits, before a space or tab), or None when the text must be scanned whole:
     `lowered` is None, or a digit outside ASCII could begin a count."""
     if lowered is None or has_wide_decimal(text):
         return None
-    starts = {m.start() for head in patterns.count_word_heads() for m in head.finditer(lowered)}
+    starts = set(_count_word_starts(lowered))
     starts.update(_short_digit_runs(text))
     return sorted(at for at in starts if _may_open_count(text, at))
+
+
+def _count_word_starts(lowered: str) -> list[int]:
+    """Each offset of `lowered` where a number word begins that a space or tab follows."""
+    found: list[int] = []
+    gaps = " \t" if "\t" in lowered else " "  # a tab is rare: its searches are spared where there is none
+    for ending, words in patterns.count_word_endings():
+        for gap_char in gaps:
+            for at in occurrences(lowered, ending + gap_char):
+                end = at + len(ending)  # where the word ends
+                for word in words:
+                    start = end - len(word)
+                    if start >= 0 and lowered.startswith(word, start):
+                        found.append(start)
+    return found
 
 
 def _short_digit_runs(text: str) -> list[int]:

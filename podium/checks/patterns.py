@@ -194,16 +194,20 @@ def enumeration() -> re.Pattern[str]:
     )
 
 
+COUNT_ENDING_LETTERS = 4
+
+
 @lru_cache(maxsize=1)
-def count_word_heads() -> tuple[re.Pattern[str], ...]:
-    """The number words of `enumeration`, for lower-cased text, one pattern per first letter
-    ("t(?=wo|hree|en)"). A pattern opening with a plain letter is found by the engine's fast literal
-    scan, where a case-blind alternation of every word is tried at every position of the text; the
-    lookahead keeps each match one character long, so no word hides another starting inside it."""
-    by_letter: dict[str, list[str]] = {}
+def count_word_endings() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The number words of `enumeration` by how they end, for lower-cased text: each ending (the
+    word's last four letters, or the whole of a shorter one) with the words that end so. `enumeration`
+    needs a space or tab after its count, so plain search for an ending and that space finds every
+    count written in words: one search of the text per ending rather than per word (the teens share
+    "teen"), where a case-blind alternation of every word is tried at every position of the text."""
+    by_ending: dict[str, list[str]] = {}
     for word in load().number_words:
-        by_letter.setdefault(word[:1], []).append(word[1:])
-    return tuple(re.compile(re.escape(first) + rf"(?=(?:{_alternation(rests)}))") for first, rests in by_letter.items())
+        by_ending.setdefault(word[-COUNT_ENDING_LETTERS:], []).append(word)
+    return tuple((ending, tuple(words)) for ending, words in by_ending.items())
 
 
 LIST_END = re.compile(
