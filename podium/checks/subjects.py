@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from podium.checks.text import CASE_FOLDS_BEYOND_LOWER
 from podium.checks.words import load
 
 _TOKEN = re.compile(r"[A-Za-z][\w-]*(?:['’]s)?")
@@ -14,6 +15,15 @@ _TOKEN = re.compile(r"[A-Za-z][\w-]*(?:['’]s)?")
 def _synonym_pattern() -> re.Pattern[str]:
     keys = sorted(load().subject_synonyms, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(k) for k in keys) + r")\b", re.IGNORECASE)
+
+
+def _may_name_synonym(phrase: str) -> bool:
+    """Whether the case-blind synonym pattern can match in `phrase` (lower-cased): only where plain
+    search finds a synonym in it, or where it holds a letter that pattern takes for an ASCII one
+    ("ſ" for "s"). Most subjects hold none, and the search is far cheaper than the pattern."""
+    if not phrase.isascii() and any(ch in phrase for ch in CASE_FOLDS_BEYOND_LOWER):
+        return True
+    return any(synonym in phrase for synonym in load().subject_synonyms)
 
 
 def _is_proper(token: str, position: int) -> bool:
@@ -55,7 +65,8 @@ def words_key(subject: str) -> frozenset[str]:
     tags = {f"#{m}" for m, pattern in _marker_patterns() if m in lowered and pattern.search(lowered)}
     tokens = [t for i, t in enumerate(_TOKEN.findall(subject)) if not _is_proper(t, i)]
     phrase = " ".join(tokens).lower()
-    phrase = _synonym_pattern().sub(lambda m: words.subject_synonyms[m.group().lower()], phrase)
+    if _may_name_synonym(phrase):
+        phrase = _synonym_pattern().sub(lambda m: words.subject_synonyms[m.group().lower()], phrase)
     content = {t for t in phrase.split() if t not in words.subject_stopwords}
     return frozenset(content | tags) if content else frozenset()
 

@@ -14,6 +14,7 @@ from podium.checks.commitments import _promise_start, _undertaking_starts
 from podium.checks.derived import per_unit_base
 from podium.checks.enumerations import _respectively_matches, enumeration_matches
 from podium.checks.repeats import _matched_pairs, candidates, is_part, is_threshold, milestones
+from podium.checks.subjects import _may_name_synonym, _synonym_pattern
 from podium.checks.text import (
     Sentences,
     Span,
@@ -234,6 +235,19 @@ def test_milestones_are_the_figures_is_threshold_finds(parts: list[tuple[str, st
     figures = [Quantity(text="1", start=at, end=at, value=1.0, unit="count") for at in offsets]
     expected = {q.start for q in figures if is_threshold(text, Sentences(text), q)}
     assert milestones(text, Sentences(text), figures) == expected
+
+
+SYNONYM_PIECES = st.sampled_from(
+    ["food", "cereals", "cereaſ", "yıeld", "production", "produced", "foreign trade", "foreign  trade",
+     "import and export", "imports", "output", "grain", "value", "total", "the", "of", "İ", "K", "\u212a", "-", "'"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(SYNONYM_PIECES, SEPARATORS), max_size=12))
+def test_a_phrase_passed_over_for_synonyms_holds_none(parts: list[tuple[str, str]]) -> None:
+    phrase = "".join(piece + sep for piece, sep in parts).lower()
+    assert _may_name_synonym(phrase) or _synonym_pattern().search(phrase) is None
 
 
 @needs_shared
