@@ -29,7 +29,17 @@ def _divide(num: Interval, den: Interval) -> Interval | None:
 
 
 def _is_change(text: str, qty: Quantity) -> bool:
-    return qty.kind in ("change", "growth") or bool(patterns.CHANGE_BEFORE.search(text[max(0, qty.start - 30) : qty.start]))
+    return qty.kind in ("change", "growth") or _change_before(text[max(0, qty.start - 30) : qty.start])
+
+
+def _change_before(window: str) -> bool:
+    """Whether `patterns.CHANGE_BEFORE` finds a change word at the end of `window`. Its match ends
+    with a joiner ("by") and space, so a window that does not is ruled out without the pattern,
+    which is tried at every position: most figures follow other words."""
+    words = window.rstrip()
+    if len(words) == len(window) or words[-2:].lower() not in patterns.CHANGE_JOINERS:
+        return False
+    return bool(patterns.CHANGE_BEFORE.search(window))
 
 
 def _slack(derived: Interval, qty: Quantity) -> float:

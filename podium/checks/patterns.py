@@ -42,7 +42,7 @@ def for_lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
 # A line break ends a sentence only after a blank line or a label's colon: hard-wrapped text breaks
 # lines inside sentences.
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z\"“‘(0-9])|\n[ \t]*\n\s*|(?<=:)[ \t]*\n\s*")
-BLANK_LINE = re.compile(r"\n[ \t]*\n")
+BLANK_LINE = re.compile(r"\n[ \t]*\n")  # text.blank_line_ends reads its matches without it: keep the two alike
 PARAGRAPH_END = re.compile(r"\n")
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 YEAR_AFTER = re.compile(r"^\s*(?:[A-Za-z-]+\s+){0,2}?,?\s*(?:in|by\s+the\s+end\s+of|at\s+the\s+end\s+of)\s+(1[89]\d\d|20\d\d)\b", re.IGNORECASE)
@@ -78,7 +78,11 @@ def per_unit_word() -> re.Pattern[str]:
 
 
 PER_UNIT_AFTER = re.compile(r"^\s*(?:per|a|an|each|every)\s+([A-Za-z]+)", re.IGNORECASE)
-CHANGE_BEFORE = re.compile(r"\b(?:increase[sd]?|decrease[sd]?|rise|rose|grew|fell|up|down|added|growth)\s+(?:of|by)\s+$", re.IGNORECASE)
+# The word right before a change figure ("rose by 5%"): CHANGE_BEFORE ends with one, then space.
+CHANGE_JOINERS = ("of", "by")
+CHANGE_BEFORE = re.compile(
+    rf"\b(?:increase[sd]?|decrease[sd]?|rise|rose|grew|fell|up|down|added|growth)\s+(?:{'|'.join(CHANGE_JOINERS)})\s+$", re.IGNORECASE
+)
 
 
 @lru_cache(maxsize=1)
@@ -174,12 +178,16 @@ def span_cue() -> re.Pattern[str]:
 
 
 THRESHOLD_NEEDLE = "from"  # in every match of `threshold_sentence`
+THRESHOLD_VERBS = ("took", "taken", "take", "takes")
+# One of these is in every match of `threshold_sentence` as well: its verbs, less those holding
+# another ("take" is in "taken"). Far rarer than "from", they rule out most sentences that have it.
+THRESHOLD_VERB_NEEDLES = tuple(v for v in THRESHOLD_VERBS if not any(o != v and o in v for o in THRESHOLD_VERBS))
 
 
 @lru_cache(maxsize=1)
 def threshold_sentence() -> re.Pattern[str]:
     """A sentence that counts the time taken to pass a figure: its figures are thresholds."""
-    return re.compile(r"\b(?:took|taken|take|takes)\b[^.;]*\bfrom\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:{'|'.join(THRESHOLD_VERBS)})\b[^.;]*\bfrom\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -155,6 +155,24 @@ def sentence_spans(text: str) -> list[Span]:
     return spans
 
 
+def blank_line_ends(text: str) -> list[int]:
+    """Where each match of `patterns.BLANK_LINE.finditer(text)` ends (a line break, spaces or tabs,
+    a line break), read from the places of the line breaks, which plain search finds, rather
+    than from the pattern tried at every position of the text."""
+    ends: list[int] = []
+    size, end = len(text), 0
+    for at in occurrences(text, "\n"):
+        if at < end:
+            continue  # the second line break of a blank line found: matches do not overlap
+        following = at + 1
+        while following < size and text[following] in " \t":
+            following += 1
+        if following < size and text[following] == "\n":
+            end = following + 1
+            ends.append(end)
+    return ends
+
+
 def paragraph_of(text: str, offset: int) -> Span:
     """The paragraph holding `offset`: blank lines part paragraphs where the text has them (then
     single line breaks are hard wrapping), else each line is one."""
@@ -200,11 +218,12 @@ class Sentences:
     def same(self, a: int, b: int) -> bool:
         return self.index_of(a) == self.index_of(b)
 
-    def says(self, pattern: re.Pattern[str], offset: int, needle: str = "") -> bool:
+    def says(self, pattern: re.Pattern[str], offset: int, needle: str = "", any_of: tuple[str, ...] = ()) -> bool:
         """Whether `pattern` matches in the sentence holding `offset`. Several checks ask this of
         every figure; a sentence holds many, so each sentence is searched once per pattern.
-        `needle`: a lower-case word in every match, so a sentence without it is not searched."""
-        return self.says_in(pattern, self.index_of(offset), needle)
+        `needle`: a lower-case word in every match, so a sentence without it is not searched;
+        `any_of`: lower-case words one of which is in every match too (none: no such words)."""
+        return self.says_in(pattern, self.index_of(offset), needle, any_of)
 
     def saying(self, pattern: re.Pattern[str], needle: str) -> frozenset[int]:
         """The indices of the sentences where `says` finds `pattern`, for checks that ask it of every
@@ -216,13 +235,13 @@ class Sentences:
             indices = {self.index_of(at) for at in occurrences(lowered, needle)}
         return frozenset(index for index in indices if self.says_in(pattern, index, needle))
 
-    def says_in(self, pattern: re.Pattern[str], index: int, needle: str = "") -> bool:
+    def says_in(self, pattern: re.Pattern[str], index: int, needle: str = "", any_of: tuple[str, ...] = ()) -> bool:
         """What `says` tells of the sentence at `index`."""
         key = (pattern.pattern, pattern.flags, index)
         if key not in self._says:
             sentence = self.spans[index] if self.spans else Span(0, len(self.text))
             lowered = self.lowered
-            if needle and lowered is not None and lowered.find(needle, sentence.start, sentence.end) < 0:
+            if lowered is not None and not _holds(lowered, sentence, needle, any_of):
                 self._says[key] = False
             else:
                 # A slice, not search(pos, endpos): \b and lookbehinds must not see the sentence before.
@@ -233,7 +252,7 @@ class Sentences:
     @property
     def _blank_line_ends(self) -> list[int]:
         if self._blank_lines is None:
-            self._blank_lines = [m.end() for m in patterns.BLANK_LINE.finditer(self.text)]
+            self._blank_lines = blank_line_ends(self.text)
         return self._blank_lines
 
     def paragraph(self, offset: int) -> Span:
@@ -279,6 +298,13 @@ class Sentences:
         low = self._starts[index] if index > 0 else -1
         high = self._starts[index + 1] if index + 1 < len(self._starts) else len(self.text) + 1
         return quantities[bisect.bisect_left(quantities, low, key=_start) : bisect.bisect_left(quantities, high, key=_start)]
+
+
+def _holds(lowered: str, span: Span, needle: str, any_of: tuple[str, ...]) -> bool:
+    """Whether `span` of the lowered text holds `needle` (when given) and one of `any_of` (when any)."""
+    if needle and lowered.find(needle, span.start, span.end) < 0:
+        return False
+    return not any_of or any(lowered.find(word, span.start, span.end) >= 0 for word in any_of)
 
 
 def _start(qty: Quantity) -> int:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from conftest import corpus_files, needs_shared
 from podium.checks import patterns
 from podium.checks.commitments import _promise_start, _undertaking_starts
-from podium.checks.derived import per_unit_base
+from podium.checks.derived import _change_before, per_unit_base
 from podium.checks.enumerations import _respectively_matches, enumeration_matches
 from podium.checks.repeats import _matched_pairs, candidates, is_part, is_threshold, milestones
 from podium.checks.subjects import _may_name_synonym, _synonym_pattern
@@ -19,6 +19,7 @@ from podium.checks.text import (
     Sentences,
     Span,
     _lower,
+    blank_line_ends,
     has_wide_decimal,
     lowered_for_search,
     paragraph_of,
@@ -128,6 +129,25 @@ def test_paragraphs_from_blank_lines_found_once_are_those_of_a_scan(text: str, d
 
 
 @settings(max_examples=300, deadline=None)
+@given(sentence_texts())
+def test_blank_lines_found_from_the_line_breaks_are_those_of_a_scan(text: str) -> None:
+    assert blank_line_ends(text) == [m.end() for m in patterns.BLANK_LINE.finditer(text)]
+
+
+CHANGE_PIECES = st.sampled_from(
+    ["increased", "Increase", "DECREASED", "rose", "up", "down", "growth", "added", "by", "BY", "of", "Of", "to",
+     "5", "\n", "\u00a0", "ſ", "İ", "-", "."]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(CHANGE_PIECES, SEPARATORS), max_size=12))
+def test_a_change_word_before_a_figure_is_found_as_the_pattern_finds_it(parts: list[tuple[str, str]]) -> None:
+    window = "".join(piece + sep for piece, sep in parts)
+    assert _change_before(window) == bool(patterns.CHANGE_BEFORE.search(window))
+
+
+@settings(max_examples=300, deadline=None)
 @given(sentence_texts(), st.data())
 def test_a_sentence_without_the_needle_is_rightly_not_searched(text: str, data: st.DataObject) -> None:
     offset = data.draw(st.integers(0, len(text)))
@@ -222,7 +242,7 @@ def test_the_figures_of_a_sentence_are_those_index_of_puts_there(text: str, data
 
 
 THRESHOLD_PIECES = st.sampled_from(
-    ["It", "took", "Taken", "a", "year", "to", "go", "from", "FROM", "200", "300", "billion", "over", "about", ".",
+    ["It", "took", "Taken", "TAKES", "take", "mistake", "a", "year", "to", "go", "from", "FROM", "200", "300", "billion", "over", "about", ".",
      ",", ";", "\n\n", "ſ"]
 )
 
@@ -248,6 +268,17 @@ SYNONYM_PIECES = st.sampled_from(
 def test_a_phrase_passed_over_for_synonyms_holds_none(parts: list[tuple[str, str]]) -> None:
     phrase = "".join(piece + sep for piece, sep in parts).lower()
     assert _may_name_synonym(phrase) or _synonym_pattern().search(phrase) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(THRESHOLD_PIECES, SEPARATORS), max_size=30), st.data())
+def test_a_threshold_sentence_ruled_out_by_its_words_holds_no_match(parts: list[tuple[str, str]], data: st.DataObject) -> None:
+    text = "".join(piece + sep for piece, sep in parts)
+    offset = data.draw(st.integers(0, len(text)))
+    sentence = Sentences(text).of(offset)
+    expected = bool(patterns.threshold_sentence().search(text[sentence.start : sentence.end]))
+    says = Sentences(text).says(patterns.threshold_sentence(), offset, patterns.THRESHOLD_NEEDLE, patterns.THRESHOLD_VERB_NEEDLES)
+    assert says == expected
 
 
 @needs_shared
