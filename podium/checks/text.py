@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import bisect
+from bisect import bisect_left, bisect_right
 import re
 from collections.abc import Iterable
 
@@ -210,7 +210,9 @@ class Sentences:
         return self._lowered
 
     def index_of(self, offset: int) -> int:
-        return max(0, bisect.bisect_right(self._starts, offset) - 1)
+        # A conditional rather than max(): compiled, max() is a call through Python.
+        index = bisect_right(self._starts, offset) - 1
+        return index if index > 0 else 0
 
     def of(self, offset: int) -> Span:
         return self.spans[self.index_of(offset)] if self.spans else Span(0, len(self.text))
@@ -261,7 +263,7 @@ class Sentences:
         if not self._blank_line_ends:
             return paragraph_of(self.text, offset)
         # The blank lines a scan stopping at `offset` finds are those of the whole text ending by it.
-        before = bisect.bisect_right(self._blank_line_ends, offset)
+        before = bisect_right(self._blank_line_ends, offset)
         following = patterns.BLANK_LINE.search(self.text, offset)
         return Span(self._blank_line_ends[before - 1] if before else 0, following.start() if following else len(self.text))
 
@@ -278,7 +280,7 @@ class Sentences:
         grouped: dict[int, list[Quantity]] = {}
         spans, starts = self.spans, self._starts
         for qty in quantities:
-            index = bisect.bisect_right(starts, qty.start) - 1  # index_of, without a call per figure
+            index = bisect_right(starts, qty.start) - 1  # index_of, without a call per figure
             if index >= 0 and qty.start < spans[index].end:
                 grouped.setdefault(index, []).append(qty)
         return [(spans[index], grouped[index]) for index in sorted(grouped)]
@@ -288,7 +290,8 @@ class Sentences:
         grouped: dict[int, list[Quantity]] = {}
         starts = self._starts
         for qty in quantities:
-            index = max(0, bisect.bisect_right(starts, qty.start) - 1)  # index_of, without a call per figure
+            index = bisect_right(starts, qty.start) - 1  # index_of, without a call per figure
+            index = index if index > 0 else 0
             grouped.setdefault(index, []).append(qty)
         return grouped
 
@@ -297,7 +300,7 @@ class Sentences:
         `index_of` tells: from its start (from the text's, for the first) to the next one's."""
         low = self._starts[index] if index > 0 else -1
         high = self._starts[index + 1] if index + 1 < len(self._starts) else len(self.text) + 1
-        return quantities[bisect.bisect_left(quantities, low, key=_start) : bisect.bisect_left(quantities, high, key=_start)]
+        return quantities[bisect_left(quantities, low, key=_start) : bisect_left(quantities, high, key=_start)]
 
 
 def _holds(lowered: str, span: Span, needle: str, any_of: tuple[str, ...]) -> bool:
@@ -314,7 +317,7 @@ def _start(qty: Quantity) -> int:
 def figures_within(quantities: list[Quantity], starts: list[int], span: Span) -> list[Quantity]:
     """The figures starting inside `span`, from `quantities` ordered by start (`starts`: their
     starts): two bisections instead of a pass over every figure."""
-    return quantities[bisect.bisect_left(starts, span.start) : bisect.bisect_left(starts, span.end)]
+    return quantities[bisect_left(starts, span.start) : bisect_left(starts, span.end)]
 
 
 def gap(text: str, first: Quantity, second: Quantity) -> str:
