@@ -127,15 +127,17 @@ def _part_whole_pairs(text: str, quantities: list[Quantity], sentences: Sentence
     """(part, whole, share) triples stated as "P of W (S%)" or "W, of which P (S%)"."""
     triples = []
     for i, (a, b) in enumerate(zip(quantities, quantities[1:])):
-        if a.unit == "%" or b.unit == "%" or convert(1.0, a.unit, b.unit) is None or not sentences.same(a.start, b.start):
+        # The sentence before the units: both are cheap tests, but converting runs as Python.
+        if a.unit == "%" or b.unit == "%" or not sentences.same(a.start, b.start) or convert(1.0, a.unit, b.unit) is None:
             continue
         between = gap(text, a, b)
-        if patterns.PART_OF_GAP.match(between):
+        names_part = _may_name_part(between)
+        if names_part and patterns.PART_OF_GAP.match(between):
             part, whole = a, b
-        elif patterns.WHOLE_THEN_PART_GAP.match(between):
+        elif names_part and patterns.WHOLE_THEN_PART_GAP.match(between):
             part, whole = b, a
         # The gap first: it is short, where the search for the lead reads the sentence so far.
-        elif patterns.WHOLE_LEADS_GAP.match(between) and patterns.WHOLE_LEADS_BEFORE.search(text[sentences.of(a.start).start : a.start]):
+        elif "," in between and patterns.WHOLE_LEADS_GAP.match(between) and patterns.WHOLE_LEADS_BEFORE.search(text[sentences.of(a.start).start : a.start]):
             part, whole = b, a
         else:
             continue
@@ -146,6 +148,14 @@ def _part_whole_pairs(text: str, quantities: list[Quantity], sentences: Sentence
                     triples.append((part, whole, share))
                 break
     return triples
+
+
+def _may_name_part(between: str) -> bool:
+    """Whether a gap between two figures can match `patterns.PART_OF_GAP` or
+    `patterns.WHOLE_THEN_PART_GAP`: only with one of their words in it ("of", "among"), which
+    plain search rules out in most gaps ("and", "to")."""
+    lowered = between.lower()
+    return any(word in lowered for word in patterns.PART_GAP_WORDS)
 
 
 def check_shares(text: str, quantities: list[Quantity], sentences: Sentences) -> list[Finding]:

@@ -141,6 +141,8 @@ def total_cue() -> re.Pattern[str]:
 
 
 LIST_GAP = re.compile(r"^[^.;:()]{0,60}?(?:,\s*(?:and\s+)?|\s+and\s+|\s*;\s*)[^.;:()]{0,10}$", re.IGNORECASE)
+# One of these words is in every match of PART_OF_GAP and of WHOLE_THEN_PART_GAP.
+PART_GAP_WORDS = ("of", "among")
 PART_OF_GAP = re.compile(r"^\s*(?:out\s+of|of)\s+(?:the\s+|a\s+|all\s+)?(?:total\s+(?:of\s+)?)?$", re.IGNORECASE)
 WHOLE_THEN_PART_GAP = re.compile(
     r"^[^.;]{0,40}?,?\s*(?:of\s+which|of\s+whom|among\s+them|among\s+which)\b[^.;,()]{0,40}$", re.IGNORECASE

@@ -17,13 +17,16 @@ def _synonym_pattern() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(k) for k in keys) + r")\b", re.IGNORECASE)
 
 
-def _may_name_synonym(phrase: str) -> bool:
-    """Whether the case-blind synonym pattern can match in `phrase` (lower-cased): only where plain
-    search finds a synonym in it, or where it holds a letter that pattern takes for an ASCII one
-    ("ſ" for "s"). Most subjects hold none, and the search is far cheaper than the pattern."""
+def _may_name_synonym(phrase: str, synonyms: dict[str, str]) -> bool:
+    """Whether the case-blind pattern of `synonyms` can match in `phrase` (lower-cased): only where
+    plain search finds a synonym in it, or where it holds a letter that pattern takes for an ASCII
+    one ("ſ" for "s"). Most subjects hold none, and the search is far cheaper than the pattern."""
     if not phrase.isascii() and any(ch in phrase for ch in CASE_FOLDS_BEYOND_LOWER):
         return True
-    return any(synonym in phrase for synonym in load().subject_synonyms)
+    for synonym in synonyms:
+        if synonym in phrase:
+            return True
+    return False
 
 
 def _is_proper(token: str, position: int) -> bool:
@@ -65,7 +68,7 @@ def words_key(subject: str) -> frozenset[str]:
     tags = {f"#{m}" for m, pattern in _marker_patterns() if m in lowered and pattern.search(lowered)}
     tokens = [t for i, t in enumerate(_TOKEN.findall(subject)) if not _is_proper(t, i)]
     phrase = " ".join(tokens).lower()
-    if _may_name_synonym(phrase):
+    if _may_name_synonym(phrase, words.subject_synonyms):
         phrase = _synonym_pattern().sub(lambda m: words.subject_synonyms[m.group().lower()], phrase)
     content = {t for t in phrase.split() if t not in words.subject_stopwords}
     return frozenset(content | tags) if content else frozenset()

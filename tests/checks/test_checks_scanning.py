@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from conftest import corpus_files, needs_shared
 from podium.checks import patterns
 from podium.checks.commitments import _promise_start, _undertaking_starts
-from podium.checks.derived import _change_before, per_unit_base
+from podium.checks.derived import _change_before, _may_name_part, per_unit_base
 from podium.checks.enumerations import _respectively_matches, enumeration_matches
 from podium.checks.repeats import _matched_pairs, candidates, is_part, is_threshold, milestones
 from podium.checks.subjects import _may_name_synonym, _synonym_pattern
@@ -26,6 +26,7 @@ from podium.checks.text import (
     search_in,
     sentence_spans,
 )
+from podium.checks.words import load
 from podium.model import Quantity
 from podium.pipeline import briefing_from_document, run
 from podium.read import read_path
@@ -145,6 +146,20 @@ CHANGE_PIECES = st.sampled_from(
 def test_a_change_word_before_a_figure_is_found_as_the_pattern_finds_it(parts: list[tuple[str, str]]) -> None:
     window = "".join(piece + sep for piece, sep in parts)
     assert _change_before(window) == bool(patterns.CHANGE_BEFORE.search(window))
+
+
+GAP_PIECES = st.sampled_from(
+    ["of", "OF", "Of", "out of", "among", "AMONG them", "among which", "which", "whom", "the", "a", "all", "total",
+     "and", ",", "(", "about", "ſ", "İ", "\n", "."]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(GAP_PIECES, SEPARATORS), max_size=10))
+def test_a_gap_passed_over_for_parts_matches_neither_part_pattern(parts: list[tuple[str, str]]) -> None:
+    between = "".join(piece + sep for piece, sep in parts)
+    if not _may_name_part(between):
+        assert not patterns.PART_OF_GAP.match(between) and not patterns.WHOLE_THEN_PART_GAP.match(between)
 
 
 @settings(max_examples=300, deadline=None)
@@ -267,7 +282,7 @@ SYNONYM_PIECES = st.sampled_from(
 @given(st.lists(st.tuples(SYNONYM_PIECES, SEPARATORS), max_size=12))
 def test_a_phrase_passed_over_for_synonyms_holds_none(parts: list[tuple[str, str]]) -> None:
     phrase = "".join(piece + sep for piece, sep in parts).lower()
-    assert _may_name_synonym(phrase) or _synonym_pattern().search(phrase) is None
+    assert _may_name_synonym(phrase, load().subject_synonyms) or _synonym_pattern().search(phrase) is None
 
 
 @settings(max_examples=300, deadline=None)
