@@ -106,6 +106,19 @@ def _may_open_count(text: str, at: int) -> bool:
     return before not in ".," and not before.isalnum() and before != "_"
 
 
+def _may_open_list(lowered: str, at: int) -> bool:
+    """Whether an opener ("of", a colon, "namely") can follow the count at `at` of the lowered text:
+    only where an opener's first word begins within the count's run (see
+    `patterns.COUNT_TO_OPENER`). Most counts have none there, and the enumeration pattern, tried
+    at a count, reads each of its next words letter by letter for an opener before it fails."""
+    run = patterns.COUNT_TO_OPENER.match(lowered, at)
+    end = run.end() if run is not None else at
+    for head in patterns.opener_heads():
+        if lowered.find(head, at, end + len(head)) >= 0:
+            return True
+    return False
+
+
 def enumeration_matches(text: str, lowered: str | None = None) -> Iterable[re.Match[str]]:
     """The matches of `patterns.enumeration()` in `text`, as its finditer gives them, tried only where
     a count can begin: trying the pattern at every position of a long text was the slowest step of
@@ -116,6 +129,7 @@ def enumeration_matches(text: str, lowered: str | None = None) -> Iterable[re.Ma
         return patterns.enumeration().finditer(text)
     # Found in the lowered text, faster (see patterns.for_lowered); matched again in the text
     # itself, at the same places, for the groups as written.
+    starts = [at for at in starts if _may_open_list(lowered, at)]
     found = matches_at(patterns.for_lowered(patterns.enumeration()), lowered, starts)
     return [match for at in found if (match := patterns.enumeration().match(text, at.start()))]
 

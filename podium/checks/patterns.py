@@ -204,6 +204,18 @@ def enumeration() -> re.Pattern[str]:
     )
 
 
+# Where an opener of `enumeration` can begin after its count: within this run from the count (the
+# count and at most six words of the noun, spaces or tabs between them, then spaces, a comma and
+# spaces), or right where it ends. A count with no opener's first word there opens no list.
+COUNT_TO_OPENER = re.compile(r"[\w'’-]+(?:[ \t]+[\w'’-]+){0,6}[ \t]*(?:,[ \t]*)?")
+
+
+@lru_cache(maxsize=1)
+def opener_heads() -> tuple[str, ...]:
+    """The first word of each opener of `enumeration`, lower-case ("which" of "which are")."""
+    return tuple(sorted({o.split()[0] for o in load().enumeration_openers if o.split()}))
+
+
 COUNT_ENDING_LETTERS = 4
 
 
