@@ -42,6 +42,10 @@ def for_lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
 # A line break ends a sentence only after a blank line or a label's colon: hard-wrapped text breaks
 # lines inside sentences.
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z\"“‘(0-9])|\n[ \t]*\n\s*|(?<=:)[ \t]*\n\s*")
+# The lookbehind and the lookahead of SENTENCE_END's first branch, for text.sentence_spans, which
+# reads the commonest end (a full stop, one space, a capital) without the pattern: keep them alike.
+SENTENCE_MARKS = ".!?"
+SENTENCE_OPENERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ\"“‘(0123456789")
 BLANK_LINE = re.compile(r"\n[ \t]*\n")  # text.blank_line_ends reads its matches without it: keep the two alike
 PARAGRAPH_END = re.compile(r"\n")
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
