@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from podium.checks.text import CASE_FOLDS_BEYOND_LOWER
@@ -18,15 +19,9 @@ def _synonym_pattern() -> re.Pattern[str]:
 
 
 def _may_name_synonym(phrase: str, synonyms: dict[str, str]) -> bool:
-    """Whether the case-blind pattern of `synonyms` can match in `phrase` (lower-cased): only where
-    plain search finds a synonym in it, or where it holds a letter that pattern takes for an ASCII
-    one ("ſ" for "s"). Most subjects hold none, and the search is far cheaper than the pattern."""
-    if not phrase.isascii() and any(ch in phrase for ch in CASE_FOLDS_BEYOND_LOWER):
-        return True
-    for synonym in synonyms:
-        if synonym in phrase:
-            return True
-    return False
+    """Whether the case-blind pattern of `synonyms` can match in `phrase` (lower-cased): most
+    subjects hold no synonym (see `_may_hold_any`)."""
+    return _may_hold_any(phrase, synonyms)
 
 
 def _is_proper(token: str, position: int) -> bool:
@@ -48,8 +43,22 @@ def _marker_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 def _without_locative(subject: str) -> str:
+    if not _may_hold_any(subject.lower(), load().subject_locatives):
+        return subject  # no locative word even as a substring: the pattern cannot match
     match = _locative_pattern().search(subject)
     return subject[: match.start()] if match else subject
+
+
+def _may_hold_any(lowered: str, words: Iterable[str]) -> bool:
+    """Whether a case-blind pattern of `words` (lower-case ASCII) can match in `lowered`: only
+    where plain search finds one of them, or where it holds a letter such a pattern takes for an
+    ASCII one ("ſ" for "s"); the search is far cheaper than the pattern."""
+    if not lowered.isascii() and any(ch in lowered for ch in CASE_FOLDS_BEYOND_LOWER):
+        return True
+    for word in words:
+        if word in lowered:
+            return True
+    return False
 
 
 @lru_cache(maxsize=4096)

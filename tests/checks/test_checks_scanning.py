@@ -14,7 +14,7 @@ from podium.checks.commitments import _promise_start, _undertaking_starts
 from podium.checks.derived import _change_before, _may_name_part, per_unit_base
 from podium.checks.enumerations import _respectively_matches, enumeration_matches
 from podium.checks.repeats import _matched_pairs, candidates, is_part, is_threshold, milestones
-from podium.checks.subjects import _may_name_synonym, _synonym_pattern
+from podium.checks.subjects import _locative_pattern, _may_name_synonym, _synonym_pattern, _without_locative
 from podium.checks.text import (
     Sentences,
     Span,
@@ -146,6 +146,20 @@ CHANGE_PIECES = st.sampled_from(
 def test_a_change_word_before_a_figure_is_found_as_the_pattern_finds_it(parts: list[tuple[str, str]]) -> None:
     window = "".join(piece + sep for piece, sep in parts)
     assert _change_before(window) == bool(patterns.CHANGE_BEFORE.search(window))
+
+
+LOCATIVE_PIECES = st.sampled_from(
+    ["at", "AT", "At", "across", "acroſs", "ACROSS", "throughout", "cargo", "throughput", "the", "port", "rate", "data",
+     "ſ", "ı", "İ", "K", "\u212a", "-"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(LOCATIVE_PIECES, SEPARATORS), max_size=10))
+def test_a_subject_cut_at_its_locative_as_the_pattern_cuts_it(parts: list[tuple[str, str]]) -> None:
+    subject = "".join(piece + sep for piece, sep in parts)
+    match = _locative_pattern().search(subject)
+    assert _without_locative(subject) == (subject[: match.start()] if match else subject)
 
 
 GAP_PIECES = st.sampled_from(
