@@ -106,14 +106,14 @@ def _may_open_count(text: str, at: int) -> bool:
     return before not in ".," and not before.isalnum() and before != "_"
 
 
-def _may_open_list(lowered: str, at: int) -> bool:
+def _may_open_list(lowered: str, at: int, heads: tuple[str, ...]) -> bool:
     """Whether an opener ("of", a colon, "namely") can follow the count at `at` of the lowered text:
     only where an opener's first word begins within the count's run (see
     `patterns.COUNT_TO_OPENER`). Most counts have none there, and the enumeration pattern, tried
     at a count, reads each of its next words letter by letter for an opener before it fails."""
     run = patterns.COUNT_TO_OPENER.match(lowered, at)
     end = run.end() if run is not None else at
-    for head in patterns.opener_heads():
+    for head in heads:  # patterns.opener_heads()
         if lowered.find(head, at, end + len(head)) >= 0:
             return True
     return False
@@ -129,7 +129,8 @@ def enumeration_matches(text: str, lowered: str | None = None) -> Iterable[re.Ma
         return patterns.enumeration().finditer(text)
     # Found in the lowered text, faster (see patterns.for_lowered); matched again in the text
     # itself, at the same places, for the groups as written.
-    starts = [at for at in starts if _may_open_list(lowered, at)]
+    heads = patterns.opener_heads()
+    starts = [at for at in starts if _may_open_list(lowered, at, heads)]
     found = matches_at(patterns.for_lowered(patterns.enumeration()), lowered, starts)
     return [match for at in found if (match := patterns.enumeration().match(text, at.start()))]
 

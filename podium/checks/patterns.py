@@ -209,9 +209,10 @@ def enumeration() -> re.Pattern[str]:
 
 
 # Where an opener of `enumeration` can begin after its count: within this run from the count (the
-# count and at most six words of the noun, spaces or tabs between them, then spaces, a comma and
-# spaces), or right where it ends. A count with no opener's first word there opens no list.
-COUNT_TO_OPENER = re.compile(r"[\w'’-]+(?:[ \t]+[\w'’-]+){0,6}[ \t]*(?:,[ \t]*)?")
+# characters of the count and the noun's words, spaces or tabs, a comma), or right where it ends. A
+# count with no opener's first word there opens no list. One class repeated: reading the run costs
+# little next to the enumeration pattern failing there.
+COUNT_TO_OPENER = re.compile(r"[\w'’\- \t,]*")
 
 
 @lru_cache(maxsize=1)
