@@ -126,9 +126,10 @@ def _per_unit_finding(qty: Quantity, total: Quantity, base: Quantity, bases: fro
 def _part_whole_pairs(text: str, quantities: list[Quantity], sentences: Sentences) -> list[tuple[Quantity, Quantity, Quantity]]:
     """(part, whole, share) triples stated as "P of W (S%)" or "W, of which P (S%)"."""
     triples = []
+    places = [sentences.index_of(q.start) for q in quantities]  # each figure's sentence, found once
     for i, (a, b) in enumerate(zip(quantities, quantities[1:])):
-        # The sentence before the units: both are cheap tests, but converting runs as Python.
-        if a.unit == "%" or b.unit == "%" or not sentences.same(a.start, b.start) or convert(1.0, a.unit, b.unit) is None:
+        # The sentence before the units: converting runs as Python.
+        if a.unit == "%" or b.unit == "%" or places[i] != places[i + 1] or convert(1.0, a.unit, b.unit) is None:
             continue
         between = gap(text, a, b)
         names_part = _may_name_part(between)
@@ -141,8 +142,8 @@ def _part_whole_pairs(text: str, quantities: list[Quantity], sentences: Sentence
             part, whole = b, a
         else:
             continue
-        for share in quantities[i + 2 : i + 4]:
-            if share.unit == "%" and sentences.same(share.start, b.start):
+        for offset, share in enumerate(quantities[i + 2 : i + 4], start=i + 2):
+            if share.unit == "%" and places[offset] == places[i + 1]:
                 previous = quantities[quantities.index(share) - 1]
                 if patterns.SHARE_AFTER_PART_GAP.match(gap(text, previous, share)):
                     triples.append((part, whole, share))
