@@ -183,6 +183,12 @@ def span_cue() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{_alternation(load().span_cues)})\b[^.;]{{0,20}}$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def span_cue_words() -> tuple[str, ...]:
+    """A key word of each cue of `span_cue`, for lower-cased text: a window without one is no match."""
+    return tuple(sorted(key_words(load().span_cues)))
+
+
 THRESHOLD_NEEDLE = "from"  # in every match of `threshold_sentence`
 THRESHOLD_VERBS = ("took", "taken", "take", "takes")
 # One of these is in every match of `threshold_sentence` as well: its verbs, less those holding

@@ -117,6 +117,17 @@ def may_hold(lowered: str | None, window: tuple[int, int], word: re.Pattern[str]
     return lowered is None or word.search(lowered, *window) is not None
 
 
+def may_hold_any(lowered: str | None, window: tuple[int, int], words: tuple[str, ...]) -> bool:
+    """Like `may_hold`, for a few lower-case words searched for one by one (plain search of a short
+    window costs less than a pattern tried at each of its positions)."""
+    if lowered is None:
+        return True
+    for word in words:
+        if lowered.find(word, window[0], window[1]) >= 0:
+            return True
+    return False
+
+
 def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
     """What `pattern.finditer(text)` gives, when every match starts at one of `starts` (sorted): the
     pattern is tried only there. Matches do not overlap, as with finditer."""

@@ -22,6 +22,7 @@ from podium.checks.text import (
     blank_line_ends,
     has_wide_decimal,
     lowered_for_search,
+    may_hold_any,
     paragraph_of,
     search_in,
     sentence_spans,
@@ -160,6 +161,20 @@ def test_a_subject_cut_at_its_locative_as_the_pattern_cuts_it(parts: list[tuple[
     subject = "".join(piece + sep for piece, sep in parts)
     match = _locative_pattern().search(subject)
     assert _without_locative(subject) == (subject[: match.start()] if match else subject)
+
+
+SPAN_CUE_PIECES = st.sampled_from(
+    ["it", "took", "TOOK", "taken", "over", "the", "Over  the", "within", "in", "just", "only", "needed", "spent",
+     "too\u212a", "ſpent", "years", "5", ".", ";", "\n"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(SPAN_CUE_PIECES, SEPARATORS), max_size=12))
+def test_a_window_without_a_span_cue_word_matches_no_cue(parts: list[tuple[str, str]]) -> None:
+    text = "".join(piece + sep for piece, sep in parts)
+    if not may_hold_any(lowered_for_search(text), (0, len(text)), patterns.span_cue_words()):
+        assert patterns.span_cue().search(text) is None
 
 
 GAP_PIECES = st.sampled_from(
