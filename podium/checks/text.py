@@ -168,11 +168,24 @@ def _sentence_ends(text: str) -> list[tuple[int, int]]:
             found.append((at, at + 1))  # the one space is the whole match: what follows is no space
             last = at + 1
             continue
+        if at < size - 1 and text[at] == "\n" and text[at + 1] == "\n":
+            # A blank line: whichever branch matches there takes every space that follows.
+            last = _space_run_end(text, at + 2)
+            found.append((at, last))
+            continue
         match = pattern.match(text, at)
         if match:
             found.append(match.span())
             last = match.end()
     return found
+
+
+def _space_run_end(text: str, at: int) -> int:
+    """Where the run of white space from `at` ends (what `\\s*` takes there)."""
+    size = len(text)
+    while at < size and text[at].isspace():
+        at += 1
+    return at
 
 
 def sentence_spans(text: str) -> list[Span]:
