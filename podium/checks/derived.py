@@ -29,7 +29,17 @@ def _divide(num: Interval, den: Interval) -> Interval | None:
 
 
 def _is_change(text: str, qty: Quantity) -> bool:
-    return qty.kind in ("change", "growth") or bool(patterns.CHANGE_BEFORE.search(text[max(0, qty.start - 30) : qty.start]))
+    return qty.kind in ("change", "growth") or _change_before(text[max(0, qty.start - 30) : qty.start])
+
+
+def _change_before(window: str) -> bool:
+    """Whether `patterns.CHANGE_BEFORE` finds a change word at the end of `window`. Its match ends
+    with a joiner ("by") and space, so a window that does not is ruled out without the pattern,
+    which is tried at every position: most figures follow other words."""
+    words = window.rstrip()
+    if len(words) == len(window) or words[-2:].lower() not in patterns.CHANGE_JOINERS:
+        return False
+    return bool(patterns.CHANGE_BEFORE.search(window))
 
 
 def _slack(derived: Interval, qty: Quantity) -> float:
@@ -116,26 +126,37 @@ def _per_unit_finding(qty: Quantity, total: Quantity, base: Quantity, bases: fro
 def _part_whole_pairs(text: str, quantities: list[Quantity], sentences: Sentences) -> list[tuple[Quantity, Quantity, Quantity]]:
     """(part, whole, share) triples stated as "P of W (S%)" or "W, of which P (S%)"."""
     triples = []
+    places = [sentences.index_of(q.start) for q in quantities]  # each figure's sentence, found once
     for i, (a, b) in enumerate(zip(quantities, quantities[1:])):
-        if a.unit == "%" or b.unit == "%" or convert(1.0, a.unit, b.unit) is None or not sentences.same(a.start, b.start):
+        # The sentence before the units: converting runs as Python.
+        if a.unit == "%" or b.unit == "%" or places[i] != places[i + 1] or convert(1.0, a.unit, b.unit) is None:
             continue
         between = gap(text, a, b)
-        if patterns.PART_OF_GAP.match(between):
+        names_part = _may_name_part(between)
+        if names_part and patterns.PART_OF_GAP.match(between):
             part, whole = a, b
-        elif patterns.WHOLE_THEN_PART_GAP.match(between):
+        elif names_part and patterns.WHOLE_THEN_PART_GAP.match(between):
             part, whole = b, a
         # The gap first: it is short, where the search for the lead reads the sentence so far.
-        elif patterns.WHOLE_LEADS_GAP.match(between) and patterns.WHOLE_LEADS_BEFORE.search(text[sentences.of(a.start).start : a.start]):
+        elif "," in between and patterns.WHOLE_LEADS_GAP.match(between) and patterns.WHOLE_LEADS_BEFORE.search(text[sentences.of(a.start).start : a.start]):
             part, whole = b, a
         else:
             continue
-        for share in quantities[i + 2 : i + 4]:
-            if share.unit == "%" and sentences.same(share.start, b.start):
+        for offset, share in enumerate(quantities[i + 2 : i + 4], start=i + 2):
+            if share.unit == "%" and places[offset] == places[i + 1]:
                 previous = quantities[quantities.index(share) - 1]
                 if patterns.SHARE_AFTER_PART_GAP.match(gap(text, previous, share)):
                     triples.append((part, whole, share))
                 break
     return triples
+
+
+def _may_name_part(between: str) -> bool:
+    """Whether a gap between two figures can match `patterns.PART_OF_GAP` or
+    `patterns.WHOLE_THEN_PART_GAP`: only with one of their words in it ("of", "among"), which
+    plain search rules out in most gaps ("and", "to")."""
+    lowered = between.lower()
+    return any(word in lowered for word in patterns.PART_GAP_WORDS)
 
 
 def check_shares(text: str, quantities: list[Quantity], sentences: Sentences) -> list[Finding]:

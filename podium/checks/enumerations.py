@@ -61,13 +61,28 @@ _ASCII_DIGITS = "0123456789"
 
 def _count_starts(text: str, lowered: str | None) -> list[int] | None:
     """Every offset where an enumeration's count can begin (a number word in any case, or a run of
-    one or two digits before a space or tab), or None when the text must be scanned whole:
+    one or two digits, before a space or tab), or None when the text must be scanned whole:
     `lowered` is None, or a digit outside ASCII could begin a count."""
     if lowered is None or has_wide_decimal(text):
         return None
-    starts = {m.start() for head in patterns.count_word_heads() for m in head.finditer(lowered)}
+    starts = set(_count_word_starts(lowered))
     starts.update(_short_digit_runs(text))
     return sorted(at for at in starts if _may_open_count(text, at))
+
+
+def _count_word_starts(lowered: str) -> list[int]:
+    """Each offset of `lowered` where a number word begins that a space or tab follows."""
+    found: list[int] = []
+    gaps = " \t" if "\t" in lowered else " "  # a tab is rare: its searches are spared where there is none
+    for ending, words in patterns.count_word_endings():
+        for gap_char in gaps:
+            for at in occurrences(lowered, ending + gap_char):
+                end = at + len(ending)  # where the word ends
+                for word in words:
+                    start = end - len(word)
+                    if start >= 0 and lowered.startswith(word, start):
+                        found.append(start)
+    return found
 
 
 def _short_digit_runs(text: str) -> list[int]:
@@ -91,6 +106,19 @@ def _may_open_count(text: str, at: int) -> bool:
     return before not in ".," and not before.isalnum() and before != "_"
 
 
+def _may_open_list(lowered: str, at: int, heads: tuple[str, ...]) -> bool:
+    """Whether an opener ("of", a colon, "namely") can follow the count at `at` of the lowered text:
+    only where an opener's first word begins within the count's run (see
+    `patterns.COUNT_TO_OPENER`). Most counts have none there, and the enumeration pattern, tried
+    at a count, reads each of its next words letter by letter for an opener before it fails."""
+    run = patterns.COUNT_TO_OPENER.match(lowered, at)
+    end = run.end() if run is not None else at
+    for head in heads:  # patterns.opener_heads()
+        if lowered.find(head, at, end + len(head)) >= 0:
+            return True
+    return False
+
+
 def enumeration_matches(text: str, lowered: str | None = None) -> Iterable[re.Match[str]]:
     """The matches of `patterns.enumeration()` in `text`, as its finditer gives them, tried only where
     a count can begin: trying the pattern at every position of a long text was the slowest step of
@@ -101,6 +129,8 @@ def enumeration_matches(text: str, lowered: str | None = None) -> Iterable[re.Ma
         return patterns.enumeration().finditer(text)
     # Found in the lowered text, faster (see patterns.for_lowered); matched again in the text
     # itself, at the same places, for the groups as written.
+    heads = patterns.opener_heads()
+    starts = [at for at in starts if _may_open_list(lowered, at, heads)]
     found = matches_at(patterns.for_lowered(patterns.enumeration()), lowered, starts)
     return [match for at in found if (match := patterns.enumeration().match(text, at.start()))]
 

@@ -42,7 +42,11 @@ def for_lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
 # A line break ends a sentence only after a blank line or a label's colon: hard-wrapped text breaks
 # lines inside sentences.
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z\"“‘(0-9])|\n[ \t]*\n\s*|(?<=:)[ \t]*\n\s*")
-BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# The lookbehind and the lookahead of SENTENCE_END's first branch, for text.sentence_spans, which
+# reads the commonest end (a full stop, one space, a capital) without the pattern: keep them alike.
+SENTENCE_MARKS = ".!?"
+SENTENCE_OPENERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ\"“‘(0123456789")
+BLANK_LINE = re.compile(r"\n[ \t]*\n")  # text.blank_line_ends reads its matches without it: keep the two alike
 PARAGRAPH_END = re.compile(r"\n")
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 YEAR_AFTER = re.compile(r"^\s*(?:[A-Za-z-]+\s+){0,2}?,?\s*(?:in|by\s+the\s+end\s+of|at\s+the\s+end\s+of)\s+(1[89]\d\d|20\d\d)\b", re.IGNORECASE)
@@ -78,7 +82,11 @@ def per_unit_word() -> re.Pattern[str]:
 
 
 PER_UNIT_AFTER = re.compile(r"^\s*(?:per|a|an|each|every)\s+([A-Za-z]+)", re.IGNORECASE)
-CHANGE_BEFORE = re.compile(r"\b(?:increase[sd]?|decrease[sd]?|rise|rose|grew|fell|up|down|added|growth)\s+(?:of|by)\s+$", re.IGNORECASE)
+# The word right before a change figure ("rose by 5%"): CHANGE_BEFORE ends with one, then space.
+CHANGE_JOINERS = ("of", "by")
+CHANGE_BEFORE = re.compile(
+    rf"\b(?:increase[sd]?|decrease[sd]?|rise|rose|grew|fell|up|down|added|growth)\s+(?:{'|'.join(CHANGE_JOINERS)})\s+$", re.IGNORECASE
+)
 
 
 @lru_cache(maxsize=1)
@@ -137,6 +145,8 @@ def total_cue() -> re.Pattern[str]:
 
 
 LIST_GAP = re.compile(r"^[^.;:()]{0,60}?(?:,\s*(?:and\s+)?|\s+and\s+|\s*;\s*)[^.;:()]{0,10}$", re.IGNORECASE)
+# One of these words is in every match of PART_OF_GAP and of WHOLE_THEN_PART_GAP.
+PART_GAP_WORDS = ("of", "among")
 PART_OF_GAP = re.compile(r"^\s*(?:out\s+of|of)\s+(?:the\s+|a\s+|all\s+)?(?:total\s+(?:of\s+)?)?$", re.IGNORECASE)
 WHOLE_THEN_PART_GAP = re.compile(
     r"^[^.;]{0,40}?,?\s*(?:of\s+which|of\s+whom|among\s+them|among\s+which)\b[^.;,()]{0,40}$", re.IGNORECASE
@@ -173,13 +183,23 @@ def span_cue() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{_alternation(load().span_cues)})\b[^.;]{{0,20}}$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def span_cue_words() -> tuple[str, ...]:
+    """A key word of each cue of `span_cue`, for lower-cased text: a window without one is no match."""
+    return tuple(sorted(key_words(load().span_cues)))
+
+
 THRESHOLD_NEEDLE = "from"  # in every match of `threshold_sentence`
+THRESHOLD_VERBS = ("took", "taken", "take", "takes")
+# One of these is in every match of `threshold_sentence` as well: its verbs, less those holding
+# another ("take" is in "taken"). Far rarer than "from", they rule out most sentences that have it.
+THRESHOLD_VERB_NEEDLES = tuple(v for v in THRESHOLD_VERBS if not any(o != v and o in v for o in THRESHOLD_VERBS))
 
 
 @lru_cache(maxsize=1)
 def threshold_sentence() -> re.Pattern[str]:
     """A sentence that counts the time taken to pass a figure: its figures are thresholds."""
-    return re.compile(r"\b(?:took|taken|take|takes)\b[^.;]*\bfrom\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:{'|'.join(THRESHOLD_VERBS)})\b[^.;]*\bfrom\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -194,16 +214,33 @@ def enumeration() -> re.Pattern[str]:
     )
 
 
+# Where an opener of `enumeration` can begin after its count: within this run from the count (the
+# characters of the count and the noun's words, spaces or tabs, a comma), or right where it ends. A
+# count with no opener's first word there opens no list. One class repeated: reading the run costs
+# little next to the enumeration pattern failing there.
+COUNT_TO_OPENER = re.compile(r"[\w'’\- \t,]*")
+
+
 @lru_cache(maxsize=1)
-def count_word_heads() -> tuple[re.Pattern[str], ...]:
-    """The number words of `enumeration`, for lower-cased text, one pattern per first letter
-    ("t(?=wo|hree|en)"). A pattern opening with a plain letter is found by the engine's fast literal
-    scan, where a case-blind alternation of every word is tried at every position of the text; the
-    lookahead keeps each match one character long, so no word hides another starting inside it."""
-    by_letter: dict[str, list[str]] = {}
+def opener_heads() -> tuple[str, ...]:
+    """The first word of each opener of `enumeration`, lower-case ("which" of "which are")."""
+    return tuple(sorted({o.split()[0] for o in load().enumeration_openers if o.split()}))
+
+
+COUNT_ENDING_LETTERS = 4
+
+
+@lru_cache(maxsize=1)
+def count_word_endings() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The number words of `enumeration` by how they end, for lower-cased text: each ending (the
+    word's last four letters, or the whole of a shorter one) with the words that end so. `enumeration`
+    needs a space or tab after its count, so plain search for an ending and that space finds every
+    count written in words: one search of the text per ending rather than per word (the teens share
+    "teen"), where a case-blind alternation of every word is tried at every position of the text."""
+    by_ending: dict[str, list[str]] = {}
     for word in load().number_words:
-        by_letter.setdefault(word[:1], []).append(word[1:])
-    return tuple(re.compile(re.escape(first) + rf"(?=(?:{_alternation(rests)}))") for first, rests in by_letter.items())
+        by_ending.setdefault(word[-COUNT_ENDING_LETTERS:], []).append(word)
+    return tuple((ending, tuple(words)) for ending, words in by_ending.items())
 
 
 LIST_END = re.compile(

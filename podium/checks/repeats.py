@@ -24,7 +24,7 @@ T = TypeVar("T")
 def is_threshold(text: str, sentences: Sentences, qty: Quantity) -> bool:
     """A figure passed on the way ("it took a year to go from 200 billion to 300 billion") is a
     milestone, not a statement of the level."""
-    if not sentences.says(patterns.threshold_sentence(), qty.start, patterns.THRESHOLD_NEEDLE):
+    if not sentences.says(patterns.threshold_sentence(), qty.start, patterns.THRESHOLD_NEEDLE, patterns.THRESHOLD_VERB_NEEDLES):
         return False
     return _passed_from(text, sentences, qty)
 
@@ -36,7 +36,7 @@ def milestones(text: str, sentences: Sentences, quantities: list[Quantity]) -> s
     return {
         q.start
         for index, inside in sentences.by_sentence(quantities).items()
-        if sentences.says_in(counting, index, needle)
+        if sentences.says_in(counting, index, needle, patterns.THRESHOLD_VERB_NEEDLES)
         for q in inside
         if _passed_from(text, sentences, q)
     }

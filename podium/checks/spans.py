@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from podium.checks import patterns
 from podium.checks.findings import agree, finding, stated
-from podium.checks.text import Sentences, Span, figures_within, year_of
+from podium.checks.text import Sentences, Span, figures_within, may_hold_any, year_of
 from podium.checks.units import convert
 from podium.model import Finding, Quantity
 
@@ -58,12 +58,18 @@ def check(text: str, quantities: list[Quantity], sentences: Sentences) -> list[F
     """Time spans against the years they run between (`quantities` ordered by start)."""
     findings = []
     starts = [q.start for q in quantities]
+    cue_words = patterns.span_cue_words()
     for duration in quantities:
         if duration.unit != "year" or duration.kind not in ("duration", "level"):
             continue
         sentence = sentences.of(duration.start)
         years_follow = patterns.YEARS_RIGHT_AFTER.match(text[duration.end : sentence.end])
-        if not (years_follow or patterns.span_cue().search(text[sentence.start : duration.start])):
+        # The cue pattern is tried at every position of the sentence so far: only where a cue's
+        # key word is in it.
+        if not years_follow and not (
+            may_hold_any(sentences.lowered, (sentence.start, duration.start), cue_words)
+            and patterns.span_cue().search(text[sentence.start : duration.start])
+        ):
             continue
         found = _endpoint_years(text, duration, sentence, quantities, starts, sentences)
         if found is None:

@@ -2,21 +2,35 @@
 
 from __future__ import annotations
 
-import bisect
+from bisect import bisect_left, bisect_right
 import re
 from collections.abc import Iterable
-from typing import NamedTuple
 
 from podium.checks import patterns
 from podium.model import Quantity
 
 
-class Span(NamedTuple):
-    """A stretch of the text, `start` to `end`. A named tuple rather than a frozen dataclass: a
-    briefing's sentence layout makes hundreds, and a frozen dataclass is several times slower to build."""
+class Span:
+    """A stretch of the text, `start` to `end`, equal to another with the same two ends. A plain
+    class rather than a named tuple: compiled (see setup.py) it is built many times faster than a
+    named tuple, whose constructor runs as Python, and a briefing's sentence layout makes hundreds.
+    Treated as immutable: nothing sets its ends after it is built."""
 
-    start: int
-    end: int
+    def __init__(self, start: int, end: int) -> None:
+        self.start = start
+        self.end = end
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Span) and self.start == other.start and self.end == other.end
+
+    def __ne__(self, other: object) -> bool:
+        return not self.__eq__(other)
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end))
+
+    def __repr__(self) -> str:
+        return f"Span(start={self.start}, end={self.end})"
 
 
 # Characters a case-blind pattern takes for an ASCII letter that str.lower() does not turn into one
@@ -43,8 +57,7 @@ def lowered_for_search(text: str) -> str | None:
 
 
 # The Latin-1 characters lower() changes beyond ASCII: À to Þ, but not ×.
-_LATIN1_UPPER = bytes([*range(0xC0, 0xD7), *range(0xD8, 0xDF)])
-_ALL_BUT_LATIN1_UPPER = bytes(c for c in range(256) if c not in _LATIN1_UPPER)
+_LATIN1_UPPER = "".join(map(chr, [*range(0xC0, 0xD7), *range(0xD8, 0xDF)]))
 
 
 def _lower(text: str) -> str:
@@ -57,7 +70,9 @@ def _lower(text: str) -> str:
         raw = text.encode("latin-1")
     except UnicodeEncodeError:
         return text.lower()
-    if raw.translate(None, _ALL_BUT_LATIN1_UPPER):
+    # One search per letter: a one-character search of a Latin-1 text runs at memory speed, where
+    # deleting every other byte from the encoding reads the text a byte at a time.
+    if any(letter in text for letter in _LATIN1_UPPER):
         return text.lower()
     return raw.lower().decode("latin-1")
 
@@ -102,6 +117,17 @@ def may_hold(lowered: str | None, window: tuple[int, int], word: re.Pattern[str]
     return lowered is None or word.search(lowered, *window) is not None
 
 
+def may_hold_any(lowered: str | None, window: tuple[int, int], words: tuple[str, ...]) -> bool:
+    """Like `may_hold`, for a few lower-case words searched for one by one (plain search of a short
+    window costs less than a pattern tried at each of its positions)."""
+    if lowered is None:
+        return True
+    for word in words:
+        if lowered.find(word, window[0], window[1]) >= 0:
+            return True
+    return False
+
+
 def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
     """What `pattern.finditer(text)` gives, when every match starts at one of `starts` (sorted): the
     pattern is tried only there. Matches do not overlap, as with finditer."""
@@ -128,17 +154,68 @@ def _sentence_end_starts(text: str) -> list[int]:
     return starts
 
 
+def _sentence_ends(text: str) -> list[tuple[int, int]]:
+    """The spans of `patterns.SENTENCE_END.finditer(text)`'s matches, the pattern tried only where
+    one can begin (see `matches_at`). The commonest end, a full stop, one space and a capital, is
+    read without it: a call of the pattern costs several times more than reading three characters."""
+    marks, openers, pattern = patterns.SENTENCE_MARKS, patterns.SENTENCE_OPENERS, patterns.SENTENCE_END
+    found: list[tuple[int, int]] = []
+    last, size = 0, len(text)
+    for at in _sentence_end_starts(text):
+        if at < last:
+            continue
+        if 0 < at < size - 1 and text[at] == " " and text[at + 1] in openers and text[at - 1] in marks:
+            found.append((at, at + 1))  # the one space is the whole match: what follows is no space
+            last = at + 1
+            continue
+        if at < size - 1 and text[at] == "\n" and text[at + 1] == "\n":
+            # A blank line: whichever branch matches there takes every space that follows.
+            last = _space_run_end(text, at + 2)
+            found.append((at, last))
+            continue
+        match = pattern.match(text, at)
+        if match:
+            found.append(match.span())
+            last = match.end()
+    return found
+
+
+def _space_run_end(text: str, at: int) -> int:
+    """Where the run of white space from `at` ends (what `\\s*` takes there)."""
+    size = len(text)
+    while at < size and text[at].isspace():
+        at += 1
+    return at
+
+
 def sentence_spans(text: str) -> list[Span]:
     """Every sentence of `text` as a span; a decimal point never ends one."""
     spans, start = [], 0
-    for match in matches_at(patterns.SENTENCE_END, text, _sentence_end_starts(text)):
-        end, following = match.span()
+    for end, following in _sentence_ends(text):
         if end > start:
             spans.append(Span(start, end))
         start = following
     if start < len(text):
         spans.append(Span(start, len(text)))
     return spans
+
+
+def blank_line_ends(text: str) -> list[int]:
+    """Where each match of `patterns.BLANK_LINE.finditer(text)` ends (a line break, spaces or tabs,
+    a line break), read from the places of the line breaks, which plain search finds, rather
+    than from the pattern tried at every position of the text."""
+    ends: list[int] = []
+    size, end = len(text), 0
+    for at in occurrences(text, "\n"):
+        if at < end:
+            continue  # the second line break of a blank line found: matches do not overlap
+        following = at + 1
+        while following < size and text[following] in " \t":
+            following += 1
+        if following < size and text[following] == "\n":
+            end = following + 1
+            ends.append(end)
+    return ends
 
 
 def paragraph_of(text: str, offset: int) -> Span:
@@ -178,7 +255,9 @@ class Sentences:
         return self._lowered
 
     def index_of(self, offset: int) -> int:
-        return max(0, bisect.bisect_right(self._starts, offset) - 1)
+        # A conditional rather than max(): compiled, max() is a call through Python.
+        index = bisect_right(self._starts, offset) - 1
+        return index if index > 0 else 0
 
     def of(self, offset: int) -> Span:
         return self.spans[self.index_of(offset)] if self.spans else Span(0, len(self.text))
@@ -186,11 +265,12 @@ class Sentences:
     def same(self, a: int, b: int) -> bool:
         return self.index_of(a) == self.index_of(b)
 
-    def says(self, pattern: re.Pattern[str], offset: int, needle: str = "") -> bool:
+    def says(self, pattern: re.Pattern[str], offset: int, needle: str = "", any_of: tuple[str, ...] = ()) -> bool:
         """Whether `pattern` matches in the sentence holding `offset`. Several checks ask this of
         every figure; a sentence holds many, so each sentence is searched once per pattern.
-        `needle`: a lower-case word in every match, so a sentence without it is not searched."""
-        return self.says_in(pattern, self.index_of(offset), needle)
+        `needle`: a lower-case word in every match, so a sentence without it is not searched;
+        `any_of`: lower-case words one of which is in every match too (none: no such words)."""
+        return self.says_in(pattern, self.index_of(offset), needle, any_of)
 
     def saying(self, pattern: re.Pattern[str], needle: str) -> frozenset[int]:
         """The indices of the sentences where `says` finds `pattern`, for checks that ask it of every
@@ -202,13 +282,13 @@ class Sentences:
             indices = {self.index_of(at) for at in occurrences(lowered, needle)}
         return frozenset(index for index in indices if self.says_in(pattern, index, needle))
 
-    def says_in(self, pattern: re.Pattern[str], index: int, needle: str = "") -> bool:
+    def says_in(self, pattern: re.Pattern[str], index: int, needle: str = "", any_of: tuple[str, ...] = ()) -> bool:
         """What `says` tells of the sentence at `index`."""
         key = (pattern.pattern, pattern.flags, index)
         if key not in self._says:
             sentence = self.spans[index] if self.spans else Span(0, len(self.text))
             lowered = self.lowered
-            if needle and lowered is not None and lowered.find(needle, sentence.start, sentence.end) < 0:
+            if lowered is not None and not _holds(lowered, sentence, needle, any_of):
                 self._says[key] = False
             else:
                 # A slice, not search(pos, endpos): \b and lookbehinds must not see the sentence before.
@@ -219,7 +299,7 @@ class Sentences:
     @property
     def _blank_line_ends(self) -> list[int]:
         if self._blank_lines is None:
-            self._blank_lines = [m.end() for m in patterns.BLANK_LINE.finditer(self.text)]
+            self._blank_lines = blank_line_ends(self.text)
         return self._blank_lines
 
     def paragraph(self, offset: int) -> Span:
@@ -228,7 +308,7 @@ class Sentences:
         if not self._blank_line_ends:
             return paragraph_of(self.text, offset)
         # The blank lines a scan stopping at `offset` finds are those of the whole text ending by it.
-        before = bisect.bisect_right(self._blank_line_ends, offset)
+        before = bisect_right(self._blank_line_ends, offset)
         following = patterns.BLANK_LINE.search(self.text, offset)
         return Span(self._blank_line_ends[before - 1] if before else 0, following.start() if following else len(self.text))
 
@@ -245,7 +325,7 @@ class Sentences:
         grouped: dict[int, list[Quantity]] = {}
         spans, starts = self.spans, self._starts
         for qty in quantities:
-            index = bisect.bisect_right(starts, qty.start) - 1  # index_of, without a call per figure
+            index = bisect_right(starts, qty.start) - 1  # index_of, without a call per figure
             if index >= 0 and qty.start < spans[index].end:
                 grouped.setdefault(index, []).append(qty)
         return [(spans[index], grouped[index]) for index in sorted(grouped)]
@@ -255,7 +335,8 @@ class Sentences:
         grouped: dict[int, list[Quantity]] = {}
         starts = self._starts
         for qty in quantities:
-            index = max(0, bisect.bisect_right(starts, qty.start) - 1)  # index_of, without a call per figure
+            index = bisect_right(starts, qty.start) - 1  # index_of, without a call per figure
+            index = index if index > 0 else 0
             grouped.setdefault(index, []).append(qty)
         return grouped
 
@@ -264,7 +345,14 @@ class Sentences:
         `index_of` tells: from its start (from the text's, for the first) to the next one's."""
         low = self._starts[index] if index > 0 else -1
         high = self._starts[index + 1] if index + 1 < len(self._starts) else len(self.text) + 1
-        return quantities[bisect.bisect_left(quantities, low, key=_start) : bisect.bisect_left(quantities, high, key=_start)]
+        return quantities[bisect_left(quantities, low, key=_start) : bisect_left(quantities, high, key=_start)]
+
+
+def _holds(lowered: str, span: Span, needle: str, any_of: tuple[str, ...]) -> bool:
+    """Whether `span` of the lowered text holds `needle` (when given) and one of `any_of` (when any)."""
+    if needle and lowered.find(needle, span.start, span.end) < 0:
+        return False
+    return not any_of or any(lowered.find(word, span.start, span.end) >= 0 for word in any_of)
 
 
 def _start(qty: Quantity) -> int:
@@ -274,7 +362,7 @@ def _start(qty: Quantity) -> int:
 def figures_within(quantities: list[Quantity], starts: list[int], span: Span) -> list[Quantity]:
     """The figures starting inside `span`, from `quantities` ordered by start (`starts`: their
     starts): two bisections instead of a pass over every figure."""
-    return quantities[bisect.bisect_left(starts, span.start) : bisect.bisect_left(starts, span.end)]
+    return quantities[bisect_left(starts, span.start) : bisect_left(starts, span.end)]
 
 
 def gap(text: str, first: Quantity, second: Quantity) -> str:

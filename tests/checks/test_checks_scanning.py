@@ -11,19 +11,23 @@ from hypothesis import strategies as st
 from conftest import corpus_files, needs_shared
 from podium.checks import patterns
 from podium.checks.commitments import _promise_start, _undertaking_starts
-from podium.checks.derived import per_unit_base
+from podium.checks.derived import _change_before, _may_name_part, per_unit_base
 from podium.checks.enumerations import _respectively_matches, enumeration_matches
 from podium.checks.repeats import _matched_pairs, candidates, is_part, is_threshold, milestones
+from podium.checks.subjects import _locative_pattern, _may_name_synonym, _synonym_pattern, _without_locative
 from podium.checks.text import (
     Sentences,
     Span,
     _lower,
+    blank_line_ends,
     has_wide_decimal,
     lowered_for_search,
+    may_hold_any,
     paragraph_of,
     search_in,
     sentence_spans,
 )
+from podium.checks.words import load
 from podium.model import Quantity
 from podium.pipeline import briefing_from_document, run
 from podium.read import read_path
@@ -127,6 +131,67 @@ def test_paragraphs_from_blank_lines_found_once_are_those_of_a_scan(text: str, d
 
 
 @settings(max_examples=300, deadline=None)
+@given(sentence_texts())
+def test_blank_lines_found_from_the_line_breaks_are_those_of_a_scan(text: str) -> None:
+    assert blank_line_ends(text) == [m.end() for m in patterns.BLANK_LINE.finditer(text)]
+
+
+CHANGE_PIECES = st.sampled_from(
+    ["increased", "Increase", "DECREASED", "rose", "up", "down", "growth", "added", "by", "BY", "of", "Of", "to",
+     "5", "\n", "\u00a0", "ſ", "İ", "-", "."]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(CHANGE_PIECES, SEPARATORS), max_size=12))
+def test_a_change_word_before_a_figure_is_found_as_the_pattern_finds_it(parts: list[tuple[str, str]]) -> None:
+    window = "".join(piece + sep for piece, sep in parts)
+    assert _change_before(window) == bool(patterns.CHANGE_BEFORE.search(window))
+
+
+LOCATIVE_PIECES = st.sampled_from(
+    ["at", "AT", "At", "across", "acroſs", "ACROSS", "throughout", "cargo", "throughput", "the", "port", "rate", "data",
+     "ſ", "ı", "İ", "K", "\u212a", "-"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(LOCATIVE_PIECES, SEPARATORS), max_size=10))
+def test_a_subject_cut_at_its_locative_as_the_pattern_cuts_it(parts: list[tuple[str, str]]) -> None:
+    subject = "".join(piece + sep for piece, sep in parts)
+    match = _locative_pattern().search(subject)
+    assert _without_locative(subject) == (subject[: match.start()] if match else subject)
+
+
+SPAN_CUE_PIECES = st.sampled_from(
+    ["it", "took", "TOOK", "taken", "over", "the", "Over  the", "within", "in", "just", "only", "needed", "spent",
+     "too\u212a", "ſpent", "years", "5", ".", ";", "\n"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(SPAN_CUE_PIECES, SEPARATORS), max_size=12))
+def test_a_window_without_a_span_cue_word_matches_no_cue(parts: list[tuple[str, str]]) -> None:
+    text = "".join(piece + sep for piece, sep in parts)
+    if not may_hold_any(lowered_for_search(text), (0, len(text)), patterns.span_cue_words()):
+        assert patterns.span_cue().search(text) is None
+
+
+GAP_PIECES = st.sampled_from(
+    ["of", "OF", "Of", "out of", "among", "AMONG them", "among which", "which", "whom", "the", "a", "all", "total",
+     "and", ",", "(", "about", "ſ", "İ", "\n", "."]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(GAP_PIECES, SEPARATORS), max_size=10))
+def test_a_gap_passed_over_for_parts_matches_neither_part_pattern(parts: list[tuple[str, str]]) -> None:
+    between = "".join(piece + sep for piece, sep in parts)
+    if not _may_name_part(between):
+        assert not patterns.PART_OF_GAP.match(between) and not patterns.WHOLE_THEN_PART_GAP.match(between)
+
+
+@settings(max_examples=300, deadline=None)
 @given(sentence_texts(), st.data())
 def test_a_sentence_without_the_needle_is_rightly_not_searched(text: str, data: st.DataObject) -> None:
     offset = data.draw(st.integers(0, len(text)))
@@ -221,7 +286,7 @@ def test_the_figures_of_a_sentence_are_those_index_of_puts_there(text: str, data
 
 
 THRESHOLD_PIECES = st.sampled_from(
-    ["It", "took", "Taken", "a", "year", "to", "go", "from", "FROM", "200", "300", "billion", "over", "about", ".",
+    ["It", "took", "Taken", "TAKES", "take", "mistake", "a", "year", "to", "go", "from", "FROM", "200", "300", "billion", "over", "about", ".",
      ",", ";", "\n\n", "ſ"]
 )
 
@@ -234,6 +299,30 @@ def test_milestones_are_the_figures_is_threshold_finds(parts: list[tuple[str, st
     figures = [Quantity(text="1", start=at, end=at, value=1.0, unit="count") for at in offsets]
     expected = {q.start for q in figures if is_threshold(text, Sentences(text), q)}
     assert milestones(text, Sentences(text), figures) == expected
+
+
+SYNONYM_PIECES = st.sampled_from(
+    ["food", "cereals", "cereaſ", "yıeld", "production", "produced", "foreign trade", "foreign  trade",
+     "import and export", "imports", "output", "grain", "value", "total", "the", "of", "İ", "K", "\u212a", "-", "'"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(SYNONYM_PIECES, SEPARATORS), max_size=12))
+def test_a_phrase_passed_over_for_synonyms_holds_none(parts: list[tuple[str, str]]) -> None:
+    phrase = "".join(piece + sep for piece, sep in parts).lower()
+    assert _may_name_synonym(phrase, load().subject_synonyms) or _synonym_pattern().search(phrase) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(THRESHOLD_PIECES, SEPARATORS), max_size=30), st.data())
+def test_a_threshold_sentence_ruled_out_by_its_words_holds_no_match(parts: list[tuple[str, str]], data: st.DataObject) -> None:
+    text = "".join(piece + sep for piece, sep in parts)
+    offset = data.draw(st.integers(0, len(text)))
+    sentence = Sentences(text).of(offset)
+    expected = bool(patterns.threshold_sentence().search(text[sentence.start : sentence.end]))
+    says = Sentences(text).says(patterns.threshold_sentence(), offset, patterns.THRESHOLD_NEEDLE, patterns.THRESHOLD_VERB_NEEDLES)
+    assert says == expected
 
 
 @needs_shared
