@@ -143,9 +143,8 @@ CHANGE_PIECES = st.sampled_from(
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.tuples(CHANGE_PIECES, SEPARATORS), max_size=12))
-def test_a_change_word_before_a_figure_is_found_as_the_pattern_finds_it(parts: list[tuple[str, str]]) -> None:
-    window = "".join(piece + sep for piece, sep in parts)
+@given(joined(CHANGE_PIECES, 12))
+def test_a_change_word_before_a_figure_is_found_as_the_pattern_finds_it(window: str) -> None:
     assert _change_before(window) == bool(patterns.CHANGE_BEFORE.search(window))
 
 
@@ -156,9 +155,8 @@ LOCATIVE_PIECES = st.sampled_from(
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.tuples(LOCATIVE_PIECES, SEPARATORS), max_size=10))
-def test_a_subject_cut_at_its_locative_as_the_pattern_cuts_it(parts: list[tuple[str, str]]) -> None:
-    subject = "".join(piece + sep for piece, sep in parts)
+@given(joined(LOCATIVE_PIECES, 10))
+def test_a_subject_cut_at_its_locative_as_the_pattern_cuts_it(subject: str) -> None:
     match = _locative_pattern().search(subject)
     assert _without_locative(subject) == (subject[: match.start()] if match else subject)
 
@@ -170,9 +168,8 @@ SPAN_CUE_PIECES = st.sampled_from(
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.tuples(SPAN_CUE_PIECES, SEPARATORS), max_size=12))
-def test_a_window_without_a_span_cue_word_matches_no_cue(parts: list[tuple[str, str]]) -> None:
-    text = "".join(piece + sep for piece, sep in parts)
+@given(joined(SPAN_CUE_PIECES, 12))
+def test_a_window_without_a_span_cue_word_matches_no_cue(text: str) -> None:
     if not may_hold_any(lowered_for_search(text), (0, len(text)), patterns.span_cue_words()):
         assert patterns.span_cue().search(text) is None
 
@@ -184,9 +181,8 @@ GAP_PIECES = st.sampled_from(
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.tuples(GAP_PIECES, SEPARATORS), max_size=10))
-def test_a_gap_passed_over_for_parts_matches_neither_part_pattern(parts: list[tuple[str, str]]) -> None:
-    between = "".join(piece + sep for piece, sep in parts)
+@given(joined(GAP_PIECES, 10))
+def test_a_gap_passed_over_for_parts_matches_neither_part_pattern(between: str) -> None:
     if not _may_name_part(between):
         assert not patterns.PART_OF_GAP.match(between) and not patterns.WHOLE_THEN_PART_GAP.match(between)
 
@@ -252,9 +248,8 @@ CASE_PIECES = st.sampled_from(
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.tuples(CASE_PIECES, SEPARATORS), max_size=30))
-def test_a_case_blind_pattern_finds_the_same_in_the_lowered_text(parts: list[tuple[str, str]]) -> None:
-    text = "".join(piece + sep for piece, sep in parts)
+@given(joined(CASE_PIECES, 30))
+def test_a_case_blind_pattern_finds_the_same_in_the_lowered_text(text: str) -> None:
     lowered = lowered_for_search(text)
     for pattern in (patterns.future_cue(), patterns.deadline(), patterns.undertaking(), patterns.threshold_sentence()):
         found, expected = search_in(pattern, text, lowered), pattern.search(text)
@@ -292,9 +287,8 @@ THRESHOLD_PIECES = st.sampled_from(
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(THRESHOLD_PIECES, SEPARATORS), max_size=30), st.data())
-def test_milestones_are_the_figures_is_threshold_finds(parts: list[tuple[str, str]], data: st.DataObject) -> None:
-    text = "".join(piece + sep for piece, sep in parts)
+@given(joined(THRESHOLD_PIECES, 30), st.data())
+def test_milestones_are_the_figures_is_threshold_finds(text: str, data: st.DataObject) -> None:
     offsets = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=8)))
     figures = [Quantity(text="1", start=at, end=at, value=1.0, unit="count") for at in offsets]
     expected = {q.start for q in figures if is_threshold(text, Sentences(text), q)}
@@ -308,16 +302,15 @@ SYNONYM_PIECES = st.sampled_from(
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.tuples(SYNONYM_PIECES, SEPARATORS), max_size=12))
-def test_a_phrase_passed_over_for_synonyms_holds_none(parts: list[tuple[str, str]]) -> None:
-    phrase = "".join(piece + sep for piece, sep in parts).lower()
+@given(joined(SYNONYM_PIECES, 12))
+def test_a_phrase_passed_over_for_synonyms_holds_none(phrase: str) -> None:
+    phrase = phrase.lower()
     assert _may_name_synonym(phrase, load().subject_synonyms) or _synonym_pattern().search(phrase) is None
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(THRESHOLD_PIECES, SEPARATORS), max_size=30), st.data())
-def test_a_threshold_sentence_ruled_out_by_its_words_holds_no_match(parts: list[tuple[str, str]], data: st.DataObject) -> None:
-    text = "".join(piece + sep for piece, sep in parts)
+@given(joined(THRESHOLD_PIECES, 30), st.data())
+def test_a_threshold_sentence_ruled_out_by_its_words_holds_no_match(text: str, data: st.DataObject) -> None:
     offset = data.draw(st.integers(0, len(text)))
     sentence = Sentences(text).of(offset)
     expected = bool(patterns.threshold_sentence().search(text[sentence.start : sentence.end]))
