@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from podium._compiled import COMPILED as _COMPILED
 from podium.model import Quantity
 from podium.quantities import patterns as P
 from podium.quantities import scan
@@ -95,12 +96,22 @@ def _seeds(text: str, start: int, end: int) -> list[tuple[int, str]]:
     """(offset, lower-cased seed) for every place a figure may start: a digit, a fraction sign, or
     a word from the tables, digits first. The full patterns then run only at these places."""
     window = text[start:end]
-    letters = _letter_bytes(window)
-    if letters is not None:
-        # A few hundred seeds in a transcript: plain finds of the digits and one lookup per word
-        # cost a fraction of the SEEDS scan, which tries its word trie after every blank.
-        return _digit_seeds(text, start, window) + _word_seeds(window, letters, start)
+    if _COMPILED:
+        found = _seeds_word_by_word(text, start, window)
+        if found is not None:
+            return found
     return _seeds_by_pattern(text, start, end, window)
+
+
+def _seeds_word_by_word(text: str, start: int, window: str) -> list[tuple[int, str]] | None:
+    """What `_seeds_by_pattern` finds in a Latin-1 window, read word by word; None beyond Latin-1.
+    A few hundred seeds in a transcript: compiled (setup.py), plain finds of the digits and one
+    lookup per word cost a fraction of the SEEDS scan, which tries its word trie after every
+    blank; run as Python, the loop over every word costs more than the scan."""
+    letters = _letter_bytes(window)
+    if letters is None:
+        return None
+    return _digit_seeds(text, start, window) + _word_seeds(window, letters, start)
 
 
 def _letter_bytes(window: str) -> bytes | None:

@@ -21,6 +21,7 @@ from podium.quantities.extract import (
     _resolve_overlaps,
     _seeds,
     _seeds_by_pattern,
+    _seeds_word_by_word,
 )
 
 TAILS = st.lists(
@@ -136,7 +137,12 @@ SEED_TEXT = st.lists(
 @given(SEED_TEXT, st.integers(0, 6))
 def test_seeds_read_word_by_word_are_the_pattern_scan(text: str, cut: int) -> None:
     start = min(cut, len(text))
-    assert _seeds(text, start, len(text)) == _seeds_by_pattern(text, start, len(text), text[start:])
+    by_pattern = _seeds_by_pattern(text, start, len(text), text[start:])
+    assert _seeds(text, start, len(text)) == by_pattern
+    word_by_word = _seeds_word_by_word(text, start, text[start:])
+    assert word_by_word is None or word_by_word == by_pattern
+    if text.isascii():
+        assert word_by_word is not None
 
 
 def test_latin1_keeps_what_the_seed_scan_reads() -> None:
