@@ -1,7 +1,7 @@
 """podium's build. The package is pure Python and runs as such everywhere; where the build has
 mypyc (a build requirement, see pyproject.toml) and a C compiler, the modules a parse spends its
-time in are compiled as well, as black and charset-normalizer are, which makes a parse about 1.3
-to 1.4 times as fast (benchmarks/bench_quantities.py prints both). The Python source stays the
+time in are compiled as well, as black and charset-normalizer are, which makes a parse about 1.5
+times as fast (benchmarks/bench_quantities.py prints both). The Python source stays the
 one truth: `PODIUM_PURE=1` at build time builds without compiling, and at run time imports the
 source even where compiled modules exist.
 
