@@ -80,15 +80,17 @@ def choose() -> bool:
     sources = compiled_sources()
     if not sources:
         return False
-    if os.environ.get(PURE_VARIABLE):
-        reason = ""
-    else:
+    if not os.environ.get(PURE_VARIABLE):
         stale = stale_sources(sources)
         if not stale:
             return True
-        reason = f"podium: {', '.join(stale[:3])}{' ...' if len(stale) > 3 else ''} changed since podium was compiled; running the Python source (rebuild with `make` or `pip install -e .`)"
-    if reason:
-        warnings.warn(reason, RuntimeWarning, stacklevel=2)
+        listed = ", ".join(stale[:3]) + (" ..." if len(stale) > 3 else "")
+        warnings.warn(
+            f"podium: {listed} changed since podium was compiled; running the Python source "
+            "(rebuild with `make` or `pip install -e .`)",
+            RuntimeWarning,
+            stacklevel=2,
+        )
     sys.meta_path.insert(0, SourceFirst(sources))
     return False
 

@@ -18,12 +18,6 @@ def _synonym_pattern() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(k) for k in keys) + r")\b", re.IGNORECASE)
 
 
-def _may_name_synonym(phrase: str, synonyms: dict[str, str]) -> bool:
-    """Whether the case-blind pattern of `synonyms` can match in `phrase` (lower-cased): most
-    subjects hold no synonym (see `_may_hold_any`)."""
-    return _may_hold_any(phrase, synonyms)
-
-
 def _is_proper(token: str, position: int) -> bool:
     # A capitalised word inside the phrase names a place or body: not the measure.
     base = token.removesuffix("'s").removesuffix("’s")
@@ -77,7 +71,7 @@ def words_key(subject: str) -> frozenset[str]:
     tags = {f"#{m}" for m, pattern in _marker_patterns() if m in lowered and pattern.search(lowered)}
     tokens = [t for i, t in enumerate(_TOKEN.findall(subject)) if not _is_proper(t, i)]
     phrase = " ".join(tokens).lower()
-    if _may_name_synonym(phrase, words.subject_synonyms):
+    if _may_hold_any(phrase, words.subject_synonyms):  # most subjects hold no synonym
         phrase = _synonym_pattern().sub(lambda m: words.subject_synonyms[m.group().lower()], phrase)
     content = {t for t in phrase.split() if t not in words.subject_stopwords}
     return frozenset(content | tags) if content else frozenset()

@@ -660,6 +660,8 @@ _CURRENCIES = frozenset({"CNY", "USD", "EUR", "GBP", "JPY"})
 def _has_share_verb(text: str) -> bool:
     # Most clauses hold none of the verbs' words: settled without the case-blind search.
     return scan.may_hold(text, _SHARE_VERB_WORDS) and _SHARE_VERB.search(text) is not None
+
+
 _IN_AFTER = re.compile(r"\s*in\s+(?=[a-z])")
 
 
