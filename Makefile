@@ -6,11 +6,7 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: demo test bench clean browser
 
-# setup.py compiles these modules where it can; an edit to one rebuilds them (until then podium
-# runs their Python source, see podium/_compiled.py).
-COMPILED := $(shell sed -n 's/^    "\(podium\/.*\.py\)",$$/\1/p' setup.py)
-
-$(STAMP): pyproject.toml setup.py $(COMPILED)
+$(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
@@ -22,6 +18,7 @@ demo: $(STAMP)
 	$(BIN)/podium check podium/examples/example-briefing.txt
 
 test: $(STAMP) browser
+	$(BIN)/python -m mypy --ignore-missing-imports podium
 	$(BIN)/python -m pytest
 
 # The browser tests drive Debian's Chromium; install it where we can (root with apt-get),
@@ -38,5 +35,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info *.so podium/_compiled.json
-	find podium -name '*.so' -delete
+	rm -rf $(VENV) build *.egg-info

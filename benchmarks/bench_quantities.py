@@ -95,44 +95,6 @@ def quantulum_mentions(text: str) -> list[dict[str, Any]]:
     return found
 
 
-def podium_only() -> int:
-    """The warm podium figures alone, as JSON: run in a child process to time the Python source
-    (PODIUM_PURE=1) beside a compiled build."""
-    import json
-
-    import podium
-
-    podium.parse(TRANSCRIPT)
-    warm = median_seconds(lambda: podium.parse(TRANSCRIPT), PODIUM_ROUNDS, before=forget_seen_phrases)
-    stages = stage_medians(TRANSCRIPT, PODIUM_ROUNDS)
-    without_checks = sum(seconds for name, seconds in stages.items() if name != "checks.v1")
-    print(json.dumps({"warm": warm, "without_checks": without_checks}))
-    return 0
-
-
-def pure_python_figures() -> dict[str, float]:
-    """`podium_only` in a child process running podium's Python source."""
-    import json
-    import os
-    import subprocess
-
-    from podium._compiled import PURE_VARIABLE
-
-    env = {**os.environ, PURE_VARIABLE: "1"}
-    done = subprocess.run(
-        [sys.executable, "-W", "ignore", __file__, "--podium-only"], env=env, capture_output=True, text=True, check=True
-    )
-    return json.loads(done.stdout)
-
-
-def build_line() -> str:
-    from podium._compiled import COMPILED, PURE_VARIABLE, compiled_sources
-
-    if COMPILED:
-        return f"compiled with mypyc ({len(compiled_sources())} modules; setup.py)"
-    return f"Python source ({PURE_VARIABLE} set, not compiled, or edited since the build)"
-
-
 def main() -> int:
     if not (TRANSCRIPT.is_file() and GOLD_FILE.is_file()):
         print(f"skipped: {TRANSCRIPT.name} or its gold is absent (../shared is not beside this checkout)")
@@ -182,17 +144,9 @@ def main() -> int:
         ("podium.parse first call against the anchor (first against first)", quantulum_cold / podium_cold, podium_cold),
         ("podium.parse warm against quantulum3 warm", quantulum_s / podium_s, podium_s),
     )
-    print(f"  podium runs: {build_line()}")
     for label, ratio, seconds in pairings:
         verdict = "met" if ratio >= TARGET_RATIO else "NOT met"
         print(f"  {label}: {seconds * 1000:.1f} ms, {ratio:.0f}x (target {TARGET_RATIO:.0f}x: {verdict})")
-    from podium._compiled import COMPILED
-
-    if COMPILED:
-        # The same figures for podium's Python source, where nothing could be compiled.
-        pure = pure_python_figures()
-        for label, seconds in (("podium.parse", pure["warm"]), ("read+structure+quantities", pure["without_checks"])):
-            print(f"  (pure Python, PODIUM_PURE=1: {label} warm {seconds * 1000:.1f} ms, {quantulum_cold / seconds:.0f}x the anchor)")
     print("  (podium.parse = read + structure + quantities with context + checks; quantulum3 paragraph by paragraph;")
     print(f"   podium's warm rounds start with its caches of seen phrases cleared ({len(phrase_caches())} caches);")
     print(f"   parsing the same text again, phrases cached: {podium_repeat_s * 1000:.1f} ms)")
@@ -205,4 +159,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(podium_only() if "--podium-only" in sys.argv[1:] else main())
+    sys.exit(main())

@@ -1,7 +1,5 @@
 """podium: official press conferences turned into data people can check."""
 
-# First: decides whether the compiled modules or their source are imported (see setup.py).
-from podium import _compiled  # noqa: F401  (isort: skip)
 from podium.errors import PodiumError
 from podium.model import Briefing, Quantity
 from podium.pipeline import parse

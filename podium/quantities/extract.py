@@ -13,9 +13,7 @@ import re
 import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Final
 
-from podium._compiled import COMPILED as _COMPILED
 from podium.model import Quantity
 from podium.quantities import patterns as P
 from podium.quantities import scan
@@ -35,12 +33,6 @@ _CALENDAR_UNITS = frozenset({"quarter", "month", "week", "day"})  # "the first f
 _ASCII_LETTERS = string.ascii_letters
 _ASCII_WORD_CHARS = string.ascii_letters + string.digits + "._"  # what _last_word reads, in ASCII
 _START = operator.attrgetter("start")  # a sort key read in C
-# Final: mypyc keeps these in C variables, not in the module's dict.
-_DIGIT_CHARS: Final = "0123456789"
-_DIGIT_RUN_CHARS: Final = "0123456789,."  # what SEEDS reads after a digit seed's first digit, in Latin-1
-_BLANK_BYTE: Final = ord(" ")
-_A_BYTE: Final = ord("a")
-_LONG_WORD: Final = 15  # `_word_shape` tells word lengths apart up to this one
 
 # Priority when two candidates overlap: a rank or a fraction reads the words around a number
 # better than the number alone does.
@@ -95,110 +87,7 @@ def _candidates(text: str, start: int, end: int) -> list[Mention]:
 def _seeds(text: str, start: int, end: int) -> list[tuple[int, str]]:
     """(offset, lower-cased seed) for every place a figure may start: a digit, a fraction sign, or
     a word from the tables, digits first. The full patterns then run only at these places."""
-    window = text[start:end]
-    if _COMPILED:
-        found = _seeds_word_by_word(text, start, window)
-        if found is not None:
-            return found
-    return _seeds_by_pattern(text, start, end, window)
-
-
-def _seeds_word_by_word(text: str, start: int, window: str) -> list[tuple[int, str]] | None:
-    """What `_seeds_by_pattern` finds in a Latin-1 window, read word by word; None beyond Latin-1.
-    A few hundred seeds in a transcript: compiled (setup.py), plain finds of the digits and one
-    lookup per word cost a fraction of the SEEDS scan, which tries its word trie after every
-    blank; run as Python, the loop over every word costs more than the scan."""
-    letters = _letter_bytes(window)
-    if letters is None:
-        return None
-    return _digit_seeds(text, start, window) + _word_seeds(window, letters, start)
-
-
-def _letter_bytes(window: str) -> bytes | None:
-    """`window` one byte a character, ASCII letters lower-cased and every other character a blank
-    (P.LETTER_BYTES); None beyond Latin-1 or where a Latin-1 fraction sign ("½") may start a seed."""
-    try:
-        raw = window.encode("latin-1")
-    except UnicodeEncodeError:
-        return None
-    if not window.isascii():
-        for sign in P.LATIN1_FRACTION_SIGNS:
-            if sign in window:
-                return None
-    return raw.translate(P.LETTER_BYTES)
-
-
-def _digit_seeds(text: str, start: int, window: str) -> list[tuple[int, str]]:
-    """The digit seeds SEEDS finds in a Latin-1 window: where a run of digits, commas and points
-    starts with a digit (the only decimal digits there are 0-9)."""
-    seeds: list[tuple[int, str]] = []
-    size = len(window)
-    done = 0
-    for at in scan.marks(window, _DIGIT_CHARS, 0, size):
-        if at < done:
-            continue  # inside the run of an earlier seed ("1,234")
-        run_end = at + 1
-        while run_end < size and window[run_end] in _DIGIT_RUN_CHARS:
-            run_end += 1
-        done = run_end
-        seeds.append((_decimal_point_before(text, start + at, start), text[start + at : start + run_end]))
-    return seeds
-
-
-def _word_seeds(window: str, letters: bytes, start: int) -> list[tuple[int, str]]:
-    """The word seeds SEEDS finds in a Latin-1 window, read word by word from `_letter_bytes`: a
-    seed phrase starting a word and ending one; none inside an earlier phrase ("half" in "a half")."""
-    seeds: list[tuple[int, str]] = []
-    shapes, phrases, openers = _SEED_SHAPES, P.SEED_PHRASES, P.SEED_OPENERS
-    at = covered = 0
-    for word in letters.split(b" "):
-        size = len(word)
-        # Most words are no seed's first word, as their shape tells without hashing them.
-        if size and at >= covered and shapes[_word_shape(word[0], word[-1], size)]:
-            found = None
-            if word in openers:
-                second_end = letters.find(b" ", at + size + 1)
-                opening = letters[at : second_end if second_end >= 0 else len(letters)]
-                found = _standing_phrase(window, letters, phrases.get(opening), at)
-            if found is None:
-                found = _standing_phrase(window, letters, phrases.get(word), at)
-            if found is not None:
-                seeds.append((start + at, found))
-                covered = at + len(found)
-        at += size + 1
-    return seeds
-
-
-def _word_shape(first: int, last: int, size: int) -> int:
-    """A word of lower-case ASCII letters as a number below 26 * 26 * 16: its first and last
-    letters and its length (lengths from `_LONG_WORD` on share one number)."""
-    return ((first - _A_BYTE) * 26 + last - _A_BYTE) * (_LONG_WORD + 1) + min(size, _LONG_WORD)
-
-
-def _shape_table(words: Iterable[bytes]) -> bytes:
-    """For each `_word_shape`, 1 if one of `words` has it, else 0."""
-    table = bytearray(26 * 26 * (_LONG_WORD + 1))
-    for word in words:
-        table[_word_shape(word[0], word[-1], len(word))] = 1
-    return bytes(table)
-
-
-_SEED_SHAPES = _shape_table(phrase.split()[0].encode() for phrases in P.SEED_PHRASES.values() for phrase in phrases)
-
-
-def _standing_phrase(window: str, letters: bytes, phrases: tuple[str, ...] | None, at: int) -> str | None:
-    """The first of the phrases (longest first) that stands at `at` as a whole: its later words
-    after single blanks, and no letter after it."""
-    if phrases is None:
-        return None
-    size = len(window)
-    for phrase in phrases:
-        end = at + len(phrase)
-        if end > size or (end < size and letters[end] != _BLANK_BYTE):
-            continue
-        if " " not in phrase or window[at:end].lower() == phrase:
-            return phrase
-    return None
+    return _seeds_by_pattern(text, start, end, text[start:end])
 
 
 def _seeds_by_pattern(text: str, start: int, end: int, window: str) -> list[tuple[int, str]]:

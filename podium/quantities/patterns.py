@@ -298,19 +298,6 @@ SEEDS = re.compile(
     rf"[^a-z](?:(?<=[\d{_VULGAR}])(?P<digits>[\d,.]*[{_VULGAR}]?)(?P<word_after>{_SEED_WORD_TRIE})?"
     rf"|(?P<word>{_SEED_WORD_TRIE}))"
 )
-# The same seeds read word by word (extract._word_seeds), where the text is Latin-1: there it is
-# encoded one byte a character, each ASCII letter lower-cased and every other character a blank,
-# and split at the blanks. In Latin-1 lower-casing keeps the length and makes no ASCII letter of
-# any other letter, and the only decimal digits are 0-9 (tests check), so this finds what SEEDS
-# finds. Each seed phrase is listed under its first word, or its first two ("a half"), longest
-# first as the trie tries them; SEED_OPENERS are the first words of longer phrases.
-_BY_OPENING: dict[bytes, list[str]] = {}
-for _phrase in sorted(_SEED_WORDS, key=lambda phrase: (-len(phrase), phrase)):
-    _BY_OPENING.setdefault(" ".join(_phrase.split()[:2]).encode(), []).append(_phrase)
-SEED_PHRASES = {opening: tuple(phrases) for opening, phrases in _BY_OPENING.items()}
-SEED_OPENERS = frozenset(phrase.split()[0].encode() for phrase in _SEED_WORDS if " " in phrase)
-LETTER_BYTES = bytes(c if ord("a") <= c <= ord("z") else c + 32 if ord("A") <= c <= ord("Z") else ord(" ") for c in range(256))
-LATIN1_FRACTION_SIGNS = "".join(sign for sign in _VULGAR if ord(sign) < 256)  # seeds the word scan leaves to SEEDS
 # The two kinds apart, over text whose lower-casing changes its length (rare letters such as "İ").
 SEED_DIGITS: re.Pattern[str]
 _compile_later("SEED_DIGITS", rf"[\d{_VULGAR}][\d,.]*[{_VULGAR}]?")  # a leading "." (".5") is read back

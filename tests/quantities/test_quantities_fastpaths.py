@@ -19,9 +19,6 @@ from podium.quantities.extract import (
     _qualifier_before,
     _resolve_by_priority,
     _resolve_overlaps,
-    _seeds,
-    _seeds_by_pattern,
-    _seeds_word_by_word,
 )
 
 TAILS = st.lists(
@@ -121,39 +118,6 @@ def test_qualifier_before_is_the_plain_lookup(before: str) -> None:
 def test_qualifier_examples() -> None:
     assert _qualifier_before("grew by more than ") == "min"
     assert _qualifier_before("in the region of ") == "approx"
-
-
-SEED_TEXT = st.lists(
-    st.one_of(
-        st.sampled_from(sorted(p for ps in P.SEED_PHRASES.values() for p in ps if " " in p) + ["one", "Half", "TENTH", "tenths", "someone", "a", "A", "ranked"]),
-        st.sampled_from([" ", " ", "  ", "\n", ",", ".", "-", "(", "5", "1,234.5", ".5", "\xa0", "é", "É", "ß"]),
-        st.sampled_from(["¼", "⅓", "’", "İ", "٣", "K", "Ω"]),  # beyond the word scan: the SEEDS scan runs
-    ),
-    max_size=16,
-).map("".join)
-
-
-@settings(max_examples=1000, deadline=None)
-@given(SEED_TEXT, st.integers(0, 6))
-def test_seeds_read_word_by_word_are_the_pattern_scan(text: str, cut: int) -> None:
-    start = min(cut, len(text))
-    by_pattern = _seeds_by_pattern(text, start, len(text), text[start:])
-    assert _seeds(text, start, len(text)) == by_pattern
-    word_by_word = _seeds_word_by_word(text, start, text[start:])
-    assert word_by_word is None or word_by_word == by_pattern
-    if text.isascii():
-        assert word_by_word is not None
-
-
-def test_latin1_keeps_what_the_seed_scan_reads() -> None:
-    """What `_letter_bytes` relies on: in Latin-1, lower-casing keeps the length, makes ASCII
-    letters only of ASCII letters, and the only decimal digits are 0-9."""
-    for char in map(chr, range(256)):
-        lowered = char.lower()
-        assert len(lowered) == 1
-        assert lowered.isascii() == char.isascii()
-        assert char.isdecimal() == (char in "0123456789")
-    assert all(" " not in phrase or phrase.split()[0].encode() in P.SEED_OPENERS for ps in P.SEED_PHRASES.values() for phrase in ps)
 
 
 @settings(max_examples=1000, deadline=None)
