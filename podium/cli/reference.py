@@ -26,6 +26,7 @@ def _param_line(param: click.Parameter) -> str:
 
 def render() -> str:
     group = typer.main.get_command(app)
+    assert isinstance(group, click.Group)  # podium has many commands, so typer makes a group
     lines = ["# podium CLI reference", "", "Generated from the commands by `python -m podium.cli.reference`.", ""]
     for name, command in sorted(group.commands.items()):
         # A blank line makes the indented example a code block in Markdown.

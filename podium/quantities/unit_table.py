@@ -26,7 +26,7 @@ DEFINITION_FILES: tuple[str, ...] = ("units_en.txt", "units_zh.txt")
 def build_registry() -> pint.UnitRegistry:
     """A registry of podium's definition files only (not pint's defaults), so every name it
     knows is one podium chose."""
-    reg = pint.UnitRegistry(None, autoconvert_offset_to_baseunit=False)
+    reg: pint.UnitRegistry = pint.UnitRegistry(None, autoconvert_offset_to_baseunit=False)
     for name in DEFINITION_FILES:
         path = resources.files("podium").joinpath("data", name)
         try:
