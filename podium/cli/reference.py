@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import inspect
 
-import click
-import typer.main
+import typer
+import typer.core.main
 
 from podium.cli import app
 
@@ -26,7 +26,7 @@ def _param_line(param: click.Parameter) -> str:
 
 def render() -> str:
     group = typer.main.get_command(app)
-    assert isinstance(group, click.Group)  # podium has many commands, so typer makes a group
+    assert isinstance(group, typer.core.TyperGroup)  # podium has many commands, so typer makes a group
     lines = ["# podium CLI reference", "", "Generated from the commands by `python -m podium.cli.reference`.", ""]
     for name, command in sorted(group.commands.items()):
         # A blank line makes the indented example a code block in Markdown.
