@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import inspect
 
-import typer
-import typer.core.main
+from typing import Any
+
+import typer.core
+import typer.main
 
 from podium.cli import app
 
 
-def _param_line(param: click.Parameter) -> str:
-    if isinstance(param, click.Argument):
-        name = param.human_readable_name.upper()
+def _param_line(param: Any) -> str:
+    # Duck-typed: typer carries its own copy of click, whose classes are not click's.
+    if param.param_type_name == "argument":
+        name = (param.metavar or param.name).upper()
         return f"- `{name}`{' ...' if param.nargs == -1 else ''}: {getattr(param, 'help', '') or ''}".rstrip(": ")
     flags = ", ".join(f"`{opt}`" for opt in [*param.opts, *param.secondary_opts])
     help_text = getattr(param, "help", "") or ""
