@@ -20,7 +20,7 @@ _BLOCKS = frozenset(
 _MAIN_CANDIDATES = ("article", "main", "[role=main]", "#content", ".content", "body")
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 # Browsers stop nesting elements at a fixed depth (Chromium at 512); the HTML parser slows more
-# than linearly with depth, so tags nested deeper than this are dropped before parsing, text kept.
+# than linearly with depth, so tags nested deeper than this are dropped before parsing.
 MAX_DEPTH = 512
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*>")
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
@@ -46,7 +46,9 @@ def read(decoded: str, name: str) -> Document:
 
 
 def _within_depth(page: str) -> str:
-    """`page` with every tag nested deeper than MAX_DEPTH removed (their text stays)."""
+    """`page` with every tag nested deeper than MAX_DEPTH removed, their text kept: a block's
+    tag becomes a line break, so its paragraphs stay apart, as a browser makes such elements
+    siblings rather than children."""
     depth, cuts = 0, []
     for tag in _TAG.finditer(page):
         if tag.group(2).lower() in _VOID or tag.group(0).endswith("/>"):
@@ -56,12 +58,13 @@ def _within_depth(page: str) -> str:
         else:
             depth += 1
         if depth >= MAX_DEPTH:
-            cuts.append(tag.span())
+            cuts.append((*tag.span(), "<br>" if tag.group(2).lower() in _BLOCKS else ""))
     if not cuts:
         return page
     kept, at = [], 0
-    for start, end in cuts:
+    for start, end, instead in cuts:
         kept.append(page[at:start])
+        kept.append(instead)
         at = end
     kept.append(page[at:])
     return "".join(kept)
