@@ -25,7 +25,7 @@ from podium.store.corpus import Corpus
 from podium.store.rows import ID_LENGTH
 
 # What a directory contributes; a file named explicitly is always tried, whatever its suffix.
-TRANSCRIPT_SUFFIXES: frozenset[str] = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm"})
+TRANSCRIPT_SUFFIXES: frozenset[str] = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx"})
 GLOB_CHARACTERS = frozenset("*?[")
 IN_FLIGHT_PER_WORKER = 4  # enough to keep workers busy; few enough that results never pile up
 
