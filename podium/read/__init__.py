@@ -59,6 +59,8 @@ def read_bytes(raw: bytes, *, name: str = "<bytes>", suffix: str | None = None) 
     for binary in BINARY_READERS:
         if binary.sniff(raw, suffix):
             return _with_text(binary.read(raw, name), binary.FORMAT, name)
+        if suffix in binary.SUFFIXES:  # read as text it would be a page of garbage, or a disguise
+            raise PodiumError("E002", f"named {suffix} but its bytes are not a {binary.FORMAT.upper()} file", name)
     for magic, kind in _UNSUPPORTED:
         if raw.startswith(magic):
             raise PodiumError("E005", f"a {kind} file; podium reads text, HTML, Markdown, PDF and DOCX", name)

@@ -16,6 +16,7 @@ from typing import Any
 from podium.errors import PodiumError
 from podium.read.document import Document
 
+SUFFIXES = (".docx",)
 FORMAT = "docx"
 MAGIC = b"PK\x03\x04"
 CELL_SEPARATOR = " | "

@@ -17,6 +17,7 @@ from podium.errors import PodiumError
 from podium.read.document import Document
 from podium.read.pages import drop_running_lines, join_hyphenated, join_pages, tidy_lines
 
+SUFFIXES = (".pdf",)
 FORMAT = "pdf"
 MAGIC = b"%PDF-"
 _MAGIC_WINDOW = 1024  # the PDF spec lets a few bytes of junk come before the header

@@ -267,3 +267,10 @@ def test_a_shared_briefing_saved_as_word_reads_as_its_text() -> None:
     assert len(as_text.turns) > 10
     assert speakers(as_word) == speakers(as_text)
     assert figures(as_word) == figures(as_text)
+
+
+@pytest.mark.parametrize("name", ["briefing.pdf", "briefing.docx"])
+def test_text_named_as_a_pdf_or_docx_is_refused_not_read_as_text(name: str) -> None:
+    with pytest.raises(PodiumError) as caught:
+        read_bytes(b"Bai Lan:\n\nGrowth was 5%.\n", name=name)
+    assert caught.value.code == "E002" and "not a" in caught.value.reason and caught.value.path == name
