@@ -13,13 +13,15 @@ from podium.store import Corpus
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MULTIPART_ENVELOPE_BYTES = 64 * 1024  # boundaries and part headers around the file itself
-ACCEPTED_SUFFIXES: tuple[str, ...] = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
+ACCEPTED_SUFFIXES: tuple[str, ...] = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx")
 ACCEPTED_TYPES: tuple[str, ...] = (
     "text/plain",
     "text/markdown",
     "text/x-markdown",
     "text/html",
     "application/xhtml+xml",
+    "application/pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 )
 # Browsers label files they do not recognise (often .md) as octet-stream; the suffix decides then.
 GENERIC_TYPES: tuple[str, ...] = ("", "application/octet-stream")
@@ -34,7 +36,7 @@ def upload_name(filename: str | None) -> str:
 
 
 def check_upload(name: str, content_type: str | None, size: int) -> None:
-    """Refuse, with a coded error, a file that is too large or not text, HTML or Markdown."""
+    """Refuse, with a coded error, a file that is too large or not text, HTML, Markdown, PDF or DOCX."""
     if size > MAX_UPLOAD_BYTES:
         raise PodiumError("E004", f"{size:,} bytes, over the {MAX_UPLOAD_BYTES:,}-byte upload limit", name)
     suffix = PurePath(name).suffix.lower()
@@ -42,12 +44,24 @@ def check_upload(name: str, content_type: str | None, size: int) -> None:
         raise PodiumError("E005", f"only {', '.join(ACCEPTED_SUFFIXES)} files are accepted", name)
     media_type = (content_type or "").split(";")[0].strip().lower()
     if media_type not in ACCEPTED_TYPES and media_type not in GENERIC_TYPES:
-        raise PodiumError("E005", f"content type {media_type!r} is not text, HTML or Markdown", name)
+        raise PodiumError("E005", f"content type {media_type!r} is not text, HTML, Markdown, PDF or DOCX", name)
 
 
 def ingest(raw: bytes, *, name: str, content_type: str | None, db: Path) -> str:
     """Check, parse and store one uploaded transcript; the briefing's id."""
     check_upload(name, content_type, len(raw))
     briefing = parse(read_bytes(raw, name=name))
+    with Corpus(db) as corpus:
+        return corpus.add(briefing)
+
+
+def ingest_url(url: str, *, db: Path) -> str:
+    """Fetch (or take from the cache), parse and store the page at `url`; the briefing's id. Only
+    a user's explicit request reaches here: the web app fetches nothing on its own."""
+    from podium.read.url import is_url, read_url
+
+    if not is_url(url):
+        raise PodiumError("E030", "the address must start with http:// or https://", url)
+    briefing = parse(read_url(url))
     with Corpus(db) as corpus:
         return corpus.add(briefing)

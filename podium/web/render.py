@@ -74,6 +74,7 @@ class Block:
     role: str
     label: list[Piece]
     paragraphs: list[list[Piece]]
+    pages: str = ""  # "p. 3" or "pp. 3–4" where the briefing came in pages (a PDF), else empty
 
 
 def figure_view(qty: Quantity, *, shown: bool) -> dict[str, Any]:
@@ -116,9 +117,20 @@ def transcript_blocks(briefing: Briefing, *, kind: str | None = None, modality: 
                 role=turn.role if turn else "unknown",
                 label=label,
                 paragraphs=[p for p in paragraphs if p],
+                pages=pages_label(briefing, start, end),
             )
         )
     return [b for b in blocks if b.paragraphs]
+
+
+def pages_label(briefing: Briefing, start: int, end: int) -> str:
+    """The page (or pages) a span of the text is on, as a reader cites it."""
+    from podium.read.pages import page_of
+
+    first, last = page_of(briefing.metadata, start), page_of(briefing.metadata, max(start, end - 1))
+    if first is None or last is None:
+        return ""
+    return f"p. {first}" if first == last else f"pp. {first}–{last}"
 
 
 def block_spans(briefing: Briefing) -> list[tuple[str, int, int, Any]]:

@@ -100,7 +100,8 @@ def get_briefing(briefing_id: str, corpus: ReadCorpus) -> Response:
 
 @router.post("/briefings", summary="Upload a transcript", status_code=201)
 async def upload_briefing(request: Request) -> Response:
-    """Ingest one transcript sent as multipart field `file` (text, HTML or Markdown, at most 20 MB)."""
+    """Ingest one transcript sent as multipart field `file` (text, HTML, Markdown, PDF or DOCX, at most
+    20 MB), or the page at the address in field `url` (fetched now, or taken from the local cache)."""
     briefing_id = await receive_upload(request)
     url = request.url_for("get_briefing", briefing_id=briefing_id)
     return json_response({"id": briefing_id, "url": str(url)}, headers={"Location": str(url)}, status_code=201)

@@ -16,7 +16,7 @@ from podium.checks.corpus import resolved_commitments
 from podium.errors import PodiumError
 from podium.model import Briefing
 from podium.store import Corpus
-from podium.web.ingest import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES, MULTIPART_ENVELOPE_BYTES, ingest, upload_name
+from podium.web.ingest import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES, MULTIPART_ENVELOPE_BYTES, ingest, ingest_url, upload_name
 from podium.web.render import build_charts, non_overlapping, snippet_text, transcript_blocks
 from podium.web.routes.common import (
     BRIEFING_SORTS,
@@ -258,14 +258,18 @@ async def add_upload(request: Request) -> Response:
 
 
 async def receive_upload(request: Request) -> str:
-    """Read one multipart file of at most 20 MB, then parse and store it off the event loop."""
+    """Read one multipart file of at most 20 MB (or the page at the form's `url`, fetched only
+    because the user asked), then parse and store it off the event loop."""
     declared = int(request.headers.get("content-length") or 0)
     if declared > MAX_UPLOAD_BYTES + MULTIPART_ENVELOPE_BYTES:
         raise PodiumError("E004", f"{declared:,} bytes, over the {MAX_UPLOAD_BYTES:,}-byte upload limit", "upload")
     form = await request.form(max_files=1, max_fields=4)
     upload = form.get("file")
+    url = form.get("url")
+    if isinstance(url, str) and url.strip() and (upload is None or isinstance(upload, str) or not upload.filename):
+        return await run_in_threadpool(ingest_url, url.strip(), db=request.app.state.db)
     if upload is None or isinstance(upload, str):
-        raise HTTPException(422, "choose a transcript file to upload (form field 'file')")
+        raise HTTPException(422, "choose a transcript file to upload (form field 'file') or give its address (field 'url')")
     raw = await upload.read(MAX_UPLOAD_BYTES + 1)
     name = upload_name(upload.filename)
     return await run_in_threadpool(ingest, raw, name=name, content_type=upload.content_type, db=request.app.state.db)
