@@ -10,6 +10,7 @@ from podium.errors import PodiumError
 from podium.pipeline import parse
 from podium.read import read_bytes
 from podium.store import Corpus
+from podium.store.corpus import Status
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MULTIPART_ENVELOPE_BYTES = 64 * 1024  # boundaries and part headers around the file itself
@@ -45,9 +46,10 @@ def check_upload(name: str, content_type: str | None, size: int) -> None:
         raise PodiumError("E005", f"content type {media_type!r} is not text, HTML or Markdown", name)
 
 
-def ingest(raw: bytes, *, name: str, content_type: str | None, db: Path) -> str:
-    """Check, parse and store one uploaded transcript; the briefing's id."""
+def ingest(raw: bytes, *, name: str, content_type: str | None, db: Path) -> tuple[str, Status]:
+    """Check, parse and store one uploaded transcript; the briefing's id and whether it was new
+    (`added`), `replaced` an earlier version, or was there already (`unchanged`)."""
     check_upload(name, content_type, len(raw))
     briefing = parse(read_bytes(raw, name=name))
     with Corpus(db) as corpus:
-        return corpus.add(briefing)
+        return corpus.put(briefing)

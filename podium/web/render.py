@@ -16,6 +16,7 @@ from typing import Any
 import jinja2
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
+from starlette.datastructures import URL
 from markupsafe import Markup, escape
 
 from podium.model import Briefing, Quantity
@@ -290,14 +291,30 @@ def make_templates() -> Jinja2Templates:
     env.filters["figure"] = format_figure
     env.filters["snippet"] = snippet_markup
     env.filters["basename"] = source_name
+    env.globals["url_for"] = local_url_for  # before Jinja2Templates, which only sets a default
     return Jinja2Templates(env=env, context_processors=[twin_context])
+
+
+@jinja2.pass_context
+def local_url_for(context: dict[str, Any], name: str, /, **path_params: Any) -> URL:
+    """A route's URL as a path: links never carry the Host header back to the browser."""
+    return local_url(context["request"], name, **path_params)
+
+
+def local_url(request: Request, name: str, /, **path_params: Any) -> URL:
+    return URL(request.url_for(name, **path_params).path)
+
+
+def local_request_url(request: Request) -> URL:
+    """The URL of this request as a path and query."""
+    return URL(request.url.path + (f"?{request.url.query}" if request.url.query else ""))
 
 
 def twin_context(request: Request) -> dict[str, Any]:
     """Every page links its `.json` twin: the same path and query, `.json` appended."""
     path = request.url.path
     twin = "/index.json" if path == "/" else path if path.endswith(".json") else path + ".json"
-    return {"json_url": str(request.url.replace(path=twin))}
+    return {"json_url": str(local_request_url(request).replace(path=twin))}
 
 
 templates = make_templates()

@@ -3,9 +3,12 @@ the app runs under uvicorn in a thread on a free 127.0.0.1 port over its own tem
 
 from __future__ import annotations
 
+import http.server
+import json
 import os
 import re
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +34,8 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    # A DNS-rebinding page: evil.example resolves to this machine, as an attacker's DNS would make it.
+    "--host-resolver-rules=MAP evil.example 127.0.0.1",
 ]
 
 if not CHROMIUM.exists():
@@ -187,3 +192,79 @@ def test_pages_run_without_console_errors(page: Page, base_url: str, browser_cor
     page.fill('input[name="subject"]', "a")
     page.wait_for_timeout(400)  # the suggestion fetch is debounced
     assert errors == []
+
+
+# --- other sites ---------------------------------------------------------------------------------
+
+ATTACK_PAGE = """<!doctype html><meta charset="utf-8"><title>another site</title>
+<form id="f" method="post" action="{app}/add" enctype="multipart/form-data" target="sink">
+<input type="hidden" name="csrf_token" value="guessed"></form><iframe name="sink"></iframe>
+<script>
+const upload = () => {{
+  const body = new FormData();
+  body.append("file", new Blob([{text}], {{type: "text/plain"}}), "planted.txt");
+  return body;
+}};
+window.results = Promise.all([
+  fetch("{app}/api/v1/briefings", {{method: "POST", mode: "no-cors", body: upload()}}).then(() => "sent", e => String(e)),
+  fetch("{app}/add", {{method: "POST", mode: "no-cors", body: upload()}}).then(() => "sent", e => String(e)),
+]);
+document.getElementById("f").submit();
+</script>"""
+
+
+@pytest.fixture
+def other_site() -> Iterator[Callable[[str], str]]:
+    """Another web server on another 127.0.0.1 port: serve(html) puts a page there, its URL back."""
+    pages: dict[str, bytes] = {}
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+            body = pages.get(self.path, b"")
+            self.send_response(200 if body else 404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+
+    def serve(html: str) -> str:
+        pages["/attack.html"] = html.encode()
+        return f"http://127.0.0.1:{server.server_address[1]}/attack.html"
+
+    yield serve
+    server.shutdown()
+    server.server_close()
+
+
+def stored_ids(page: Page, base_url: str) -> set[str]:
+    rows = page.request.get(base_url + "/api/v1/briefings?limit=1000").json()
+    return {row["id"] for row in rows}
+
+
+def test_an_upload_from_another_site_is_refused(page: Page, base_url: str, other_site: Callable[[str], str]) -> None:
+    before = stored_ids(page, base_url)
+    text = EXAMPLE.read_text(encoding="utf-8") + "\nA planted paragraph that no stored briefing holds.\n"
+    attack = other_site(ATTACK_PAGE.format(app=base_url, text=json.dumps(text)))
+    refusals: list[int] = []
+    page.on("response", lambda response: refusals.append(response.status) if response.request.method == "POST" else None)
+    page.goto(attack)
+    assert page.evaluate("window.results") == ["sent", "sent"]  # no-cors: the page cannot see the answer
+    page.wait_for_timeout(300)  # the form posts into its frame
+    assert refusals and all(status == 403 for status in refusals), refusals
+    assert stored_ids(page, base_url) == before
+
+
+def test_a_rebinding_page_gets_no_answer(page: Page, base_url: str) -> None:
+    port = base_url.rsplit(":", 1)[1]
+    response = page.goto(f"http://evil.example:{port}/")
+    assert response is not None and response.status == 421
+    assert page.locator("table.library").count() == 0
+    api = page.goto(f"http://evil.example:{port}/api/v1/briefings")
+    assert api is not None and api.status == 421
+    assert api.json()["status"] == 421

@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 
 from podium.web.render import non_overlapping
 
-from .conftest import WebCorpus, longest_word
+from .conftest import WebCorpus, form_fields, longest_word
 
 PAGES = ["/", "/figures", "/search?q=the", "/indicator", "/add", "/docs"]
 MARK = re.compile(r'<mark class="fig( off)?" id="q-(\d+)"')
@@ -157,7 +157,8 @@ def test_indicator_suggests_subjects(client: TestClient, web_corpus: WebCorpus) 
 def test_upload_page_ingests_and_redirects_to_the_briefing(fresh_client: TestClient) -> None:
     from conftest import EXAMPLE
 
-    response = fresh_client.post("/add", files={"file": (EXAMPLE.name, EXAMPLE.read_bytes(), "text/plain")}, follow_redirects=False)
+    fields = form_fields(fresh_client)
+    response = fresh_client.post("/add", data=fields, files={"file": (EXAMPLE.name, EXAMPLE.read_bytes(), "text/plain")}, follow_redirects=False)
     assert response.status_code == 303
     briefing_id = response.headers["location"].rsplit("/", 1)[-1]
     page = fresh_client.get(f"/briefings/{briefing_id}")

@@ -11,11 +11,14 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
+from conftest import EXAMPLE
 from podium.errors import PodiumError
+from podium.web import create_app
+from podium.web.guard import ALLOWED_HOSTS_ENV, CSRF_COOKIE, host_name
 from podium.web import store as web_store
 from podium.web.ingest import MAX_UPLOAD_BYTES, check_upload, upload_name
 
-from .conftest import HOSTILE_TEXT, WebCorpus
+from .conftest import HOSTILE_TEXT, WebCorpus, form_fields
 
 PAYLOADS = ("<script>", "<img src=x", "<b>bold</b>")
 
@@ -57,7 +60,7 @@ def test_upload_over_20_mb_is_refused(fresh_client: TestClient) -> None:
     [("photo.png", "image/png"), ("notes.txt", "image/png"), ("tool.exe", "application/octet-stream"), ("data.pdf", "application/pdf")],
 )
 def test_upload_of_other_types_is_refused(fresh_client: TestClient, name: str, content_type: str) -> None:
-    response = fresh_client.post("/add", files={"file": (name, b"Speaker:\n\nhello 5%\n", content_type)})
+    response = fresh_client.post("/add", data=form_fields(fresh_client), files={"file": (name, b"Speaker:\n\nhello 5%\n", content_type)})
     assert response.status_code == 415
     assert response.headers["content-type"].startswith("text/html")
     assert fresh_client.get("/api/v1/briefings").json() == []
@@ -130,3 +133,88 @@ def test_a_body_without_content_length_is_cut_at_the_limit(fresh_client: TestCli
     assert response.status_code == 413
     assert "request body over" in response.text  # stopped while reading, not after parsing the form
     assert fresh_client.get("/api/v1/briefings").json() == []
+
+
+# --- other sites: hosts, origins, the form token -------------------------------------------------
+
+
+@pytest.mark.parametrize(("header", "name"), [("127.0.0.1:8000", "127.0.0.1"), ("[::1]:8000", "::1"), ("LocalHost.", "localhost"), ("example.org", "example.org")])
+def test_host_name_drops_the_port(header: str, name: str) -> None:
+    assert host_name(header) == name
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:8000", "127.0.0.1.evil.example", "localhost.evil.example:8000"])
+@pytest.mark.parametrize("url", ["/", "/api/v1/briefings", "/figures.csv"])
+def test_a_foreign_host_is_refused(client: TestClient, host: str, url: str) -> None:
+    response = client.get(url, headers={"Host": host})
+    assert response.status_code == 421
+    if url != "/":
+        assert response.json() == {"error": f"this server does not answer for host {host!r}", "status": 421}
+    assert "/briefings/" not in response.text
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1:8000", "localhost:8000", "[::1]:8000", "localhost"])
+def test_this_machines_names_are_answered(client: TestClient, host: str) -> None:
+    assert client.get("/api/v1/briefings", headers={"Host": host}).status_code == 200
+
+
+def test_more_hosts_are_allowed_by_argument_or_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(ALLOWED_HOSTS_ENV, "podium.example.org, intranet")
+    app = create_app(tmp_path / "c.db", allow_hosts=["briefings.example.net"])
+    with TestClient(app, base_url="http://127.0.0.1") as test_client:
+        for host in ("podium.example.org", "intranet:8000", "briefings.example.net"):
+            assert test_client.get("/", headers={"Host": host}).status_code == 200, host
+        assert test_client.get("/", headers={"Host": "other.example.org"}).status_code == 421
+
+
+def test_links_and_locations_do_not_echo_the_host(fresh_client: TestClient) -> None:
+    headers = {"Host": "localhost:8000"}
+    created = fresh_client.post("/api/v1/briefings", files={"file": ("example.txt", EXAMPLE.read_bytes(), "text/plain")}, headers=headers)
+    assert created.status_code == 201
+    assert created.headers["Location"].startswith("/api/v1/briefings/")
+    assert created.json()["url"] == created.headers["Location"]
+    html = fresh_client.get("/", headers=headers).text
+    assert "localhost" not in html
+    assert 'href="/briefings/' in html
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Origin": "http://127.0.0.1:9999"},  # another port on this machine
+        {"Origin": "http://evil.example"},
+        {"Origin": "null"},  # a sandboxed frame or a file:// page
+        {"Sec-Fetch-Site": "same-site"},  # what Chromium sends from another port of 127.0.0.1
+        {"Sec-Fetch-Site": "cross-site", "Origin": "http://127.0.0.1:8000"},
+    ],
+)
+@pytest.mark.parametrize("url", ["/api/v1/briefings", "/add"])
+def test_writes_from_another_origin_are_refused(fresh_client: TestClient, headers: dict[str, str], url: str) -> None:
+    fields = form_fields(fresh_client)
+    response = fresh_client.post(url, data=fields, files={"file": ("example.txt", EXAMPLE.read_bytes(), "text/plain")}, headers=headers)
+    assert response.status_code == 403
+    assert "refused" in response.text
+    assert fresh_client.get("/api/v1/briefings").json() == []
+
+
+def test_a_write_from_this_origin_is_taken(fresh_client: TestClient) -> None:
+    headers = {"Origin": "http://127.0.0.1:8000", "Sec-Fetch-Site": "same-origin"}
+    response = fresh_client.post("/api/v1/briefings", files={"file": ("example.txt", EXAMPLE.read_bytes(), "text/plain")}, headers=headers)
+    assert response.status_code == 201
+
+
+@pytest.mark.parametrize("token", [None, "", "0" * 64])
+def test_the_upload_form_needs_its_token(fresh_client: TestClient, token: str | None) -> None:
+    form_fields(fresh_client)  # the cookie is set; the token is what a foreign page cannot know
+    data = {} if token is None else {"csrf_token": token}
+    response = fresh_client.post("/add", data=data, files={"file": ("example.txt", EXAMPLE.read_bytes(), "text/plain")})
+    assert response.status_code == 403
+    assert "token" in response.text
+    assert fresh_client.get("/api/v1/briefings").json() == []
+
+
+def test_a_token_is_good_only_with_its_own_cookie(fresh_client: TestClient) -> None:
+    fields = form_fields(fresh_client)
+    fresh_client.cookies.set(CSRF_COOKIE, "A" * 43)  # as a page on another port of this host could
+    response = fresh_client.post("/add", data=fields, files={"file": ("example.txt", EXAMPLE.read_bytes(), "text/plain")})
+    assert response.status_code == 403

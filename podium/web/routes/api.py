@@ -31,8 +31,8 @@ from podium.web.routes.common import (
     page_links,
     paging,
 )
-from podium.web.render import snippet_markup, snippet_text
-from podium.web.routes.pages import count_briefings, receive_upload
+from podium.web.render import local_url, snippet_markup, snippet_text
+from podium.web.routes.pages import count_briefings, read_upload_form, store_upload
 from podium.web.store import checked_id, read_corpus
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
@@ -100,10 +100,12 @@ def get_briefing(briefing_id: str, corpus: ReadCorpus) -> Response:
 
 @router.post("/briefings", summary="Upload a transcript", status_code=201)
 async def upload_briefing(request: Request) -> Response:
-    """Ingest one transcript sent as multipart field `file` (text, HTML or Markdown, at most 20 MB)."""
-    briefing_id = await receive_upload(request)
-    url = request.url_for("get_briefing", briefing_id=briefing_id)
-    return json_response({"id": briefing_id, "url": str(url)}, headers={"Location": str(url)}, status_code=201)
+    """Ingest one transcript sent as multipart field `file` (text, HTML or Markdown, at most 20 MB).
+    201 when it is new, 200 when the same content was stored already."""
+    briefing_id, status = await store_upload(request, await read_upload_form(request))
+    url = str(local_url(request, "get_briefing", briefing_id=briefing_id))
+    code = 200 if status == "unchanged" else 201
+    return json_response({"id": briefing_id, "url": url, "status": status}, headers={"Location": url}, status_code=code)
 
 
 @router.get("/figures", summary="Figures across the corpus")

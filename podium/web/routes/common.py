@@ -13,7 +13,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
 
 from podium.model import CommitmentStatus, Kind, Modality, Role, Verdict
-from podium.web.render import templates
+from podium.web.render import local_request_url, templates
 
 FIGURE_COLUMNS: tuple[str, ...] = (
     "briefing_id",
@@ -133,12 +133,13 @@ def page_links(request: Request, paging: Paging, *, shown: int, total: int | Non
     # Without a total, callers fetch one row more than the page holds: that row means "more".
     has_more = (paging.offset + shown < total) if total is not None else shown > paging.limit
     prev_offset = max(0, paging.offset - paging.limit)
+    here = local_request_url(request)  # a path: links never echo the Host header
     return {
         "total": total,
         "limit": paging.limit,
         "offset": paging.offset,
-        "next": str(request.url.include_query_params(offset=paging.offset + paging.limit)) if has_more else None,
-        "prev": str(request.url.include_query_params(offset=prev_offset)) if paging.offset > 0 else None,
+        "next": str(here.include_query_params(offset=paging.offset + paging.limit)) if has_more else None,
+        "prev": str(here.include_query_params(offset=prev_offset)) if paging.offset > 0 else None,
     }
 
 

@@ -11,13 +11,16 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
+from starlette.datastructures import FormData
 
 from podium.checks.corpus import resolved_commitments
 from podium.errors import PodiumError
 from podium.model import Briefing
 from podium.store import Corpus
+from podium.store.corpus import Status
+from podium.web.guard import CSRF_COOKIE, CSRF_FIELD, csrf_cookie, form_token, token_is_valid
 from podium.web.ingest import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES, MULTIPART_ENVELOPE_BYTES, ingest, upload_name
-from podium.web.render import build_charts, non_overlapping, snippet_text, transcript_blocks
+from podium.web.render import build_charts, local_url, non_overlapping, snippet_text, transcript_blocks
 from podium.web.routes.common import (
     BRIEFING_SORTS,
     FIGURE_COLUMNS,
@@ -143,7 +146,7 @@ def figures(
         return csv_response(rows, FIGURE_COLUMNS, filename="figures.csv")
     total = corpus.count_figures(**filters)
     data = {"filters": filters, "figures": rows, **page_links(request, page_, shown=len(rows), total=total)}
-    csv_url = request.url_for("figures_csv").include_query_params(**request.query_params)
+    csv_url = local_url(request, "figures_csv").include_query_params(**request.query_params)
     return respond(request, "figures", data, {"csv_url": str(csv_url), "kinds": KINDS, "modalities": MODALITIES})
 
 
@@ -247,22 +250,36 @@ def indicator(
 def add(request: Request) -> Response:
     """The upload form (its twin states the limits)."""
     data = {"max_bytes": MAX_UPLOAD_BYTES, "accepted": list(ACCEPTED_SUFFIXES)}
-    return respond(request, "add", data)
+    if wants(request, ".json"):
+        return respond(request, "add", data)
+    cookie, is_new = csrf_cookie(request)
+    response = respond(request, "add", data, {"csrf_field": CSRF_FIELD, "csrf_token": form_token(request.app.state.csrf_secret, cookie)})
+    if is_new:
+        response.set_cookie(CSRF_COOKIE, cookie, httponly=True, samesite="strict", path="/")
+    return response
 
 
 @router.post("/add", name="add_upload", include_in_schema=False)
 async def add_upload(request: Request) -> Response:
     """Ingest the uploaded transcript and show it."""
-    briefing_id = await receive_upload(request)
-    return RedirectResponse(request.url_for("briefing", briefing_id=briefing_id), status_code=303)
+    form = await read_upload_form(request)
+    if not token_is_valid(request, form.get(CSRF_FIELD)):
+        raise HTTPException(403, "the form's token is missing or stale: reload the Add page and upload again")
+    briefing_id, _status = await store_upload(request, form)
+    return RedirectResponse(str(local_url(request, "briefing", briefing_id=briefing_id)), status_code=303)
 
 
-async def receive_upload(request: Request) -> str:
-    """Read one multipart file of at most 20 MB, then parse and store it off the event loop."""
+async def read_upload_form(request: Request) -> FormData:
+    """The multipart form of an upload, refused early when its declared size is over the limit."""
     declared = int(request.headers.get("content-length") or 0)
     if declared > MAX_UPLOAD_BYTES + MULTIPART_ENVELOPE_BYTES:
         raise PodiumError("E004", f"{declared:,} bytes, over the {MAX_UPLOAD_BYTES:,}-byte upload limit", "upload")
-    form = await request.form(max_files=1, max_fields=4)
+    return await request.form(max_files=1, max_fields=4)
+
+
+async def store_upload(request: Request, form: FormData) -> tuple[str, Status]:
+    """Read the form's one file of at most 20 MB, then parse and store it off the event loop;
+    the id and whether it was new."""
     upload = form.get("file")
     if upload is None or isinstance(upload, str):
         raise HTTPException(422, "choose a transcript file to upload (form field 'file')")
