@@ -9,6 +9,8 @@ import typer
 
 from podium.cli.app import app, err
 
+SHUTDOWN_GRACE = 5  # seconds
+
 
 @app.command()
 def serve(
@@ -24,6 +26,7 @@ def serve(
             " 127.0.0.1, localhost, ::1 and --host are always allowed, any other Host header is refused",
         ),
     ] = None,
+    time_limit: Annotated[float, typer.Option(help="seconds a request may run before it is cancelled and answered 503")] = 30.0,
 ) -> None:
     """Serve the web app and the REST API (/api/v1, docs at /docs) over a corpus.
 
@@ -37,4 +40,6 @@ def serve(
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(f"warning: listening on {host}: anyone who can reach it can read and add briefings", highlight=False)
     err.print(f"podium: serving {db} at http://{host}:{port}/", highlight=False)
-    uvicorn.run(create_app(db, allow_hosts=[host, *(allow_host or [])]), host=host, port=port, log_level="warning")
+    web_app = create_app(db, allow_hosts=[host, *(allow_host or [])], time_limit=time_limit)
+    # On SIGTERM uvicorn stops accepting and waits for open requests; this bounds the wait.
+    uvicorn.run(web_app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=SHUTDOWN_GRACE)

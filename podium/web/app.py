@@ -15,16 +15,24 @@ from podium.errors import PodiumError
 from podium.web.assets import static_router
 from podium.web.guard import HostAllowList, SameOriginWrites, allowed_hosts, new_secret
 from podium.web.ingest import MAX_UPLOAD_BYTES, MULTIPART_ENVELOPE_BYTES
+from podium.web.limits import READ_TIME_LIMIT, WRITE_TIME_LIMIT, TimeLimit
 from podium.web.problems import handle_exception
 from podium.web.routes import api, docs, pages
 from podium.web.store import ensure_corpus
 
 
-def create_app(db: str | Path, *, allow_hosts: Iterable[str] = ()) -> FastAPI:
+def create_app(
+    db: str | Path,
+    *,
+    allow_hosts: Iterable[str] = (),
+    time_limit: float = READ_TIME_LIMIT,
+    upload_time_limit: float = WRITE_TIME_LIMIT,
+) -> FastAPI:
     """The app over the corpus at `db` (created empty when missing, so read-only opens succeed).
 
     `allow_hosts` adds names this server answers for to 127.0.0.1, localhost, ::1 and those in
-    PODIUM_ALLOWED_HOSTS; any other Host header is refused."""
+    PODIUM_ALLOWED_HOSTS; any other Host header is refused. A read still unanswered after
+    `time_limit` seconds (an upload after `upload_time_limit`) is cancelled and answered 503."""
     app = FastAPI(
         title="podium",
         summary="Press-conference transcripts as checkable data: briefings, figures, search.",
@@ -44,6 +52,7 @@ def create_app(db: str | Path, *, allow_hosts: Iterable[str] = ()) -> FastAPI:
         app.add_exception_handler(exc_type, handle_exception)
     # Added innermost first: the last one added sees the request first.
     app.add_middleware(BodyLimit, max_bytes=MAX_UPLOAD_BYTES + MULTIPART_ENVELOPE_BYTES)
+    app.add_middleware(TimeLimit, read_limit=time_limit, write_limit=upload_time_limit)
     app.add_middleware(SameOriginWrites)
     app.add_middleware(HostAllowList, hosts=allowed_hosts(allow_hosts))
     app.add_middleware(SecurityHeaders)

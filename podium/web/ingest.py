@@ -7,6 +7,7 @@ import re
 from pathlib import Path, PurePath
 
 from podium.errors import PodiumError
+from podium.model import Briefing
 from podium.pipeline import parse
 from podium.read import read_bytes
 from podium.store import Corpus
@@ -46,10 +47,14 @@ def check_upload(name: str, content_type: str | None, size: int) -> None:
         raise PodiumError("E005", f"content type {media_type!r} is not text, HTML or Markdown", name)
 
 
-def ingest(raw: bytes, *, name: str, content_type: str | None, db: Path) -> tuple[str, Status]:
-    """Check, parse and store one uploaded transcript; the briefing's id and whether it was new
-    (`added`), `replaced` an earlier version, or was there already (`unchanged`)."""
+def parse_upload(raw: bytes, name: str, content_type: str | None) -> Briefing:
+    """Check and parse one uploaded transcript (the part that takes time)."""
     check_upload(name, content_type, len(raw))
-    briefing = parse(read_bytes(raw, name=name))
+    return parse(read_bytes(raw, name=name))
+
+
+def store_briefing(briefing: Briefing, db: Path) -> tuple[str, Status]:
+    """Store a parsed upload; its id and whether it was new (`added`), `replaced` an earlier
+    version, or there already (`unchanged`)."""
     with Corpus(db) as corpus:
         return corpus.put(briefing)

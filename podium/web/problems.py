@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import time
 from typing import Any
 
 from fastapi.exceptions import RequestValidationError
@@ -48,6 +49,10 @@ PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
+DEADLINE = "podium.deadline"  # the scope key: time.monotonic() past which the request is abandoned
+TIMED_OUT = "the request took longer than this server allows; try a narrower query"
+
+
 class RequestTimedOut(Exception):
     """A request ran past its time limit; its database work was interrupted."""
 
@@ -81,7 +86,11 @@ async def send_problem(scope: Scope, send: Send, status: int, message: str) -> N
 
 
 def handle_exception(request: Request, exc: Exception) -> Response:
-    """The one place an exception becomes a response."""
+    """The one place an exception becomes a response. Whatever a request raises after its deadline
+    is the interrupt's doing (SQLite reports one as "interrupted", or under load as out of memory)."""
+    deadline = request.scope.get(DEADLINE)
+    if deadline is not None and time.monotonic() >= deadline and not isinstance(exc, StarletteHTTPException):
+        exc = RequestTimedOut(TIMED_OUT)
     status, message, detail = describe(exc)
     if status >= 500 and status != 503:
         log.error("unhandled error on %s", request.url.path, exc_info=exc)
@@ -97,5 +106,5 @@ def describe(exc: Exception) -> tuple[int, str, Any]:
     if isinstance(exc, PodiumError):
         return STATUS_BY_CODE.get(exc.code, 500), exc.message, {"code": exc.code}
     if isinstance(exc, RequestTimedOut) or (isinstance(exc, sqlite3.OperationalError) and "interrupted" in str(exc)):
-        return 503, "the request took longer than this server allows; try a narrower query", None
+        return 503, TIMED_OUT, None
     return 500, "internal server error", None

@@ -121,7 +121,7 @@ def test_serve_binds_to_this_machine_by_default(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setattr(uvicorn, "run", lambda asgi, **kwargs: calls.append(kwargs))
     result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "c.db")])
     assert result.exit_code == 0, result.output
-    assert calls == [{"host": "127.0.0.1", "port": 8000, "log_level": "warning"}]
+    assert calls == [{"host": "127.0.0.1", "port": 8000, "log_level": "warning", "timeout_graceful_shutdown": 5}]
     assert (tmp_path / "c.db").exists()
 
 

@@ -21,7 +21,8 @@ from podium.model import Briefing
 from podium.store import Corpus
 from podium.store.corpus import Status
 from podium.web.guard import CSRF_COOKIE, CSRF_FIELD, csrf_cookie, form_token, token_is_valid
-from podium.web.ingest import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES, MULTIPART_ENVELOPE_BYTES, ingest, upload_name
+from podium.web.ingest import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES, MULTIPART_ENVELOPE_BYTES, parse_upload, store_briefing, upload_name
+from podium.web.limits import run_abandonable
 from podium.web.render import build_charts, local_url, non_overlapping, snippet_text, transcript_blocks
 from podium.web.routes.common import (
     BRIEFING_SORTS,
@@ -291,11 +292,12 @@ async def read_upload_form(request: Request) -> FormData:
 
 
 async def store_upload(request: Request, form: FormData) -> tuple[str, Status]:
-    """Read the form's one file of at most 20 MB, then parse and store it off the event loop;
-    the id and whether it was new."""
+    """Read the form's one file of at most 20 MB, then parse it and store it, both off the event
+    loop (the parse given up at the request's deadline); the id and whether it was new."""
     upload = form.get("file")
     if upload is None or isinstance(upload, str):
         raise HTTPException(422, "choose a transcript file to upload (form field 'file')")
     raw = await upload.read(MAX_UPLOAD_BYTES + 1)
-    name = upload_name(upload.filename)
-    return await run_in_threadpool(ingest, raw, name=name, content_type=upload.content_type, db=request.app.state.db)
+    briefing = await run_abandonable(request, parse_upload, raw, upload_name(upload.filename), upload.content_type)
+    # Storing is one short transaction and is never abandoned half-way.
+    return await run_in_threadpool(store_briefing, briefing, request.app.state.db)
