@@ -7,12 +7,14 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from fastapi import FastAPI
+from starlette.middleware.gzip import GZipMiddleware
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from podium.errors import PodiumError
 from podium.web.assets import static_router
+from podium.web.conditional import ConditionalGet, HeadAsGet
 from podium.web.guard import HostAllowList, SameOriginWrites, allowed_hosts, new_secret
 from podium.web.ingest import MAX_UPLOAD_BYTES, MULTIPART_ENVELOPE_BYTES
 from podium.web.limits import READ_TIME_LIMIT, WRITE_TIME_LIMIT, TimeLimit
@@ -52,6 +54,9 @@ def create_app(
         app.add_exception_handler(exc_type, handle_exception)
     # Added innermost first: the last one added sees the request first.
     app.add_middleware(BodyLimit, max_bytes=MAX_UPLOAD_BYTES + MULTIPART_ENVELOPE_BYTES)
+    app.add_middleware(ConditionalGet)  # tags the body before it is compressed
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.add_middleware(HeadAsGet)
     app.add_middleware(TimeLimit, read_limit=time_limit, write_limit=upload_time_limit)
     app.add_middleware(SameOriginWrites)
     app.add_middleware(HostAllowList, hosts=allowed_hosts(allow_hosts))

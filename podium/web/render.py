@@ -64,6 +64,7 @@ class Piece:
 
     text: str
     figure: dict[str, Any] | None = None
+    anchor: str | None = None  # an empty element marking a place: the start or end of a search hit's sentence
 
 
 @dataclass
@@ -94,9 +95,12 @@ def figure_view(qty: Quantity, *, shown: bool) -> dict[str, Any]:
     }
 
 
-def transcript_blocks(briefing: Briefing, *, kind: str | None = None, modality: str | None = None) -> list[Block]:
+def transcript_blocks(
+    briefing: Briefing, *, kind: str | None = None, modality: str | None = None, anchors: dict[int, str] | None = None
+) -> list[Block]:
     """The transcript as blocks of paragraphs with figures marked; figures that the kind or
-    modality switch leaves out are still marked (so focus order stays stable) but flagged hidden."""
+    modality switch leaves out are still marked (so focus order stays stable) but flagged hidden.
+    `anchors` places empty named elements at offsets (one inside a figure goes before it)."""
     quantities = non_overlapping(briefing.quantities)
     spans = block_spans(briefing)
     blocks = []
@@ -104,7 +108,7 @@ def transcript_blocks(briefing: Briefing, *, kind: str | None = None, modality: 
         inside = [q for q in quantities if start <= q.start and q.end <= end]
         body_start = turn.body_start if turn else start
         paragraphs = [
-            pieces_between(briefing.text, p_start, p_end, inside, kind=kind, modality=modality)
+            pieces_between(briefing.text, p_start, p_end, inside, kind=kind, modality=modality, anchors=anchors)
             for p_start, p_end in paragraph_spans(briefing.text, body_start, end)
         ]
         # The label is cut from the text (not taken from `turn.label`) so a figure in it stays marked.
@@ -160,23 +164,45 @@ def non_overlapping(quantities: Sequence[Quantity]) -> list[Quantity]:
 
 
 def pieces_between(
-    text: str, start: int, end: int, quantities: Sequence[Quantity], *, kind: str | None, modality: str | None
+    text: str,
+    start: int,
+    end: int,
+    quantities: Sequence[Quantity],
+    *,
+    kind: str | None,
+    modality: str | None,
+    anchors: dict[int, str] | None = None,
 ) -> list[Piece]:
     pieces: list[Piece] = []
+    places = sorted((at, name) for at, name in (anchors or {}).items() if start <= at < end)
     cursor = start
     for qty in quantities:
         if qty.start < cursor or qty.end > end:
             continue
-        if qty.start > cursor:
-            pieces.append(Piece(text[cursor : qty.start]))
+        cursor = text_pieces(pieces, text, cursor, qty.start, places, upto=qty.end)
         shown = (not kind or qty.kind == kind) and (not modality or qty.modality == modality)
         pieces.append(Piece(text[qty.start : qty.end], figure_view(qty, shown=shown)))
         cursor = qty.end
-    if end > cursor:
-        pieces.append(Piece(text[cursor:end]))
-    if pieces and not any(p.figure for p in pieces) and not "".join(p.text for p in pieces).strip():
+    text_pieces(pieces, text, cursor, end, places, upto=end)
+    if pieces and not any(p.figure or p.anchor for p in pieces) and not "".join(p.text for p in pieces).strip():
         return []
     return pieces
+
+
+def text_pieces(pieces: list[Piece], text: str, cursor: int, stop: int, places: list[tuple[int, str]], *, upto: int) -> int:
+    """Append text[cursor:stop], split at the anchors inside it; anchors in [stop, upto) go at
+    `stop` (they fall inside the figure that follows). Returns `stop`."""
+    for at, name in places:
+        if at < cursor or at >= upto:
+            continue
+        at = min(at, stop)
+        if at > cursor:
+            pieces.append(Piece(text[cursor:at]))
+            cursor = at
+        pieces.append(Piece("", anchor=name))
+    if stop > cursor:
+        pieces.append(Piece(text[cursor:stop]))
+    return stop
 
 
 # --- search -----------------------------------------------------------------------------------

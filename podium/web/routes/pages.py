@@ -22,6 +22,7 @@ from podium.store import Corpus
 from podium.store.corpus import Status
 from podium.web.guard import CSRF_COOKIE, CSRF_FIELD, csrf_cookie, form_token, token_is_valid
 from podium.web.ingest import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES, MULTIPART_ENVELOPE_BYTES, parse_upload, store_briefing, upload_name
+from podium.web.hits import located_hits, sentence_around
 from podium.web.limits import run_abandonable
 from podium.web.render import build_charts, local_url, non_overlapping, snippet_text, transcript_blocks
 from podium.web.routes.common import (
@@ -43,6 +44,7 @@ from podium.web.routes.common import (
     respond,
     wants,
 )
+from podium.web.routes.params import checked_date
 from podium.web.store import checked_id, read_corpus
 
 router = APIRouter()
@@ -80,20 +82,25 @@ def briefing(
     corpus: ReadCorpus,
     kind: Annotated[str | None, Query(description="mark only figures of this kind")] = None,
     modality: Annotated[str | None, Query(description="mark only figures of this modality")] = None,
+    at: Annotated[int | None, Query(ge=0, description="an offset in the text: its sentence is marked as #hit")] = None,
+    hl: Annotated[str | None, Query(description="words the page highlights in that sentence's turn")] = None,
 ) -> Response:
     """One briefing: header, participants, exchanges, the transcript with every figure marked."""
-    found = corpus.briefing(checked_id(briefing_id))
+    ident = checked_id(briefing_id)
+    found = corpus.briefing(ident)
     if found is None:
         raise HTTPException(404, f"no briefing {briefing_id!r}")
     kind, modality = one_of(kind, KINDS, "kind"), one_of(modality, MODALITIES, "modality")
     if wants(request, ".json"):
-        return json_response({"id": briefing_id, **found.to_dict()})
+        return json_response({"id": ident, **found.to_dict()})
+    sentence = sentence_around(found, at) if at is not None else None
+    anchors = {sentence[0]: "hit", sentence[1] - 1: "hit-end"} if sentence else None
     extra = {
-        "id": briefing_id,
+        "id": ident,
         "briefing": found,
         "kind": kind,
         "modality": modality,
-        "blocks": transcript_blocks(found, kind=kind, modality=modality),
+        "blocks": transcript_blocks(found, kind=kind, modality=modality, anchors=anchors),
         "kind_counts": Counter(q.kind for q in found.quantities),
         "modality_counts": Counter(q.modality for q in found.quantities),
         "exchanges": exchange_views(found),
@@ -211,31 +218,35 @@ def search(
     until: Annotated[str | None, Query(description="latest briefing date, YYYY-MM-DD")] = None,
     briefing: Annotated[str | None, Query(description="a briefing id")] = None,
 ) -> Response:
-    """Full-text search over every turn, with snippets and filters."""
-    params = {
-        "speaker": blank_to_none(speaker),
-        "role": one_of(role, ROLES, "role"),
-        "since": blank_to_none(since),
-        "until": blank_to_none(until),
-        "briefing": blank_to_none(briefing),
-    }
+    """Full-text search over every turn, with snippets and filters; each hit links to its sentence."""
+    params = search_params(speaker=speaker, role=role, since=since, until=until, briefing=briefing)
     q = blank_to_none(q)
-    hits = run_search(corpus, q, params, page_)
-    shown = hits[: page_.limit]
+    hits = located_hits(request, corpus, run_search(corpus, q, params, page_), q) if q else []
+    total = corpus.count_search(q, **params) if q else None
     data = {
         "q": q,
         "filters": {k: v for k, v in params.items() if v},
-        "hits": [{**hit, "snippet": snippet_text(hit["snippet"])} for hit in shown],
-        **page_links(request, page_, shown=len(hits), total=None),
+        "hits": [{**hit, "snippet": snippet_text(hit["snippet"])} for hit in hits],
+        **page_links(request, page_, shown=len(hits), total=total),
     }
-    return respond(request, "search", data, {"marked_hits": shown, "roles": ROLES})
+    return respond(request, "search", data, {"marked_hits": hits, "roles": ROLES})
+
+
+def search_params(*, speaker: str | None, role: str | None, since: str | None, until: str | None, briefing: str | None) -> dict[str, str | None]:
+    """The search filters of the page and the API, checked."""
+    return {
+        "speaker": blank_to_none(speaker),
+        "role": one_of(role, ROLES, "role"),
+        "since": checked_date(since, "since"),
+        "until": checked_date(until, "until"),
+        "briefing": blank_to_none(briefing),
+    }
 
 
 def run_search(corpus: Corpus, q: str | None, params: dict[str, str | None], page_: Paging) -> list[dict[str, Any]]:
-    """One more hit than the page holds, so the page knows whether a next page exists."""
     if not q:
         return []
-    return corpus.search(q, **params, limit=page_.limit + 1, offset=page_.offset)
+    return corpus.search(q, **params, limit=page_.limit, offset=page_.offset)
 
 
 @page(router, "/indicator", name="indicator")
