@@ -284,3 +284,89 @@ def test_download_csv_holds_the_whole_filtered_result(page: Page, base_url: str,
     with saved.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == total
+
+
+# --- phones, search landing, the chart -----------------------------------------------------------
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 375, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True)
+    yield context.new_page()
+    context.close()
+
+
+def busiest_subject(page: Page, base_url: str) -> str:
+    rows = page.request.get(base_url + "/api/v1/subjects?limit=1").json()
+    assert rows, "no subject to chart"
+    return rows[0]["subject"]
+
+
+@pytest.mark.parametrize("url", ["/", "/figures", "/commitments", "/docs", "/search?q=the", "/add", "/indicator", "BRIEFING", "INDICATOR"])
+def test_no_page_overflows_a_phone(phone: Page, base_url: str, browser_corpus: WebCorpus, url: str) -> None:
+    if url == "BRIEFING":
+        url = f"/briefings/{browser_corpus.id_of(EXAMPLE.name)}"
+    elif url == "INDICATOR":
+        url = "/indicator?subject=" + busiest_subject(phone, base_url)
+    phone.goto(base_url + url)
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    assert width <= 375, f"{url} is {width} px wide on a 375 px phone"
+
+
+def test_tables_scroll_inside_their_box_on_a_phone(phone: Page, base_url: str) -> None:
+    phone.goto(base_url + "/figures")
+    box = phone.locator(".scroll").first
+    assert phone.evaluate("(el) => el.scrollWidth > el.clientWidth", box.element_handle())  # the table is wider ...
+    assert box.bounding_box()["width"] <= 375  # ... and scrolls within the page
+
+
+def test_the_chart_reflows_on_a_phone_with_readable_labels(phone: Page, base_url: str) -> None:
+    phone.goto(base_url + "/indicator?subject=" + busiest_subject(phone, base_url))
+    assert phone.locator("svg.chart-wide").first.is_hidden()
+    narrow = phone.locator("svg.chart-narrow").first
+    assert narrow.is_visible()
+    heights = phone.eval_on_selector_all("svg.chart-narrow >> nth=0 >> text.tick", "(els) => els.map((e) => e.getBoundingClientRect().height)")
+    assert heights and min(heights) >= 10, heights  # CSS pixels: a label one can read
+    assert narrow.bounding_box()["width"] <= 375
+
+
+def test_the_chart_has_a_legend_for_its_series(page: Page, base_url: str) -> None:
+    subject = busiest_subject(page, base_url)
+    figures = page.request.get(base_url + "/api/v1/figures", params={"subject": subject, "limit": 1000}).json()
+    page.goto(base_url + "/indicator?subject=" + subject)
+    chart = page.locator("figure.chart").first
+    legend = [text.split()[0] for text in chart.locator(".legend li").all_inner_texts()]
+    assert legend
+    assert set(legend) <= {f["modality"] for f in figures}
+    wide = chart.locator("svg.chart-wide")
+    for name in legend:
+        assert wide.locator(f"a.point.series-{name}").count() > 0
+    labels = wide.locator("text.tick.x")
+    boxes = [labels.nth(i).bounding_box() for i in range(labels.count())]
+    assert all(a["x"] + a["width"] < b["x"] for a, b in zip(boxes, boxes[1:]))  # x labels never overlap
+
+
+def test_a_search_hit_lands_on_its_sentence_highlighted(page: Page, base_url: str, browser_corpus: WebCorpus) -> None:
+    example_id = browser_corpus.id_of(EXAMPLE.name)
+    briefing = browser_corpus.briefings[example_id]
+    turn = max(briefing.turns, key=lambda t: len(t.text))
+    word = longest_word(turn.text[len(turn.text) // 2 :])  # a word deep in a long turn
+    page.set_viewport_size({"width": 1000, "height": 500})
+    page.goto(f"{base_url}/search?q={word}&briefing={example_id}")
+    count = page.locator(".result-count").inner_text()
+    assert count.split()[0].isdigit() and int(count.split()[0]) == page.locator(".hit").count()
+    page.locator(".hit .where a").first.click()
+    page.wait_for_url(re.compile(r"#hit$"))
+    at = int(re.search(r"at=(\d+)", page.url).group(1))
+    assert briefing.text[at : at + len(word)].lower() == word.lower()
+    here = page.locator("#transcript mark.hl.here")
+    assert here.count() >= 1
+    assert {text.lower() for text in here.all_inner_texts()} == {word.lower()}
+    assert here.first.is_visible()
+    box = here.first.bounding_box()
+    assert box is not None and 0 <= box["y"] <= 500, "the sentence is not in view"
+    sentence = page.evaluate(
+        """() => { const r = document.createRange(); r.setStartAfter(document.getElementById('hit'));
+                   r.setEndBefore(document.querySelector('.hit-end')); return r.toString(); }"""
+    )
+    assert word.lower() in sentence.lower() and len(sentence) < len(turn.text)

@@ -10,7 +10,7 @@ from html import unescape
 import pytest
 from fastapi.testclient import TestClient
 
-from podium.web.render import non_overlapping
+from podium.web.render import non_overlapping, period_span
 
 from .conftest import WebCorpus, form_fields, longest_word
 
@@ -144,9 +144,14 @@ def test_indicator_charts_every_figure_with_a_period(client: TestClient, web_cor
     expected = {(i, q.start) for i, q in with_period if q.subject == subject}
     charted = {(f["briefing_id"], f["start"]) for f in data["figures"] if f["period"]}
     assert expected <= charted
+    placed = {(f["briefing_id"], f["start"]) for f in data["figures"] if f["period"] and period_span(f["period"])}
     html = client.get("/indicator", params={"subject": subject}).text
-    points = re.findall(r'<a href="/briefings/([0-9a-f]{16})#q-(\d+)" class="point">', html)
-    assert {(i, int(s)) for i, s in points} == charted
+    wide = html.split('class="chart-wide"')[1:]  # each wide chart, up to the end of the page
+    points = [re.findall(r'<a href="/briefings/([0-9a-f]{16})#q-(\d+)" class="point series-(\w+)">', chart.split("</svg>")[0]) for chart in wide]
+    assert {(i, int(s)) for chart in points for i, s, _m in chart} == placed
+    assert sum(len(chart) for chart in points) == len(placed)  # each figure once, in one chart
+    modalities = {f["modality"] for f in data["figures"] if (f["briefing_id"], f["start"]) in placed}
+    assert {m for chart in points for _i, _s, m in chart} == modalities
 
 
 def test_indicator_suggests_subjects(client: TestClient, web_corpus: WebCorpus) -> None:

@@ -24,7 +24,7 @@ from podium.web.guard import CSRF_COOKIE, CSRF_FIELD, csrf_cookie, form_token, t
 from podium.web.ingest import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES, MULTIPART_ENVELOPE_BYTES, parse_upload, store_briefing, upload_name
 from podium.web.hits import located_hits, sentence_around
 from podium.web.limits import run_abandonable
-from podium.web.render import build_charts, local_url, non_overlapping, snippet_text, transcript_blocks
+from podium.web.render import NARROW_CHART_WIDTH, build_charts, local_url, non_overlapping, snippet_text, transcript_blocks
 from podium.web.routes.common import (
     BRIEFING_SORTS,
     FIGURE_COLUMNS,
@@ -268,7 +268,11 @@ def indicator(
     for row in rows:
         row["href"] = href(row)
     data = {"subject": subject, "suggestions": suggestions, "figures": rows}
-    return respond(request, "indicator", data, {"charts": build_charts(rows, href=href)})
+    # The same charts drawn twice, for wide screens and phones: a phone gets fewer, larger labels
+    # rather than the wide chart scaled down until they cannot be read.
+    wide, narrow = build_charts(rows, href=href), build_charts(rows, href=href, width=NARROW_CHART_WIDTH)
+    charts = [{"wide": w, "narrow": n} for w, n in zip(wide, narrow)]
+    return respond(request, "indicator", data, {"charts": charts})
 
 
 @page(router, "/add", name="add")
