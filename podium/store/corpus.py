@@ -196,20 +196,12 @@ class Corpus:
         found = self._all(sql, [cjk.phrase_query(query), *where.params, *paging])
         return Rows({**dict(r), "snippet": cjk.unspaced(r["snippet"])} for r in found)
 
-    def count_search(
-        self,
-        query: str,
-        *,
-        speaker: str | None = None,
-        role: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        briefing: str | None = None,
-    ) -> int:
-        """How many turns `search` finds for the same arguments, counted without snippets."""
+    def count_search(self, query: str, **filters: str | None) -> int:
+        """How many turns `search` finds for the same query and filters (speaker, role, since,
+        until, briefing), counted without snippets."""
         if not query or not query.strip():
             return 0
-        where = queries.search_where(speaker=speaker, role=role, since=since, until=until, briefing=briefing)
+        where = queries.search_where(**filters)
         if cjk.has_cjk(query):
             return self._count(queries.SEARCH_CJK_COUNT + where.sql(joiner=" AND "), [cjk.phrase_query(query), *where.params])
         sql = queries.SEARCH_COUNT + where.sql(joiner=" AND ")
