@@ -7,9 +7,11 @@ import re
 from pathlib import Path, PurePath
 
 from podium.errors import PodiumError
+from podium.model import Briefing
 from podium.pipeline import parse
 from podium.read import read_bytes
 from podium.store import Corpus
+from podium.store.corpus import Status
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MULTIPART_ENVELOPE_BYTES = 64 * 1024  # boundaries and part headers around the file itself
@@ -47,21 +49,24 @@ def check_upload(name: str, content_type: str | None, size: int) -> None:
         raise PodiumError("E005", f"content type {media_type!r} is not text, HTML, Markdown, PDF or DOCX", name)
 
 
-def ingest(raw: bytes, *, name: str, content_type: str | None, db: Path) -> str:
-    """Check, parse and store one uploaded transcript; the briefing's id."""
+def parse_upload(raw: bytes, name: str, content_type: str | None) -> Briefing:
+    """Check and parse one uploaded transcript (the part that takes time)."""
     check_upload(name, content_type, len(raw))
-    briefing = parse(read_bytes(raw, name=name))
-    with Corpus(db) as corpus:
-        return corpus.add(briefing)
+    return parse(read_bytes(raw, name=name))
 
 
-def ingest_url(url: str, *, db: Path) -> str:
-    """Fetch (or take from the cache), parse and store the page at `url`; the briefing's id. Only
-    a user's explicit request reaches here: the web app fetches nothing on its own."""
+def parse_url(url: str) -> Briefing:
+    """Fetch (or take from the cache) and parse the page at `url`. Only a user's explicit request
+    reaches here: the web app fetches nothing on its own."""
     from podium.read.url import is_url, read_url
 
     if not is_url(url):
         raise PodiumError("E030", "the address must start with http:// or https://", url)
-    briefing = parse(read_url(url))
+    return parse(read_url(url))
+
+
+def store_briefing(briefing: Briefing, db: Path) -> tuple[str, Status]:
+    """Store a parsed upload; its id and whether it was new (`added`), `replaced` an earlier
+    version, or there already (`unchanged`)."""
     with Corpus(db) as corpus:
-        return corpus.add(briefing)
+        return corpus.put(briefing)

@@ -270,17 +270,18 @@ def test_cli_ingest_stores_addresses_beside_files(site: str, tmp_path: Path) -> 
 
 
 def test_web_add_fetches_only_on_request_and_shows_pdf_pages(site: str, tmp_path: Path) -> None:
-    client = TestClient(create_app(tmp_path / "web.db"))
+    client = TestClient(create_app(tmp_path / "web.db"), base_url="http://127.0.0.1:8000")
     form = client.get("/add")
     assert form.status_code == 200 and 'name="url"' in form.text
     assert not Handler.hits  # showing the form fetched nothing
-    added = client.post("/add", data={"url": f"{site}/briefing.pdf"}, files={"file": ("", b"")}, follow_redirects=False)
+    token = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', form.text))
+    added = client.post("/add", data={"url": f"{site}/briefing.pdf", **token}, files={"file": ("", b"")}, follow_redirects=False)
     assert added.status_code == 303, added.text
     page = client.get(added.headers["location"])
     assert page.status_code == 200
     cited = re.findall(r'class="page muted">(pp?\. [\d–]+)<', page.text)
     assert cited[0] == "p. 1" and cited[-1].endswith("7") and "pp. 3–4" in cited
-    refused = client.post("/add", data={"url": f"{site}/picture.png"}, files={"file": ("", b"")})
+    refused = client.post("/add", data={"url": f"{site}/picture.png", **token}, files={"file": ("", b"")})
     assert refused.status_code == 415 and "image/png" in refused.text
     api = client.post("/api/v1/briefings", data={"url": f"{site}/article.htm"}, files={"file": ("", b"")})
     assert api.status_code == 201 and api.json()["id"]
