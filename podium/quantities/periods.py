@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal, TypedDict
 
-from podium.quantities import scan
+from podium import scan
 from podium.wordtables import lowered, read_table
 
 DATA_FILE = "periods_en.yaml"
