@@ -82,12 +82,6 @@ class Layout:
     def same_sentence(self, a: int, b: int) -> bool:
         return self.sentence_index(a) == self.sentence_index(b)
 
-    def says(self, pattern: re.Pattern[str], index: int) -> bool:
-        """Whether `pattern` matches in the sentence at `index`, read on its own (\\b and
-        lookbehinds do not see the sentence before)."""
-        sentence = self.sentences[index] if self.sentences else Span(0, len(self.text))
-        return pattern.search(self.text[sentence.start : sentence.end]) is not None
-
     @cached_property
     def lowered(self) -> str | None:
         """The text as `scan.lowered_for_search` gives it, for plain search of its words."""

@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 # Characters a case-blind pattern takes for an ASCII letter that str.lower() does not turn into one
 # ("ſ" is an "s", "ı" and "İ" are an "i"; "İ" also lowers to two characters, shifting offsets).
@@ -72,6 +72,15 @@ def lowered_for_search(text: str) -> str | None:
     if not text.isascii() and any(ch in text for ch in CASE_FOLDS_BEYOND_LOWER):
         return None
     return text.lower()
+
+
+def word_places(text: str, lowered: str | None, words: Iterable[str]) -> Sequence[int]:
+    """Every place in `text` where a case-blind match that opens with one of `words` (lower case)
+    can start, for `matches_at`: where `lowered` (`text` as `lowered_for_search` gives it) holds
+    one of them; every place when there is no lowered text."""
+    if lowered is None:
+        return range(len(text))
+    return sorted(at for word in words for at in occurrences(lowered, word))
 
 
 def lower_words(text: str) -> list[str]:

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from conftest import corpus_files, needs_shared
+from podium.checks import context
 from podium.layout import Span, layout_of
 from podium.model import Briefing, Turn, json_schema
+from podium.pipeline import briefing_from_document, run
+from podium.quantities.context import build_layout
+from podium.read import read_path
 
 
 def _sentences(text: str) -> list[str]:
@@ -78,3 +87,16 @@ def test_the_briefing_keeps_its_layout_out_of_the_json_and_finds_it_again_for_ne
     assert _texts(text, briefing.layout.sentences) == ["HOST:", "Welcome.", "GUEST:", "Output rose."]
     assert "layout" not in briefing.to_dict() and "_layout" not in briefing.to_dict()
     assert "layout" not in json_schema()["properties"]
+
+
+@needs_shared
+@pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.stem)
+def test_quantities_and_checks_read_one_sentence_for_each_figure(path: Path) -> None:
+    briefing = run(briefing_from_document(read_path(path)), ("structure.v1", "quantities.v1"))
+    quantities_layout, _inferred = build_layout(briefing, briefing.quantities)
+    checks_layout = context(briefing.text, briefing.quantities, briefing.layout).layout
+    for qty in briefing.quantities:
+        sentence = quantities_layout.sentence(qty.start)
+        assert sentence == checks_layout.sentence(qty.start)
+        paragraph = checks_layout.paragraph(qty.start)
+        assert paragraph.start <= sentence.start <= qty.start < sentence.end <= paragraph.end
