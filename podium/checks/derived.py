@@ -281,7 +281,7 @@ def check_growth(ctx: CheckContext) -> list[Finding]:
     for sentence, inside in grouped.items():
         growths = [q for q in inside if _states_growth(text, q)]
         if not growths:
-            continue  # dating the levels (the costly part) is wasted without a growth to check
+            continue  # levels matter only to a growth stated beside them
         pair = _level_pair(_dated_levels(text, sentence, inside, restated))
         if pair is None:
             continue
