@@ -26,7 +26,8 @@ from podium.wordtables import read_table
 
 DATA_FILE = "layout_en.yaml"
 
-SENTENCE_END = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+# A sentence's last marks, then the white space before the next one (what `space` takes).
+SENTENCE_END = re.compile(r"[.!?]+[\"”’)\]]*(?P<space>\s+)(?=[\"“‘(\[]?[A-Z0-9])")
 BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 LINE_END = re.compile(r"(?<=[.!?:\"”’])[ \t\r]*\n")
 # An abbreviation is the run of letters right before its full stop, at most this long.
@@ -119,12 +120,11 @@ def _trimmed(text: str, start: int, end: int) -> Span:
 
 
 def _sentences(text: str, paragraph: Span) -> list[Span]:
-    starts = [paragraph.start]
-    ends = []
+    sentences, start = [], paragraph.start
     for stop in scan.matches_at(SENTENCE_END, text, scan.marks(text, ".!?", *paragraph), paragraph.end):
         if text[stop.start()] == "." and abbreviates(text, stop.start()):
             continue
-        ends.append(stop.end())
-        starts.append(stop.end())
-    ends.append(paragraph.end)
-    return [_trimmed(text, start, end) for start, end in zip(starts, ends)]
+        sentences.append(Span(start, stop.start("space")))
+        start = stop.end()
+    sentences.append(Span(start, paragraph.end))
+    return sentences
