@@ -15,6 +15,8 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args, get_origin, get_type_hints
 
+from podium.layout import Layout, layout_of
+
 SCHEMA_VERSION = "1.0.0"
 
 Role = Literal["host", "official", "journalist", "unknown"]
@@ -157,6 +159,18 @@ class Briefing:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Briefing:
         return _from_dict(cls, data)
+
+    @property
+    def layout(self) -> Layout:
+        """The paragraphs and sentences of `text` (see podium/layout.py), found on first use and
+        kept, like spaCy's `doc.sents`; found again if the text or its turns change. Not part of
+        the JSON form: it follows from the text and the turns."""
+        breaks = [at for turn in self.turns for at in (turn.start, turn.body_start)]
+        kept: tuple[str, list[int], Layout] | None = self.__dict__.get("_layout")
+        if kept is None or kept[0] is not self.text or kept[1] != breaks:
+            kept = (self.text, breaks, layout_of(self.text, breaks))
+            self.__dict__["_layout"] = kept
+        return kept[2]
 
     def participant(self, name: str | None) -> Participant | None:
         return next((p for p in self.participants if p.name == name), None)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from podium.model import Quantity
 from podium.quantities import patterns as P
-from podium.quantities import scan
+from podium import scan
 from podium.quantities.numbers import number_value, ordinal_value, scale_value
 from podium.quantities.words import load
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from podium.quantities import scan
+from podium import scan
 from podium.quantities.words import load
 
 _W = load()

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal, TypedDict
 
-from podium.quantities import scan
+from podium import scan
 from podium.wordtables import lowered, read_table
 
 DATA_FILE = "periods_en.yaml"
@@ -385,7 +385,7 @@ def _year_hits(text: str, begin: int, stop: int, reach: int) -> list[int]:
     text[begin:stop]. Plain finds of a year's leading digits skip ahead several times faster than
     the regex; the loop then keeps the matches the regex would, none overlapping."""
     first = _digit_run_start(text, begin)
-    leads = sorted(at for lead in _YEAR_LEADS for at in _finds(text, lead, first, reach))
+    leads = sorted(at for lead in _YEAR_LEADS for at in scan.occurrences(text, lead, first, reach))
     hits: list[int] = []
     done = first
     for at in leads:
@@ -394,16 +394,6 @@ def _year_hits(text: str, begin: int, stop: int, reach: int) -> list[int]:
             if begin <= at < stop:
                 hits.append(at)
     return hits
-
-
-def _finds(text: str, word: str, start: int, end: int) -> list[int]:
-    """Every offset where `word` lies wholly in text[start:end], overlaps included."""
-    places = []
-    at = text.find(word, start, end)
-    while at >= 0:
-        places.append(at)
-        at = text.find(word, at + 1, end)
-    return places
 
 
 def _digit_run_start(text: str, at: int) -> int:

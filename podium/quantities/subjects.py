@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from podium.quantities import scan
+from podium import scan
 from podium.quantities.periods import find_time_refs, may_name_a_time
 from podium.wordtables import read_table
 

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from podium.quantities import patterns as P
-from podium.quantities import scan
+from podium import scan
 from podium.quantities.extract import (
     _OPENERS,
     Mention,
