@@ -26,8 +26,10 @@ from podium.wordtables import read_table
 
 DATA_FILE = "layout_en.yaml"
 
-# A sentence's last marks, then the white space before the next one (what `space` takes).
-SENTENCE_END = re.compile(r"[.!?]+[\"”’)\]]*(?P<space>\s+)(?=[\"“‘(\[]?[A-Z0-9])")
+# A sentence's last marks, then the white space before the next one (what `space` takes). It
+# matches only from the first of a run of marks, which it reads whole: tried from every mark of
+# a long run ("........"), it read the rest of the run each time.
+SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++[\"”’)\]]*+(?P<space>\s+)(?=[\"“‘(\[]?[A-Z0-9])")
 BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 LINE_END = re.compile(r"(?<=[.!?:\"”’])[ \t\r]*\n")
 # An abbreviation is the run of letters right before its full stop, at most this long.

@@ -65,7 +65,8 @@ def extract(
     mentions = _resolve_overlaps(_candidates(text, start, end))
     touching = [(s, e) for s, e in furniture if s < end and start < e]
     if blocked or touching:
-        mentions = [m for m in mentions if not _inside(m, blocked) and not _overlaps(m, touching)]
+        quoted, pages = SpanSet(blocked), SpanSet(touching)
+        mentions = [m for m in mentions if not quoted.holds(m.start, m.end) and not pages.meets(m.start, m.end)]
     for mention in mentions:
         _set_qualifier(text, mention)
     _join_ranges_and_chains(text, mentions)
@@ -493,20 +494,25 @@ def _blocked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _inside(mention: Mention, spans: list[tuple[int, int]]) -> bool:
-    start, end = mention.start, mention.end
-    for s, e in spans:  # a plain loop: run for every mention, cheaper than any() over a generator
-        if s <= start and end <= e:
-            return True
-    return False
+class SpanSet:
+    """Spans of the text, asked whether one holds or meets a stretch of it: sorted by start with
+    the furthest end reached so far, so each question is one bisection however many spans (a
+    turn of thousands of quoted names asked once per figure)."""
 
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _e in ordered]
+        self.reach = list(itertools.accumulate((e for _s, e in ordered), max))
 
-def _overlaps(mention: Mention, spans: list[tuple[int, int]]) -> bool:
-    start, end = mention.start, mention.end
-    for s, e in spans:
-        if s < end and start < e:
-            return True
-    return False
+    def holds(self, start: int, end: int) -> bool:
+        """Whether one span holds all of [start, end)."""
+        last = bisect.bisect_right(self.starts, start) - 1
+        return last >= 0 and self.reach[last] >= end
+
+    def meets(self, start: int, end: int) -> bool:
+        """Whether a span shares a character with [start, end)."""
+        last = bisect.bisect_left(self.starts, end) - 1
+        return last >= 0 and self.reach[last] > start
 
 
 def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
