@@ -29,6 +29,7 @@ _DAYS_IN_MONTH = 31
 _OPENERS = "(\"'“‘[—–"  # brackets, quotes and dashes that may open a qualifier phrase
 _NOT_FIGURES_ALONE = frozenset({"one", "zero", "a"})  # number words that alone are rarely a figure
 _CALENDAR_UNITS = frozenset({"quarter", "month", "week", "day"})  # "the first four months" is a period
+_LENGTHENED_BY_LOWER_CASE = "\u0130"  # "İ"
 
 _ASCII_LETTERS = string.ascii_letters
 _ASCII_WORD_CHARS = string.ascii_letters + string.digits + "._"  # what _last_word reads, in ASCII
@@ -87,17 +88,13 @@ def _candidates(text: str, start: int, end: int) -> list[Mention]:
 def _seeds(text: str, start: int, end: int) -> list[tuple[int, str]]:
     """(offset, lower-cased seed) for every place a figure may start: a digit, a fraction sign, or
     a word from the tables, digits first. The full patterns then run only at these places."""
-    return _seeds_by_pattern(text, start, end, text[start:end])
-
-
-def _seeds_by_pattern(text: str, start: int, end: int, window: str) -> list[tuple[int, str]]:
-    """`_seeds` by the SEEDS scan, for any text (`window` is text[start:end])."""
-    lowered = window.lower()
-    if len(lowered) != len(window):
-        return _seeds_any_case(text, start, end)
+    # Seeds are read in the lower-cased text, whose offsets are the text's: "İ", the one character
+    # lower-cased to two, is read as "I". The blank put first stands for whatever precedes the
+    # window, so a seed may open it.
+    lowered = " " + text[start:end].replace(_LENGTHENED_BY_LOWER_CASE, "I").lower()
     digits: list[tuple[int, str]] = []
     words: list[tuple[int, str]] = []
-    for match in P.SEEDS.finditer(" " + lowered):
+    for match in P.SEEDS.finditer(lowered):
         if match.start("digits") >= 0:
             at = start + match.start() - 1  # the blank put first shifts offsets by one
             digits.append((_decimal_point_before(text, at, start), text[at : start + match.end("digits") - 1]))
@@ -107,14 +104,6 @@ def _seeds_by_pattern(text: str, start: int, end: int, window: str) -> list[tupl
         else:
             words.append((start + match.start("word") - 1, match.group("word")))
     return digits + words
-
-
-def _seeds_any_case(text: str, start: int, end: int) -> list[tuple[int, str]]:
-    seeds = [
-        (_decimal_point_before(text, m.start(), start), m.group(0)) for m in P.SEED_DIGITS.finditer(text, start, end)
-    ]
-    seeds.extend((m.start(), m.group(0).lower()) for m in P.SEED_WORDS_ANY_CASE.finditer(text, start, end))
-    return seeds
 
 
 def _decimal_point_before(text: str, seed: int, floor: int) -> int:

@@ -289,21 +289,11 @@ _SEED_WORDS = (
     | FRACTION_WORDS | {TOP_WORD}
 )  # fmt: skip
 _SEED_WORD_TRIE = rf"(?:{_trie(sorted(_SEED_WORDS))})(?![a-z])"
-# Both kinds of seed in one scan of the lower-cased text (same length; matching there is
-# case-sensitive), read with a blank put before it: every match opens with the non-letter before
-# its seed, which lets the engine skip the letters inside words instead of trying the trie at each
-# of them. That character is itself the first digit of a run ("digits", with the seed word
+# Both kinds of seed in one scan of the lower-cased text (matching there is case-sensitive), read
+# with a blank put before it, as a seed word starts a word: every match opens with the non-letter
+# before its seed. That character is itself the first digit of a run ("digits", with a seed word
 # touching its end, "word_after": "5twofold"), or the character before a seed word ("word").
 SEEDS = re.compile(
     rf"[^a-z](?:(?<=[\d{_VULGAR}])(?P<digits>[\d,.]*[{_VULGAR}]?)(?P<word_after>{_SEED_WORD_TRIE})?"
     rf"|(?P<word>{_SEED_WORD_TRIE}))"
-)
-# The two kinds apart, over text whose lower-casing changes its length (rare letters such as "İ").
-SEED_DIGITS: re.Pattern[str]
-_compile_later("SEED_DIGITS", rf"[\d{_VULGAR}][\d,.]*[{_VULGAR}]?")  # a leading "." (".5") is read back
-SEED_WORDS_ANY_CASE: re.Pattern[str]
-_compile_later(
-    "SEED_WORDS_ANY_CASE",
-    rf"(?<![A-Za-z]){_SEED_WORD_TRIE.replace('(?![a-z])', '(?![A-Za-z])')}",
-    re.IGNORECASE,
 )
