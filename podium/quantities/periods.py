@@ -479,9 +479,7 @@ def _ref_from_match(m: re.Match[str]) -> TimeRef | None:
 def _is_comparison_base(m: re.Match[str]) -> bool:
     if _FROM_OPENS.match(m.group(0)):
         return False  # "from January to April" opens a range
-    before = m.string[max(0, m.start() - 48) : m.start()]
-    # Most references follow none of the lead words: settled without the case-blind search.
-    return scan.may_hold(before, _COMPARISON_WORDS) and _COMPARISON_LEAD.search(before) is not None
+    return _COMPARISON_LEAD.search(m.string[max(0, m.start() - 48) : m.start()]) is not None
 
 
 _COMPARISON_LEAD = re.compile(
@@ -495,220 +493,33 @@ _COMPARISON_LEAD = re.compile(
     r"|\b(?:that|those)\s+(?:in|of|for)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-# One of these is in any text _COMPARISON_LEAD matches.
-_COMPARISON_WORDS = (
-    "than", "compared", "from", "over", "versus", "vs", "relative", "against", "below", "above", "same",
-    "corresponding", "that", "those",
-)
 _FROM_OPENS = re.compile(r"from\b", re.IGNORECASE)
 _NAME_BEFORE_YEAR = re.compile(r"\b[A-Z][a-z]+\s+of\s+$")
 _COMPARISON_BEFORE = re.compile(r"\b(?:of|than)\s+$")
-_WINDOW = 40  # wider than any reference reaches back from the trigger word inside it
-_YEAR_LEADS = ("19", "20")  # the first two digits of a year
-_YEAR_DIGITS = re.compile("(?:" + "|".join(_YEAR_LEADS) + r")\d\d")
-_LONGEST_TRIGGER = 16  # longer than any trigger word
 _LENGTHENED_BY_LOWER_CASE = "\u0130"  # "İ", the one character lower-cased to two (a test checks)
-_WORD = re.compile(r"\w+")
-
-
-@lru_cache(maxsize=1)
-def _triggers() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Words one of which every reference holds: lower-case ones, and case-kept month names.
-    A word holding another as its prefix is left out ("January" is found by "Jan")."""
-    w = load_words()
-    lower = {"year", "quarter", "half", "month", "decade", "since"}
-    lower.update(cue.split()[-1] for cue in w.now_cues + w.standing_cues)
-    kept = set(w.months) | {"Q1", "Q2", "Q3", "Q4"}
-    return _without_extensions(lower), _without_extensions(kept)
-
-
-def _without_extensions(words: set[str]) -> tuple[str, ...]:
-    return tuple(sorted(x for x in words if not any(x != y and x.startswith(y) for y in words)))
-
-
-@lru_cache(maxsize=1)
-def _first_words() -> frozenset[str]:
-    """Every word a reference can begin with (digits aside), lower case."""
-    return patterns().opening_words
-
-
-def may_name_a_time(text: str) -> bool:
-    """A cheap test for short text: whether it holds a word every time reference holds."""
-    # Substring tests, one per word: compiled, a loop of them costs less than two regex searches
-    # (one alternation of the words each) over the text.
-    lower_words, kept_words = _triggers()
-    for word in kept_words:
-        if word in text:
-            return True
-    if _YEAR_DIGITS.search(text) is not None:
-        return True
-    low = text.lower()
-    for word in lower_words:
-        if word in low:
-            return True
-    return False
-
-
-@lru_cache(maxsize=1)
-def _kept_trigger_pattern() -> re.Pattern[str]:
-    # The case-kept words all open with a capital, so one alternation skips ahead fast; the
-    # lower-case words open with common letters, where plain finds per word are faster.
-    return re.compile("|".join(map(re.escape, _triggers()[1])))
-
-
-def _trigger_hits(text: str, low: str, begin: int = 0, stop: int | None = None) -> list[int]:
-    """Where a trigger word (one every reference holds) starts in text[begin:stop], in order."""
-    stop = len(text) if stop is None else stop
-    reach = min(len(text), stop + _LONGEST_TRIGGER)  # a word starting before `stop` may end after it
-    hits = _year_hits(text, begin, stop, reach)
-    low_reach = min(len(low), stop + _LONGEST_TRIGGER)  # `low` is longer where lower-casing adds characters ("İ")
-    for word in _triggers()[0]:
-        at = low.find(word, begin, low_reach)
-        while 0 <= at < stop:
-            if at == 0 or not low[at - 1].isalpha():  # "each" in "reach" is no trigger
-                hits.append(at)
-            at = low.find(word, at + 1, low_reach)
-    for m in _kept_trigger_pattern().finditer(text, begin, reach):
-        at = m.start()
-        if at < stop and (at == 0 or not text[at - 1].isalpha()):
-            hits.append(at)
-    hits.sort()
-    return hits
-
-
-def _year_hits(text: str, begin: int, stop: int, reach: int) -> list[int]:
-    """Where `_YEAR_DIGITS.finditer(text, _digit_run_start(text, begin), reach)` matches in
-    text[begin:stop]. Plain finds of a year's leading digits skip ahead several times faster than
-    the regex; the loop then keeps the matches the regex would, none overlapping."""
-    first = _digit_run_start(text, begin)
-    leads = sorted(at for lead in _YEAR_LEADS for at in _finds(text, lead, first, reach))
-    hits: list[int] = []
-    done = first
-    for at in leads:
-        if at >= done and at + 4 <= reach and text[at + 2 : at + 4].isdecimal():  # "\d" is isdecimal
-            done = at + 4
-            if begin <= at < stop:
-                hits.append(at)
-    return hits
-
-
-def _finds(text: str, word: str, start: int, end: int) -> list[int]:
-    """Every offset where `word` lies wholly in text[start:end], overlaps included."""
-    places = []
-    at = text.find(word, start, end)
-    while at >= 0:
-        places.append(at)
-        at = text.find(word, at + 1, end)
-    return places
-
-
-def _digit_run_start(text: str, at: int) -> int:
-    """Where the run of digits holding `at` starts: a scan for years from there pairs the digits
-    as a scan of the whole text would ("2020|2023", not "20|2020|23")."""
-    while at > 0 and text[at - 1].isdecimal():
-        at -= 1
-    return at
-
-
-def _trigger_windows(text: str, hits: list[int], begin: int, stop: int) -> list[tuple[int, int]]:
-    """Stretches of text[begin:stop] around the trigger hits in it, merged; the full pattern runs
-    only there, since one alternation over the whole text costs far more than plain searches."""
-    windows: list[tuple[int, int]] = []
-    for at in hits:
-        start, end = max(begin, at - _WINDOW), min(stop, at + _WINDOW // 2 + 16)
-        while start > begin and not text[start - 1].isspace():
-            start -= 1  # never begin inside a word
-        if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
-        else:
-            windows.append((start, end))
-    return windows
 
 
 @lru_cache(maxsize=1)
 def _opening_word_pattern() -> re.Pattern[str]:
     """In lower-cased text, a digit or a word a reference can begin with, where a word starts."""
-    return re.compile(rf"(?<!\w)(?:\d|{_alternation(_first_words())}(?!\w))")
-
-
-def _may_open(word: str) -> bool:
-    return word[0].isdigit() or word.lower() in _first_words()
-
-
-def _opening_words(text: str, low: str, start: int, end: int) -> list[tuple[int, str]]:
-    """Where a word of text[start:end] starts that a reference can begin with (`_may_open`), in
-    order, with its `_opener_key`; a window beginning inside a word counts the word's rest as a word."""
-    if len(low) != len(text):
-        # Lower-casing added characters ("İ"), so offsets in `low` are not the text's.
-        return [(w.start(), _opener_key(w[0].lower())) for w in _WORD.finditer(text, start, end) if _may_open(w[0])]
-    # One regex pass finds the words, instead of a Python step per word; lower-casing keeps
-    # word boundaries, and a word is listed exactly when its lower-cased form is.
-    places = [(m.start(), _opener_key(m[0])) for m in _opening_word_pattern().finditer(low, start, end)]
-    if start > 0 and _WORD.match(text, start - 1):
-        word = _WORD.match(text, start, end)  # the lookbehind skips a word begun before `start`
-        if word is not None and _may_open(word[0]):
-            places.insert(0, (start, _opener_key(word[0].lower())))
-    return places
-
-
-def _lower_case(text: str, spans: list[tuple[int, int]] | None) -> str:
-    """`text.lower()` wherever the trigger search reads it: in the spans, and a trigger's length
-    past each. Elsewhere the text keeps its case: the search reads there only whether a character
-    is a letter or a word character, which case never changes. Lower-casing one paragraph at a
-    time is also cheaper, as most are ASCII where the transcript as a whole is not."""
-    if not spans or _LENGTHENED_BY_LOWER_CASE in text:
-        return text.lower()  # (offsets in the lower-cased text would shift past an "İ")
-    if not text.isascii() and _ascii_search_words():
-        ascii_lowered = _ascii_lower_case(text)
-        if ascii_lowered is not None:
-            return ascii_lowered
-    pieces: list[str] = []
-    done = 0
-    for begin, stop in sorted(spans):
-        begin, reach = max(begin, done), min(len(text), stop + _LONGEST_TRIGGER)
-        if reach > begin:
-            pieces += (text[done:begin], text[begin:reach].lower())
-            done = reach
-    pieces.append(text[done:])
-    return "".join(pieces)
-
-
-def _ascii_lower_case(text: str) -> str | None:
-    """A Latin-1 text with its ASCII letters lower-cased, else None. The search finds ASCII words
-    in it and asks whether a character is a letter or a word character, so this serves as well as
-    `text.lower()`: in Latin-1 no other letter lower-cases to an ASCII one (a test checks). One
-    bytes.lower of the whole text costs less than str.lower of the paragraphs beyond ASCII."""
-    try:
-        return text.encode("latin-1").lower().decode("latin-1")
-    except UnicodeEncodeError:
-        return None
-
-
-@lru_cache(maxsize=1)
-def _ascii_search_words() -> bool:
-    """Whether every word the search finds in lower-cased text (triggers, opening words) is ASCII,
-    as `_ascii_lower_case` needs."""
-    lower, kept = _triggers()
-    return all(word.isascii() for word in (*lower, *kept, *_first_words()))
+    return re.compile(rf"(?<!\w)(?:\d|{_alternation(patterns().opening_words)}(?!\w))")
 
 
 def find_time_refs(text: str, spans: list[tuple[int, int]] | None = None) -> list[TimeRef]:
     """Every time reference in `text` (or in the given spans of it), in order, none overlapping."""
     refs: list[TimeRef] = []
     by_opener = patterns().by_opener
-    low = _lower_case(text, spans)
-    # Triggers are looked for only inside the spans: windows never reach past their span.
-    windows = [
-        w for span in (spans or [(0, len(text))]) for w in _trigger_windows(text, _trigger_hits(text, low, *span), *span)
-    ]
-    for start, end in windows:
-        # Every reference begins a word it can begin with, so the pattern is tried there only,
-        # and only the alternatives that can begin with that word.
-        done = start
-        for at, opener in _opening_words(text, low, start, end):
+    for begin, stop in spans or [(0, len(text))]:
+        # Lower-cased with the span's offsets: an "İ" is read as "I".
+        low = text[begin:stop].replace(_LENGTHENED_BY_LOWER_CASE, "I").lower()
+        # Every reference begins with a word it can begin with, so the alternatives are tried
+        # there only, and only those that can begin with that word.
+        done = begin
+        for opener in _opening_word_pattern().finditer(low):
+            at = begin + opener.start()
             if at < done:
                 continue
-            m = by_opener[opener].match(text, at, end)
+            m = by_opener[_opener_key(opener[0])].match(text, at, stop)
             if m is None:
                 continue
             done = m.end()
