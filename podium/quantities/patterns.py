@@ -10,10 +10,9 @@ from podium.quantities.words import load
 
 _W = load()
 
-# Patterns most transcripts never need (a minus sign, a legal section, "top ten" ...) are compiled
-# on first use: Python's regex compiler is slow, and a first parse should not pay for them. The
-# module's __getattr__ compiles one when it is first read and keeps it as a module attribute, so
-# later reads cost what reading any other pattern does.
+# Patterns not every figure needs (a minus sign, a legal section, "top ten" ...) are compiled on
+# first use, so a one-file run compiles only those it reads. The module's __getattr__ compiles one
+# when it is first read and keeps it as a module attribute.
 _COMPILE_LATER: dict[str, tuple[str, int]] = {}
 
 
@@ -31,8 +30,7 @@ def __getattr__(name: str) -> re.Pattern[str]:
 
 
 def _trie(words: Iterable[str]) -> str:
-    """An alternation as a character trie, so the engine tests one branch per letter instead of
-    every word at every position (the seed scan below runs over the whole text)."""
+    """The words as one alternation, written as a character trie (`scan.trie`)."""
     return scan.trie(words)
 
 
