@@ -134,7 +134,8 @@ Reader = Callable[[re.Match[str], Groups], TimeRef | None]
 @dataclass(frozen=True)
 class Alternative:
     """One way of writing a time reference: its pattern (case-blind, built from the period words),
-    the words it can open with (lower case; `_DIGIT` for any digit), and how a match is read."""
+    the words it can open with (lower case, a phrase when a match always opens with more than one
+    word; `_DIGIT` for any digit), and how a match is read."""
 
     name: str
     pattern: Callable[[Fragments], str]
@@ -161,7 +162,9 @@ def _span(m: re.Match[str]) -> tuple[int, int]:
     return m.start(), m.end()
 
 
-_THE = {"the"}
+def _with_the(words: Iterable[str]) -> set[str]:
+    """The words, each also after "the"."""
+    return {phrase for word in words for phrase in (word, f"the {word}")}
 
 
 @_alternative(
@@ -177,7 +180,7 @@ def _month_range(m: re.Match[str], g: Groups) -> TimeRef | None:
 @_alternative(
     "first_months",
     lambda f: rf"\bthe\s+first\s+(?P<count>{f.count})\s+months(?:\s+of\s+(?P<year>{f.year_ref}))?",
-    lambda f: _THE,
+    lambda f: {"the first"},
 )
 def _first_months(m: re.Match[str], g: Groups) -> TimeRef | None:
     return TimeRef(*_span(m), "point", "months", low=1, high=_count(g["count"]), **_year_fields(g["year"]))
@@ -186,7 +189,7 @@ def _first_months(m: re.Match[str], g: Groups) -> TimeRef | None:
 @_alternative(
     "first_quarters",
     lambda f: rf"\b(?:the\s+)?first\s+(?P<count>two|three|2|3)\s+quarters(?:\s+of\s+(?P<year>{f.year_ref}))?",
-    lambda f: _THE | {"first"},
+    lambda f: {"the first", "first"},
 )
 def _first_quarters(m: re.Match[str], g: Groups) -> TimeRef | None:
     return TimeRef(*_span(m), "point", "quarters", low=1, high=_count(g["count"]), **_year_fields(g["year"]))
@@ -195,7 +198,7 @@ def _first_quarters(m: re.Match[str], g: Groups) -> TimeRef | None:
 @_alternative(
     "quarter",
     lambda f: rf"\b(?:the\s+)?(?P<ordinal>{_alternation(f.words.ordinals)})\s+quarter(?:\s+of\s+(?P<year>{f.year_ref}))?",
-    lambda f: _THE | set(f.words.ordinals),
+    lambda f: _with_the(f.words.ordinals),
 )
 def _quarter(m: re.Match[str], g: Groups) -> TimeRef | None:
     q = load_words().ordinals[_text(g["ordinal"]).lower()]
@@ -215,7 +218,7 @@ def _quarter_code(m: re.Match[str], g: Groups) -> TimeRef | None:
 @_alternative(
     "half",
     lambda f: rf"\b(?:the\s+)?(?P<which>first|second)\s+half(?:\s+of\s+(?P<year>{f.year_ref}|the\s+year))?",
-    lambda f: _THE | {"first", "second"},
+    lambda f: _with_the(("first", "second")),
 )
 def _half(m: re.Match[str], g: Groups) -> TimeRef | None:
     low = 1 if _text(g["which"]).lower() == "first" else 7
@@ -270,7 +273,7 @@ def _since(m: re.Match[str], g: Groups) -> TimeRef | None:
 @_alternative(
     "past_years",
     lambda f: rf"\b(?:the\s+)?(?:{_alternation(f.words.lookback_words)})\s+(?P<count>{f.count})\s+years\b",
-    lambda f: _THE | set(f.words.lookback_words),
+    lambda f: _with_the(f.words.lookback_words),
 )
 def _past_years(m: re.Match[str], g: Groups) -> TimeRef | None:
     return _look_back(m, _count(g["count"]))
@@ -279,7 +282,7 @@ def _past_years(m: re.Match[str], g: Groups) -> TimeRef | None:
 @_alternative(
     "past_decade",
     lambda f: rf"\b(?:the\s+)?(?:{_alternation(f.words.lookback_words)})\s+decade\b",
-    lambda f: _THE | set(f.words.lookback_words),
+    lambda f: _with_the(f.words.lookback_words),
 )
 def _past_decade(m: re.Match[str], g: Groups) -> TimeRef | None:
     return _look_back(m, 10)
@@ -294,7 +297,7 @@ def _look_back(m: re.Match[str], years: int) -> TimeRef | None:
 @_alternative(
     "next_years",
     lambda f: rf"\b(?:the\s+)?(?:{_alternation(f.words.lookahead_words)})\s+(?P<count>{f.count})\s+years\b",
-    lambda f: _THE | set(f.words.lookahead_words),
+    lambda f: _with_the(f.words.lookahead_words),
 )
 def _next_years(m: re.Match[str], g: Groups) -> TimeRef | None:
     n = _count(g["count"])
@@ -304,7 +307,7 @@ def _next_years(m: re.Match[str], g: Groups) -> TimeRef | None:
 @_alternative(
     "years_ago",
     lambda f: rf"\b(?P<count>{f.count}|a)\s+years?\s+(?:ago|earlier|before)\b",
-    lambda f: f.numbers | {"a", _DIGIT},
+    lambda f: f.numbers | {"a year", "a years", _DIGIT},
 )
 def _years_ago(m: re.Match[str], g: Groups) -> TimeRef | None:
     count = _text(g["count"])
@@ -334,7 +337,7 @@ def _years_in_a_run(m: re.Match[str], g: Groups) -> TimeRef | None:
 @_alternative(
     "relative_month",
     lambda f: rf"\b(?P<phrase>{_alternation(f.words.relative_months)})\b",
-    lambda f: _opening_words_of(f.words.relative_months),
+    lambda f: set(f.words.relative_months),
 )
 def _relative_month(m: re.Match[str], g: Groups) -> TimeRef | None:
     return TimeRef(*_span(m), "point", "months", month_shift=load_words().relative_months[_text(g["phrase"]).lower()])
@@ -343,7 +346,7 @@ def _relative_month(m: re.Match[str], g: Groups) -> TimeRef | None:
 @_alternative(
     "relative_year",
     lambda f: rf"\b(?P<phrase>{f.relative_year})\b",
-    lambda f: _opening_words_of(f.words.relative_years),
+    lambda f: set(f.words.relative_years),
 )
 def _relative_year(m: re.Match[str], g: Groups) -> TimeRef | None:
     return TimeRef(*_span(m), "point", "year", **_year_fields(g["phrase"]))
@@ -363,7 +366,7 @@ def _year(m: re.Match[str], g: Groups) -> TimeRef | None:
 @_alternative(
     "now",
     lambda f: rf"\b(?:{_alternation(f.words.now_cues)})\b",
-    lambda f: _opening_words_of(f.words.now_cues),
+    lambda f: set(f.words.now_cues),
 )
 def _now(m: re.Match[str], g: Groups) -> TimeRef | None:
     return TimeRef(*_span(m), "now", "none")
@@ -372,7 +375,7 @@ def _now(m: re.Match[str], g: Groups) -> TimeRef | None:
 @_alternative(
     "standing",
     lambda f: rf"\b(?:{_alternation(f.words.standing_cues)})\b",
-    lambda f: _opening_words_of(f.words.standing_cues),
+    lambda f: set(f.words.standing_cues),
 )
 def _standing(m: re.Match[str], g: Groups) -> TimeRef | None:
     return TimeRef(*_span(m), "standing", "none")
@@ -387,7 +390,7 @@ class PeriodPatterns:
 
     sources: tuple[str, ...]  # each alternative's pattern in its named group, in order
     by_opener: dict[str, re.Pattern[str]]
-    opening_words: frozenset[str]  # every word an alternative opens with, digit-led ones too
+    opening_phrases: frozenset[str]  # every word or phrase an alternative opens with, but digits
     readers: dict[str, tuple[Reader, tuple[tuple[str, str], ...]]]  # name -> its reader, its groups' names
     # (each group's name in the alternative's pattern, and in the alternation)
 
@@ -405,10 +408,10 @@ def patterns() -> PeriodPatterns:
         pattern = alt.pattern(f)
         readers[alt.name] = (alt.read, tuple((name, f"{alt.name}__{name}") for name in _GROUP.findall(pattern)))
         sources.append(f"(?P<{alt.name}>{_with_group_names_of(alt.name, pattern)})")
-        keyed.append((sources[-1], {_opener_key(word) for word in alt.opens_with(f)}))
+        keyed.append((sources[-1], {_opener_key(phrase) for phrase in alt.opens_with(f)}))
     by_opener = {key: _alternatives(tuple(p for p, keys in keyed if key in keys)) for _, keys in keyed for key in keys}
-    opening_words = frozenset(word for alt in ALTERNATIVES for word in alt.opens_with(f) if word != _DIGIT)
-    return PeriodPatterns(tuple(sources), by_opener, opening_words, readers)
+    opening_phrases = frozenset(phrase for alt in ALTERNATIVES for phrase in alt.opens_with(f) if not phrase[0].isdigit())
+    return PeriodPatterns(tuple(sources), by_opener, opening_phrases, readers)
 
 
 def _with_group_names_of(name: str, pattern: str) -> str:
@@ -417,13 +420,10 @@ def _with_group_names_of(name: str, pattern: str) -> str:
     return _GROUP.sub(lambda group: f"(?P<{name}__{group[1]}>", pattern)
 
 
-def _opener_key(word: str) -> str:
-    """The key in `by_opener` of a word a reference opens with, lower case."""
-    return _DIGIT if word[0].isdigit() else word
-
-
-def _opening_words_of(phrases: Iterable[str]) -> set[str]:
-    return {p.split()[0] for p in phrases}
+def _opener_key(phrase: str) -> str:
+    """The key in `by_opener` of a word or phrase a reference opens with, lower case: its first
+    word."""
+    return _DIGIT if phrase[0].isdigit() else phrase.split(None, 1)[0]
 
 
 @lru_cache(maxsize=64)  # about twenty sets of alternatives
@@ -501,8 +501,10 @@ _LENGTHENED_BY_LOWER_CASE = "\u0130"  # "İ", the one character lower-cased to t
 
 @lru_cache(maxsize=1)
 def _opening_word_pattern() -> re.Pattern[str]:
-    """In lower-cased text, a digit or a word a reference can begin with, where a word starts."""
-    return re.compile(rf"(?<!\w)(?:\d|{_alternation(patterns().opening_words)}(?!\w))")
+    """In lower-cased text, a digit, or the first word of a word or phrase a reference can begin
+    with, where a word starts. Only that word is taken: the next may begin another reference."""
+    phrases = scan.trie(patterns().opening_phrases, space=r"\s+")
+    return re.compile(rf"(?<!\w)(?:\d|(?={phrases}(?!\w))\w+)")
 
 
 def find_time_refs(text: str, spans: list[tuple[int, int]] | None = None) -> list[TimeRef]:
@@ -512,8 +514,8 @@ def find_time_refs(text: str, spans: list[tuple[int, int]] | None = None) -> lis
     for begin, stop in spans or [(0, len(text))]:
         # Lower-cased with the span's offsets: an "İ" is read as "I".
         low = text[begin:stop].replace(_LENGTHENED_BY_LOWER_CASE, "I").lower()
-        # Every reference begins with a word it can begin with, so the alternatives are tried
-        # there only, and only those that can begin with that word.
+        # Every reference begins with a word or phrase it can begin with, so the alternatives are
+        # tried there only, and only those that can begin with its first word.
         done = begin
         for opener in _opening_word_pattern().finditer(low):
             at = begin + opener.start()
