@@ -88,16 +88,6 @@ def lower_words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-def may_hold(text: str, words: Iterable[str]) -> bool:
-    """Whether a case-blind pattern that cannot match without one of `words` (lower case) may match
-    in `text`: False only for ASCII text whose lower-cased form holds none of them. Beyond ASCII a
-    case-blind pattern matches more than lower-casing shows ("ſ" for "s")."""
-    if not text.isascii():
-        return True
-    low = text.lower()
-    return any(word in low for word in words)
-
-
 def has_wide_decimal(text: str) -> bool:
     """Whether `text` holds a decimal digit outside ASCII ("٣", "５"), which `\\d` matches."""
     return not text.isascii() and _WIDE_DECIMAL.search(text) is not None
