@@ -29,11 +29,18 @@ class Corpus:
     """
 
     def __init__(
-        self, path: str | Path = "podium.db", *, readonly: bool = False, timeout: float = db.DEFAULT_TIMEOUT
+        self,
+        path: str | Path = "podium.db",
+        *,
+        readonly: bool = False,
+        timeout: float = db.DEFAULT_TIMEOUT,
+        verify: bool = True,
     ) -> None:
+        """`verify=False` skips the integrity check of a read-only open (a writable one always
+        checks), for a server that checked the file once at start and opens it per request."""
         self.path = Path(path)
         self.readonly = readonly
-        self.conn = db.connect(self.path, readonly=readonly, timeout=timeout)
+        self.conn = db.connect(self.path, readonly=readonly, timeout=timeout, verify=verify)
 
     # --- lifecycle ----------------------------------------------------------------------------
 
