@@ -78,8 +78,11 @@ def check_integrity(conn: sqlite3.Connection, path: Path) -> None:
     with translated(path):
         problems = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
     if problems != ["ok"]:
-        first = " ".join(problems[0].replace("*** in database main ***", "").split()) if problems else "no answer"
-        raise PodiumError("E013", f"SQLite's quick_check fails ({first}); {RECOVERY}", str(path))
+        # One row may hold many lines under a "*** in database main ***" heading.
+        lines = [line.strip() for row in problems for line in str(row).splitlines() if line.strip()]
+        lines = [line for line in lines if not line.startswith("***")] or ["no answer"]
+        more = f" and {len(lines) - 1:,} more" if len(lines) > 1 else ""
+        raise PodiumError("E013", f"SQLite's quick_check fails ({lines[0]}{more}); {RECOVERY}", str(path))
 
 
 def _connect_readonly(path: Path, timeout: float) -> sqlite3.Connection:
