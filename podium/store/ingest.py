@@ -79,10 +79,17 @@ def discover(targets: Iterable[str | Path]) -> Iterator[Path]:
     seen: set[Path] = set()
     for target in targets:
         for path in _expand(Path(target)):
-            key = path.resolve()
+            key = _resolved(path)
             if key not in seen:
                 seen.add(key)
                 yield key
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: reading it reports the loop, for this file alone
+        return path.absolute()
 
 
 def _expand(target: Path) -> Iterator[Path]:
