@@ -13,6 +13,7 @@ import stat
 from pathlib import Path
 
 from podium.errors import PodiumError
+from podium.model import Caveat
 from podium.read import html, markdown, text
 from podium.read.document import Document
 
@@ -85,11 +86,12 @@ def read_bytes(raw: bytes, *, name: str = "<bytes>") -> Document:
         if raw.startswith(magic):
             raise PodiumError("E005", f"a {kind} file; podium reads text, HTML and Markdown", name)
     suffix = Path(name).suffix.lower()
-    decoded, encoding = text.decode(raw, name=name)
+    decoded, encoding, repairs = text.decode(raw, name=name)
     for reader in READERS:
         if reader.sniff(decoded, suffix):
             doc = reader.read(decoded, name)
             doc.metadata.setdefault("encoding", encoding)
+            doc.warnings += [Caveat("decoding", repair) for repair in repairs]
             if not doc.text or doc.text.isspace():
                 raise PodiumError("E003", "no text after reading it as " + reader.FORMAT, name)
             return doc
