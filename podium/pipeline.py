@@ -13,7 +13,7 @@ from podium.read import Document, read_path
 
 Stage = Callable[[Briefing], Briefing]
 STAGES: dict[str, Stage] = {}
-DEFAULT_STAGES: tuple[str, ...] = ("structure.v1", "quantities.v1", "checks.v1")
+DEFAULT_STAGES: tuple[str, ...] = ("structure.v1", "quantities.v1", "coverage.v1", "checks.v1")
 
 
 def stage(name: str) -> Callable[[Stage], Stage]:
@@ -83,5 +83,6 @@ def _load_stages() -> None:
     # Checked per stage: importing one package (podium.structure) must not hide the others.
     if not STAGES.keys() >= set(DEFAULT_STAGES):
         import podium.checks  # noqa: F401
+        import podium.coverage  # noqa: F401
         import podium.quantities  # noqa: F401
         import podium.structure  # noqa: F401
