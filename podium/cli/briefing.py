@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from podium.cli.app import app, fail, out
+from podium.cli.app import app, fail, out, warn
 from podium.errors import PodiumError
 from podium.model import Briefing, json_schema
 from podium.pipeline import parse as parse_briefing
@@ -37,10 +37,13 @@ def parse_each(files: list[Path], *, date: str | None = None) -> Iterator[tuple[
     """Yield (path, Briefing or None); a failing file is reported on stderr and the rest go on."""
     for path in files:
         try:
-            yield path, parse_briefing(Path(path), date=date)
+            briefing = parse_briefing(Path(path), date=date)
         except PodiumError as exc:
             fail(exc)
             yield path, None
+            continue
+        warn(str(path), briefing.warnings)
+        yield path, briefing
 
 
 def _date_or_exit(date: str | None) -> str | None:

@@ -19,7 +19,7 @@ import typer.core
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
-from podium.cli.app import app, die, err
+from podium.cli.app import app, die, err, warn
 from podium.cli.output import Format, choose, emit
 from podium.errors import PodiumError
 from podium.model import Kind, Modality, Role
@@ -155,6 +155,7 @@ def _run_ingest(corpus: Corpus, targets: list[str], *, jobs: int | None, replace
         tally.count(outcome)
         if outcome.error is not None:
             bar.console.print(f"[red]error:[/red] {escape(outcome.error.message)}", highlight=False)
+        warn(outcome.path, outcome.warnings, console=bar.console)
         tally.seconds = bar.tasks[0].elapsed or 0.0
         bar.update(task, advance=1, rate=tally.files_per_second, figures=tally.figures, errors=len(tally.failures))
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Literal
 
 from podium.errors import PodiumError
-from podium.model import Briefing
+from podium.model import Briefing, Caveat
 from podium.pipeline import briefing_from_document, run
 from podium.read import read_path
 from podium.store.corpus import Corpus
@@ -42,6 +42,7 @@ class Outcome:
     id: str | None = None
     n_figures: int = 0
     error: PodiumError | None = None
+    warnings: list[Caveat] = field(default_factory=list)  # what parsing it repaired or could not read
 
 
 @dataclass
@@ -271,4 +272,4 @@ def _store(corpus: Corpus, parsed: Parsed, *, replace: bool) -> Outcome:
         return Outcome(parsed.path, "unchanged", id=parsed.known_id)
     assert parsed.briefing is not None
     ident, status = corpus.put(parsed.briefing, replace=replace)
-    return Outcome(parsed.path, status, id=ident, n_figures=len(parsed.briefing.quantities))
+    return Outcome(parsed.path, status, id=ident, n_figures=len(parsed.briefing.quantities), warnings=parsed.briefing.warnings)
