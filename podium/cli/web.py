@@ -26,7 +26,8 @@ def serve(
 
     from podium.web import create_app
 
+    web_app = create_app(db)  # checks the database first: a damaged one stops here, named
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(f"warning: listening on {host}: anyone who can reach it can read and add briefings", highlight=False)
     err.print(f"podium: serving {db} at http://{host}:{port}/", highlight=False)
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")

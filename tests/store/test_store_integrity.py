@@ -133,6 +133,11 @@ def test_the_web_app_will_not_start_over_a_damaged_file(damaged: Path) -> None:
     with pytest.raises(PodiumError) as caught:
         create_app(damaged)
     assert caught.value.code == "E013"
+    served = subprocess.run(
+        [sys.executable, "-m", "podium", "serve", "--db", str(damaged), "--port", "9"], capture_output=True, text=True, timeout=60
+    )
+    assert served.returncode == 1 and "serving" not in served.stderr
+    assert served.stderr.count("\n") == 1 and damaged_line(served.stderr, damaged)
 
 
 def test_the_web_app_answers_503_when_damage_appears_while_it_runs(tmp_path: Path) -> None:
