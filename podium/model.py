@@ -17,7 +17,7 @@ from typing import Any, Literal, get_args, get_origin, get_type_hints
 
 from podium.layout import Layout, layout_of
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"  # 1.1: `warnings`
 
 Role = Literal["host", "official", "journalist", "unknown"]
 Qualifier = Literal["exact", "approx", "min", "max"]
@@ -25,6 +25,7 @@ Kind = Literal["level", "change", "growth", "share", "rank", "ratio", "duration"
 Modality = Literal["actual", "target", "forecast"]
 Verdict = Literal["consistent", "inconsistent", "implausible"]
 CommitmentStatus = Literal["met", "missed", "open"]
+CaveatKind = Literal["decoding", "language", "figures"]
 
 
 @dataclass
@@ -127,6 +128,15 @@ class Commitment:
 
 
 @dataclass
+class Caveat:
+    """Something in the input podium repaired or could not read, said rather than dropped
+    silently: a decoding repair, a language it does not read yet, figures it skipped."""
+
+    kind: CaveatKind
+    message: str
+
+
+@dataclass
 class Briefing:
     """A parsed transcript: the text as read and every span found in it."""
 
@@ -148,6 +158,7 @@ class Briefing:
     quantities: list[Quantity] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     commitments: list[Commitment] = field(default_factory=list)
+    warnings: list[Caveat] = field(default_factory=list)
     schema_version: str = SCHEMA_VERSION
 
     def to_dict(self, *, include_text: bool = True) -> dict[str, Any]:

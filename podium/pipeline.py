@@ -13,7 +13,7 @@ from podium.read import Document, read_path
 
 Stage = Callable[[Briefing], Briefing]
 STAGES: dict[str, Stage] = {}
-DEFAULT_STAGES: tuple[str, ...] = ("structure.v1", "quantities.v1", "checks.v1")
+DEFAULT_STAGES: tuple[str, ...] = ("structure.v1", "quantities.v1", "coverage.v1", "checks.v1")
 
 
 def stage(name: str) -> Callable[[Stage], Stage]:
@@ -37,6 +37,7 @@ def briefing_from_document(doc: Document, *, date: str | None = None) -> Briefin
         title=doc.title,
         content_hash=hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
         metadata=metadata,
+        warnings=list(doc.warnings),
     )
     if date:
         briefing.date, briefing.date_source = date, "override"
@@ -82,5 +83,6 @@ def _load_stages() -> None:
     # Checked per stage: importing one package (podium.structure) must not hide the others.
     if not STAGES.keys() >= set(DEFAULT_STAGES):
         import podium.checks  # noqa: F401
+        import podium.coverage  # noqa: F401
         import podium.quantities  # noqa: F401
         import podium.structure  # noqa: F401

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from podium.errors import PodiumError
+from podium.model import Caveat
 
 app = typer.Typer(
     name="podium",
@@ -23,6 +26,12 @@ err = Console(stderr=True, soft_wrap=True)  # messages: stderr
 def fail(exc: PodiumError) -> None:
     """Print one line naming the file and the reason; the caller decides the exit code."""
     err.print(f"[red]error:[/red] {exc.message}", markup=True, highlight=False)
+
+
+def warn(source: str, warnings: Iterable[Caveat], *, console: Console = err) -> None:
+    """One line on stderr per thing podium repaired or could not read in a briefing."""
+    for caveat in warnings:
+        console.print(f"[yellow]warning:[/yellow] {escape(source)}: {escape(caveat.message)}", markup=True, highlight=False)
 
 
 def die(exc: PodiumError) -> typer.Exit:

@@ -14,7 +14,7 @@ from rich.text import Text
 
 from podium.checks import repeats
 from podium.checks.findings import amount
-from podium.cli.app import app, die, fail, out
+from podium.cli.app import app, die, fail, out, warn
 from podium.cli.output import Format, choose, emit
 from podium.errors import PodiumError
 from podium.model import Briefing, Commitment, Finding
@@ -91,10 +91,13 @@ def check(
             fail(exc)
             failed = True
             continue
+        warn(str(path), briefing.warnings)
         briefings.append(briefing)
         if json_:
             data = briefing.to_dict(include_text=False)
-            results.append({"source": str(path), "findings": data["findings"], "commitments": data["commitments"]})
+            results.append(
+                {"source": str(path), "findings": data["findings"], "commitments": data["commitments"], "warnings": data["warnings"]}
+            )
         else:
             _report(briefing, path)
     across = repeats.across(briefings) if len(briefings) > 1 else []
