@@ -128,17 +128,26 @@ def _part_whole_pairs(layout: Layout, quantities: list[Quantity]) -> list[tuple[
             part, whole = a, b
         elif patterns.WHOLE_THEN_PART_GAP.match(between):
             part, whole = b, a
-        elif patterns.WHOLE_LEADS_GAP.match(between) and patterns.WHOLE_LEADS_BEFORE.search(text[layout.sentence(a.start).start : a.start]):
+        elif patterns.WHOLE_LEADS_GAP.match(between) and patterns.WHOLE_LEADS_BEFORE.search(_lead(text, layout, a)):
             part, whole = b, a
         else:
             continue
         for offset, share in enumerate(quantities[i + 2 : i + 4], start=i + 2):
             if share.unit == "%" and places[offset] == places[i + 1]:
-                previous = quantities[quantities.index(share) - 1]
-                if patterns.SHARE_AFTER_PART_GAP.match(gap(text, previous, share)):
+                if patterns.SHARE_AFTER_PART_GAP.match(gap(text, quantities[offset - 1], share)):
                     triples.append((part, whole, share))
                 break
     return triples
+
+
+# "Of the 20 million, 12 million ...": the words that lead a whole stand right before it.
+WHOLE_LEAD_REACH = 80
+
+
+def _lead(text: str, layout: Layout, qty: Quantity) -> str:
+    """The words before a figure in its sentence, at most WHOLE_LEAD_REACH characters of them (a
+    sentence listing thousands of figures is not read again for each)."""
+    return text[max(layout.sentence(qty.start).start, qty.start - WHOLE_LEAD_REACH) : qty.start]
 
 
 @check("shares")
@@ -330,12 +339,16 @@ def _growth_by_subject(layout: Layout, quantities: list[Quantity], done: set[int
         if year and key:
             levels.setdefault((key, year), qty)
     findings = []
+    beside: dict[int, Quantity | None] = {}  # by sentence: a sentence may state many growths
     for growth in growths:
         year, key = single_year(growth.period), subject_key(growth.subject)
         if not (year and key):
             continue
         early = levels.get((key, year - 1))
-        late = _level_beside(layout, growth, quantities, restated) or levels.get((key, year))
+        sentence = layout.sentence_index(growth.start)
+        if sentence not in beside:
+            beside[sentence] = _level_beside(layout, growth, quantities, restated)
+        late = beside[sentence] or levels.get((key, year))
         if early and late and early is not late and convert(1.0, early.unit, late.unit) is not None:
             result = growth_finding(layout.text, growth, (year - 1, early), (year, late))
             if result is not None:

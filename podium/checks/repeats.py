@@ -146,7 +146,12 @@ def candidates(
 def _with_partner(quantities: list[Quantity], indices: list[int], layout: Layout) -> list[int]:
     """The figures at `indices` that may pair with one of them in another sentence: of one kind and
     stated period (see `comparable`), with subjects `_matched_pairs` may not pass over. Only these
-    can be found a repeat within the text (see `check`), so only their words need reading."""
+    can be found a repeat within the text (see `check`), so only their words need reading.
+
+    A blank subject (None) meets any, a named one only its own: so a figure has a partner when
+    its group holds, in another sentence, any figure (it has a blank key), a figure with a blank
+    key, or a figure sharing one of its named keys. Each is asked of the sentences where those
+    keys occur, not of every pair of figures."""
     by_measure: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
     for index in indices:
         qty = quantities[index]
@@ -157,10 +162,22 @@ def _with_partner(quantities: list[Quantity], indices: list[int], layout: Layout
         if len({place for place, _index in group}) < 2:
             continue  # the subjects are read only where there is another sentence to meet
         keys = {index: _possible_keys(quantities, index, layout) for _place, index in group}
-        for (place_a, index_a), (place_b, index_b) in combinations(group, 2):
-            if place_a != place_b and any(_may_pair(a, b) for a in keys[index_a] for b in keys[index_b]):
-                kept.update((index_a, index_b))
+        places: dict[frozenset[str] | None, set[int]] = defaultdict(set)
+        for place, index in group:
+            for key in keys[index]:
+                places[key].add(place)
+        for place, index in group:
+            own = keys[index]
+            if None in own or _elsewhere(places.get(None), place) or any(key and _elsewhere(places[key], place) for key in own):
+                kept.add(index)
     return [index for index in indices if index in kept]
+
+
+def _elsewhere(places: set[int] | None, place: int) -> bool:
+    """Whether `places` holds a sentence other than `place`."""
+    if not places:
+        return False
+    return len(places) > 1 or place not in places
 
 
 def _possible_keys(quantities: list[Quantity], index: int, layout: Layout) -> set[frozenset[str] | None]:
@@ -229,22 +246,40 @@ def shared_subject(a: Quantity, window_a: str, b: Quantity, window_b: str) -> st
     return None
 
 
+# A measure stated more often than this is compared with its latest statements only: each is
+# still checked against those nearest it, and a text repeating one measure thousands of times
+# costs in proportion to its length, not to the square of it.
+PARTNERS = 16
+
+
 def _same_kind_and_period(
-    pool_a: list[tuple[Quantity, str]], pool_b: list[tuple[Quantity, str]], *, same_pool: bool
+    keys_a: list[frozenset[str] | None], pool_a: list[tuple[Quantity, str]], pool_b: list[tuple[Quantity, str]], *, same_pool: bool
 ) -> list[tuple[int, int]]:
-    """Index pairs of figures of one kind and one stated period, in the order of every pair
-    (`combinations` of one pool, else the product of two): only these can be `comparable`, so the
-    others are never formed."""
-    by_measure: dict[tuple[str, str], list[int]] = {}
-    for j, (b, _window) in enumerate(pool_b):
-        if b.period:
-            by_measure.setdefault((b.kind, b.period), []).append(j)
+    """Index pairs of figures of one kind and one stated period whose subject words may match (a
+    blank subject, None, meets any; a named one its own), in text order: only these can be
+    `comparable` and share a subject, so the others are never formed. Within one pool each figure
+    meets at most PARTNERS earlier figures of each bucket it can match."""
+    if not same_pool:
+        return [(i, j) for i, (a, _w) in enumerate(pool_a) if a.period for j, (b, _v) in enumerate(pool_b) if (b.kind, b.period) == (a.kind, a.period)]
+    named: dict[tuple[str, str, frozenset[str]], list[int]] = defaultdict(list)
+    blank: dict[tuple[str, str], list[int]] = defaultdict(list)
+    every: dict[tuple[str, str], list[int]] = defaultdict(list)
     pairs = []
-    for i, (a, _window) in enumerate(pool_a):
-        for j in by_measure.get((a.kind, a.period), []) if a.period else []:
-            if j > i or not same_pool:
-                pairs.append((i, j))
-    return pairs
+    for j, (b, _window) in enumerate(pool_a):
+        if not b.period:
+            continue
+        measure, key = (b.kind, b.period), keys_a[j]
+        if key is None:
+            earlier = every[measure][-PARTNERS:]
+        else:
+            earlier = sorted({*blank[measure][-PARTNERS:], *(named[(*measure, key)][-PARTNERS:] if key else ())})
+        pairs += [(i, j) for i in earlier]
+        every[measure].append(j)
+        if key is None:
+            blank[measure].append(j)
+        elif key:
+            named[(*measure, key)].append(j)
+    return sorted(pairs)
 
 
 def _matched_pairs(pool_a: list[tuple[Quantity, str]], pool_b: list[tuple[Quantity, str]], *, same_pool: bool) -> list[tuple[Quantity, Quantity]]:
@@ -253,7 +288,7 @@ def _matched_pairs(pool_a: list[tuple[Quantity, str]], pool_b: list[tuple[Quanti
     keys_a = [subject_key(a.subject) if a.subject else None for a, _window in pool_a]
     keys_b = keys_a if pool_b is pool_a else [subject_key(b.subject) if b.subject else None for b, _window in pool_b]
     matched = []
-    for i, j in _same_kind_and_period(pool_a, pool_b, same_pool=same_pool):
+    for i, j in _same_kind_and_period(keys_a, pool_a, pool_b, same_pool=same_pool):
         if keys_a[i] is not None and keys_b[j] is not None and not (keys_a[i] and keys_a[i] == keys_b[j]):
             continue
         (a, window_a), (b, window_b) = pool_a[i], pool_b[j]

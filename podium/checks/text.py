@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from podium.checks import patterns
 from podium.layout import Layout, Span
@@ -46,18 +47,32 @@ def year_of(text: str, qty: Quantity, sentence: Span, neighbours: list[Quantity]
     """The calendar year a figure refers to: a year written right after it ("230 million in 2023")
     first, since the words are surer than any carried-over period; then its period when that is one
     stated year; then the last year before it in its sentence."""
-    following = [q.start for q in neighbours if q.start >= qty.end]
-    after = text[qty.end : min([sentence.end, *following])]
+    # `neighbours` are in text order: the first that starts after the figure bounds its words.
+    following = bisect_left(neighbours, qty.end, key=_start_of)
+    after = text[qty.end : min(sentence.end, neighbours[following].start) if following < len(neighbours) else sentence.end]
     match = patterns.YEAR_AFTER.match(after)
     if match:
         return int(match.group(1))
     year = single_year(qty.period)
     if year is not None and not qty.period_inferred:
         return year
-    years = patterns.YEAR.findall(text[sentence.start : qty.start])
-    if years:
-        return int(years[-1])
+    starts, ends, years = _years_in(text)
+    last = bisect_right(ends, qty.start) - 1
+    if last >= 0 and starts[last] >= sentence.start:
+        return years[last]
     return year
+
+
+def _start_of(qty: Quantity) -> int:
+    return qty.start
+
+
+@lru_cache(maxsize=1)
+def _years_in(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Where each year is written in `text` (starts, ends, years), found once per briefing: a
+    sentence listing thousands of figures asks for the last year before each."""
+    found = list(patterns.YEAR.finditer(text))
+    return [m.start() for m in found], [m.end() for m in found], [int(m.group(1)) for m in found]
 
 
 def number_text(value: float, *, digits: int = 4) -> str:

@@ -75,10 +75,10 @@ _LISTED_FIGURES = re.compile(r"(?>[.,]?\d+(?:[.,]\d+)*\s*(?:%|percent|per cent|t
 
 _OPENING = 40  # a time reference this near its clause's start opens the clause
 _CUE_REACH = 240  # cue words stand within this many characters of their figure
-# A subject is read from at most this much of the clause before its figure: more than any clause
-# of ../shared/corpus holds (441 characters at most), and it keeps a sentence of thousands of
-# listed figures from reading the whole sentence again for each one.
-_SUBJECT_REACH = 600
+# A figure's subject, and the time references that date it, are read from at most this many
+# characters on either side of it: more than any clause of ../shared/corpus holds (441 at most),
+# and it keeps a sentence of thousands of listed figures from being read again for each one.
+_CONTEXT_REACH = 600
 
 
 @lru_cache(maxsize=1)
@@ -140,7 +140,6 @@ class _Layout:
     # For each reference, the last one up to it whose period later sentences take over (a point,
     # not a deadline), or -1: a figure finds what its paragraph carries with one bisect.
     last_carried: list[int] = field(default_factory=list)
-    _sentence_refs: dict[tuple[int, int], list[int]] = field(default_factory=dict)
 
     def sentence(self, offset: int) -> tuple[int, int]:
         return self.lines.sentence(offset)
@@ -158,13 +157,6 @@ class _Layout:
             if self.refs[i].end <= end:
                 out.append(i)
         return out
-
-    def refs_in_sentence(self, sentence: tuple[int, int]) -> list[int]:
-        """`refs_between` the sentence's bounds, found once for all the figures of a sentence."""
-        found = self._sentence_refs.get(sentence)
-        if found is None:
-            found = self._sentence_refs[sentence] = self.refs_between(*sentence)
-        return found
 
     def carried_into(self, paragraph_start: int, sentence_start: int) -> int | None:
         """The last reference wholly in [paragraph_start, sentence_start) that carries its period
@@ -309,7 +301,7 @@ class _SentenceRefs:
 def _sort_sentence_refs(layout: _Layout, qty: Quantity, clause: tuple[int, int], sentence: tuple[int, int]) -> _SentenceRefs:
     found = _SentenceRefs()
     refs = layout.refs
-    for i in layout.refs_in_sentence(sentence):
+    for i in layout.refs_between(max(sentence[0], qty.start - _CONTEXT_REACH), min(sentence[1], qty.end + _CONTEXT_REACH)):
         ref = refs[i]
         scope = ref.scope
         if scope == "run":
@@ -479,8 +471,9 @@ def _antecedent(layout: _Layout, sentence: tuple[int, int], paragraph: tuple[int
     return subject_before(layout.text[max(before[0], paragraph[0]) : sentence[0]])
 
 
-def _dated_clause(layout: _Layout, clause: tuple[int, int]) -> bool:
-    return any(layout.refs[i].scope == "point" for i in layout.refs_between(*clause))
+def _dated_clause(layout: _Layout, clause: tuple[int, int], qty: Quantity) -> bool:
+    near = layout.refs_between(max(clause[0], qty.start - _CONTEXT_REACH), min(clause[1], qty.end + _CONTEXT_REACH))
+    return any(layout.refs[i].scope == "point" for i in near)
 
 
 def _date_spans_between_figures(layout: _Layout, quantities: list[Quantity]) -> None:
@@ -531,7 +524,7 @@ def annotate(briefing: Briefing, quantities: list[Quantity]) -> None:
         goal_after = _goal_after(text, qty, sentence)
         qty.period = _period(layout, qty, qty.kind, clause, sentence, paragraph, goal_after=goal_after)
         earlier = stated.get((qty.value, qty.unit))
-        if earlier is not None and earlier.period and qty.kind == "level" and not _dated_clause(layout, clause):
+        if earlier is not None and earlier.period and qty.kind == "level" and not _dated_clause(layout, clause, qty):
             qty.period = earlier.period  # "from 100 billion to 200 billion": figures stated before
         stated.setdefault((qty.value, qty.unit), qty)
         # Inferred: the period rests on a year the briefing only implies ("last year" at a briefing
@@ -540,7 +533,7 @@ def annotate(briefing: Briefing, quantities: list[Quantity]) -> None:
         qty.modality = _modality(tail, after, qty.period, layout.anchor, goal_after=goal_after)  # type: ignore[assignment]
         if not restated:
             qty.subject = find_subject(
-                _tail(clause_before, _SUBJECT_REACH), after[:_SUBJECT_REACH], text=qty.text, unit=qty.unit, kind=qty.kind,
+                _tail(clause_before, _CONTEXT_REACH), after[:_CONTEXT_REACH], text=qty.text, unit=qty.unit, kind=qty.kind,
                 previous=prev.subject if prev else "", previous_in_sentence=same_sentence,
             )
             if is_anaphor(qty.subject):
