@@ -9,7 +9,7 @@ from podium.checks import commitments, conversions, derived, enumerations, plaus
 from podium.checks.commitments import resolve
 from podium.checks.text import Sentences
 from podium.model import Briefing, Finding, Quantity
-from podium.pipeline import stage
+from podium.stages import stage
 
 __all__ = ["find", "resolve", "run_checks"]
 

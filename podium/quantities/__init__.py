@@ -8,7 +8,7 @@ text, without normalising) (a news paragraph is one unlabelled turn); the stage
 from __future__ import annotations
 
 from podium.model import Briefing, Quantity
-from podium.pipeline import stage
+from podium.stages import stage
 from podium.quantities.extract import extract as find_mentions
 from podium.quantities.units import convert, normalize
 
