@@ -1,4 +1,6 @@
-"""Commands on findings and commitments: `podium check` and `podium commitments`."""
+"""Commands on findings and commitments: `podium check` and `podium commitments`.
+
+The checks, the store and rich are imported by the commands that use them, when they run."""
 
 from __future__ import annotations
 
@@ -6,20 +8,18 @@ import dataclasses
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.table import Table
-from rich.text import Text
 
-from podium.checks import repeats
-from podium.checks.findings import amount
-from podium.checks.text import Sentences
 from podium.cli.app import app, die, fail, out
 from podium.cli.output import Format, choose, emit
 from podium.errors import PodiumError
 from podium.model import Briefing, Commitment, Finding
 from podium.pipeline import parse as parse_briefing
+
+if TYPE_CHECKING:
+    from podium.checks.text import Sentences
 
 VERDICT_STYLE = {"consistent": "green", "inconsistent": "bold red", "implausible": "bold magenta"}
 QUOTE_WORDS = 80
@@ -35,27 +35,34 @@ def _quote(briefing: Briefing, sentences: Sentences, finding: Finding) -> str:
 
 
 def _report(briefing: Briefing, path: Path) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    from podium.checks.text import Sentences
+
     counts = {v: sum(f.verdict == v for f in briefing.findings) for v in VERDICT_STYLE}
     summary = ", ".join(f"{n} {v}" for v, n in counts.items())
-    out.print(Text(f"{path}: {len(briefing.findings)} findings ({summary}), {len(briefing.commitments)} commitments", style="bold"))
+    out().print(Text(f"{path}: {len(briefing.findings)} findings ({summary}), {len(briefing.commitments)} commitments", style="bold"))
     sentences = Sentences(briefing.text)
     for item in briefing.findings:
         line = Text("  ")
         line.append(f"{item.verdict:<12}", style=VERDICT_STYLE[item.verdict])
         line.append(f" {item.check}: ", style="bold")
         line.append(item.explanation)
-        out.print(line)
-        out.print(Text(f"      {_quote(briefing, sentences, item)}", style="dim"))
+        out().print(line)
+        out().print(Text(f"      {_quote(briefing, sentences, item)}", style="dim"))
     if briefing.commitments:
         table = Table(title="commitments", show_lines=False)
         for column in ("deadline", "subject", "target", "speaker"):
             table.add_column(column, overflow="fold")
         for c in briefing.commitments:
             table.add_row(c.deadline, c.subject, _target(c), c.speaker or "")
-        out.print(table)
+        out().print(table)
 
 
 def _target(commitment: Commitment) -> str:
+    from podium.checks.findings import amount
+
     if commitment.value is None:
         return "(undertaking)"
     words = {"min": "at least ", "max": "at most ", "approx": "about "}.get(commitment.qualifier or "", "")
@@ -99,7 +106,9 @@ def check(
             results.append({"source": str(path), "findings": data["findings"], "commitments": data["commitments"]})
         else:
             _report(briefing, path)
-    across = repeats.across(briefings) if len(briefings) > 1 else []
+    from podium.checks.repeats import across as repeated_across
+
+    across = repeated_across(briefings) if len(briefings) > 1 else []
     if json_:
         if len(files) > 1:
             payload: Any = {"files": results, "across": [_across_row(a.source, b.source, f) for a, b, f in across]}
@@ -136,14 +145,16 @@ def _across_row(first: str, second: str, item: Finding) -> dict[str, Any]:
 
 
 def _report_across(heading: str, findings: list[Finding]) -> None:
+    from rich.text import Text
+
     counts = ", ".join(f"{sum(f.verdict == v for f in findings)} {v}" for v in VERDICT_STYLE)
-    out.print(Text(f"{heading}: {len(findings)} findings ({counts})", style="bold"))
+    out().print(Text(f"{heading}: {len(findings)} findings ({counts})", style="bold"))
     for item in findings:
         line = Text("  ")
         line.append(f"{item.verdict:<12}", style=VERDICT_STYLE[item.verdict])
         line.append(f" {item.check}: ", style="bold")
         line.append(item.explanation)
-        out.print(line)
+        out().print(line)
 
 
 @app.command()

@@ -10,8 +10,6 @@ from collections.abc import Iterable, Sequence
 from enum import Enum
 from typing import Any
 
-from rich.table import Table
-
 from podium.cli.app import out
 
 
@@ -50,13 +48,15 @@ def emit(rows: Iterable[dict[str, Any]], *, fmt: Format, columns: Sequence[str],
             writer.writerow({k: _cell(row.get(k)) for k in columns})
             count += 1
     else:
+        from rich.table import Table
+
         table = Table(title=title, show_lines=False)
         for col in columns:
             table.add_column(col, overflow="fold")
         for row in rows:
             table.add_row(*(_text(row.get(c)) for c in columns))
             count += 1
-        out.print(table)
+        out().print(table)
     sys.stdout.flush()
     return count
 

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
 
 from podium.cli.app import app, die, out
 from podium.cli.output import Format, choose, emit
@@ -77,6 +76,8 @@ def eval_(
     Example:
         podium eval gold.quantities.jsonl pred.quantities.jsonl
     """
+    from rich.table import Table
+
     from podium.quantities.evaluate import score_files
 
     try:
@@ -91,4 +92,4 @@ def eval_(
             s.level, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}",
             str(s.true_positives), str(s.predicted), str(s.gold),
         )  # fmt: skip
-    out.print(table)
+    out().print(table)

@@ -27,6 +27,6 @@ def serve(
     from podium.web import create_app
 
     if host not in ("127.0.0.1", "localhost", "::1"):
-        err.print(f"warning: listening on {host}: anyone who can reach it can read and add briefings", highlight=False)
-    err.print(f"podium: serving {db} at http://{host}:{port}/", highlight=False)
+        err().print(f"warning: listening on {host}: anyone who can reach it can read and add briefings", highlight=False)
+    err().print(f"podium: serving {db} at http://{host}:{port}/", highlight=False)
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")

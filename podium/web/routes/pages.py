@@ -16,13 +16,11 @@ from podium.checks.corpus import resolved_commitments
 from podium.errors import PodiumError
 from podium.model import Briefing
 from podium.store import Corpus
+from podium.store.queries import FIGURE_COLUMNS, KINDS, MODALITIES
 from podium.web.ingest import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES, MULTIPART_ENVELOPE_BYTES, ingest, upload_name
 from podium.web.render import build_charts, non_overlapping, snippet_text, transcript_blocks
 from podium.web.routes.common import (
     BRIEFING_SORTS,
-    FIGURE_COLUMNS,
-    KINDS,
-    MODALITIES,
     ROLES,
     STATUSES,
     Paging,
