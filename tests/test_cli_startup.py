@@ -42,6 +42,7 @@ def test_parse_of_one_file_runs_the_checks_without_store_or_rich() -> None:
     assert done.returncode == 0 and '"findings"' in done.stdout
     assert "podium.checks" in modules
     assert not modules & (HEAVY - {"podium.checks"})
+    assert "pint" not in modules  # a build-time tool (the units extra): the unit table is JSON
 
 
 def test_a_corpus_command_loads_the_store_but_not_the_web_app(tmp_path: Path) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 import sys
 from collections.abc import Iterable, Sequence
@@ -59,15 +58,6 @@ def emit(rows: Iterable[dict[str, Any]], *, fmt: Format, columns: Sequence[str],
         out().print(table)
     sys.stdout.flush()
     return count
-
-
-def to_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: _cell(row.get(k)) for k in columns})
-    return buffer.getvalue()
 
 
 def _cell(value: Any) -> Any:

@@ -47,10 +47,6 @@ def decode(raw: bytes, *, name: str) -> tuple[str, str]:
     return text, encoding
 
 
-def detect_encoding(raw: bytes) -> str | None:
-    return _detect_and_decode(raw)[0]
-
-
 def _detect_and_decode(raw: bytes) -> tuple[str | None, str | None]:
     """The encoding, and the text as well where testing the encoding decoded all of it: a
     transcript is decoded once, not once to test and again to keep."""
