@@ -17,13 +17,15 @@ from podium.cli.output import Format, choose, emit
 from podium.errors import PodiumError
 from podium.model import Briefing, Commitment, Finding
 from podium.pipeline import parse as parse_briefing
+from podium.store.queries import COMMITMENT_COLUMNS
 
 if TYPE_CHECKING:
     from podium.checks.text import Sentences
 
 VERDICT_STYLE = {"consistent": "green", "inconsistent": "bold red", "implausible": "bold magenta"}
 QUOTE_WORDS = 80
-COMMITMENT_COLUMNS = ("deadline", "status", "subject", "value", "unit", "qualifier", "modality", "speaker", "briefing_date", "text")
+# A terminal is narrow: the table shows what a reader scans for; --json, --nl and --csv carry every column.
+COMMITMENT_TABLE_COLUMNS = ("deadline", "status", "subject", "value", "unit", "qualifier", "modality", "speaker", "briefing_date", "text")
 
 
 def _quote(briefing: Briefing, sentences: Sentences, finding: Finding) -> str:
@@ -187,4 +189,5 @@ def commitments(
     except PodiumError as exc:
         raise die(exc) from None
     fmt = choose(json_=json_, jsonl=jsonl, csv_=csv_, default=Format.table)
-    emit(rows, fmt=fmt, columns=COMMITMENT_COLUMNS, title="commitments")
+    columns = COMMITMENT_TABLE_COLUMNS if fmt is Format.table else COMMITMENT_COLUMNS
+    emit(rows, fmt=fmt, columns=columns, title="commitments")

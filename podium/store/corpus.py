@@ -258,13 +258,7 @@ class Corpus:
             where.add("c.status = ?", status)
         if speaker:
             where.add(queries.contains("c.speaker"), f"%{queries.like_escape(speaker)}%")
-        sql = (
-            "SELECT c.briefing_id, b.title AS briefing_title, b.date AS briefing_date, c.position, c.subject, c.text,"
-            " c.start, c.\"end\", c.deadline, c.speaker, c.value, c.value_max, c.unit, c.qualifier, c.modality,"
-            " c.status, c.briefing_ref AS briefing FROM commitments AS c JOIN briefings AS b ON b.id = c.briefing_id"
-            + where.sql()
-            + " ORDER BY c.deadline, b.date, c.briefing_id, c.position"
-        )
+        sql = queries.COMMITMENTS + where.sql() + queries.COMMITMENTS_ORDER
         return Rows(dict(r) for r in self._all(sql, where.params))
 
     def figures_due(self, deadlines: set[str]) -> Rows:

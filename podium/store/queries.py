@@ -118,6 +118,29 @@ FINDING_COLUMNS: tuple[str, ...] = tuple(FINDING_FIELDS)
 FINDINGS = select(FINDING_FIELDS) + " FROM findings AS f JOIN briefings AS b ON b.id = f.briefing_id"
 FINDINGS_ORDER = " ORDER BY f.briefing_id, f.position"
 
+COMMITMENT_FIELDS: dict[str, str] = {
+    "briefing_id": "c.briefing_id",
+    "briefing_date": "b.date",
+    "briefing_title": "b.title",
+    "position": "c.position",
+    "deadline": "c.deadline",
+    "status": "c.status",
+    "subject": "c.subject",
+    "value": "c.value",
+    "value_max": "c.value_max",
+    "unit": "c.unit",
+    "qualifier": "c.qualifier",
+    "modality": "c.modality",
+    "speaker": "c.speaker",
+    "start": "c.start",
+    "end": 'c."end"',
+    "text": "c.text",
+    "briefing": "c.briefing_ref",  # the later briefing that settled it, once resolved
+}
+COMMITMENT_COLUMNS: tuple[str, ...] = tuple(COMMITMENT_FIELDS)
+COMMITMENTS = select(COMMITMENT_FIELDS) + " FROM commitments AS c JOIN briefings AS b ON b.id = c.briefing_id"
+COMMITMENTS_ORDER = " ORDER BY c.deadline, b.date, c.briefing_id, c.position"
+
 
 @dataclass
 class Where:

@@ -12,9 +12,8 @@ import pytest
 from conftest import EXAMPLE
 from fastapi.testclient import TestClient
 
+from podium.store.queries import COMMITMENT_COLUMNS, FINDING_COLUMNS
 from podium.web import create_app
-from podium.store.queries import FINDING_COLUMNS
-from podium.web.routes.common import COMMITMENT_COLUMNS
 
 from .conftest import WebCorpus, build_corpus
 

@@ -18,23 +18,6 @@ from podium.store import queries
 from podium.store.queries import FIGURE_FILTERS
 from podium.web.render import templates
 
-COMMITMENT_COLUMNS: tuple[str, ...] = (
-    "briefing_id",
-    "briefing_date",
-    "briefing_title",
-    "deadline",
-    "status",
-    "subject",
-    "value",
-    "value_max",
-    "unit",
-    "qualifier",
-    "modality",
-    "speaker",
-    "start",
-    "end",
-    "text",
-)
 BRIEFING_SORTS: tuple[str, ...] = tuple(queries.BRIEFING_SORTS)
 ROLES: tuple[str, ...] = get_args(Role)
 VERDICTS: tuple[str, ...] = get_args(Verdict)
