@@ -10,6 +10,7 @@ CATALOGUE: dict[str, str] = {
     "E003": "no transcript in the file: {reason}",
     "E004": "file too large: {reason}",
     "E005": "unsupported input: {reason}",
+    "E006": "cannot fetch the address: {reason}",
     "E010": "database error: {reason}",
     "E011": "database is locked by another process: {reason}",
     "E012": "database is read-only: {reason}",

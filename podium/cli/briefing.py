@@ -13,10 +13,14 @@ import typer
 from podium.cli.app import app, escape, fail, out
 from podium.errors import PodiumError
 from podium.model import Briefing, json_schema
+from podium.read import Document
 from podium.pipeline import parse as parse_briefing
 
 DateOption = Annotated[
     str | None, typer.Option("--date", help="The briefing's date (YYYY-MM-DD), overriding what is found.")
+]
+RefreshOption = Annotated[
+    bool, typer.Option("--refresh", help="Fetch web addresses again even when the local cache holds them.")
 ]
 SCHEMA_PATH = Path("schema") / "briefing.schema.json"
 
@@ -33,14 +37,23 @@ def check_date(date: str | None) -> str | None:
         raise PodiumError("E030", f"--date {date!r} is not a date in the form YYYY-MM-DD") from None
 
 
-def parse_each(files: list[Path], *, date: str | None = None) -> Iterator[tuple[Path, Briefing | None]]:
-    """Yield (path, Briefing or None); a failing file is reported on stderr and the rest go on."""
-    for path in files:
+def parse_each(
+    files: list[str], *, date: str | None = None, refresh: bool = False
+) -> Iterator[tuple[str, Briefing | None]]:
+    """Yield (path or address, Briefing or None); a failing one is reported on stderr and the rest go on."""
+    for target in files:
         try:
-            yield path, parse_briefing(Path(path), date=date)
+            yield target, parse_briefing(_source(target, refresh=refresh), date=date)
         except PodiumError as exc:
             fail(exc)
-            yield path, None
+            yield target, None
+
+
+def _source(target: str, *, refresh: bool) -> Path | Document:
+    """A file's path, or the Document a web address reads as (fetched, or from the cache)."""
+    from podium.read.url import is_url, read_url
+
+    return read_url(target, refresh=refresh) if is_url(target) else Path(target)
 
 
 def _date_or_exit(date: str | None) -> str | None:
@@ -53,24 +66,29 @@ def _date_or_exit(date: str | None) -> str | None:
 
 @app.command()
 def parse(
-    files: Annotated[list[Path], typer.Argument(help="Transcript files (text, HTML, Markdown).")],
+    files: Annotated[
+        list[str], typer.Argument(help="Transcript files (text, HTML, Markdown, PDF, DOCX) or web addresses.")
+    ],
     *,
     json_: Annotated[bool, typer.Option("--json", help="JSON (the default; kept for clarity).")] = True,
     text: Annotated[bool, typer.Option("--text/--no-text", help="Include the transcript text.")] = True,
     date: DateOption = None,
+    refresh: RefreshOption = False,
 ) -> None:
     """Parse transcripts and print each Briefing as JSON (JSON Lines for several files).
 
-    A file that cannot be read, is not text or holds no transcript gets one line on stderr; the
-    others are still printed, and the exit code is 1.
+    A web address (http:// or https://) is fetched once and kept in the local cache
+    ($PODIUM_CACHE, else ~/.cache/podium); an article split over several pages is joined. A file
+    or address that cannot be read, is not text or holds no transcript gets one line on stderr;
+    the others are still printed, and the exit code is 1.
 
     Example:
-        podium parse briefing.txt > briefing.json
+        podium parse briefing.pdf https://example.org/briefing.htm > briefings.jsonl
     """
     date = _date_or_exit(date)
     failed = False
     several = len(files) > 1
-    for _path, briefing in parse_each(files, date=date):
+    for _path, briefing in parse_each(files, date=date, refresh=refresh):
         if briefing is None:
             failed = True
             continue
@@ -83,9 +101,10 @@ def parse(
 
 @app.command()
 def show(
-    files: Annotated[list[Path], typer.Argument(help="Transcript files.")],
+    files: Annotated[list[str], typer.Argument(help="Transcript files or web addresses.")],
     *,
     date: DateOption = None,
+    refresh: RefreshOption = False,
 ) -> None:
     """Print a readable summary: title, date, participants, and each exchange.
 
@@ -94,7 +113,7 @@ def show(
     """
     date = _date_or_exit(date)
     failed = False
-    for _path, briefing in parse_each(files, date=date):
+    for _path, briefing in parse_each(files, date=date, refresh=refresh):
         if briefing is None:
             failed = True
             continue

@@ -120,28 +120,30 @@ def escaped(row: dict[str, Any]) -> dict[str, Any]:
 
 @app.command()
 def ingest(
-    targets: Annotated[list[str], typer.Argument(help="Files, directories (searched recursively) or glob patterns.")],
+    targets: Annotated[list[str], typer.Argument(help="Files, directories (searched recursively), glob patterns or web addresses.")],
     db: DbOption = Path(DEFAULT_DB),
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Parser processes (0: one per core).")] = 0,
     replace: Annotated[bool, typer.Option("--replace", help="Parse again and replace briefings already stored.")] = False,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar.")] = True,
+    refresh: Annotated[bool, typer.Option("--refresh", help="Fetch web addresses again even when the local cache holds them.")] = False,
 ) -> None:
     """Parse transcripts and store them in the corpus, one transaction per briefing.
 
     Files already stored (same text) are skipped; a changed file replaces its old version. Each
     failing file is named with its reason and the rest go on; the exit code is 1 if any failed.
+    Web addresses are fetched once and kept in the local cache ($PODIUM_CACHE, else ~/.cache/podium).
 
     Example:
-        podium ingest ./transcripts '**/*.md' --db briefings.db
+        podium ingest ./transcripts '**/*.md' https://example.org/briefing.htm --db briefings.db
     """
     with opened(db, readonly=False) as corpus:
-        summary = _run_ingest(corpus, targets, jobs=jobs or None, replace=replace, progress=progress)
+        summary = _run_ingest(corpus, targets, jobs=jobs or None, replace=replace, refresh=refresh, progress=progress)
     _print_summary(summary, db)
     if summary.failures:
         raise typer.Exit(1)
 
 
-def _run_ingest(corpus: Corpus, targets: list[str], *, jobs: int | None, replace: bool, progress: bool) -> Summary:
+def _run_ingest(corpus: Corpus, targets: list[str], *, jobs: int | None, replace: bool, refresh: bool, progress: bool) -> Summary:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
     from podium.store.ingest import Outcome, Summary, ingest as ingest_files
@@ -171,7 +173,9 @@ def _run_ingest(corpus: Corpus, targets: list[str], *, jobs: int | None, replace
 
     with bar:
         try:
-            return ingest_files(corpus, targets, jobs=jobs, replace=replace, on_start=on_start, on_outcome=on_outcome)
+            return ingest_files(
+                corpus, targets, jobs=jobs, replace=replace, refresh=refresh, on_start=on_start, on_outcome=on_outcome
+            )
         except PodiumError as exc:
             bar.stop()
             _print_summary(tally, corpus.path, stopped=True)

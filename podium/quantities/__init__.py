@@ -7,6 +7,8 @@ text, without normalising) (a news paragraph is one unlabelled turn); the stage
 
 from __future__ import annotations
 
+import bisect
+
 from podium.model import Briefing, Quantity
 from podium.stages import stage
 from podium.quantities.extract import extract as find_mentions
@@ -25,10 +27,10 @@ def extract_text(text: str) -> list[Quantity]:
 @stage("quantities.v1")
 def run_quantities(briefing: Briefing) -> Briefing:
     quantities: list[Quantity] = []
-    furniture = [(int(s), int(e)) for s, e in briefing.metadata.get("furniture") or ()]
+    furniture = sorted((int(s), int(e)) for s, e in briefing.metadata.get("furniture") or ())
     if briefing.turns:
         for turn in briefing.turns:
-            spans = [(s, e) for s, e in furniture if s < turn.end and turn.body_start < e]
+            spans = _spans_within(furniture, turn.body_start, turn.end)
             for qty in find_mentions(briefing.text, turn.body_start, turn.end, furniture=spans):
                 qty.turn, qty.speaker = turn.id, turn.speaker
                 quantities.append(qty)
@@ -42,6 +44,21 @@ def run_quantities(briefing: Briefing) -> Briefing:
     _normalise(quantities)
     briefing.quantities = quantities
     return briefing
+
+
+def _spans_within(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The sorted, disjoint `spans` that overlap [start, end): found by bisection, so a transcript
+    of many turns and many page lines costs no more than the two counts added."""
+    first = bisect.bisect_right(spans, (start, start))
+    if first and spans[first - 1][1] > start:
+        first -= 1
+    found = []
+    for at in range(first, len(spans)):
+        if spans[at][0] >= end:
+            break
+        if spans[at][1] > start:
+            found.append(spans[at])
+    return found
 
 
 def _normalise(quantities: list[Quantity]) -> None:

@@ -73,11 +73,18 @@ _QUARTER_RANGE = re.compile(r"^(\d{4})-Q([1-4])/(\d{4})-Q([1-4])$")
 _PERCENT_SIGN = re.compile(r"%|percent|per cent", re.IGNORECASE)
 _OPEN_BRACKET = re.compile(r"\(\s*(?:(?:about|around|approximately|roughly|some|over|more than|nearly|almost|or)\s+)?$", re.IGNORECASE)
 _LIST_JOINT = re.compile(r"(?:,|\band|\bor)\s*$", re.IGNORECASE)
-_LISTED_FIGURES = re.compile(r"(?:[\d.,]+\s*(?:%|percent|per cent|times)?\s*(?:,|and|or)\s*)+$", re.IGNORECASE)
+# One listed figure and the joint after it, as an atomic group: a number's own commas and points
+# are followed by a digit, so a run such as "1,2,3," splits one way only and a failed match
+# cannot retry every split (which took minutes on a list of thirty numbers).
+_LISTED_FIGURES = re.compile(r"(?>[.,]?\d+(?:[.,]\d+)*\s*(?:%|percent|per cent|times)?\s*(?:,|and|or)\s*)+$", re.IGNORECASE)
 
 _OPENING = 40  # a time reference this near its clause's start opens the clause
 _ABBREVIATION_REACH = 8  # an abbreviation is read from at most this many letters before its stop
 _CUE_REACH = 240  # cue words stand within this many characters of their figure
+# A subject is read from at most this much of the clause before its figure: more than any clause
+# of ../shared/corpus holds (441 characters at most), and it keeps a sentence of thousands of
+# listed figures from reading the whole sentence again for each one.
+_SUBJECT_REACH = 600
 
 
 @lru_cache(maxsize=1)
@@ -130,12 +137,12 @@ def _abbreviates(text: str, stop: int) -> bool:
     return (len(last) == 1 and last.isupper()) or last in load_abbreviations()
 
 
-def _tail(before: str) -> str:
+def _tail(before: str, reach: int = _CUE_REACH) -> str:
     """The end of a clause before a figure, cut at a word start, so cue searches stay short."""
-    if len(before) <= _CUE_REACH:
+    if len(before) <= reach:
         return before
-    cut = before.find(" ", len(before) - _CUE_REACH)
-    return before[cut + 1 :] if cut >= 0 else before[-_CUE_REACH:]
+    cut = before.find(" ", len(before) - reach)
+    return before[cut + 1 :] if cut >= 0 else before[-reach:]
 
 
 def _opens_bracket(before: str) -> bool:
@@ -605,7 +612,7 @@ def annotate(briefing: Briefing, quantities: list[Quantity]) -> None:
         qty.modality = _modality(tail, after, qty.period, layout.anchor, goal_after=goal_after)  # type: ignore[assignment]
         if not restated:
             qty.subject = find_subject(
-                clause_before, after, text=qty.text, unit=qty.unit, kind=qty.kind,
+                _tail(clause_before, _SUBJECT_REACH), after[:_SUBJECT_REACH], text=qty.text, unit=qty.unit, kind=qty.kind,
                 previous=prev.subject if prev else "", previous_in_sentence=same_sentence,
             )
             if is_anaphor(qty.subject):

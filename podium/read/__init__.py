@@ -2,7 +2,8 @@
 
 Offsets everywhere in podium index `Document.text`, the text exactly as a reader returns it. A
 reader is a module in this package with `FORMAT`, `sniff(raw, suffix) -> bool` and
-`read(raw, path) -> Document`; add one to `READERS` and nothing else changes.
+`read(raw, path) -> Document`; add one to `READERS` and nothing else changes. Binary formats (PDF,
+DOCX) have the same three names but take the raw bytes; they sit in `BINARY_READERS`.
 """
 
 from __future__ import annotations
@@ -11,18 +12,19 @@ import stat
 from pathlib import Path
 
 from podium.errors import PodiumError
-from podium.read import html, markdown, text
+from podium.read import docx, html, markdown, pdf, text
 from podium.read.document import Document
 
 MAX_BYTES = 50 * 1024 * 1024  # a transcript is rarely over 1 MB; larger is a mistake, not a briefing
 
 # Formats a reader may come for later; until then they get a clear refusal, not "binary data".
-_UNSUPPORTED = ((b"%PDF", "PDF"), (b"PK\x03\x04", "ZIP (DOCX or other Office)"), (b"\xd0\xcf\x11\xe0", "legacy Office"))
+_UNSUPPORTED = ((b"PK\x03\x04", "ZIP (not a Word DOCX)"), (b"\xd0\xcf\x11\xe0", "legacy Office (.doc)"))
 
 # Order matters: the first reader whose sniff accepts the input wins; plain text takes the rest.
 READERS = (markdown, html, text)
+BINARY_READERS = (pdf, docx)  # sniffed on the bytes, before any decoding
 
-__all__ = ["Document", "read_path", "read_bytes", "READERS", "MAX_BYTES"]
+__all__ = ["Document", "read_path", "read_bytes", "READERS", "BINARY_READERS", "MAX_BYTES"]
 
 
 def read_path(path: str | Path) -> Document:
@@ -46,21 +48,32 @@ def read_path(path: str | Path) -> Document:
     return read_bytes(raw, name=str(path))
 
 
-def read_bytes(raw: bytes, *, name: str = "<bytes>") -> Document:
+def read_bytes(raw: bytes, *, name: str = "<bytes>", suffix: str | None = None) -> Document:
+    """`suffix` is the format hint where `name` carries none (a web address, whose content type
+    says what it is)."""
     if len(raw) > MAX_BYTES:
         raise PodiumError("E004", f"{len(raw):,} bytes, over the {MAX_BYTES:,}-byte limit", name)
     if not raw or raw.isspace():  # the test of raw.strip(), without copying the file
         raise PodiumError("E003", "the file is empty", name)
+    suffix = Path(name).suffix.lower() if suffix is None else suffix
+    for binary in BINARY_READERS:
+        if binary.sniff(raw, suffix):
+            return _with_text(binary.read(raw, name), binary.FORMAT, name)
+        if suffix in binary.SUFFIXES:  # read as text it would be a page of garbage, or a disguise
+            raise PodiumError("E002", f"named {suffix} but its bytes are not a {binary.FORMAT.upper()} file", name)
     for magic, kind in _UNSUPPORTED:
         if raw.startswith(magic):
-            raise PodiumError("E005", f"a {kind} file; podium reads text, HTML and Markdown", name)
-    suffix = Path(name).suffix.lower()
+            raise PodiumError("E005", f"a {kind} file; podium reads text, HTML, Markdown, PDF and DOCX", name)
     decoded, encoding = text.decode(raw, name=name)
     for reader in READERS:
         if reader.sniff(decoded, suffix):
             doc = reader.read(decoded, name)
             doc.metadata.setdefault("encoding", encoding)
-            if not doc.text or doc.text.isspace():
-                raise PodiumError("E003", "no text after reading it as " + reader.FORMAT, name)
-            return doc
+            return _with_text(doc, reader.FORMAT, name)
     raise PodiumError("E005", "no reader accepts it", name)  # unreachable: text accepts all
+
+
+def _with_text(doc: Document, format_: str, name: str) -> Document:
+    if not doc.text or doc.text.isspace():
+        raise PodiumError("E003", "no text after reading it as " + format_, name)
+    return doc

@@ -19,6 +19,11 @@ _BLOCKS = frozenset(
 )
 _MAIN_CANDIDATES = ("article", "main", "[role=main]", "#content", ".content", "body")
 _SPACES = re.compile(r"[ \t\r\f\v]+")
+# Browsers stop nesting elements at a fixed depth (Chromium at 512); the HTML parser slows more
+# than linearly with depth, so tags nested deeper than this are dropped before parsing.
+MAX_DEPTH = 512
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*>")
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 
 
 def sniff(decoded: str, suffix: str) -> bool:
@@ -26,7 +31,7 @@ def sniff(decoded: str, suffix: str) -> bool:
 
 
 def read(decoded: str, name: str) -> Document:
-    tree = HTMLParser(decoded)
+    tree = HTMLParser(_within_depth(decoded))
     title_node = tree.css_first("title")
     title = " ".join(title_node.text().split()) if title_node else None
     for node in tree.css(_DROP):
@@ -38,6 +43,31 @@ def read(decoded: str, name: str) -> Document:
     text = "\n\n".join(p for p in paragraphs if p)
     doc = Document(text=text + "\n" if text else "", source=name, format=FORMAT, title=title or None)
     return doc
+
+
+def _within_depth(page: str) -> str:
+    """`page` with every tag nested deeper than MAX_DEPTH removed, their text kept: a block's
+    tag becomes a line break, so its paragraphs stay apart, as a browser makes such elements
+    siblings rather than children."""
+    depth, cuts = 0, []
+    for tag in _TAG.finditer(page):
+        if tag.group(2).lower() in _VOID or tag.group(0).endswith("/>"):
+            continue
+        if tag.group(1):  # a closing tag
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+        if depth >= MAX_DEPTH:
+            cuts.append((*tag.span(), "<br>" if tag.group(2).lower() in _BLOCKS else ""))
+    if not cuts:
+        return page
+    kept, at = [], 0
+    for start, end, instead in cuts:
+        kept.append(page[at:start])
+        kept.append(instead)
+        at = end
+    kept.append(page[at:])
+    return "".join(kept)
 
 
 def _main_node(tree: HTMLParser) -> Node | None:
@@ -60,18 +90,28 @@ def _collect(node: Node, out: list[str], buffer: list[str]) -> None:
             out.append(paragraph)
         buffer.clear()
 
-    def walk(n: Node) -> None:
-        child = n.child
-        while child is not None:
-            if child.tag == "-text":
-                buffer.append((child.text_content or "").replace("\n", " "))
-            elif child.tag in _BLOCKS:
-                flush()
-                walk(child)
-                flush()
-            elif child.tag != "-comment":
-                walk(child)
-            child = child.next
-
-    walk(node)
+    # A stack rather than recursion: a page may nest blocks thousands deep. None marks the end
+    # of a block element, where its paragraph is flushed.
+    pending: list[Node | None] = _children(node)[::-1]
+    while pending:
+        child = pending.pop()
+        if child is None:
+            flush()
+        elif child.tag == "-text":
+            buffer.append((child.text_content or "").replace("\n", " "))
+        elif child.tag in _BLOCKS:
+            flush()
+            pending.append(None)
+            pending.extend(_children(child)[::-1])
+        elif child.tag != "-comment":
+            pending.extend(_children(child)[::-1])
     flush()
+
+
+def _children(node: Node) -> list[Node | None]:
+    found: list[Node | None] = []
+    child = node.child
+    while child is not None:
+        found.append(child)
+        child = child.next
+    return found

@@ -196,6 +196,26 @@ class Corpus:
         found = self._all(sql, [cjk.phrase_query(query), *where.params, *paging])
         return Rows({**dict(r), "snippet": cjk.unspaced(r["snippet"])} for r in found)
 
+    def count_search(self, query: str, **filters: str | None) -> int:
+        """How many turns `search` finds for the same query and filters (speaker, role, since,
+        until, briefing), counted without snippets."""
+        if not query or not query.strip():
+            return 0
+        where = queries.search_where(**filters)
+        if cjk.has_cjk(query):
+            return self._count(queries.SEARCH_CJK_COUNT + where.sql(joiner=" AND "), [cjk.phrase_query(query), *where.params])
+        sql = queries.SEARCH_COUNT + where.sql(joiner=" AND ")
+        try:
+            return int(self.conn.execute(sql, [query, *where.params]).fetchone()[0])
+        except sqlite3.OperationalError:
+            words = queries.quoted_terms(query)  # as `search` falls back
+            return self._count(sql, [words, *where.params]) if words else 0
+
+    def turn_body(self, briefing: str, turn_id: int) -> tuple[int, str] | None:
+        """Where a stored turn's body starts in its briefing's text, and the body."""
+        row = self._one("SELECT body_start, text FROM turns WHERE briefing_id = ? AND turn_id = ?", [briefing, turn_id])
+        return (row[0], row[1]) if row else None
+
     # --- figures ------------------------------------------------------------------------------
 
     def figures(self, *, limit: int | None = None, offset: int = 0, **filters: str | None) -> Rows:

@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from itertools import chain
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
@@ -20,12 +21,12 @@ from typing import Literal
 from podium.errors import PodiumError
 from podium.model import Briefing
 from podium.pipeline import briefing_from_document, run
-from podium.read import read_path
+from podium.read import Document, read_path
 from podium.store.corpus import Corpus
 from podium.store.rows import ID_LENGTH
 
 # What a directory contributes; a file named explicitly is always tried, whatever its suffix.
-TRANSCRIPT_SUFFIXES: frozenset[str] = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm"})
+TRANSCRIPT_SUFFIXES: frozenset[str] = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx"})
 GLOB_CHARACTERS = frozenset("*?[")
 IN_FLIGHT_PER_WORKER = 4  # enough to keep workers busy; few enough that results never pile up
 
@@ -133,10 +134,10 @@ def _start_worker(known: frozenset[str]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def parse_file(path: str) -> Parsed:
-    """Read and parse one file; skip the stages when its text is already stored."""
+def parse_file(path: str, *, refresh: bool = False) -> Parsed:
+    """Read and parse one file (or web address); skip the stages when its text is already stored."""
     try:
-        doc = read_path(path)
+        doc = _read_target(path, refresh=refresh)
         ident = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()[:ID_LENGTH]
         if ident in _KNOWN:
             return Parsed(path, known_id=ident)
@@ -148,6 +149,12 @@ def parse_file(path: str) -> Parsed:
     except Exception as exc:  # noqa: BLE001 - the fault boundary of one file
         # A parser bug on one odd file must not end the run; it is reported with the file.
         return Parsed(path, error=internal_error(exc, path))
+
+
+def _read_target(target: str, *, refresh: bool) -> Document:
+    from podium.read.url import is_url, read_url
+
+    return read_url(target, refresh=refresh) if is_url(target) else read_path(target)
 
 
 def internal_error(exc: BaseException, path: str) -> PodiumError:
@@ -163,19 +170,28 @@ def ingest(
     *,
     jobs: int | None = None,
     replace: bool = False,
+    refresh: bool = False,
     on_start: Callable[[int], None] | None = None,
     on_outcome: Callable[[Outcome], None] | None = None,
 ) -> Summary:
     """Parse and store every file under `targets`. Each briefing is committed on its own, so an
-    interrupted run keeps what it finished. Database errors (locked, read-only) stop the run."""
+    interrupted run keeps what it finished. Database errors (locked, read-only) stop the run.
+
+    Web addresses among `targets` are fetched (or taken from the cache, unless `refresh`) and
+    parsed here, one after another, before the files go to the pool."""
+    from podium.read.url import is_url
+
     started = time.perf_counter()
-    paths = [str(p) for p in discover(targets)]
+    targets = list(targets)
+    urls = list(dict.fromkeys(str(t) for t in targets if is_url(str(t))))
+    paths = [str(p) for p in discover(t for t in targets if not is_url(str(t)))]
     if on_start:
-        on_start(len(paths))
+        on_start(len(urls) + len(paths))
     summary = Summary()
     known = frozenset() if replace else frozenset(corpus.briefing_ids())
     workers = max(1, min(jobs or os.cpu_count() or 1, len(paths)))
-    for parsed in _parse_all(paths, workers=workers, known=known):
+    fetched = (_parse_known(url, known=known, refresh=refresh) for url in urls)
+    for parsed in chain(fetched, _parse_all(paths, workers=workers, known=known)):
         outcome = _store(corpus, parsed, replace=replace)
         summary.count(outcome)
         summary.seconds = time.perf_counter() - started
@@ -183,6 +199,14 @@ def ingest(
             on_outcome(outcome)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _parse_known(url: str, *, known: frozenset[str], refresh: bool) -> Parsed:
+    _remember(known)
+    try:
+        return parse_file(url, refresh=refresh)
+    finally:
+        _remember(frozenset())
 
 
 def _parse_all(paths: list[str], *, workers: int, known: frozenset[str]) -> Iterator[Parsed]:

@@ -101,6 +101,8 @@ SEARCH = (
     " WHERE turns_fts MATCH ?"
 )
 SEARCH_CJK = SEARCH.replace("turns_fts", "turns_cjk")
+SEARCH_COUNT = "SELECT count(*)" + SEARCH[SEARCH.index(" FROM turns_fts") :]
+SEARCH_CJK_COUNT = SEARCH_COUNT.replace("turns_fts", "turns_cjk")
 SEARCH_ORDER = " ORDER BY score DESC, b.date DESC, t.briefing_id, t.turn_id"
 
 FINDING_FIELDS: dict[str, str] = {

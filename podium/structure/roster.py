@@ -29,24 +29,52 @@ def introduced(intro: str) -> list[tuple[str, str]]:
     return found
 
 
-def speaker_name(label: Label, roster: list[str]) -> str | None:
+class Roster:
+    """The full names a short label may stand for, in order of preference, indexed by name and
+    by word so that naming each of many labels does not read the whole roster again."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.rank: dict[str, int] = {}
+        self.by_word: dict[str, list[str]] = {}
+        for name in names:
+            if name in self.rank:
+                continue
+            self.rank[name] = len(self.rank)
+            for word in set(name.split()):
+                self.by_word.setdefault(word, []).append(name)
+
+    def named_in(self, raw: str) -> str | None:
+        """The first roster name that is the whole label, ends it after a blank ("Governor Li
+        Hua"), or opens it before a comma ("Li Hua, governor of ...")."""
+        candidates = [raw]
+        candidates += [raw[at + 1 :] for at, char in enumerate(raw) if char == " "]
+        candidates += [raw[:at] for at, char in enumerate(raw) if char == ","]
+        known = [name for name in candidates if name in self.rank]
+        return min(known, key=self.rank.__getitem__) if known else None
+
+    def family(self, word: str) -> list[str]:
+        """The names holding `word` as one of their words."""
+        return self.by_word.get(word, [])
+
+
+def speaker_name(label: Label, roster: Roster) -> str | None:
     """The name a label gives: None for Q/A, a roster name inside a long titled label, else the label."""
     if label.kind in (QUESTION, ANSWER):
         return None
     raw = " ".join(label.raw.split())
     if raw.endswith(")") and "(" in raw[1:]:
         raw = raw[: raw.index("(", 1)].strip()  # "Bai Lan (host)": the part in brackets is a role
-    for name in roster:
-        if raw == name or raw.endswith(" " + name) or raw.startswith(name + ","):
-            return name
+    named = roster.named_in(raw)
+    if named is not None:
+        return named
     if "," in raw:
         return raw.split(",")[0].strip()
     if raw.isupper():
         return raw
     raw = P.honorific_prefix().sub("", raw)
     # "Mr. Tan:" is the one rostered Tan, named in full as the host introduced him.
-    same_family = [name for name in roster if raw in name.split()]
-    if " " not in raw and len(set(same_family)) == 1:
+    same_family = roster.family(raw)
+    if " " not in raw and len(same_family) == 1:
         return same_family[0]
     return raw
 

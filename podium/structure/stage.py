@@ -19,7 +19,7 @@ from podium.structure.header import Header, find_header, header_lines_after
 from podium.structure.labels import NAME, Label, find_candidates, judge
 from podium.structure.lines import Line, split_lines
 from podium.structure.meta import find_organisation, find_series, find_title
-from podium.structure.roster import assign_roles, has_cue, introduced, label_title, speaker_name
+from podium.structure.roster import Roster, assign_roles, has_cue, introduced, label_title, speaker_name
 from podium.structure.turns import build_turns, merge_pairs, split_unlabelled_question
 from podium.structure.words import load
 
@@ -99,12 +99,13 @@ def _name_turns(turns: list[Turn], labels: list[Label], names: list[str], aliase
     """Set each labelled turn's speaker; return titles that long labels carry. `aliases` gains the
     other-language label of each bilingual pair."""
     by_start = {label.start: label for label in labels}
+    roster = Roster(names)
     titles: dict[str, str] = {}
     for turn in turns:
         label = by_start.get(turn.start)
         if label is None:
             continue
-        turn.speaker = speaker_name(label, names)
+        turn.speaker = speaker_name(label, roster)
         turn.label = " ".join(label.raw.split())
         if label.alias and turn.speaker is not None:
             aliases.setdefault(turn.speaker, label.alias)

@@ -1,44 +1,40 @@
-"""The FastAPI app: settings, templates, static assets, and the one exception handler.
-
-Every page is served twice, as HTML and as a `.json` twin; the handler below decides, from the
-URL alone, whether an error is answered as JSON or as `{status}.html` / `error.html`."""
+"""The FastAPI app: its routes, the one exception handler (podium.web.problems) and the middleware
+in front of them (podium.web.guard: which hosts and origins may reach it)."""
 
 from __future__ import annotations
 
-import logging
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
+from starlette.middleware.gzip import GZipMiddleware
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from podium.errors import PodiumError
 from podium.web.assets import static_router
+from podium.web.conditional import ConditionalGet, HeadAsGet
+from podium.web.guard import HostAllowList, SameOriginWrites, allowed_hosts, new_secret
 from podium.web.ingest import MAX_UPLOAD_BYTES, MULTIPART_ENVELOPE_BYTES
-from podium.web.render import templates
+from podium.web.limits import READ_TIME_LIMIT, WRITE_TIME_LIMIT, TimeLimit
+from podium.web.problems import handle_exception
 from podium.web.routes import api, docs, pages
 from podium.web.store import ensure_corpus
 
-log = logging.getLogger(__name__)
 
-# Which HTTP status a coded library error becomes; anything unlisted is the server's fault.
-STATUS_BY_CODE: dict[str, int] = {
-    "E001": 400,
-    "E002": 415,
-    "E003": 422,
-    "E004": 413,
-    "E005": 415,
-    "E011": 503,
-    "E012": 503,
-    "E030": 400,
-}
+def create_app(
+    db: str | Path,
+    *,
+    allow_hosts: Iterable[str] = (),
+    time_limit: float = READ_TIME_LIMIT,
+    upload_time_limit: float = WRITE_TIME_LIMIT,
+) -> FastAPI:
+    """The app over the corpus at `db` (created empty when missing, so read-only opens succeed).
 
-
-def create_app(db: str | Path) -> FastAPI:
-    """The app over the corpus at `db` (created empty when missing, so read-only opens succeed)."""
+    `allow_hosts` adds names this server answers for to 127.0.0.1, localhost, ::1 and those in
+    PODIUM_ALLOWED_HOSTS; any other Host header is refused. A read still unanswered after
+    `time_limit` seconds (an upload after `upload_time_limit`) is cancelled and answered 503."""
     app = FastAPI(
         title="podium",
         summary="Press-conference transcripts as checkable data: briefings, figures, search.",
@@ -48,6 +44,7 @@ def create_app(db: str | Path) -> FastAPI:
         openapi_url="/openapi.json",
     )
     app.state.db = Path(db)
+    app.state.csrf_secret = new_secret()
     ensure_corpus(app.state.db)
     app.include_router(static_router)
     app.include_router(api.router)
@@ -55,8 +52,15 @@ def create_app(db: str | Path) -> FastAPI:
     app.include_router(pages.router)
     for exc_type in (StarletteHTTPException, RequestValidationError, PodiumError, Exception):
         app.add_exception_handler(exc_type, handle_exception)
-    app.add_middleware(SecurityHeaders)
+    # Added innermost first: the last one added sees the request first.
     app.add_middleware(BodyLimit, max_bytes=MAX_UPLOAD_BYTES + MULTIPART_ENVELOPE_BYTES)
+    app.add_middleware(ConditionalGet)  # tags the body before it is compressed
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.add_middleware(HeadAsGet)
+    app.add_middleware(TimeLimit, read_limit=time_limit, write_limit=upload_time_limit)
+    app.add_middleware(SameOriginWrites)
+    app.add_middleware(HostAllowList, hosts=allowed_hosts(allow_hosts))
+    app.add_middleware(SecurityHeaders)
     return app
 
 
@@ -116,39 +120,3 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
-
-
-def wants_json(request: Request) -> bool:
-    path = request.url.path
-    return path.startswith("/api/") or path.endswith((".json", ".csv")) or path == "/openapi.json"
-
-
-def handle_exception(request: Request, exc: Exception) -> Response:
-    """The one place an error becomes a response: JSON for the API and twins, a page otherwise."""
-    status, message, detail = describe(exc)
-    if status >= 500:
-        log.error("unhandled error on %s", request.url.path, exc_info=exc)
-    if wants_json(request):
-        body: dict[str, Any] = {"error": message, "status": status}
-        if detail is not None:
-            body["detail"] = detail
-        return JSONResponse(body, status_code=status)
-    template = f"{status}.html" if _has_template(f"{status}.html") else "error.html"
-    return templates.TemplateResponse(
-        request, template, {"status": status, "message": message, "detail": detail}, status_code=status
-    )
-
-
-def describe(exc: Exception) -> tuple[int, str, Any]:
-    if isinstance(exc, StarletteHTTPException):
-        return exc.status_code, str(exc.detail), None
-    if isinstance(exc, RequestValidationError):
-        errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", "")} for e in exc.errors()]
-        return 422, "invalid request parameters", errors
-    if isinstance(exc, PodiumError):
-        return STATUS_BY_CODE.get(exc.code, 500), exc.message, {"code": exc.code}
-    return 500, "internal server error", None
-
-
-def _has_template(name: str) -> bool:
-    return name in templates.env.list_templates()

@@ -9,6 +9,7 @@ from pathlib import Path
 from fastapi import HTTPException, Request
 
 from podium.store import Corpus
+from podium.web.limits import deadline_of, interrupt_at
 
 # Briefing ids are 16-hex content-hash prefixes; anything else is refused before the store sees it.
 BRIEFING_ID = re.compile(r"[0-9a-f]{16}")
@@ -21,12 +22,15 @@ def ensure_corpus(db: Path) -> None:
 
 
 def read_corpus(request: Request) -> Iterator[Corpus]:
-    """A FastAPI dependency: the corpus opened read-only for the length of one request."""
+    """A FastAPI dependency: the corpus opened read-only for the length of one request, its
+    queries interrupted at the request's deadline."""
     with Corpus(request.app.state.db, readonly=True) as corpus:
+        interrupt_at(corpus.conn, deadline_of(request))
         yield corpus
 
 
 def checked_id(briefing_id: str) -> str:
-    if not BRIEFING_ID.fullmatch(briefing_id):
+    """The id in the store's spelling (lower case, as filters take it), or 404."""
+    if not BRIEFING_ID.fullmatch(briefing_id.lower()):
         raise HTTPException(404, f"no briefing {briefing_id!r}")
-    return briefing_id
+    return briefing_id.lower()

@@ -135,11 +135,13 @@ def test_a_file_cut_mid_character_keeps_its_text(encoding: str) -> None:
     assert doc.metadata["encoding"] == encoding
 
 
-@pytest.mark.parametrize(("raw", "kind"), [(b"%PDF-1.7\n%\xe2\xe3", "PDF"), (b"PK\x03\x04\x14\x00", "DOCX")])
-def test_pdf_and_docx_are_refused_by_name(raw: bytes, kind: str) -> None:
+@pytest.mark.parametrize(
+    ("raw", "code", "kind"), [(b"%PDF-1.7\n%\xe2\xe3", "E002", "PDF"), (b"PK\x03\x04\x14\x00", "E005", "DOCX")]
+)
+def test_a_broken_pdf_or_docx_is_refused_by_name(raw: bytes, code: str, kind: str) -> None:
     with pytest.raises(PodiumError) as caught:
         read_bytes(raw + bytes(200), name="briefing.bin")
-    assert caught.value.code == "E005" and kind in caught.value.reason
+    assert caught.value.code == code and kind in caught.value.reason
 
 
 @pytest.mark.parametrize(

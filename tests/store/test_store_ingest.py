@@ -21,12 +21,12 @@ def test_discover_walks_directories_and_expands_globs(tmp_path: Path) -> None:
     txt = write_transcripts(tmp_path / "a", 2)
     md = write_transcripts(tmp_path / "a" / "deeper", 1, start=5, suffix=".md")
     write_transcripts(tmp_path / "a" / ".hidden", 1, start=9)
-    (tmp_path / "a" / "notes.pdf").write_bytes(b"%PDF")
+    (tmp_path / "a" / "notes.odt").write_bytes(b"PK\x03\x04")
     (tmp_path / "a" / ".draft.txt").write_text(transcript(8))
     assert list(discover([tmp_path / "a"])) == [*txt, *md]
     assert list(discover([str(tmp_path / "**" / "*.md")])) == md
     assert list(discover([txt[0], tmp_path / "a", txt[0]])) == [txt[0], txt[1], *md]  # each once
-    assert list(discover([tmp_path / "a" / "notes.pdf"])) == [tmp_path / "a" / "notes.pdf"]  # named: tried
+    assert list(discover([tmp_path / "a" / "notes.odt"])) == [tmp_path / "a" / "notes.odt"]  # named: tried
     assert list(discover([tmp_path / "missing-*.txt"])) == [tmp_path / "missing-*.txt"]  # reported, not lost
 
 

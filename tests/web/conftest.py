@@ -70,17 +70,28 @@ def web_corpus(tmp_path_factory: pytest.TempPathFactory) -> WebCorpus:
     return build_corpus(tmp_path_factory.mktemp("web") / "podium.db", corpus_paths(), texts=(HOSTILE_TEXT,))
 
 
+# The test client's own default host ("testserver") is not one the app answers for.
+BASE_URL = "http://127.0.0.1:8000"
+
+
 @pytest.fixture(scope="session")
 def client(web_corpus: WebCorpus) -> Iterator[TestClient]:
-    with TestClient(create_app(web_corpus.db)) as test_client:
+    with TestClient(create_app(web_corpus.db), base_url=BASE_URL) as test_client:
         yield test_client
 
 
 @pytest.fixture
 def fresh_client(tmp_path: Path) -> Iterator[TestClient]:
     """A client over an empty corpus of its own, for tests that write."""
-    with TestClient(create_app(tmp_path / "fresh.db")) as test_client:
+    with TestClient(create_app(tmp_path / "fresh.db"), base_url=BASE_URL) as test_client:
         yield test_client
+
+
+def form_fields(client: TestClient) -> dict[str, str]:
+    """The hidden fields of the Add page's form (its CSRF token), as a browser would send them;
+    the client keeps the cookie the page set."""
+    html = client.get("/add").text
+    return dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', html))
 
 
 @pytest.fixture(scope="session")

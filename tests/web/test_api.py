@@ -155,3 +155,82 @@ def test_an_accept_header_asks_for_csv(client: TestClient) -> None:
     assert ids == [row["id"] for row in client.get("/api/v1/briefings").json()]
     forced = client.get("/api/v1/briefings", params={"format": "json"}, headers={"Accept": "text/csv"})
     assert forced.headers["content-type"].startswith("application/json")
+
+
+@pytest.mark.parametrize("url", ["/", "/api/v1/briefings", "/api/v1/figures?limit=3", "/static/podium.css", "/figures.csv"])
+def test_head_answers_where_get_does_without_a_body(client: TestClient, url: str) -> None:
+    got = client.get(url)
+    head = client.head(url)
+    assert head.status_code == got.status_code == 200
+    assert head.content == b""
+    assert head.headers["content-type"] == got.headers["content-type"]
+
+
+@pytest.mark.parametrize("url", ["/", "/api/v1/briefings", "/api/v1/figures?limit=3", "/static/podium.css", "/index.json"])
+def test_a_matching_if_none_match_is_answered_304(client: TestClient, url: str) -> None:
+    first = client.get(url)
+    etag = first.headers["etag"]
+    again = client.get(url, headers={"If-None-Match": etag})
+    assert again.status_code == 304 and again.content == b"" and again.headers["etag"] == etag
+    stale = client.get(url, headers={"If-None-Match": '"something-else"'})
+    assert stale.status_code == 200 and stale.content == first.content
+
+
+def test_a_different_answer_has_a_different_etag(client: TestClient) -> None:
+    one = client.get("/api/v1/figures", params={"limit": 1}).headers["etag"]
+    two = client.get("/api/v1/figures", params={"limit": 2}).headers["etag"]
+    assert one != two
+
+
+def test_large_answers_are_gzipped_when_asked(client: TestClient) -> None:
+    response = client.get("/api/v1/figures", params={"limit": 200}, headers={"Accept-Encoding": "gzip"})
+    assert response.headers["content-encoding"] == "gzip"
+    assert int(response.headers["content-length"]) < len(response.content)  # httpx has inflated it
+    plain = client.get("/api/v1/figures", params={"limit": 200}, headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers and plain.json() == response.json()
+
+
+def test_subjects_page_with_offset_and_format(client: TestClient) -> None:
+    everything = client.get("/api/v1/subjects", params={"limit": 1000})
+    subjects = everything.json()
+    total = int(everything.headers["X-Total-Count"])
+    assert total == len(subjects) > 3
+    second = client.get("/api/v1/subjects", params={"limit": 2, "offset": 2}).json()
+    assert second == subjects[2:4]
+    as_csv = client.get("/api/v1/subjects", params={"limit": 2, "format": "csv"})
+    assert as_csv.headers["content-type"].startswith("text/csv")
+    assert [row["subject"] for row in csv.DictReader(io.StringIO(as_csv.text))] == [s["subject"] for s in subjects[:2]]
+
+
+def test_search_sends_its_total_and_links_each_hit_to_its_word(client: TestClient, web_corpus: WebCorpus, example_id: str) -> None:
+    word = "the"
+    response = client.get("/api/v1/search", params={"q": word, "limit": 2})
+    total = int(response.headers["X-Total-Count"])
+    everything = client.get("/api/v1/search", params={"q": word, "limit": 1000}).json()
+    assert total == len(everything) > 2
+    for hit in everything:
+        text = web_corpus.briefings[hit["briefing_id"]].text
+        assert text[hit["at"] : hit["at"] + len(word)].lower() == word
+        assert hit["start"] <= hit["at"] < hit["end"]
+        assert hit["url"] == f"/briefings/{hit['briefing_id']}?at={hit['at']}&hl={word}#hit"
+
+
+@pytest.mark.parametrize(("since", "status"), [("garbage", 422), ("2024-13-45", 422), ("2024-02-30", 422), ("2024", 200), ("2024-02", 200), ("2024-02-29", 200), ("", 200)])
+def test_search_dates_are_checked(client: TestClient, since: str, status: int) -> None:
+    response = client.get("/api/v1/search", params={"q": "the", "since": since})
+    assert response.status_code == status
+    page = client.get("/search", params={"q": "the", "since": since})
+    assert page.status_code == status
+
+
+def test_since_and_until_narrow_the_hits(client: TestClient, web_corpus: WebCorpus) -> None:
+    dates = sorted({b.date for b in web_corpus.briefings.values() if b.date})
+    hits = client.get("/api/v1/search", params={"q": "the", "since": dates[-1], "limit": 1000}).json()
+    assert hits and all(hit["date"] >= dates[-1] for hit in hits)
+    none = client.get("/api/v1/search", params={"q": "the", "until": "1900-01-01"})
+    assert none.json() == [] and none.headers["X-Total-Count"] == "0"
+
+
+def test_briefing_ids_are_case_insensitive_in_paths(client: TestClient, example_id: str) -> None:
+    upper = client.get(f"/api/v1/briefings/{example_id.upper()}")
+    assert upper.status_code == 200 and upper.json()["id"] == example_id

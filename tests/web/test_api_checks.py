@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from podium.store.queries import COMMITMENT_COLUMNS, FINDING_COLUMNS
 from podium.web import create_app
 
-from .conftest import WebCorpus, build_corpus
+from .conftest import BASE_URL, WebCorpus, build_corpus
 
 PROMISE = """Briefing on tourism
 
@@ -68,7 +68,7 @@ def checks_corpus(tmp_path_factory: pytest.TempPathFactory) -> WebCorpus:
 
 @pytest.fixture(scope="module")
 def api(checks_corpus: WebCorpus) -> Iterator[TestClient]:
-    with TestClient(create_app(checks_corpus.db)) as client:
+    with TestClient(create_app(checks_corpus.db), base_url=BASE_URL) as client:
         yield client
 
 
@@ -199,8 +199,8 @@ def test_commitments_page_has_a_json_twin_and_a_nav_link(api: TestClient) -> Non
     assert data["filters"] == {"status": "open"}
     assert all(c["status"] == "open" for c in data["commitments"])
     assert data["total"] == len(data["commitments"])
-    assert '<a href="http://testserver/commitments" aria-current="page">Commitments</a>' in api.get("/commitments").text
-    assert 'href="http://testserver/commitments"' in api.get("/").text
+    assert '<a href="/commitments" aria-current="page">Commitments</a>' in api.get("/commitments").text
+    assert 'href="/commitments"' in api.get("/").text
 
 
 def test_commitments_page_refuses_an_unknown_status(api: TestClient) -> None:

@@ -3,9 +3,13 @@ the app runs under uvicorn in a thread on a free 127.0.0.1 port over its own tem
 
 from __future__ import annotations
 
+import csv
+import http.server
+import json
 import os
 import re
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +35,8 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    # A DNS-rebinding page: evil.example resolves to this machine, as an attacker's DNS would make it.
+    "--host-resolver-rules=MAP evil.example 127.0.0.1",
 ]
 
 if not CHROMIUM.exists():
@@ -187,3 +193,180 @@ def test_pages_run_without_console_errors(page: Page, base_url: str, browser_cor
     page.fill('input[name="subject"]', "a")
     page.wait_for_timeout(400)  # the suggestion fetch is debounced
     assert errors == []
+
+
+# --- other sites ---------------------------------------------------------------------------------
+
+ATTACK_PAGE = """<!doctype html><meta charset="utf-8"><title>another site</title>
+<form id="f" method="post" action="{app}/add" enctype="multipart/form-data" target="sink">
+<input type="hidden" name="csrf_token" value="guessed"></form><iframe name="sink"></iframe>
+<script>
+const upload = () => {{
+  const body = new FormData();
+  body.append("file", new Blob([{text}], {{type: "text/plain"}}), "planted.txt");
+  return body;
+}};
+window.results = Promise.all([
+  fetch("{app}/api/v1/briefings", {{method: "POST", mode: "no-cors", body: upload()}}).then(() => "sent", e => String(e)),
+  fetch("{app}/add", {{method: "POST", mode: "no-cors", body: upload()}}).then(() => "sent", e => String(e)),
+]);
+document.getElementById("f").submit();
+</script>"""
+
+
+@pytest.fixture
+def other_site() -> Iterator[Callable[[str], str]]:
+    """Another web server on another 127.0.0.1 port: serve(html) puts a page there, its URL back."""
+    pages: dict[str, bytes] = {}
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+            body = pages.get(self.path, b"")
+            self.send_response(200 if body else 404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+
+    def serve(html: str) -> str:
+        pages["/attack.html"] = html.encode()
+        return f"http://127.0.0.1:{server.server_address[1]}/attack.html"
+
+    yield serve
+    server.shutdown()
+    server.server_close()
+
+
+def stored_ids(page: Page, base_url: str) -> set[str]:
+    rows = page.request.get(base_url + "/api/v1/briefings?limit=1000").json()
+    return {row["id"] for row in rows}
+
+
+def test_an_upload_from_another_site_is_refused(page: Page, base_url: str, other_site: Callable[[str], str]) -> None:
+    before = stored_ids(page, base_url)
+    text = EXAMPLE.read_text(encoding="utf-8") + "\nA planted paragraph that no stored briefing holds.\n"
+    attack = other_site(ATTACK_PAGE.format(app=base_url, text=json.dumps(text)))
+    refusals: list[int] = []
+    page.on("response", lambda response: refusals.append(response.status) if response.request.method == "POST" else None)
+    page.goto(attack)
+    assert page.evaluate("window.results") == ["sent", "sent"]  # no-cors: the page cannot see the answer
+    page.wait_for_timeout(300)  # the form posts into its frame
+    assert refusals and all(status == 403 for status in refusals), refusals
+    assert stored_ids(page, base_url) == before
+
+
+def test_a_rebinding_page_gets_no_answer(page: Page, base_url: str) -> None:
+    port = base_url.rsplit(":", 1)[1]
+    response = page.goto(f"http://evil.example:{port}/")
+    assert response is not None and response.status == 421
+    assert page.locator("table.library").count() == 0
+    api = page.goto(f"http://evil.example:{port}/api/v1/briefings")
+    assert api is not None and api.status == 421
+    assert api.json()["status"] == 421
+
+
+def test_download_csv_holds_the_whole_filtered_result(page: Page, base_url: str, tmp_path: Path) -> None:
+    listed = page.request.get(base_url + "/api/v1/figures?limit=1")
+    total = int(listed.headers["x-total-count"])
+    assert total > 5, "the test needs more figures than one page shows"
+    page.goto(base_url + "/figures?limit=5")
+    assert page.locator("table.figures tbody tr").count() == 5
+    with page.expect_download() as download_info:
+        page.click("text=Download CSV")
+    saved = tmp_path / "figures.csv"
+    download_info.value.save_as(saved)
+    with saved.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == total
+
+
+# --- phones, search landing, the chart -----------------------------------------------------------
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 375, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True)
+    yield context.new_page()
+    context.close()
+
+
+def busiest_subject(page: Page, base_url: str) -> str:
+    rows = page.request.get(base_url + "/api/v1/subjects?limit=1").json()
+    assert rows, "no subject to chart"
+    return rows[0]["subject"]
+
+
+@pytest.mark.parametrize("url", ["/", "/figures", "/commitments", "/docs", "/search?q=the", "/add", "/indicator", "BRIEFING", "INDICATOR"])
+def test_no_page_overflows_a_phone(phone: Page, base_url: str, browser_corpus: WebCorpus, url: str) -> None:
+    if url == "BRIEFING":
+        url = f"/briefings/{browser_corpus.id_of(EXAMPLE.name)}"
+    elif url == "INDICATOR":
+        url = "/indicator?subject=" + busiest_subject(phone, base_url)
+    phone.goto(base_url + url)
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    assert width <= 375, f"{url} is {width} px wide on a 375 px phone"
+
+
+def test_tables_scroll_inside_their_box_on_a_phone(phone: Page, base_url: str) -> None:
+    phone.goto(base_url + "/figures")
+    box = phone.locator(".scroll").first
+    assert phone.evaluate("(el) => el.scrollWidth > el.clientWidth", box.element_handle())  # the table is wider ...
+    assert box.bounding_box()["width"] <= 375  # ... and scrolls within the page
+
+
+def test_the_chart_reflows_on_a_phone_with_readable_labels(phone: Page, base_url: str) -> None:
+    phone.goto(base_url + "/indicator?subject=" + busiest_subject(phone, base_url))
+    assert phone.locator("svg.chart-wide").first.is_hidden()
+    narrow = phone.locator("svg.chart-narrow").first
+    assert narrow.is_visible()
+    heights = phone.eval_on_selector_all("svg.chart-narrow >> nth=0 >> text.tick", "(els) => els.map((e) => e.getBoundingClientRect().height)")
+    assert heights and min(heights) >= 10, heights  # CSS pixels: a label one can read
+    assert narrow.bounding_box()["width"] <= 375
+
+
+def test_the_chart_has_a_legend_for_its_series(page: Page, base_url: str) -> None:
+    subject = busiest_subject(page, base_url)
+    figures = page.request.get(base_url + "/api/v1/figures", params={"subject": subject, "limit": 1000}).json()
+    page.goto(base_url + "/indicator?subject=" + subject)
+    chart = page.locator("figure.chart").first
+    legend = [text.split()[0] for text in chart.locator(".legend li").all_inner_texts()]
+    assert legend
+    assert set(legend) <= {f["modality"] for f in figures}
+    wide = chart.locator("svg.chart-wide")
+    for name in legend:
+        assert wide.locator(f"a.point.series-{name}").count() > 0
+    labels = wide.locator("text.tick.x")
+    boxes = [labels.nth(i).bounding_box() for i in range(labels.count())]
+    assert all(a["x"] + a["width"] < b["x"] for a, b in zip(boxes, boxes[1:]))  # x labels never overlap
+
+
+def test_a_search_hit_lands_on_its_sentence_highlighted(page: Page, base_url: str, browser_corpus: WebCorpus) -> None:
+    example_id = browser_corpus.id_of(EXAMPLE.name)
+    briefing = browser_corpus.briefings[example_id]
+    turn = max(briefing.turns, key=lambda t: len(t.text))
+    word = longest_word(turn.text[len(turn.text) // 2 :])  # a word deep in a long turn
+    page.set_viewport_size({"width": 1000, "height": 500})
+    page.goto(f"{base_url}/search?q={word}&briefing={example_id}")
+    count = page.locator(".result-count").inner_text()
+    assert count.split()[0].isdigit() and int(count.split()[0]) == page.locator(".hit").count()
+    page.locator(".hit .where a").first.click()
+    page.wait_for_url(re.compile(r"#hit$"))
+    at = int(re.search(r"at=(\d+)", page.url).group(1))
+    assert briefing.text[at : at + len(word)].lower() == word.lower()
+    here = page.locator("#transcript mark.hl.here")
+    assert here.count() >= 1
+    assert {text.lower() for text in here.all_inner_texts()} == {word.lower()}
+    assert here.first.is_visible()
+    box = here.first.bounding_box()
+    assert box is not None and 0 <= box["y"] <= 500, "the sentence is not in view"
+    sentence = page.evaluate(
+        """() => { const r = document.createRange(); r.setStartAfter(document.getElementById('hit'));
+                   r.setEndBefore(document.querySelector('.hit-end')); return r.toString(); }"""
+    )
+    assert word.lower() in sentence.lower() and len(sentence) < len(turn.text)

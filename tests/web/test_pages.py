@@ -10,9 +10,9 @@ from html import unescape
 import pytest
 from fastapi.testclient import TestClient
 
-from podium.web.render import non_overlapping
+from podium.web.render import non_overlapping, period_span
 
-from .conftest import WebCorpus, longest_word
+from .conftest import WebCorpus, form_fields, longest_word
 
 PAGES = ["/", "/figures", "/search?q=the", "/indicator", "/add", "/docs"]
 MARK = re.compile(r'<mark class="fig( off)?" id="q-(\d+)"')
@@ -108,18 +108,21 @@ def test_missing_briefing_is_a_404_page_and_a_json_404(client: TestClient) -> No
     assert twin.status_code == 404 and twin.json()["status"] == 404
 
 
-def test_figures_csv_download_is_exactly_what_is_shown(client: TestClient, web_corpus: WebCorpus, example_id: str) -> None:
+def test_figures_csv_download_holds_every_figure_the_filters_select(client: TestClient, web_corpus: WebCorpus, example_id: str) -> None:
     kind = web_corpus.briefings[example_id].quantities[0].kind
     params = {"kind": kind, "limit": 3}
     page = client.get("/figures", params=params)
     link = re.search(r'<a class="button" href="([^"]+)" download>', page.text)
     assert link
-    shown = client.get("/figures.json", params=params).json()["figures"]
+    listed = client.get("/figures.json", params={**params, "limit": 1000})
+    everything = listed.json()["figures"]
+    assert listed.json()["total"] == len(everything) > 3, "the test needs more figures of one kind than the page shows"
     download = client.get(unescape(link.group(1)))
+    assert download.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(download.text)))
-    assert [(r["briefing_id"], int(r["start"])) for r in rows] == [(f["briefing_id"], f["start"]) for f in shown]
+    assert [(r["briefing_id"], int(r["start"])) for r in rows] == [(f["briefing_id"], f["start"]) for f in everything]
     assert all(r["kind"] == kind for r in rows)
-    for figure in shown:
+    for figure in client.get("/figures.json", params=params).json()["figures"]:
         assert f'#q-{figure["start"]}"' in page.text
 
 
@@ -141,9 +144,14 @@ def test_indicator_charts_every_figure_with_a_period(client: TestClient, web_cor
     expected = {(i, q.start) for i, q in with_period if q.subject == subject}
     charted = {(f["briefing_id"], f["start"]) for f in data["figures"] if f["period"]}
     assert expected <= charted
+    placed = {(f["briefing_id"], f["start"]) for f in data["figures"] if f["period"] and period_span(f["period"])}
     html = client.get("/indicator", params={"subject": subject}).text
-    points = re.findall(r'<a href="/briefings/([0-9a-f]{16})#q-(\d+)" class="point">', html)
-    assert {(i, int(s)) for i, s in points} == charted
+    wide = html.split('class="chart-wide"')[1:]  # each wide chart, up to the end of the page
+    points = [re.findall(r'<a href="/briefings/([0-9a-f]{16})#q-(\d+)" class="point series-(\w+)">', chart.split("</svg>")[0]) for chart in wide]
+    assert {(i, int(s)) for chart in points for i, s, _m in chart} == placed
+    assert sum(len(chart) for chart in points) == len(placed)  # each figure once, in one chart
+    modalities = {f["modality"] for f in data["figures"] if (f["briefing_id"], f["start"]) in placed}
+    assert {m for chart in points for _i, _s, m in chart} == modalities
 
 
 def test_indicator_suggests_subjects(client: TestClient, web_corpus: WebCorpus) -> None:
@@ -157,7 +165,8 @@ def test_indicator_suggests_subjects(client: TestClient, web_corpus: WebCorpus) 
 def test_upload_page_ingests_and_redirects_to_the_briefing(fresh_client: TestClient) -> None:
     from conftest import EXAMPLE
 
-    response = fresh_client.post("/add", files={"file": (EXAMPLE.name, EXAMPLE.read_bytes(), "text/plain")}, follow_redirects=False)
+    fields = form_fields(fresh_client)
+    response = fresh_client.post("/add", data=fields, files={"file": (EXAMPLE.name, EXAMPLE.read_bytes(), "text/plain")}, follow_redirects=False)
     assert response.status_code == 303
     briefing_id = response.headers["location"].rsplit("/", 1)[-1]
     page = fresh_client.get(f"/briefings/{briefing_id}")

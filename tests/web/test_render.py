@@ -7,6 +7,7 @@ import pytest
 from podium.model import Briefing, Quantity, Turn
 from podium.web.render import (
     build_charts,
+    period_span,
     format_figure,
     format_number,
     nice_range,
@@ -116,3 +117,51 @@ def test_charts_split_by_kind_and_unit_and_skip_undated_figures() -> None:
     assert [label for _x, label in growth.x_ticks] == ["2023", "2024"]
     assert growth.points[0].y > growth.points[1].y  # larger values sit higher (smaller y) in SVG
     assert [p.href for p in growth.points] == ["/b/a#q-1", "/b/a#q-2"]
+
+
+@pytest.mark.parametrize(
+    ("period", "span"),
+    [
+        ("2024", (2024, 2025)),
+        ("2024-Q2", (2024.25, 2024.5)),
+        ("2024-H2", (2024.5, 2025)),
+        ("2024-03", (2024 + 2 / 12, 2024 + 3 / 12)),
+        ("2021/2025", (2021, 2026)),
+        ("2024-01/2024-06", (2024, 2024.5)),
+        ("2024-13", None),
+        ("next year", None),
+        ("2025/2021", None),
+    ],
+)
+def test_period_span(period: str, span: tuple[float, float] | None) -> None:
+    found = period_span(period)
+    assert found == (pytest.approx(span) if span else None)
+
+
+def test_a_chart_places_periods_in_time_and_splits_modalities() -> None:
+    rows = [
+        {"value": 5.0, "unit": "%", "kind": "growth", "period": "2020", "modality": "actual", "start": 1, "briefing_id": "a"},
+        {"value": 5.5, "unit": "%", "kind": "growth", "period": "2024", "modality": "actual", "start": 2, "briefing_id": "a"},
+        {"value": 5.0, "unit": "%", "kind": "growth", "period": "2024", "modality": "target", "start": 3, "briefing_id": "a"},
+        {"value": 4.5, "unit": "%", "kind": "growth", "period": "2024-Q1", "modality": "forecast", "start": 4, "briefing_id": "b"},
+        {"value": 4.0, "unit": "%", "kind": "growth", "period": "someday", "modality": "actual", "start": 5, "briefing_id": "b"},
+    ]
+    (chart,) = build_charts(rows, href=lambda row: f"#q-{row['start']}")
+    assert [(s.name, s.count) for s in chart.series] == [("actual", 2), ("target", 1), ("forecast", 1)]
+    assert chart.unplaced == 1
+    x = {p.href: p.x for p in chart.points}
+    # Time, not categories: 2020 to 2024 is four years, 2024-Q1 sits inside 2024, before its middle.
+    assert x["#q-2"] - x["#q-1"] > 3 * (x["#q-2"] - x["#q-4"]) > 0
+    assert x["#q-2"] != x["#q-3"]  # actual and target of one period side by side, not on one another
+    labels = [label for _x, label in chart.x_ticks]
+    assert labels[0] == "2020" and labels[-1] == "2024"
+    xs = [tick_x for tick_x, _label in chart.x_ticks]
+    assert all(b - a >= 64 for a, b in zip(xs, xs[1:]))  # labels never overlap
+
+
+def test_a_narrow_chart_keeps_its_labels_apart() -> None:
+    rows = [{"value": float(y), "unit": "%", "kind": "growth", "period": str(y), "modality": "actual", "start": y, "briefing_id": "a"} for y in range(2000, 2025)]
+    (chart,) = build_charts(rows, href=lambda row: "#", width=360)
+    xs = [tick_x for tick_x, _label in chart.x_ticks]
+    assert chart.width == 360 and 2 <= len(xs) <= 6
+    assert all(b - a >= 64 for a, b in zip(xs, xs[1:]))

@@ -15,7 +15,6 @@ from podium.store import Corpus
 from podium.store.queries import BRIEFING_COLUMNS, COMMITMENT_COLUMNS, FIGURE_COLUMNS, FINDING_COLUMNS, SEARCH_COLUMNS
 from podium.web.routes.common import (
     BRIEFING_SORTS,
-    ROLES,
     STATUSES,
     VERDICTS,
     Paging,
@@ -27,11 +26,25 @@ from podium.web.routes.common import (
     page_links,
     paging,
 )
-from podium.web.render import snippet_markup, snippet_text
-from podium.web.routes.pages import count_briefings, receive_upload
+from podium.web.render import local_url, snippet_markup, snippet_text
+from podium.web.hits import located_hits
+from podium.web.problems import PROBLEM_RESPONSES
+from podium.web.routes.pages import count_briefings, read_upload_form, run_search, search_params, store_upload
+from podium.web.schemas import (
+    UPLOAD_BODY,
+    BriefingModel,
+    BriefingRow,
+    CommitmentRow,
+    FigureRow,
+    FindingRow,
+    SearchHit,
+    Subject,
+    Upload,
+    listing_responses,
+)
 from podium.web.store import checked_id, read_corpus
 
-router = APIRouter(prefix="/api/v1", tags=["api"])
+router = APIRouter(prefix="/api/v1", tags=["api"], responses=PROBLEM_RESPONSES)
 ReadCorpus = Annotated[Corpus, Depends(read_corpus)]
 OutputFormat = Annotated[
     Literal["json", "csv"] | None,
@@ -68,7 +81,7 @@ def prefers_csv(request: Request) -> bool:
     return "text/csv" in accept and "application/json" not in accept
 
 
-@router.get("/briefings", summary="List briefings")
+@router.get("/briefings", summary="List briefings", responses=listing_responses(BriefingRow))
 def list_briefings(
     request: Request,
     corpus: ReadCorpus,
@@ -85,24 +98,34 @@ def list_briefings(
     return listing(request, rows, columns=BRIEFING_COLUMNS, name="briefings", fmt=fmt, page_=page_, total=count_briefings(corpus, q))
 
 
-@router.get("/briefings/{briefing_id}", summary="One briefing, the full model")
+@router.get("/briefings/{briefing_id}", summary="One briefing, the full model", responses={200: {"model": BriefingModel}})
 def get_briefing(briefing_id: str, corpus: ReadCorpus) -> Response:
     """The whole Briefing: text, participants, turns, exchanges, quantities, findings, commitments."""
-    found = corpus.briefing(checked_id(briefing_id))
+    ident = checked_id(briefing_id)
+    found = corpus.briefing(ident)
     if found is None:
         raise HTTPException(404, f"no briefing {briefing_id!r}")
-    return json_response({"id": briefing_id, **found.to_dict()})
+    return json_response({"id": ident, **found.to_dict()})
 
 
-@router.post("/briefings", summary="Upload a transcript", status_code=201)
+@router.post(
+    "/briefings",
+    summary="Upload a transcript",
+    status_code=201,
+    responses={201: {"model": Upload, "description": "stored"}, 200: {"model": Upload, "description": "the same content was stored already"}},
+    openapi_extra=UPLOAD_BODY,
+)
 async def upload_briefing(request: Request) -> Response:
-    """Ingest one transcript sent as multipart field `file` (text, HTML or Markdown, at most 20 MB)."""
-    briefing_id = await receive_upload(request)
-    url = request.url_for("get_briefing", briefing_id=briefing_id)
-    return json_response({"id": briefing_id, "url": str(url)}, headers={"Location": str(url)}, status_code=201)
+    """Ingest one transcript sent as multipart field `file` (text, HTML, Markdown, PDF or DOCX, at
+    most 20 MB), or the page at the address in field `url` (fetched now, or taken from the local
+    cache). 201 when it is new, 200 when the same content was stored already."""
+    briefing_id, status = await store_upload(request, await read_upload_form(request))
+    url = str(local_url(request, "get_briefing", briefing_id=briefing_id))
+    code = 200 if status == "unchanged" else 201
+    return json_response({"id": briefing_id, "url": url, "status": status}, headers={"Location": url}, status_code=code)
 
 
-@router.get("/figures", summary="Figures across the corpus")
+@router.get("/figures", summary="Figures across the corpus", responses=listing_responses(FigureRow))
 def list_figures(
     request: Request,
     corpus: ReadCorpus,
@@ -116,7 +139,7 @@ def list_figures(
     return listing(request, rows, columns=FIGURE_COLUMNS, name="figures", fmt=fmt, page_=page_, total=total)
 
 
-@router.get("/findings", summary="Findings of the checks across the corpus")
+@router.get("/findings", summary="Findings of the checks across the corpus", responses=listing_responses(FindingRow))
 def list_findings(
     request: Request,
     corpus: ReadCorpus,
@@ -133,7 +156,7 @@ def list_findings(
     return listing(request, rows, columns=FINDING_COLUMNS, name="findings", fmt=fmt, page_=page_, total=total)
 
 
-@router.get("/commitments", summary="Commitments, settled against later briefings")
+@router.get("/commitments", summary="Commitments, settled against later briefings", responses=listing_responses(CommitmentRow))
 def list_commitments(
     request: Request,
     corpus: ReadCorpus,
@@ -157,7 +180,7 @@ def commitment_rows(corpus: Corpus, *, briefing: str | None, status: str | None,
     )
 
 
-@router.get("/search", summary="Full-text search over turns")
+@router.get("/search", summary="Full-text search over turns", responses=listing_responses(SearchHit))
 def search_turns(
     request: Request,
     corpus: ReadCorpus,
@@ -166,30 +189,28 @@ def search_turns(
     fmt: OutputFormat = None,
     speaker: str | None = None,
     role: str | None = None,
-    since: Annotated[str | None, Query(description="earliest briefing date, YYYY-MM-DD")] = None,
-    until: Annotated[str | None, Query(description="latest briefing date, YYYY-MM-DD")] = None,
+    since: Annotated[str | None, Query(description="earliest briefing date, YYYY-MM-DD (or YYYY-MM, YYYY)")] = None,
+    until: Annotated[str | None, Query(description="latest briefing date, YYYY-MM-DD (or YYYY-MM, YYYY)")] = None,
     briefing: Annotated[str | None, Query(description="a briefing id")] = None,
 ) -> Response:
-    """Matching turns with a plain `snippet` and an HTML-escaped `snippet_html` marking the hits."""
-    hits = corpus.search(
-        q,
-        speaker=blank_to_none(speaker),
-        role=one_of(role, ROLES, "role"),
-        since=blank_to_none(since),
-        until=blank_to_none(until),
-        briefing=blank_to_none(briefing),
-        limit=page_.limit + 1,
-        offset=page_.offset,
-    )
-    rows = [{**hit, "snippet": snippet_text(hit["snippet"]), "snippet_html": str(snippet_markup(hit["snippet"]))} for hit in hits[: page_.limit]]
-    return listing(request, rows, columns=SEARCH_COLUMNS, name="search", fmt=fmt, page_=page_, total=None, shown=len(hits))
+    """Matching turns with a plain `snippet`, an HTML-escaped `snippet_html` marking the hits, `at`
+    (the offset of the first match) and `url` (the briefing page at that sentence); the total is in `X-Total-Count`."""
+    params = search_params(speaker=speaker, role=role, since=since, until=until, briefing=briefing)
+    hits = located_hits(request, corpus, run_search(corpus, q, params, page_), q)
+    rows = [{**hit, "snippet": snippet_text(hit["snippet"]), "snippet_html": str(snippet_markup(hit["snippet"]))} for hit in hits]
+    total = corpus.count_search(q, **params)
+    return listing(request, rows, columns=SEARCH_COLUMNS, name="search", fmt=fmt, page_=page_, total=total)
 
 
-@router.get("/subjects", summary="Subjects with figures, for suggestions")
+@router.get("/subjects", summary="Subjects with figures, for suggestions", responses=listing_responses(Subject))
 def list_subjects(
+    request: Request,
     corpus: ReadCorpus,
+    page_: Annotated[Paging, Depends(paging)],
+    fmt: OutputFormat = None,
     prefix: Annotated[str, Query(description="the start of the subject")] = "",
-    limit: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> Response:
-    """Subjects starting with `prefix`, most figures first."""
-    return json_response([{"subject": s, "count": n} for s, n in corpus.subjects(prefix=prefix, limit=limit)])
+    """Subjects starting with `prefix`, most figures first; the total is in `X-Total-Count`."""
+    everything = corpus.subjects(prefix=prefix, limit=-1)  # one grouped scan; SQLite takes -1 as no limit
+    rows = [{"subject": s, "count": n} for s, n in everything[page_.offset : page_.offset + page_.limit]]
+    return listing(request, rows, columns=("subject", "count"), name="subjects", fmt=fmt, page_=page_, total=len(everything))

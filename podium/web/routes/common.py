@@ -6,17 +6,17 @@ import csv
 import inspect
 import io
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any, get_args
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import Response
+from fastapi.responses import Response, StreamingResponse
 
 from podium.model import CommitmentStatus, Role, Verdict
 from podium.store import queries
 from podium.store.queries import FIGURE_FILTERS
-from podium.web.render import templates
+from podium.web.render import local_request_url, templates
 
 BRIEFING_SORTS: tuple[str, ...] = tuple(queries.BRIEFING_SORTS)
 ROLES: tuple[str, ...] = get_args(Role)
@@ -79,12 +79,13 @@ def page_links(request: Request, paging: Paging, *, shown: int, total: int | Non
     # Without a total, callers fetch one row more than the page holds: that row means "more".
     has_more = (paging.offset + shown < total) if total is not None else shown > paging.limit
     prev_offset = max(0, paging.offset - paging.limit)
+    here = local_request_url(request)  # a path: links never echo the Host header
     return {
         "total": total,
         "limit": paging.limit,
         "offset": paging.offset,
-        "next": str(request.url.include_query_params(offset=paging.offset + paging.limit)) if has_more else None,
-        "prev": str(request.url.include_query_params(offset=prev_offset)) if paging.offset > 0 else None,
+        "next": str(here.include_query_params(offset=paging.offset + paging.limit)) if has_more else None,
+        "prev": str(here.include_query_params(offset=prev_offset)) if paging.offset > 0 else None,
     }
 
 
@@ -124,17 +125,41 @@ def json_response(data: Any, *, headers: dict[str, str] | None = None, status_co
 
 
 def csv_response(rows: Iterable[dict[str, Any]], columns: Sequence[str], *, filename: str, headers: dict[str, str] | None = None) -> Response:
+    disposition = {"Content-Disposition": f'attachment; filename="{filename}"'}
+    body = "".join(csv_lines(rows, columns))
+    return Response(body, media_type="text/csv; charset=utf-8", headers={**disposition, **(headers or {})})
+
+
+def csv_stream(rows: Iterable[dict[str, Any]], columns: Sequence[str], *, filename: str) -> StreamingResponse:
+    """A CSV of any length, written as the rows arrive (a sync iterable runs in a worker thread)."""
+    disposition = {"Content-Disposition": f'attachment; filename="{filename}"'}
+    return StreamingResponse(csv_lines(rows, columns), media_type="text/csv; charset=utf-8", headers=disposition)
+
+
+def csv_lines(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> Iterator[str]:
+    """The header, then one line per row (a line may hold newlines inside quotes)."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in rows:
         writer.writerow({key: csv_cell(row.get(key)) for key in columns})
-    disposition = {"Content-Disposition": f'attachment; filename="{filename}"'}
-    return Response(buffer.getvalue(), media_type="text/csv; charset=utf-8", headers={**disposition, **(headers or {})})
+        if buffer.tell() > 64 * 1024:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP's list); a leading
+# apostrophe makes it text. Numbers are written as numbers and never need it.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_cell(value: Any) -> Any:
     if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False)
-    return "" if value is None else value
-
+        value = json.dumps(value, ensure_ascii=False)
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value

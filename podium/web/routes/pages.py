@@ -6,26 +6,33 @@ Views that read the store are plain `def`s, so FastAPI runs their SQLite calls i
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
+from starlette.datastructures import FormData
 
 from podium.checks.corpus import resolved_commitments
 from podium.errors import PodiumError
 from podium.model import Briefing
 from podium.store import Corpus
+from podium.store.corpus import Status
 from podium.store.queries import FIGURE_COLUMNS, KINDS, MODALITIES
-from podium.web.ingest import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES, MULTIPART_ENVELOPE_BYTES, ingest, upload_name
-from podium.web.render import build_charts, non_overlapping, snippet_text, transcript_blocks
+from podium.web.guard import CSRF_COOKIE, CSRF_FIELD, csrf_cookie, form_token, token_is_valid
+from podium.web.ingest import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES, MULTIPART_ENVELOPE_BYTES, parse_upload, parse_url, store_briefing, upload_name
+from podium.web.hits import located_hits, sentence_around
+from podium.web.limits import run_abandonable
+from podium.web.render import NARROW_CHART_WIDTH, build_charts, local_url, non_overlapping, snippet_text, transcript_blocks
 from podium.web.routes.common import (
     BRIEFING_SORTS,
     ROLES,
     STATUSES,
     Paging,
     blank_to_none,
-    csv_response,
+    csv_stream,
     figure_filters,
     json_response,
     one_of,
@@ -35,6 +42,7 @@ from podium.web.routes.common import (
     respond,
     wants,
 )
+from podium.web.routes.params import checked_date
 from podium.web.store import checked_id, read_corpus
 
 router = APIRouter()
@@ -72,20 +80,25 @@ def briefing(
     corpus: ReadCorpus,
     kind: Annotated[str | None, Query(description="mark only figures of this kind")] = None,
     modality: Annotated[str | None, Query(description="mark only figures of this modality")] = None,
+    at: Annotated[int | None, Query(ge=0, description="an offset in the text: its sentence is marked as #hit")] = None,
+    hl: Annotated[str | None, Query(description="words the page highlights in that sentence's turn")] = None,
 ) -> Response:
     """One briefing: header, participants, exchanges, the transcript with every figure marked."""
-    found = corpus.briefing(checked_id(briefing_id))
+    ident = checked_id(briefing_id)
+    found = corpus.briefing(ident)
     if found is None:
         raise HTTPException(404, f"no briefing {briefing_id!r}")
     kind, modality = one_of(kind, KINDS, "kind"), one_of(modality, MODALITIES, "modality")
     if wants(request, ".json"):
-        return json_response({"id": briefing_id, **found.to_dict()})
+        return json_response({"id": ident, **found.to_dict()})
+    sentence = sentence_around(found, at) if at is not None else None
+    anchors = {sentence[0]: "hit", sentence[1] - 1: "hit-end"} if sentence else None
     extra = {
-        "id": briefing_id,
+        "id": ident,
         "briefing": found,
         "kind": kind,
         "modality": modality,
-        "blocks": transcript_blocks(found, kind=kind, modality=modality),
+        "blocks": transcript_blocks(found, kind=kind, modality=modality, anchors=anchors),
         "kind_counts": Counter(q.kind for q in found.quantities),
         "modality_counts": Counter(q.modality for q in found.quantities),
         "exchanges": exchange_views(found),
@@ -135,14 +148,25 @@ def figures(
     filters: Annotated[dict[str, str], Depends(figure_filters)],
     page_: Annotated[Paging, Depends(paging)],
 ) -> Response:
-    """Every figure across the corpus, filtered; the CSV twin holds exactly the rows shown."""
-    rows = corpus.figures(**filters, limit=page_.limit, offset=page_.offset)
+    """Every figure across the corpus, filtered; the CSV twin holds every figure the filters
+    select, not just the page shown."""
     if wants(request, ".csv"):
-        return csv_response(rows, FIGURE_COLUMNS, filename="figures.csv")
+        return csv_stream(every_figure(request.app.state.db, filters), FIGURE_COLUMNS, filename="figures.csv")
+    rows = corpus.figures(**filters, limit=page_.limit, offset=page_.offset)
     total = corpus.count_figures(**filters)
     data = {"filters": filters, "figures": rows, **page_links(request, page_, shown=len(rows), total=total)}
-    csv_url = request.url_for("figures_csv").include_query_params(**request.query_params)
+    csv_url = local_url(request, "figures_csv").include_query_params(**filters)
     return respond(request, "figures", data, {"csv_url": str(csv_url), "kinds": KINDS, "modalities": MODALITIES})
+
+
+def every_figure(db: Path, filters: dict[str, str], *, batch: int = 2000) -> Iterator[dict[str, Any]]:
+    """The filtered figures a batch at a time, from a connection of the stream's own (the
+    request's is closed by the time a streamed body is written)."""
+    with Corpus(db, readonly=True) as corpus:
+        offset = 0
+        while rows := corpus.figures(**filters, limit=batch, offset=offset):
+            yield from rows
+            offset += len(rows)
 
 
 @page(router, "/commitments", name="commitments")
@@ -192,31 +216,35 @@ def search(
     until: Annotated[str | None, Query(description="latest briefing date, YYYY-MM-DD")] = None,
     briefing: Annotated[str | None, Query(description="a briefing id")] = None,
 ) -> Response:
-    """Full-text search over every turn, with snippets and filters."""
-    params = {
-        "speaker": blank_to_none(speaker),
-        "role": one_of(role, ROLES, "role"),
-        "since": blank_to_none(since),
-        "until": blank_to_none(until),
-        "briefing": blank_to_none(briefing),
-    }
+    """Full-text search over every turn, with snippets and filters; each hit links to its sentence."""
+    params = search_params(speaker=speaker, role=role, since=since, until=until, briefing=briefing)
     q = blank_to_none(q)
-    hits = run_search(corpus, q, params, page_)
-    shown = hits[: page_.limit]
+    hits = located_hits(request, corpus, run_search(corpus, q, params, page_), q) if q else []
+    total = corpus.count_search(q, **params) if q else None
     data = {
         "q": q,
         "filters": {k: v for k, v in params.items() if v},
-        "hits": [{**hit, "snippet": snippet_text(hit["snippet"])} for hit in shown],
-        **page_links(request, page_, shown=len(hits), total=None),
+        "hits": [{**hit, "snippet": snippet_text(hit["snippet"])} for hit in hits],
+        **page_links(request, page_, shown=len(hits), total=total),
     }
-    return respond(request, "search", data, {"marked_hits": shown, "roles": ROLES})
+    return respond(request, "search", data, {"marked_hits": hits, "roles": ROLES})
+
+
+def search_params(*, speaker: str | None, role: str | None, since: str | None, until: str | None, briefing: str | None) -> dict[str, str | None]:
+    """The search filters of the page and the API, checked."""
+    return {
+        "speaker": blank_to_none(speaker),
+        "role": one_of(role, ROLES, "role"),
+        "since": checked_date(since, "since"),
+        "until": checked_date(until, "until"),
+        "briefing": blank_to_none(briefing),
+    }
 
 
 def run_search(corpus: Corpus, q: str | None, params: dict[str, str | None], page_: Paging) -> list[dict[str, Any]]:
-    """One more hit than the page holds, so the page knows whether a next page exists."""
     if not q:
         return []
-    return corpus.search(q, **params, limit=page_.limit + 1, offset=page_.offset)
+    return corpus.search(q, **params, limit=page_.limit, offset=page_.offset)
 
 
 @page(router, "/indicator", name="indicator")
@@ -238,32 +266,56 @@ def indicator(
     for row in rows:
         row["href"] = href(row)
     data = {"subject": subject, "suggestions": suggestions, "figures": rows}
-    return respond(request, "indicator", data, {"charts": build_charts(rows, href=href)})
+    # The same charts drawn twice, for wide screens and phones: a phone gets fewer, larger labels
+    # rather than the wide chart scaled down until they cannot be read.
+    wide, narrow = build_charts(rows, href=href), build_charts(rows, href=href, width=NARROW_CHART_WIDTH)
+    charts = [{"wide": w, "narrow": n} for w, n in zip(wide, narrow)]
+    return respond(request, "indicator", data, {"charts": charts})
 
 
 @page(router, "/add", name="add")
 def add(request: Request) -> Response:
     """The upload form (its twin states the limits)."""
     data = {"max_bytes": MAX_UPLOAD_BYTES, "accepted": list(ACCEPTED_SUFFIXES)}
-    return respond(request, "add", data)
+    if wants(request, ".json"):
+        return respond(request, "add", data)
+    cookie, is_new = csrf_cookie(request)
+    response = respond(request, "add", data, {"csrf_field": CSRF_FIELD, "csrf_token": form_token(request.app.state.csrf_secret, cookie)})
+    if is_new:
+        response.set_cookie(CSRF_COOKIE, cookie, httponly=True, samesite="strict", path="/")
+    return response
 
 
 @router.post("/add", name="add_upload", include_in_schema=False)
 async def add_upload(request: Request) -> Response:
     """Ingest the uploaded transcript and show it."""
-    briefing_id = await receive_upload(request)
-    return RedirectResponse(request.url_for("briefing", briefing_id=briefing_id), status_code=303)
+    form = await read_upload_form(request)
+    if not token_is_valid(request, form.get(CSRF_FIELD)):
+        raise HTTPException(403, "the form's token is missing or stale: reload the Add page and upload again")
+    briefing_id, _status = await store_upload(request, form)
+    return RedirectResponse(str(local_url(request, "briefing", briefing_id=briefing_id)), status_code=303)
 
 
-async def receive_upload(request: Request) -> str:
-    """Read one multipart file of at most 20 MB, then parse and store it off the event loop."""
+async def read_upload_form(request: Request) -> FormData:
+    """The multipart form of an upload, refused early when its declared size is over the limit."""
     declared = int(request.headers.get("content-length") or 0)
     if declared > MAX_UPLOAD_BYTES + MULTIPART_ENVELOPE_BYTES:
         raise PodiumError("E004", f"{declared:,} bytes, over the {MAX_UPLOAD_BYTES:,}-byte upload limit", "upload")
-    form = await request.form(max_files=1, max_fields=4)
+    return await request.form(max_files=1, max_fields=4)
+
+
+async def store_upload(request: Request, form: FormData) -> tuple[str, Status]:
+    """Read the form's one file of at most 20 MB, then parse it and store it, both off the event
+    loop (the parse given up at the request's deadline); the id and whether it was new."""
     upload = form.get("file")
-    if upload is None or isinstance(upload, str):
-        raise HTTPException(422, "choose a transcript file to upload (form field 'file')")
-    raw = await upload.read(MAX_UPLOAD_BYTES + 1)
-    name = upload_name(upload.filename)
-    return await run_in_threadpool(ingest, raw, name=name, content_type=upload.content_type, db=request.app.state.db)
+    url = form.get("url")
+    if isinstance(url, str) and url.strip() and (upload is None or isinstance(upload, str) or not upload.filename):
+        # Fetched only because the user asked, and given up at the deadline like a parse.
+        briefing = await run_abandonable(request, parse_url, url.strip())
+    elif upload is None or isinstance(upload, str):
+        raise HTTPException(422, "choose a transcript file to upload (form field 'file') or give its address (field 'url')")
+    else:
+        raw = await upload.read(MAX_UPLOAD_BYTES + 1)
+        briefing = await run_abandonable(request, parse_upload, raw, upload_name(upload.filename), upload.content_type)
+    # Storing is one short transaction and is never abandoned half-way.
+    return await run_in_threadpool(store_briefing, briefing, request.app.state.db)

@@ -87,7 +87,65 @@
     });
   }
 
+  // A search hit links to its sentence (#hit, placed by the server) with the words searched in
+  // `hl`: mark them in that turn, the ones in the sentence itself most strongly, and show it.
+  function searchedWords() {
+    var query = new URLSearchParams(window.location.search).get("hl") || "";
+    return query.split(/\s+/).map(function (word) {
+      return word.replace(/^[-+"(]+|[")*^:]+$/g, "");
+    }).filter(function (word) { return word && !/^(AND|OR|NOT|NEAR)$/.test(word); });
+  }
+
+  function wordPattern(words) {
+    var alternatives = words.map(function (word) {
+      var escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      // Chinese and Japanese are written without spaces: there a word may start anywhere.
+      return /[\u3040-\u30ff\u3400-\u9fff]/.test(word) ? escaped : "(?<![\\p{L}\\p{N}])" + escaped;
+    });
+    return new RegExp(alternatives.join("|"), "giu");
+  }
+
+  function markMatches(node, pattern, here) {
+    var text = node.nodeValue, last = 0, match, parts = [];
+    pattern.lastIndex = 0;
+    while ((match = pattern.exec(text)) !== null) {
+      if (!match[0]) { pattern.lastIndex++; continue; }
+      parts.push(document.createTextNode(text.slice(last, match.index)));
+      var mark = document.createElement("mark");
+      mark.className = here ? "hl here" : "hl";
+      mark.textContent = match[0];
+      parts.push(mark);
+      last = match.index + match[0].length;
+    }
+    if (!parts.length) return;
+    parts.push(document.createTextNode(text.slice(last)));
+    node.replaceWith.apply(node, parts);
+  }
+
+  function setUpHitHighlight() {
+    var anchor = document.getElementById("hit");
+    var words = searchedWords();
+    if (!anchor) return;
+    var turn = anchor.closest(".turn") || document.getElementById("transcript");
+    var end = turn.querySelector(".hit-end");
+    if (words.length) {
+      var pattern = wordPattern(words);
+      var walker = document.createTreeWalker(turn, NodeFilter.SHOW_TEXT);
+      var nodes = [];
+      while (walker.nextNode()) nodes.push(walker.currentNode);
+      nodes.forEach(function (node) {
+        var after = anchor.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING;
+        var before = !end || (end.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_PRECEDING);
+        markMatches(node, pattern, after && before);
+      });
+    }
+    var first = turn.querySelector("mark.hl.here") || anchor;
+    first.scrollIntoView({block: "center"});
+    anchor.focus({preventScroll: true});
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    setUpHitHighlight();
     setUpTooltips();
     setUpSwitches();
     setUpSuggestions();
