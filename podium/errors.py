@@ -14,6 +14,7 @@ CATALOGUE: dict[str, str] = {
     "E010": "database error: {reason}",
     "E011": "database is locked by another process: {reason}",
     "E012": "database is read-only: {reason}",
+    "E013": "database is damaged: {reason}",
     "E020": "bad gold or prediction file: {reason}",
     "E030": "bad argument: {reason}",
 }

@@ -15,7 +15,9 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args, get_origin, get_type_hints
 
-SCHEMA_VERSION = "1.0.0"
+from podium.layout import Layout, layout_of
+
+SCHEMA_VERSION = "1.1.0"  # 1.1: `warnings`
 
 Role = Literal["host", "official", "journalist", "unknown"]
 Qualifier = Literal["exact", "approx", "min", "max"]
@@ -23,6 +25,7 @@ Kind = Literal["level", "change", "growth", "share", "rank", "ratio", "duration"
 Modality = Literal["actual", "target", "forecast"]
 Verdict = Literal["consistent", "inconsistent", "implausible"]
 CommitmentStatus = Literal["met", "missed", "open"]
+CaveatKind = Literal["decoding", "language", "figures"]
 
 
 @dataclass
@@ -125,6 +128,15 @@ class Commitment:
 
 
 @dataclass
+class Caveat:
+    """Something in the input podium repaired or could not read, said rather than dropped
+    silently: a decoding repair, a language it does not read yet, figures it skipped."""
+
+    kind: CaveatKind
+    message: str
+
+
+@dataclass
 class Briefing:
     """A parsed transcript: the text as read and every span found in it."""
 
@@ -146,6 +158,7 @@ class Briefing:
     quantities: list[Quantity] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     commitments: list[Commitment] = field(default_factory=list)
+    warnings: list[Caveat] = field(default_factory=list)
     schema_version: str = SCHEMA_VERSION
 
     def to_dict(self, *, include_text: bool = True) -> dict[str, Any]:
@@ -157,6 +170,18 @@ class Briefing:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Briefing:
         return _from_dict(cls, data)
+
+    @property
+    def layout(self) -> Layout:
+        """The paragraphs and sentences of `text` (see podium/layout.py), found on first use and
+        kept, like spaCy's `doc.sents`; found again if the text or its turns change. Not part of
+        the JSON form: it follows from the text and the turns."""
+        breaks = [at for turn in self.turns for at in (turn.start, turn.body_start)]
+        kept: tuple[str, list[int], Layout] | None = self.__dict__.get("_layout")
+        if kept is None or kept[0] is not self.text or kept[1] != breaks:
+            kept = (self.text, breaks, layout_of(self.text, breaks))
+            self.__dict__["_layout"] = kept
+        return kept[2]
 
     def participant(self, name: str | None) -> Participant | None:
         return next((p for p in self.participants if p.name == name), None)

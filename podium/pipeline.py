@@ -25,6 +25,7 @@ def briefing_from_document(doc: Document, *, date: str | None = None) -> Briefin
         title=doc.title,
         content_hash=hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
         metadata=metadata,
+        warnings=list(doc.warnings),
     )
     if date:
         briefing.date, briefing.date_source = date, "override"

@@ -21,6 +21,7 @@ STAGES: dict[str, Stage] = {}
 PACKAGES: dict[str, str] = {
     "structure.v1": "podium.structure",
     "quantities.v1": "podium.quantities",
+    "coverage.v1": "podium.coverage",
     "checks.v1": "podium.checks",
 }
 DEFAULT_STAGES: tuple[str, ...] = tuple(PACKAGES)

@@ -1,43 +1,46 @@
 """The checks stage ("checks.v1"): findings on the figures of one briefing, and its commitments.
 
-Each check reads `briefing.quantities` and, where the words matter, the text around them; none relies
-on the subject string alone where the text can say more."""
+Each check is a function `(ctx) -> list[Finding]` registered by name in `podium.checks.registry`;
+it reads `ctx.quantities` and, where the words matter, the text and layout around them; none
+relies on the subject string alone where the text can say more."""
 
 from __future__ import annotations
 
-from podium.checks import commitments, conversions, derived, enumerations, plausibility, repeats, spans
+# Importing the check modules registers their checks, in this order.
+from podium.checks import conversions, repeats, derived, spans, enumerations, plausibility  # noqa: F401  # isort: skip
+from podium.checks import commitments
 from podium.checks.commitments import resolve
-from podium.checks.text import Sentences
+from podium.checks.registry import CHECKS, CheckContext, check
+from podium.layout import Layout, layout_of
 from podium.model import Briefing, Finding, Quantity
 from podium.stages import stage
 
-__all__ = ["find", "resolve", "run_checks"]
+__all__ = ["CHECKS", "CheckContext", "check", "context", "find", "findings_of", "resolve", "run_checks"]
 
 
-def _ordered(quantities: list[Quantity]) -> list[Quantity]:
-    return sorted(quantities, key=lambda q: (q.start, q.end))
+def context(text: str, quantities: list[Quantity], layout: Layout | None = None) -> CheckContext:
+    """What every check reads of `quantities` (mentions in `text`); `layout`: the text's layout,
+    when known (a briefing's, with its turns), else found from the text alone."""
+    layout = layout if layout is not None else layout_of(text)
+    ordered = sorted(quantities, key=lambda q: (q.start, q.end))
+    pairs = conversions.restatement_pairs(text, ordered)
+    return CheckContext(
+        layout=layout,
+        quantities=ordered,
+        pairs=pairs,
+        restated={second.start for _first, second in pairs},
+        milestones=repeats.milestones(layout, ordered),
+    )
 
 
-def find(text: str, quantities: list[Quantity], sentences: Sentences | None = None) -> list[Finding]:
-    """Every finding on `quantities` (mentions in `text`), ordered by where they are stated.
-    `sentences`, when given, is the sentence layout of `text` (the stage reads it once and shares it)."""
-    quantities = _ordered(quantities)
-    sentences = sentences if sentences is not None else Sentences(text)
-    pairs = conversions.restatement_pairs(text, quantities)
-    restated = {second.start for _first, second in pairs}
-    milestones = repeats.milestones(text, sentences, quantities)
-    findings = [
-        *conversions.check(text, quantities, pairs),
-        *repeats.check(text, quantities, restated, sentences, milestones),
-        *derived.check_per_unit(text, quantities, restated, sentences.lowered),
-        *derived.check_shares(text, quantities, sentences),
-        *derived.check_growth(text, quantities, sentences, restated | milestones),
-        *derived.check_parts(text, quantities, sentences),
-        *spans.check(text, quantities, sentences),
-        *enumerations.check_enumerations(text, quantities, sentences),
-        *enumerations.check_respectively(text, quantities, sentences),
-        *plausibility.check(quantities),
-    ]
+def find(text: str, quantities: list[Quantity], layout: Layout | None = None) -> list[Finding]:
+    """Every finding of every registered check on `quantities` (mentions in `text`), ordered by
+    where they are stated."""
+    return findings_of(context(text, quantities, layout))
+
+
+def findings_of(ctx: CheckContext) -> list[Finding]:
+    findings = [finding for run in CHECKS.values() for finding in run(ctx)]
     return sorted(_unique(findings), key=lambda f: (min(r.start for r in f.quantities), f.check))
 
 
@@ -53,8 +56,7 @@ def _unique(findings: list[Finding]) -> list[Finding]:
 
 @stage("checks.v1")
 def run_checks(briefing: Briefing) -> Briefing:
-    # Splitting the text into sentences is the costliest reading of it: done once for every check.
-    sentences = Sentences(briefing.text)
-    briefing.findings = find(briefing.text, briefing.quantities, sentences)
-    briefing.commitments = commitments.extract(briefing, sentences)
+    ctx = context(briefing.text, briefing.quantities, briefing.layout)
+    briefing.findings = findings_of(ctx)
+    briefing.commitments = commitments.extract(briefing, ctx)
     return briefing

@@ -10,11 +10,13 @@ from typing import Any
 
 from podium.checks import patterns
 from podium.checks.subjects import same_subject
-from podium.checks.text import Sentences, Span, occurrences, search_in
+from podium.checks.registry import CheckContext
 from podium.checks.tolerance import tolerance
 from podium.checks.units import convert
 from podium.checks.words import load
+from podium.layout import Layout, Span
 from podium.model import Briefing, Commitment, CommitmentStatus, Quantity
+from podium.scan import word_places
 
 MAX_SUBJECT_WORDS = 12
 
@@ -25,11 +27,10 @@ def briefing_year(briefing: Briefing) -> int | None:
     return briefing.inferred_year
 
 
-def deadline_in(text: str, year: int | None, month: int | None = None, lowered: str | None = None) -> str:
+def deadline_in(text: str, year: int | None, month: int | None = None) -> str:
     """The deadline a phrase states ("by 2025", "this year", "by the end of the current quarter"),
-    resolved against the briefing's year (and month, for quarters); unresolved, the phrase itself.
-    `lowered`: `text` as `lowered_for_search` gives it, searched instead when given (see `search_in`)."""
-    match = search_in(patterns.deadline(), text, lowered)
+    resolved against the briefing's year (and month, for quarters); unresolved, the phrase itself."""
+    match = patterns.deadline().search(text)
     if match is None:
         return ""
     if match.group("year"):
@@ -56,10 +57,9 @@ def _speaker(briefing: Briefing, offset: int, fallback: str | None) -> str | Non
     return turn.speaker if turn else None
 
 
-def from_quantity(briefing: Briefing, qty: Quantity, sentence: Span, lowered: str | None = None) -> Commitment:
-    """`lowered`: the sentence as `lowered_for_search` gives it, when read."""
+def from_quantity(briefing: Briefing, qty: Quantity, sentence: Span) -> Commitment:
     body = briefing.text[sentence.start : sentence.end]
-    deadline = qty.period or deadline_in(body, briefing_year(briefing), briefing_month(briefing), lowered)
+    deadline = qty.period or deadline_in(body, briefing_year(briefing), briefing_month(briefing))
     return Commitment(
         subject=qty.subject,
         text=briefing.text[sentence.start : sentence.end].strip(),
@@ -83,71 +83,30 @@ def _undertaking_subject(clause: str) -> str:
     return " ".join(words)
 
 
-def _undertaking_starts(sentences: Sentences) -> dict[int, list[int]] | None:
-    """Where an undertaking can begin, by sentence index (offsets in the text, ascending), found by
-    plain search of the lower-cased text: trying the pattern at every position of every sentence
-    was the costliest part of the commitments. None when the text cannot be searched that way."""
-    lowered = sentences.lowered
-    if lowered is None:
-        return None
-    starts = [at for lead in patterns.UNDERTAKING_LEADS for at in occurrences(lowered, lead)]
-    for at in occurrences(lowered, patterns.UNDERTAKING_SET):
-        space = at
-        while space > 0 and lowered[space - 1].isspace():
-            space -= 1
-        if space < at:
-            starts.extend(space - len(lead) for lead in patterns.UNDERTAKING_SET_LEADS if space >= len(lead))
-    by_sentence: dict[int, list[int]] = {}
-    for at in sorted(starts):
-        by_sentence.setdefault(sentences.index_of(at), []).append(at)
-    return by_sentence
+def _promises(layout: Layout) -> dict[int, int]:
+    """Where the first undertaking of each sentence holding one begins, by sentence index: the
+    pattern tried where one of its lead words is, and kept to the sentence."""
+    first: dict[int, int] = {}
+    heads = {lead.split()[0] for lead in patterns.UNDERTAKING_LEADS}
+    for at in word_places(layout.text, layout.lowered, heads):
+        index = layout.sentence_index(at)
+        sentence = layout.sentence(at)
+        if index not in first and at < sentence.end and patterns.undertaking().match(layout.text, at, sentence.end):
+            first[index] = at
+    return first
 
 
-def _first_promise(body: str) -> re.Match[str] | None:
-    """The first undertaking in a sentence, searched for in its every position."""
-    return patterns.undertaking().search(body)
-
-
-def _promise_at(lowered: str, sentence: Span, starts: list[int]) -> int | None:
-    """Where the first undertaking in `sentence` begins, tried only at `starts` (offsets in the
-    text, ascending) in the lowered text (see `search_in`): what searching the sentence's own text
-    finds, as matching stops at its end and the character before a sentence is a space."""
-    pattern = patterns.for_lowered(patterns.undertaking())
-    for at in starts:
-        if sentence.start <= at < sentence.end and pattern.match(lowered, at, sentence.end):
-            return at
-    return None
-
-
-def _promise_start(text: str, sentences: Sentences, sentence: Span, starts: list[int] | None) -> int | None:
-    """Where the first undertaking in `sentence` begins, from its start; `starts`: the offsets in
-    the text where one can begin (None: anywhere, the text being searched whole)."""
-    if starts is None or sentences.lowered is None:
-        promise = _first_promise(text[sentence.start : sentence.end])
-        return promise.start() if promise else None
-    at = _promise_at(sentences.lowered, sentence, starts)
-    return at - sentence.start if at is not None else None
-
-
-def undertakings(briefing: Briefing, sentences: Sentences, numbered: set[int]) -> list[Commitment]:
-    """Dated undertakings without a number: "the museum will be completed and opened this year"."""
+def undertakings(briefing: Briefing, ctx: CheckContext, numbered: set[int]) -> list[Commitment]:
+    """Dated undertakings without a number: "the museum will be completed and opened this year"
+    (`numbered`: the indices of sentences already holding a numbered commitment)."""
     found = []
     year = briefing_year(briefing)
-    starts = _undertaking_starts(sentences)
-    # Only the sentences where an undertaking can begin, in text order.
-    candidates = range(len(sentences.spans)) if starts is None else sorted(starts)
-    for index in candidates:
-        if index in numbered or index >= len(sentences.spans):
+    for index, at in sorted(_promises(ctx.layout).items()):
+        if index in numbered:
             continue
-        sentence = sentences.spans[index]
-        if starts is not None and not _may_state_deadline(sentences, starts[index][0], sentence.end):
-            continue  # an undertaking needs a deadline after it, and one is cheaper to rule out
-        after = _promise_start(briefing.text, sentences, sentence, None if starts is None else starts[index])
-        if after is None:
-            continue
-        body = briefing.text[sentence.start : sentence.end]
-        lowered = _lowered(sentences, sentence)
-        deadline = deadline_in(body[after:], year, briefing_month(briefing), lowered[after:] if lowered is not None else None)
+        sentence = ctx.layout.sentences[index]
+        body, after = briefing.text[sentence.start : sentence.end], at - sentence.start
+        deadline = deadline_in(body[after:], year, briefing_month(briefing))
         subject = _undertaking_subject(body[:after])
         if not deadline or not subject or subject.lower() in {"we", "i", "they", "it"}:
             continue
@@ -155,7 +114,7 @@ def undertakings(briefing: Briefing, sentences: Sentences, numbered: set[int]) -
             Commitment(
                 subject=subject,
                 text=body.strip(),
-                start=sentence.start + after,
+                start=at,
                 end=sentence.end,
                 deadline=deadline,
                 speaker=_speaker(briefing, sentence.start, None),
@@ -166,32 +125,20 @@ def undertakings(briefing: Briefing, sentences: Sentences, numbered: set[int]) -
     return found
 
 
-def _may_state_deadline(sentences: Sentences, start: int, end: int) -> bool:
-    """Whether the text from `start` to `end` can hold a deadline: plain search of the lowered text
-    for a string in every one (`patterns.deadline_needles`). True when the text was not lowered."""
-    lowered = sentences.lowered
-    return lowered is None or any(lowered.find(needle, start, end) >= 0 for needle in patterns.deadline_needles())
-
-
-def _lowered(sentences: Sentences, span: Span) -> str | None:
-    """The text of `span` as `lowered_for_search` gives it, or None when the text has none."""
-    return sentences.lowered[span.start : span.end] if sentences.lowered is not None else None
-
-
-def extract(briefing: Briefing, sentences: Sentences) -> list[Commitment]:
+def extract(briefing: Briefing, ctx: CheckContext) -> list[Commitment]:
+    """Targets and forecasts stated in a sentence that looks ahead, and dated undertakings."""
     commitments, numbered = [], set()
     for qty in briefing.quantities:
         if qty.modality not in ("target", "forecast"):
             continue
-        index = sentences.index_of(qty.start)
-        sentence = sentences.spans[index] if sentences.spans else Span(qty.start, qty.end)
+        index = ctx.layout.sentence_index(qty.start)
+        sentence = ctx.layout.sentences[index] if ctx.layout.sentences else Span(qty.start, qty.end)
         heads_list = qty.unit == "count" and patterns.LIST_HEADER.match(briefing.text[qty.end : qty.end + 60])
-        lowered = _lowered(sentences, sentence)
-        looks_ahead = search_in(patterns.future_cue(), briefing.text[sentence.start : sentence.end], lowered)
+        looks_ahead = patterns.future_cue().search(briefing.text[sentence.start : sentence.end])
         if looks_ahead and not heads_list:
             numbered.add(index)
-            commitments.append(from_quantity(briefing, qty, sentence, lowered))
-    commitments.extend(undertakings(briefing, sentences, numbered))
+            commitments.append(from_quantity(briefing, qty, sentence))
+    commitments.extend(undertakings(briefing, ctx, numbered))
     return sorted(commitments, key=lambda c: c.start)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from podium.checks import patterns
 from podium.checks.findings import agree, amount, finding, stated
+from podium.checks.registry import CheckContext, check
 from podium.checks.text import gap
 from podium.checks.tolerance import interval
 from podium.checks.units import convert
@@ -41,6 +42,7 @@ def check_pair(first: Quantity, second: Quantity) -> Finding:
     return finding(CHECK, agree(ok), explanation, [first, second], slack)
 
 
-def check(text: str, quantities: list[Quantity], pairs: list[tuple[Quantity, Quantity]] | None = None) -> list[Finding]:
-    """`pairs`: the restatement pairs of `quantities`, when already found."""
-    return [check_pair(a, b) for a, b in (pairs if pairs is not None else restatement_pairs(text, quantities))]
+@check("conversions")
+def check_conversions(ctx: CheckContext) -> list[Finding]:
+    """Each figure restated in other units against its restatement."""
+    return [check_pair(a, b) for a, b in ctx.pairs]

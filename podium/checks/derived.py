@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from podium.checks import patterns
 from podium.checks.findings import agree, amount, finding, stated
 from podium.checks.subjects import subject_key
-from podium.checks.text import Sentences, Span, figures_within, gap, may_hold, paragraph_of, single_year, year_of
+from podium.checks.registry import CheckContext, check
+from podium.checks.text import by_sentence, figures_within, gap, says, single_year, year_of
 from podium.checks.tolerance import Interval, interval, relative_tolerance
 from podium.checks.units import convert
 from podium.checks.words import load
+from podium.layout import Layout, Span
 from podium.model import Finding, Quantity
 
 NON_AMOUNT_UNITS = frozenset({"%", "pp", "times", "rank", "year", "month", "day", "magnitude"})
@@ -29,17 +31,7 @@ def _divide(num: Interval, den: Interval) -> Interval | None:
 
 
 def _is_change(text: str, qty: Quantity) -> bool:
-    return qty.kind in ("change", "growth") or _change_before(text[max(0, qty.start - 30) : qty.start])
-
-
-def _change_before(window: str) -> bool:
-    """Whether `patterns.CHANGE_BEFORE` finds a change word at the end of `window`. Its match ends
-    with a joiner ("by") and space, so a window that does not is ruled out without the pattern,
-    which is tried at every position: most figures follow other words."""
-    words = window.rstrip()
-    if len(words) == len(window) or words[-2:].lower() not in patterns.CHANGE_JOINERS:
-        return False
-    return bool(patterns.CHANGE_BEFORE.search(window))
+    return qty.kind in ("change", "growth") or bool(patterns.CHANGE_BEFORE.search(text[max(0, qty.start - 30) : qty.start]))
 
 
 def _slack(derived: Interval, qty: Quantity) -> float:
@@ -49,9 +41,8 @@ def _slack(derived: Interval, qty: Quantity) -> float:
 
 
 # --- per-unit figure against total and base -------------------------------------------------------
-def per_unit_base(text: str, qty: Quantity, lowered: str | None = None) -> frozenset[str] | None:
-    """The units a per-unit figure is divided by ("per mu" -> {mu}; "per unit area" -> any area).
-    `lowered`: the text as `lowered_for_search` gives it, when read (see `may_hold`)."""
+def per_unit_base(text: str, qty: Quantity) -> frozenset[str] | None:
+    """The units a per-unit figure is divided by ("per mu" -> {mu}; "per unit area" -> any area)."""
     words = load()
     if qty.unit in NON_AMOUNT_UNITS or qty.unit == "count":
         return None
@@ -59,8 +50,7 @@ def per_unit_base(text: str, qty: Quantity, lowered: str | None = None) -> froze
     if after and after.group(1).lower() in words.per_unit_words:
         return frozenset({words.per_unit_words[after.group(1).lower()]})
     # The words decide, not the kind: "per capita income" is a ratio with no area behind it.
-    window = (max(0, qty.start - 60), qty.start)
-    cue = patterns.per_unit_cue().search(text[window[0] : window[1]]) if may_hold(lowered, window, patterns.per_unit_word()) else None
+    cue = patterns.per_unit_cue().search(text[max(0, qty.start - 60) : qty.start])
     if cue is None:
         return None
     cue_text = cue.group().lower()
@@ -77,21 +67,23 @@ def _nearest_before(quantities: list[Quantity], qty: Quantity, paragraph: Span, 
     return None
 
 
-def check_per_unit(text: str, quantities: list[Quantity], restated: set[int], lowered: str | None = None) -> list[Finding]:
-    """`lowered`: the text as `lowered_for_search` gives it, when already read."""
+@check("per unit")
+def check_per_unit(ctx: CheckContext) -> list[Finding]:
+    """A per-unit figure against the total and the base stated before it in its paragraph."""
+    text, quantities, restated = ctx.text, ctx.quantities, ctx.restated
     findings = []
     for qty in quantities:
-        bases = per_unit_base(text, qty, lowered)
+        bases = per_unit_base(text, qty)
         if not bases:
             continue
-        paragraph = paragraph_of(text, qty.start)
+        paragraph = ctx.layout.paragraph(qty.start)
 
         def is_level(other: Quantity) -> bool:
             return other.start not in restated and other.kind not in ("ratio", "share") and not _is_change(text, other)
 
         total = _nearest_before(
             quantities, qty, paragraph,
-            lambda o: is_level(o) and convert(1.0, o.unit, qty.unit) is not None and per_unit_base(text, o, lowered) is None,
+            lambda o: is_level(o) and convert(1.0, o.unit, qty.unit) is not None and per_unit_base(text, o) is None,
         )
         base = _nearest_before(quantities, qty, paragraph, lambda o: is_level(o) and o.unit in bases)
         if total is None or base is None or not _periods_agree(total, base, qty):
@@ -123,22 +115,20 @@ def _per_unit_finding(qty: Quantity, total: Quantity, base: Quantity, bases: fro
 
 
 # --- share against part and whole -----------------------------------------------------------------
-def _part_whole_pairs(text: str, quantities: list[Quantity], sentences: Sentences) -> list[tuple[Quantity, Quantity, Quantity]]:
+def _part_whole_pairs(layout: Layout, quantities: list[Quantity]) -> list[tuple[Quantity, Quantity, Quantity]]:
     """(part, whole, share) triples stated as "P of W (S%)" or "W, of which P (S%)"."""
+    text = layout.text
     triples = []
-    places = [sentences.index_of(q.start) for q in quantities]  # each figure's sentence, found once
+    places = [layout.sentence_index(q.start) for q in quantities]
     for i, (a, b) in enumerate(zip(quantities, quantities[1:])):
-        # The sentence before the units: converting runs as Python.
         if a.unit == "%" or b.unit == "%" or places[i] != places[i + 1] or convert(1.0, a.unit, b.unit) is None:
             continue
         between = gap(text, a, b)
-        names_part = _may_name_part(between)
-        if names_part and patterns.PART_OF_GAP.match(between):
+        if patterns.PART_OF_GAP.match(between):
             part, whole = a, b
-        elif names_part and patterns.WHOLE_THEN_PART_GAP.match(between):
+        elif patterns.WHOLE_THEN_PART_GAP.match(between):
             part, whole = b, a
-        # The gap first: it is short, where the search for the lead reads the sentence so far.
-        elif "," in between and patterns.WHOLE_LEADS_GAP.match(between) and patterns.WHOLE_LEADS_BEFORE.search(text[sentences.of(a.start).start : a.start]):
+        elif patterns.WHOLE_LEADS_GAP.match(between) and patterns.WHOLE_LEADS_BEFORE.search(text[layout.sentence(a.start).start : a.start]):
             part, whole = b, a
         else:
             continue
@@ -151,17 +141,11 @@ def _part_whole_pairs(text: str, quantities: list[Quantity], sentences: Sentence
     return triples
 
 
-def _may_name_part(between: str) -> bool:
-    """Whether a gap between two figures can match `patterns.PART_OF_GAP` or
-    `patterns.WHOLE_THEN_PART_GAP`: only with one of their words in it ("of", "among"), which
-    plain search rules out in most gaps ("and", "to")."""
-    lowered = between.lower()
-    return any(word in lowered for word in patterns.PART_GAP_WORDS)
-
-
-def check_shares(text: str, quantities: list[Quantity], sentences: Sentences) -> list[Finding]:
+@check("shares")
+def check_shares(ctx: CheckContext) -> list[Finding]:
+    """A share against the part and the whole stated beside it."""
     findings = []
-    for part, whole, share in _part_whole_pairs(text, quantities, sentences):
+    for part, whole, share in _part_whole_pairs(ctx.layout, ctx.quantities):
         factor = convert(1.0, part.unit, whole.unit) or 1.0
         derived = _divide(interval(part, as_point=True).scaled(factor * 100), interval(whole, as_point=True))
         point = part.value * factor / whole.value * 100 if whole.value else math.inf
@@ -286,14 +270,18 @@ def _states_growth(text: str, qty: Quantity) -> bool:
     return qty.kind in ("growth", "change") or (qty.unit in ("%", "times") and _is_change(text, qty))
 
 
-def check_growth(text: str, quantities: list[Quantity], sentences: Sentences, restated: set[int]) -> list[Finding]:
-    """Growth rates and changes against the two levels they follow from (`quantities` ordered by start)."""
+@check("growth")
+def check_growth(ctx: CheckContext) -> list[Finding]:
+    """Growth rates and changes against the two levels they follow from. Restated figures and
+    milestones are no levels of their own."""
+    text, quantities, restated = ctx.text, ctx.quantities, ctx.restated | ctx.milestones
     findings = []
     done: set[int] = set()
-    for sentence, inside in sentences.figures_by_sentence(quantities):
+    grouped = by_sentence(ctx.layout, quantities)
+    for sentence, inside in grouped.items():
         growths = [q for q in inside if _states_growth(text, q)]
         if not growths:
-            continue  # dating the levels (the costly part) is wasted without a growth to check
+            continue  # levels matter only to a growth stated beside them
         pair = _level_pair(_dated_levels(text, sentence, inside, restated))
         if pair is None:
             continue
@@ -302,9 +290,8 @@ def check_growth(text: str, quantities: list[Quantity], sentences: Sentences, re
             if result is not None:
                 findings.append(result)
                 done.add(growth.start)
-    pairing = sentences.saying(patterns.RESPECTIVELY, patterns.RESPECTIVELY_WORD)
-    paired = {q.start for index in pairing for q in sentences.figures_of(index, quantities)}
-    findings.extend(_growth_by_subject(text, quantities, sentences, done | paired, restated))
+    paired = {q.start for sentence, inside in grouped.items() if says(text, sentence, patterns.RESPECTIVELY) for q in inside}
+    findings.extend(_growth_by_subject(ctx.layout, quantities, done | paired, restated))
     return findings
 
 
@@ -319,24 +306,21 @@ def _stated_level(qty: Quantity, restated: set[int]) -> bool:
     )
 
 
-def _level_beside(
-    text: str, growth: Quantity, quantities: list[Quantity], starts: list[int], sentences: Sentences, restated: set[int]
-) -> Quantity | None:
+def _level_beside(layout: Layout, growth: Quantity, quantities: list[Quantity], restated: set[int]) -> Quantity | None:
     """The one level stated in the growth's own sentence ("rose 5.2% to 86.1 billion yuan"): it is
     the growth's level whatever subject the extractor gave it."""
-    sentence = sentences.of(growth.start)
-    inside = figures_within(quantities, starts, sentence)
-    beside = [q for q in inside if _stated_level(q, restated) and not _is_change(text, q)]
+    inside = figures_within(quantities, layout.sentence(growth.start))
+    beside = [q for q in inside if _stated_level(q, restated) and not _is_change(layout.text, q)]
     return beside[0] if len(beside) == 1 else None
 
 
-def _growth_by_subject(text: str, quantities: list[Quantity], sentences: Sentences, done: set[int], restated: set[int]) -> list[Finding]:
+def _growth_by_subject(layout: Layout, quantities: list[Quantity], done: set[int], restated: set[int]) -> list[Finding]:
     """Growth stated in one place, the levels elsewhere: the earlier level matched by subject and
     year, the later one the level beside the growth or else matched the same way. Figures paired
     "respectively" are left out: each has its own item of the list, whatever the subject says."""
     growths = [g for g in quantities if g.start not in done and g.kind in ("growth", "change") and g.modality == "actual"]
     if not growths:
-        return []  # the levels are indexed for growths alone
+        return []
     levels: dict[tuple[frozenset[str], int], Quantity] = {}
     for qty in quantities:
         if not _stated_level(qty, restated):
@@ -346,15 +330,14 @@ def _growth_by_subject(text: str, quantities: list[Quantity], sentences: Sentenc
         if year and key:
             levels.setdefault((key, year), qty)
     findings = []
-    starts = [q.start for q in quantities]
     for growth in growths:
         year, key = single_year(growth.period), subject_key(growth.subject)
         if not (year and key):
             continue
         early = levels.get((key, year - 1))
-        late = _level_beside(text, growth, quantities, starts, sentences, restated) or levels.get((key, year))
+        late = _level_beside(layout, growth, quantities, restated) or levels.get((key, year))
         if early and late and early is not late and convert(1.0, early.unit, late.unit) is not None:
-            result = growth_finding(text, growth, (year - 1, early), (year, late))
+            result = growth_finding(layout.text, growth, (year - 1, early), (year, late))
             if result is not None:
                 findings.append(result)
     return findings
@@ -370,7 +353,10 @@ def _run_of_parts(text: str, quantities: list[Quantity], first: int, unit: str, 
     return parts
 
 
-def check_parts(text: str, quantities: list[Quantity], sentences: Sentences) -> list[Finding]:
+@check("parts")
+def check_parts(ctx: CheckContext) -> list[Finding]:
+    """Parts listed after their total ("a total of 12, including 5 and 4") against it."""
+    text, quantities = ctx.text, ctx.quantities
     findings = []
     for i, total in enumerate(quantities[:-1]):
         if total.unit in ("%", "pp", "times", "rank") or total.kind not in ("level", "change"):
@@ -378,7 +364,7 @@ def check_parts(text: str, quantities: list[Quantity], sentences: Sentences) -> 
         following = quantities[i + 1]
         if following.unit != total.unit:
             continue
-        sentence = sentences.of(total.start)
+        sentence = ctx.layout.sentence(total.start)
         if following.start >= sentence.end:
             continue
         opener = patterns.parts_opener().search(gap(text, total, following))

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from podium.checks import patterns
 from podium.checks.findings import agree, finding, stated
-from podium.checks.text import Sentences, gap, has_wide_decimal, lowered_for_search, matches_at, occurrences
+from podium.checks.registry import CheckContext, check
+from podium.checks.text import gap
+from podium.scan import marks, matches_at, word_places
 from podium.checks.words import load
+from podium.layout import Layout
 from podium.model import Finding, Quantity
 
 MAX_ITEM_WORDS = 5
@@ -56,89 +58,21 @@ def _count_quantity(quantities: list[Quantity], start: int, end: int, text: str,
     return Quantity(text=text, start=start, end=end, value=float(value), unit="count")
 
 
-_ASCII_DIGITS = "0123456789"
+def enumeration_matches(layout: Layout) -> list[re.Match[str]]:
+    """What `patterns.enumeration().finditer` finds in the text, the pattern tried only where a
+    count can begin: at a number word or a digit. Counts are few, and the pattern reads several
+    words after each place it is tried."""
+    places = [*word_places(layout.text, layout.lowered, load().number_words), *marks(layout.text, "0123456789")]
+    return matches_at(patterns.enumeration(), layout.text, sorted(places))
 
 
-def _count_starts(text: str, lowered: str | None) -> list[int] | None:
-    """Every offset where an enumeration's count can begin (a number word in any case, or a run of
-    one or two digits, before a space or tab), or None when the text must be scanned whole:
-    `lowered` is None, or a digit outside ASCII could begin a count."""
-    if lowered is None or has_wide_decimal(text):
-        return None
-    starts = set(_count_word_starts(lowered))
-    starts.update(_short_digit_runs(text))
-    return sorted(at for at in starts if _may_open_count(text, at))
-
-
-def _count_word_starts(lowered: str) -> list[int]:
-    """Each offset of `lowered` where a number word begins that a space or tab follows."""
-    found: list[int] = []
-    gaps = " \t" if "\t" in lowered else " "  # a tab is rare: its searches are spared where there is none
-    for ending, words in patterns.count_word_endings():
-        for gap_char in gaps:
-            for at in occurrences(lowered, ending + gap_char):
-                end = at + len(ending)  # where the word ends
-                for word in words:
-                    start = end - len(word)
-                    if start >= 0 and lowered.startswith(word, start):
-                        found.append(start)
-    return found
-
-
-def _short_digit_runs(text: str) -> list[int]:
-    """Each ASCII digit with at most one more digit and then a space or tab after it: where a count
-    in digits can begin (one loop over the digits' places rather than a call for each)."""
-    found, size = [], len(text)
-    for digit in _ASCII_DIGITS:
-        for at in occurrences(text, digit):
-            end = at + 2 if at + 1 < size and text[at + 1] in _ASCII_DIGITS else at + 1
-            if end < size and text[end] in " \t":
-                found.append(at)
-    return found
-
-
-def _may_open_count(text: str, at: int) -> bool:
-    """Whether the character before `at` lets a count begin there: no digit, point, comma or word
-    character (the enumeration pattern's lookbehind and word boundary), so it is tried only there."""
-    if at == 0:
-        return True
-    before = text[at - 1]
-    return before not in ".," and not before.isalnum() and before != "_"
-
-
-def _may_open_list(lowered: str, at: int, heads: tuple[str, ...]) -> bool:
-    """Whether an opener ("of", a colon, "namely") can follow the count at `at` of the lowered text:
-    only where an opener's first word begins within the count's run (see
-    `patterns.COUNT_TO_OPENER`). Most counts have none there, and the enumeration pattern, tried
-    at a count, reads each of its next words letter by letter for an opener before it fails."""
-    run = patterns.COUNT_TO_OPENER.match(lowered, at)
-    end = run.end() if run is not None else at
-    for head in heads:  # patterns.opener_heads()
-        if lowered.find(head, at, end + len(head)) >= 0:
-            return True
-    return False
-
-
-def enumeration_matches(text: str, lowered: str | None = None) -> Iterable[re.Match[str]]:
-    """The matches of `patterns.enumeration()` in `text`, as its finditer gives them, tried only where
-    a count can begin: trying the pattern at every position of a long text was the slowest step of
-    the checks. `lowered`: `text` as `lowered_for_search` gives it, when already read."""
-    lowered = lowered if lowered is not None else lowered_for_search(text)
-    starts = _count_starts(text, lowered)
-    if lowered is None or starts is None:
-        return patterns.enumeration().finditer(text)
-    # Found in the lowered text, faster (see patterns.for_lowered); matched again in the text
-    # itself, at the same places, for the groups as written.
-    heads = patterns.opener_heads()
-    starts = [at for at in starts if _may_open_list(lowered, at, heads)]
-    found = matches_at(patterns.for_lowered(patterns.enumeration()), lowered, starts)
-    return [match for at in found if (match := patterns.enumeration().match(text, at.start()))]
-
-
-def check_enumerations(text: str, quantities: list[Quantity], sentences: Sentences | None = None) -> list[Finding]:
+@check("enumerations")
+def check_enumerations(ctx: CheckContext) -> list[Finding]:
+    """A counted group against the members listed after it ("the five countries of A, B, C, D and E")."""
+    text, quantities = ctx.text, ctx.quantities
     findings = []
     breakers = load().enumeration_breakers
-    for match in enumeration_matches(text, sentences.lowered if sentences is not None else None):
+    for match in enumeration_matches(ctx.layout):
         noun_words = {w.lower() for w in match.group("noun").split()}
         if noun_words & breakers or text[max(0, match.start() - 1) : match.start()] in ("$", "¥", "€", "£"):
             continue
@@ -191,17 +125,14 @@ def _subject_items(prefix: str) -> list[str]:
     return split_list(subject)
 
 
-def _respectively_matches(text: str, sentences: Sentences) -> Iterable[re.Match[str]]:
-    # Tried only where the lower-cased word is: the case-blind pattern is slow to scan a whole text.
-    if sentences.lowered is None:
-        return patterns.RESPECTIVELY.finditer(text)
-    return matches_at(patterns.RESPECTIVELY, text, list(occurrences(sentences.lowered, patterns.RESPECTIVELY_WORD)))
-
-
-def check_respectively(text: str, quantities: list[Quantity], sentences: Sentences) -> list[Finding]:
+@check("respectively")
+def check_respectively(ctx: CheckContext) -> list[Finding]:
+    """Figures paired "respectively" against the items or the count their clause names."""
+    text, quantities = ctx.text, ctx.quantities
     findings = []
-    for match in _respectively_matches(text, sentences):
-        sentence = sentences.of(match.start())
+    places = word_places(text, ctx.layout.lowered, [patterns.RESPECTIVELY_WORD])
+    for match in matches_at(patterns.RESPECTIVELY, text, places):
+        sentence = ctx.layout.sentence(match.start())
         figures = _figures_before(text, quantities, match.start(), sentence.start)
         if len(figures) < 2:
             continue

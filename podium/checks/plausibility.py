@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from podium.checks.findings import finding, stated
+from podium.checks.registry import CheckContext, check
 from podium.model import Finding, Quantity
 
 CHECK = "implausible"
@@ -21,9 +22,11 @@ def _problem(qty: Quantity) -> str | None:
     return None
 
 
-def check(quantities: list[Quantity]) -> list[Finding]:
+@check("plausibility")
+def check_plausibility(ctx: CheckContext) -> list[Finding]:
+    """Figures implausible on their own."""
     findings = []
-    for qty in quantities:
+    for qty in ctx.quantities:
         problem = _problem(qty)
         if problem:
             findings.append(finding(CHECK, "implausible", problem + ".", [qty], 0.0))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
@@ -11,52 +12,41 @@ from typing import TypeVar
 from podium.checks import patterns
 from podium.checks.findings import agree, amount, finding, stated
 from podium.checks.subjects import same_subject, subject_key, words_key
-from podium.checks.text import Sentences, may_hold
+from podium.checks.registry import CheckContext, check
+from podium.checks.text import by_sentence, says
 from podium.checks.tolerance import interval, relative_tolerance
 from podium.checks.units import convert
 from podium.checks.words import load
+from podium.layout import Layout
 from podium.model import Briefing, Finding, Quantity
 
 CHECK = "repeated figure"
 T = TypeVar("T")
 
 
-def is_threshold(text: str, sentences: Sentences, qty: Quantity) -> bool:
-    """A figure passed on the way ("it took a year to go from 200 billion to 300 billion") is a
-    milestone, not a statement of the level."""
-    if not sentences.says(patterns.threshold_sentence(), qty.start, patterns.THRESHOLD_NEEDLE, patterns.THRESHOLD_VERB_NEEDLES):
-        return False
-    return _passed_from(text, sentences, qty)
-
-
-def milestones(text: str, sentences: Sentences, quantities: list[Quantity]) -> set[int]:
-    """The starts of the figures `is_threshold` finds: found once per briefing and shared, as
-    several checks leave milestones out, each sentence holding figures asked once."""
-    counting, needle = patterns.threshold_sentence(), patterns.THRESHOLD_NEEDLE
+def milestones(layout: Layout, quantities: list[Quantity]) -> set[int]:
+    """The starts of the figures passed on the way ("it took a year to go from 200 billion to 300
+    billion"): milestones, not statements of the level."""
+    counting = patterns.threshold_sentence()
     return {
         q.start
-        for index, inside in sentences.by_sentence(quantities).items()
-        if sentences.says_in(counting, index, needle, patterns.THRESHOLD_VERB_NEEDLES)
+        for sentence, inside in by_sentence(layout, quantities).items()
+        if says(layout.text, sentence, counting)
         for q in inside
-        if _passed_from(text, sentences, q)
+        if _passed_from(layout, q)
     }
 
 
-def _passed_from(text: str, sentences: Sentences, qty: Quantity) -> bool:
-    before = text[sentences.of(qty.start).start : qty.start]
+def _passed_from(layout: Layout, qty: Quantity) -> bool:
+    before = layout.text[layout.sentence(qty.start).start : qty.start]
     return bool(patterns.FROM_OR_TO_BEFORE.search(before)) and "from" in before.lower()
 
 
-def is_part(text: str, qty: Quantity, lowered: str | None = None) -> bool:
-    """"15 of which", "including 300": a figure for a part of something already counted.
-    `lowered`: the text as `lowered_for_search` gives it, when read; the patterns are tried only
-    where plain search finds a cue's key word."""
-    after, before = (qty.end, qty.end + 30), (max(0, qty.start - 30), qty.start)
-    if not may_hold(lowered, (before[0], after[1]), patterns.part_word()):
-        return False  # one search rules out both windows for most figures
+def is_part(text: str, qty: Quantity) -> bool:
+    """"15 of which", "including 300": a figure for a part of something already counted."""
     return bool(
-        (may_hold(lowered, after, patterns.part_after_word()) and patterns.part_after().match(text[after[0] : after[1]]))
-        or (may_hold(lowered, before, patterns.part_before_word()) and patterns.part_before().search(text[before[0] : before[1]]))
+        patterns.part_after().match(text[qty.end : qty.end + 30])
+        or patterns.part_before().search(text[max(0, qty.start - 30) : qty.start])
     )
 
 
@@ -96,13 +86,13 @@ def _trailing_clause(text: str, quantities: list[Quantity], index: int, sentence
     return patterns.CLAUSE_BREAK.split(tail, maxsplit=1)[0]
 
 
-def anchored_subject(text: str, sentences: Sentences, quantities: list[Quantity], index: int) -> tuple[str, str] | None:
+def anchored_subject(layout: Layout, quantities: list[Quantity], index: int) -> tuple[str, str] | None:
     """The subject a figure's own words support. The extractor's subject when its words are in the
     figure's clause (or in the clause of a figure this one continues: "stood at 42 billion jin,
     increasing by 6 billion jin"); else the subject of the figure it continues; else None, since a
     subject carried over from elsewhere is not trusted to call two figures contradictory."""
-    qty = quantities[index]
-    sentence = sentences.of(qty.start)
+    text, qty = layout.text, quantities[index]
+    sentence = layout.sentence(qty.start)
     if not qty.subject.strip():
         # No subject at all: keep the figure's own words, to be read against the other figure's subject.
         prev = _previous_in_sentence(quantities, index, sentence.start, qty.start)
@@ -121,42 +111,39 @@ def anchored_subject(text: str, sentences: Sentences, quantities: list[Quantity]
         return qty.subject, trailing  # "accounting for 60% of tourist arrivals"
     prev = _previous_in_sentence(quantities, index, sentence.start, qty.start)
     if prev is not None and _only_connectives(text[quantities[prev].end : qty.start]):
-        return anchored_subject(text, sentences, quantities, prev)
+        return anchored_subject(layout, quantities, prev)
     return None
 
 
 def candidates(
-    text: str,
+    layout: Layout,
     quantities: list[Quantity],
     restated: set[int],
-    sentences: Sentences | None = None,
     thresholds: set[int] | None = None,
     *,
     paired_only: bool = False,
 ) -> list[tuple[Quantity, str]]:
     """The figures that can be compared, each with the subject its own words support and the
-    words that support it (`sentences`: the sentence layout of `text`, when already read;
-    `thresholds`: the starts of its milestones, when already found; `paired_only`: only those with
-    a possible repeat in another sentence of this text, all the within-text check needs)."""
-    sentences = sentences if sentences is not None else Sentences(text)
-    thresholds = thresholds if thresholds is not None else milestones(text, sentences, quantities)
+    words that support it (`thresholds`: the starts of its milestones, when already found;
+    `paired_only`: only those with a possible repeat in another sentence of this text, all the
+    within-text check needs)."""
+    thresholds = thresholds if thresholds is not None else milestones(layout, quantities)
     passed = restated | thresholds
-    # The cheap tests first: reading a figure's words for a part or a subject are the costly ones.
     stating = [index for index, qty in enumerate(quantities) if _states_outright(qty, passed)]
     if paired_only:
-        stating = _with_partner(quantities, stating, sentences)
-    stating = [index for index in stating if not _is_part_or_modifier(text, sentences, quantities[index])]
+        stating = _with_partner(quantities, stating, layout)
+    stating = [index for index in stating if not _is_part_or_modifier(layout.text, quantities[index])]
     if paired_only:
-        stating = _with_partner(quantities, stating, sentences)
+        stating = _with_partner(quantities, stating, layout)
     pool = []
     for index in stating:
-        anchored = anchored_subject(text, sentences, quantities, index)
+        anchored = anchored_subject(layout, quantities, index)
         if anchored is not None:
-            pool.append((_with_subject(quantities[index], anchored[0]), anchored[1]))
+            pool.append((dataclasses.replace(quantities[index], subject=anchored[0]), anchored[1]))
     return pool
 
 
-def _with_partner(quantities: list[Quantity], indices: list[int], sentences: Sentences) -> list[int]:
+def _with_partner(quantities: list[Quantity], indices: list[int], layout: Layout) -> list[int]:
     """The figures at `indices` that may pair with one of them in another sentence: of one kind and
     stated period (see `comparable`), with subjects `_matched_pairs` may not pass over. Only these
     can be found a repeat within the text (see `check`), so only their words need reading."""
@@ -164,22 +151,22 @@ def _with_partner(quantities: list[Quantity], indices: list[int], sentences: Sen
     for index in indices:
         qty = quantities[index]
         if qty.period:
-            by_measure[(qty.kind, qty.period)].append((sentences.index_of(qty.start), index))
+            by_measure[(qty.kind, qty.period)].append((layout.sentence_index(qty.start), index))
     kept: set[int] = set()
     for group in by_measure.values():
         if len({place for place, _index in group}) < 2:
             continue  # the subjects are read only where there is another sentence to meet
-        keys = {index: _possible_keys(quantities, index, sentences) for _place, index in group}
+        keys = {index: _possible_keys(quantities, index, layout) for _place, index in group}
         for (place_a, index_a), (place_b, index_b) in combinations(group, 2):
             if place_a != place_b and any(_may_pair(a, b) for a in keys[index_a] for b in keys[index_b]):
                 kept.update((index_a, index_b))
     return [index for index in indices if index in kept]
 
 
-def _possible_keys(quantities: list[Quantity], index: int, sentences: Sentences) -> set[frozenset[str] | None]:
+def _possible_keys(quantities: list[Quantity], index: int, layout: Layout) -> set[frozenset[str] | None]:
     """The subject words `_matched_pairs` may read for a figure once `anchored_subject` has given
     it a subject: its own, or that of a figure it continues in its sentence (None for a blank one)."""
-    sentence_start = sentences.of(quantities[index].start).start
+    sentence_start = layout.sentence(quantities[index].start).start
     keys = set()
     at: int | None = index
     while at is not None:
@@ -200,16 +187,8 @@ def _states_outright(qty: Quantity, passed: set[int]) -> bool:
     return qty.modality == "actual" and qty.start not in passed and qty.kind not in ("rank", "duration")
 
 
-def _is_part_or_modifier(text: str, sentences: Sentences, qty: Quantity) -> bool:
-    return is_modifier(text, qty) or is_part(text, qty, sentences.lowered)
-
-
-def _with_subject(qty: Quantity, subject: str) -> Quantity:
-    # What dataclasses.replace gives (a shallow copy with one field set; Quantity has no
-    # __post_init__), at a fraction of its cost.
-    copied = object.__new__(Quantity)
-    copied.__dict__.update(qty.__dict__, subject=subject)
-    return copied
+def _is_part_or_modifier(text: str, qty: Quantity) -> bool:
+    return is_modifier(text, qty) or is_part(text, qty)
 
 
 NEAR_WORDS = 8
@@ -282,7 +261,7 @@ def _matched_pairs(pool_a: list[tuple[Quantity, str]], pool_b: list[tuple[Quanti
             continue
         subject = shared_subject(a, window_a, b, window_b)
         if subject and not distinct_measures(window_a, window_b, subject):
-            matched.append((_with_subject(a, subject), _with_subject(b, subject)))
+            matched.append((dataclasses.replace(a, subject=subject), dataclasses.replace(b, subject=subject)))
     return matched
 
 
@@ -304,26 +283,19 @@ def check_pair(first: Quantity, second: Quantity) -> Finding:
     return finding(CHECK, agree(ok), explanation, [first, second], slack)
 
 
-def check(
-    text: str,
-    quantities: list[Quantity],
-    restated: set[int],
-    sentences: Sentences | None = None,
-    thresholds: set[int] | None = None,
-) -> list[Finding]:
-    """`restated` holds the starts of figures that restate the one before in other units (and
-    `thresholds`, when found, those of its milestones). Two figures in one sentence are never a
-    repeat: there they are a part and its whole, or a start and an end."""
-    sentences = sentences if sentences is not None else Sentences(text)
-    pool = candidates(text, quantities, restated, sentences, thresholds, paired_only=True)
-    return [check_pair(a, b) for a, b in _matched_pairs(pool, pool, same_pool=True) if not sentences.same(a.start, b.start)]
+@check("repeats")
+def repeated_figures(ctx: CheckContext) -> list[Finding]:
+    """One measure stated twice must agree. Two figures in one sentence are never a repeat: there
+    they are a part and its whole, or a start and an end."""
+    pool = candidates(ctx.layout, ctx.quantities, ctx.restated, ctx.milestones, paired_only=True)
+    return [check_pair(a, b) for a, b in _matched_pairs(pool, pool, same_pool=True) if not ctx.layout.same_sentence(a.start, b.start)]
 
 
 def pool(briefing: Briefing) -> list[tuple[Quantity, str]]:
     """One briefing's comparable figures, each with the words that anchor its subject: all that
     the across-briefing check needs from it, so its text can be let go."""
     ordered = sorted(briefing.quantities, key=lambda q: (q.start, q.end))
-    return candidates(briefing.text, ordered, set())
+    return candidates(briefing.layout, ordered, set())
 
 
 Entry = tuple[int, T, str, Quantity, str]  # source index, label, name, figure, its subject's words

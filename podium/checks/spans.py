@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from podium.checks import patterns
 from podium.checks.findings import agree, finding, stated
-from podium.checks.text import Sentences, Span, figures_within, may_hold_any, year_of
+from podium.checks.registry import CheckContext, check
+from podium.checks.text import figures_within, year_of
 from podium.checks.units import convert
+from podium.layout import Layout, Span
 from podium.model import Finding, Quantity
 
 CHECK = "time span"
@@ -14,64 +16,52 @@ CHECK = "time span"
 YEAR_SLACK = 1
 
 
-def _endpoint_years(
-    text: str, duration: Quantity, sentence: Span, quantities: list[Quantity], starts: list[int], sentences: Sentences
-) -> tuple[int, int, list[Quantity]] | None:
+def _endpoint_years(layout: Layout, duration: Quantity, sentence: Span, quantities: list[Quantity]) -> tuple[int, int, list[Quantity]] | None:
     """The two years a span runs between: written in the sentence, or read from earlier dated
     statements of the figures it goes "from" and "to"."""
+    text = layout.text
     inside = text[duration.end : sentence.end]
     literal = patterns.YEARS_FROM_TO.search(inside) or patterns.YEARS_FROM_TO.search(text[sentence.start : duration.start])
     if literal:
         return int(literal.group(1)), int(literal.group(2)), []
-    after = figures_within(quantities, starts, Span(duration.end, sentence.end))
+    after = figures_within(quantities, Span(duration.end, sentence.end))
     for a, b in zip(after, after[1:]):
         if not (patterns.FROM_TO.search(text[max(sentence.start, a.start - 20) : a.start]) and patterns.TO_GAP.match(text[a.end : b.start])):
             continue
-        start_year = _year_stated_earlier(text, a, sentence, quantities, starts, sentences)
-        end_year = _year_stated_earlier(text, b, sentence, quantities, starts, sentences)
+        start_year = _year_stated_earlier(layout, a, sentence, quantities)
+        end_year = _year_stated_earlier(layout, b, sentence, quantities)
         if start_year and end_year:
             return start_year[0], end_year[0], [a, b, start_year[1], end_year[1]]
         return None
     return None
 
 
-def _year_stated_earlier(
-    text: str, endpoint: Quantity, sentence: Span, quantities: list[Quantity], starts: list[int], sentences: Sentences
-) -> tuple[int, Quantity] | None:
+def _year_stated_earlier(layout: Layout, endpoint: Quantity, sentence: Span, quantities: list[Quantity]) -> tuple[int, Quantity] | None:
     """The year of the last earlier figure in the paragraph equal to `endpoint` ("in 2007 ... 100 billion")."""
-    paragraph = sentences.paragraph(endpoint.start)
-    # The paragraph's sentences read on its own text, as stated years are looked for within it.
-    local_sentences = sentences.within(paragraph)
-    for earlier in reversed(figures_within(quantities, starts, Span(paragraph.start, sentence.start))):
+    paragraph = layout.paragraph(endpoint.start)
+    for earlier in reversed(figures_within(quantities, Span(paragraph.start, sentence.start))):
         factor = convert(1.0, earlier.unit, endpoint.unit)
         if factor is None or abs(earlier.value * factor - endpoint.value) > 1e-9 * max(1.0, abs(endpoint.value)):
             continue
-        local = local_sentences.of(earlier.start - paragraph.start)
-        own = Span(local.start + paragraph.start, local.end + paragraph.start)
-        year = year_of(text, earlier, own, quantities)
+        year = year_of(layout.text, earlier, layout.sentence(earlier.start), quantities)
         if year is not None:
             return year, earlier
     return None
 
 
-def check(text: str, quantities: list[Quantity], sentences: Sentences) -> list[Finding]:
-    """Time spans against the years they run between (`quantities` ordered by start)."""
+@check("spans")
+def check_spans(ctx: CheckContext) -> list[Finding]:
+    """Time spans against the years they run between."""
+    text, quantities = ctx.text, ctx.quantities
     findings = []
-    starts = [q.start for q in quantities]
-    cue_words = patterns.span_cue_words()
     for duration in quantities:
         if duration.unit != "year" or duration.kind not in ("duration", "level"):
             continue
-        sentence = sentences.of(duration.start)
+        sentence = ctx.layout.sentence(duration.start)
         years_follow = patterns.YEARS_RIGHT_AFTER.match(text[duration.end : sentence.end])
-        # The cue pattern is tried at every position of the sentence so far: only where a cue's
-        # key word is in it.
-        if not years_follow and not (
-            may_hold_any(sentences.lowered, (sentence.start, duration.start), cue_words)
-            and patterns.span_cue().search(text[sentence.start : duration.start])
-        ):
+        if not years_follow and not patterns.span_cue().search(text[sentence.start : duration.start]):
             continue
-        found = _endpoint_years(text, duration, sentence, quantities, starts, sentences)
+        found = _endpoint_years(ctx.layout, duration, sentence, quantities)
         if found is None:
             continue
         first, last, evidence = found

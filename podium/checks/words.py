@@ -25,23 +25,19 @@ class Words:
     per_unit_cues: tuple[str, ...]
     area_units: frozenset[str]
     decrease_cues: frozenset[str]
-    increase_cues: frozenset[str]
     parts_exhaustive: tuple[str, ...]
     parts_partial: tuple[str, ...]
-    total_cues: tuple[str, ...]
     enumeration_openers: tuple[str, ...]
     enumeration_breakers: frozenset[str]
     enumeration_item_breakers: frozenset[str]
     number_words: dict[str, int]
     span_cues: tuple[str, ...]
     list_verbs: frozenset[str]
-    threshold_cues: tuple[str, ...]
     undertaking_verbs: tuple[str, ...]
     deadline_relative: dict[str, int]
     deadline_quarters: dict[str, int]
     future_cues: tuple[str, ...]
     deadline_prefixes: tuple[str, ...]
-    fallback_units: dict[str, tuple[str, float]]
     per_unit_words: dict[str, str]
     part_cues_after: tuple[str, ...]
     part_cues_before: tuple[str, ...]
@@ -64,17 +60,14 @@ def load() -> Words:
         per_unit_cues=lowered(data["per_unit_cues"]),
         area_units=frozenset(str(u) for u in data["area_units"]),
         decrease_cues=frozenset(lowered(data["decrease_cues"])),
-        increase_cues=frozenset(lowered(data["increase_cues"])),
         parts_exhaustive=lowered(data["parts_exhaustive"]),
         parts_partial=lowered(data["parts_partial"]),
-        total_cues=lowered(data["total_cues"]),
         enumeration_openers=tuple(str(o).lower() for o in data["enumeration_openers"]),
         enumeration_breakers=frozenset(lowered(data["enumeration_breakers"])),
         enumeration_item_breakers=frozenset(lowered(data["enumeration_item_breakers"])),
         number_words={str(k).lower(): int(v) for k, v in data["number_words"].items()},
         span_cues=lowered(data["span_cues"]),
         list_verbs=frozenset(lowered(data["list_verbs"])),
-        threshold_cues=lowered(data["threshold_cues"]),
         undertaking_verbs=lowered(data["undertaking_verbs"]),
         deadline_relative={str(k).lower(): int(v) for k, v in data["deadline_relative"].items()},
         deadline_quarters={str(k).lower(): int(v) for k, v in data["deadline_quarters"].items()},
@@ -85,5 +78,4 @@ def load() -> Words:
         part_cues_before=lowered(data["part_cues_before"]),
         connective_words=frozenset(lowered(data["connective_words"])),
         neutral_words=frozenset(lowered(data["neutral_words"])),
-        fallback_units={str(k): (str(v[0]), float(v[1])) for k, v in data["fallback_units"].items()},
     )

@@ -6,11 +6,13 @@ one-file command does not pay for the corpus commands: only typer is loaded for 
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import typer
 
 from podium.errors import PodiumError
+from podium.model import Caveat
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -48,6 +50,16 @@ def escape(text: str) -> str:
 def fail(exc: PodiumError) -> None:
     """Print one line naming the file and the reason; the caller decides the exit code."""
     err().print(f"[red]error:[/red] {exc.message}", markup=True, highlight=False)
+
+
+def warn(source: str, warnings: Iterable[Caveat], *, console: Console | None = None) -> None:
+    """One line on stderr (or on `console`) per thing podium repaired or could not read in a briefing."""
+    warnings = list(warnings)
+    if not warnings:
+        return  # no console made, so a clean run never loads rich
+    console = console or err()
+    for caveat in warnings:
+        console.print(f"[yellow]warning:[/yellow] {escape(source)}: {escape(caveat.message)}", markup=True, highlight=False)
 
 
 def die(exc: PodiumError) -> typer.Exit:

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from podium.cli.app import app, escape, fail, out
+from podium.cli.app import app, escape, fail, out, warn
 from podium.errors import PodiumError
 from podium.model import Briefing, json_schema
 from podium.read import Document
@@ -43,10 +43,13 @@ def parse_each(
     """Yield (path or address, Briefing or None); a failing one is reported on stderr and the rest go on."""
     for target in files:
         try:
-            yield target, parse_briefing(_source(target, refresh=refresh), date=date)
+            briefing = parse_briefing(_source(target, refresh=refresh), date=date)
         except PodiumError as exc:
             fail(exc)
             yield target, None
+            continue
+        warn(target, briefing.warnings)
+        yield target, briefing
 
 
 def _source(target: str, *, refresh: bool) -> Path | Document:

@@ -8,19 +8,16 @@ import dataclasses
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
-from podium.cli.app import app, die, fail, out
+from podium.cli.app import app, die, fail, out, warn
 from podium.cli.output import Format, choose, emit
 from podium.errors import PodiumError
 from podium.model import Briefing, Commitment, Finding
 from podium.pipeline import parse as parse_briefing
 from podium.store.queries import COMMITMENT_COLUMNS
-
-if TYPE_CHECKING:
-    from podium.checks.text import Sentences
 
 VERDICT_STYLE = {"consistent": "green", "inconsistent": "bold red", "implausible": "bold magenta"}
 QUOTE_WORDS = 80
@@ -28,10 +25,10 @@ QUOTE_WORDS = 80
 COMMITMENT_TABLE_COLUMNS = ("deadline", "status", "subject", "value", "unit", "qualifier", "modality", "speaker", "briefing_date", "text")
 
 
-def _quote(briefing: Briefing, sentences: Sentences, finding: Finding) -> str:
+def _quote(briefing: Briefing, finding: Finding) -> str:
     """The sentences a finding rests on, for the reader to see it in place (long ones cut)."""
-    start = sentences.of(min(r.start for r in finding.quantities)).start
-    end = sentences.of(max(r.end for r in finding.quantities) - 1).end
+    start = briefing.layout.sentence(min(r.start for r in finding.quantities)).start
+    end = briefing.layout.sentence(max(r.end for r in finding.quantities) - 1).end
     words = briefing.text[start:end].split()
     return " ".join(words) if len(words) <= QUOTE_WORDS else " ".join(words[:QUOTE_WORDS]) + " …"
 
@@ -40,19 +37,16 @@ def _report(briefing: Briefing, path: Path) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from podium.checks.text import Sentences
-
     counts = {v: sum(f.verdict == v for f in briefing.findings) for v in VERDICT_STYLE}
     summary = ", ".join(f"{n} {v}" for v, n in counts.items())
     out().print(Text(f"{path}: {len(briefing.findings)} findings ({summary}), {len(briefing.commitments)} commitments", style="bold"))
-    sentences = Sentences(briefing.text)
     for item in briefing.findings:
         line = Text("  ")
         line.append(f"{item.verdict:<12}", style=VERDICT_STYLE[item.verdict])
         line.append(f" {item.check}: ", style="bold")
         line.append(item.explanation)
         out().print(line)
-        out().print(Text(f"      {_quote(briefing, sentences, item)}", style="dim"))
+        out().print(Text(f"      {_quote(briefing, item)}", style="dim"))
     if briefing.commitments:
         table = Table(title="commitments", show_lines=False)
         for column in ("deadline", "subject", "target", "speaker"):
@@ -102,10 +96,13 @@ def check(
             fail(exc)
             failed = True
             continue
+        warn(str(path), briefing.warnings)
         briefings.append(briefing)
         if json_:
             data = briefing.to_dict(include_text=False)
-            results.append({"source": str(path), "findings": data["findings"], "commitments": data["commitments"]})
+            results.append(
+                {"source": str(path), "findings": data["findings"], "commitments": data["commitments"], "warnings": data["warnings"]}
+            )
         else:
             _report(briefing, path)
     from podium.checks.repeats import across as repeated_across

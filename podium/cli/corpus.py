@@ -19,7 +19,9 @@ from typing import TYPE_CHECKING, Annotated, Any, get_args
 
 import typer
 
-from podium.cli.app import app, die, err, escape
+import typer.core
+
+from podium.cli.app import app, die, err, escape, warn
 from podium.cli.output import Format, choose, emit
 from podium.errors import PodiumError
 from podium.model import Role
@@ -168,6 +170,7 @@ def _run_ingest(corpus: Corpus, targets: list[str], *, jobs: int | None, replace
         tally.count(outcome)
         if outcome.error is not None:
             bar.console.print(f"[red]error:[/red] {escape(outcome.error.message)}", highlight=False)
+        warn(outcome.path, outcome.warnings, console=bar.console)
         tally.seconds = bar.tasks[0].elapsed or 0.0
         bar.update(task, advance=1, rate=tally.files_per_second, figures=tally.figures, errors=len(tally.failures))
 
@@ -228,10 +231,33 @@ def briefings(
 
 # --- search ---------------------------------------------------------------------------------------
 
+DASH_WORD = re.compile(r"-[^\W\d_][\w-]*")  # "-grain": a word to leave out, or a mistyped option
 
-@app.command()
+
+class QueryCommand(typer.core.TyperCommand):
+    """A query that starts with '-' reads as an option to the parser: when parsing fails on one,
+    the message says how to pass it."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        given = list(args)  # the parser consumes the list it is given
+        try:
+            return super().parse_args(ctx, args)
+        except Exception as exc:  # typer carries its own click, so its UsageError is matched by shape
+            if getattr(exc, "exit_code", None) == 2 and isinstance(getattr(exc, "message", None), str):
+                before = given[: given.index("--")] if "--" in given else given
+                options = {name for param in self.params for name in (*param.opts, *param.secondary_opts)}
+                dashed = [arg for arg in before if DASH_WORD.fullmatch(arg) and arg not in options]
+                if dashed:
+                    exc.message += (  # type: ignore[attr-defined]
+                        f". A query that starts with '-' goes after '--', e.g. podium search -- '{dashed[0]} more words'"
+                        " ('-word' leaves a word out, as NOT does)"
+                    )
+            raise
+
+
+@app.command(cls=QueryCommand)
 def search(
-    query: Annotated[str, typer.Argument(help="Words to find (Chinese too); FTS5 syntax (\"a phrase\", OR, NOT, prefix*) works.")],
+    query: Annotated[str, typer.Argument(help="Words to find (Chinese too); FTS5 syntax (\"a phrase\", OR, NOT, prefix*) works; -word leaves a word out.")],
     db: DbOption = Path(DEFAULT_DB),
     speaker: SpeakerOption = None,
     role: Annotated[str | None, typer.Option("--role", help="host, official, journalist or unknown.")] = None,
@@ -244,7 +270,9 @@ def search(
 ) -> None:
     """Find what was said: turns ranked by BM25, with the matching words highlighted.
 
-    In --json the snippet marks each hit with the characters U+0002 before and U+0003 after.
+    In --json the snippet marks each hit with the characters U+0002 before and U+0003 after. A
+    query of at most 1,000 characters and 32 terms (6 of them prefix terms) is searched; a longer
+    one is refused. A query that starts with '-' goes after '--'.
 
     Example:
         podium search "unemployment rate" --role official --since 2024-01

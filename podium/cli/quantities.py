@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from podium.cli.app import app, die, out
+from podium.cli.app import app, die, out, warn
 from podium.cli.output import Format, choose, emit
 from podium.errors import PodiumError
 from podium.model import Briefing, Quantity
@@ -47,20 +47,21 @@ def quantities(
         briefing = _parse_any(Path(file))
     except PodiumError as exc:
         raise die(exc) from None
+    warn(str(file), briefing.warnings)
     rows = [quantity_record(qty) for qty in briefing.quantities]
     fmt = choose(jsonl=jsonl, csv_=csv_)
     emit(rows, fmt=fmt, columns=TABLE_COLUMNS if fmt is Format.table else FIELDS, title=str(file))
 
 
 def _parse_any(path: Path) -> Briefing:
-    """Structure and figures (the checks add nothing a mention record holds), or for prose with no
-    speaker label (E003 from the structure stage) the text read as one unlabelled turn."""
+    """Structure, figures and coverage (the checks add nothing a mention record holds), or for
+    prose with no speaker label (E003 from the structure stage) the text read as one unlabelled turn."""
     try:
-        return parse_briefing(path, stages=("structure.v1", "quantities.v1"))
+        return parse_briefing(path, stages=("structure.v1", "quantities.v1", "coverage.v1"))
     except PodiumError as exc:
         if exc.code != "E003":
             raise
-    return parse_briefing(path, stages=("quantities.v1",))
+    return parse_briefing(path, stages=("quantities.v1", "coverage.v1"))
 
 
 @app.command("eval")

@@ -29,8 +29,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from podium.layout import Layout
 from podium.model import Briefing, Quantity
-from podium.quantities import scan
 from podium.quantities.kinds import classify_kind
 from podium.quantities.modality import classify_modality, goal_noun_after
 from podium.quantities.periods import (
@@ -44,11 +44,6 @@ from podium.quantities.subjects import find_subject, is_anaphor, subject_before
 from podium.wordtables import read_table
 
 DATA_FILE = "context_en.yaml"
-
-# Layout: where sentences and paragraphs end.
-_SENTENCE_END = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|[.!?]+[\"”’)\]]*(?=\s*$)")
-_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
-_LINE_END = re.compile(r"(?<=[.!?:\"”’])[ \t\r]*\n")
 
 # Periods: what stands between a figure and its time ("6.2% in February"), what makes a figure
 # standing ("the 25.98 million residents", "in 31 major cities", "three areas:"), and ranges.
@@ -79,19 +74,11 @@ _LIST_JOINT = re.compile(r"(?:,|\band|\bor)\s*$", re.IGNORECASE)
 _LISTED_FIGURES = re.compile(r"(?>[.,]?\d+(?:[.,]\d+)*\s*(?:%|percent|per cent|times)?\s*(?:,|and|or)\s*)+$", re.IGNORECASE)
 
 _OPENING = 40  # a time reference this near its clause's start opens the clause
-_ABBREVIATION_REACH = 8  # an abbreviation is read from at most this many letters before its stop
 _CUE_REACH = 240  # cue words stand within this many characters of their figure
 # A subject is read from at most this much of the clause before its figure: more than any clause
 # of ../shared/corpus holds (441 characters at most), and it keeps a sentence of thousands of
 # listed figures from reading the whole sentence again for each one.
 _SUBJECT_REACH = 600
-
-
-@lru_cache(maxsize=1)
-def load_abbreviations() -> frozenset[str]:
-    """Words a full stop follows without ending the sentence ("Mr. Tan")."""
-    raw: dict[str, Any] = read_table(DATA_FILE)
-    return frozenset(str(w) for w in raw["abbreviations"])
 
 
 @lru_cache(maxsize=1)
@@ -117,26 +104,6 @@ def _deadline_after(layout: _Layout, points: list[int], qty: Quantity) -> int | 
     return None
 
 
-@lru_cache(maxsize=1)
-def _longer_than_abbreviations() -> int:
-    """A number of letters no listed abbreviation reaches."""
-    return max((len(w) for w in load_abbreviations()), default=1) + 1
-
-
-def _abbreviates(text: str, stop: int) -> bool:
-    """Whether the full stop at `stop` ends an abbreviation: a listed one or a single capital
-    ("U.S.", "J. Smith")."""
-    longer = _longer_than_abbreviations()
-    if longer <= _ABBREVIATION_REACH and stop >= longer and text[stop - longer : stop].isalpha():
-        return False  # most sentences end in a word longer than any abbreviation: one C-level test
-    # The letters right before the stop, within 8 characters and after any earlier full stop.
-    start, floor = stop, max(0, stop - _ABBREVIATION_REACH)
-    while start > floor and text[start - 1].isalpha():
-        start -= 1
-    last = text[start:stop]
-    return (len(last) == 1 and last.isupper()) or last in load_abbreviations()
-
-
 def _tail(before: str, reach: int = _CUE_REACH) -> str:
     """The end of a clause before a figure, cut at a word start, so cue searches stay short."""
     if len(before) <= reach:
@@ -160,11 +127,11 @@ def _without_listed_figures(before: str) -> str:
 
 @dataclass
 class _Layout:
-    """Where sentences and paragraphs start, and every time reference with its resolved period."""
+    """The briefing's layout (`lines`: its sentences and paragraphs) with every time reference and
+    its resolved period."""
 
     text: str
-    sentence_starts: list[int]
-    paragraph_starts: list[int]
+    lines: Layout
     refs: list[TimeRef]
     ref_starts: list[int]
     periods: list[str]
@@ -174,21 +141,12 @@ class _Layout:
     # not a deadline), or -1: a figure finds what its paragraph carries with one bisect.
     last_carried: list[int] = field(default_factory=list)
     _sentence_refs: dict[tuple[int, int], list[int]] = field(default_factory=dict)
-    _sentence_at: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     def sentence(self, offset: int) -> tuple[int, int]:
-        # Each figure's sentence is asked for again when figures are paired and spans dated.
-        found = self._sentence_at.get(offset)
-        if found is None:
-            i = bisect_right(self.sentence_starts, offset) - 1
-            end = self.sentence_starts[i + 1] if i + 1 < len(self.sentence_starts) else len(self.text)
-            found = self._sentence_at[offset] = (self.sentence_starts[max(i, 0)], end)
-        return found
+        return self.lines.sentence(offset)
 
     def paragraph(self, offset: int) -> tuple[int, int]:
-        i = bisect_right(self.paragraph_starts, offset) - 1
-        end = self.paragraph_starts[i + 1] if i + 1 < len(self.paragraph_starts) else len(self.text)
-        return self.paragraph_starts[max(i, 0)], end
+        return self.lines.paragraph(offset)
 
     def refs_between(self, start: int, end: int) -> list[int]:
         """Indexes of the references lying wholly inside [start, end)."""
@@ -218,32 +176,6 @@ class _Layout:
         return carried if carried >= 0 and self.refs[carried].start >= paragraph_start else None
 
 
-def _paragraph_starts(briefing: Briefing) -> list[int]:
-    text = briefing.text
-    starts = {0}
-    starts.update(m.end() for m in _BLANK_LINE.finditer(text))
-    # A layout without blank lines puts one paragraph on each line.
-    if len(starts) < max(2, text.count("\n") // 8):
-        starts.update(m.end() for m in _LINE_END.finditer(text))
-    for turn in briefing.turns:
-        starts.add(turn.start)
-        starts.add(turn.body_start)
-    return sorted(s for s in starts if s == 0 or s < len(text))  # 0 even in an empty text
-
-
-def _sentence_starts(text: str, paragraph_starts: list[int], spans: list[tuple[int, int]]) -> list[int]:
-    starts = set(paragraph_starts) | {0}
-    stops = (m for start, end in spans for m in scan.matches_at(_SENTENCE_END, text, scan.marks(text, ".!?", start, end), end))
-    for m in stops:
-        if text[m.start()] == "." and _abbreviates(text, m.start()):
-            continue
-        nxt = m.end()
-        while nxt < len(text) and text[nxt].isspace():
-            nxt += 1
-        starts.add(nxt)
-    return sorted(s for s in starts if s == 0 or s < len(text))  # 0 even in an empty text
-
-
 def _anchor(briefing: Briefing) -> tuple[Anchor, bool]:
     """The briefing's year and month, and whether the year is only inferred."""
     if briefing.date and re.match(r"\d{4}", briefing.date):
@@ -254,7 +186,7 @@ def _anchor(briefing: Briefing) -> tuple[Anchor, bool]:
     return Anchor(year=None), False
 
 
-def _resolve_all(refs: list[TimeRef], layout_paragraph: list[int], anchor: Anchor) -> tuple[list[str], set[str]]:
+def _resolve_all(refs: list[TimeRef], lines: Layout, anchor: Anchor) -> tuple[list[str], set[str]]:
     """Each reference's period, a look back ("the past two years") ending at the year carried
     from earlier in its paragraph; and the periods stated outright, which need no briefing year."""
     periods: list[str] = []
@@ -262,7 +194,7 @@ def _resolve_all(refs: list[TimeRef], layout_paragraph: list[int], anchor: Ancho
     carried: int | None = None
     paragraph = -1
     for ref in refs:
-        here = bisect_right(layout_paragraph, ref.start) - 1
+        here = lines.paragraph_index(ref.start)
         if here != paragraph:
             paragraph, carried = here, None
         period = resolve_ref(ref, Anchor(anchor.year, anchor.month, carried))
@@ -275,17 +207,15 @@ def _resolve_all(refs: list[TimeRef], layout_paragraph: list[int], anchor: Ancho
     return periods, stated
 
 
-def _spans_with_figures(paragraphs: list[int], size: int, quantities: list[Quantity] | None) -> list[tuple[int, int]]:
+def _spans_with_figures(lines: Layout, quantities: list[Quantity] | None) -> list[tuple[int, int]]:
     """The paragraphs that hold a figure, merged: nothing outside them can date or bound one."""
     if quantities is None:
-        return [(0, size)]
+        return [(0, len(lines.text))]
     spans: list[tuple[int, int]] = []
     for qty in sorted(quantities, key=lambda q: q.start):
         if spans and spans[-1][0] <= qty.start < spans[-1][1]:
             continue  # in a paragraph already taken: a span ends where a paragraph does
-        i = bisect_right(paragraphs, qty.start) - 1
-        start = paragraphs[max(i, 0)]
-        end = paragraphs[i + 1] if i + 1 < len(paragraphs) else size
+        start, end = lines.paragraph(qty.start)
         if spans and start <= spans[-1][1]:
             spans[-1] = (spans[-1][0], max(spans[-1][1], end))
         else:
@@ -310,16 +240,14 @@ def _outside_furniture(refs: list[TimeRef], briefing: Briefing) -> list[TimeRef]
 
 def build_layout(briefing: Briefing, quantities: list[Quantity] | None = None) -> tuple[_Layout, bool]:
     """The layout of the briefing; given the quantities, only of the paragraphs that hold one."""
-    paragraphs = _paragraph_starts(briefing)
-    spans = _spans_with_figures(paragraphs, len(briefing.text), quantities)
-    sentences = _sentence_starts(briefing.text, paragraphs, spans)
+    lines = briefing.layout
+    spans = _spans_with_figures(lines, quantities)
     refs = _outside_furniture(find_time_refs(briefing.text, spans), briefing)
     anchor, inferred = _anchor(briefing)
-    periods, stated = _resolve_all(refs, paragraphs, anchor)
+    periods, stated = _resolve_all(refs, lines, anchor)
     layout = _Layout(
         text=briefing.text,
-        sentence_starts=sentences,
-        paragraph_starts=paragraphs,
+        lines=lines,
         refs=refs,
         ref_starts=[r.start for r in refs],
         periods=periods,

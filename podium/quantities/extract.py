@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import operator
 import re
-import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from podium.model import Quantity
 from podium.quantities import patterns as P
-from podium.quantities import scan
+from podium import scan
 from podium.quantities.numbers import number_value, ordinal_value, scale_value
 from podium.quantities.words import load
 
@@ -29,17 +27,14 @@ _DAYS_IN_MONTH = 31
 _OPENERS = "(\"'“‘[—–"  # brackets, quotes and dashes that may open a qualifier phrase
 _NOT_FIGURES_ALONE = frozenset({"one", "zero", "a"})  # number words that alone are rarely a figure
 _CALENDAR_UNITS = frozenset({"quarter", "month", "week", "day"})  # "the first four months" is a period
-
-_ASCII_LETTERS = string.ascii_letters
-_ASCII_WORD_CHARS = string.ascii_letters + string.digits + "._"  # what _last_word reads, in ASCII
-_START = operator.attrgetter("start")  # a sort key read in C
+_LENGTHENED_BY_LOWER_CASE = "\u0130"  # "İ"
 
 # Priority when two candidates overlap: a rank or a fraction reads the words around a number
 # better than the number alone does.
 _PRIORITY = {"rank": 0, "fraction": 1, "vague": 2, "multiple": 3, "number": 4}
 
 
-@dataclass(slots=True)  # built for every candidate: slots make that and each field read cheaper
+@dataclass
 class Mention:
     """A candidate figure before it becomes a Quantity."""
 
@@ -65,7 +60,8 @@ def extract(
     mentions = _resolve_overlaps(_candidates(text, start, end))
     touching = [(s, e) for s, e in furniture if s < end and start < e]
     if blocked or touching:
-        mentions = [m for m in mentions if not _inside(m, blocked) and not _overlaps(m, touching)]
+        quoted, pages = SpanSet(blocked), SpanSet(touching)
+        mentions = [m for m in mentions if not quoted.holds(m.start, m.end) and not pages.meets(m.start, m.end)]
     for mention in mentions:
         _set_qualifier(text, mention)
     _join_ranges_and_chains(text, mentions)
@@ -87,17 +83,13 @@ def _candidates(text: str, start: int, end: int) -> list[Mention]:
 def _seeds(text: str, start: int, end: int) -> list[tuple[int, str]]:
     """(offset, lower-cased seed) for every place a figure may start: a digit, a fraction sign, or
     a word from the tables, digits first. The full patterns then run only at these places."""
-    return _seeds_by_pattern(text, start, end, text[start:end])
-
-
-def _seeds_by_pattern(text: str, start: int, end: int, window: str) -> list[tuple[int, str]]:
-    """`_seeds` by the SEEDS scan, for any text (`window` is text[start:end])."""
-    lowered = window.lower()
-    if len(lowered) != len(window):
-        return _seeds_any_case(text, start, end)
+    # Seeds are read in the lower-cased text, whose offsets are the text's: "İ", the one character
+    # lower-cased to two, is read as "I". The blank put first stands for whatever precedes the
+    # window, so a seed may open it.
+    lowered = " " + text[start:end].replace(_LENGTHENED_BY_LOWER_CASE, "I").lower()
     digits: list[tuple[int, str]] = []
     words: list[tuple[int, str]] = []
-    for match in P.SEEDS.finditer(" " + lowered):
+    for match in P.SEEDS.finditer(lowered):
         if match.start("digits") >= 0:
             at = start + match.start() - 1  # the blank put first shifts offsets by one
             digits.append((_decimal_point_before(text, at, start), text[at : start + match.end("digits") - 1]))
@@ -107,14 +99,6 @@ def _seeds_by_pattern(text: str, start: int, end: int, window: str) -> list[tupl
         else:
             words.append((start + match.start("word") - 1, match.group("word")))
     return digits + words
-
-
-def _seeds_any_case(text: str, start: int, end: int) -> list[tuple[int, str]]:
-    seeds = [
-        (_decimal_point_before(text, m.start(), start), m.group(0)) for m in P.SEED_DIGITS.finditer(text, start, end)
-    ]
-    seeds.extend((m.start(), m.group(0).lower()) for m in P.SEED_WORDS_ANY_CASE.finditer(text, start, end))
-    return seeds
 
 
 def _decimal_point_before(text: str, seed: int, floor: int) -> int:
@@ -180,27 +164,19 @@ def _number_mention(text: str, match: re.Match[str], floor: int, limit: int) -> 
 
 
 def _minus_before(before: str) -> bool:
-    return _ends_with_one_of(before, P.MINUS_SIGNS) and bool(P.MINUS_BEFORE.search(before))
+    return P.MINUS_BEFORE.search(before) is not None
 
 
 def _numbered_before(before: str) -> bool:
-    return P.NUMBERED_MARK in before and bool(P.NUMBERED_BEFORE.search(before))
+    return P.NUMBERED_BEFORE.search(before) is not None
 
 
 def _currency_prefix(before: str, number_start: int) -> tuple[str | None, int]:
     """The currency mark written before the number ("$", "RMB ") and where the mention starts."""
-    found = P.PREFIX_BEFORE.search(before) if _may_end_with_a_currency_mark(before) else None
+    found = P.PREFIX_BEFORE.search(before)
     if found is None:
         return None, number_start
     return found.group("prefix"), number_start - (len(before) - found.start())
-
-
-def _may_end_with_a_currency_mark(before: str) -> bool:
-    last = before.rstrip(" \t\n")[-1:]
-    if last.isascii():
-        return last in P.PREFIX_LAST_CHARS  # the set holds both ASCII cases of each mark
-    # Both cases of the character, as the case-blind pattern would also match it.
-    return last in P.PREFIX_LAST_CHARS or last.lower() in P.PREFIX_LAST_CHARS or last.upper() in P.PREFIX_LAST_CHARS
 
 
 def _scale_and_unit_after(
@@ -356,7 +332,7 @@ def _is_calendar(before: str, after: str, number: str, value: float) -> bool:
     plain_integer = number.isdigit()
     if plain_integer and len(number) == 4 and _YEAR_RANGE[0] <= value <= _YEAR_RANGE[1]:
         return value >= _SURE_YEARS_FROM or bool(P.YEAR_PREPOSITION_BEFORE.search(before))
-    if _ends_with_one_of(before, P.YEAR_JOINERS) and P.YEAR_JOINED_BEFORE.search(before):
+    if P.YEAR_JOINED_BEFORE.search(before):
         return True  # the second year of "2022-23"
     if plain_integer and len(number) == 2 and before.endswith(("'", "’")):
         return True  # a year cut short: "in '21"
@@ -369,65 +345,35 @@ def _is_section(before: str, after: str) -> bool:
     """ "13(3) powers", "Article 5(2)": a legal section, both numbers labels."""
     if after.startswith("(") and P.SECTION_AFTER.match(after):
         return True
-    return _ends_with_one_of(before, "(") and bool(P.SECTION_BEFORE.search(before))
-
-
-def _ends_with_one_of(before: str, chars: str) -> bool:
-    """Whether `before` ends with one of `chars` where a pattern's "$" sees its end (also before a
-    final line break): a cheap test that spares the patterns anchored there most figures."""
-    last = before[-2:-1] if before.endswith("\n") else before[-1:]
-    return last != "" and last in chars
+    return P.SECTION_BEFORE.search(before) is not None
 
 
 def _after_a_name(before: str) -> bool:
     """A bare number right after a capitalised word mid-sentence belongs to a name ("Boeing 737",
     "Fortune 500"); words that often open a figure ("About 300") are not names."""
-    tail = before[-24:]
-    if not _ends_with_capitalised_word(tail):
-        return False  # most figures follow a lower-case word: no need to search
-    match = P.CAPITALISED_WORD_BEFORE.search(tail)
+    match = P.CAPITALISED_WORD_BEFORE.search(before[-24:])
     if match is None or match.group("word").lower() in _W.capitalised_not_names:
         return False
     lead = match.group("lead")
     return bool(lead) and lead not in ".!?:;\"“”(—–-" and not lead.isdigit()
 
 
-def _ends_with_capitalised_word(tail: str) -> bool:
-    """What CAPITALISED_WORD_BEFORE needs of `tail`: a blank at its end (where "$" sees it) after a
-    run of ASCII letters whose first is a capital. Its word starts where a word boundary is, which
-    within such a run is only at the run's start."""
-    core = tail.removesuffix("\n")
-    if core[-1:] not in (" ", "\t"):
-        return False
-    word = core[:-1]
-    run = word[len(word.rstrip(_ASCII_LETTERS)) :]
-    return "A" <= run[:1] <= "Z"
-
-
 def _after_a_name_head(before: str) -> bool:
     """ "Article 23", "Page 3", "No. 5 -": the word before the number (and a dash) names a thing."""
-    word = _last_word(before)
-    if word.isascii():
-        return word.lower() in P.NAME_HEADS
-    return bool(P.NAME_HEAD_BEFORE.search(before))
+    return _last_word(before).lower() in P.NAME_HEADS
 
 
 def _last_word(before: str) -> str:
-    """The letters, digits and dots ending `before`, past the blanks and dash NAME_HEAD_BEFORE
-    allows after a name head."""
-    before = before[:-1] if before.endswith("\n") else before
-    before = (before[:-1] if before.endswith("-") else before).rstrip(" \t")
-    stem = before.rstrip(_ASCII_WORD_CHARS)
-    if not stem[-1:].isalnum():
-        return before[len(stem) :]  # the word is all ASCII: found without a loop over its letters
-    start = len(stem)
+    """The letters, digits and dots ending `before`, past a line break, a dash and blanks."""
+    before = before.removesuffix("\n").removesuffix("-").rstrip(" \t")
+    start = len(before)
     while start > 0 and (before[start - 1].isalnum() or before[start - 1] in "._"):
         start -= 1
     return before[start:]
 
 
 def _is_clock_time(after: str) -> bool:
-    return after.lstrip()[:1] in P.CLOCK_FIRST_CHARS and bool(P.CLOCK_AFTER.match(after))
+    return P.CLOCK_AFTER.match(after) is not None
 
 
 def _is_list_label(before: str, after: str) -> bool:
@@ -461,21 +407,16 @@ def _qualifier_before(before: str) -> str | None:
     """The qualifier whose words end right before the figure ("by more than 60%" -> min)."""
     if not before[-1:].isspace():
         return None
-    last = before.rsplit(None, 1)[-1:]
-    lengths = P.QUALIFIER_LENGTHS.get(last[0].lstrip(_OPENERS).lower()) if last else None
-    if lengths is None:
-        return None  # every phrase ends with the word right before the figure: most figures have none
-    tokens = before.rsplit(None, lengths[0])[-lengths[0] :]  # only the words a phrase can reach
     words: list[str] = []
-    for token in reversed(tokens):
+    for token in reversed(before.split()[-P.QUALIFIER_MAX_WORDS :]):
         core = token.lstrip(_OPENERS)
         if not core.isalpha():
             break
         words.insert(0, core.lower())
         if core != token:
             break  # an opening bracket or quote: the phrase cannot reach further back
-    for count in lengths:  # longest first, as the longest phrase wins
-        qualifier = P.QUALIFIER_PHRASES.get(" ".join(words[-count:])) if count <= len(words) else None
+    for count in range(len(words), 0, -1):  # longest first, as the longest phrase wins
+        qualifier = P.QUALIFIER_PHRASES.get(" ".join(words[-count:]))
         if qualifier is not None:
             return qualifier
     return None
@@ -493,38 +434,29 @@ def _blocked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _inside(mention: Mention, spans: list[tuple[int, int]]) -> bool:
-    start, end = mention.start, mention.end
-    for s, e in spans:  # a plain loop: run for every mention, cheaper than any() over a generator
-        if s <= start and end <= e:
-            return True
-    return False
+class SpanSet:
+    """Spans of the text, asked whether one holds or meets a stretch of it: sorted by start with
+    the furthest end reached so far, so each question is one bisection however many spans (a
+    turn of thousands of quoted names asked once per figure)."""
 
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _e in ordered]
+        self.reach = list(itertools.accumulate((e for _s, e in ordered), max))
 
-def _overlaps(mention: Mention, spans: list[tuple[int, int]]) -> bool:
-    start, end = mention.start, mention.end
-    for s, e in spans:
-        if s < end and start < e:
-            return True
-    return False
+    def holds(self, start: int, end: int) -> bool:
+        """Whether one span holds all of [start, end)."""
+        last = bisect.bisect_right(self.starts, start) - 1
+        return last >= 0 and self.reach[last] >= end
+
+    def meets(self, start: int, end: int) -> bool:
+        """Whether a span shares a character with [start, end)."""
+        last = bisect.bisect_left(self.starts, end) - 1
+        return last >= 0 and self.reach[last] > start
 
 
 def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Where candidates overlap, the higher priority one stays (then the longer, then the earlier)."""
-    in_text_order = sorted(mentions, key=_START)
-    if not _any_overlap(in_text_order):
-        return in_text_order  # the common case: every candidate stays, so no priorities to weigh
-    return _resolve_by_priority(mentions)
-
-
-def _any_overlap(in_text_order: list[Mention]) -> bool:
-    for first, second in itertools.pairwise(in_text_order):
-        if second.start < first.end:
-            return True
-    return False
-
-
-def _resolve_by_priority(mentions: list[Mention]) -> list[Mention]:
     ordered = sorted(mentions, key=lambda m: (_PRIORITY[m.source], -(m.end - m.start), m.start))
     kept: list[Mention] = []
     taken: list[tuple[int, int]] = []  # sorted, non-overlapping

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from podium.model import Kind
-from podium.quantities import scan
+from podium import scan
 from podium.wordtables import read_table
 
 DATA_FILE = "kinds_en.yaml"

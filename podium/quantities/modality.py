@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from podium.model import Modality
-from podium.quantities import scan
+from podium import scan
 from podium.wordtables import read_table
 
 DATA_FILE = "modality_en.yaml"
@@ -23,9 +23,7 @@ class ModalityWords:
     actual: frozenset[tuple[str, ...]]
     actual_by_first: dict[str, tuple[tuple[str, ...], ...]]  # the actual phrases by their first word
     not_cues: dict[str, tuple[tuple[str, ...], ...]]
-    first_words: frozenset[str]  # the words a cue or a non-cue begins with
     goal_after: re.Pattern[str]
-    goal_nouns: tuple[str, ...]  # lower case: one of them is in any text goal_after matches
 
 
 def _by_first_word(phrases: list[tuple[tuple[str, ...], str]]) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
@@ -51,12 +49,10 @@ def load_words() -> ModalityWords:
         actual=actual,
         actual_by_first={k: tuple(p for p, _ in v) for k, v in _by_first_word([(p, "") for p in actual]).items()},
         not_cues={k: tuple(p for p, _ in v) for k, v in not_cues.items()},
-        first_words=frozenset(by_first) | frozenset(not_cues),
         # "our 2 percent longer-run goal": the goal noun a few words after the figure.
         goal_after=re.compile(
             rf"^\s*(?:[\w-]+\s+){{0,3}}?(?:{'|'.join(re.escape(str(w)) for w in raw['goal_nouns'])})s?\b", re.IGNORECASE
         ),
-        goal_nouns=tuple(str(w).lower() for w in raw["goal_nouns"]),
     )
 
 
@@ -70,12 +66,9 @@ _BARE_MODALS = frozenset({"will", "shall"})
 def goal_noun_after(after: str) -> bool:
     """Whether a goal noun of the word table follows within a few words of the start of `after`
     (the text after a figure): "our 2 percent longer-run goal"."""
-    table = load_words()
-    # Most figures have no goal noun anywhere after them: settled without the lazy pattern.
-    return scan.may_hold(after, table.goal_nouns) and table.goal_after.match(after) is not None
+    return load_words().goal_after.match(after) is not None
 
 
-_FIGURE_AS_SUBJECT_WORDS = ("will", "would", "is", "are")  # one of them is in any text it matches
 _FIGURE_AS_SUBJECT = re.compile(
     r"^\s*(?:[a-z]+\s+){0,3}?(?:will|would|is\s+(?:expected|projected|forecast|set|likely)\s+to|are\s+(?:expected|projected|forecast|set|likely)\s+to)\b",
     re.IGNORECASE,
@@ -88,25 +81,19 @@ def classify_modality(before: str, after: str = "", *, goal_after: bool | None =
     "will" ("8.74 million graduates will enter the market") is a forecast: an undertaking needs
     someone who undertakes it. `goal_after` is `goal_noun_after(after[:60])`, when the caller
     has found it already."""
-    if after and scan.may_hold(after[:60], _FIGURE_AS_SUBJECT_WORDS) and _FIGURE_AS_SUBJECT.match(after[:60]):
+    if after and _FIGURE_AS_SUBJECT.match(after[:60]):
         return "forecast"
     if goal_after is None:
         goal_after = bool(after) and goal_noun_after(after[:60])
     if goal_after:
         return "target"  # "our 2 percent inflation goal"
     table = load_words()
-    words = scan.lower_words(_MONTH_MAY.sub(" ", before) if "May" in before else before)
-    if table.first_words.isdisjoint(words):
-        return "actual"  # most clauses hold no cue at all
+    words = scan.lower_words(_MONTH_MAY.sub(" ", before))
     label: str | None = None
     forecast_seen = False
     since = 0
     i = 0
-    # Only a word that may open a cue or a non-cue changes anything; the others are stepped over.
-    for at in [j for j, word in enumerate(words) if word in table.first_words]:
-        if at < i:
-            continue  # inside a phrase already read
-        i = at
+    while i < len(words):
         word = words[i]
         if word in table.not_cues:
             skip = next((len(p) for p in table.not_cues[word] if _starts(words, i, p)), 0)
@@ -120,6 +107,7 @@ def classify_modality(before: str, after: str = "", *, goal_after: bool | None =
                 forecast_seen = forecast_seen or label == "forecast"
                 i = since
                 continue
+        i += 1
     if label is None:
         return "actual"
     if _has_actual_verb(words[since:], table.actual_by_first):
@@ -130,5 +118,4 @@ def classify_modality(before: str, after: str = "", *, goal_after: bool | None =
 
 
 def _has_actual_verb(words: list[str], actual_by_first: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
-    # Phrases keyed by their first word: each word costs one dict lookup, not a test per phrase.
     return any(_starts(words, j, p) for j, word in enumerate(words) for p in actual_by_first.get(word, ()))

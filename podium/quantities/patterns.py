@@ -5,15 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from podium.quantities import scan
+from podium import scan
 from podium.quantities.words import load
 
 _W = load()
 
-# Patterns most transcripts never need (a minus sign, a legal section, "top ten" ...) are compiled
-# on first use: Python's regex compiler is slow, and a first parse should not pay for them. The
-# module's __getattr__ compiles one when it is first read and keeps it as a module attribute, so
-# later reads cost what reading any other pattern does.
+# Patterns not every figure needs (a minus sign, a legal section, "top ten" ...) are compiled on
+# first use, so a one-file run compiles only those it reads. The module's __getattr__ compiles one
+# when it is first read and keeps it as a module attribute.
 _COMPILE_LATER: dict[str, tuple[str, int]] = {}
 
 
@@ -31,8 +30,7 @@ def __getattr__(name: str) -> re.Pattern[str]:
 
 
 def _trie(words: Iterable[str]) -> str:
-    """An alternation as a character trie, so the engine tests one branch per letter instead of
-    every word at every position (the seed scan below runs over the whole text)."""
+    """The words as one alternation, written as a character trie (`scan.trie`)."""
     return scan.trie(words)
 
 
@@ -78,15 +76,9 @@ NUMBER_AT = re.compile(
 )
 # A minus sign written against the number ("-0.3%", "−1.2"), after a blank or an opening bracket.
 # Not after another number ("2 - 3" is a range).
-MINUS_SIGNS = "-−"
 MINUS_BEFORE: re.Pattern[str]
-_compile_later("MINUS_BEFORE", rf"(?:^|(?<=[(\[:])|(?<=[^\d\s][ \t])|(?<=\n))[{MINUS_SIGNS}]$")
+_compile_later("MINUS_BEFORE", r"(?:^|(?<=[(\[:])|(?<=[^\d\s][ \t])|(?<=\n))[-−]$")
 PREFIX_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<prefix>{_PREFIX})[ \t]?$", re.IGNORECASE)
-# The last character of each mark but blanks, in both cases: only blanks can follow it before the
-# number, so most numbers are told apart from a currency figure without searching.
-PREFIX_LAST_CHARS = frozenset(
-    case(p.rstrip()[-1]) for ps in _W.currency_prefixes.values() for p in ps for case in (str.lower, str.upper)
-)
 # Abbreviated scale right after a currency figure: "$18bn", "£2.5m".
 SCALE_ABBREVIATION = re.compile(rf"(?:{_lower_trie(_W.scale_abbreviations)})(?![A-Za-z])", re.IGNORECASE)
 
@@ -159,9 +151,8 @@ ORDINAL_AS_RANK = re.compile(
     re.IGNORECASE,
 )
 # "the No. 1 trading partner", "No. 1 in the world": a rank, where "No. 1 Central Document" is a name.
-NUMBERED_MARK = "No."
 NUMBERED_BEFORE: re.Pattern[str]
-_compile_later("NUMBERED_BEFORE", rf"\b{re.escape(NUMBERED_MARK)}[ \t]*$")
+_compile_later("NUMBERED_BEFORE", r"\bNo\.[ \t]*$")
 LOWER_WORD_AFTER: re.Pattern[str]
 _compile_later("LOWER_WORD_AFTER", r"[ \t]+[a-z]")
 # A capitalised word right before a bare number, mid-sentence: "Boeing 737", "Fortune 500".
@@ -173,16 +164,11 @@ _compile_later("TOP_N", rf"\btop[ -](?P<n>\d+|{_UNIT_WORD}|{_TENS_WORD})\b", re.
 # --- context around a figure ------------------------------------------------------------------
 
 
-# Qualifier phrases before a figure, looked up by the figure's last few words (no regex scan).
+# Qualifier phrases before a figure, looked up by the figure's last few words.
 QUALIFIER_PHRASES: dict[str, str] = {
     " ".join(phrase.split()): q for q, phrases in _W.qualifiers_before.items() for phrase in phrases
 }
-# For each word a phrase ends with, the word counts of the phrases ending with it, longest first:
-# only those runs of words before a figure need looking up.
-QUALIFIER_LENGTHS: dict[str, tuple[int, ...]] = {
-    last: tuple(sorted({len(p.split()) for p in QUALIFIER_PHRASES if p.split()[-1] == last}, reverse=True))
-    for last in {phrase.split()[-1] for phrase in QUALIFIER_PHRASES}
-}
+QUALIFIER_MAX_WORDS = max(len(phrase.split()) for phrase in QUALIFIER_PHRASES)
 # One group per qualifier, named by it, tried in the table's order.
 QUALIFIER_AFTER: re.Pattern[str]
 _compile_later(
@@ -190,11 +176,8 @@ _compile_later(
     rf"[ \t\-]+(?:{'|'.join(f'(?P<{q}>{_lower_trie(ws)})' for q, ws in _W.qualifiers_after.items())})\b",
     re.IGNORECASE,
 )
-# Name heads are single words (letters and dots), so the word before a number is looked up in
-# NAME_HEADS; the pattern is for words with letters beyond ASCII, where case-blind matching is wider.
+# Name heads are single words (letters and dots), looked up as the word before a number.
 NAME_HEADS = frozenset(_W.name_heads)
-NAME_HEAD_BEFORE: re.Pattern[str]
-_compile_later("NAME_HEAD_BEFORE", rf"(?:^|(?<=[^\w.]))(?:{_lower_trie(NAME_HEADS)})[ \t]*-?$", re.IGNORECASE)
 # "June 26", and the second day of "July 20 and 21" or "January 20 to 21".
 MONTH_BEFORE: re.Pattern[str]
 _compile_later(
@@ -213,7 +196,6 @@ CLOCK_AFTER: re.Pattern[str]
 _compile_later(
     "CLOCK_AFTER", r"^(?::\d\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock|hours? GMT|GMT|EST|EDT|ET\b))", re.IGNORECASE
 )
-CLOCK_FIRST_CHARS = ":aAeEgGhHoOpP"  # what CLOCK_AFTER's first character after blanks can be
 ONE_PRONOUN_AFTER: re.Pattern[str]
 _compile_later("ONE_PRONOUN_AFTER", rf"^\s+(?:{_lower_trie(_W.one_pronoun_after)})\b", re.IGNORECASE)
 ONE_PRONOUN_BEFORE: re.Pattern[str]
@@ -229,9 +211,8 @@ _compile_later("SECTION_AFTER", r"\(\w{1,3}\)")
 SECTION_BEFORE: re.Pattern[str]
 _compile_later("SECTION_BEFORE", r"\d\($")
 # "2022-" before the "23" of "2022-23"
-YEAR_JOINERS = "-–/"
 YEAR_JOINED_BEFORE: re.Pattern[str]
-_compile_later("YEAR_JOINED_BEFORE", rf"\d{{4}}[{YEAR_JOINERS}]$")
+_compile_later("YEAR_JOINED_BEFORE", r"\d{4}[-–/]$")
 SLASH = "/"
 HALF_ARTICLE: re.Pattern[str]
 _compile_later("HALF_ARTICLE", r"[ \t]+an?[ \t]+", re.IGNORECASE)
@@ -289,21 +270,11 @@ _SEED_WORDS = (
     | FRACTION_WORDS | {TOP_WORD}
 )  # fmt: skip
 _SEED_WORD_TRIE = rf"(?:{_trie(sorted(_SEED_WORDS))})(?![a-z])"
-# Both kinds of seed in one scan of the lower-cased text (same length; matching there is
-# case-sensitive), read with a blank put before it: every match opens with the non-letter before
-# its seed, which lets the engine skip the letters inside words instead of trying the trie at each
-# of them. That character is itself the first digit of a run ("digits", with the seed word
+# Both kinds of seed in one scan of the lower-cased text (matching there is case-sensitive), read
+# with a blank put before it, as a seed word starts a word: every match opens with the non-letter
+# before its seed. That character is itself the first digit of a run ("digits", with a seed word
 # touching its end, "word_after": "5twofold"), or the character before a seed word ("word").
 SEEDS = re.compile(
     rf"[^a-z](?:(?<=[\d{_VULGAR}])(?P<digits>[\d,.]*[{_VULGAR}]?)(?P<word_after>{_SEED_WORD_TRIE})?"
     rf"|(?P<word>{_SEED_WORD_TRIE}))"
-)
-# The two kinds apart, over text whose lower-casing changes its length (rare letters such as "İ").
-SEED_DIGITS: re.Pattern[str]
-_compile_later("SEED_DIGITS", rf"[\d{_VULGAR}][\d,.]*[{_VULGAR}]?")  # a leading "." (".5") is read back
-SEED_WORDS_ANY_CASE: re.Pattern[str]
-_compile_later(
-    "SEED_WORDS_ANY_CASE",
-    rf"(?<![A-Za-z]){_SEED_WORD_TRIE.replace('(?![a-z])', '(?![A-Za-z])')}",
-    re.IGNORECASE,
 )

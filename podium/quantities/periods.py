@@ -9,12 +9,12 @@ carried forward from earlier in the paragraph). The word tables are in podium/da
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal, TypedDict
 
-from podium.quantities import scan
+from podium import scan
 from podium.wordtables import lowered, read_table
 
 DATA_FILE = "periods_en.yaml"
@@ -91,107 +91,360 @@ def load_words() -> PeriodWords:
 
 def _alternation(words: Iterable[str]) -> str:
     # Longest first, so "the previous year" wins over "year"-like prefixes: a trie does that (the
-    # words are lower case, or matched case-sensitively), and tests one branch per letter.
+    # words are lower case, or matched case-sensitively).
     return scan.trie(words)
 
 
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
-
-
 _DIGIT = "0"  # the opener key of a word that opens with a digit
 
 
 @dataclass(frozen=True)
-class PeriodPatterns:
-    """The compiled regexes, one alternation tried left to right with named groups; and, for each
-    word a reference can open with, the alternatives that can open with it (in the same order, so
-    they find what `any_ref` finds there, without trying the others)."""
+class Fragments:
+    """Pieces of pattern built from the period words, which the alternatives share."""
 
-    any_ref: re.Pattern[str]
+    words: PeriodWords
+    month: str  # a month name, case kept ("May", not "may")
+    not_month: str  # what may not follow a month name ("May I ask")
+    count: str  # "5", "five"
+    relative_year: str  # "last year"
+    year_ref: str  # a year or a relative year
+    months: set[str]  # the month names, lower case
+    numbers: set[str]  # the count words
+
+
+def _fragments(w: PeriodWords) -> Fragments:
+    relative_year = _alternation(w.relative_years)
+    return Fragments(
+        words=w,
+        month=rf"(?-i:{_alternation(w.months)})\.?",
+        not_month=rf"(?!\s+(?-i:{_alternation(w.not_month_after)})\b)",
+        count=rf"(?:\d{{1,2}}|{_alternation(w.numbers)})",
+        relative_year=relative_year,
+        year_ref=rf"(?:{_YEAR}|{relative_year})",
+        months={m.lower() for m in w.months},
+        numbers=set(w.numbers),
+    )
+
+
+Groups = dict[str, str | None]  # the groups of one alternative's match, by their names in its pattern
+Reader = Callable[[re.Match[str], Groups], TimeRef | None]
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """One way of writing a time reference: its pattern (case-blind, built from the period words),
+    the words it can open with (lower case, a phrase when a match always opens with more than one
+    word; `_DIGIT` for any digit), and how a match is read."""
+
+    name: str
+    pattern: Callable[[Fragments], str]
+    opens_with: Callable[[Fragments], set[str]]
+    read: Reader
+
+
+ALTERNATIVES: list[Alternative] = []  # tried in this order: the first that matches at a place wins
+
+
+def _alternative(
+    name: str, pattern: Callable[[Fragments], str], opens_with: Callable[[Fragments], set[str]]
+) -> Callable[[Reader], Reader]:
+    """Registers the reader below it as the alternative `name`."""
+
+    def register(read: Reader) -> Reader:
+        ALTERNATIVES.append(Alternative(name, pattern, opens_with, read))
+        return read
+
+    return register
+
+
+def _span(m: re.Match[str]) -> tuple[int, int]:
+    return m.start(), m.end()
+
+
+def _with_the(words: Iterable[str]) -> set[str]:
+    """The words, each also after "the"."""
+    return {phrase for word in words for phrase in (word, f"the {word}")}
+
+
+@_alternative(
+    "month_range",
+    lambda f: rf"\b(?:from\s+)?(?P<first>{f.month})\s*(?:to|through|until|-|–|and)\s*(?P<last>{f.month})"
+    rf"(?:\s*,?\s*(?:of\s+)?(?P<year>{f.year_ref}))?",
+    lambda f: {"from"} | f.months,
+)
+def _month_range(m: re.Match[str], g: Groups) -> TimeRef | None:
+    return TimeRef(*_span(m), "point", "months", low=_month(g["first"]), high=_month(g["last"]), **_year_fields(g["year"]))
+
+
+@_alternative(
+    "first_months",
+    lambda f: rf"\bthe\s+first\s+(?P<count>{f.count})\s+months(?:\s+of\s+(?P<year>{f.year_ref}))?",
+    lambda f: {"the first"},
+)
+def _first_months(m: re.Match[str], g: Groups) -> TimeRef | None:
+    return TimeRef(*_span(m), "point", "months", low=1, high=_count(g["count"]), **_year_fields(g["year"]))
+
+
+@_alternative(
+    "first_quarters",
+    lambda f: rf"\b(?:the\s+)?first\s+(?P<count>two|three|2|3)\s+quarters(?:\s+of\s+(?P<year>{f.year_ref}))?",
+    lambda f: {"the first", "first"},
+)
+def _first_quarters(m: re.Match[str], g: Groups) -> TimeRef | None:
+    return TimeRef(*_span(m), "point", "quarters", low=1, high=_count(g["count"]), **_year_fields(g["year"]))
+
+
+@_alternative(
+    "quarter",
+    lambda f: rf"\b(?:the\s+)?(?P<ordinal>{_alternation(f.words.ordinals)})\s+quarter(?:\s+of\s+(?P<year>{f.year_ref}))?",
+    lambda f: _with_the(f.words.ordinals),
+)
+def _quarter(m: re.Match[str], g: Groups) -> TimeRef | None:
+    q = load_words().ordinals[_text(g["ordinal"]).lower()]
+    return TimeRef(*_span(m), "point", "quarter", low=q, high=q, **_year_fields(g["year"]))
+
+
+@_alternative(
+    "quarter_code",
+    lambda f: rf"\bQ(?P<number>[1-4])(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?\b",
+    lambda f: {"q1", "q2", "q3", "q4"},
+)
+def _quarter_code(m: re.Match[str], g: Groups) -> TimeRef | None:
+    q = int(_text(g["number"]))
+    return TimeRef(*_span(m), "point", "quarter", low=q, high=q, **_year_fields(g["year"]))
+
+
+@_alternative(
+    "half",
+    lambda f: rf"\b(?:the\s+)?(?P<which>first|second)\s+half(?:\s+of\s+(?P<year>{f.year_ref}|the\s+year))?",
+    lambda f: _with_the(("first", "second")),
+)
+def _half(m: re.Match[str], g: Groups) -> TimeRef | None:
+    low = 1 if _text(g["which"]).lower() == "first" else 7
+    return TimeRef(*_span(m), "point", "months", low=low, high=low + 5, **_year_fields(g["year"]))
+
+
+@_alternative(
+    "day",
+    lambda f: rf"\b(?P<month>{f.month})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*(?:%|percent))"
+    rf"(?:,?\s+(?P<year>{_YEAR}))?",
+    lambda f: f.months,
+)
+def _day(m: re.Match[str], g: Groups) -> TimeRef | None:
+    day = int(_text(g["day"]))
+    if not 1 <= day <= 31:
+        return None
+    return TimeRef(*_span(m), "point", "day", low=_month(g["month"]), high=day, **_year_fields(g["year"]))
+
+
+@_alternative(
+    "month",
+    lambda f: rf"\b(?P<month>{f.month}){f.not_month}(?:\s*,?\s*(?:of\s+)?(?P<year>{f.year_ref}))?\b",
+    lambda f: f.months,
+)
+def _month_alone(m: re.Match[str], g: Groups) -> TimeRef | None:
+    month = _month(g["month"])
+    return TimeRef(*_span(m), "point", "months", low=month, high=month, **_year_fields(g["year"]))
+
+
+@_alternative(
+    "year_range",
+    lambda f: rf"(?:\bfrom\s+|\bbetween\s+)?(?<![\d,.$])(?P<first>{_YEAR})\s*(?:to|through|-|–|and)\s*"
+    rf"(?P<last>{_YEAR})(?!\d|,\d|%)",
+    lambda f: {"from", "between", _DIGIT},
+)
+def _year_range(m: re.Match[str], g: Groups) -> TimeRef | None:
+    first, last = int(_text(g["first"])), int(_text(g["last"]))
+    if not first < last:
+        return None
+    return TimeRef(*_span(m), "point", "years", year=first, end_year=last)
+
+
+@_alternative(
+    "since",
+    lambda f: rf"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?P<year>{f.year_ref})",
+    lambda f: {"since"},
+)
+def _since(m: re.Match[str], g: Groups) -> TimeRef | None:
+    return TimeRef(*_span(m), "point", "since", **_year_fields(g["year"]))
+
+
+@_alternative(
+    "past_years",
+    lambda f: rf"\b(?:the\s+)?(?:{_alternation(f.words.lookback_words)})\s+(?P<count>{f.count})\s+years\b",
+    lambda f: _with_the(f.words.lookback_words),
+)
+def _past_years(m: re.Match[str], g: Groups) -> TimeRef | None:
+    return _look_back(m, _count(g["count"]))
+
+
+@_alternative(
+    "past_decade",
+    lambda f: rf"\b(?:the\s+)?(?:{_alternation(f.words.lookback_words)})\s+decade\b",
+    lambda f: _with_the(f.words.lookback_words),
+)
+def _past_decade(m: re.Match[str], g: Groups) -> TimeRef | None:
+    return _look_back(m, 10)
+
+
+def _look_back(m: re.Match[str], years: int) -> TimeRef | None:
+    # "the best of the past five years" compares over a window; it dates nothing else.
+    scope: Scope = "self" if _COMPARISON_BEFORE.search(m.string[max(0, m.start() - 8) : m.start()]) else "point"
+    return TimeRef(*_span(m), scope, "past", low=years) if years else None
+
+
+@_alternative(
+    "next_years",
+    lambda f: rf"\b(?:the\s+)?(?:{_alternation(f.words.lookahead_words)})\s+(?P<count>{f.count})\s+years\b",
+    lambda f: _with_the(f.words.lookahead_words),
+)
+def _next_years(m: re.Match[str], g: Groups) -> TimeRef | None:
+    n = _count(g["count"])
+    return TimeRef(*_span(m), "point", "ahead", low=n) if n else None
+
+
+@_alternative(
+    "years_ago",
+    lambda f: rf"\b(?P<count>{f.count}|a)\s+years?\s+(?:ago|earlier|before)\b",
+    lambda f: f.numbers | {"a year", "a years", _DIGIT},
+)
+def _years_ago(m: re.Match[str], g: Groups) -> TimeRef | None:
+    count = _text(g["count"])
+    n = 1 if count.lower() == "a" else _count(count)
+    return TimeRef(*_span(m), "point", "year", year_shift=-n) if n else None
+
+
+@_alternative(
+    "run_of_years",
+    lambda f: rf"\b(?P<count>{f.count})\s+(?:{_alternation(f.words.run_words)})\s+years\b",
+    lambda f: f.numbers | {_DIGIT},
+)
+def _run_of_years(m: re.Match[str], g: Groups) -> TimeRef | None:
+    n = _count(g["count"])
+    return TimeRef(*_span(m), "run", "run", low=n) if n else None
+
+
+@_alternative(
+    "years_in_a_run",
+    lambda f: rf"\b(?P<count>{f.count})\s+years\s+(?:{_alternation(f.words.run_suffixes)})\b",
+    lambda f: f.numbers | {_DIGIT},
+)
+def _years_in_a_run(m: re.Match[str], g: Groups) -> TimeRef | None:
+    return _run_of_years(m, g)
+
+
+@_alternative(
+    "relative_month",
+    lambda f: rf"\b(?P<phrase>{_alternation(f.words.relative_months)})\b",
+    lambda f: set(f.words.relative_months),
+)
+def _relative_month(m: re.Match[str], g: Groups) -> TimeRef | None:
+    return TimeRef(*_span(m), "point", "months", month_shift=load_words().relative_months[_text(g["phrase"]).lower()])
+
+
+@_alternative(
+    "relative_year",
+    lambda f: rf"\b(?P<phrase>{f.relative_year})\b",
+    lambda f: set(f.words.relative_years),
+)
+def _relative_year(m: re.Match[str], g: Groups) -> TimeRef | None:
+    return TimeRef(*_span(m), "point", "year", **_year_fields(g["phrase"]))
+
+
+@_alternative(
+    "year",
+    lambda f: rf"(?<![\d,.$¥€£/-])(?P<year>{_YEAR})(?!\d|,\d|%|\.\d|\s*(?:percent|per cent|yuan|dollars)\b)",
+    lambda f: {_DIGIT},
+)
+def _year(m: re.Match[str], g: Groups) -> TimeRef | None:
+    if _NAME_BEFORE_YEAR.search(m.string[max(0, m.start() - 24) : m.start()]):
+        return None  # "the Trade Act of 1974": a name, not a time
+    return TimeRef(*_span(m), "point", "year", year=int(_text(g["year"])))
+
+
+@_alternative(
+    "now",
+    lambda f: rf"\b(?:{_alternation(f.words.now_cues)})\b",
+    lambda f: set(f.words.now_cues),
+)
+def _now(m: re.Match[str], g: Groups) -> TimeRef | None:
+    return TimeRef(*_span(m), "now", "none")
+
+
+@_alternative(
+    "standing",
+    lambda f: rf"\b(?:{_alternation(f.words.standing_cues)})\b",
+    lambda f: set(f.words.standing_cues),
+)
+def _standing(m: re.Match[str], g: Groups) -> TimeRef | None:
+    return TimeRef(*_span(m), "standing", "none")
+
+
+@dataclass(frozen=True)
+class PeriodPatterns:
+    """The alternatives as one alternation, each in a group named after it and its own groups
+    renamed to be local to it; and, for each word a reference can open with, the alternatives
+    that can open with it (in the same order, so they find what the whole alternation finds
+    there, without trying the others)."""
+
+    sources: tuple[str, ...]  # each alternative's pattern in its named group, in order
     by_opener: dict[str, re.Pattern[str]]
-    opening_words: frozenset[str]  # every word an alternative opens with, digit-led ones too
+    opening_phrases: frozenset[str]  # every word or phrase an alternative opens with, but digits
+    readers: dict[str, tuple[Reader, tuple[tuple[str, str], ...]]]  # name -> its reader, its groups' names
+    # (each group's name in the alternative's pattern, and in the alternation)
+
+
+_GROUP = re.compile(r"\(\?P<(\w+)>")
 
 
 @lru_cache(maxsize=1)
 def patterns() -> PeriodPatterns:
-    w = load_words()
-    month = rf"(?-i:{_alternation(w.months)})\.?"
-    not_month = rf"(?!\s+(?-i:{_alternation(w.not_month_after)})\b)"
-    count = rf"(?:\d{{1,2}}|{_alternation(w.numbers)})"
-    rel_year = _alternation(w.relative_years)
-    year_ref = rf"(?:{_YEAR}|{rel_year})"
-    ordinal = _alternation(w.ordinals)
-    lookback = _alternation(w.lookback_words)
-    run = _alternation(w.run_words)
-    run_suffix = _alternation(w.run_suffixes)
-    lone_year = rf"(?<![\d,.$¥€£/-])(?P<year>{_YEAR})(?!\d|,\d|%|\.\d|\s*(?:percent|per cent|yuan|dollars)\b)"
-    # Each alternative with the words it can open with (lower case; `_DIGIT` for any digit).
-    months, numbers, the = {m.lower() for m in w.months}, set(w.numbers), {"the"}
-    parts: list[tuple[str, set[str]]] = [
-        (
-            (
-                rf"\b(?:from\s+)?(?P<m1>{month})\s*(?:to|through|until|-|–|and)\s*(?P<m2>{month})"
-                rf"(?:\s*,?\s*(?:of\s+)?(?P<m12y>{year_ref}))?"
-            ),
-            {"from"} | months,
-        ),
-        (rf"\bthe\s+first\s+(?P<fm>{count})\s+months(?:\s+of\s+(?P<fmy>{year_ref}))?", the),
-        (rf"\b(?:the\s+)?first\s+(?P<fq>two|three|2|3)\s+quarters(?:\s+of\s+(?P<fqy>{year_ref}))?", the | {"first"}),
-        (rf"\b(?:the\s+)?(?P<q>{ordinal})\s+quarter(?:\s+of\s+(?P<qy>{year_ref}))?", the | set(w.ordinals)),
-        (rf"\bQ(?P<qn>[1-4])(?:\s+(?:of\s+)?(?P<qny>{_YEAR}))?\b", {"q1", "q2", "q3", "q4"}),
-        (rf"\b(?:the\s+)?(?P<h>first|second)\s+half(?:\s+of\s+(?P<hy>{year_ref}|the\s+year))?", the | {"first", "second"}),
-        (
-            rf"\b(?P<dm>{month})\s+(?P<dd>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*(?:%|percent))(?:,?\s+(?P<ddy>{_YEAR}))?",
-            months,
-        ),
-        (rf"\b(?P<m>{month}){not_month}(?:\s*,?\s*(?:of\s+)?(?P<my>{year_ref}))?\b", months),
-        (
-            rf"(?:\bfrom\s+|\bbetween\s+)?(?<![\d,.$])(?P<y1>{_YEAR})\s*(?:to|through|-|–|and)\s*(?P<y2>{_YEAR})(?!\d|,\d|%)",
-            {"from", "between", _DIGIT},
-        ),
-        (rf"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?P<sy>{year_ref})", {"since"}),
-        (rf"\b(?:the\s+)?(?:{lookback})\s+(?P<pn>{count})\s+years\b", the | set(w.lookback_words)),
-        (rf"\b(?:the\s+)?(?:{lookback})\s+(?P<pd>decade)\b", the | set(w.lookback_words)),
-        (
-            rf"\b(?:the\s+)?(?:{_alternation(w.lookahead_words)})\s+(?P<an>{count})\s+years\b",
-            the | set(w.lookahead_words),
-        ),
-        (rf"\b(?P<ago>{count}|a)\s+years?\s+(?:ago|earlier|before)\b", numbers | {"a", _DIGIT}),
-        (rf"\b(?P<rn>{count})\s+(?:{run})\s+years\b", numbers | {_DIGIT}),
-        (rf"\b(?P<rn2>{count})\s+years\s+(?:{run_suffix})\b", numbers | {_DIGIT}),
-        (rf"\b(?P<rm>{_alternation(w.relative_months)})\b", _opening_words_of(w.relative_months)),
-        (rf"\b(?P<ry>{rel_year})\b", _opening_words_of(w.relative_years)),
-        (lone_year, {_DIGIT}),
-        (rf"\b(?P<now>{_alternation(w.now_cues)})\b", _opening_words_of(w.now_cues)),
-        (rf"\b(?P<standing>{_alternation(w.standing_cues)})\b", _opening_words_of(w.standing_cues)),
-    ]
-    any_ref = re.compile("|".join(f"(?:{p})" for p, _ in parts), re.IGNORECASE)
-    keyed = [(p, {_opener_key(word) for word in words}) for p, words in parts]
+    f = _fragments(load_words())
+    sources: list[str] = []
+    readers: dict[str, tuple[Reader, tuple[tuple[str, str], ...]]] = {}
+    keyed: list[tuple[str, set[str]]] = []
+    for alt in ALTERNATIVES:
+        pattern = alt.pattern(f)
+        readers[alt.name] = (alt.read, tuple((name, f"{alt.name}__{name}") for name in _GROUP.findall(pattern)))
+        sources.append(f"(?P<{alt.name}>{_with_group_names_of(alt.name, pattern)})")
+        keyed.append((sources[-1], {_opener_key(phrase) for phrase in alt.opens_with(f)}))
     by_opener = {key: _alternatives(tuple(p for p, keys in keyed if key in keys)) for _, keys in keyed for key in keys}
-    opening_words = frozenset(word for _, words in parts for word in words if word != _DIGIT)
-    return PeriodPatterns(any_ref, by_opener, opening_words)
+    opening_phrases = frozenset(phrase for alt in ALTERNATIVES for phrase in alt.opens_with(f) if not phrase[0].isdigit())
+    return PeriodPatterns(tuple(sources), by_opener, opening_phrases, readers)
 
 
-def _opener_key(word: str) -> str:
-    """The key in `by_opener` of a word a reference opens with, lower case."""
-    return _DIGIT if word[0].isdigit() else word
+def _with_group_names_of(name: str, pattern: str) -> str:
+    """`pattern` with its groups renamed `name__group`: group names then need be unique only
+    within one alternative, and its reader reads them by their own names."""
+    return _GROUP.sub(lambda group: f"(?P<{name}__{group[1]}>", pattern)
 
 
-def _opening_words_of(phrases: Iterable[str]) -> set[str]:
-    return {p.split()[0] for p in phrases}
+def _opener_key(phrase: str) -> str:
+    """The key in `by_opener` of a word or phrase a reference opens with, lower case: its first
+    word."""
+    return _DIGIT if phrase[0].isdigit() else phrase.split(None, 1)[0]
 
 
 @lru_cache(maxsize=64)  # about twenty sets of alternatives
 def _alternatives(parts: tuple[str, ...]) -> re.Pattern[str]:
     # Many opening words share their alternatives (every month, every number): one regex each.
-    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
+    return re.compile("|".join(parts), re.IGNORECASE)
 
 
-def _count(word: str) -> int:
+def _text(group: str | None) -> str:
+    """A group every match of its alternative holds."""
+    assert group is not None
+    return group
+
+
+def _count(word: str | None) -> int:
+    word = _text(word)
     return int(word) if word.isdigit() else load_words().numbers.get(word.lower(), 0)
 
 
-def _month(word: str) -> int:
+def _month(word: str | None) -> int:
+    word = _text(word)
     return load_words().months[word.rstrip(".").capitalize() if word[:1].isupper() else word.rstrip(".")]
 
 
@@ -213,7 +466,10 @@ def _year_fields(token: str | None) -> _YearFields:
 
 
 def _ref_from_match(m: re.Match[str]) -> TimeRef | None:
-    ref = _read_match(m)
+    name = m.lastgroup
+    assert name is not None  # every alternative is a named group
+    read, groups = patterns().readers[name]
+    ref = read(m, {local: m.group(full) for local, full in groups})
     if ref is not None and ref.form not in ("years", "past", "ahead", "run", "since", "none") and _is_comparison_base(m):
         # "compared with the same period last year", "from July": the base of a change, not its period.
         return TimeRef(ref.start, ref.end, "compare", ref.form)
@@ -223,69 +479,7 @@ def _ref_from_match(m: re.Match[str]) -> TimeRef | None:
 def _is_comparison_base(m: re.Match[str]) -> bool:
     if _FROM_OPENS.match(m.group(0)):
         return False  # "from January to April" opens a range
-    before = m.string[max(0, m.start() - 48) : m.start()]
-    # Most references follow none of the lead words: settled without the case-blind search.
-    return scan.may_hold(before, _COMPARISON_WORDS) and _COMPARISON_LEAD.search(before) is not None
-
-
-def _read_match(m: re.Match[str]) -> TimeRef | None:
-    # The groups of the alternatives tried (see `by_opener`): the guards `get` the others.
-    g = m.groupdict()
-    span = (m.start(), m.end())
-    if g.get("m1"):
-        return TimeRef(*span, "point", "months", low=_month(g["m1"]), high=_month(g["m2"]), **_year_fields(g["m12y"]))
-    if g.get("fm"):
-        return TimeRef(*span, "point", "months", low=1, high=_count(g["fm"]), **_year_fields(g["fmy"]))
-    if g.get("fq"):
-        return TimeRef(*span, "point", "quarters", low=1, high=_count(g["fq"]), **_year_fields(g["fqy"]))
-    if g.get("q"):
-        q = load_words().ordinals[g["q"].lower()]
-        return TimeRef(*span, "point", "quarter", low=q, high=q, **_year_fields(g["qy"]))
-    if g.get("qn"):
-        return TimeRef(*span, "point", "quarter", low=int(g["qn"]), high=int(g["qn"]), **_year_fields(g["qny"]))
-    if g.get("h"):
-        low = 1 if g["h"].lower() == "first" else 7
-        return TimeRef(*span, "point", "months", low=low, high=low + 5, **_year_fields(g["hy"]))
-    if g.get("dm"):
-        day = int(g["dd"])
-        if not 1 <= day <= 31:
-            return None
-        return TimeRef(*span, "point", "day", low=_month(g["dm"]), high=day, **_year_fields(g["ddy"]))
-    if g.get("m"):
-        month = _month(g["m"])
-        return TimeRef(*span, "point", "months", low=month, high=month, **_year_fields(g["my"]))
-    if g.get("y1"):
-        y1, y2 = int(g["y1"]), int(g["y2"])
-        if not y1 < y2:
-            return None
-        return TimeRef(*span, "point", "years", year=y1, end_year=y2)
-    if g.get("sy"):
-        return TimeRef(*span, "point", "since", **_year_fields(g["sy"]))
-    if g.get("pn") or g.get("pd"):
-        n = 10 if g.get("pd") else _count(g["pn"])
-        # "the best of the past five years" compares over a window; it dates nothing else.
-        scope: Scope = "self" if _COMPARISON_BEFORE.search(m.string[max(0, m.start() - 8) : m.start()]) else "point"
-        return TimeRef(*span, scope, "past", low=n) if n else None
-    if g.get("ago"):
-        n = 1 if g["ago"].lower() == "a" else _count(g["ago"])
-        return TimeRef(*span, "point", "year", year_shift=-n) if n else None
-    if g.get("an"):
-        n = _count(g["an"])
-        return TimeRef(*span, "point", "ahead", low=n) if n else None
-    if g.get("rn") or g.get("rn2"):
-        n = _count(g.get("rn") or g["rn2"])
-        return TimeRef(*span, "run", "run", low=n) if n else None
-    if g.get("rm"):
-        return TimeRef(*span, "point", "months", month_shift=load_words().relative_months[g["rm"].lower()])
-    if g.get("ry"):
-        return TimeRef(*span, "point", "year", **_year_fields(g["ry"]))
-    if g.get("year"):
-        if _NAME_BEFORE_YEAR.search(m.string[max(0, m.start() - 24) : m.start()]):
-            return None  # "the Trade Act of 1974": a name, not a time
-        return TimeRef(*span, "point", "year", year=int(g["year"]))
-    if g.get("now"):
-        return TimeRef(*span, "now", "none")
-    return TimeRef(*span, "standing", "none")
+    return _COMPARISON_LEAD.search(m.string[max(0, m.start() - 48) : m.start()]) is not None
 
 
 _COMPARISON_LEAD = re.compile(
@@ -299,220 +493,35 @@ _COMPARISON_LEAD = re.compile(
     r"|\b(?:that|those)\s+(?:in|of|for)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-# One of these is in any text _COMPARISON_LEAD matches.
-_COMPARISON_WORDS = (
-    "than", "compared", "from", "over", "versus", "vs", "relative", "against", "below", "above", "same",
-    "corresponding", "that", "those",
-)
 _FROM_OPENS = re.compile(r"from\b", re.IGNORECASE)
 _NAME_BEFORE_YEAR = re.compile(r"\b[A-Z][a-z]+\s+of\s+$")
 _COMPARISON_BEFORE = re.compile(r"\b(?:of|than)\s+$")
-_WINDOW = 40  # wider than any reference reaches back from the trigger word inside it
-_YEAR_LEADS = ("19", "20")  # the first two digits of a year
-_YEAR_DIGITS = re.compile("(?:" + "|".join(_YEAR_LEADS) + r")\d\d")
-_LONGEST_TRIGGER = 16  # longer than any trigger word
 _LENGTHENED_BY_LOWER_CASE = "\u0130"  # "İ", the one character lower-cased to two (a test checks)
-_WORD = re.compile(r"\w+")
-
-
-@lru_cache(maxsize=1)
-def _triggers() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Words one of which every reference holds: lower-case ones, and case-kept month names.
-    A word holding another as its prefix is left out ("January" is found by "Jan")."""
-    w = load_words()
-    lower = {"year", "quarter", "half", "month", "decade", "since"}
-    lower.update(cue.split()[-1] for cue in w.now_cues + w.standing_cues)
-    kept = set(w.months) | {"Q1", "Q2", "Q3", "Q4"}
-    return _without_extensions(lower), _without_extensions(kept)
-
-
-def _without_extensions(words: set[str]) -> tuple[str, ...]:
-    return tuple(sorted(x for x in words if not any(x != y and x.startswith(y) for y in words)))
-
-
-@lru_cache(maxsize=1)
-def _first_words() -> frozenset[str]:
-    """Every word a reference can begin with (digits aside), lower case."""
-    return patterns().opening_words
-
-
-def may_name_a_time(text: str) -> bool:
-    """A cheap test for short text: whether it holds a word every time reference holds."""
-    # Substring tests, one per word: compiled, a loop of them costs less than two regex searches
-    # (one alternation of the words each) over the text.
-    lower_words, kept_words = _triggers()
-    for word in kept_words:
-        if word in text:
-            return True
-    if _YEAR_DIGITS.search(text) is not None:
-        return True
-    low = text.lower()
-    for word in lower_words:
-        if word in low:
-            return True
-    return False
-
-
-@lru_cache(maxsize=1)
-def _kept_trigger_pattern() -> re.Pattern[str]:
-    # The case-kept words all open with a capital, so one alternation skips ahead fast; the
-    # lower-case words open with common letters, where plain finds per word are faster.
-    return re.compile("|".join(map(re.escape, _triggers()[1])))
-
-
-def _trigger_hits(text: str, low: str, begin: int = 0, stop: int | None = None) -> list[int]:
-    """Where a trigger word (one every reference holds) starts in text[begin:stop], in order."""
-    stop = len(text) if stop is None else stop
-    reach = min(len(text), stop + _LONGEST_TRIGGER)  # a word starting before `stop` may end after it
-    hits = _year_hits(text, begin, stop, reach)
-    low_reach = min(len(low), stop + _LONGEST_TRIGGER)  # `low` is longer where lower-casing adds characters ("İ")
-    for word in _triggers()[0]:
-        at = low.find(word, begin, low_reach)
-        while 0 <= at < stop:
-            if at == 0 or not low[at - 1].isalpha():  # "each" in "reach" is no trigger
-                hits.append(at)
-            at = low.find(word, at + 1, low_reach)
-    for m in _kept_trigger_pattern().finditer(text, begin, reach):
-        at = m.start()
-        if at < stop and (at == 0 or not text[at - 1].isalpha()):
-            hits.append(at)
-    hits.sort()
-    return hits
-
-
-def _year_hits(text: str, begin: int, stop: int, reach: int) -> list[int]:
-    """Where `_YEAR_DIGITS.finditer(text, _digit_run_start(text, begin), reach)` matches in
-    text[begin:stop]. Plain finds of a year's leading digits skip ahead several times faster than
-    the regex; the loop then keeps the matches the regex would, none overlapping."""
-    first = _digit_run_start(text, begin)
-    leads = sorted(at for lead in _YEAR_LEADS for at in _finds(text, lead, first, reach))
-    hits: list[int] = []
-    done = first
-    for at in leads:
-        if at >= done and at + 4 <= reach and text[at + 2 : at + 4].isdecimal():  # "\d" is isdecimal
-            done = at + 4
-            if begin <= at < stop:
-                hits.append(at)
-    return hits
-
-
-def _finds(text: str, word: str, start: int, end: int) -> list[int]:
-    """Every offset where `word` lies wholly in text[start:end], overlaps included."""
-    places = []
-    at = text.find(word, start, end)
-    while at >= 0:
-        places.append(at)
-        at = text.find(word, at + 1, end)
-    return places
-
-
-def _digit_run_start(text: str, at: int) -> int:
-    """Where the run of digits holding `at` starts: a scan for years from there pairs the digits
-    as a scan of the whole text would ("2020|2023", not "20|2020|23")."""
-    while at > 0 and text[at - 1].isdecimal():
-        at -= 1
-    return at
-
-
-def _trigger_windows(text: str, hits: list[int], begin: int, stop: int) -> list[tuple[int, int]]:
-    """Stretches of text[begin:stop] around the trigger hits in it, merged; the full pattern runs
-    only there, since one alternation over the whole text costs far more than plain searches."""
-    windows: list[tuple[int, int]] = []
-    for at in hits:
-        start, end = max(begin, at - _WINDOW), min(stop, at + _WINDOW // 2 + 16)
-        while start > begin and not text[start - 1].isspace():
-            start -= 1  # never begin inside a word
-        if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
-        else:
-            windows.append((start, end))
-    return windows
 
 
 @lru_cache(maxsize=1)
 def _opening_word_pattern() -> re.Pattern[str]:
-    """In lower-cased text, a digit or a word a reference can begin with, where a word starts."""
-    return re.compile(rf"(?<!\w)(?:\d|{_alternation(_first_words())}(?!\w))")
-
-
-def _may_open(word: str) -> bool:
-    return word[0].isdigit() or word.lower() in _first_words()
-
-
-def _opening_words(text: str, low: str, start: int, end: int) -> list[tuple[int, str]]:
-    """Where a word of text[start:end] starts that a reference can begin with (`_may_open`), in
-    order, with its `_opener_key`; a window beginning inside a word counts the word's rest as a word."""
-    if len(low) != len(text):
-        # Lower-casing added characters ("İ"), so offsets in `low` are not the text's.
-        return [(w.start(), _opener_key(w[0].lower())) for w in _WORD.finditer(text, start, end) if _may_open(w[0])]
-    # One regex pass finds the words, instead of a Python step per word; lower-casing keeps
-    # word boundaries, and a word is listed exactly when its lower-cased form is.
-    places = [(m.start(), _opener_key(m[0])) for m in _opening_word_pattern().finditer(low, start, end)]
-    if start > 0 and _WORD.match(text, start - 1):
-        word = _WORD.match(text, start, end)  # the lookbehind skips a word begun before `start`
-        if word is not None and _may_open(word[0]):
-            places.insert(0, (start, _opener_key(word[0].lower())))
-    return places
-
-
-def _lower_case(text: str, spans: list[tuple[int, int]] | None) -> str:
-    """`text.lower()` wherever the trigger search reads it: in the spans, and a trigger's length
-    past each. Elsewhere the text keeps its case: the search reads there only whether a character
-    is a letter or a word character, which case never changes. Lower-casing one paragraph at a
-    time is also cheaper, as most are ASCII where the transcript as a whole is not."""
-    if not spans or _LENGTHENED_BY_LOWER_CASE in text:
-        return text.lower()  # (offsets in the lower-cased text would shift past an "İ")
-    if not text.isascii() and _ascii_search_words():
-        ascii_lowered = _ascii_lower_case(text)
-        if ascii_lowered is not None:
-            return ascii_lowered
-    pieces: list[str] = []
-    done = 0
-    for begin, stop in sorted(spans):
-        begin, reach = max(begin, done), min(len(text), stop + _LONGEST_TRIGGER)
-        if reach > begin:
-            pieces += (text[done:begin], text[begin:reach].lower())
-            done = reach
-    pieces.append(text[done:])
-    return "".join(pieces)
-
-
-def _ascii_lower_case(text: str) -> str | None:
-    """A Latin-1 text with its ASCII letters lower-cased, else None. The search finds ASCII words
-    in it and asks whether a character is a letter or a word character, so this serves as well as
-    `text.lower()`: in Latin-1 no other letter lower-cases to an ASCII one (a test checks). One
-    bytes.lower of the whole text costs less than str.lower of the paragraphs beyond ASCII."""
-    try:
-        return text.encode("latin-1").lower().decode("latin-1")
-    except UnicodeEncodeError:
-        return None
-
-
-@lru_cache(maxsize=1)
-def _ascii_search_words() -> bool:
-    """Whether every word the search finds in lower-cased text (triggers, opening words) is ASCII,
-    as `_ascii_lower_case` needs."""
-    lower, kept = _triggers()
-    return all(word.isascii() for word in (*lower, *kept, *_first_words()))
+    """In lower-cased text, a digit, or the first word of a word or phrase a reference can begin
+    with, where a word starts. Only that word is taken: the next may begin another reference."""
+    phrases = scan.trie(patterns().opening_phrases, space=r"\s+")
+    return re.compile(rf"(?<!\w)(?:\d|(?={phrases}(?!\w))\w+)")
 
 
 def find_time_refs(text: str, spans: list[tuple[int, int]] | None = None) -> list[TimeRef]:
     """Every time reference in `text` (or in the given spans of it), in order, none overlapping."""
     refs: list[TimeRef] = []
     by_opener = patterns().by_opener
-    low = _lower_case(text, spans)
-    # Triggers are looked for only inside the spans: windows never reach past their span.
-    windows = [
-        w for span in (spans or [(0, len(text))]) for w in _trigger_windows(text, _trigger_hits(text, low, *span), *span)
-    ]
-    for start, end in windows:
-        # Every reference begins a word it can begin with, so the pattern is tried there only,
-        # and only the alternatives that can begin with that word.
-        done = start
-        for at, opener in _opening_words(text, low, start, end):
+    for begin, stop in spans or [(0, len(text))]:
+        # Lower-cased with the span's offsets: an "İ" is read as "I".
+        low = text[begin:stop].replace(_LENGTHENED_BY_LOWER_CASE, "I").lower()
+        # Every reference begins with a word or phrase it can begin with, so the alternatives are
+        # tried there only, and only those that can begin with its first word.
+        done = begin
+        for opener in _opening_word_pattern().finditer(low):
+            at = begin + opener.start()
             if at < done:
                 continue
-            m = by_opener[opener].match(text, at, end)
+            m = by_opener[_opener_key(opener[0])].match(text, at, stop)
             if m is None:
                 continue
             done = m.end()

@@ -29,8 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from podium.quantities import scan
-from podium.quantities.periods import find_time_refs, may_name_a_time
+from podium.quantities.periods import find_time_refs
 from podium.wordtables import read_table
 
 DATA_FILE = "subjects_en.yaml"
@@ -72,7 +71,6 @@ class SubjectWords:
     # Derived at load time, so rules test one set instead of building a union per word.
     modifier_markers: frozenset[str]  # noun_markers | head_breaks: before an "-ly" word, a modifier follows
     longest_topic_cue: int
-    movement_part: re.Pattern[str]  # any movement noun inside a lower-cased phrase
 
 
 @lru_cache(maxsize=1)
@@ -113,7 +111,6 @@ def load_words() -> SubjectWords:
         hold_verbs=words("hold_verbs"),
         modifier_markers=words("noun_markers") | words("head_breaks"),
         longest_topic_cue=len(phrases("topic_cues")[0]),
-        movement_part=re.compile("|".join(re.escape(w) for w in sorted(words("movement_nouns")))),
     )
 
 
@@ -301,17 +298,10 @@ def _is_pronoun(phrase: str) -> bool:
 @lru_cache(maxsize=4096)
 def is_anaphor(phrase: str) -> bool:
     """A subject that only points back ("the figure for April"): its head is a word like "figure"."""
-    if not phrase or not _may_hold_anaphor(phrase):
+    if not phrase:
         return False
     head = head_token(phrase)
     return head is not None and head in load_words().anaphors
-
-
-def _may_hold_anaphor(phrase: str) -> bool:
-    # A head is a token of the phrase lower-cased and cut short, so an anaphor as the head is a
-    # substring of the lower-cased phrase: most phrases are settled without finding their head.
-    low = phrase.lower()
-    return any(word in low for word in load_words().anaphors)
 
 
 def _is_generic(phrase: str) -> bool:
@@ -321,13 +311,8 @@ def _is_generic(phrase: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _is_movement_only(phrase: str) -> bool:
-    table = load_words()
-    # A content token is a piece of the lower-cased phrase, so a phrase without a movement noun
-    # inside it is settled before it is cut into tokens.
-    if not table.movement_part.search(phrase.lower()):
-        return False
     tokens = content_tokens(phrase)
-    return bool(tokens) and table.movement_nouns.issuperset(tokens)
+    return bool(tokens) and load_words().movement_nouns.issuperset(tokens)
 
 
 def _names_nothing(phrase: str) -> bool:
@@ -367,13 +352,10 @@ def noun_phrase_after(text: str) -> str:
 
 
 # Commas between digits belong to numbers ("1,000"), not to the clause.
-# Led by the comma itself, so the regex engine skips straight from comma to comma.
 _SEGMENT_COMMA = re.compile(r",(?:(?<!\d,)|(?!\d))")
 
 
 def _segments(clause: str) -> list[str]:
-    if "," not in clause:
-        return [clause]  # most clause ends hold no comma: no regex scan
     return _SEGMENT_COMMA.split(clause)
 
 
@@ -421,15 +403,9 @@ _LEADING_TIME = re.compile(
     rf"(?:(?:{_TIME_UNITS})s?\b|(?:19|20)\d\d\b)",
     re.IGNORECASE,
 )
-# What every leading time holds: a time unit or a year's first two digits. Each letter the case-blind
-# pattern takes for a unit's letter lower-cases to it, so this test runs on the lower-cased text.
-_TIME_CORE = re.compile(rf"{_TIME_UNITS}|19|20")
 
 
 def _without_leading_time(segment: str) -> str:
-    if not _TIME_CORE.search(segment.lower()):
-        return segment  # most segments name no time: settled without the long case-blind pattern
-    # The pattern is anchored: one match at the start, where a substitution would scan on.
     found = _LEADING_TIME.match(segment)
     return segment[found.end() :] if found else segment
 
@@ -477,7 +453,6 @@ def _object_held_at(words: list[str]) -> str | None:
     end = len(words)
     while end and words[end - 1].lower() != "at" and words[end - 1].lower() in qualifiers:
         end -= 1
-    # Most clauses do not end in "at": settled before any copy or verb search.
     if end < 3 or words[end - 1].lower() != "at":
         return None
     words = words[:end]
@@ -634,8 +609,6 @@ _VERB_FORM = re.compile(r"(?:ing|ed)$")
 _TO_BY_FROM = re.compile(r"\s*(?:to|by|from)\b")
 
 
-
-
 def _after_copula(clause_before: str) -> bool:
     """Whether a copula ("is", "stood at") leads straight to the figure: "X is 55% of Y"."""
     words = _strip_qualifier_tail(_tokens(clause_before[-60:]))
@@ -652,14 +625,12 @@ def _of_subject(after: str) -> str:
 
 
 # "X accounted for 47% of GDP": X is the part measured, GDP the whole.
-_SHARE_VERB_WORDS = ("account", "made", "make", "making", "represent", "constitut")  # one is in any match
 _SHARE_VERB = re.compile(r"\b(?:account(?:ed|ing|s)?\s+for|ma(?:de|kes?|king)\s+up|represent(?:ed|ing|s)?|constitut(?:ed|ing|es?))\b[^,;]*$", re.IGNORECASE)
 _CURRENCIES = frozenset({"CNY", "USD", "EUR", "GBP", "JPY"})
 
 
 def _has_share_verb(text: str) -> bool:
-    # Most clauses hold none of the verbs' words: settled without the case-blind search.
-    return scan.may_hold(text, _SHARE_VERB_WORDS) and _SHARE_VERB.search(text) is not None
+    return _SHARE_VERB.search(text) is not None
 
 
 _IN_AFTER = re.compile(r"\s*in\s+(?=[a-z])")
@@ -743,8 +714,6 @@ _TRAILING_PREPOSITION = re.compile(r"\b(?:in|for|during|of|at|by|since|from|over
 @lru_cache(maxsize=4096)
 def _without_time(subject: str) -> str:
     """"unemployment rate in March" is the unemployment rate: the time is the period's business."""
-    if not may_name_a_time(subject):
-        return subject
     refs = [r for r in find_time_refs(subject) if r.scope in ("point", "compare")]
     if not refs:
         return subject

@@ -3,6 +3,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from podium.model import Caveat
+
 
 @dataclass
 class Document:
@@ -18,3 +20,4 @@ class Document:
     title: str | None = None
     date: str | None = None
     metadata: dict[str, Any] = field(default_factory=dict)
+    warnings: list[Caveat] = field(default_factory=list)  # what reading it repaired

@@ -20,6 +20,9 @@ _BOMS = (
 )
 
 _LONGEST_SEQUENCE = 4  # bytes in the longest UTF-8 (or UTF-16 pair) sequence
+REPLACEMENT_UTF8 = "\ufffd".encode("utf-8")  # a U+FFFD the file itself holds is no repair
+_UTF8_LEADS = range(0xC2, 0xF5)  # the bytes that open a multi-byte UTF-8 character
+_UTF8_MAJORITY = 20  # multi-byte characters per flaw for a file to be read as flawed UTF-8
 _GB_FAMILY = frozenset({"gb18030", "gbk", "gb2312", "hz"})
 _CHAOS_TIE = 0.01  # charset-normalizer's mess ratio; guesses this close are equally clean
 
@@ -35,44 +38,64 @@ def read(decoded: str, name: str) -> Document:
     return Document(text=decoded, source=name, format=FORMAT)
 
 
-def decode(raw: bytes, *, name: str) -> tuple[str, str]:
-    """Bytes to (str, encoding): a BOM decides, then strict UTF-8, then charset-normalizer."""
-    encoding, text = _detect_and_decode(raw)
+def decode(raw: bytes, *, name: str) -> tuple[str, str, list[str]]:
+    """Bytes to (str, encoding, repairs): a BOM decides, then UTF-8 (strict, or with a few flaws
+    made U+FFFD where the rest is plainly UTF-8), then charset-normalizer. `repairs` says in words
+    what reading had to change, for the briefing's warnings."""
+    encoding, text, repairs = _detect_and_decode(raw)
     if encoding is None:
         raise PodiumError("E002", "binary data, no text encoding fits", name)
     if text is None:
-        text = _decode_allowing_a_cut_tail(raw, encoding, name=name)
+        text, repairs = _decode_allowing_a_cut_tail(raw, encoding, name=name)
     if _looks_binary(text):
         raise PodiumError("E002", "binary data (control characters)", name)
-    return text, encoding
+    return text, encoding, repairs
 
 
-def _detect_and_decode(raw: bytes) -> tuple[str | None, str | None]:
-    """The encoding, and the text as well where testing the encoding decoded all of it: a
-    transcript is decoded once, not once to test and again to keep."""
+def _detect_and_decode(raw: bytes) -> tuple[str | None, str | None, list[str]]:
+    """The encoding, the text as well where testing the encoding decoded all of it (a transcript
+    is decoded once, not once to test and again to keep), and any repairs made."""
     for bom, marked in _BOMS:
         if raw.startswith(bom):
-            return marked, None
+            return marked, None, []
     if b"\x00" not in raw[:4096]:
         try:
-            return "utf-8", raw.decode("utf-8")
+            return "utf-8", raw.decode("utf-8"), []
         except UnicodeDecodeError as exc:
             if _cut_tail(exc, raw):
-                return "utf-8", None
+                return "utf-8", None, []
+            replaced = raw.decode("utf-8", "replace")
+            flaws = replaced.count("\ufffd") - raw.count(REPLACEMENT_UTF8)
+            if _mostly_utf8(raw, flaws):
+                first = len(raw[: exc.start].decode("utf-8"))
+                return "utf-8", replaced, [
+                    f"{flaws:,} run(s) of bytes that are not valid UTF-8 became U+FFFD, the first at character {first:,}"
+                ]
     sample = raw[: 256 * 1024]
     encoding = "cp1252" if _isolated_high_bytes(sample) else _best_guess(sample)
     if encoding is None:
-        return None, None
+        return None, None, []
     try:
-        return encoding, raw.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
+        return encoding, raw.decode(encoding), []
+    except (UnicodeDecodeError, LookupError) as exc:
         # The sample fit but the whole does not; GB18030 is a superset worth one more try.
+        where = f" at byte {exc.start:,}" if isinstance(exc, UnicodeDecodeError) else ""
         for fallback in ("gb18030", "cp1252", "latin-1"):
             try:
-                return fallback, raw.decode(fallback)
+                text = raw.decode(fallback)
             except UnicodeDecodeError:
                 continue
-        return None, None
+            note = f"the encoding guessed from its start ({encoding}) fails{where}; read as {fallback}, which may garble some characters"
+            return fallback, text, [note]
+        return None, None, []
+
+
+def _mostly_utf8(raw: bytes, flaws: int) -> bool:
+    """UTF-8 but for a few flaws: its multi-byte characters far outnumber the runs of bytes that
+    break the rules. A Western single-byte file breaks them at nearly every accented letter, so it
+    goes on to the encoding guess instead."""
+    leads = sum(raw.count(bytes([byte])) for byte in _UTF8_LEADS)
+    return 0 < flaws and leads >= _UTF8_MAJORITY * flaws
 
 
 def _cut_tail(exc: UnicodeDecodeError, raw: bytes) -> bool:
@@ -80,14 +103,17 @@ def _cut_tail(exc: UnicodeDecodeError, raw: bytes) -> bool:
     return exc.start >= len(raw) - _LONGEST_SEQUENCE and exc.end >= len(raw)
 
 
-def _decode_allowing_a_cut_tail(raw: bytes, encoding: str, *, name: str) -> str:
+def _decode_allowing_a_cut_tail(raw: bytes, encoding: str, *, name: str) -> tuple[str, list[str]]:
     """Decode; a character cut off at the end becomes U+FFFD, so the truncation stays visible
-    and every offset before it is unchanged."""
+    and every offset before it is unchanged; the repair is said."""
     try:
-        return raw.decode(encoding)
+        return raw.decode(encoding), []
     except UnicodeDecodeError as exc:
         if _cut_tail(exc, raw):
-            return raw[: exc.start].decode(encoding) + "\ufffd"
+            head = raw[: exc.start].decode(encoding)
+            cut = len(raw) - exc.start
+            note = f"it ends inside a character (cut off while saving?): its last {cut} byte(s) became U+FFFD at character {len(head):,}"
+            return head + "\ufffd", [note]
         raise PodiumError("E002", f"not valid {encoding} at byte {exc.start:,}", name) from None
 
 

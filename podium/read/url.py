@@ -205,7 +205,7 @@ def next_page(page: Fetched) -> str | None:
 
     from podium.read.text import decode
 
-    decoded, _ = decode(page.body, name=page.final_url)
+    decoded, _encoding, _repairs = decode(page.body, name=page.final_url)
     tree = LexborHTMLParser(decoded)
     base = page.final_url
     links = [(node.attributes.get("href") or "", node) for node in tree.css("a[href], link[href]")]

@@ -13,7 +13,7 @@ from typing import IO, Any, Literal
 
 from podium.errors import PodiumError
 from podium.model import Briefing, Quantity
-from podium.store import cjk, db, export, queries, rows
+from podium.store import cjk, db, export, fts, queries, rows
 from podium.store.results import Rows
 
 Status = Literal["added", "replaced", "unchanged"]
@@ -29,11 +29,18 @@ class Corpus:
     """
 
     def __init__(
-        self, path: str | Path = "podium.db", *, readonly: bool = False, timeout: float = db.DEFAULT_TIMEOUT
+        self,
+        path: str | Path = "podium.db",
+        *,
+        readonly: bool = False,
+        timeout: float = db.DEFAULT_TIMEOUT,
+        verify: bool = True,
     ) -> None:
+        """`verify=False` skips the integrity check of a read-only open (a writable one always
+        checks), for a server that checked the file once at start and opens it per request."""
         self.path = Path(path)
         self.readonly = readonly
-        self.conn = db.connect(self.path, readonly=readonly, timeout=timeout)
+        self.conn = db.connect(self.path, readonly=readonly, timeout=timeout, verify=verify)
 
     # --- lifecycle ----------------------------------------------------------------------------
 
@@ -173,21 +180,27 @@ class Corpus:
         offset: int = 0,
     ) -> Rows:
         """Turns matching `query`, best first (BM25; `score` higher is better). Hits in `snippet`
-        are wrapped in "\\x02" and "\\x03". FTS5 syntax works; a query it rejects is taken as plain
-        words, and so is a query holding Chinese or Japanese characters (see cjk.py)."""
+        are wrapped in "\\x02" and "\\x03". FTS5 syntax works, and `-word` excludes a word as NOT
+        does; a query FTS5 rejects is taken as plain words, and so is a query holding Chinese or
+        Japanese characters (see cjk.py). A query too long, or of excluded words only, raises
+        PodiumError E030 (limits in fts.py)."""
         if not query or not query.strip():
             return Rows()
+        prepared = fts.prepare(query)
         where = queries.search_where(speaker=speaker, role=role, since=since, until=until, briefing=briefing)
         tail, paging = queries.page(limit, offset)
         if cjk.has_cjk(query):
             return self._search_cjk(query, where, tail, paging)
+        if not prepared.match:
+            return Rows()
         sql = queries.SEARCH + where.sql(joiner=" AND ") + queries.SEARCH_ORDER + tail
-        try:
-            found = self.conn.execute(sql, [query, *where.params, *paging]).fetchall()
-        except sqlite3.OperationalError:
-            # A user's stray quote, bracket or operator is not an error to show them.
-            words = queries.quoted_terms(query)
-            found = self._all(sql, [words, *where.params, *paging]) if words else []
+        with db.translated(self.path):
+            try:
+                found = self.conn.execute(sql, [prepared.match, *where.params, *paging]).fetchall()
+            except sqlite3.OperationalError:
+                # A user's stray quote, bracket or operator is not an error to show them.
+                words = prepared.plain
+                found = self.conn.execute(sql, [words, *where.params, *paging]).fetchall() if words else []
         return Rows(dict(r) for r in found)
 
     def _search_cjk(self, query: str, where: queries.Where, tail: str, paging: list[int]) -> Rows:
@@ -201,15 +214,19 @@ class Corpus:
         until, briefing), counted without snippets."""
         if not query or not query.strip():
             return 0
+        prepared = fts.prepare(query)  # the same limits and reading of the query as `search`
         where = queries.search_where(**filters)
         if cjk.has_cjk(query):
             return self._count(queries.SEARCH_CJK_COUNT + where.sql(joiner=" AND "), [cjk.phrase_query(query), *where.params])
+        if not prepared.match:
+            return 0
         sql = queries.SEARCH_COUNT + where.sql(joiner=" AND ")
-        try:
-            return int(self.conn.execute(sql, [query, *where.params]).fetchone()[0])
-        except sqlite3.OperationalError:
-            words = queries.quoted_terms(query)  # as `search` falls back
-            return self._count(sql, [words, *where.params]) if words else 0
+        with db.translated(self.path):
+            try:
+                return int(self.conn.execute(sql, [prepared.match, *where.params]).fetchone()[0])
+            except sqlite3.OperationalError:
+                words = prepared.plain  # as `search` falls back
+                return self._count(sql, [words, *where.params]) if words else 0
 
     def turn_body(self, briefing: str, turn_id: int) -> tuple[int, str] | None:
         """Where a stored turn's body starts in its briefing's text, and the body."""

@@ -1,5 +1,5 @@
-"""Opening the SQLite file: read-only or writable, WAL, migrations, and sqlite3 errors as coded
-PodiumErrors (E010 database, E011 locked, E012 read-only)."""
+"""Opening the SQLite file: read-only or writable, WAL, migrations, an integrity check, and sqlite3
+errors as coded PodiumErrors (E010 database, E011 locked, E012 read-only, E013 damaged)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,9 @@ MIGRATION_NAME = re.compile(r"(\d{4})_[\w-]+\.sql")
 BASE_VERSION = 1  # schema.sql; migrations/NNNN_*.sql take it from there
 HISTORY_VERSION = 3  # from this step on, the runner records each step in schema_migrations
 DEFAULT_TIMEOUT = 5.0  # seconds to wait for another writer before reporting the lock
+# SQLite's primary result codes for a file whose pages do not parse, or that is no database at all.
+DAMAGED_CODES = frozenset({"SQLITE_CORRUPT", "SQLITE_NOTADB"})
+RECOVERY = "move it aside (e.g. rename it to .damaged) and run podium ingest again to rebuild it from the transcripts"
 
 
 def migrations() -> list[tuple[int, Path]]:
@@ -36,29 +39,73 @@ def latest_version() -> int:
     return max([BASE_VERSION, *(number for number, _ in migrations())])
 
 
-def connect(path: Path, *, readonly: bool, timeout: float = DEFAULT_TIMEOUT) -> sqlite3.Connection:
-    """A connection with the schema current; read-only opens never write, not even a migration."""
+def connect(
+    path: Path, *, readonly: bool, timeout: float = DEFAULT_TIMEOUT, verify: bool = True
+) -> sqlite3.Connection:
+    """A connection with the schema current; read-only opens never write, not even a migration.
+    A writable open always checks the file's integrity first (nothing is added to a damaged
+    file); a read-only one does when `verify`."""
     if readonly:
         conn = _connect_readonly(path, timeout)
-        _check_readonly_schema(conn, path)
+        with closed_on_error(conn):
+            if verify:
+                check_integrity(conn, path)
+            _check_readonly_schema(conn, path)
         return conn
     _check_writable(path)
     with translated(path):
         conn = sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
+    with closed_on_error(conn), translated(path):
         _configure(conn)
         conn.execute("PRAGMA journal_mode = WAL")
+        check_integrity(conn, path)
         migrate(conn)
     return conn
+
+
+@contextmanager
+def closed_on_error(conn: sqlite3.Connection) -> Iterator[None]:
+    try:
+        yield
+    except BaseException:
+        conn.close()
+        raise
+
+
+def check_integrity(conn: sqlite3.Connection, path: Path) -> None:
+    """PRAGMA quick_check (every page and index structure, in one pass over the file; not the
+    slower cross-check of every index entry): a damaged file is named, never used."""
+    with translated(path):
+        problems = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
+    if problems != ["ok"]:
+        # One row may hold many lines under a "*** in database main ***" heading.
+        lines = [line.strip() for row in problems for line in str(row).splitlines() if line.strip()]
+        lines = [line for line in lines if not line.startswith("***")] or ["no answer"]
+        more = f" and {len(lines) - 1:,} more" if len(lines) > 1 else ""
+        raise PodiumError("E013", f"SQLite's quick_check fails ({lines[0]}{more}); {RECOVERY}", str(path))
 
 
 def _connect_readonly(path: Path, timeout: float) -> sqlite3.Connection:
     if not path.is_file():
         raise PodiumError("E010", "no database here (ingest something first)", str(path))
-    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
     with translated(path):
-        conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None, check_same_thread=False)
+        conn = sqlite3.connect(_readonly_uri(path), uri=True, timeout=timeout, isolation_level=None, check_same_thread=False)
+    with closed_on_error(conn), translated(path):
         _configure(conn)
     return conn
+
+
+def _readonly_uri(path: Path) -> str:
+    """mode=ro; and immutable where the folder is read-only and no write-ahead log waits beside
+    the file. A WAL database needs its shared-memory file (-shm) beside it even to read, which a
+    read-only folder cannot hold; with no -wal to merge, the file alone is the whole database and
+    nobody can write it (a writer needs the folder too), so SQLite may read it without locks."""
+    resolved = path.resolve()
+    uri = f"file:{quote(str(resolved))}?mode=ro"
+    wal = resolved.with_name(resolved.name + "-wal")
+    if not os.access(resolved.parent, os.W_OK) and not (wal.exists() and wal.stat().st_size):
+        uri += "&immutable=1"
+    return uri
 
 
 def _check_writable(path: Path) -> None:
@@ -141,10 +188,17 @@ def translated(path: Path) -> Iterator[None]:
 def database_error(exc: sqlite3.Error, path: Path) -> PodiumError:
     text = str(exc)
     lowered = text.lower()
+    if is_damage(exc):
+        return PodiumError("E013", f"{text} (if it is a podium database, it is damaged: {RECOVERY})", str(path))
     if "locked" in lowered or "busy" in lowered:
         return PodiumError("E011", f"{text}; another podium is writing to it, wait or use another --db", str(path))
     if "readonly" in lowered or "read-only" in lowered:
         return PodiumError("E012", text, str(path))
-    if "not a database" in lowered or "malformed" in lowered:
-        return PodiumError("E010", f"{text} (is this a podium database?)", str(path))
     return PodiumError("E010", text, str(path))
+
+
+def is_damage(exc: sqlite3.Error) -> bool:
+    """The file is damaged or no database at all: SQLITE_CORRUPT (or an extended form such as
+    SQLITE_CORRUPT_INDEX) or SQLITE_NOTADB."""
+    name = getattr(exc, "sqlite_errorname", "")
+    return any(name == code or name.startswith(code + "_") for code in DAMAGED_CODES)

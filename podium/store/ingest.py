@@ -8,6 +8,7 @@ import glob
 import hashlib
 import os
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Literal
 
 from podium.errors import PodiumError
-from podium.model import Briefing
+from podium.model import Briefing, Caveat
 from podium.pipeline import briefing_from_document, run
 from podium.read import Document, read_path
 from podium.store.corpus import Corpus
@@ -42,6 +43,7 @@ class Outcome:
     id: str | None = None
     n_figures: int = 0
     error: PodiumError | None = None
+    warnings: list[Caveat] = field(default_factory=list)  # what parsing it repaired or could not read
 
 
 @dataclass
@@ -80,10 +82,17 @@ def discover(targets: Iterable[str | Path]) -> Iterator[Path]:
     seen: set[Path] = set()
     for target in targets:
         for path in _expand(Path(target)):
-            key = path.resolve()
+            key = _resolved(path)
             if key not in seen:
                 seen.add(key)
                 yield key
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: reading it reports the loop, for this file alone
+        return path.absolute()
 
 
 def _expand(target: Path) -> Iterator[Path]:
@@ -127,11 +136,23 @@ def _remember(known: frozenset[str]) -> None:
     _KNOWN = known
 
 
-def _start_worker(known: frozenset[str]) -> None:
+def _start_worker(known: frozenset[str], lifeline: int, parent_end: int) -> None:
     _remember(known)
     # Ctrl-C reaches the whole process group; the parent alone decides how to stop, so a worker
     # finishes its file quietly instead of printing a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    os.close(parent_end)  # the write end stays open in the parent alone, so its death closes it
+    threading.Thread(target=_die_with_parent, args=(lifeline,), name="podium-lifeline", daemon=True).start()
+
+
+def _die_with_parent(lifeline: int) -> None:
+    """Block on the lifeline pipe; it reads end-of-file once the parent is gone, however it died
+    (kill -9 included: the kernel closes a dead process's descriptors). A worker left waiting on
+    the pool's queue would otherwise live on as an orphan. A pipe rather than polling getppid()
+    or Linux's PR_SET_PDEATHSIG: it costs no wake-ups, acts at once, and works on every POSIX
+    system that has fork."""
+    os.read(lifeline, 1)
+    os._exit(1)
 
 
 def parse_file(path: str, *, refresh: bool = False) -> Parsed:
@@ -228,8 +249,15 @@ def _parse_in_pool(paths: list[str], *, workers: int, known: frozenset[str]) -> 
     queue = list(reversed(paths))
     while queue:
         context = get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(known,)) as pool:
-            yield from _drain(pool, queue, limit=workers * IN_FLIGHT_PER_WORKER)
+        lifeline, parent_end = os.pipe()
+        try:
+            with ProcessPoolExecutor(
+                workers, mp_context=context, initializer=_start_worker, initargs=(known, lifeline, parent_end)
+            ) as pool:
+                yield from _drain(pool, queue, limit=workers * IN_FLIGHT_PER_WORKER)
+        finally:  # after the pool's shutdown has joined its workers
+            os.close(lifeline)
+            os.close(parent_end)
 
 
 def _drain(pool: ProcessPoolExecutor, queue: list[str], *, limit: int) -> Iterator[Parsed]:
@@ -268,4 +296,4 @@ def _store(corpus: Corpus, parsed: Parsed, *, replace: bool) -> Outcome:
         return Outcome(parsed.path, "unchanged", id=parsed.known_id)
     assert parsed.briefing is not None
     ident, status = corpus.put(parsed.briefing, replace=replace)
-    return Outcome(parsed.path, status, id=ident, n_figures=len(parsed.briefing.quantities))
+    return Outcome(parsed.path, status, id=ident, n_figures=len(parsed.briefing.quantities), warnings=parsed.briefing.warnings)

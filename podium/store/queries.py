@@ -18,7 +18,6 @@ from podium.model import Kind, Modality
 HIT_START = "\x02"  # control characters never occur in a transcript, so they cannot clash with text
 HIT_END = "\x03"
 SNIPPET_TOKENS = 24
-OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})  # FTS5 keywords, upper case only
 
 BRIEFING_SORTS: dict[str, str] = {
     "date": "date",
@@ -278,14 +277,6 @@ def search_where(
         where.add("b.date <= ?", until + "\uffff")
     add_briefing_filter(where, "t.briefing_id", briefing)
     return where
-
-
-def quoted_terms(query: str) -> str:
-    """The query as plain words: every term a quoted FTS5 string, all of them required."""
-    # A term of punctuation alone would be an empty phrase, which matches nothing at all; a bare
-    # operator was meant as one, and every remaining word is required anyway.
-    terms = [term for term in query.split() if any(ch.isalnum() for ch in term) and term not in OPERATORS]
-    return " ".join('"' + term.replace('"', '""') + '"' for term in terms)
 
 
 def page(limit: int | None, offset: int) -> tuple[str, list[int]]:

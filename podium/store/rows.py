@@ -8,7 +8,7 @@ import sqlite3
 from datetime import datetime, timezone
 from typing import Any
 
-from podium.model import Briefing, Commitment, Exchange, Finding, Participant, Quantity, QuantityRef, Turn
+from podium.model import Briefing, Caveat, Commitment, Exchange, Finding, Participant, Quantity, QuantityRef, Turn
 from podium.store import cjk
 
 ID_LENGTH = 16
@@ -17,7 +17,7 @@ INSERT = {
     "briefings": (
         "INSERT INTO briefings (id, content_hash, source, title, date, date_source, inferred_year, year_evidence,"
         " series, series_number, organisation, n_turns, n_exchanges, n_figures, schema_version, metadata,"
-        " ingested_at, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ingested_at, text, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     ),
     "participants": "INSERT INTO participants VALUES (?, ?, ?, ?, ?, ?, ?)",
     "turns": (
@@ -86,6 +86,7 @@ def briefing_row(briefing: Briefing, ident: str) -> tuple[Any, ...]:
         _json(briefing.metadata),
         datetime.now(timezone.utc).isoformat(timespec="seconds"),
         briefing.text,
+        _json([vars(w) for w in briefing.warnings]),
     )
 
 
@@ -179,6 +180,7 @@ def read(conn: sqlite3.Connection, ident: str) -> Briefing | None:
         quantities=[quantity(r) for r in _children(conn, "quantities", ident, "position")],
         findings=[finding(r) for r in _children(conn, "findings", ident, "position")],
         commitments=[commitment(r) for r in _children(conn, "commitments", ident, "position")],
+        warnings=[Caveat(**w) for w in json.loads(row["warnings"])],
         schema_version=row["schema_version"],
     )
 

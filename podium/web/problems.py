@@ -31,6 +31,7 @@ STATUS_BY_CODE: dict[str, int] = {
     "E006": 502,  # the page asked for could not be fetched: a bad gateway, not podium's fault
     "E011": 503,
     "E012": 503,
+    "E013": 503,
     "E030": 400,
 }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,15 +17,19 @@ BRIEFING_ID = re.compile(r"[0-9a-f]{16}")
 
 
 def ensure_corpus(db: Path) -> None:
-    """Create the database when missing, so that read-only opens afterwards find a schema."""
-    with Corpus(db):
+    """Create the database when missing, so that read-only opens afterwards find a schema; check
+    its integrity either way (a damaged file stops the app at start, named). A file the app may
+    not write is served read-only."""
+    writable = not db.exists() or (os.access(db, os.W_OK) and os.access(db.parent, os.W_OK))
+    with Corpus(db, readonly=not writable):
         pass
 
 
 def read_corpus(request: Request) -> Iterator[Corpus]:
     """A FastAPI dependency: the corpus opened read-only for the length of one request, its
-    queries interrupted at the request's deadline."""
-    with Corpus(request.app.state.db, readonly=True) as corpus:
+    queries interrupted at the request's deadline. The file was checked at start; a query that
+    meets damage since then fails as E013."""
+    with Corpus(request.app.state.db, readonly=True, verify=False) as corpus:
         interrupt_at(corpus.conn, deadline_of(request))
         yield corpus
 

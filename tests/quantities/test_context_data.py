@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from podium.quantities import kinds, modality, periods, subjects
-from podium.quantities.context import load_abbreviations
+from podium.layout import load_abbreviations
 
 
 def test_tables_load() -> None:

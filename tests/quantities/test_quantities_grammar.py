@@ -239,3 +239,10 @@ def test_normalised_values() -> None:
     assert (jin.normalized_value, jin.normalized_unit) == (pytest.approx(3e9), "kg")
     (money,) = extract_text("It cost 5 billion yuan.")
     assert (money.normalized_value, money.normalized_unit) == (pytest.approx(5e9), "CNY")
+
+
+def test_offsets_hold_past_a_letter_lower_cased_to_two() -> None:
+    # "İ" lower-cases to two characters; the figures after it keep the text's offsets.
+    sentence = "İZMİR output rose by five percent to 3 million tons."
+    found = [(q.text, q.start, q.value, q.unit) for q in extract_text(sentence)]
+    assert found == [("five percent", sentence.index("five"), 5, "%"), ("3 million tons", sentence.index("3"), 3e6, "t")]

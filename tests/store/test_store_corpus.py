@@ -189,7 +189,7 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
     path.write_text("these are notes, not a database\n" * 100)
     with pytest.raises(PodiumError) as caught:
         Corpus(path)
-    assert caught.value.code == "E010" and "podium database" in caught.value.reason
+    assert caught.value.code == "E013" and "if it is a podium database" in caught.value.reason and "ingest again" in caught.value.reason
 
 
 def test_podium_open_returns_a_corpus(filled: Filled) -> None:
