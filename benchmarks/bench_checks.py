@@ -54,7 +54,8 @@ def _stage_times_ms() -> tuple[float, float] | None:
     transcript, measured in this run; None without ../shared."""
     if not XINJIANG.is_file():
         return None
-    from podium.pipeline import STAGES, briefing_from_document, run
+    from podium.pipeline import briefing_from_document, run
+    from podium.stages import STAGES
     from podium.read import read_path
 
     doc = read_path(XINJIANG)

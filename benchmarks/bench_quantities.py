@@ -66,7 +66,8 @@ def median_seconds(fn: Callable[[], object], rounds: int, before: Callable[[], N
 def stage_medians(path: Path, rounds: int) -> dict[str, float]:
     """Median seconds of each step of podium.parse (reading, then every default stage), each
     round starting from a fresh read."""
-    from podium.pipeline import DEFAULT_STAGES, STAGES, briefing_from_document, run
+    from podium.pipeline import briefing_from_document, run
+    from podium.stages import DEFAULT_STAGES, STAGES
     from podium.read import read_path
 
     run(briefing_from_document(read_path(path)))  # registers the stages and loads their tables

@@ -15,7 +15,7 @@ from collections import Counter
 from functools import lru_cache
 
 from podium.model import Briefing, Caveat, Quantity
-from podium.pipeline import stage
+from podium.stages import stage
 from podium.wordtables import read_table
 
 SAMPLE_CHARS = 200_000  # letters counted on an evenly spread sample: the share, not every letter

@@ -1,27 +1,15 @@
-"""Stages as named functions: each takes a Briefing and returns it with one more layer filled in.
-
-Stages register under a versioned name ("structure.v1"); a changed behaviour gets a new name
-rather than an edit, so stored results can say which stage made them."""
+"""A briefing through its stages: `parse` reads a file (or takes a Document or a text) and runs
+the stages registered in `podium.stages`, by default structure, quantities and checks."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from podium import stages as registry
 from podium.model import Briefing
 from podium.read import Document, read_path
-
-Stage = Callable[[Briefing], Briefing]
-STAGES: dict[str, Stage] = {}
-DEFAULT_STAGES: tuple[str, ...] = ("structure.v1", "quantities.v1", "coverage.v1", "checks.v1")
-
-
-def stage(name: str) -> Callable[[Stage], Stage]:
-    def register(fn: Stage) -> Stage:
-        STAGES[name] = fn
-        return fn
-
-    return register
+from podium.stages import DEFAULT_STAGES
 
 
 def briefing_from_document(doc: Document, *, date: str | None = None) -> Briefing:
@@ -47,9 +35,8 @@ def briefing_from_document(doc: Document, *, date: str | None = None) -> Briefin
 
 
 def run(briefing: Briefing, stages: Iterable[str] = DEFAULT_STAGES) -> Briefing:
-    _load_stages()
     for name in stages:
-        briefing = STAGES[name](briefing)
+        briefing = registry.get(name)(briefing)
     return briefing
 
 
@@ -77,12 +64,3 @@ def parse(
         doc = Document(text=source, source="<text>", format="text")
     return run(briefing_from_document(doc, date=date), stages)
 
-
-def _load_stages() -> None:
-    # Importing the packages registers their stages; done lazily so `podium.read` stays light.
-    # Checked per stage: importing one package (podium.structure) must not hide the others.
-    if not STAGES.keys() >= set(DEFAULT_STAGES):
-        import podium.checks  # noqa: F401
-        import podium.coverage  # noqa: F401
-        import podium.quantities  # noqa: F401
-        import podium.structure  # noqa: F401

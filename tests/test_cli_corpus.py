@@ -117,11 +117,11 @@ def test_ingest_shows_progress_with_files_rate_figures_errors(tmp_path: Path, fo
 
 
 def test_ingest_passes_jobs_and_replace(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, folder: Path) -> None:
-    import podium.cli.corpus as commands
+    import podium.store.ingest as store_ingest  # the command imports it when it runs
 
     calls: list[dict[str, Any]] = []
-    real = commands.ingest_files
-    monkeypatch.setattr(commands, "ingest_files", lambda corpus, targets, **kw: calls.append(kw) or real(corpus, targets, **kw))
+    real = store_ingest.ingest
+    monkeypatch.setattr(store_ingest, "ingest", lambda corpus, targets, **kw: calls.append(kw) or real(corpus, targets, **kw))
     result = invoke("ingest", "--no-progress", "-j", 1, "--replace", folder, "--db", tmp_path / "c.db")
     assert result.exit_code == 0
     assert (calls[0]["jobs"], calls[0]["replace"]) == (1, True)

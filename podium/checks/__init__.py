@@ -13,7 +13,7 @@ from podium.checks.commitments import resolve
 from podium.checks.registry import CHECKS, CheckContext, check
 from podium.layout import Layout, layout_of
 from podium.model import Briefing, Finding, Quantity
-from podium.pipeline import stage
+from podium.stages import stage
 
 __all__ = ["CHECKS", "CheckContext", "check", "context", "find", "findings_of", "resolve", "run_checks"]
 

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from podium.cli.app import app, fail, out, warn
+from podium.cli.app import app, escape, fail, out, warn
 from podium.errors import PodiumError
 from podium.model import Briefing, json_schema
 from podium.read import Document
@@ -151,33 +151,33 @@ def schema_text() -> str:
 
 
 def print_summary(briefing: Briefing) -> None:
-    out.rule(f"[bold]{_escape(briefing.title or briefing.source)}[/bold]")
-    out.print(f"source: {briefing.source}", highlight=False, markup=False)
-    out.print(_date_line(briefing), highlight=False, markup=False)
+    out().rule(f"[bold]{escape(briefing.title or briefing.source)}[/bold]")
+    out().print(f"source: {briefing.source}", highlight=False, markup=False)
+    out().print(_date_line(briefing), highlight=False, markup=False)
     if briefing.series:
         number = f" no. {briefing.series_number}" if briefing.series_number else ""
-        out.print(f"series: {briefing.series}{number}", highlight=False, markup=False)
+        out().print(f"series: {briefing.series}{number}", highlight=False, markup=False)
     if briefing.organisation:
-        out.print(f"organisation: {briefing.organisation}", highlight=False, markup=False)
-    out.print(
+        out().print(f"organisation: {briefing.organisation}", highlight=False, markup=False)
+    out().print(
         f"turns: {len(briefing.turns)}  exchanges: {len(briefing.exchanges)}  figures: {len(briefing.quantities)}",
         highlight=False,
     )
-    out.print("[bold]participants[/bold]")
+    out().print("[bold]participants[/bold]")
     for person in briefing.participants:
         extra = person.title or (person.outlet if person.outlet != person.name else "") or ""
         line = f"  {person.role:<10} {person.name}" + (f" - {extra}" if extra else "")
-        out.print(line, highlight=False, markup=False)
+        out().print(line, highlight=False, markup=False)
     if briefing.exchanges:
-        out.print("[bold]exchanges[/bold]")
+        out().print("[bold]exchanges[/bold]")
     turns = {t.id: t for t in briefing.turns}
     for ex in briefing.exchanges:
         asker = ex.asked_by or "(unnamed)"
         answerers = ", ".join(ex.answered_by) or "(no named answer)"
-        out.print(f"  {ex.id + 1:>2}. {asker} -> {answerers}", highlight=False, markup=False)
+        out().print(f"  {ex.id + 1:>2}. {asker} -> {answerers}", highlight=False, markup=False)
         first = _first_line(turns[ex.question_turns[0]].text) if ex.question_turns else ""
         if first:
-            out.print(f"      {first}", highlight=False, markup=False, style="dim")
+            out().print(f"      {first}", highlight=False, markup=False, style="dim")
 
 
 def _date_line(briefing: Briefing) -> str:
@@ -191,9 +191,3 @@ def _date_line(briefing: Briefing) -> str:
 def _first_line(text: str) -> str:
     first = text.strip().split("\n")[0].strip()
     return first[:97] + "..." if len(first) > 100 else first
-
-
-def _escape(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)

@@ -1,4 +1,6 @@
-"""Commands on findings and commitments: `podium check` and `podium commitments`."""
+"""Commands on findings and commitments: `podium check` and `podium commitments`.
+
+The checks, the store and rich are imported by the commands that use them, when they run."""
 
 from __future__ import annotations
 
@@ -9,20 +11,18 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
-from rich.text import Text
 
-from podium.checks import repeats
-from podium.checks.findings import amount
 from podium.cli.app import app, die, fail, out, warn
 from podium.cli.output import Format, choose, emit
 from podium.errors import PodiumError
 from podium.model import Briefing, Commitment, Finding
 from podium.pipeline import parse as parse_briefing
+from podium.store.queries import COMMITMENT_COLUMNS
 
 VERDICT_STYLE = {"consistent": "green", "inconsistent": "bold red", "implausible": "bold magenta"}
 QUOTE_WORDS = 80
-COMMITMENT_COLUMNS = ("deadline", "status", "subject", "value", "unit", "qualifier", "modality", "speaker", "briefing_date", "text")
+# A terminal is narrow: the table shows what a reader scans for; --json, --nl and --csv carry every column.
+COMMITMENT_TABLE_COLUMNS = ("deadline", "status", "subject", "value", "unit", "qualifier", "modality", "speaker", "briefing_date", "text")
 
 
 def _quote(briefing: Briefing, finding: Finding) -> str:
@@ -34,26 +34,31 @@ def _quote(briefing: Briefing, finding: Finding) -> str:
 
 
 def _report(briefing: Briefing, path: Path) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
     counts = {v: sum(f.verdict == v for f in briefing.findings) for v in VERDICT_STYLE}
     summary = ", ".join(f"{n} {v}" for v, n in counts.items())
-    out.print(Text(f"{path}: {len(briefing.findings)} findings ({summary}), {len(briefing.commitments)} commitments", style="bold"))
+    out().print(Text(f"{path}: {len(briefing.findings)} findings ({summary}), {len(briefing.commitments)} commitments", style="bold"))
     for item in briefing.findings:
         line = Text("  ")
         line.append(f"{item.verdict:<12}", style=VERDICT_STYLE[item.verdict])
         line.append(f" {item.check}: ", style="bold")
         line.append(item.explanation)
-        out.print(line)
-        out.print(Text(f"      {_quote(briefing, item)}", style="dim"))
+        out().print(line)
+        out().print(Text(f"      {_quote(briefing, item)}", style="dim"))
     if briefing.commitments:
         table = Table(title="commitments", show_lines=False)
         for column in ("deadline", "subject", "target", "speaker"):
             table.add_column(column, overflow="fold")
         for c in briefing.commitments:
             table.add_row(c.deadline, c.subject, _target(c), c.speaker or "")
-        out.print(table)
+        out().print(table)
 
 
 def _target(commitment: Commitment) -> str:
+    from podium.checks.findings import amount
+
     if commitment.value is None:
         return "(undertaking)"
     words = {"min": "at least ", "max": "at most ", "approx": "about "}.get(commitment.qualifier or "", "")
@@ -100,7 +105,9 @@ def check(
             )
         else:
             _report(briefing, path)
-    across = repeats.across(briefings) if len(briefings) > 1 else []
+    from podium.checks.repeats import across as repeated_across
+
+    across = repeated_across(briefings) if len(briefings) > 1 else []
     if json_:
         if len(files) > 1:
             payload: Any = {"files": results, "across": [_across_row(a.source, b.source, f) for a, b, f in across]}
@@ -137,14 +144,16 @@ def _across_row(first: str, second: str, item: Finding) -> dict[str, Any]:
 
 
 def _report_across(heading: str, findings: list[Finding]) -> None:
+    from rich.text import Text
+
     counts = ", ".join(f"{sum(f.verdict == v for f in findings)} {v}" for v in VERDICT_STYLE)
-    out.print(Text(f"{heading}: {len(findings)} findings ({counts})", style="bold"))
+    out().print(Text(f"{heading}: {len(findings)} findings ({counts})", style="bold"))
     for item in findings:
         line = Text("  ")
         line.append(f"{item.verdict:<12}", style=VERDICT_STYLE[item.verdict])
         line.append(f" {item.check}: ", style="bold")
         line.append(item.explanation)
-        out.print(line)
+        out().print(line)
 
 
 @app.command()
@@ -177,4 +186,5 @@ def commitments(
     except PodiumError as exc:
         raise die(exc) from None
     fmt = choose(json_=json_, jsonl=jsonl, csv_=csv_, default=Format.table)
-    emit(rows, fmt=fmt, columns=COMMITMENT_COLUMNS, title="commitments")
+    columns = COMMITMENT_TABLE_COLUMNS if fmt is Format.table else COMMITMENT_COLUMNS
+    emit(rows, fmt=fmt, columns=columns, title="commitments")

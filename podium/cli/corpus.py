@@ -1,31 +1,45 @@
 """Commands over a corpus store: ingest, briefings, search, figures, export.
 
 Every command takes `--db` (or the PODIUM_DB environment variable); read commands open the file
-read-only, so they never change it and never wait on a writer."""
+read-only, so they never change it and never wait on a writer. The columns and the figure filters
+are the store's own (podium.store.queries); the store itself is opened only when a command runs."""
 
 from __future__ import annotations
 
+import functools
+import inspect
 import os
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, get_args
+from typing import TYPE_CHECKING, Annotated, Any, get_args
 
 import typer
-import typer.core
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
-from podium.cli.app import app, die, err, warn
+import typer.core
+
+from podium.cli.app import app, die, err, escape, warn
 from podium.cli.output import Format, choose, emit
 from podium.errors import PodiumError
-from podium.model import Kind, Modality, Role
-from podium.store import HIT_END, HIT_START, Corpus
+from podium.model import Role
 from podium.store.export import TABLE_NAMES, TABLES
-from podium.store.ingest import Outcome, Summary, ingest as ingest_files
+from podium.store.queries import (
+    BRIEFING_COLUMNS,
+    BRIEFING_SORTS,
+    FIGURE_COLUMNS,
+    FIGURE_FILTERS,
+    HIT_END,
+    HIT_START,
+    SEARCH_COLUMNS,
+    listed,
+)
+
+if TYPE_CHECKING:
+    from podium.store import Corpus
+    from podium.store.ingest import Summary
 
 DEFAULT_DB = "podium.db"
 TIMEOUT_ENV = "PODIUM_DB_TIMEOUT"  # seconds to wait on another writer; tests and scripts shorten it
@@ -42,16 +56,9 @@ OffsetOption = Annotated[int, typer.Option("--offset", min=0, help="Skip this ma
 BriefingOption = Annotated[str | None, typer.Option("--briefing", help="Only this briefing (an id or its start).")]
 SpeakerOption = Annotated[str | None, typer.Option("--speaker", help="Speaker name contains this (any case).")]
 
-SEARCH_COLUMNS = ("date", "title", "speaker", "role", "snippet", "briefing_id", "turn_id", "score")
+# A terminal is narrow: tables show what a reader scans for; --json and --csv carry every column.
 SEARCH_TABLE_COLUMNS = ("date", "speaker", "snippet", "briefing_id", "turn_id")
-FIGURE_COLUMNS = (
-    "briefing_date", "speaker", "text", "value", "value_max", "unit", "qualifier", "kind", "subject", "period",
-    "modality", "normalized_value", "normalized_unit", "briefing_id", "turn", "start", "end", "briefing_title",
-)  # fmt: skip
 FIGURE_TABLE_COLUMNS = ("briefing_date", "speaker", "text", "value", "unit", "kind", "subject", "period", "modality")
-BRIEFING_COLUMNS = (
-    "id", "date", "title", "series", "series_number", "organisation", "n_turns", "n_exchanges", "n_figures", "source",
-)  # fmt: skip
 
 
 class ExportFormat(str, Enum):
@@ -66,6 +73,8 @@ class ExportFormat(str, Enum):
 @contextmanager
 def opened(db: Path, *, readonly: bool) -> Iterator[Corpus]:
     """The corpus, or one line on stderr and exit 1."""
+    from podium.store import Corpus
+
     try:
         with Corpus(db, readonly=readonly, timeout=_timeout()) as corpus:
             yield corpus
@@ -137,13 +146,17 @@ def ingest(
 
 
 def _run_ingest(corpus: Corpus, targets: list[str], *, jobs: int | None, replace: bool, refresh: bool, progress: bool) -> Summary:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+
+    from podium.store.ingest import Outcome, Summary, ingest as ingest_files
+
     bar = Progress(
         TextColumn("ingesting"),
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("files · {task.fields[rate]:.1f} files/s · {task.fields[figures]} figures · {task.fields[errors]} errors"),
         TimeElapsedColumn(),
-        console=err,
+        console=err(),
         disable=not progress,
         transient=False,
     )
@@ -178,14 +191,14 @@ def _run_ingest(corpus: Corpus, targets: list[str], *, jobs: int | None, replace
 
 def _print_summary(summary: Summary, db: Path, *, stopped: bool = False) -> None:
     verb = "stopped after" if stopped else "ingested"
-    err.print(
+    err().print(
         f"{verb} {summary.files} files in {summary.seconds:.1f} s ({summary.files_per_second:.1f} files/s): "
         f"{summary.added} added, {summary.replaced} replaced, {summary.unchanged} unchanged, "
         f"{len(summary.failures)} failed; {summary.figures} figures; database {escape(str(db))}",
         highlight=False,
     )
     if stopped:
-        err.print("every briefing counted above is committed; run the same command again to go on", highlight=False)
+        err().print("every briefing counted above is committed; run the same command again to go on", highlight=False)
 
 
 # --- briefings ------------------------------------------------------------------------------------
@@ -195,7 +208,7 @@ def _print_summary(summary: Summary, db: Path, *, stopped: bool = False) -> None
 def briefings(
     db: DbOption = Path(DEFAULT_DB),
     q: Annotated[str | None, typer.Option("--q", "-q", help="Title, source, organisation or series contains this.")] = None,
-    sort: Annotated[str, typer.Option("--sort", help="date, title, source, series, series_number, organisation, n_turns, n_exchanges or n_figures.")] = "date",
+    sort: Annotated[str, typer.Option("--sort", help=f"{listed(tuple(BRIEFING_SORTS))}.")] = "date",
     asc: Annotated[bool, typer.Option("--asc", help="Ascending (the default is descending).")] = False,
     limit: LimitOption = 0,
     offset: OffsetOption = 0,
@@ -276,22 +289,43 @@ def search(
     rows = [{**escaped(hit), "snippet": marked(hit["snippet"])} for hit in hits]
     emit(rows, fmt=Format.table, columns=SEARCH_TABLE_COLUMNS)
     if not hits:
-        err.print(f"no turn matches {escape(query)!r}", highlight=False)
+        err().print(f"no turn matches {escape(query)!r}", highlight=False)
 
 
 # --- figures --------------------------------------------------------------------------------------
 
 
+def with_figure_filters(command: Callable[..., None]) -> Callable[..., None]:
+    """`command` with an option per figure filter (--subject, --kind, ... from the store's
+    FIGURE_FILTERS) where its `filters` parameter stands; it receives their values as that dict."""
+    names = [f.field for f in FIGURE_FILTERS]
+
+    @functools.wraps(command)
+    def run(**values: Any) -> None:
+        command(**{k: v for k, v in values.items() if k not in names}, filters={k: values[k] for k in names})
+
+    signature = inspect.signature(command, eval_str=True)
+    params = list(signature.parameters.values())
+    at = [p.name for p in params].index("filters")
+    options = [
+        inspect.Parameter(
+            f.field,
+            inspect.Parameter.KEYWORD_ONLY,
+            default=None,
+            annotation=Annotated[str | None, typer.Option(f"--{f.field}", help=f.help)],
+        )
+        for f in FIGURE_FILTERS
+    ]
+    run.__signature__ = signature.replace(parameters=[*params[:at], *options, *params[at + 1 :]])  # type: ignore[attr-defined]
+    return run
+
+
 @app.command()
+@with_figure_filters
 def figures(
+    *,
     db: DbOption = Path(DEFAULT_DB),
-    subject: Annotated[str | None, typer.Option("--subject", help="Subject contains this (any case).")] = None,
-    unit: Annotated[str | None, typer.Option("--unit", help="Exactly this unit (e.g. percent).")] = None,
-    kind: Annotated[str | None, typer.Option("--kind", help="level, change, growth, share, rank, ratio or duration.")] = None,
-    period: Annotated[str | None, typer.Option("--period", help="Period starts with this (e.g. 2024 or 2024-Q1).")] = None,
-    speaker: SpeakerOption = None,
-    modality: Annotated[str | None, typer.Option("--modality", help="actual, target or forecast.")] = None,
-    briefing: BriefingOption = None,
+    filters: dict[str, str | None],
     limit: LimitOption = 0,
     offset: OffsetOption = 0,
     json_: JsonOption = False,
@@ -302,9 +336,9 @@ def figures(
     Example:
         podium figures --subject gdp --period 2024 --csv > gdp.csv
     """
-    kind = _check_choice(kind, "--kind", get_args(Kind))
-    modality = _check_choice(modality, "--modality", get_args(Modality))
-    filters = dict(subject=subject, unit=unit, kind=kind, period=period, speaker=speaker, modality=modality, briefing=briefing)
+    for figure_filter in FIGURE_FILTERS:
+        if figure_filter.choices:
+            _check_choice(filters[figure_filter.field], f"--{figure_filter.field}", figure_filter.choices)
     with opened(db, readonly=True) as corpus:
         rows = corpus.figures(**filters, limit=_limit(limit), offset=offset)
     fmt = choose(json_=json_, csv_=csv_)
@@ -339,7 +373,7 @@ def export(
         except OSError as exc:
             raise die(PodiumError("E001", exc.strerror or str(exc), str(out))) from None
     for name, path, count in written:
-        err.print(f"{name}: {count} rows -> {escape(path)}", highlight=False)
+        err().print(f"{name}: {count} rows -> {escape(path)}", highlight=False)
 
 
 def _export(corpus: Corpus, out: Path, fmt: str, table: str | None) -> list[tuple[str, str, int]]:

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 import sys
 from collections.abc import Iterable, Sequence
 from enum import Enum
 from typing import Any
-
-from rich.table import Table
 
 from podium.cli.app import out
 
@@ -50,24 +47,17 @@ def emit(rows: Iterable[dict[str, Any]], *, fmt: Format, columns: Sequence[str],
             writer.writerow({k: _cell(row.get(k)) for k in columns})
             count += 1
     else:
+        from rich.table import Table
+
         table = Table(title=title, show_lines=False)
         for col in columns:
             table.add_column(col, overflow="fold")
         for row in rows:
             table.add_row(*(_text(row.get(c)) for c in columns))
             count += 1
-        out.print(table)
+        out().print(table)
     sys.stdout.flush()
     return count
-
-
-def to_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: _cell(row.get(k)) for k in columns})
-    return buffer.getvalue()
 
 
 def _cell(value: Any) -> Any:

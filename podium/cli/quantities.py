@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
 
 from podium.cli.app import app, die, out, warn
 from podium.cli.output import Format, choose, emit
@@ -55,10 +54,10 @@ def quantities(
 
 
 def _parse_any(path: Path) -> Briefing:
-    """The full parse, or for prose with no speaker label (E003 from the structure stage) the
-    text read as one unlabelled turn."""
+    """Structure, figures and coverage (the checks add nothing a mention record holds), or for
+    prose with no speaker label (E003 from the structure stage) the text read as one unlabelled turn."""
     try:
-        return parse_briefing(path)
+        return parse_briefing(path, stages=("structure.v1", "quantities.v1", "coverage.v1"))
     except PodiumError as exc:
         if exc.code != "E003":
             raise
@@ -78,6 +77,8 @@ def eval_(
     Example:
         podium eval gold.quantities.jsonl pred.quantities.jsonl
     """
+    from rich.table import Table
+
     from podium.quantities.evaluate import score_files
 
     try:
@@ -92,4 +93,4 @@ def eval_(
             s.level, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}",
             str(s.true_positives), str(s.predicted), str(s.gold),
         )  # fmt: skip
-    out.print(table)
+    out().print(table)

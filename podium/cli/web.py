@@ -40,7 +40,7 @@ def serve(
     # Made first, as it checks the database: a damaged one stops here, named.
     web_app = create_app(db, allow_hosts=[host, *(allow_host or [])], time_limit=time_limit)
     if host not in ("127.0.0.1", "localhost", "::1"):
-        err.print(f"warning: listening on {host}: anyone who can reach it can read and add briefings", highlight=False)
-    err.print(f"podium: serving {db} at http://{host}:{port}/", highlight=False)
+        err().print(f"warning: listening on {host}: anyone who can reach it can read and add briefings", highlight=False)
+    err().print(f"podium: serving {db} at http://{host}:{port}/", highlight=False)
     # On SIGTERM uvicorn stops accepting and waits for open requests; this bounds the wait.
     uvicorn.run(web_app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=SHUTDOWN_GRACE)

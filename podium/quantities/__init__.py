@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 
 from podium.model import Briefing, Quantity
-from podium.pipeline import stage
+from podium.stages import stage
 from podium.quantities.extract import extract as find_mentions
 from podium.quantities.units import convert, normalize
 

@@ -52,10 +52,6 @@ def decode(raw: bytes, *, name: str) -> tuple[str, str, list[str]]:
     return text, encoding, repairs
 
 
-def detect_encoding(raw: bytes) -> str | None:
-    return _detect_and_decode(raw)[0]
-
-
 def _detect_and_decode(raw: bytes) -> tuple[str | None, str | None, list[str]]:
     """The encoding, the text as well where testing the encoding decoded all of it (a transcript
     is decoded once, not once to test and again to keep), and any repairs made."""

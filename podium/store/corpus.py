@@ -235,24 +235,11 @@ class Corpus:
 
     # --- figures ------------------------------------------------------------------------------
 
-    def figures(
-        self,
-        *,
-        subject: str | None = None,
-        unit: str | None = None,
-        kind: str | None = None,
-        period: str | None = None,
-        speaker: str | None = None,
-        modality: str | None = None,
-        briefing: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-    ) -> Rows:
-        """One dict per quantity, newest briefing first. `subject` and `speaker` match a
-        case-insensitive substring, `period` a prefix, the others exactly."""
-        where = queries.figure_where(
-            subject=subject, unit=unit, kind=kind, period=period, speaker=speaker, modality=modality, briefing=briefing
-        )
+    def figures(self, *, limit: int | None = None, offset: int = 0, **filters: str | None) -> Rows:
+        """One dict per quantity (queries.FIGURE_COLUMNS), newest briefing first, filtered by
+        queries.FIGURE_FILTERS: `subject` and `speaker` match a case-insensitive substring,
+        `period` a prefix, `briefing` an id or its start, `unit`, `kind` and `modality` exactly."""
+        where = queries.figure_where(filters)
         tail, paging = queries.page(limit, offset)
         sql = queries.FIGURES + where.sql() + queries.FIGURES_ORDER + tail
         return Rows(_figure(r) for r in self._all(sql, where.params + paging))
@@ -263,20 +250,9 @@ class Corpus:
         names = [f.name for f in dataclasses.fields(Quantity)]
         return [Quantity(**{name: row[name] for name in names}) for row in self.figures(**filters)]
 
-    def count_figures(
-        self,
-        *,
-        subject: str | None = None,
-        unit: str | None = None,
-        kind: str | None = None,
-        period: str | None = None,
-        speaker: str | None = None,
-        modality: str | None = None,
-        briefing: str | None = None,
-    ) -> int:
-        where = queries.figure_where(
-            subject=subject, unit=unit, kind=kind, period=period, speaker=speaker, modality=modality, briefing=briefing
-        )
+    def count_figures(self, **filters: str | None) -> int:
+        """How many figures `figures(**filters)` lists, without fetching them."""
+        where = queries.figure_where(filters)
         return self._count(queries.FIGURES_COUNT + where.sql(), where.params)
 
     def subjects(self, prefix: str = "", limit: int = 20) -> list[tuple[str, int]]:
@@ -302,14 +278,7 @@ class Corpus:
         `verdict` match exactly."""
         where = queries.finding_where(briefing=briefing, check=check, verdict=verdict)
         tail, paging = queries.page(limit, offset)
-        sql = (
-            "SELECT f.briefing_id, b.title AS briefing_title, b.date AS briefing_date, f.position,"
-            " f.check_name AS \"check\", f.verdict, f.explanation, f.tolerance, f.quantities"
-            " FROM findings AS f JOIN briefings AS b ON b.id = f.briefing_id"
-            + where.sql()
-            + " ORDER BY f.briefing_id, f.position"
-            + tail
-        )
+        sql = queries.FINDINGS + where.sql() + queries.FINDINGS_ORDER + tail
         return Rows({**dict(r), "quantities": json.loads(r["quantities"])} for r in self._all(sql, where.params + paging))
 
     def count_findings(self, briefing: str | None = None, *, check: str | None = None, verdict: str | None = None) -> int:
@@ -326,13 +295,7 @@ class Corpus:
             where.add("c.status = ?", status)
         if speaker:
             where.add(queries.contains("c.speaker"), f"%{queries.like_escape(speaker)}%")
-        sql = (
-            "SELECT c.briefing_id, b.title AS briefing_title, b.date AS briefing_date, c.position, c.subject, c.text,"
-            " c.start, c.\"end\", c.deadline, c.speaker, c.value, c.value_max, c.unit, c.qualifier, c.modality,"
-            " c.status, c.briefing_ref AS briefing FROM commitments AS c JOIN briefings AS b ON b.id = c.briefing_id"
-            + where.sql()
-            + " ORDER BY c.deadline, b.date, c.briefing_id, c.position"
-        )
+        sql = queries.COMMITMENTS + where.sql() + queries.COMMITMENTS_ORDER
         return Rows(dict(r) for r in self._all(sql, where.params))
 
     def figures_due(self, deadlines: set[str]) -> Rows:

@@ -1,12 +1,19 @@
 """SQL for the read side, built from filters: every user value travels as a parameter, and the few
-names that go into the SQL text (sort columns) come from fixed tables here."""
+names that go into the SQL text (sort columns) come from fixed tables here.
+
+Each listing's columns are written once, as `name -> SQL expression`: the SELECT is built from
+them, so its rows carry exactly those keys in that order, and the JSON, the CSV header and the
+web's columns all come from the same table. The figure filters are data too (`FIGURE_FILTERS`):
+the library, the CLI options and the web's query parameters are all made from them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, get_args
 
 from podium.errors import PodiumError
+from podium.model import Kind, Modality
 
 HIT_START = "\x02"  # control characters never occur in a transcript, so they cannot clash with text
 HIT_END = "\x03"
@@ -24,35 +31,116 @@ BRIEFING_SORTS: dict[str, str] = {
     "n_figures": "n_figures",
 }
 
-BRIEFING_SUMMARY = (
-    "SELECT id, source, title, date, series, series_number, organisation, n_turns, n_exchanges, n_figures"
-    " FROM briefings"
-)
 
+
+def select(fields: Mapping[str, str]) -> str:
+    """`SELECT expression AS "name", ...`: the rows' keys are the names, in order."""
+    return "SELECT " + ", ".join(f'{expression} AS "{name}"' for name, expression in fields.items())
+
+
+BRIEFING_FIELDS: dict[str, str] = {
+    name: name
+    for name in (
+        "id", "date", "title", "series", "series_number", "organisation", "n_turns", "n_exchanges", "n_figures", "source",
+    )
+}  # fmt: skip
+BRIEFING_COLUMNS: tuple[str, ...] = tuple(BRIEFING_FIELDS)
+BRIEFING_SUMMARY = select(BRIEFING_FIELDS) + " FROM briefings"
+
+# Where the figure was said, then the figure in the gold guidelines' field names.
+FIGURE_FIELDS: dict[str, str] = {
+    "briefing_id": "q.briefing_id",
+    "briefing_date": "b.date",
+    "briefing_title": "b.title",
+    "turn": "q.turn_id",
+    "speaker": "q.speaker",
+    "text": "q.text",
+    "start": "q.start",
+    "end": 'q."end"',
+    "value": "q.value",
+    "value_max": "q.value_max",
+    "unit": "q.unit",
+    "qualifier": "q.qualifier",
+    "kind": "q.kind",
+    "subject": "q.subject",
+    "period": "q.period",
+    "period_inferred": "q.period_inferred",
+    "modality": "q.modality",
+    "normalized_value": "q.normalized_value",
+    "normalized_unit": "q.normalized_unit",
+}
+FIGURE_COLUMNS: tuple[str, ...] = tuple(FIGURE_FIELDS)
 FIGURES = (
-    "SELECT q.text, q.start, q.\"end\", q.value, q.value_max, q.unit, q.qualifier, q.kind, q.subject, q.period,"
-    " q.modality, q.turn_id AS turn, q.speaker, q.normalized_value, q.normalized_unit, q.period_inferred,"
-    " q.briefing_id, b.title AS briefing_title, b.date AS briefing_date"
+    select(FIGURE_FIELDS)
     # CROSS JOIN keeps briefings the outer loop: walking briefings_by_date newest first, a page of
     # figures streams out without sorting every quantity in the corpus (50 ms -> 0.3 ms at 10k).
-    " FROM briefings AS b CROSS JOIN quantities AS q ON q.briefing_id = b.id"
+    + " FROM briefings AS b CROSS JOIN quantities AS q ON q.briefing_id = b.id"
 )
 # Every figure filter is on `q`, and every quantity has its briefing (foreign key, cascade), so the
 # count needs no join.
 FIGURES_COUNT = "SELECT count(*) FROM quantities AS q"
 FIGURES_ORDER = " ORDER BY b.date DESC, b.id, q.position"
 
+SEARCH_FIELDS: dict[str, str] = {
+    "briefing_id": "t.briefing_id",
+    "title": "b.title",
+    "date": "b.date",
+    "turn_id": "t.turn_id",
+    "speaker": "t.speaker",
+    "role": "t.role",
+    "start": "t.start",
+    "end": 't."end"',
+    "snippet": f"snippet(turns_fts, 0, char(2), char(3), '…', {SNIPPET_TOKENS})",
+    "score": "-bm25(turns_fts)",
+}
+SEARCH_COLUMNS: tuple[str, ...] = tuple(SEARCH_FIELDS)
 SEARCH = (
-    "SELECT t.briefing_id, b.title, b.date, t.turn_id, t.speaker, t.role, t.start, t.\"end\","
-    f" snippet(turns_fts, 0, char(2), char(3), '…', {SNIPPET_TOKENS}) AS snippet,"
-    " -bm25(turns_fts) AS score"
-    " FROM turns_fts JOIN turns AS t ON t.rowid = turns_fts.rowid JOIN briefings AS b ON b.id = t.briefing_id"
+    select(SEARCH_FIELDS)
+    + " FROM turns_fts JOIN turns AS t ON t.rowid = turns_fts.rowid JOIN briefings AS b ON b.id = t.briefing_id"
     " WHERE turns_fts MATCH ?"
 )
 SEARCH_CJK = SEARCH.replace("turns_fts", "turns_cjk")
 SEARCH_COUNT = "SELECT count(*)" + SEARCH[SEARCH.index(" FROM turns_fts") :]
 SEARCH_CJK_COUNT = SEARCH_COUNT.replace("turns_fts", "turns_cjk")
 SEARCH_ORDER = " ORDER BY score DESC, b.date DESC, t.briefing_id, t.turn_id"
+
+FINDING_FIELDS: dict[str, str] = {
+    "briefing_id": "f.briefing_id",
+    "briefing_date": "b.date",
+    "briefing_title": "b.title",
+    "position": "f.position",
+    "check": "f.check_name",
+    "verdict": "f.verdict",
+    "explanation": "f.explanation",
+    "tolerance": "f.tolerance",
+    "quantities": "f.quantities",
+}
+FINDING_COLUMNS: tuple[str, ...] = tuple(FINDING_FIELDS)
+FINDINGS = select(FINDING_FIELDS) + " FROM findings AS f JOIN briefings AS b ON b.id = f.briefing_id"
+FINDINGS_ORDER = " ORDER BY f.briefing_id, f.position"
+
+COMMITMENT_FIELDS: dict[str, str] = {
+    "briefing_id": "c.briefing_id",
+    "briefing_date": "b.date",
+    "briefing_title": "b.title",
+    "position": "c.position",
+    "deadline": "c.deadline",
+    "status": "c.status",
+    "subject": "c.subject",
+    "value": "c.value",
+    "value_max": "c.value_max",
+    "unit": "c.unit",
+    "qualifier": "c.qualifier",
+    "modality": "c.modality",
+    "speaker": "c.speaker",
+    "start": "c.start",
+    "end": 'c."end"',
+    "text": "c.text",
+    "briefing": "c.briefing_ref",  # the later briefing that settled it, once resolved
+}
+COMMITMENT_COLUMNS: tuple[str, ...] = tuple(COMMITMENT_FIELDS)
+COMMITMENTS = select(COMMITMENT_FIELDS) + " FROM commitments AS c JOIN briefings AS b ON b.id = c.briefing_id"
+COMMITMENTS_ORDER = " ORDER BY c.deadline, b.date, c.briefing_id, c.position"
 
 
 @dataclass
@@ -115,30 +203,57 @@ def finding_where(*, briefing: str | None = None, check: str | None = None, verd
     return where
 
 
-def figure_where(
-    *,
-    subject: str | None = None,
-    unit: str | None = None,
-    kind: str | None = None,
-    period: str | None = None,
-    speaker: str | None = None,
-    modality: str | None = None,
-    briefing: str | None = None,
-) -> Where:
+Operator = Literal["contains", "starts", "equals", "briefing"]
+
+
+@dataclass(frozen=True)
+class FigureFilter:
+    """One figure filter: the keyword a user passes (`subject=` to the library, `--subject` to the
+    CLI, `?subject=` to the web), the column it reads, how it compares, and what it means."""
+
+    field: str
+    column: str
+    operator: Operator
+    help: str
+    choices: tuple[str, ...] = ()
+
+
+def listed(choices: tuple[str, ...]) -> str:
+    """'a, b or c', for help texts."""
+    return ", ".join(choices[:-1]) + " or " + choices[-1]
+
+
+KINDS: tuple[str, ...] = get_args(Kind)
+MODALITIES: tuple[str, ...] = get_args(Modality)
+FIGURE_FILTERS: tuple[FigureFilter, ...] = (
+    FigureFilter("subject", "q.subject", "contains", "Subject contains this (any case), e.g. GDP."),
+    FigureFilter("unit", "q.unit", "equals", "Exactly this unit (e.g. percent)."),
+    FigureFilter("kind", "q.kind", "equals", f"{listed(KINDS)}.", KINDS),
+    FigureFilter("period", "q.period", "starts", "Period starts with this (e.g. 2024 or 2024-Q1)."),
+    FigureFilter("speaker", "q.speaker", "contains", "Speaker name contains this (any case)."),
+    FigureFilter("modality", "q.modality", "equals", f"{listed(MODALITIES)}.", MODALITIES),
+    FigureFilter("briefing", "q.briefing_id", "briefing", "Only this briefing (an id or its start)."),
+)
+
+_CONDITIONS: dict[Operator, Callable[[Where, str, str], None]] = {
+    "contains": lambda where, column, value: where.add(contains(column), f"%{like_escape(value)}%"),
+    "starts": lambda where, column, value: where.add(contains(column), f"{like_escape(value)}%"),
+    "equals": lambda where, column, value: where.add(f"{column} = ?", value),
+    "briefing": lambda where, column, value: add_briefing_filter(where, column, value),
+}
+
+
+def figure_where(filters: Mapping[str, str | None]) -> Where:
+    """The conditions of FIGURE_FILTERS for the values given; an empty value filters nothing."""
+    unknown = set(filters) - {f.field for f in FIGURE_FILTERS}
+    if unknown:
+        names = ", ".join(f.field for f in FIGURE_FILTERS)
+        raise TypeError(f"no figure filter {', '.join(sorted(unknown))}; the filters are {names}")
     where = Where()
-    if subject:
-        where.add(contains("q.subject"), f"%{like_escape(subject)}%")
-    if unit:
-        where.add("q.unit = ?", unit)
-    if kind:
-        where.add("q.kind = ?", kind)
-    if period:
-        where.add(contains("q.period"), f"{like_escape(period)}%")
-    if speaker:
-        where.add(contains("q.speaker"), f"%{like_escape(speaker)}%")
-    if modality:
-        where.add("q.modality = ?", modality)
-    add_briefing_filter(where, "q.briefing_id", briefing)
+    for figure_filter in FIGURE_FILTERS:
+        value = filters.get(figure_filter.field)
+        if value:
+            _CONDITIONS[figure_filter.operator](where, figure_filter.column, value)
     return where
 
 

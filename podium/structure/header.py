@@ -26,7 +26,6 @@ class RosterEntry:
 class Header:
     entries: list[RosterEntry] = field(default_factory=list)
     date_text: str | None = None  # the line that states the date, as written
-    date_offset: int | None = None
     lines: set[int] = field(default_factory=set)  # indices of every header line, for furniture
 
 
@@ -69,7 +68,7 @@ def find_header(lines: list[Line], *, stop: int) -> Header:
             key = P.header_key().match(text)
             value = (key.group("rest") if key else "") or ""
             if kind == "date" and value and P.month_date().search(value):
-                _set_date(header, lines[index], value)
+                _set_date(header, value)
             continue
         entry = roster_entry(text)
         if entry is not None and (kind in ("speakers", "chair") or _honorific(text)):
@@ -78,13 +77,13 @@ def find_header(lines: list[Line], *, stop: int) -> Header:
             header.lines.add(index)
             continue
         if kind == "date" and P.month_date().fullmatch(text.rstrip(" .")):
-            _set_date(header, lines[index], text)
+            _set_date(header, text)
             header.lines.add(index)
             kind = None
             continue
         if header.entries and P.month_date().fullmatch(text.rstrip(" .")) and header.date_text is None:
             # An unlabelled header: roster lines, then the date alone on its line.
-            _set_date(header, lines[index], text)
+            _set_date(header, text)
             header.lines.add(index)
             continue
         kind = None if this_key is None else kind
@@ -95,10 +94,9 @@ def _honorific(text: str) -> bool:
     return bool(P.honorific_prefix().match(text))
 
 
-def _set_date(header: Header, line: Line, value: str) -> None:
+def _set_date(header: Header, value: str) -> None:
     if header.date_text is None:
         header.date_text = value.strip()
-        header.date_offset = line.start + line.text.find(value.strip())
 
 
 def _add_entry(header: Header, entry: RosterEntry) -> None:

@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 
 import podium
 from podium.model import Briefing
-from podium.web.routes.common import FIGURE_COLUMNS
+from podium.store.queries import FIGURE_COLUMNS
 
 from .conftest import WebCorpus, longest_word
 

@@ -12,8 +12,8 @@ import pytest
 from conftest import EXAMPLE
 from fastapi.testclient import TestClient
 
+from podium.store.queries import COMMITMENT_COLUMNS, FINDING_COLUMNS
 from podium.web import create_app
-from podium.web.routes.common import COMMITMENT_COLUMNS, FINDING_COLUMNS
 
 from .conftest import BASE_URL, WebCorpus, build_corpus
 

@@ -12,13 +12,9 @@ from fastapi.responses import Response
 
 from podium.checks.corpus import resolved_commitments
 from podium.store import Corpus
+from podium.store.queries import BRIEFING_COLUMNS, COMMITMENT_COLUMNS, FIGURE_COLUMNS, FINDING_COLUMNS, SEARCH_COLUMNS
 from podium.web.routes.common import (
-    BRIEFING_COLUMNS,
     BRIEFING_SORTS,
-    COMMITMENT_COLUMNS,
-    FIGURE_COLUMNS,
-    FINDING_COLUMNS,
-    SEARCH_COLUMNS,
     STATUSES,
     VERDICTS,
     Paging,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import inspect
 import io
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -12,63 +13,12 @@ from typing import Annotated, Any, get_args
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response, StreamingResponse
 
-from podium.model import CommitmentStatus, Kind, Modality, Role, Verdict
+from podium.model import CommitmentStatus, Role, Verdict
+from podium.store import queries
+from podium.store.queries import FIGURE_FILTERS
 from podium.web.render import local_request_url, templates
 
-FIGURE_COLUMNS: tuple[str, ...] = (
-    "briefing_id",
-    "briefing_date",
-    "briefing_title",
-    "turn",
-    "speaker",
-    "text",
-    "start",
-    "end",
-    "value",
-    "value_max",
-    "unit",
-    "qualifier",
-    "kind",
-    "subject",
-    "period",
-    "modality",
-    "normalized_value",
-    "normalized_unit",
-)
-BRIEFING_COLUMNS: tuple[str, ...] = (
-    "id",
-    "date",
-    "title",
-    "series",
-    "series_number",
-    "organisation",
-    "n_turns",
-    "n_exchanges",
-    "n_figures",
-    "source",
-)
-FINDING_COLUMNS: tuple[str, ...] = ("briefing_id", "briefing_date", "briefing_title", "position", "check", "verdict", "explanation", "tolerance", "quantities")
-COMMITMENT_COLUMNS: tuple[str, ...] = (
-    "briefing_id",
-    "briefing_date",
-    "briefing_title",
-    "deadline",
-    "status",
-    "subject",
-    "value",
-    "value_max",
-    "unit",
-    "qualifier",
-    "modality",
-    "speaker",
-    "start",
-    "end",
-    "text",
-)
-SEARCH_COLUMNS: tuple[str, ...] = ("briefing_id", "title", "date", "turn_id", "speaker", "role", "start", "end", "snippet", "score")
-BRIEFING_SORTS: tuple[str, ...] = ("date", "title", "source", "series", "series_number", "organisation", "n_turns", "n_exchanges", "n_figures")
-KINDS: tuple[str, ...] = get_args(Kind)
-MODALITIES: tuple[str, ...] = get_args(Modality)
+BRIEFING_SORTS: tuple[str, ...] = tuple(queries.BRIEFING_SORTS)
 ROLES: tuple[str, ...] = get_args(Role)
 VERDICTS: tuple[str, ...] = get_args(Verdict)
 STATUSES: tuple[str, ...] = get_args(CommitmentStatus)
@@ -93,26 +43,22 @@ def one_of(value: str | None, allowed: Sequence[str], name: str) -> str | None:
     return value
 
 
-def figure_filters(
-    subject: Annotated[str | None, Query(description="subject of the figure, e.g. GDP")] = None,
-    unit: Annotated[str | None, Query(description="unit id: CNY, %, t, kWh, count ...")] = None,
-    kind: Annotated[str | None, Query(description="level, change, growth, share, rank, ratio, duration")] = None,
-    period: Annotated[str | None, Query(description="ISO-like period: 2023, 2024-Q1 ...")] = None,
-    speaker: Annotated[str | None, Query(description="who said it")] = None,
-    modality: Annotated[str | None, Query(description="actual, target or forecast")] = None,
-    briefing: Annotated[str | None, Query(description="a briefing id")] = None,
-) -> dict[str, str]:
-    """The figure filters of `podium figures`, dropping the empty ones."""
+def figure_filters(**values: str | None) -> dict[str, str]:
+    """The figure filters of `podium figures` (the store's FIGURE_FILTERS), dropping the empty ones."""
     filters = {
-        "subject": blank_to_none(subject),
-        "unit": blank_to_none(unit),
-        "kind": one_of(kind, KINDS, "kind"),
-        "period": blank_to_none(period),
-        "speaker": blank_to_none(speaker),
-        "modality": one_of(modality, MODALITIES, "modality"),
-        "briefing": blank_to_none(briefing),
+        f.field: one_of(values.get(f.field), f.choices, f.field) if f.choices else blank_to_none(values.get(f.field))
+        for f in FIGURE_FILTERS
     }
     return {name: value for name, value in filters.items() if value is not None}
+
+
+# FastAPI reads a dependency's parameters from its signature: one query parameter per filter.
+figure_filters.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+    [
+        inspect.Parameter(f.field, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=Annotated[str | None, Query(description=f.help)])
+        for f in FIGURE_FILTERS
+    ]
+)
 
 
 @dataclass

@@ -20,6 +20,7 @@ from podium.errors import PodiumError
 from podium.model import Briefing
 from podium.store import Corpus
 from podium.store.corpus import Status
+from podium.store.queries import FIGURE_COLUMNS, KINDS, MODALITIES
 from podium.web.guard import CSRF_COOKIE, CSRF_FIELD, csrf_cookie, form_token, token_is_valid
 from podium.web.ingest import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES, MULTIPART_ENVELOPE_BYTES, parse_upload, parse_url, store_briefing, upload_name
 from podium.web.hits import located_hits, sentence_around
@@ -27,9 +28,6 @@ from podium.web.limits import run_abandonable
 from podium.web.render import NARROW_CHART_WIDTH, build_charts, local_url, non_overlapping, snippet_text, transcript_blocks
 from podium.web.routes.common import (
     BRIEFING_SORTS,
-    FIGURE_COLUMNS,
-    KINDS,
-    MODALITIES,
     ROLES,
     STATUSES,
     Paging,

@@ -1,0 +1,207 @@
+"""The structure stage: header, roster, speaker labels, turns, roles, exchanges, date, series.
+
+Registered as "structure.v1". It honours `briefing.metadata["body_start"]` (front matter is not
+transcript) and a date already set by `--date` or front matter. Turns are contiguous spans, so a
+page break inside a speech stays inside its turn's text; `briefing.metadata["furniture"]` lists
+every furniture span (running headers, page numbers, editor markers, site lines) as
+`(start, end)` so later stages can skip them. A file with no speaker label raises E003."""
+
+from __future__ import annotations
+
+from podium.errors import PodiumError
+from podium.model import Briefing, Turn
+from podium.stages import stage
+from podium.structure import patterns as P
+from podium.structure.dates import find_date
+from podium.structure.exchanges import build_exchanges
+from podium.structure.furniture import NEW_PAGE, Furniture, find_furniture, token_spans
+from podium.structure.header import Header, find_header, header_lines_after
+from podium.structure.labels import NAME, Label, find_candidates, judge
+from podium.structure.lines import Line, split_lines
+from podium.structure.meta import find_organisation, find_series, find_title
+from podium.structure.roster import Roster, assign_roles, has_cue, introduced, label_title, speaker_name
+from podium.structure.turns import build_turns, merge_pairs, split_unlabelled_question
+from podium.structure.words import load
+
+
+@stage("structure.v1")
+def run_structure(briefing: Briefing) -> Briefing:
+    text = briefing.text
+    body_start = int(briefing.metadata.get("body_start") or 0)
+    lines = split_lines(text, body_start)
+    furniture = find_furniture(lines)
+    header, labels = _header_and_labels(text, lines, furniture)
+    stop = labels[0].line if labels else len(lines)
+    preamble = [line for line in lines[:stop] if not line.blank]
+
+    if not labels:
+        # Prose with no speaker anywhere is an article or a page, not a transcript.
+        raise PodiumError("E003", "no speaker labels found", briefing.source)
+    turns = build_turns(text, lines, labels, furniture, preamble_start=None if header.entries else body_start)
+    intro = _intro_text(turns)
+    intro_people = introduced(intro)
+    aliases: dict[str, str] = {}
+    label_titles = _name_turns(turns, labels, _known_names(header, intro_people, labels), aliases)
+    turns = _without_reprinted_pages(turns)
+    briefing.title = briefing.title or find_title(preamble)
+    _name_spokesperson(turns, briefing.title)
+    briefing.participants = assign_roles(turns, header, intro_people)
+    for person in briefing.participants:
+        person.title = person.title or label_titles.get(person.name)
+        if person.name in aliases and aliases[person.name] not in person.aliases:
+            person.aliases.append(aliases[person.name])
+    briefing.turns = _unlabelled_questions(text, turns)
+    briefing.exchanges = build_exchanges(briefing.turns)
+    body = text[body_start:]
+    _describe(briefing, intro, body)
+    _set_date(briefing, preamble, header.date_text, body)
+    briefing.metadata["furniture"] = sorted({(f.start, f.end) for f in furniture.values()} | set(token_spans(text)))
+    return briefing
+
+
+def _header_and_labels(text: str, lines: list[Line], furniture: dict[int, Furniture]) -> tuple[Header, list[Label]]:
+    """The header sits above the first label; once its lines are furniture (and its roster names
+    known), the labels are judged again."""
+    candidates = find_candidates(lines, furniture)
+    first_guess = judge(candidates, lines, furniture, known_names=set())
+    stop = first_guess[0].line if first_guess else len(lines)
+    header = find_header(lines, stop=stop)
+    for index in header.lines | header_lines_after(lines, stop):
+        furniture.setdefault(index, Furniture(lines[index].start, lines[index].end, NEW_PAGE))
+    roster_names = {entry.name for entry in header.entries}
+    return header, merge_pairs(text, judge(candidates, lines, furniture, known_names=roster_names))
+
+
+def _known_names(header: Header, intro_people: list[tuple[str, str]], labels: list[Label]) -> list[str]:
+    """Full names a short label may stand for: roster, introduction, then labels in full."""
+    labelled = [P.honorific_prefix().sub("", " ".join(label.raw.split())) for label in labels if label.kind == NAME]
+    full_names = [name for name in labelled if "," not in name and 1 < len(name.split()) <= 4]
+    return [entry.name for entry in header.entries] + [name for name, _ in intro_people] + full_names
+
+
+def _describe(briefing: Briefing, intro: str, body: str) -> None:
+    """Series, number and organisation, from the host's introduction and the officials' titles."""
+    briefing.series, briefing.series_number = find_series(intro or body)
+    officials = [p.title for p in briefing.participants if p.role == "official" and p.title]
+    briefing.organisation = find_organisation(officials, body, briefing.title)
+
+
+def _intro_text(turns: list[Turn]) -> str:
+    """The host's opening, where the series and each official's title are introduced."""
+    cues = load().host_cues
+    for turn in turns[:4]:
+        if has_cue(turn.text, cues):
+            return turn.text
+    return ""
+
+
+def _name_turns(turns: list[Turn], labels: list[Label], names: list[str], aliases: dict[str, str]) -> dict[str, str]:
+    """Set each labelled turn's speaker; return titles that long labels carry. `aliases` gains the
+    other-language label of each bilingual pair."""
+    by_start = {label.start: label for label in labels}
+    roster = Roster(names)
+    titles: dict[str, str] = {}
+    for turn in turns:
+        label = by_start.get(turn.start)
+        if label is None:
+            continue
+        turn.speaker = speaker_name(label, roster)
+        turn.label = " ".join(label.raw.split())
+        if label.alias and turn.speaker is not None:
+            aliases.setdefault(turn.speaker, label.alias)
+        title = label_title(label, turn.speaker)
+        if title and turn.speaker:
+            titles.setdefault(turn.speaker, title)
+    return titles
+
+
+_REPRINT_CHARS = 80  # this much identical opening speech by one speaker may be a page printed twice
+
+
+def _without_reprinted_pages(turns: list[Turn]) -> list[Turn]:
+    """Topic pages print a page again (header and all): of two turns by one speaker where one
+    repeats the other (a cut-off copy is a prefix of the full one), keep the fuller, so no figure
+    is counted twice."""
+    # The whole speech, spaces collapsed, is spelled out only for a turn whose opening repeats.
+    openings: dict[tuple[str | None, str], tuple[Turn, str | None]] = {}
+    dropped: set[int] = set()
+    for turn in turns:
+        opening = _collapsed_opening(turn.text)
+        if len(opening) < _REPRINT_CHARS:
+            continue
+        key = (turn.speaker, opening[:_REPRINT_CHARS])
+        if key not in openings:
+            openings[key] = (turn, None)
+            continue
+        earlier, earlier_speech = openings[key]
+        if earlier_speech is None:
+            earlier_speech = " ".join(earlier.text.split())
+        speech = " ".join(turn.text.split())
+        short, long = sorted((earlier_speech, speech), key=len)
+        if not long.startswith(short[: max(len(short) - 3, _REPRINT_CHARS)]):
+            continue  # the same opening words, then different speech: both stand
+        keep, drop = (turn, earlier) if len(speech) > len(earlier_speech) else (earlier, turn)
+        dropped.add(id(drop))
+        openings[key] = (keep, long)
+    kept = [turn for turn in turns if id(turn) not in dropped]
+    for index, turn in enumerate(kept):
+        turn.id = index
+    return kept
+
+
+def _collapsed_opening(text: str) -> str:
+    """The speech with its spaces collapsed, at least its first _REPRINT_CHARS characters (all of
+    it if shorter), from only as much of the text as that takes."""
+    size = _REPRINT_CHARS * 2
+    while True:
+        # Collapsing a cut-off text gives a prefix of the collapsed whole, the cut word shortened.
+        opening = " ".join(text[:size].split())
+        if len(opening) > _REPRINT_CHARS or size >= len(text):
+            return opening
+        size *= 4
+
+
+def _name_spokesperson(turns: list[Turn], title: str | None) -> None:
+    """'Spokesperson Zhou Yi's Regular Press Conference': the unnamed answers are Zhou Yi's."""
+    if not title:
+        return
+    match = P.SPOKESPERSON_TITLE.search(title)
+    if match is None:
+        return
+    name = match.group("name")
+    words = load()
+    for index, turn in enumerate(turns):
+        unlabelled_opening = turn.label is None and index == 0
+        if unlabelled_opening or (turn.label or "").lower() in words.answer_labels:
+            turn.speaker = name
+
+
+def _unlabelled_questions(text: str, turns: list[Turn]) -> list[Turn]:
+    if any(t.role == "journalist" and t.speaker is None for t in turns):
+        return turns  # reporters here are labelled Q: an unlabelled question would be a guess
+    floor_open = False
+    result: list[Turn] = []
+    words = load()
+    for index, turn in enumerate(turns):
+        result.append(turn)
+        if turn.role == "host" and has_cue(turn.text, words.floor_open_cues):
+            floor_open = True
+        if turn.role == "journalist":
+            floor_open = True
+        nxt = turns[index + 1] if index + 1 < len(turns) else None
+        if not floor_open or nxt is None or nxt.role != "official" or turn.role not in ("host", "official"):
+            continue
+        question = split_unlabelled_question(text, turn, host_turn=turn.role == "host")
+        if question is not None:
+            result.append(question)
+    for index, turn in enumerate(result):
+        turn.id = index
+    return result
+
+
+def _set_date(briefing: Briefing, preamble: list[Line], header_date: str | None, body: str) -> None:
+    found = find_date(preamble, header_date, body)
+    if briefing.date is None and found.date:
+        briefing.date, briefing.date_source = found.date, found.source
+    if briefing.date is None:
+        briefing.inferred_year, briefing.year_evidence = found.year, found.evidence
