@@ -39,7 +39,9 @@ def run_quantities(briefing: Briefing) -> Briefing:
         quantities = find_mentions(briefing.text, body_start, len(briefing.text))
     # Imported here: the context modules import this package's submodules in turn.
     from podium.quantities.context import annotate
+    from podium.quantities.currency import localise_dollars
 
+    localise_dollars(briefing.text, quantities)
     annotate(briefing, quantities)
     _normalise(quantities)
     briefing.quantities = quantities
