@@ -40,8 +40,10 @@ def run_quantities(briefing: Briefing) -> Briefing:
     # Imported here: the context modules import this package's submodules in turn.
     from podium.quantities.context import annotate
     from podium.quantities.currency import localise_dollars
+    from podium.quantities.listener import inherit_rate_units
 
     localise_dollars(briefing.text, quantities)
+    inherit_rate_units(briefing.text, quantities)
     annotate(briefing, quantities)
     _normalise(quantities)
     briefing.quantities = quantities
