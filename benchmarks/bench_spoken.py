@@ -72,6 +72,7 @@ def main(argv: list[str]) -> int:
 
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from bench_accuracy import errors as figure_errors
+    from bench_accuracy import print_reports
 
     show_errors = "--errors" in argv
     only = argv[argv.index("--half") + 1] if "--half" in argv else None
@@ -104,14 +105,12 @@ def main(argv: list[str]) -> int:
     groups = [(h, [h]) for h in HALVES if not only or h == only] + ([] if only else [("all", list(HALVES))])
     for name, halves in groups:
         pooled = [Score(lv, *(sum(totals[h][lv][i] for h in halves) for i in range(3))) for lv in LEVELS]
-        n_gold, n_pred = pooled[0].gold, pooled[0].predicted
-        print(f"{'pooled ' + name:<39} {n_gold:>4} {n_pred:>4} {'F1':>7} " + " ".join(f"{s.f1:>10.3f}" for s in pooled))
-        print(f"{'':<48} {'P':>7} " + " ".join(f"{s.precision:>10.3f}" for s in pooled))
-        print(f"{'':<48} {'R':>7} " + " ".join(f"{s.recall:>10.3f}" for s in pooled))
+        counts = f"{'pooled ' + name:<39} {pooled[0].gold:>4} {pooled[0].predicted:>4}"
+        for measure, label in (("f1", "F1"), ("precision", "P"), ("recall", "R")):
+            print(f"{counts:<48} {label:>7} " + " ".join(f"{getattr(s, measure):>10.3f}" for s in pooled))
+            counts = ""
     if show_errors:
-        for stem, lines in reports:
-            print(f"\n{stem}")
-            print("\n".join(lines) if lines else "  (no errors)")
+        print_reports(reports)
     return 0
 
 
