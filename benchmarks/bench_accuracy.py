@@ -123,10 +123,15 @@ def main(argv: list[str]) -> int:
     print(f"{'micro (* extra files)':<34} {n_gold:>4} {n_pred:>4} {'':>5} " + " ".join(f"{micro[lv]:>10.3f}" for lv in LEVELS))
     print("(* = tests/data/gold_extra; date: 'found' by the structure stage, or 'given' from the file name / KNOWN_DATES)")
     if "--errors" in argv:
-        for stem, lines in reports:
-            print(f"\n{stem}")
-            print("\n".join(lines) if lines else "  (no errors)")
+        print_reports(reports)
     return 0
+
+
+def print_reports(reports: list[tuple[str, list[str]]]) -> None:
+    """Each file's error lines from `errors`, under its name."""
+    for stem, lines in reports:
+        print(f"\n{stem}")
+        print("\n".join(lines) if lines else "  (no errors)")
 
 
 if __name__ == "__main__":

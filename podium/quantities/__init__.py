@@ -39,7 +39,11 @@ def run_quantities(briefing: Briefing) -> Briefing:
         quantities = find_mentions(briefing.text, body_start, len(briefing.text))
     # Imported here: the context modules import this package's submodules in turn.
     from podium.quantities.context import annotate
+    from podium.quantities.currency import localise_dollars
+    from podium.quantities.listener import inherit_rate_units
 
+    localise_dollars(briefing.text, quantities)
+    inherit_rate_units(briefing.text, quantities)
     annotate(briefing, quantities)
     _normalise(quantities)
     briefing.quantities = quantities

@@ -28,7 +28,7 @@ class KindWords:
     qualifiers: frozenset[str]
     movement_after: re.Pattern[str]
     movement_subject: re.Pattern[str]
-    ratio_word: re.Pattern[str]
+    rate_noun: re.Pattern[str]
     per_after: re.Pattern[str]
 
 
@@ -55,7 +55,10 @@ def load_words() -> KindWords:
         qualifiers=frozenset(str(w).lower() for w in raw["qualifiers"]),
         movement_after=re.compile(rf"^\s*(?:\)\s*)?,?\s*(?:{_alternation(raw['movement_after'])})\b", re.IGNORECASE),
         movement_subject=re.compile(rf"\b(?:{_alternation(raw['movement_nouns'])})\s+(?:in|of)\b", re.IGNORECASE),
-        ratio_word=re.compile(rf"\b(?:{_alternation(raw['ratio_words'])})s?\b", re.IGNORECASE),
+        rate_noun=re.compile(
+            rf"\b(?:(?P<growth>{_alternation(raw['growth_words'])})|{_alternation(raw['ratio_words'])})s?\b",
+            re.IGNORECASE,
+        ),
         per_after=re.compile(rf"^\s*(?:\w+\s+){{0,3}}?(?:{_alternation(raw['per_after'])})\b|^\s*/", re.IGNORECASE),
     )
 
@@ -147,6 +150,16 @@ _OF_ITSELF = re.compile(r"\s*of\s+(?:that|those)\b", re.IGNORECASE)
 _PER_WORD = re.compile(r"\bper\b", re.IGNORECASE)
 
 
+def _nearest_rate_noun(before: str) -> Kind | None:
+    """'growth' or 'ratio' by the rate noun nearest before a percentage in its clause, None without one."""
+    nearest = None
+    for nearest in load_words().rate_noun.finditer(before[-160:]):
+        pass
+    if nearest is None:
+        return None
+    return "growth" if nearest.group("growth") else "ratio"
+
+
 def _last_segment(before: str) -> str:
     return before[before.rfind(",") + 1 :]
 
@@ -163,16 +176,20 @@ def _percent_kind(lead: _LeadIn, before: str, after: str, *, fraction: bool) -> 
     if lead.ends_with(table.share):
         return "share"
     if lead.moved_to():
-        # "falls to 2.6 percent": the level a rate reaches, unless a whole follows ("to 30% of GDP").
-        return "share" if _OF_WHOLE.match(after) else "ratio"
+        # "falls to 2.6 percent": the level a rate reaches, unless a whole follows ("to 30% of GDP");
+        # the level a rate of change reaches ("inflation rose to 3.6%") is still a growth.
+        if _OF_WHOLE.match(after):
+            return "share"
+        return "growth" if _nearest_rate_noun(before) == "growth" else "ratio"
     if lead.moves() or table.movement_after.match(after):
         return "growth"
     if _OF_ITSELF.match(after):
         return "ratio"  # "returned to 90% of that in the previous year": against itself, no whole
     if _OF_WHOLE.match(after) or fraction:
         return "share"
-    if table.ratio_word.search(before[-160:]):
-        return "ratio"
+    nearest = _nearest_rate_noun(before)
+    if nearest:
+        return nearest
     if table.movement_subject.search(_last_segment(before)):
         return "growth"
     return None

@@ -40,6 +40,8 @@ class Words:
     unit_words: dict[str, tuple[str, ...]]
     unit_symbols: dict[str, tuple[str, ...]]
     currency_prefixes: dict[str, tuple[str, ...]]
+    local_dollar_names: dict[str, tuple[str, ...]]
+    local_dollar_min_names: int
 
 
 def _lower_keys(table: dict[Any, Any]) -> dict[str, Any]:
@@ -83,6 +85,8 @@ def load() -> Words:
         unit_words=_groups(data["unit_words"], lower=False),
         unit_symbols=_groups(data["unit_symbols"], lower=False),
         currency_prefixes=_groups(data["currency_prefixes"], lower=False),
+        local_dollar_names=_groups(data["local_dollar_names"], lower=False),
+        local_dollar_min_names=int(data["local_dollar_min_names"]),
     )
 
 

@@ -1,0 +1,49 @@
+"""Which dollar a bare "$" is: the briefing's own country's, read once over the whole text.
+
+A "$" with no country mark ("US$", "A$") states no country; a listener takes the country the
+speaker talks about. The country names per dollar live in podium/data/quantities_en.yaml
+(`local_dollar_names`)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from podium import scan
+from podium.model import Quantity
+from podium.quantities import words
+
+BARE_DOLLAR = "$"
+DEFAULT_DOLLAR = "USD"
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> re.Pattern[str]:
+    names = words.load().local_dollar_names
+    groups = "|".join(f"(?P<{unit}>{scan.trie(set(found), space=r' ')})" for unit, found in names.items())
+    return re.compile(rf"(?<![\w.])(?:{groups})(?![\w])")
+
+
+def local_dollar(text: str) -> str:
+    """The unit id of a bare "$" in this text: the dollar whose country is named most, if named often enough."""
+    counts: dict[str, int] = {}
+    for found in _country_names().finditer(text):
+        if found.lastgroup:
+            counts[found.lastgroup] = counts.get(found.lastgroup, 0) + 1
+    if not counts:
+        return DEFAULT_DOLLAR
+    best = max(counts, key=lambda unit: counts[unit])
+    if counts[best] < words.load().local_dollar_min_names or counts[best] <= counts.get(DEFAULT_DOLLAR, 0):
+        return DEFAULT_DOLLAR
+    return best
+
+
+def localise_dollars(text: str, quantities: list[Quantity]) -> None:
+    """Give every figure written with a bare "$" the briefing's own dollar."""
+    bare = [q for q in quantities if q.unit == DEFAULT_DOLLAR and q.text.startswith(BARE_DOLLAR)]
+    if not bare:
+        return
+    unit = local_dollar(text)
+    if unit != DEFAULT_DOLLAR:
+        for qty in bare:
+            qty.unit = unit

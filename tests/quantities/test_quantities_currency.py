@@ -1,0 +1,30 @@
+"""A bare "$" takes the dollar of the country the briefing talks about (podium.quantities.currency)."""
+
+from __future__ import annotations
+
+import podium
+from podium.quantities.currency import local_dollar
+
+
+def test_a_briefing_about_one_dollar_country_reads_its_dollar() -> None:
+    text = "Australian households will get relief. Australia's budget is strong."
+    assert local_dollar(text) == "AUD"
+
+
+def test_the_us_dollar_stays_when_the_united_states_is_named_as_often() -> None:
+    assert local_dollar("Canada and the U.S. trade; Canadian and American firms") == "USD"
+    assert local_dollar("Prices rose everywhere.") == "USD"
+
+
+def test_one_passing_name_is_not_enough() -> None:
+    assert local_dollar("Exports to Australia rose.") == "USD"
+
+
+def test_the_stage_gives_bare_dollars_the_local_dollar_and_leaves_marked_ones() -> None:
+    text = (
+        "PRIME MINISTER: Australian families get $150 off power bills, and Australia pays US$3 million "
+        "to a fund. Australians will see it.\n"
+    )
+    units = {q.text: q.unit for q in podium.parse(text).quantities}
+    assert units["$150"] == "AUD"
+    assert units["US$3 million"] == "USD"

@@ -1,0 +1,24 @@
+"""A bare number in a run of percentages takes their unit (podium.quantities.listener)."""
+
+from __future__ import annotations
+
+import podium
+
+
+def _units(text: str) -> dict[str, str]:
+    return {q.text: q.unit for q in podium.parse(text).quantities}
+
+
+def test_a_list_of_bare_numbers_after_a_percentage_is_heard_in_percent() -> None:
+    units = _units("MR. LEE: We forecast growth of 6½ percent next year, so 4½, 2½ and 3.\n")
+    assert units["4½"] == units["2½"] == units["3"] == "%"
+
+
+def test_a_counted_number_stays_a_count() -> None:
+    units = _units("MR. LEE: Exports rose 13.5%; the number of trucks more than doubled to 68,600; and 12 ports opened.\n")
+    assert units["68,600"] == "count" and units["12"] == "count"
+
+
+def test_a_number_with_a_noun_after_it_stays_a_count() -> None:
+    units = _units("MR. LEE: Inflation was 3%, and 4 cases were reported.\n")
+    assert units["4"] == "count"
