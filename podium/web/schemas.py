@@ -143,6 +143,7 @@ UPLOAD_BODY: dict[str, Any] = {
             "multipart/form-data": {
                 "schema": {
                     "type": "object",
+                    "anyOf": [{"required": ["file"]}, {"required": ["url"]}],  # a file, or a page's address
                     "properties": {
                         "file": {"type": "string", "format": "binary", "description": "a transcript: .txt, .md, .html, .pdf or .docx, at most 20 MB"},
                         "url": {"type": "string", "format": "uri", "description": "instead of a file: a web page's address, fetched now (or taken from the local cache)"},
