@@ -118,6 +118,7 @@ def read_structure(briefing: Briefing) -> Briefing:
     briefing.participants = _assign_roles(view, turns, labels, words)
     briefing.exchanges = build_exchanges(turns)
     briefing.turns = turns
+    briefing.metadata["language"] = "zh"
     briefing.metadata["furniture"] = sorted(view.span(s, e) for s, e in furniture if e > s)
     briefing.title = briefing.title or _first_line(view)
     if briefing.date is None:
