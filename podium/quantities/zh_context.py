@@ -157,6 +157,7 @@ class TimeRef:
     end: int
     period: str
     base: bool  # a comparison base ("比去年同期"), which dates nothing
+    own: bool  # the time of the figure right after it only ("去年同期的52.5%"), not carried on
     sub: tuple[str, int, int] | None  # the part of the year: ("Q", 1, 3), ("M", 1, 5)
 
 
@@ -176,7 +177,8 @@ def find_time_refs(copy: str, year: int | None) -> list[TimeRef]:
             continue
         before = copy[max(0, match.start() - 4) : match.start()]
         base = before.endswith(c.base_markers)
-        refs.append(TimeRef(match.start(), match.end(), _period(ref_year, sub), base, sub))
+        own = copy[match.end() : match.end() + 1] == "的" and copy[match.end() + 1 : match.end() + 2].isdigit()
+        refs.append(TimeRef(match.start(), match.end(), _period(ref_year, sub), base, own, sub))
     return refs
 
 
@@ -209,7 +211,7 @@ def _sub_period(match: re.Match[str], c: Cues, refs: list[TimeRef]) -> tuple[str
         m = int(match.group("m"))
         return ("M", m, m) if 1 <= m <= 12 else None
     if match.group("same"):
-        live = [ref for ref in refs if not ref.base and ref.sub]
+        live = [ref for ref in refs if not ref.base and not ref.own and ref.sub]
         return live[-1].sub if live else None
     return None
 
@@ -239,7 +241,10 @@ def period_of(copy: str, mention: Mention, refs: list[TimeRef], kind: str) -> st
     clause = copy[clause_start(copy, mention.start) : mention.start]
     if any(word in clause for word in c.standing):
         return ""
-    live = [ref for ref in refs if not ref.base and ref.end <= mention.start]
+    own = [ref for ref in refs if ref.own and ref.end + 1 == mention.start]
+    if own:
+        return own[0].period
+    live = [ref for ref in refs if not ref.base and not ref.own and ref.end <= mention.start]
     if live:
         return live[-1].period
     sentence_end = min((copy.find(m, mention.end) for m in _SENTENCE_MARKS if copy.find(m, mention.end) >= 0), default=len(copy))
@@ -250,14 +255,15 @@ def period_of(copy: str, mention: Mention, refs: list[TimeRef], kind: str) -> st
 # --- subjects ---------------------------------------------------------------------------------
 
 
-def subject_of(copy: str, mention: Mention, refs: list[TimeRef]) -> str:
-    """The noun phrase the figure measures: its clause before it, time words and verbs cut."""
+def subject_of(copy: str, mention: Mention, refs: list[TimeRef], after: int = 0) -> str:
+    """The noun phrase the figure measures: its clause before it (after `after`, the end of the
+    figure before it), time words and verbs cut."""
     c = cues()
-    start = clause_start(copy, mention.start)
+    start = max(clause_start(copy, mention.start), after)
     for ref in refs:
         if start <= ref.start < mention.start:
             start = max(start, ref.end) if ref.start - start <= 2 else start
-    phrase = copy[start : mention.start].strip()
+    phrase = copy[start : mention.start].strip().lstrip("、")
     changed = True
     while changed and phrase:
         changed = False
@@ -287,11 +293,13 @@ def chinese_quantities(briefing: Briefing) -> list[Quantity]:
     refs = find_time_refs(copy, year)
     out: list[Quantity] = []
     previous: tuple[int, str] | None = None  # the last subject and the sentence it was in
+    last_end = 0
     for mention, qty in found:
         qty.kind = kind_of(copy, mention)  # type: ignore[assignment]
         qty.period = period_of(copy, mention, refs, qty.kind)
         qty.modality = modality_of(copy, mention)  # type: ignore[assignment]
-        subject = subject_of(copy, mention, refs)
+        subject = subject_of(copy, mention, refs, last_end)
+        last_end = mention.end
         sentence = sentence_start(copy, mention.start)
         if not subject and previous is not None and previous[0] == sentence:
             subject = previous[1]
