@@ -171,13 +171,19 @@ def _labels(view: ChineseView, words: Words, furniture: list[tuple[int, int]], k
             label = _name_line_label(view, at, words, known)
         if label is None:
             continue
-        if at < first_line_end and label.kind == "person" and not SENTENCE_END.search(text, at, first_line_end):
+        if at < first_line_end and label.kind == "person" and _is_headline(text, label.end, first_line_end):
             continue  # a headline quoting the speaker ("王国庆:中国经济…")
         if found and found[-1].end == at and label.kind not in ("question", "journalist"):
             continue  # the speech itself opens with a colon ("何咏前:各位记者朋友:")
         found.append(label)
         known.update(label.name for label in found if label.kind == "person" and label.name)
     return found
+
+
+def _is_headline(text: str, speech: int, line_end: int) -> bool:
+    """Words after the label on the first line, with no sentence ended among them."""
+    rest = text[speech:line_end]
+    return bool(rest.strip()) and not SENTENCE_END.search(rest)
 
 
 def _first_line_end(text: str) -> int:
