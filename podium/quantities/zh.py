@@ -125,6 +125,8 @@ def chinese_number(numeral: str) -> float | None:
     t = tables()
     total, digit, pending = 0, None, False
     for char in numeral:
+        if char in t.digits and t.digits[char] == 0 and total:
+            continue  # "一百零五": a zero holds an empty place
         if char in t.digits:
             if pending:
                 return None  # "十四五": a digit after a digit
