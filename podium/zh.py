@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections import Counter
 from bisect import bisect_left
+from collections.abc import Iterable
 from functools import lru_cache
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -35,6 +36,16 @@ SOME = 0.1
 _FULL_WIDTH = range(0xFF01, 0xFF5F)
 _FULL_WIDTH_SHIFT = 0xFEE0
 _IDEOGRAPHIC_SPACE = "\u3000"
+
+
+def longest_first(words: Iterable[object]) -> tuple[str, ...]:
+    """Words of a table, longest first: so a pattern or a scan tries "副部长" before "部长"."""
+    return tuple(sorted((str(w) for w in words), key=len, reverse=True))
+
+
+def alternation(words: Iterable[object]) -> str:
+    """A regex alternation of the words, longest first (the longest word at a place wins)."""
+    return "|".join(re.escape(w) for w in longest_first(words))
 
 
 def han_share(text: str) -> float:

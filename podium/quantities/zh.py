@@ -25,11 +25,9 @@ from typing import Any
 
 from podium.model import Quantity
 from podium.wordtables import read_table
-from podium.zh import ChineseView
+from podium.zh import ChineseView, alternation, longest_first
 
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_CLAUSE_MARKS = ",;。!?:\n"
-_SENTENCE_MARKS = "。!?\n"
 _QUOTED = re.compile(r"“([^”\n]{1,12})”|《([^》\n]{1,30})》")
 _QUOTED_NAME_CHARS = 12
 _YEAR_SPAN = (1900, 2100)
@@ -71,20 +69,12 @@ class Tables:
     classifier_after: re.Pattern[str]
 
 
-def _longest_first(words: Any) -> tuple[str, ...]:
-    return tuple(sorted((str(w) for w in words), key=len, reverse=True))
-
-
-def _alternation(words: Any) -> str:
-    return "|".join(re.escape(w) for w in _longest_first(words))
-
-
 @lru_cache(maxsize=1)
 def tables() -> Tables:
     data = read_table("quantities_zh.yaml")
     numerals = "".join(list(data["digits"]) + list(data["places"]))
-    scales = _alternation(data["scales"])
-    more = _alternation(data["more"])
+    scales = alternation(data["scales"])
+    more = alternation(data["more"])
     # A number, 多/余 before or after its scale ("7100多亿", "1.2万多"), then the scale.
     number = re.compile(
         rf"(?P<num>{_ARABIC}|[{numerals}]+)(?P<more1>{more})?(?P<scale>{scales})?(?P<more2>{more})?"
@@ -94,28 +84,28 @@ def tables() -> Tables:
         digits={str(k): int(v) for k, v in data["digits"].items()},
         places={str(k): int(v) for k, v in data["places"].items()},
         scales={str(k): float(v) for k, v in data["scales"].items()},
-        more=_longest_first(data["more"]),
+        more=longest_first(data["more"]),
         units=units,
-        unit_suffixes=_longest_first(data["unit_suffixes"]),
-        classifiers=_longest_first(data["classifiers"]),
+        unit_suffixes=longest_first(data["unit_suffixes"]),
+        classifiers=longest_first(data["classifiers"]),
         big_classifier=str(data["big_classifier"]),
         big_classifier_max=int(data["big_classifier_max"]),
-        name_after=_longest_first(data["name_after"]),
+        name_after=longest_first(data["name_after"]),
         not_classifiers_for_words=frozenset(str(w) for w in data["not_classifiers_for_words"]),
         qualifiers_before={str(k): str(v) for k, v in data["qualifiers_before"].items()},
-        qualifier_links=_longest_first(data["qualifier_links"]),
+        qualifier_links=longest_first(data["qualifier_links"]),
         qualifiers_after={str(k): str(v) for k, v in data["qualifiers_after"].items()},
         duration_units=frozenset(str(u) for u in data["duration_units"]),
         percent_of=str(data["percent_of"]),
         fraction_of=str(data["fraction_of"]),
         rank_first=str(data["rank_first"]),
         rank_top=str(data["rank_top"]),
-        rank_places=_longest_first(data["rank_places"]),
-        rank_big=_longest_first(data["rank_big"]),
+        rank_places=longest_first(data["rank_places"]),
+        rank_big=longest_first(data["rank_big"]),
         phrases={str(k): dict(v) for k, v in data["phrases"].items()},
         number=number,
-        unit_after=re.compile(rf"[ \t]*(?P<unit>{_alternation(units)})"),
-        classifier_after=re.compile(rf"(?P<cls>{_alternation(data['classifiers'])})"),
+        unit_after=re.compile(rf"[ \t]*(?P<unit>{alternation(units)})"),
+        classifier_after=re.compile(rf"(?P<cls>{alternation(data['classifiers'])})"),
     )
 
 

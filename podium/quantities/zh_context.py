@@ -12,6 +12,7 @@ from functools import lru_cache
 from podium.model import Briefing, Quantity
 from podium.quantities.zh import Mention
 from podium.wordtables import read_table
+from podium.zh import alternation, longest_first
 
 _CLAUSE_MARKS = ",;。!?:\n"
 _SENTENCE_MARKS = "。!?\n"
@@ -37,10 +38,6 @@ class Cues:
     time_ref: re.Pattern[str]
 
 
-def _longest(words: object) -> tuple[str, ...]:
-    return tuple(sorted((str(w) for w in words), key=len, reverse=True))  # type: ignore[attr-defined]
-
-
 @lru_cache(maxsize=1)
 def cues() -> Cues:
     kinds = read_table("kinds_zh.yaml")
@@ -48,30 +45,29 @@ def cues() -> Cues:
     relative = {str(k): int(v) for k, v in periods["relative_years"].items()}
     halves = {str(k): (int(v[0]), int(v[1])) for k, v in periods["halves"].items()}
     quarters = {str(k): int(v) for k, v in periods["quarters"].items()}
-    same = _longest(periods["same_period"])
-    alt = lambda words: "|".join(map(re.escape, _longest(words)))  # noqa: E731
+    same = longest_first(periods["same_period"])
     quarter = f"[{''.join(quarters)}]"
     sub = (
-        rf"前(?P<qn>{quarter})季度|第?(?P<q>{quarter})季度|(?P<half>{alt(halves)})"
+        rf"前(?P<qn>{quarter})季度|第?(?P<q>{quarter})季度|(?P<half>{alternation(halves)})"
         rf"|(?P<m1>\d{{1,2}})(?:月份?)?\s*[-—–~至到]\s*(?P<m2>\d{{1,2}})月份?(?!\d{{1,2}}[日号])"
-        rf"|前(?P<mn>\d{{1,2}}|[{_CN_SMALL}]+)个?月份?|(?P<m>\d{{1,2}})月份?(?!\d{{0,2}}[日号])(?!\d)|(?P<same>{alt(same)})"
+        rf"|前(?P<mn>\d{{1,2}}|[{_CN_SMALL}]+)个?月份?|(?P<m>\d{{1,2}})月份?(?!\d{{0,2}}[日号])(?!\d)|(?P<same>{alternation(same)})"
     )
-    time_ref = re.compile(rf"(?:(?P<y>(?:19|20)\d{{2}})年|(?P<rel>{alt(relative)}))?(?:{sub})?")
+    time_ref = re.compile(rf"(?:(?P<y>(?:19|20)\d{{2}})年|(?P<rel>{alternation(relative)}))?(?:{sub})?")
     return Cues(
-        kinds={str(k): _longest(v) for k, v in kinds["kinds"].items()},
-        level_links=_longest(kinds["level_links"]),
-        change_verbs=_longest(kinds["change_verbs"]),
-        change_links=_longest(kinds["change_links"]),
+        kinds={str(k): longest_first(v) for k, v in kinds["kinds"].items()},
+        level_links=longest_first(kinds["level_links"]),
+        change_verbs=longest_first(kinds["change_verbs"]),
+        change_links=longest_first(kinds["change_links"]),
         duration_units=frozenset(str(u) for u in kinds["duration_units"]),
-        modality={str(k): _longest(v) for k, v in kinds["modality"].items()},
-        subject_trailing=_longest(kinds["subject_trailing"]),
-        subject_leading=_longest(kinds["subject_leading"]),
+        modality={str(k): longest_first(v) for k, v in kinds["modality"].items()},
+        subject_trailing=longest_first(kinds["subject_trailing"]),
+        subject_leading=longest_first(kinds["subject_leading"]),
         relative_years=relative,
         same_period=same,
         quarters=quarters,
         halves=halves,
-        base_markers=_longest(periods["base_markers"]),
-        standing=_longest(periods["standing"]),
+        base_markers=longest_first(periods["base_markers"]),
+        standing=longest_first(periods["standing"]),
         time_ref=time_ref,
     )
 

@@ -29,7 +29,7 @@ from typing import NamedTuple
 from podium.model import Briefing, Participant, Role, Turn
 from podium.structure.exchanges import build_exchanges
 from podium.wordtables import read_table
-from podium.zh import ChineseView
+from podium.zh import ChineseView, alternation, longest_first
 
 DATA_FILE = "structure_zh.yaml"
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -43,7 +43,6 @@ TIMESTAMP_LINE = re.compile(r"^[ \t]*[\d:\- \t]{8,}[ \t]*$", re.MULTILINE)
 DATE_WRITTEN = re.compile(r"((?:19|20)\d{2})[ \t]*年[ \t]*(\d{1,2})[ \t]*月[ \t]*(\d{1,2})[ \t]*日")
 DATE_DASHED = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)")
 _TITLE_REACH = 40  # characters before a name read for the title that introduces it
-_HEADLINE_LINES = 1  # a speaker's name on the first line, no sentence ended: a headline
 
 
 @dataclass(frozen=True)
@@ -71,8 +70,7 @@ def load() -> Words:
     data = read_table(DATA_FILE)
 
     def words(key: str) -> tuple[str, ...]:
-        # Longest first, so "副部长" is tried before "部长".
-        return tuple(sorted((str(w) for w in data[key]), key=len, reverse=True))
+        return longest_first(data[key])
 
     return Words(
         question_labels=frozenset(words("question_labels")),
@@ -292,8 +290,8 @@ def _name_line_label(view: ChineseView, at: int, words: Words, known: set[str]) 
 
 def _names_in_text(text: str, words: Words) -> set[str]:
     """Names the text introduces with a title ("新闻发言人林剑主持", "副部长陈雪亮主持")."""
-    titles = "|".join(map(re.escape, words.title_words))
-    after = "|".join(map(re.escape, words.after_name))
+    titles = alternation(words.title_words)
+    after = alternation(words.after_name)
     pattern = re.compile(rf"(?:{titles})[ \t]*([{_HAN}·]{{2,12}}?)(?={after}|[,、。:;!?\s(\d]|$)")
     return {m.group(1) for m in pattern.finditer(text) if NAME.fullmatch(m.group(1))}
 
@@ -382,8 +380,8 @@ def _titles_before(text: str, name: str, words: Words) -> list[str]:
 
 def _spokesperson(text: str, words: Words) -> str | None:
     """The spokesperson the text names ("外交部发言人华春莹主持"), who answers `答:`."""
-    spoken = "|".join(map(re.escape, words.spokesperson_words))
-    after = "|".join(map(re.escape, words.after_name))
+    spoken = alternation(words.spokesperson_words)
+    after = alternation(words.after_name)
     match = re.search(rf"(?:{spoken})[ \t]*([{_HAN}·]{{2,12}}?)(?={after}|[,、。:;!?\s(\d]|$)", text)
     return match.group(1) if match and NAME.fullmatch(match.group(1)) else None
 
@@ -393,8 +391,8 @@ def _handed_to(speech: str, words: Words) -> str | None:
     from podium.zh import ChineseView as _View
 
     copy = _View(speech).text
-    lead = "|".join(map(re.escape, words.hand_on))
-    after = "|".join(map(re.escape, words.hand_on_after))
+    lead = alternation(words.hand_on)
+    after = alternation(words.hand_on_after)
     match = re.search(rf"(?:{lead})([{_HAN}·]{{2,12}}?)(?:{after})", copy)
     return match.group(1) if match and NAME.fullmatch(match.group(1)) else None
 
