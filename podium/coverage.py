@@ -1,8 +1,9 @@
 """The coverage stage: what podium could not read in a briefing, said as warnings rather than
 dropped silently. Registered as "coverage.v1", after the quantities and before the checks.
 
-- A text mostly in a script podium does not read yet (Chinese, say) yields few or no figures;
-  the warning names the language and the share of letters in it.
+- A text mostly in a script podium does not read yet (Russian, Japanese, say) yields few or no
+  figures; the warning names the language and the share of letters in it. Chinese is read
+  (podium/zh.py), so a Chinese text earns no warning; Chinese characters in a Japanese text do.
 - A figure whose number is too large to hold (a run of hundreds of digits becomes infinity) is
   skipped, named in a warning, so no output carries a number JSON cannot write."""
 
@@ -57,11 +58,22 @@ def unread_language(text: str) -> tuple[str, float] | None:
     by_language: Counter[str] = Counter()
     for letter, count in others.items():
         by_language[language_of(letter)] += count
-    unread = {name: count for name, count in by_language.items() if name}
-    if sum(unread.values()) < total * MOSTLY:
+    read = _read_here(by_language)
+    unread = {name: count for name, count in by_language.items() if name and name not in read}
+    if not unread or sum(unread.values()) < total * MOSTLY:
         return None
     name = max(unread, key=lambda key: unread[key])
     return name, sum(unread.values()) / total
+
+
+def _read_here(by_language: Counter[str]) -> set[str]:
+    """The languages podium reads in this text: Chinese, unless kana make its characters Japanese."""
+    return {name for name, rival in _read_languages().items() if by_language[rival] * 4 < by_language[name]}
+
+
+@lru_cache(maxsize=1)
+def _read_languages() -> dict[str, str]:
+    return {str(name): str(rival) for name, rival in read_table("scripts_en.yaml")["read_languages"].items()}
 
 
 def language_of(letter: str) -> str:

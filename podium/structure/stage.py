@@ -12,6 +12,7 @@ from podium.errors import PodiumError
 from podium.model import Briefing, Turn
 from podium.stages import stage
 from podium.structure import patterns as P
+from podium.structure.chinese import read_structure as read_chinese_structure
 from podium.structure.dates import find_date
 from podium.structure.exchanges import build_exchanges
 from podium.structure.furniture import NEW_PAGE, Furniture, find_furniture, token_spans
@@ -22,10 +23,13 @@ from podium.structure.meta import find_organisation, find_series, find_title
 from podium.structure.roster import Roster, assign_roles, has_cue, introduced, label_title, speaker_name
 from podium.structure.turns import build_turns, merge_pairs, split_unlabelled_question
 from podium.structure.words import load
+from podium.zh import holds_chinese, is_chinese
 
 
 @stage("structure.v1")
 def run_structure(briefing: Briefing) -> Briefing:
+    if is_chinese(briefing.text):
+        return read_chinese_structure(briefing)
     text = briefing.text
     body_start = int(briefing.metadata.get("body_start") or 0)
     lines = split_lines(text, body_start)
@@ -34,6 +38,8 @@ def run_structure(briefing: Briefing) -> Briefing:
     stop = labels[0].line if labels else len(lines)
     preamble = [line for line in lines[:stop] if not line.blank]
 
+    if not labels and holds_chinese(text):
+        return read_chinese_structure(briefing)  # a bilingual page whose labels are Chinese
     if not labels:
         # Prose with no speaker anywhere is an article or a page, not a transcript.
         raise PodiumError("E003", "no speaker labels found", briefing.source)
