@@ -12,7 +12,6 @@ from podium.errors import PodiumError
 from podium.model import Briefing, Turn
 from podium.stages import stage
 from podium.structure import patterns as P
-from podium.structure.chinese import read_structure as read_chinese_structure
 from podium.structure.dates import find_date
 from podium.structure.exchanges import build_exchanges
 from podium.structure.furniture import NEW_PAGE, Furniture, find_furniture, token_spans
@@ -29,7 +28,7 @@ from podium.zh import holds_chinese, is_chinese
 @stage("structure.v1")
 def run_structure(briefing: Briefing) -> Briefing:
     if is_chinese(briefing.text):
-        return read_chinese_structure(briefing)
+        return _chinese_structure(briefing)
     text = briefing.text
     body_start = int(briefing.metadata.get("body_start") or 0)
     lines = split_lines(text, body_start)
@@ -39,7 +38,7 @@ def run_structure(briefing: Briefing) -> Briefing:
     preamble = [line for line in lines[:stop] if not line.blank]
 
     if not labels and holds_chinese(text):
-        return read_chinese_structure(briefing)  # a bilingual page whose labels are Chinese
+        return _chinese_structure(briefing)  # a bilingual page whose labels are Chinese
     if not labels:
         # Prose with no speaker anywhere is an article or a page, not a transcript.
         raise PodiumError("E003", "no speaker labels found", briefing.source)
@@ -63,6 +62,13 @@ def run_structure(briefing: Briefing) -> Briefing:
     _set_date(briefing, preamble, header.date_text, body)
     briefing.metadata["furniture"] = sorted({(f.start, f.end) for f in furniture.values()} | set(token_spans(text)))
     return briefing
+
+
+def _chinese_structure(briefing: Briefing) -> Briefing:
+    # Imported on use: an English briefing never needs the Chinese label tables.
+    from podium.structure.chinese import read_structure
+
+    return read_structure(briefing)
 
 
 def _header_and_labels(text: str, lines: list[Line], furniture: dict[int, Furniture]) -> tuple[Header, list[Label]]:
