@@ -10,21 +10,14 @@ dropped silently. Registered as "coverage.v1", after the quantities and before t
 from __future__ import annotations
 
 import math
-import re
-import unicodedata
-from collections import Counter
-from functools import lru_cache
 
 from podium.model import Briefing, Caveat, Quantity
 from podium.stages import stage
-from podium.wordtables import read_table
+from podium.scripts import letter_languages, read_languages
 
-SAMPLE_CHARS = 200_000  # letters counted on an evenly spread sample: the share, not every letter
 MOSTLY = 0.5  # share of letters in scripts podium does not read that earns the warning
 SHOWN_FIGURES = 3  # skipped figures quoted in the warning
 SHOWN_CHARS = 40
-ASCII_LETTER = re.compile(r"[A-Za-z]")
-OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z]")
 
 
 @stage("coverage.v1")
@@ -49,44 +42,16 @@ def run_coverage(briefing: Briefing) -> Briefing:
 def unread_language(text: str) -> tuple[str, float] | None:
     """The language most of the text's letters are written in, and their share, when that is a
     script podium does not read; None for a text mostly in Latin letters."""
-    sample = text[:: max(1, len(text) // SAMPLE_CHARS)]
-    latin = len(ASCII_LETTER.findall(sample))
-    others = Counter(OTHER_LETTER.findall(sample))
-    total = latin + sum(others.values())
-    if not total or latin >= total * MOSTLY:  # the common case, decided without naming a letter
+    counts = letter_languages(text)
+    total = sum(counts.values())
+    if not total or counts[""] >= total * MOSTLY:  # the common case: mostly Latin letters
         return None
-    by_language: Counter[str] = Counter()
-    for letter, count in others.items():
-        by_language[language_of(letter)] += count
-    read = _read_here(by_language)
-    unread = {name: count for name, count in by_language.items() if name and name not in read}
+    read = {name for name, rival in read_languages().items() if counts[rival] * 4 < counts[name]}
+    unread = {name: count for name, count in counts.items() if name and name not in read}
     if not unread or sum(unread.values()) < total * MOSTLY:
         return None
     name = max(unread, key=lambda key: unread[key])
     return name, sum(unread.values()) / total
-
-
-def _read_here(by_language: Counter[str]) -> set[str]:
-    """The languages podium reads in this text: Chinese, unless kana make its characters Japanese."""
-    return {name for name, rival in _read_languages().items() if by_language[rival] * 4 < by_language[name]}
-
-
-@lru_cache(maxsize=1)
-def _read_languages() -> dict[str, str]:
-    return {str(name): str(rival) for name, rival in read_table("scripts_en.yaml")["read_languages"].items()}
-
-
-def language_of(letter: str) -> str:
-    """What a text in this letter's script is called; "" for Latin, which podium reads."""
-    script = unicodedata.name(letter, "UNKNOWN").split(" ", 1)[0]
-    if script == "LATIN":
-        return ""
-    return _languages().get(script) or f"text in {script.title()} script"
-
-
-@lru_cache(maxsize=1)
-def _languages() -> dict[str, str]:
-    return {str(script): str(name) for script, name in read_table("scripts_en.yaml")["language_of_script"].items()}
 
 
 def holds_numbers(qty: Quantity) -> bool:

@@ -17,20 +17,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 
+from podium.scripts import letter_languages, read_languages
+
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-# Letters of the scripts Japanese writes beside Chinese characters: where they are many, the
-# characters are Japanese, which podium does not read.
-KANA = re.compile(r"[\u3040-\u30ff\uff66-\uff9f]")
-LETTER = re.compile(r"[^\W\d_]")
 # A mirror site's pinyin gloss: lower-case letters with tone marks in brackets, right after a
 # character (`發(fā)`, `點（diǎn）`).
 GLOSS = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňḿ]{1,7}[)）]")
-SAMPLE_CHARS = 20_000  # characters whose letters decide a text's script: the share, not each one
 MOSTLY = 0.5
 SOME = 0.1
 _FULL_WIDTH = range(0xFF01, 0xFF5F)
@@ -49,32 +45,24 @@ def alternation(words: Iterable[object]) -> str:
 
 
 def han_share(text: str) -> float:
-    """The share of Chinese characters among the letters of `text` (sampled evenly)."""
-    sample = text[:: max(1, len(text) // SAMPLE_CHARS)]
-    letters = LETTER.findall(sample)
-    if not letters:
-        return 0.0
-    return len(HAN.findall(sample)) / len(letters)
+    """The share of Chinese characters among the letters of `text` (counted on a sample)."""
+    counts = letter_languages(text)
+    total = sum(counts.values())
+    return counts["Chinese"] / total if total else 0.0
 
 
 def is_chinese(text: str) -> bool:
     """Whether `text` is written mostly in Chinese characters (and not Japanese, whose kana
     stand beside them)."""
-    sample = text[:: max(1, len(text) // SAMPLE_CHARS)]
-    letters = Counter(_script(ch) for ch in LETTER.findall(sample))
-    total = sum(letters.values())
-    return bool(total) and letters["han"] >= total * MOSTLY and letters["kana"] < letters["han"] / 4
+    counts = letter_languages(text)
+    total = sum(counts.values())
+    rival = read_languages()["Chinese"]
+    return bool(total) and counts["Chinese"] >= total * MOSTLY and counts[rival] * 4 < counts["Chinese"]
 
 
 def holds_chinese(text: str) -> bool:
     """Whether Chinese characters are a fair share of the letters: a bilingual page, say."""
     return han_share(text) >= SOME
-
-
-def _script(letter: str) -> str:
-    if HAN.match(letter):
-        return "han"
-    return "kana" if KANA.match(letter) else "other"
 
 
 @lru_cache(maxsize=1)
