@@ -54,14 +54,9 @@ def quantities(
 
 
 def _parse_any(path: Path) -> Briefing:
-    """Structure, figures and coverage (the checks add nothing a mention record holds), or for
-    prose with no speaker label (E003 from the structure stage) the text read as one unlabelled turn."""
-    try:
-        return parse_briefing(path, stages=("structure.v1", "quantities.v1", "coverage.v1"))
-    except PodiumError as exc:
-        if exc.code != "E003":
-            raise
-    return parse_briefing(path, stages=("quantities.v1", "coverage.v1"))
+    """Structure, figures and coverage (the checks add nothing a mention record holds). Prose with
+    no speaker label is one unlabelled turn, so every figure still stands in a turn."""
+    return parse_briefing(path, stages=("structure.v1", "quantities.v1", "coverage.v1"))
 
 
 @app.command("eval")

@@ -4,12 +4,13 @@ Registered as "structure.v1". It honours `briefing.metadata["body_start"]` (fron
 transcript) and a date already set by `--date` or front matter. Turns are contiguous spans, so a
 page break inside a speech stays inside its turn's text; `briefing.metadata["furniture"]` lists
 every furniture span (running headers, page numbers, editor markers, site lines) as
-`(start, end)` so later stages can skip them. A file with no speaker label raises E003."""
+`(start, end)` so later stages can skip them. A readable file is never refused: with no speaker
+label its speech is one turn, by the speaker the header or title names or by no one (`unknown`),
+and `briefing.warnings` says so."""
 
 from __future__ import annotations
 
-from podium.errors import PodiumError
-from podium.model import Briefing, Turn
+from podium.model import Briefing, Caveat, Turn
 from podium.stages import stage
 from podium.structure import patterns as P
 from podium.structure.dates import find_date
@@ -20,7 +21,7 @@ from podium.structure.labels import NAME, Label, find_candidates, judge
 from podium.structure.lines import Line, split_lines
 from podium.structure.meta import find_organisation, find_series, find_title
 from podium.structure.roster import Roster, assign_roles, has_cue, introduced, label_title, speaker_name
-from podium.structure.turns import build_turns, merge_pairs, split_unlabelled_question
+from podium.structure.turns import build_turns, trim_end, merge_pairs, split_unlabelled_question
 from podium.structure.words import load
 
 
@@ -34,10 +35,13 @@ def run_structure(briefing: Briefing) -> Briefing:
     stop = labels[0].line if labels else len(lines)
     preamble = [line for line in lines[:stop] if not line.blank]
 
+    preamble_start = None if header.entries and labels else body_start
+    turns = build_turns(text, lines, labels, furniture, preamble_start=preamble_start)
     if not labels:
-        # Prose with no speaker anywhere is an article or a page, not a transcript.
-        raise PodiumError("E003", "no speaker labels found", briefing.source)
-    turns = build_turns(text, lines, labels, furniture, preamble_start=None if header.entries else body_start)
+        turns = _unlabelled_speech(text, lines, furniture, turns, body_start)
+        if len(header.entries) == 1 and turns:
+            turns[0].speaker = header.entries[0].name  # the one speaker the header names
+        briefing.warnings.append(Caveat("structure", _UNLABELLED_WARNING))
     intro = _intro_text(turns)
     intro_people = introduced(intro)
     aliases: dict[str, str] = {}
@@ -57,6 +61,31 @@ def run_structure(briefing: Briefing) -> Briefing:
     _set_date(briefing, preamble, header.date_text, body)
     briefing.metadata["furniture"] = sorted({(f.start, f.end) for f in furniture.values()} | set(token_spans(text)))
     return briefing
+
+
+_UNLABELLED_WARNING = (
+    "no speaker labels found: the text is read as one turn, by the speaker the header or title names"
+    " if it names one, else by no one"
+)
+
+
+def _unlabelled_speech(
+    text: str, lines: list[Line], furniture: dict[int, Furniture], turns: list[Turn], body_start: int
+) -> list[Turn]:
+    """A text with no label at all (an opening statement, a page of answers) is one turn: from the
+    first prose paragraph, or, if no line reads as prose, from the first line that is not
+    furniture, to the end of the text less trailing furniture."""
+    if turns:
+        start = turns[0].body_start
+    else:
+        content = (line for index, line in enumerate(lines) if index not in furniture and not line.blank)
+        first = next((line for line in content if line.start >= body_start), None)
+        if first is None:
+            return []
+        start = first.content_start
+    spans = sorted((f.start, f.end) for f in furniture.values())
+    end = max(trim_end(text, start, len(text), spans), turns[0].end if turns else start)
+    return [Turn(0, None, "unknown", start, end, start, text[start:end], None)]
 
 
 def _header_and_labels(text: str, lines: list[Line], furniture: dict[int, Furniture]) -> tuple[Header, list[Label]]:

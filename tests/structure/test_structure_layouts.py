@@ -221,13 +221,17 @@ def test_a_label_by_surname_names_the_rostered_speaker_in_full() -> None:
     assert [t.speaker for t in briefing.turns] == ["Bai Lan", "Tan Wei", "Bai Lan"]
 
 
-def test_prose_without_any_speaker_is_no_transcript() -> None:
-    from podium.errors import PodiumError
+def test_prose_without_any_speaker_is_one_unlabelled_turn_with_a_warning() -> None:
+    text = "Briefing notes\n\nA long paragraph that talks about the towns and their roads, and ends with a full stop.\n"
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [(t.start, t.speaker, t.label, t.role) for t in briefing.turns] == [(16, None, None, "unknown")]
+    assert briefing.turns[0].text == text[16:].rstrip()
+    assert [w.kind for w in briefing.warnings] == ["structure"] and "no speaker labels" in briefing.warnings[0].message
 
-    text = "A long paragraph that talks about the towns and their roads, and ends with a full stop.\n"
-    with pytest.raises(PodiumError) as caught:
-        podium.parse(text, stages=["structure.v1"])
-    assert caught.value.code == "E003" and "no speaker labels" in caught.value.reason
+
+def test_a_short_unlabelled_text_is_still_one_turn() -> None:
+    briefing = podium.parse("Output rose 5%.\n", stages=["structure.v1"])
+    assert [(t.start, t.end) for t in briefing.turns] == [(0, 15)]
 
 
 def test_a_greeting_from_the_floor_is_not_a_question() -> None:
@@ -255,3 +259,12 @@ def test_a_wider_gap_marks_where_an_unlabelled_question_begins() -> None:
     assert (question.speaker, question.role) == (None, "journalist")
     assert question.start == text.index("Thank you. My question")
     assert briefing.turns[1].text.endswith("That is all. Thank you.")
+
+
+def test_unlabelled_speech_is_by_the_one_speaker_the_header_names() -> None:
+    text = (
+        "Speakers:\nMr. Tan Wei, governor of Lakeshire province\n\n"
+        "Good morning. The province grew by 5 percent last year, and the roads are now finished.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [(t.speaker, t.role) for t in briefing.turns] == [("Tan Wei", "official")]
