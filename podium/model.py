@@ -17,7 +17,7 @@ from typing import Any, Literal, get_args, get_origin, get_type_hints
 
 from podium.layout import Layout, layout_of
 
-SCHEMA_VERSION = "1.1.0"  # 1.1: `warnings`
+SCHEMA_VERSION = "1.2.0"  # 1.1: `warnings`; 1.2: warning kind "structure"
 
 Role = Literal["host", "official", "journalist", "unknown"]
 Qualifier = Literal["exact", "approx", "min", "max"]
