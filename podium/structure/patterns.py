@@ -177,3 +177,14 @@ def years_in(text: str) -> list[tuple[int, int]]:
             continue
         found.append((int(text[start:end]), start))
     return found
+
+
+_BESIDE_OFFICE = r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2}"
+
+
+@lru_cache(maxsize=1)
+def host_office_person() -> re.Pattern[str]:
+    """'Press Secretary Jane Doe' / 'Jane Doe, Spokesperson for ...': a named person beside an
+    office that runs briefings (the one role rule's evidence in a title or preamble)."""
+    offices = phrase("host_offices").pattern
+    return re.compile(rf"(?i:{offices}):?\s+(?P<after>{_BESIDE_OFFICE})|(?P<before>{_BESIDE_OFFICE}),\s+(?:the\s+)?(?i:{offices})")

@@ -49,7 +49,10 @@ def run_structure(briefing: Briefing) -> Briefing:
     turns = _without_reprinted_pages(turns)
     briefing.title = briefing.title or find_title(preamble)
     _name_spokesperson(turns, briefing.title)
-    briefing.participants = assign_roles(turns, header, intro_people)
+    context = "\n".join([briefing.title or "", text[body_start : body_start + _CONTEXT_CHARS]])
+    if not labels and turns and turns[0].speaker is None:
+        turns[0].speaker = _briefer_named(context)
+    briefing.participants = assign_roles(turns, header, intro_people, context=context)
     for person in briefing.participants:
         person.title = person.title or label_titles.get(person.name)
         if person.name in aliases and aliases[person.name] not in person.aliases:
@@ -61,6 +64,15 @@ def run_structure(briefing: Briefing) -> Briefing:
     _set_date(briefing, preamble, header.date_text, body)
     briefing.metadata["furniture"] = sorted({(f.start, f.end) for f in furniture.values()} | set(token_spans(text)))
     return briefing
+
+
+_CONTEXT_CHARS = 1500  # the opening of a page, where a briefing names who runs it (roster lines included)
+
+
+def _briefer_named(context: str) -> str | None:
+    """'... today's noon briefing by Jane Doe, Spokesperson': the speaker of an unlabelled briefing."""
+    match = P.host_office_person().search(context)
+    return (match.group("after") or match.group("before")) if match else None
 
 
 _UNLABELLED_WARNING = (

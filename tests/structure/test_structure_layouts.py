@@ -67,13 +67,13 @@ def test_hand_on_is_not_an_answer_and_adding_is() -> None:
     ]
 
 
-def test_inline_outlet_labels_and_spokesperson_title() -> None:
+def test_inline_outlet_labels_and_a_spokesperson_holding_their_own_briefing_is_host() -> None:
     briefing = parse("inline.txt")
     assert summary(briefing) == [
         ("Valley Times", "journalist", "What is your"),
-        ("Zhou Yi", "official", "The talks went"),
+        ("Zhou Yi", "host", "The talks went"),
         ("Harbour Radio", "journalist", "Will there be"),
-        ("Zhou Yi", "official", "We will release"),
+        ("Zhou Yi", "host", "We will release"),
     ]
     assert (briefing.date, briefing.date_source) == ("2021-06-02", "title")
     assert [(e.asked_by, e.answered_by) for e in briefing.exchanges] == [
@@ -268,3 +268,46 @@ def test_unlabelled_speech_is_by_the_one_speaker_the_header_names() -> None:
     )
     briefing = podium.parse(text, stages=["structure.v1"])
     assert [(t.speaker, t.role) for t in briefing.turns] == [("Tan Wei", "official")]
+
+
+def _roles(text: str) -> list[tuple[str | None, str]]:
+    return [(t.speaker, t.role) for t in podium.parse(text, stages=["structure.v1"]).turns]
+
+
+def test_the_press_secretary_the_title_names_runs_the_briefing_and_a_guest_answers() -> None:
+    text = (
+        "Press Briefing by Press Secretary Ann Lee and Tom Reed\n\n"
+        "Ann Lee: Good afternoon. Today I have Tom with me to talk about the roads.\n\n"
+        "Tom Reed: Thanks, Ann. We built 40 km of road this year, and more will follow soon.\n\n"
+        "Reporter: How much did the roads cost, and when will the next ones open?\n\n"
+        "Tom Reed: About 2 billion dollars in all, and the next ones open in May.\n"
+    )
+    assert _roles(text) == [("Ann Lee", "host"), ("Tom Reed", "official"), (None, "journalist"), ("Tom Reed", "official")]
+
+
+def test_a_moderator_named_in_the_participants_block_is_host() -> None:
+    text = (
+        "Participants: Speaker: KIM PARK, Director. Moderator: LEE CHO, Communications Officer\n\n"
+        "MR. CHO: Good morning, and thank you for coming. We start with remarks.\n\n"
+        "MR. PARK: Growth will reach 4 percent this year, led by exports and by farming.\n\n"
+        "QUESTION: Will growth hold next year, given the drought in the north?\n\n"
+        "MR. PARK: We expect it to hold at about 4 percent, if the rains return.\n"
+    )
+    assert [role for _, role in _roles(text)] == ["host", "official", "journalist", "official"]
+
+
+def test_the_speaker_a_reporter_addresses_by_office_is_host() -> None:
+    text = (
+        "Lin Hua: Good morning. I have no announcements today.\n\n"
+        "Valley Times: Spokesperson, what is the plan for the harbour next year?\n\n"
+        "Lin Hua: The plan will be announced in the spring, after the council meets.\n"
+    )
+    assert _roles(text) == [("Lin Hua", "host"), ("Valley Times", "journalist"), ("Lin Hua", "host")]
+
+
+def test_an_unlabelled_briefing_is_by_the_spokesperson_the_preamble_names() -> None:
+    text = (
+        "The following is a transcript of today's noon briefing by Jane Doe, Spokesperson for the Council.\n\n"
+        "Good afternoon. The council met this morning and agreed on 3 new projects for the region.\n"
+    )
+    assert _roles(text) == [("Jane Doe", "host")]
