@@ -30,7 +30,7 @@ UPPER_COLON_LABEL = re.compile(
     rf"(?P<label>[A-Z][A-Z'’\-]*\.?(?:{SPACE}+[A-Z][A-Z'’\-]*\.?){{0,5}}){SPACE}*{COLON}(?={SPACE}|$)"
 )
 # "Q:  text", "Q    text" (two or more spaces), "Q Text" (one space, capital after), same for A.
-QA_LABEL = re.compile(rf"(?P<label>[QA]){SPACE}*(?:{COLON}{SPACE}*|{SPACE}{{2,}}|{SPACE}(?=[\"“A-Z]))(?=\S)")
+QA_LABEL = re.compile(rf"(?P<label>[QA]){SPACE}*(?:{COLON}{SPACE}*|{SPACE}{{2,}}|{SPACE}(?=[\"“A-Z(]))(?=\S)")
 # "Tan Wei:" / "Lakeshire Evening News:" / "Name, long title:" (alone or with text)
 NAME_LABEL_CHARS = 300
 NAME_COLON_LABEL = re.compile(
@@ -40,6 +40,17 @@ NAME_COLON_LABEL = re.compile(
 CJK_LABEL = re.compile(
     rf"(?P<label>(?=[^\n:\uff1a]{{0,20}}[{CJK}]{{2}})[{CJK}·\w]{{2,20}}){SPACE}*{COLON}{SPACE}*(?P<rest>[^\n]*)"
 )
+# Shapes a document may use for its labels, kept only where the shape repeats (labels.judge):
+# "Pregunta.- text", "Q - text", "Portavoz.-" (a short title-cased prefix, then a dash)
+DASH_LABEL = re.compile(rf"(?P<label>[A-Z][\w'’.]*(?:{SPACE}[\w'’.]+){{0,5}}?)(?:\.-|{SPACE}[-–]){SPACE}*(?=\S|$)")
+# "Jane Doe (12:04):" / "Speaker 7 (00:00):" (a timestamp inside the label)
+# "Jane Doe: (12:04)" (the timestamp after the colon)
+_STAMP = r"\(\d{1,2}:\d{2}(?::\d{2})?\)"
+TIMED_LABEL = re.compile(
+    rf"(?P<label>[^\n:()]{{1,60}}?){SPACE}*(?:{_STAMP}{SPACE}*{COLON}|{COLON}{SPACE}*{_STAMP}(?={SPACE}*$)){SPACE}*"
+)
+# "JD      text": initials padded with spaces, no colon
+SPACED_INITIALS = re.compile(rf"(?P<label>[A-Z]{{2,4}}){SPACE}{{3,}}(?=\S)")
 # A word inside a title-cased name: a capitalised word, an all-caps acronym, "21st", "People's".
 NAME_WORD = re.compile(r"(?:[A-Z][\w'’.\-]*|\d+(?:st|nd|rd|th)|[A-Z]{2,}|\(\w[\w\s]*\))$")
 

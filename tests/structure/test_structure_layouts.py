@@ -311,3 +311,33 @@ def test_an_unlabelled_briefing_is_by_the_spokesperson_the_preamble_names() -> N
         "Good afternoon. The council met this morning and agreed on 3 new projects for the region.\n"
     )
     assert _roles(text) == [("Jane Doe", "host")]
+
+
+def _starts(text: str) -> list[tuple[int, str | None]]:
+    return [(t.start, t.label) for t in podium.parse(text, stages=["structure.v1"]).turns]
+
+
+def test_dash_labels_are_the_grammar_where_they_repeat() -> None:
+    text = "Q - Will the port open?\nR - It opens in May.\nQ - And the road?\nR - Next year.\n"
+    assert _starts(text) == [(0, "Q"), (24, "R"), (45, "Q"), (63, "R")]
+    spanish = "Pregunta.- Buenas tardes. ¿Cuándo?\nPortavoz.- Mañana.\n"
+    assert [label for _, label in _starts(spanish)] == ["Pregunta", "Portavoz"]
+    roles = [t.role for t in podium.parse(spanish, stages=["structure.v1"]).turns]
+    assert roles[0] == "journalist"
+
+
+def test_a_lone_dash_line_is_prose() -> None:
+    text = "Opening remarks\n\nMadrid - The talks went well and the council agreed on the plan for the port.\n"
+    assert [label for _, label in _starts(text)] == [None]
+
+
+def test_timestamps_inside_or_after_a_label() -> None:
+    text = "Speaker 7 (00:00):\n\nHi.\n\nSpeaker 1 (00:08):\n\nHello.\n\nJane Doe: (00:12)\nGood afternoon.\n\nAudience: (00:14)\nGood afternoon.\n"
+    assert [label for _, label in _starts(text)] == ["Speaker 7", "Speaker 1", "Jane Doe", "Audience"]
+
+
+def test_initials_padded_with_spaces_and_a_bare_q() -> None:
+    text = "00:00:00\n\nCL          Hello and welcome.\n\nTAG        Thank you, Christian.\n\nCL      Next question.\n"
+    assert [label for _, label in _starts(text)] == ["CL", "TAG", "CL"]
+    bare = "MR. DOE:  We start now.\nQ (Inaudible.)\nMR. DOE:  It is a busy day.\n"
+    assert [label for _, label in _starts(bare)] == ["MR. DOE", "Q", "MR. DOE"]
