@@ -142,6 +142,7 @@ def assign_roles(
         )
         if host is not None:
             host.role = "host"
+    regular = host is None and bool(P.phrase("regular_briefing_cues").search(context))
     for person in people.values():
         if person.role != "unknown":
             continue
@@ -155,7 +156,8 @@ def assign_roles(
             if turn.label is not None and turn.label.lower() in words.question_labels:
                 turn.role = "journalist"
             elif turn.label is not None and turn.label.lower() in words.answer_labels:
-                turn.role = "official"
+                # Unnamed answers at a regular briefing no one else runs are the spokesperson's.
+                turn.role = "host" if regular else "official"
             continue
         turn.role = people[turn.speaker].role
     _journalist_outlets(turns, people)

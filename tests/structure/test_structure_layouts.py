@@ -341,3 +341,22 @@ def test_initials_padded_with_spaces_and_a_bare_q() -> None:
     assert [label for _, label in _starts(text)] == ["CL", "TAG", "CL"]
     bare = "MR. DOE:  We start now.\nQ (Inaudible.)\nMR. DOE:  It is a busy day.\n"
     assert [label for _, label in _starts(bare)] == ["MR. DOE", "Q", "MR. DOE"]
+
+
+def test_unnamed_answers_at_a_regular_briefing_are_the_hosts() -> None:
+    text = "Point de presse du porte-parole\n\nQ - Le port ouvrira-t-il en mai ?\nR - Oui, en mai.\nQ - Et la route ?\nR - L'an prochain.\n"
+    assert [t.role for t in podium.parse(text, stages=["structure.v1"]).turns] == ["journalist", "host"] * 2
+    elsewhere = text.replace("Point de presse du porte-parole", "Entretien")
+    assert [t.role for t in podium.parse(elsewhere, stages=["structure.v1"]).turns] == ["journalist", "official"] * 2
+
+
+def test_a_participants_block_and_a_vendor_line_are_not_turns() -> None:
+    text = (
+        "PARTICIPANTS:\n\nSpeaker: KIM PARK, Director, Research Department\n\n"
+        "MR. PARK: Growth will reach 4 percent this year.\n\n"
+        "Try Rev and save time transcribing, captioning, and subtitling.\n\n"
+        "QUESTION: Will it hold?\n\nMR. PARK: It will.\n"
+    )
+    turns = podium.parse(text, stages=["structure.v1"]).turns
+    assert [t.label for t in turns] == ["MR. PARK", "QUESTION", "MR. PARK"]
+    assert "Try Rev" not in turns[0].text
