@@ -251,7 +251,8 @@ def judge(candidates: list[Label], lines: list[Line], furniture: dict[int, Furni
         if label.kind == NAME and label.inline and " " not in label.raw and not label.raw.isupper():
             # "Trade: the talks" is prose; a one-word inline label must be a known name, an
             # outlet, or recur as a label.
-            if label.raw not in known_names and label.key not in words.outlet_words and counts[label.key] < 2:
+            vouched = label.raw in known_names or label.key in words.outlet_words or counts[label.key] >= 2
+            if not vouched and not _introduces_self(lines, label):
                 continue
         if label.kind == UPPER and " " not in label.raw.strip() and counts[label.key] < 2:
             # A lone upper-case word ("GDP.") at a line start is prose unless it recurs as a label.
@@ -265,6 +266,13 @@ def judge(candidates: list[Label], lines: list[Line], furniture: dict[int, Furni
             continue
         kept.append(label)
     return kept
+
+
+def _introduces_self(lines: list[Line], label: Label) -> bool:
+    """'Raza: Raza from the Daily Ledger. ...': a first name used once, said again as the speech opens."""
+    line = lines[label.line]
+    speech = line.text[label.body_start - line.start :].lstrip()
+    return speech.startswith(label.raw + " ")
 
 
 def _takes_turns(labels: list[Label]) -> bool:

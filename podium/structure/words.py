@@ -42,6 +42,8 @@ class Words:
     host_offices: tuple[str, ...]
     regular_briefing_cues: tuple[str, ...]
     self_introduction_cues: tuple[str, ...]
+    floor_cues: tuple[str, ...]
+    courtesy_cues: tuple[str, ...]
 
 
 
@@ -78,4 +80,6 @@ def load() -> Words:
         host_offices=lowered(data["host_offices"]),
         regular_briefing_cues=lowered(data["regular_briefing_cues"]),
         self_introduction_cues=lowered(data["self_introduction_cues"]),
+        floor_cues=lowered(data["floor_cues"]),
+        courtesy_cues=lowered(data["courtesy_cues"]),
     )

@@ -360,3 +360,22 @@ def test_a_participants_block_and_a_vendor_line_are_not_turns() -> None:
     turns = podium.parse(text, stages=["structure.v1"]).turns
     assert [t.label for t in turns] == ["MR. PARK", "QUESTION", "MR. PARK"]
     assert "Try Rev" not in turns[0].text
+
+
+def test_a_multi_ask_round_is_answered_by_the_answer_after_it() -> None:
+    text = (
+        "Lin Hua, Spokesperson: Good afternoon. Over to you.\n\n"
+        "Ann: Ann from the Valley Times. When will the port open, and at what cost?\n\n"
+        "Lin Hua, Spokesperson: This is the new port?\n\n"
+        "Ann: Yes, the new one in the south, by the old docks on the river.\n\n"
+        "Bo: Bo from Harbour Radio. And the road to it, when does that open?\n\n"
+        "Lin Hua, Spokesperson: The port opens in May, and the road follows it in June.\n\n"
+        "Ann: One more thing about the rail line, will it be built at all?\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    # Ann's and Bo's questions form one round answered by the one answer; the clarifying question
+    # answers nothing; Ann's last question has no answer in the text and is no exchange.
+    assert [(e.asked_by, e.question_turns, e.answer_turns) for e in briefing.exchanges] == [
+        ("Ann", [1, 3], [5]),
+        ("Bo", [4], [5]),
+    ]
