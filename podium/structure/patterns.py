@@ -106,12 +106,12 @@ ZH_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})�
 
 @lru_cache(maxsize=1)
 def month_date() -> re.Pattern[str]:
-    """'May 21, 2024', 'Oct. 18, 2024', '21 May 2024'."""
+    """'May 21, 2024', 'Oct. 18, 2024', '21 May 2024', '8 de junio de 2021', '1er mars 2024'."""
     words = load()
     names = "|".join(sorted((re.escape(m) for m in words.months), key=len, reverse=True))
     return re.compile(
         rf"\b(?:(?P<m1>{names})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d{{2}})"
-        rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{names})\.?,?\s+(?P<y2>(?:19|20)\d{{2}}))\b",
+        rf"|(?P<d2>\d{{1,2}})(?:er)?\s+(?:de\s+)?(?P<m2>{names})\.?,?\s+(?:del?\s+)?(?P<y2>(?:19|20)\d{{2}}))\b",
         re.I,
     )
 

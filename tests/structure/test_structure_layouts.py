@@ -379,3 +379,15 @@ def test_a_multi_ask_round_is_answered_by_the_answer_after_it() -> None:
         ("Ann", [1, 3], [5]),
         ("Bo", [4], [5]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [("Madrid, 8 de junio de 2021", "2021-06-08"), ("Point de presse du 12 octobre 2023", "2023-10-12"),
+     ("Paris, le 1er mars 2024", "2024-03-01"), ("2024年5月21日", "2024-05-21")],
+)
+def test_spanish_french_and_chinese_dates(line: str, iso: str) -> None:
+    from podium.structure.dates import first_date
+
+    found = first_date(line)
+    assert found is not None and found[0] == iso
