@@ -15,6 +15,7 @@ from podium.structure.furniture import Furniture, strip_tokens
 from podium.structure.lines import Line, previous_content
 from podium.structure.words import load
 
+_DASH_REACH = 60  # a dash label ("Secretario de Estado de Comunicación.-") ends this near the line start
 _WRAPPED_LINE = 60  # a line this long that stops mid-sentence is hard-wrapped prose
 
 NAME = "name"  # a person or an outlet, written as a name
@@ -68,7 +69,8 @@ def _may_hold_label(text: str, tokens: tuple[str, ...]) -> bool:
     """Every label has a colon after it or is upper case from its first letters (Q, A, CHAIR LEE.),
     perhaps behind an editor marker. Most lines are prose that fails this, and so skip the regexes,
     whose lazy name pattern tries each of its lengths on a long line."""
-    return ":" in text or "\uff1a" in text or text[:1].isupper() or text.startswith(tokens)
+    dash = "-" in text[:_DASH_REACH] or "\u2013" in text[:_DASH_REACH]  # "Pregunta.- ", "Q - "
+    return ":" in text or "\uff1a" in text or text[:2].isupper() or dash or text.startswith(tokens)
 
 
 def _make(index: int, pos: int, rest: str, match_end: int, raw: str, kind: str) -> Label:

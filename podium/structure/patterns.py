@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from podium.scan import lowered_for_search, matches_at, word_places
 from podium.structure.words import Words, load
 
 # --- characters ---------------------------------------------------------------------------------
@@ -193,9 +194,19 @@ def years_in(text: str) -> list[tuple[int, int]]:
 _BESIDE_OFFICE = r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2}"
 
 
-@lru_cache(maxsize=1)
-def host_office_person() -> re.Pattern[str]:
-    """'Press Secretary Jane Doe' / 'Jane Doe, Spokesperson for ...': a named person beside an
-    office that runs briefings (the one role rule's evidence in a title or preamble)."""
-    offices = phrase("host_offices").pattern
-    return re.compile(rf"(?i:{offices}):?\s+(?P<after>{_BESIDE_OFFICE})|(?P<before>{_BESIDE_OFFICE}),\s+(?:the\s+)?(?i:{offices})")
+# After an office ("Press Secretary Jane Doe", "Moderator: JANE DOE") or before one ("Jane Doe, the Spokesperson").
+_PERSON_AFTER_OFFICE = re.compile(rf":?\s+(?P<name>{_BESIDE_OFFICE})")
+_PERSON_BEFORE_OFFICE = re.compile(rf"(?P<name>{_BESIDE_OFFICE}),\s+(?:the\s+)?$")
+_BESIDE_REACH = 60  # a name stands this close to the office it holds
+
+
+def people_beside_offices(text: str) -> list[str]:
+    """Named people beside an office that runs briefings, in text order: the one role rule's
+    evidence in a title or preamble. Offices are found first; a name is sought only beside one."""
+    found: list[str] = []
+    places = word_places(text, lowered_for_search(text), load().host_offices)
+    for office in matches_at(phrase("host_offices"), text, places):
+        after = _PERSON_AFTER_OFFICE.match(text, office.end(), office.end() + _BESIDE_REACH)
+        before = _PERSON_BEFORE_OFFICE.search(text[max(0, office.start() - _BESIDE_REACH) : office.start()])
+        found += [m.group("name") for m in (after, before) if m is not None]
+    return found

@@ -142,7 +142,7 @@ def assign_roles(
         )
         if host is not None:
             host.role = "host"
-    regular = host is None and bool(P.phrase("regular_briefing_cues").search(context))
+    regular = host is None and has_cue(context, load().regular_briefing_cues)
     for person in people.values():
         if person.role != "unknown":
             continue
@@ -187,15 +187,15 @@ def _host_by_office(turns: list[Turn], people: dict[str, Participant], context: 
     """A speaker whose label carries an office that runs briefings, whom the title or preamble
     names beside one, or who names their own such office as they open."""
     speakers = [p for p in (people[n] for n in dict.fromkeys(t.speaker for t in turns if t.speaker)) if p.role != "journalist"]
-    offices = P.phrase("host_offices")
+    offices = load().host_offices
     labels: dict[str, list[str]] = {}
     for turn in turns:
         if turn.speaker:
             labels.setdefault(turn.speaker, []).append(turn.label or "")
     for person in speakers:
-        if offices.search(" ".join([person.name, person.title or "", *labels[person.name]])):
+        if has_cue(" ".join([person.name, person.title or "", *labels[person.name]]), offices):
             return person
-    beside = {m.group("after") or m.group("before") for m in P.host_office_person().finditer(context)}
+    beside = set(P.people_beside_offices(context))
     for person in speakers:
         if any(_same_person(person.name, name) for name in beside):
             return person
@@ -204,13 +204,13 @@ def _host_by_office(turns: list[Turn], people: dict[str, Participant], context: 
         answerer = turns[index + 1].speaker
         asker = turn.speaker and (people[turn.speaker].role == "journalist" or is_outlet(turn.speaker))
         asker = asker or (turn.label or "").lower() in load().question_labels
-        if asker and answerer and people[answerer].role != "journalist" and offices.search(turn.text[:600]):
+        if asker and answerer and people[answerer].role != "journalist" and has_cue(turn.text[:600], offices):
             return people[answerer]
     cues = load().self_introduction_cues
     for person in speakers:
         first = next(t for t in turns if t.speaker == person.name)
         opening = first.text[:200]
-        if has_cue(opening, cues) and offices.search(opening):
+        if has_cue(opening, cues) and has_cue(opening, offices):
             return person
     return None
 
@@ -225,7 +225,7 @@ def _same_person(label_name: str, named: str) -> bool:
 def _host_of_regular_briefing(turns: list[Turn], people: dict[str, Participant], context: str) -> Participant | None:
     """In a briefing its title calls regular ('Daily Press Briefing'), the speaker who answers
     most often runs it."""
-    if not P.phrase("regular_briefing_cues").search(context):
+    if not has_cue(context, load().regular_briefing_cues):
         return None
     counts: dict[str, int] = {}
     for turn in turns:

@@ -71,8 +71,8 @@ _CONTEXT_CHARS = 1500  # the opening of a page, where a briefing names who runs 
 
 def _briefer_named(context: str) -> str | None:
     """'... today's noon briefing by Jane Doe, Spokesperson': the speaker of an unlabelled briefing."""
-    match = P.host_office_person().search(context)
-    return (match.group("after") or match.group("before")) if match else None
+    named = P.people_beside_offices(context)
+    return named[0] if named else None
 
 
 _UNLABELLED_WARNING = (
