@@ -103,10 +103,18 @@ def _shaped(label: Label, shape: str) -> Label:
 
 def _timed_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | None:
     match = P.TIMED_LABEL.match(rest)
-    if match is None or not _title_cased(_without_number(match.group("label").strip())):
+    if match is None:
         return None
     raw = match.group("label").strip()
+    # The timestamp vouches for a label in any case ("easter helper (01:00):"), if it reads as a name.
+    if not _title_cased(_without_number(raw)) and not _reads_as_name(raw):
+        return None
     return _shaped(_make(index, pos, rest, match.end(), raw, _kind_of(raw)), "timed")
+
+
+def _reads_as_name(raw: str) -> bool:
+    """A few words with no sentence punctuation."""
+    return 0 < len(raw.split()) <= 4 and not any(mark in raw for mark in ".,;!?\"“")
 
 
 def _without_number(raw: str) -> str:

@@ -197,7 +197,7 @@ def _host_by_office(turns: list[Turn], people: dict[str, Participant], context: 
             return person
     beside = set(P.people_beside_offices(context))
     for person in speakers:
-        if any(_same_person(person.name, name) for name in beside):
+        if any(same_person(person.name, name) for name in beside):
             return person
     for index, turn in enumerate(turns[:-1]):
         # "请问发言人, ..." / "Mr. Spokesperson, ...": the reporter addresses the answerer by office.
@@ -215,7 +215,7 @@ def _host_by_office(turns: list[Turn], people: dict[str, Participant], context: 
     return None
 
 
-def _same_person(label_name: str, named: str) -> bool:
+def same_person(label_name: str, named: str) -> bool:
     """'MR PRICE' or 'Price' is the 'Ned Price' a preamble names: the family names agree."""
     own = P.honorific_prefix().sub("", label_name).replace(".", " ").split()
     other = named.split()

@@ -20,7 +20,7 @@ from podium.structure.header import Header, find_header, header_lines_after
 from podium.structure.labels import NAME, Label, find_candidates, judge
 from podium.structure.lines import Line, split_lines
 from podium.structure.meta import find_organisation, find_series, find_title
-from podium.structure.roster import Roster, assign_roles, has_cue, introduced, label_title, speaker_name
+from podium.structure.roster import Roster, assign_roles, has_cue, introduced, label_title, same_person, speaker_name
 from podium.structure.turns import build_turns, trim_end, merge_pairs, split_unlabelled_question
 from podium.structure.words import load
 
@@ -47,6 +47,7 @@ def run_structure(briefing: Briefing) -> Briefing:
     aliases: dict[str, str] = {}
     label_titles = _name_turns(turns, labels, _known_names(header, intro_people, labels), aliases)
     turns = _without_reprinted_pages(turns)
+    _name_opening_statement(text, turns)
     briefing.title = briefing.title or find_title(preamble)
     _name_spokesperson(turns, briefing.title)
     context = "\n".join([briefing.title or "", text[body_start : body_start + _CONTEXT_CHARS]])
@@ -200,6 +201,24 @@ def _collapsed_opening(text: str) -> str:
         if len(opening) > _REPRINT_CHARS or size >= len(text):
             return opening
         size *= 4
+
+
+def _name_opening_statement(text: str, turns: list[Turn]) -> None:
+    """'Opening Statement by Chief Cabinet Secretary Suga' over unlabelled speech: the speech is by
+    the labelled speaker of that family name."""
+    if not turns or turns[0].label is not None or turns[0].speaker is not None:
+        return
+    above = text[max(0, turns[0].start - _HEADING_REACH) : turns[0].start].strip().splitlines()
+    if not above:
+        return
+    for named in P.people_beside_offices(above[-1]):
+        speaker = next((t.speaker for t in turns if t.speaker and same_person(t.speaker, named)), None)
+        if speaker is not None:
+            turns[0].speaker = speaker
+            return
+
+
+_HEADING_REACH = 200  # the heading line right above a speech
 
 
 def _name_spokesperson(turns: list[Turn], title: str | None) -> None:

@@ -44,6 +44,7 @@ class Words:
     self_introduction_cues: tuple[str, ...]
     floor_cues: tuple[str, ...]
     courtesy_cues: tuple[str, ...]
+    speech_heading_cues: tuple[str, ...]
 
 
 
@@ -82,4 +83,5 @@ def load() -> Words:
         self_introduction_cues=lowered(data["self_introduction_cues"]),
         floor_cues=lowered(data["floor_cues"]),
         courtesy_cues=lowered(data["courtesy_cues"]),
+        speech_heading_cues=lowered(data["speech_heading_cues"]),
     )

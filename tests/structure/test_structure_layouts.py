@@ -391,3 +391,24 @@ def test_spanish_french_and_chinese_dates(line: str, iso: str) -> None:
 
     found = first_date(line)
     assert found is not None and found[0] == iso
+
+
+def test_an_opening_statement_under_its_heading_is_by_the_speaker_it_names() -> None:
+    text = (
+        "Press Conference by the Chief Cabinet Secretary\n\n"
+        "Interpretation for this video is provided by a third party, and may not be complete.\n\n"
+        "Opening Statement by Chief Cabinet Secretary Lee\n"
+        "I would like to give an overview of the Cabinet meeting, which approved 3 bills today.\n\n"
+        "REPORTER: Did the Prime Minister say anything at the meeting?\n\n"
+        "CHIEF CABINET SECRETARY LEE: No, nothing in particular.\n"
+    )
+    turns = podium.parse(text, stages=["structure.v1"]).turns
+    assert text[turns[0].start :].startswith("I would like")
+    assert [(t.speaker, t.role) for t in turns] == [
+        ("CHIEF CABINET SECRETARY LEE", "host"), (None, "journalist"), ("CHIEF CABINET SECRETARY LEE", "host"),
+    ]
+
+
+def test_a_timestamp_vouches_for_a_lower_case_label() -> None:
+    text = "Speaker 1 (00:59):\n\nThank you.\n\neaster helper (01:00):\n\nThank you.\n\nSpeaker 2 (01:05):\n\nYou got it.\n"
+    assert [label for _, label in _starts(text)] == ["Speaker 1", "easter helper", "Speaker 2"]
