@@ -17,7 +17,7 @@ from typing import Any, Literal, get_args, get_origin, get_type_hints
 
 from podium.layout import Layout, layout_of
 
-SCHEMA_VERSION = "1.1.0"  # 1.1: `warnings`
+SCHEMA_VERSION = "1.2.0"  # 1.1: `warnings`; 1.2: warning kind "structure"
 
 Role = Literal["host", "official", "journalist", "unknown"]
 Qualifier = Literal["exact", "approx", "min", "max"]
@@ -25,7 +25,7 @@ Kind = Literal["level", "change", "growth", "share", "rank", "ratio", "duration"
 Modality = Literal["actual", "target", "forecast"]
 Verdict = Literal["consistent", "inconsistent", "implausible"]
 CommitmentStatus = Literal["met", "missed", "open"]
-CaveatKind = Literal["decoding", "language", "figures"]
+CaveatKind = Literal["decoding", "language", "figures", "structure"]
 
 
 @dataclass
@@ -130,7 +130,8 @@ class Commitment:
 @dataclass
 class Caveat:
     """Something in the input podium repaired or could not read, said rather than dropped
-    silently: a decoding repair, a language it does not read yet, figures it skipped."""
+    silently: a decoding repair, a language it does not read yet, figures it skipped, a structure
+    decision taken without a speaker label to go on."""
 
     kind: CaveatKind
     message: str

@@ -54,16 +54,11 @@ def quantities(
 
 
 def _parse_any(path: Path) -> Briefing:
-    """Structure, figures and coverage (the checks add nothing a mention record holds), or for
-    prose with no speaker label (E003 from the structure stage) the text read as one unlabelled turn."""
+    """Structure, figures and coverage (the checks add nothing a mention record holds). Prose with
+    no speaker label is one unlabelled turn, so every figure still stands in a turn."""
     stages = ("structure.v1", "quantities.v1", "coverage.v1")
-    try:
-        with stage_progress(str(path), path, len(stages)) as on_stage:
-            return parse_briefing(path, stages=stages, on_stage=on_stage)
-    except PodiumError as exc:
-        if exc.code != "E003":
-            raise
-    return parse_briefing(path, stages=stages[1:])
+    with stage_progress(str(path), path, len(stages)) as on_stage:
+        return parse_briefing(path, stages=stages, on_stage=on_stage)
 
 
 @app.command("eval")
