@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from podium import stages as registry
+from podium.ids import stamp_ids
 from podium.model import Briefing
 from podium.read import Document, read_path
 from podium.stages import DEFAULT_STAGES
@@ -35,9 +36,10 @@ def briefing_from_document(doc: Document, *, date: str | None = None) -> Briefin
 
 
 def run(briefing: Briefing, stages: Iterable[str] = DEFAULT_STAGES) -> Briefing:
+    """The stages in order; then every figure, finding and commitment gets its stable id."""
     for name in stages:
         briefing = registry.get(name)(briefing)
-    return briefing
+    return stamp_ids(briefing)
 
 
 def pipe(docs: Iterable[Document], *, stages: Iterable[str] = DEFAULT_STAGES) -> Iterator[Briefing]:

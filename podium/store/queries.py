@@ -49,6 +49,7 @@ BRIEFING_SUMMARY = select(BRIEFING_FIELDS) + " FROM briefings"
 
 # Where the figure was said, then the figure in the gold guidelines' field names.
 FIGURE_FIELDS: dict[str, str] = {
+    "id": "q.id",
     "briefing_id": "q.briefing_id",
     "briefing_date": "b.date",
     "briefing_title": "b.title",
@@ -105,10 +106,10 @@ SEARCH_CJK_COUNT = SEARCH_COUNT.replace("turns_fts", "turns_cjk")
 SEARCH_ORDER = " ORDER BY score DESC, b.date DESC, t.briefing_id, t.turn_id"
 
 FINDING_FIELDS: dict[str, str] = {
+    "id": "f.id",
     "briefing_id": "f.briefing_id",
     "briefing_date": "b.date",
     "briefing_title": "b.title",
-    "position": "f.position",
     "check": "f.check_name",
     "verdict": "f.verdict",
     "explanation": "f.explanation",
@@ -120,10 +121,10 @@ FINDINGS = select(FINDING_FIELDS) + " FROM findings AS f JOIN briefings AS b ON 
 FINDINGS_ORDER = " ORDER BY f.briefing_id, f.position"
 
 COMMITMENT_FIELDS: dict[str, str] = {
+    "id": "c.id",
     "briefing_id": "c.briefing_id",
     "briefing_date": "b.date",
     "briefing_title": "b.title",
-    "position": "c.position",
     "deadline": "c.deadline",
     "status": "c.status",
     "subject": "c.subject",
@@ -193,9 +194,13 @@ def add_briefing_filter(where: Where, column: str, briefing: str | None) -> None
         where.add(f"{column} >= ? AND {column} < ?", prefix, prefix + "\uffff")
 
 
-def finding_where(*, briefing: str | None = None, check: str | None = None, verdict: str | None = None) -> Where:
+def finding_where(
+    *, briefing: str | None = None, check: str | None = None, verdict: str | None = None, ident: str | None = None
+) -> Where:
     where = Where()
     add_briefing_filter(where, "f.briefing_id", briefing)
+    if ident:
+        where.add("f.id = ?", ident)
     if check:
         where.add("f.check_name = ?", check)
     if verdict:
