@@ -82,11 +82,12 @@ FIGURES = (
 FIGURES_COUNT = "SELECT count(*) FROM quantities AS q"
 FIGURES_ORDER = " ORDER BY b.date DESC, b.id, q.position"
 
+# The same names as the other listings give the same things: the briefing's id, title and date, the turn.
 SEARCH_FIELDS: dict[str, str] = {
     "briefing_id": "t.briefing_id",
-    "title": "b.title",
-    "date": "b.date",
-    "turn_id": "t.turn_id",
+    "briefing_title": "b.title",
+    "briefing_date": "b.date",
+    "turn": "t.turn_id",
     "speaker": "t.speaker",
     "role": "t.role",
     "start": "t.start",

@@ -37,9 +37,9 @@ def located_hits(request: Request, corpus: Corpus, hits: list[dict[str, Any]], q
     sentence, asked to highlight the query's words)."""
     located = []
     for hit in hits:
-        at = hit_offset(hit["snippet"], corpus.turn_body(hit["briefing_id"], hit["turn_id"]))
+        at = hit_offset(hit["snippet"], corpus.turn_body(hit["briefing_id"], hit["turn"]))
         page = local_url(request, "briefing", briefing_id=hit["briefing_id"])
-        url = f"{page.include_query_params(at=at, hl=query)}#hit" if at is not None else f"{page}#t-{hit['turn_id']}"
+        url = f"{page.include_query_params(at=at, hl=query)}#hit" if at is not None else f"{page}#t-{hit['turn']}"
         located.append({**hit, "at": at, "url": url})
     return located
 

@@ -88,9 +88,9 @@ class CommitmentRow(Record):
 
 class SearchHit(Record):
     briefing_id: str
-    title: str | None
-    date: str | None
-    turn_id: int
+    briefing_title: str | None
+    briefing_date: str | None
+    turn: int = Field(description="the id of the turn that matched")
     speaker: str | None
     role: str
     start: int = Field(description="the turn's span in the briefing text")
