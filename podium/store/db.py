@@ -155,11 +155,13 @@ def migrate(conn: sqlite3.Connection) -> int:
 def _register_functions(conn: sqlite3.Connection) -> None:
     """Python functions a migration may call (they exist only while podium holds the connection)."""
     from podium.ids import item_id
+    from podium.structure.meta import title_from
     from podium.store import cjk
 
     conn.create_function("podium_cjk_spaced", 1, cjk.spaced, deterministic=True)
     conn.create_function("podium_has_cjk", 1, cjk.has_cjk, deterministic=True)
     conn.create_function("podium_item_id", 3, item_id, deterministic=True)
+    conn.create_function("podium_composed_title", 5, title_from, deterministic=True)
 
 
 def _apply(conn: sqlite3.Connection, number: int, path: Path) -> None:

@@ -39,6 +39,7 @@ class Words:
     time_words: tuple[str, ...]
     region_kinds: tuple[str, ...]
     body_kinds: tuple[str, ...]
+    composed_title: dict[str, str]
 
 
 
@@ -72,4 +73,5 @@ def load() -> Words:
         time_words=lowered(data["time_words"]),
         region_kinds=lowered(data["region_kinds"]),
         body_kinds=lowered(data["body_kinds"]),
+        composed_title={str(k): str(v) for k, v in data["composed_title"].items()},
     )
