@@ -209,7 +209,7 @@ def finding_where(
     return where
 
 
-Operator = Literal["contains", "starts", "equals", "briefing"]
+Operator = Literal["contains", "starts", "equals", "briefing", "unit"]
 
 
 @dataclass(frozen=True)
@@ -233,7 +233,7 @@ KINDS: tuple[str, ...] = get_args(Kind)
 MODALITIES: tuple[str, ...] = get_args(Modality)
 FIGURE_FILTERS: tuple[FigureFilter, ...] = (
     FigureFilter("subject", "q.subject", "contains", "Subject contains this (any case), e.g. GDP."),
-    FigureFilter("unit", "q.unit", "equals", "Exactly this unit (e.g. percent)."),
+    FigureFilter("unit", "q.unit", "unit", "This unit, by its id or a word for it (CNY or yuan, % or percent)."),
     FigureFilter("kind", "q.kind", "equals", f"{listed(KINDS)}.", KINDS),
     FigureFilter("period", "q.period", "starts", "Period starts with this (e.g. 2024 or 2024-Q1)."),
     FigureFilter("speaker", "q.speaker", "contains", "Speaker name contains this (any case)."),
@@ -246,7 +246,16 @@ _CONDITIONS: dict[Operator, Callable[[Where, str, str], None]] = {
     "starts": lambda where, column, value: where.add(contains(column), f"{like_escape(value)}%"),
     "equals": lambda where, column, value: where.add(f"{column} = ?", value),
     "briefing": lambda where, column, value: add_briefing_filter(where, column, value),
+    "unit": lambda where, column, value: where.add(f"{column} = ?", unit_named(value)),
 }
+
+
+def unit_named(name: str) -> str:
+    """People type the word they read ("yuan", "percent"); the store keeps the id ("CNY", "%").
+    A name that is neither is compared as given, so it finds nothing rather than failing."""
+    from podium.quantities.words import unit_id_for  # the word tables, only when a unit is asked for
+
+    return unit_id_for(name) or name
 
 
 def figure_where(filters: Mapping[str, str | None]) -> Where:

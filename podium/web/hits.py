@@ -11,9 +11,12 @@ from starlette.requests import Request
 from podium.model import Briefing
 from podium.quantities.context import build_layout
 from podium.store import Corpus
+from podium.store.queries import SEARCH_COLUMNS
 from podium.web.render import HIT_CLOSE, HIT_OPEN, local_url
 
 ELLIPSIS = "…"
+# A located hit's columns, for CSV as for JSON: the store's, then where the hit is and its link.
+HIT_COLUMNS: tuple[str, ...] = (*SEARCH_COLUMNS, "at", "url")
 
 
 def hit_offset(snippet: str, body: tuple[int, str] | None) -> int | None:

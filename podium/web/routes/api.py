@@ -12,7 +12,7 @@ from fastapi.responses import Response
 
 from podium.checks.corpus import resolved_commitments
 from podium.store import Corpus
-from podium.store.queries import BRIEFING_COLUMNS, COMMITMENT_COLUMNS, FIGURE_COLUMNS, FINDING_COLUMNS, SEARCH_COLUMNS
+from podium.store.queries import BRIEFING_COLUMNS, COMMITMENT_COLUMNS, FIGURE_COLUMNS, FINDING_COLUMNS
 from podium.web.routes.common import (
     BRIEFING_SORTS,
     STATUSES,
@@ -27,7 +27,7 @@ from podium.web.routes.common import (
     paging,
 )
 from podium.web.render import local_url, snippet_markup, snippet_text
-from podium.web.hits import located_hits
+from podium.web.hits import HIT_COLUMNS, located_hits
 from podium.web.problems import PROBLEM_RESPONSES
 from podium.web.routes.pages import count_briefings, read_upload_form, run_search, search_params, store_upload
 from podium.web.schemas import (
@@ -226,7 +226,7 @@ def search_turns(
     hits = located_hits(request, corpus, run_search(corpus, q, params, page_), q)
     rows = [{**hit, "snippet": snippet_text(hit["snippet"]), "snippet_html": str(snippet_markup(hit["snippet"]))} for hit in hits]
     total = corpus.count_search(q, **params)
-    return listing(request, rows, columns=SEARCH_COLUMNS, name="search", fmt=fmt, page_=page_, total=total)
+    return listing(request, rows, columns=HIT_COLUMNS, name="search", fmt=fmt, page_=page_, total=total)
 
 
 @router.get("/subjects", summary="Subjects with figures, for suggestions", responses=listing_responses(Subject))
