@@ -6,8 +6,10 @@ import re
 import sqlite3
 from pathlib import Path
 
-import podium
+import pytest
 from conftest import EXAMPLE
+
+import podium
 from podium.ids import item_id, numbered, stamp_ids
 from podium.model import Briefing
 from podium.store import Corpus
@@ -82,3 +84,12 @@ def test_the_migration_gives_rows_stored_before_ids_the_ids_podium_gives(tmp_pat
         stored = corpus.briefing(next(iter([r["id"] for r in corpus.briefings()])))
     assert stored is not None and every_id(stored) == expected
     assert len(set(expected)) == len(expected)
+
+
+def test_the_export_tables_carry_the_ids(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
+    briefing = podium.parse(EXAMPLE)
+    with Corpus(tmp_path / "c.db") as corpus:
+        corpus.add(briefing)
+        for table, items in (("quantities", briefing.quantities), ("findings", briefing.findings), ("commitments", briefing.commitments)):
+            assert corpus.to_arrow(table).column("id").to_pylist() == [x.id for x in items], table
