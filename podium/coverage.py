@@ -1,29 +1,23 @@
 """The coverage stage: what podium could not read in a briefing, said as warnings rather than
 dropped silently. Registered as "coverage.v1", after the quantities and before the checks.
 
-- A text mostly in a script podium does not read yet (Chinese, say) yields few or no figures;
-  the warning names the language and the share of letters in it.
+- A text mostly in a script podium does not read yet (Russian, Japanese, say) yields few or no
+  figures; the warning names the language and the share of letters in it. Chinese is read
+  (podium/zh.py), so a Chinese text earns no warning; Chinese characters in a Japanese text do.
 - A figure whose number is too large to hold (a run of hundreds of digits becomes infinity) is
   skipped, named in a warning, so no output carries a number JSON cannot write."""
 
 from __future__ import annotations
 
 import math
-import re
-import unicodedata
-from collections import Counter
-from functools import lru_cache
 
 from podium.model import Briefing, Caveat, Quantity
 from podium.stages import stage
-from podium.wordtables import read_table
+from podium.scripts import letter_languages, read_languages
 
-SAMPLE_CHARS = 200_000  # letters counted on an evenly spread sample: the share, not every letter
 MOSTLY = 0.5  # share of letters in scripts podium does not read that earns the warning
 SHOWN_FIGURES = 3  # skipped figures quoted in the warning
 SHOWN_CHARS = 40
-ASCII_LETTER = re.compile(r"[A-Za-z]")
-OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z]")
 
 
 @stage("coverage.v1")
@@ -48,33 +42,16 @@ def run_coverage(briefing: Briefing) -> Briefing:
 def unread_language(text: str) -> tuple[str, float] | None:
     """The language most of the text's letters are written in, and their share, when that is a
     script podium does not read; None for a text mostly in Latin letters."""
-    sample = text[:: max(1, len(text) // SAMPLE_CHARS)]
-    latin = len(ASCII_LETTER.findall(sample))
-    others = Counter(OTHER_LETTER.findall(sample))
-    total = latin + sum(others.values())
-    if not total or latin >= total * MOSTLY:  # the common case, decided without naming a letter
+    counts = letter_languages(text)
+    total = sum(counts.values())
+    if not total or counts[""] >= total * MOSTLY:  # the common case: mostly Latin letters
         return None
-    by_language: Counter[str] = Counter()
-    for letter, count in others.items():
-        by_language[language_of(letter)] += count
-    unread = {name: count for name, count in by_language.items() if name}
-    if sum(unread.values()) < total * MOSTLY:
+    read = {name for name, rival in read_languages().items() if counts[rival] * 4 < counts[name]}
+    unread = {name: count for name, count in counts.items() if name and name not in read}
+    if not unread or sum(unread.values()) < total * MOSTLY:
         return None
     name = max(unread, key=lambda key: unread[key])
     return name, sum(unread.values()) / total
-
-
-def language_of(letter: str) -> str:
-    """What a text in this letter's script is called; "" for Latin, which podium reads."""
-    script = unicodedata.name(letter, "UNKNOWN").split(" ", 1)[0]
-    if script == "LATIN":
-        return ""
-    return _languages().get(script) or f"text in {script.title()} script"
-
-
-@lru_cache(maxsize=1)
-def _languages() -> dict[str, str]:
-    return {str(script): str(name) for script, name in read_table("scripts_en.yaml")["language_of_script"].items()}
 
 
 def holds_numbers(qty: Quantity) -> bool:

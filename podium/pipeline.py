@@ -3,7 +3,7 @@ the stages registered in `podium.stages`, by default structure, quantities and c
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from podium import stages as registry
@@ -35,9 +35,14 @@ def briefing_from_document(doc: Document, *, date: str | None = None) -> Briefin
     return briefing
 
 
-def run(briefing: Briefing, stages: Iterable[str] = DEFAULT_STAGES) -> Briefing:
-    """The stages in order; then every figure, finding and commitment gets its stable id."""
+def run(
+    briefing: Briefing, stages: Iterable[str] = DEFAULT_STAGES, *, on_stage: Callable[[str], None] | None = None
+) -> Briefing:
+    """The stages in order; then every figure, finding and commitment gets its stable id.
+    `on_stage(name)` is called as each stage starts (a progress bar for a large file)."""
     for name in stages:
+        if on_stage is not None:
+            on_stage(name)
         briefing = registry.get(name)(briefing)
     return stamp_ids(briefing)
 
@@ -53,6 +58,7 @@ def parse(
     *,
     date: str | None = None,
     stages: Iterable[str] = DEFAULT_STAGES,
+    on_stage: Callable[[str], None] | None = None,
 ) -> Briefing:
     """A path (or a Document, or a transcript's text) in, the full Briefing out.
 
@@ -64,5 +70,5 @@ def parse(
         doc = read_path(source)
     else:
         doc = Document(text=source, source="<text>", format="text")
-    return run(briefing_from_document(doc, date=date), stages)
+    return run(briefing_from_document(doc, date=date), stages, on_stage=on_stage)
 

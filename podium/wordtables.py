@@ -17,12 +17,18 @@ from podium.errors import PodiumError
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def parse_yaml(raw: str) -> Any:
+    """YAML text as plain data, with libyaml where it is installed: the one YAML reader of podium
+    (word tables, front matter). Raises yaml.YAMLError on broken text."""
+    return yaml.load(raw, Loader=_LOADER)  # noqa: S506 - a safe loader either way
+
+
 @lru_cache(maxsize=None)
 def read_table(name: str) -> dict[str, Any]:
     """The parsed YAML file `podium/data/<name>`; a missing or broken file is a PodiumError."""
     try:
         raw = resources.files("podium").joinpath("data", name).read_text(encoding="utf-8")
-        data = yaml.load(raw, Loader=_LOADER)  # noqa: S506 - a safe loader either way
+        data = parse_yaml(raw)
     except (OSError, yaml.YAMLError) as exc:
         raise PodiumError("E005", f"cannot load the word table: {exc}", name) from None
     if not isinstance(data, dict):

@@ -36,6 +36,14 @@ CHINESE = """王明:
 
 请问下一步政策如何安排？
 """
+JAPANESE = """王明:
+
+今日は日本の経済についてお話しします。ありがとうございます。
+
+李华:
+
+来年の見通しはどうですか？
+"""
 HUGE = "Alex Moreno:\n\nExports reached " + "9" * 400 + " yuan last year, and imports rose 3 percent.\n"
 
 
@@ -81,13 +89,20 @@ def test_clean_files_and_single_byte_encodings_carry_no_decoding_warning() -> No
 # --- languages and figures ------------------------------------------------------------------------
 
 
-def test_a_chinese_transcript_is_said_to_be_unread() -> None:
-    briefing = podium.parse(CHINESE)
+def test_a_chinese_transcript_is_read_with_no_language_warning() -> None:
+    briefing = podium.parse(CHINESE.replace("就业形势总体稳定", "城镇新增就业1022万人"))
+    assert briefing.warnings == []
+    assert [(t.speaker, t.label) for t in briefing.turns] == [("王明", "王明:"), ("李华", "李华:")]
+    assert [(q.text, q.value, q.unit) for q in briefing.quantities] == [("1022万", 10220000.0, "count")]
+
+
+def test_a_japanese_transcript_is_said_to_be_unread() -> None:
+    briefing = podium.parse(JAPANESE)
     assert briefing.quantities == []
     assert briefing.warnings == [
         Caveat(
             "language",
-            "the text is mostly Chinese (100% of its letters), which podium does not read yet: 0 figure(s) found;"
+            "the text is mostly Japanese (100% of its letters), which podium does not read yet: 0 figure(s) found;"
             " speakers, figures and checks in it may be missing",
         )
     ]
@@ -114,14 +129,14 @@ def test_a_figure_too_large_to_hold_is_skipped_and_said() -> None:
 
 
 def test_the_cli_prints_warnings_on_stderr_and_in_json(tmp_path: Path) -> None:
-    path = write(tmp_path, "zh.txt", CHINESE.encode("utf-8"))
+    path = write(tmp_path, "ja.txt", JAPANESE.encode("utf-8"))
     parsed = runner.invoke(app, ["parse", str(path)])
     assert parsed.exit_code == 0
     assert json.loads(parsed.stdout)["warnings"] == [vars(w) for w in podium.parse(path).warnings]
-    assert f"warning: {path}: the text is mostly Chinese" in parsed.stderr
+    assert f"warning: {path}: the text is mostly Japanese" in parsed.stderr
     for command in (["show", str(path)], ["check", str(path)], ["quantities", str(path)]):
         result = runner.invoke(app, command)
-        assert result.exit_code == 0 and f"warning: {path}: the text is mostly Chinese" in result.stderr, command
+        assert result.exit_code == 0 and f"warning: {path}: the text is mostly Japanese" in result.stderr, command
     checked = runner.invoke(app, ["check", str(path), "--json"])
     assert json.loads(checked.stdout)["warnings"][0]["kind"] == "language"
 

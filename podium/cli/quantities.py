@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from podium.cli.app import app, die, out, warn
+from podium.cli.app import app, die, out, stage_progress, warn
 from podium.cli.output import Format, choose, emit
 from podium.errors import PodiumError
 from podium.model import Briefing, Quantity
@@ -56,12 +56,14 @@ def quantities(
 def _parse_any(path: Path) -> Briefing:
     """Structure, figures and coverage (the checks add nothing a mention record holds), or for
     prose with no speaker label (E003 from the structure stage) the text read as one unlabelled turn."""
+    stages = ("structure.v1", "quantities.v1", "coverage.v1")
     try:
-        return parse_briefing(path, stages=("structure.v1", "quantities.v1", "coverage.v1"))
+        with stage_progress(str(path), path, len(stages)) as on_stage:
+            return parse_briefing(path, stages=stages, on_stage=on_stage)
     except PodiumError as exc:
         if exc.code != "E003":
             raise
-    return parse_briefing(path, stages=("quantities.v1", "coverage.v1"))
+    return parse_briefing(path, stages=stages[1:])
 
 
 @app.command("eval")

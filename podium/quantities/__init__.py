@@ -13,6 +13,7 @@ from podium.model import Briefing, Quantity
 from podium.stages import stage
 from podium.quantities.extract import extract as find_mentions
 from podium.quantities.units import convert, normalize
+from podium.quantities.zh_context import chinese_quantities
 
 __all__ = ["convert", "extract_text", "find_mentions", "normalize", "run_quantities"]
 
@@ -26,6 +27,10 @@ def extract_text(text: str) -> list[Quantity]:
 
 @stage("quantities.v1")
 def run_quantities(briefing: Briefing) -> Briefing:
+    if briefing.metadata.get("language") == "zh":
+        briefing.quantities = chinese_quantities(briefing)
+        _normalise(briefing.quantities)
+        return briefing
     quantities: list[Quantity] = []
     furniture = sorted((int(s), int(e)) for s, e in briefing.metadata.get("furniture") or ())
     if briefing.turns:

@@ -22,10 +22,13 @@ from podium.structure.meta import composed_title, find_organisation, find_series
 from podium.structure.roster import Roster, assign_roles, has_cue, introduced, label_title, speaker_name
 from podium.structure.turns import build_turns, merge_pairs, split_unlabelled_question
 from podium.structure.words import load
+from podium.zh import holds_chinese, is_chinese
 
 
 @stage("structure.v1")
 def run_structure(briefing: Briefing) -> Briefing:
+    if is_chinese(briefing.text):
+        return _chinese_structure(briefing)
     text = briefing.text
     body_start = int(briefing.metadata.get("body_start") or 0)
     lines = split_lines(text, body_start)
@@ -34,6 +37,8 @@ def run_structure(briefing: Briefing) -> Briefing:
     stop = labels[0].line if labels else len(lines)
     preamble = [line for line in lines[:stop] if not line.blank]
 
+    if not labels and holds_chinese(text):
+        return _chinese_structure(briefing)  # a bilingual page whose labels are Chinese
     if not labels:
         # Prose with no speaker anywhere is an article or a page, not a transcript.
         raise PodiumError("E003", "no speaker labels found", briefing.source)
@@ -58,6 +63,13 @@ def run_structure(briefing: Briefing) -> Briefing:
     _compose_title(briefing, preamble)
     briefing.metadata["furniture"] = sorted({(f.start, f.end) for f in furniture.values()} | set(token_spans(text)))
     return briefing
+
+
+def _chinese_structure(briefing: Briefing) -> Briefing:
+    # Imported on use: an English briefing never needs the Chinese label tables.
+    from podium.structure.chinese import read_structure
+
+    return read_structure(briefing)
 
 
 def _header_and_labels(text: str, lines: list[Line], furniture: dict[int, Furniture]) -> tuple[Header, list[Label]]:

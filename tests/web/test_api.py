@@ -234,3 +234,13 @@ def test_since_and_until_narrow_the_hits(client: TestClient, web_corpus: WebCorp
 def test_briefing_ids_are_case_insensitive_in_paths(client: TestClient, example_id: str) -> None:
     upper = client.get(f"/api/v1/briefings/{example_id.upper()}")
     assert upper.status_code == 200 and upper.json()["id"] == example_id
+
+
+def test_a_chinese_upload_in_big5_is_read_stored_and_its_figures_listed(fresh_client: TestClient) -> None:
+    text = "[中國日報]請問一季度情況怎麼樣?\n[黃明]今年一季度我國進出口值約為1.45萬億元,增長5.5個百分點。\n"
+    response = fresh_client.post("/api/v1/briefings", files={"file": ("zh.txt", text.encode("big5"), "text/plain")})
+    assert response.status_code == 201
+    stored = fresh_client.get(f"/api/v1/briefings/{response.json()['id']}").json()
+    assert [t["speaker"] for t in stored["turns"]] == ["中國日報", "黃明"]
+    assert [(q["text"], q["value"], q["unit"]) for q in stored["quantities"]] == [("1.45萬億元", 1.45e12, "CNY"), ("5.5個百分點", 5.5, "pp")]
+    assert stored["warnings"] == []

@@ -1,0 +1,314 @@
+"""The context of Chinese figures: kind, period, modality and subject (see podium/quantities/zh.py).
+
+All of it is read on the normalised copy of the text, in its clauses (between ，；：。 and line
+breaks; 、 joins a list inside one clause) and sentences."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from podium.model import Briefing, Quantity
+from podium.quantities.zh import Mention
+from podium.wordtables import read_table
+from podium.zh import alternation, longest_first
+
+_CLAUSE_MARKS = ",;。!?:\n"
+_SENTENCE_MARKS = "。!?\n"
+_CN_SMALL = "一二三四五六七八九十"
+
+
+@dataclass(frozen=True)
+class Cues:
+    kinds: dict[str, tuple[str, ...]]
+    level_links: tuple[str, ...]
+    change_verbs: tuple[str, ...]
+    change_links: tuple[str, ...]
+    duration_units: frozenset[str]
+    modality: dict[str, tuple[str, ...]]
+    subject_trailing: tuple[str, ...]
+    subject_leading: tuple[str, ...]
+    relative_years: dict[str, int]
+    same_period: tuple[str, ...]
+    quarters: dict[str, int]
+    halves: dict[str, tuple[int, int]]
+    base_markers: tuple[str, ...]
+    standing: tuple[str, ...]
+    time_ref: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    kinds = read_table("kinds_zh.yaml")
+    periods = read_table("periods_zh.yaml")
+    relative = {str(k): int(v) for k, v in periods["relative_years"].items()}
+    halves = {str(k): (int(v[0]), int(v[1])) for k, v in periods["halves"].items()}
+    quarters = {str(k): int(v) for k, v in periods["quarters"].items()}
+    same = longest_first(periods["same_period"])
+    quarter = f"[{''.join(quarters)}]"
+    sub = (
+        rf"前(?P<qn>{quarter})季度|第?(?P<q>{quarter})季度|(?P<half>{alternation(halves)})"
+        rf"|(?P<m1>\d{{1,2}})(?:月份?)?\s*[-—–~至到]\s*(?P<m2>\d{{1,2}})月份?(?!\d{{1,2}}[日号])"
+        rf"|前(?P<mn>\d{{1,2}}|[{_CN_SMALL}]+)个?月份?|(?P<m>\d{{1,2}})月份?(?!\d{{0,2}}[日号])(?!\d)|(?P<same>{alternation(same)})"
+    )
+    time_ref = re.compile(rf"(?:(?P<y>(?:19|20)\d{{2}})年|(?P<rel>{alternation(relative)}))?(?:{sub})?")
+    return Cues(
+        kinds={str(k): longest_first(v) for k, v in kinds["kinds"].items()},
+        level_links=longest_first(kinds["level_links"]),
+        change_verbs=longest_first(kinds["change_verbs"]),
+        change_links=longest_first(kinds["change_links"]),
+        duration_units=frozenset(str(u) for u in kinds["duration_units"]),
+        modality={str(k): longest_first(v) for k, v in kinds["modality"].items()},
+        subject_trailing=longest_first(kinds["subject_trailing"]),
+        subject_leading=longest_first(kinds["subject_leading"]),
+        relative_years=relative,
+        same_period=same,
+        quarters=quarters,
+        halves=halves,
+        base_markers=longest_first(periods["base_markers"]),
+        standing=longest_first(periods["standing"]),
+        time_ref=time_ref,
+    )
+
+
+# --- kinds ------------------------------------------------------------------------------------
+
+
+def clause_start(copy: str, at: int) -> int:
+    return max(copy.rfind(mark, 0, at) for mark in _CLAUSE_MARKS) + 1
+
+
+def sentence_start(copy: str, at: int) -> int:
+    return max(copy.rfind(mark, 0, at) for mark in _SENTENCE_MARKS) + 1
+
+
+def kind_of(copy: str, mention: Mention) -> str:
+    c = cues()
+    if mention.kind:
+        return mention.kind
+    if mention.unit == "rank":
+        return "rank"
+    if mention.unit in c.duration_units:
+        return "duration"
+    clause = copy[clause_start(copy, mention.start) : mention.start]
+    if mention.unit == "pp":
+        return "share" if any(w in clause for w in c.kinds.get("share", ())) and "拉动" in clause else "change"
+    clause = _without_level_link(clause, c)
+    nearest = _nearest_cue(clause, c.kinds)
+    if mention.unit == "%":
+        return nearest or "share"
+    if mention.unit == "times":
+        return "growth" if nearest == "growth" else "ratio"
+    if nearest == "ratio":
+        return "ratio"
+    if _ends_with_change_verb(clause, c):
+        return "change"
+    return "level"
+
+
+def _without_level_link(clause: str, c: Cues) -> str:
+    """ "提高到58.1%": the verb states a new level; the cue before it decides."""
+    stripped = clause.rstrip()
+    for link in c.level_links:
+        if stripped.endswith(link):
+            head = stripped[: -len(link)]
+            for verb in c.kinds.get("growth", ()):
+                if head.endswith(verb):
+                    return head[: -len(verb)]
+    return clause
+
+
+def _ends_with_change_verb(clause: str, c: Cues) -> bool:
+    stripped = clause.rstrip()
+    for link in ("", *c.change_links):
+        head = stripped[: len(stripped) - len(link)] if link else stripped
+        if (not link or stripped.endswith(link)) and head.endswith(c.change_verbs):
+            return True
+    return False
+
+
+def _nearest_cue(clause: str, table: dict[str, tuple[str, ...]]) -> str | None:
+    best, best_at = None, -1
+    for name, words in table.items():
+        for word in words:
+            at = clause.rfind(word)
+            if at >= 0 and at + len(word) > best_at:
+                best, best_at = name, at + len(word)
+    return best
+
+
+def modality_of(copy: str, mention: Mention) -> str:
+    sentence = copy[sentence_start(copy, mention.start) : mention.start]
+    found = _nearest_cue(sentence, cues().modality)
+    return found or "actual"
+
+
+# --- periods ----------------------------------------------------------------------------------
+
+
+@dataclass
+class TimeRef:
+    start: int
+    end: int
+    period: str
+    base: bool  # a comparison base ("比去年同期"), which dates nothing
+    own: bool  # the time of the figure right after it only ("去年同期的52.5%"), not carried on
+    sub: tuple[str, int, int] | None  # the part of the year: ("Q", 1, 3), ("M", 1, 5)
+
+
+def find_time_refs(copy: str, year: int | None) -> list[TimeRef]:
+    c = cues()
+    refs: list[TimeRef] = []
+    for match in c.time_ref.finditer(copy):
+        if match.end() == match.start():
+            continue
+        if re.match(r"\d{1,2}[日号]", copy[match.end() : match.end() + 3]):
+            continue  # "2024年5月21日": a date, the briefing's or an event's
+        if match.group("y") and match.start() and copy[match.start() - 1].isdigit():
+            continue
+        ref_year = _year_of(match, year, c)
+        sub = _sub_period(match, c, refs)
+        if ref_year is None:
+            continue
+        before = copy[max(0, match.start() - 4) : match.start()]
+        base = before.endswith(c.base_markers)
+        own = copy[match.end() : match.end() + 1] == "的" and copy[match.end() + 1 : match.end() + 2].isdigit()
+        refs.append(TimeRef(match.start(), match.end(), _period(ref_year, sub), base, own, sub))
+    return refs
+
+
+def _year_of(match: re.Match[str], year: int | None, c: Cues) -> int | None:
+    if match.group("y"):
+        return int(match.group("y"))
+    if year is None:
+        return None
+    if match.group("rel"):
+        return year + c.relative_years[match.group("rel")]
+    return year
+
+
+def _sub_period(match: re.Match[str], c: Cues, refs: list[TimeRef]) -> tuple[str, int, int] | None:
+    if match.group("qn"):
+        return ("Q", 1, c.quarters[match.group("qn")])
+    if match.group("q"):
+        q = c.quarters[match.group("q")]
+        return ("Q", q, q)
+    if match.group("half"):
+        first, last = c.halves[match.group("half")]
+        return None if (first, last) == (1, 12) else ("M", first, last)
+    if match.group("m1"):
+        return ("M", int(match.group("m1")), int(match.group("m2")))
+    if match.group("mn"):
+        n = match.group("mn")
+        months = int(n) if n.isdigit() else _small_number(n)
+        return ("M", 1, months) if months else None
+    if match.group("m"):
+        m = int(match.group("m"))
+        return ("M", m, m) if 1 <= m <= 12 else None
+    if match.group("same"):
+        live = [ref for ref in refs if not ref.base and not ref.own and ref.sub]
+        return live[-1].sub if live else None
+    return None
+
+
+def _small_number(word: str) -> int:
+    from podium.quantities.zh import chinese_number
+
+    value = chinese_number(word)
+    return int(value) if value else 0
+
+
+def _period(year: int, sub: tuple[str, int, int] | None) -> str:
+    if sub is None:
+        return f"{year}"
+    kind, first, last = sub
+    if kind == "Q":
+        return f"{year}-Q{first}" if first == last else f"{year}-Q{first}/{year}-Q{last}"
+    if first == last:
+        return f"{year}-{first:02d}"
+    return f"{year}-{first:02d}/{year}-{last:02d}"
+
+
+def period_of(copy: str, mention: Mention, refs: list[TimeRef], kind: str) -> str:
+    c = cues()
+    if kind == "duration":
+        return ""
+    clause = copy[clause_start(copy, mention.start) : mention.start]
+    if any(word in clause for word in c.standing):
+        return ""
+    own = [ref for ref in refs if ref.own and ref.end + 1 == mention.start]
+    if own:
+        return own[0].period
+    live = [ref for ref in refs if not ref.base and not ref.own and ref.end <= mention.start]
+    if live:
+        return live[-1].period
+    sentence_end = min((copy.find(m, mention.end) for m in _SENTENCE_MARKS if copy.find(m, mention.end) >= 0), default=len(copy))
+    later = [ref for ref in refs if not ref.base and mention.end <= ref.start < sentence_end]
+    return later[0].period if later else ""
+
+
+# --- subjects ---------------------------------------------------------------------------------
+
+
+def subject_of(copy: str, mention: Mention, refs: list[TimeRef], after: int = 0) -> str:
+    """The noun phrase the figure measures: its clause before it (after `after`, the end of the
+    figure before it), time words and verbs cut."""
+    c = cues()
+    start = max(clause_start(copy, mention.start), after)
+    for ref in refs:
+        if start <= ref.start < mention.start:
+            start = max(start, ref.end) if ref.start - start <= 2 else start
+    phrase = copy[start : mention.start].strip().lstrip("、")
+    changed = True
+    while changed and phrase:
+        changed = False
+        for word in c.subject_leading:
+            if phrase.startswith(word):
+                phrase, changed = phrase[len(word) :].lstrip(", "), True
+        for word in c.subject_trailing:
+            if phrase.endswith(word):
+                phrase, changed = phrase[: -len(word)].rstrip(), True
+    return phrase
+
+
+# --- a briefing -------------------------------------------------------------------------------
+
+
+def chinese_quantities(briefing: Briefing) -> list[Quantity]:
+    """Every figure of a Chinese briefing, its context filled in: read over the whole text (a
+    period stated once runs on through the answers), outside labels and page furniture."""
+    from podium.quantities.zh import extract
+
+    body_start = int(briefing.metadata.get("body_start") or 0)
+    furniture = [(int(s), int(e)) for s, e in briefing.metadata.get("furniture") or ()]
+    furniture += [(turn.start, turn.body_start) for turn in briefing.turns if turn.label]
+    view, found = extract(briefing.text, body_start, furniture=furniture)
+    copy = view.text
+    year = _briefing_year(briefing)
+    refs = find_time_refs(copy, year)
+    out: list[Quantity] = []
+    previous: tuple[int, str] | None = None  # the last subject and the sentence it was in
+    last_end = 0
+    for mention, qty in found:
+        qty.kind = kind_of(copy, mention)  # type: ignore[assignment]
+        qty.period = period_of(copy, mention, refs, qty.kind)
+        qty.modality = modality_of(copy, mention)  # type: ignore[assignment]
+        subject = subject_of(copy, mention, refs, last_end)
+        last_end = mention.end
+        sentence = sentence_start(copy, mention.start)
+        if not subject and previous is not None and previous[0] == sentence:
+            subject = previous[1]
+        previous = (sentence, subject)
+        qty.subject = subject
+        turn = briefing.turn_at(qty.start)
+        if turn is not None:
+            qty.turn, qty.speaker = turn.id, turn.speaker
+        out.append(qty)
+    return out
+
+
+def _briefing_year(briefing: Briefing) -> int | None:
+    if briefing.date and briefing.date[:4].isdigit():
+        return int(briefing.date[:4])
+    return briefing.inferred_year
