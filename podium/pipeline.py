@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from podium import stages as registry
+from podium.ids import stamp_ids
 from podium.model import Briefing
 from podium.read import Document, read_path
 from podium.stages import DEFAULT_STAGES
@@ -37,12 +38,13 @@ def briefing_from_document(doc: Document, *, date: str | None = None) -> Briefin
 def run(
     briefing: Briefing, stages: Iterable[str] = DEFAULT_STAGES, *, on_stage: Callable[[str], None] | None = None
 ) -> Briefing:
-    """`on_stage(name)` is called as each stage starts (a progress bar for a large file)."""
+    """The stages in order; then every figure, finding and commitment gets its stable id.
+    `on_stage(name)` is called as each stage starts (a progress bar for a large file)."""
     for name in stages:
         if on_stage is not None:
             on_stage(name)
         briefing = registry.get(name)(briefing)
-    return briefing
+    return stamp_ids(briefing)
 
 
 def pipe(docs: Iterable[Document], *, stages: Iterable[str] = DEFAULT_STAGES) -> Iterator[Briefing]:

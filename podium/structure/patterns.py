@@ -15,6 +15,8 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 COLON = "[:\uff1a]"  # ASCII or full-width
 HAS_CJK = re.compile(f"[{CJK}]")
 HAS_LATIN = re.compile(r"[A-Za-z]")
+# A Markdown heading ("# Title", "## Title"): the writer's own title for what follows.
+MARKDOWN_HEADING = re.compile(r"#{1,6}\s+(?P<text>\S.*?)\s*#*\s*$")
 SENTENCE_END = re.compile(r"[.!?。！？\"”’')\]]\s*$")
 MID_SENTENCE_END = re.compile(r"[a-z,;]\s*$")
 QUESTION_MARK = re.compile(r"[?？]")

@@ -19,9 +19,9 @@ from podium.structure.furniture import NEW_PAGE, Furniture, find_furniture, toke
 from podium.structure.header import Header, find_header, header_lines_after
 from podium.structure.labels import NAME, Label, find_candidates, judge
 from podium.structure.lines import Line, split_lines
-from podium.structure.meta import find_organisation, find_series, find_title
+from podium.structure.meta import composed_title, find_organisation, find_series, find_title, heading_title
 from podium.structure.roster import Roster, assign_roles, has_cue, introduced, label_title, same_person, speaker_name
-from podium.structure.turns import build_turns, trim_end, merge_pairs, split_unlabelled_question
+from podium.structure.turns import build_turns, merge_pairs, split_unlabelled_question, trim_end
 from podium.structure.words import load
 from podium.zh import holds_chinese, is_chinese
 
@@ -68,6 +68,7 @@ def run_structure(briefing: Briefing) -> Briefing:
     body = text[body_start:]
     _describe(briefing, intro, body)
     _set_date(briefing, preamble, header.date_text, body)
+    _compose_title(briefing, preamble)
     briefing.metadata["furniture"] = sorted({(f.start, f.end) for f in furniture.values()} | set(token_spans(text)))
     return briefing
 
@@ -269,6 +270,21 @@ def _unlabelled_questions(text: str, turns: list[Turn]) -> list[Turn]:
     for index, turn in enumerate(result):
         turn.id = index
     return result
+
+
+def _compose_title(briefing: Briefing, preamble: list[Line]) -> None:
+    """Without a title in the metadata or a title line, the first heading; else one made from the
+    series, who briefed, the region and the date, marked as made up (`metadata["title_source"]`)
+    so no one takes it for the text's. A briefing that had a title is left as it was."""
+    if briefing.title:
+        return
+    briefing.title = heading_title(preamble)
+    if briefing.title:
+        briefing.metadata["title_source"] = "heading"
+        return
+    briefing.title = composed_title(briefing)
+    if briefing.title:
+        briefing.metadata["title_source"] = "composed"
 
 
 def _set_date(briefing: Briefing, preamble: list[Line], header_date: str | None, body: str) -> None:
