@@ -134,13 +134,14 @@ class Parsed:
     error: PodiumError | None = None
 
 
-def _remember(known: frozenset[str]) -> None:
+def remember_known(known: frozenset[str]) -> None:
+    """The ids already stored: parse_file skips the stages for their files (set in each worker)."""
     global _KNOWN
     _KNOWN = known
 
 
 def _start_worker(known: frozenset[str], lifeline: int, parent_end: int) -> None:
-    _remember(known)
+    remember_known(known)
     # Ctrl-C reaches the whole process group; the parent alone decides how to stop, so a worker
     # finishes its file quietly instead of printing a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -229,20 +230,20 @@ def ingest(
 
 
 def _parse_known(url: str, *, known: frozenset[str], refresh: bool) -> Parsed:
-    _remember(known)
+    remember_known(known)
     try:
         return parse_file(url, refresh=refresh)
     finally:
-        _remember(frozenset())
+        remember_known(frozenset())
 
 
 def _parse_all(paths: list[str], *, workers: int, known: frozenset[str]) -> Iterator[Parsed]:
     if workers == 1:
-        _remember(known)
+        remember_known(known)
         try:
             yield from (parse_file(p) for p in paths)
         finally:
-            _remember(frozenset())
+            remember_known(frozenset())
         return
     yield from _parse_in_pool(paths, workers=workers, known=known)
 
