@@ -36,6 +36,8 @@ class Dataset:
         if not is_dataset(self.path):
             raise PodiumError("E010", "no podium dataset here (ingest with --dataset first)", str(self.path))
         self.conn = duckdb.connect(":memory:")
+        # SQLite's order, which the store's ORDER BY clauses were written for: NULL is the smallest value.
+        self.conn.execute("SET default_null_order = 'nulls_first_on_asc_last_on_desc'")
         for table, spec in _columns().items():
             self.conn.execute(f"CREATE VIEW {table} AS {self._source(table, spec)}")
         self.conn.execute(
