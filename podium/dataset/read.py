@@ -8,7 +8,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
-from podium.dataset import is_dataset, search as index
+from podium.dataset import is_dataset, require, search as index
 from podium.errors import PodiumError
 from podium.store import export, queries
 from podium.store.results import Rows
@@ -30,6 +30,7 @@ class Dataset:
     readonly = True
 
     def __init__(self, path: str | Path) -> None:
+        require()
         import duckdb
 
         self.path = Path(path)

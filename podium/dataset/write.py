@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from podium.dataset import MARKER
+from podium.dataset import MARKER, require
 from podium.errors import PodiumError
 from podium.store import rows
 from podium.store.ingest import Outcome, Summary, discover, parse_file, remember_known
@@ -150,6 +150,7 @@ def ingest_dataset(
     search index up to date."""
     import time
 
+    require()
     from distributed import as_completed
 
     from podium.dataset.search import update_index
