@@ -24,11 +24,14 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 SIZE = int(os.environ.get("PODIUM_BENCH_STORE_N", "10000"))
 # A folder to keep the synthetic corpus and database in between runs (made once, reused after).
 KEEP = os.environ.get("PODIUM_BENCH_STORE_DIR")
+# The dataset path (ingest --dataset) on 1 and on 2 workers, side by side; 0 leaves it out.
+DATASET = os.environ.get("PODIUM_BENCH_DATASET", "1") != "0"
 SEED = 20240521
 SEARCHES = 300
 TARGET_RATE = 100.0
@@ -200,11 +203,18 @@ def topic_queries(db: Path, rng: random.Random) -> tuple[list[str], list[str]]:
     return topics[:TOPICS], rng.sample(rare, min(RARE, len(rare)))
 
 
-def time_query_set(db: Path, queries: list[str]) -> list[float]:
+def opened(path: Path) -> Any:
+    """The SQLite file read-only, or the dataset folder."""
+    from podium.dataset import is_dataset
+    from podium.dataset.read import Dataset
     from podium.store import Corpus
 
+    return Dataset(path) if is_dataset(path) else Corpus(path, readonly=True)
+
+
+def time_query_set(db: Path, queries: list[str]) -> list[float]:
     times = []
-    with Corpus(db, readonly=True) as corpus:
+    with opened(db) as corpus:
         corpus.search("warm")
         for _ in range(REPEATS):
             for query in queries:
@@ -216,10 +226,8 @@ def time_query_set(db: Path, queries: list[str]) -> list[float]:
 
 def time_library(db: Path) -> list[float]:
     """The web's library page: the newest 50 briefings and the count, first page and a deep one."""
-    from podium.store import Corpus
-
     times = []
-    with Corpus(db, readonly=True) as corpus:
+    with opened(db) as corpus:
         corpus.briefings(limit=50)
         for i in range(40):
             start = time.perf_counter()
@@ -303,8 +311,41 @@ def main() -> int:
         report_store(db, seconds, memory, summary)
         again, _, _ = time_ingest(folder, db)
         print(f"  again:   {again:7.1f} s, {SIZE / again:7.1f} transcripts/s (nothing changed: read and hash only)")
-        report_reads(db)
+        topics = report_reads(db)
+        if DATASET:
+            report_dataset(folder, base, topics)
     return 0
+
+
+def time_dataset_ingest(folder: Path, out: Path, workers: int) -> tuple[float, str]:
+    import shutil
+
+    shutil.rmtree(out, ignore_errors=True)
+    command = [sys.executable, "-m", "podium", "ingest", "--no-progress", str(folder), "--dataset", str(out), "--workers", str(workers)]
+    started = time.perf_counter()
+    proc = subprocess.run(command, stderr=subprocess.PIPE, text=True, check=False)
+    if proc.returncode != 0:
+        raise SystemExit(f"dataset ingest failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
+    return time.perf_counter() - started, proc.stderr.strip().splitlines()[-1]
+
+
+def report_dataset(folder: Path, base: Path, chosen: tuple[list[str], list[str]]) -> None:
+    """ingest --dataset on a local Dask cluster of 1 worker and of 2, then the same reads."""
+    seconds = {}
+    for workers in (1, 2):
+        out = base / f"dataset-{SIZE}-{workers}"
+        seconds[workers], summary = time_dataset_ingest(folder, out, workers)
+        print(f"  dataset: {workers} worker(s): {seconds[workers]:7.1f} s, {SIZE / seconds[workers]:7.1f} transcripts/s; {summary}")
+    print(f"           2 workers / 1 worker: {seconds[1] / seconds[2]:.2f}x faster on {os.cpu_count()} cores")
+    size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
+    print(f"           size {size / 1e6:.0f} MB (Parquet, zstd, and the tantivy index)")
+    topics, rare = chosen
+    for name, queries, target in (("topics", topics, TARGET_TOPIC_P95_MS), ("rare words", rare, TARGET_P95_MS)):
+        times = time_query_set(out, queries)
+        print(f"           search {name}: p50 {statistics.median(times):6.2f} ms, p95 {p95(times):6.2f} ms "
+              f"(target p95 <= {target:.0f}) {verdict(p95(times) <= target)}")
+    library = time_library(out)
+    print(f"           library page and count: p50 {statistics.median(library):6.2f} ms, p95 {p95(library):6.2f} ms")
 
 
 def report_store(db: Path, seconds: float, memory: PeakMemory, summary: str) -> None:
@@ -320,7 +361,7 @@ def report_store(db: Path, seconds: float, memory: PeakMemory, summary: str) -> 
           f"{verdict(ratio <= TARGET_SIZE_RATIO)}")
 
 
-def report_reads(db: Path) -> None:
+def report_reads(db: Path) -> tuple[list[str], list[str]]:
     times = time_searches(db)
     print(f"  search:  random words: p50 {statistics.median(times):6.2f} ms, p95 {p95(times):6.2f} ms, "
           f"max {max(times):6.2f} ms over {len(times)} queries (target p95 <= {TARGET_P95_MS:.0f}) {verdict(p95(times) <= TARGET_P95_MS)}")
@@ -335,6 +376,7 @@ def report_reads(db: Path) -> None:
           f"(target p95 <= {TARGET_LIBRARY_P95_MS:.0f}) {verdict(p95(library) <= TARGET_LIBRARY_P95_MS)}")
     figures = time_figures(db)
     print("  queries: " + ", ".join(f"{name} {ms:.1f} ms" for name, ms in figures.items()) + " (median)")
+    return topics, rare
 
 
 if __name__ == "__main__":

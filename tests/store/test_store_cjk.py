@@ -80,7 +80,7 @@ def test_the_migration_indexes_turns_already_stored(db: Path, mixed: str) -> Non
             # before turn_spans (0006): turns a table holding its text, indexed by its own rowids
             "CREATE TABLE old_turns AS SELECT rowid AS rid, * FROM turns;"
             " DROP TRIGGER turn_spans_fts_insert; DROP TRIGGER turn_spans_fts_delete;"
-            " DROP VIEW speeches; DROP VIEW speakers; DROP VIEW turns; DROP TABLE turn_spans;"
+            " DROP VIEW turns; DROP TABLE turn_spans;"
             " DROP INDEX briefings_newest_first; DROP INDEX briefings_oldest_first;"
             ' CREATE TABLE turns (briefing_id, turn_id, speaker, role, label, start, "end", body_start, text);'
             ' INSERT INTO turns (rowid, briefing_id, turn_id, speaker, role, label, start, "end", body_start, text)'

@@ -3,12 +3,11 @@
 -- `turns` a view that cuts each one's text out, for every reader and for the full-text index,
 -- which now reads its content through that view. The index keeps its rowids (turn_spans keeps
 -- the turns' rowids), so turns_cjk stays valid as it is.
+-- The views speeches and speakers read `turns` by name, so they read the view from here on.
 -- Also indexes that walk the library's default listings (newest or oldest first, undated last).
 
 DROP TRIGGER IF EXISTS turns_fts_insert;
 DROP TRIGGER IF EXISTS turns_fts_delete;
-DROP VIEW IF EXISTS speeches;
-DROP VIEW IF EXISTS speakers;
 
 CREATE TABLE turn_spans (
     briefing_id     TEXT NOT NULL REFERENCES briefings (id) ON DELETE CASCADE,
@@ -51,18 +50,6 @@ CREATE TRIGGER turn_spans_fts_delete AFTER DELETE ON turn_spans BEGIN
     INSERT INTO turns_fts (turns_fts, rowid, text)
     SELECT 'delete', old.rowid, substr(b.text, old.body_start + 1, old."end" - old.body_start) FROM briefings AS b WHERE b.id = old.briefing_id;
 END;
-
-CREATE VIEW speeches AS
-SELECT t.briefing_id, b.title AS briefing_title, b.date AS briefing_date,
-       t.turn_id, t.speaker, t.role, t.start, t."end", t.text
-FROM turns AS t JOIN briefings AS b ON b.id = t.briefing_id;
-
-CREATE VIEW speakers AS
-SELECT t.speaker, t.role, count(DISTINCT t.briefing_id) AS n_briefings, count(*) AS n_turns,
-       min(b.date) AS first_date, max(b.date) AS last_date
-FROM turn_spans AS t JOIN briefings AS b ON b.id = t.briefing_id
-WHERE t.speaker IS NOT NULL
-GROUP BY t.speaker, t.role;
 
 CREATE INDEX briefings_newest_first ON briefings (date IS NULL, date DESC, id);
 CREATE INDEX briefings_oldest_first ON briefings (date IS NULL, date, id);
