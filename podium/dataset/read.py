@@ -36,6 +36,7 @@ class Dataset:
         self.path = Path(path)
         if not is_dataset(self.path):
             raise PodiumError("E010", "no podium dataset here (ingest with --dataset first)", str(self.path))
+        self._index: Any = None
         self.conn = duckdb.connect(":memory:")
         # SQLite's order, which the store's ORDER BY clauses were written for: NULL is the smallest value.
         self.conn.execute("SET default_null_order = 'nulls_first_on_asc_last_on_desc'")
@@ -114,11 +115,7 @@ class Dataset:
     ) -> Rows:
         """As Corpus.search: turns matching `query`, best first (tantivy's BM25 as `score`)."""
         filters = {"speaker": speaker, "role": role, "since": since, "until": until, "briefing": briefing}
-        hits = self._hits(query, filters, limit=limit, offset=offset)
-        if not hits:
-            return Rows()
-        titles = self._titles({h["briefing_id"] for h in hits})
-        rows = [{**h, "title": titles.get(h["briefing_id"])} for h in hits]
+        rows = self._hits(query, filters, limit=limit, offset=offset)
         rows.sort(key=lambda r: (r["briefing_id"], r["turn_id"]))
         rows.sort(key=lambda r: r["date"] or "", reverse=True)
         rows.sort(key=lambda r: r["score"], reverse=True)
@@ -137,7 +134,9 @@ class Dataset:
         field, text = index.query_text(query)
         if not text:
             return []
-        found = index.open_index(self.path)
+        if self._index is None:  # opened once, at the first search
+            self._index = index.open_index(self.path)
+        found = self._index
         searcher = found.searcher()
         parsed = found.parse_query(text, [field])
         filtered = any(filters.values())
@@ -152,30 +151,17 @@ class Dataset:
         for score, address in result.hits:
             doc = searcher.doc(address)
             hit = {
-                "briefing_id": doc["briefing_id"][0], "turn_id": doc["turn_id"][0], "speaker": doc["speaker"][0] or None,
-                "role": doc["role"][0], "date": doc["date"][0] or None, "score": float(score),
+                "briefing_id": doc["briefing_id"][0], "title": doc["title"][0] or None, "date": doc["date"][0] or None,
+                "turn_id": doc["turn_id"][0], "speaker": doc["speaker"][0] or None, "role": doc["role"][0],
+                "start": doc["start"][0], "end": doc["end"][0], "score": float(score),
             }  # fmt: skip
             if filtered and not _passes(hit, filters):
                 continue
             hits.append((hit, doc))
         page = hits[offset:] if limit is None else hits[offset : offset + limit]
-        spans = self._spans({(h["briefing_id"], h["turn_id"]) for h, _ in page})
         for hit, doc in page:
-            hit["start"], hit["end"] = spans.get((hit["briefing_id"], hit["turn_id"]), (None, None))
             hit["snippet"] = index.snippet(doc["text"][0], generator, doc) if generator else ""
         return [h for h, _ in page]
-
-    def _titles(self, ids: set[str]) -> dict[str, str | None]:
-        marks = ", ".join("?" * len(ids))
-        return {r["id"]: r["title"] for r in self._all(f"SELECT id, title FROM briefings WHERE id IN ({marks})", sorted(ids))}
-
-    def _spans(self, keys: set[tuple[str, int]]) -> dict[tuple[str, int], tuple[int, int]]:
-        if not keys:
-            return {}
-        ids = sorted({k[0] for k in keys})
-        marks = ", ".join("?" * len(ids))
-        sql = f'SELECT briefing_id, turn_id, start, "end" FROM turn_spans WHERE briefing_id IN ({marks})'
-        return {(r["briefing_id"], r["turn_id"]): (r["start"], r["end"]) for r in self._all(sql, ids)}
 
     # --- for analysts ---------------------------------------------------------------------------
 

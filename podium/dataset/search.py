@@ -27,9 +27,11 @@ def schema() -> Any:
     builder = tantivy.SchemaBuilder()
     builder.add_text_field("text", stored=True)
     builder.add_text_field("cjk", stored=False)
-    for name in ("briefing_id", "partition", "speaker", "role", "date"):
+    # A hit carries what a search row shows, so a page of hits needs no look-up in the Parquet files.
+    for name in ("briefing_id", "partition", "speaker", "role", "date", "title"):
         builder.add_text_field(name, stored=True, tokenizer_name="raw")
-    builder.add_integer_field("turn_id", stored=True)
+    for name in ("turn_id", "start", "end"):
+        builder.add_integer_field(name, stored=True)
     return builder.build()
 
 
@@ -76,15 +78,16 @@ def partition_turns(out: Path, key: str) -> Iterator[dict[str, Any]]:
     """Every turn of one partition as index fields, its text cut from its briefing's."""
     import pyarrow.parquet as pq
 
-    briefings = pq.read_table(out / "briefings" / f"part-{key}.parquet", columns=["id", "date", "text"]).to_pylist()
-    texts = {b["id"]: (b["text"], b["date"] or "") for b in briefings}
+    columns = ["id", "date", "title", "text"]
+    briefings = {b["id"]: b for b in pq.read_table(out / "briefings" / f"part-{key}.parquet", columns=columns).to_pylist()}
     spans = pq.read_table(out / "turn_spans" / f"part-{key}.parquet").to_pylist()
     for span in spans:
-        text, date = texts[span["briefing_id"]]
-        body = text[span["body_start"] : span["end"]]
+        briefing = briefings[span["briefing_id"]]
+        body = briefing["text"][span["body_start"] : span["end"]]
         fields = {
             "text": body, "briefing_id": span["briefing_id"], "partition": key, "turn_id": span["turn_id"],
-            "speaker": span["speaker"] or "", "role": span["role"], "date": date,
+            "speaker": span["speaker"] or "", "role": span["role"], "date": briefing["date"] or "",
+            "title": briefing["title"] or "", "start": span["start"], "end": span["end"],
         }  # fmt: skip
         if cjk.has_cjk(body):
             fields["cjk"] = cjk.spaced(body)

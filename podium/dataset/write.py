@@ -165,8 +165,9 @@ def ingest_dataset(
     known = known_ids(out)
     with client(workers=workers, scheduler=scheduler) as connected:
         chunks = partitions(paths, max(1, len(connected.scheduler_info()["workers"])))
-        # The known ids go to each worker once, not with every task.
-        shared = connected.scatter(known, broadcast=True) if known else known
+        # The known ids go to each worker once, not with every task (in a list: scatter would
+        # otherwise spread a set's items as separate values).
+        shared = connected.scatter([known], broadcast=True)[0]
         futures = {connected.submit(write_partition, chunk, str(out), shared, pure=False): chunk for chunk in chunks}
         for future in as_completed(futures):
             for outcome in _outcomes(future, futures[future]):
