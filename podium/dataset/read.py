@@ -101,20 +101,10 @@ class Dataset:
 
     # --- search ---------------------------------------------------------------------------------
 
-    def search(
-        self,
-        query: str,
-        *,
-        speaker: str | None = None,
-        role: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        briefing: str | None = None,
-        limit: int | None = 20,
-        offset: int = 0,
-    ) -> Rows:
-        """As Corpus.search: turns matching `query`, best first (tantivy's BM25 as `score`)."""
-        filters = {"speaker": speaker, "role": role, "since": since, "until": until, "briefing": briefing}
+    def search(self, query: str, *, limit: int | None = 20, offset: int = 0, **filters: str | None) -> Rows:
+        """As Corpus.search, with its filters (speaker, role, since, until, briefing): turns
+        matching `query`, best first (tantivy's BM25 as `score`)."""
+        queries.search_where(**filters)  # the store's check of the filters' names
         rows = self._hits(query, filters, limit=limit, offset=offset)
         rows.sort(key=lambda r: (r["briefing_id"], r["turn_id"]))
         rows.sort(key=lambda r: r["date"] or "", reverse=True)
