@@ -24,9 +24,14 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 SIZE = int(os.environ.get("PODIUM_BENCH_STORE_N", "10000"))
+# A folder to keep the synthetic corpus and database in between runs (made once, reused after).
+KEEP = os.environ.get("PODIUM_BENCH_STORE_DIR")
+# The dataset path (ingest --dataset) on 1 and on 2 workers, side by side; 0 leaves it out.
+DATASET = os.environ.get("PODIUM_BENCH_DATASET", "1") != "0"
 SEED = 20240521
 SEARCHES = 300
 TARGET_RATE = 100.0
@@ -34,6 +39,21 @@ TARGET_P95_MS = 30.0
 TARGET_MB = 300.0
 RUN = (3, 12)  # consecutive turns taken from one real briefing
 WORD = re.compile(r"[A-Za-z]{5,}")
+TOPIC_WORD = re.compile(r"[a-z]{4,}")
+TOPICS = 20  # the commonest topic words and phrases, as people search a corpus of briefings
+RARE = 20
+REPEATS = 5
+TARGET_TOPIC_P95_MS = 20.0
+TARGET_LIBRARY_P95_MS = 30.0
+TARGET_SIZE_RATIO = 2.0
+# Function words and the furniture of any briefing: never what a user searches a corpus for.
+STOP = frozenset(
+    "about above after again also among been before being between both could does doing down during each from further"
+    " have having here into just more most much must only other over same should some such than that their theirs them"
+    " then there these they this those through under until very were what when where which while will with would your"
+    " yours said says thank thanks question questions answer please next want well like make made know think going"
+    " year years time today very many able will shall because however already still every able first second last ".split()
+)
 
 
 def real_turns() -> tuple[list[str], list[list[tuple[str, str]]]]:
@@ -163,6 +183,71 @@ def search_queries(db: Path, rng: random.Random) -> list[tuple[str, dict[str, st
     return queries
 
 
+def topic_queries(db: Path, rng: random.Random) -> tuple[list[str], list[str]]:
+    """The corpus's commonest topic words and two-word phrases (function words left out), and
+    rare words found in a handful of turns: what people type, at both ends of the cost range."""
+    import sqlite3
+    from collections import Counter
+
+    with sqlite3.connect(db) as conn:
+        texts = [r[0] for r in conn.execute("SELECT text FROM turns ORDER BY random() LIMIT 3000")]
+    words: Counter[str] = Counter()
+    pairs: Counter[str] = Counter()
+    for text in texts:
+        found = [w for w in TOPIC_WORD.findall(text.lower())]
+        content = [w if w not in STOP else "" for w in found]
+        words.update(w for w in content if w)
+        pairs.update(f'"{a} {b}"' for a, b in zip(content, content[1:]) if a and b)
+    topics = [w for w, _ in words.most_common(TOPICS - TOPICS // 3)] + [p for p, _ in pairs.most_common(TOPICS // 3)]
+    rare = sorted(w for w, n in words.items() if n == 1 and len(w) >= 6)
+    return topics[:TOPICS], rng.sample(rare, min(RARE, len(rare)))
+
+
+def opened(path: Path) -> Any:
+    """The SQLite file read-only, or the dataset folder."""
+    from podium.dataset import is_dataset
+    from podium.dataset.read import Dataset
+    from podium.store import Corpus
+
+    return Dataset(path) if is_dataset(path) else Corpus(path, readonly=True)
+
+
+def time_query_set(db: Path, queries: list[str]) -> list[float]:
+    times = []
+    with opened(db) as corpus:
+        corpus.search("warm")
+        for _ in range(REPEATS):
+            for query in queries:
+                start = time.perf_counter()
+                corpus.search(query, limit=20)
+                times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def time_library(db: Path) -> list[float]:
+    """The web's library page: the newest 50 briefings and the count, first page and a deep one."""
+    times = []
+    with opened(db) as corpus:
+        corpus.briefings(limit=50)
+        for i in range(40):
+            start = time.perf_counter()
+            corpus.briefings(limit=50, offset=(i % 4) * 50, desc=i % 8 != 7)
+            corpus.count_briefings()
+            times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def text_bytes(db: Path) -> int:
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        return int(conn.execute("SELECT sum(length(CAST(text AS BLOB))) FROM briefings").fetchone()[0])
+
+
+def p95(times: list[float]) -> float:
+    return statistics.quantiles(times, n=20)[-1]
+
+
 def time_searches(db: Path) -> list[float]:
     from podium.store import Corpus
 
@@ -213,29 +298,85 @@ def main() -> int:
         print(f"skipped: {CORPUS} is absent (../shared is not beside this checkout)")
         return 0
     with tempfile.TemporaryDirectory(prefix="podium-bench-store-") as tmp:
-        folder, db = Path(tmp) / "corpus", Path(tmp) / "bench.db"
-        folder.mkdir()
-        made = time.perf_counter()
-        size_bytes = write_corpus(folder, SIZE)
-        print(f"synthetic corpus: {SIZE:,} transcripts, {size_bytes / 1e6:.0f} MB, made in {time.perf_counter() - made:.1f} s")
+        base = Path(KEEP) if KEEP else Path(tmp)
+        folder, db = base / f"corpus-{SIZE}", base / f"bench-{SIZE}.db"
+        if not folder.is_dir():
+            folder.mkdir(parents=True)
+            made = time.perf_counter()
+            size_bytes = write_corpus(folder, SIZE)
+            print(f"synthetic corpus: {SIZE:,} transcripts, {size_bytes / 1e6:.0f} MB, made in {time.perf_counter() - made:.1f} s")
+        for stale in base.glob(db.name + "*"):
+            stale.unlink()
         seconds, memory, summary = time_ingest(folder, db)
-        rate = SIZE / seconds
-        print(f"  ingest:  {seconds:7.1f} s, {rate:7.1f} transcripts/s on {os.cpu_count()} cores "
-              f"(target >= {TARGET_RATE:.0f}) {verdict(rate >= TARGET_RATE)}")
-        print(f"           {summary}")
-        print(f"  memory:  peak PSS {memory.pss_mb:6.0f} MB for ingest and workers (target <= {TARGET_MB:.0f}) "
-              f"{verdict(memory.pss_mb <= TARGET_MB)}; peak RSS summed {memory.rss_mb:.0f} MB, one process {memory.single_rss_mb:.0f} MB")
-        print(f"  db:      {db.stat().st_size / 1e6:7.0f} MB")
+        report_store(db, seconds, memory, summary)
         again, _, _ = time_ingest(folder, db)
         print(f"  again:   {again:7.1f} s, {SIZE / again:7.1f} transcripts/s (nothing changed: read and hash only)")
-        times = time_searches(db)
-        p50 = statistics.median(times)
-        p95 = statistics.quantiles(times, n=20)[-1]
-        print(f"  search:  p50 {p50:6.2f} ms, p95 {p95:6.2f} ms, max {max(times):6.2f} ms over {len(times)} queries "
-              f"(target p95 <= {TARGET_P95_MS:.0f}) {verdict(p95 <= TARGET_P95_MS)}")
-        figures = time_figures(db)
-        print("  queries: " + ", ".join(f"{name} {ms:.1f} ms" for name, ms in figures.items()) + " (median)")
+        topics = report_reads(db)
+        if DATASET:
+            report_dataset(folder, base, topics)
     return 0
+
+
+def time_dataset_ingest(folder: Path, out: Path, workers: int) -> tuple[float, str]:
+    import shutil
+
+    shutil.rmtree(out, ignore_errors=True)
+    command = [sys.executable, "-m", "podium", "ingest", "--no-progress", str(folder), "--dataset", str(out), "--workers", str(workers)]
+    started = time.perf_counter()
+    proc = subprocess.run(command, stderr=subprocess.PIPE, text=True, check=False)
+    if proc.returncode != 0:
+        raise SystemExit(f"dataset ingest failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
+    return time.perf_counter() - started, proc.stderr.strip().splitlines()[-1]
+
+
+def report_dataset(folder: Path, base: Path, chosen: tuple[list[str], list[str]]) -> None:
+    """ingest --dataset on a local Dask cluster of 1 worker and of 2, then the same reads."""
+    seconds = {}
+    for workers in (1, 2):
+        out = base / f"dataset-{SIZE}-{workers}"
+        seconds[workers], summary = time_dataset_ingest(folder, out, workers)
+        print(f"  dataset: {workers} worker(s): {seconds[workers]:7.1f} s, {SIZE / seconds[workers]:7.1f} transcripts/s; {summary}")
+    print(f"           2 workers / 1 worker: {seconds[1] / seconds[2]:.2f}x faster on {os.cpu_count()} cores")
+    size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
+    print(f"           size {size / 1e6:.0f} MB (Parquet, zstd, and the tantivy index)")
+    topics, rare = chosen
+    for name, queries, target in (("topics", topics, TARGET_TOPIC_P95_MS), ("rare words", rare, TARGET_P95_MS)):
+        times = time_query_set(out, queries)
+        print(f"           search {name}: p50 {statistics.median(times):6.2f} ms, p95 {p95(times):6.2f} ms "
+              f"(target p95 <= {target:.0f}) {verdict(p95(times) <= target)}")
+    library = time_library(out)
+    print(f"           library page and count: p50 {statistics.median(library):6.2f} ms, p95 {p95(library):6.2f} ms")
+
+
+def report_store(db: Path, seconds: float, memory: PeakMemory, summary: str) -> None:
+    rate = SIZE / seconds
+    print(f"  ingest:  {seconds:7.1f} s, {rate:7.1f} transcripts/s on {os.cpu_count()} cores "
+          f"(target >= {TARGET_RATE:.0f}) {verdict(rate >= TARGET_RATE)}")
+    print(f"           {summary}")
+    print(f"  memory:  peak PSS {memory.pss_mb:6.0f} MB for ingest and workers (target <= {TARGET_MB:.0f}) "
+          f"{verdict(memory.pss_mb <= TARGET_MB)}; peak RSS summed {memory.rss_mb:.0f} MB, one process {memory.single_rss_mb:.0f} MB")
+    size = sum(f.stat().st_size for f in db.parent.glob(db.name + "*"))
+    ratio = size / text_bytes(db)
+    print(f"  db:      {size / 1e6:7.0f} MB, {ratio:.2f} times the text (target <= {TARGET_SIZE_RATIO:.0f}) "
+          f"{verdict(ratio <= TARGET_SIZE_RATIO)}")
+
+
+def report_reads(db: Path) -> tuple[list[str], list[str]]:
+    times = time_searches(db)
+    print(f"  search:  random words: p50 {statistics.median(times):6.2f} ms, p95 {p95(times):6.2f} ms, "
+          f"max {max(times):6.2f} ms over {len(times)} queries (target p95 <= {TARGET_P95_MS:.0f}) {verdict(p95(times) <= TARGET_P95_MS)}")
+    topics, rare = topic_queries(db, random.Random(SEED))
+    print(f"           topic queries: {', '.join(topics)}")
+    for name, chosen, target in (("topics", topics, TARGET_TOPIC_P95_MS), ("rare words", rare, TARGET_P95_MS)):
+        times = time_query_set(db, chosen)
+        print(f"           {name}: p50 {statistics.median(times):6.2f} ms, p95 {p95(times):6.2f} ms, max {max(times):6.2f} ms "
+              f"({len(chosen)} queries x {REPEATS}; target p95 <= {target:.0f}) {verdict(p95(times) <= target)}")
+    library = time_library(db)
+    print(f"  library: page of 50 and count: p50 {statistics.median(library):6.2f} ms, p95 {p95(library):6.2f} ms "
+          f"(target p95 <= {TARGET_LIBRARY_P95_MS:.0f}) {verdict(p95(library) <= TARGET_LIBRARY_P95_MS)}")
+    figures = time_figures(db)
+    print("  queries: " + ", ".join(f"{name} {ms:.1f} ms" for name, ms in figures.items()) + " (median)")
+    return topics, rare
 
 
 if __name__ == "__main__":

@@ -38,8 +38,9 @@ from podium.store.queries import (
 )
 
 if TYPE_CHECKING:
+    from podium.dataset.read import Dataset
     from podium.store import Corpus
-    from podium.store.ingest import Summary
+    from podium.store.ingest import Outcome, Summary
 
 DEFAULT_DB = "podium.db"
 TIMEOUT_ENV = "PODIUM_DB_TIMEOUT"  # seconds to wait on another writer; tests and scripts shorten it
@@ -78,6 +79,24 @@ def opened(db: Path, *, readonly: bool) -> Iterator[Corpus]:
     try:
         with Corpus(db, readonly=readonly, timeout=_timeout()) as corpus:
             yield corpus
+    except PodiumError as exc:
+        raise die(exc) from None
+
+
+@contextmanager
+def readable(db: Path) -> Iterator[Corpus | Dataset]:
+    """The corpus or, when `db` is a dataset folder (ingest --dataset), the dataset; read-only."""
+    from podium.dataset import is_dataset
+
+    if not is_dataset(db):
+        with opened(db, readonly=True) as corpus:
+            yield corpus
+        return
+    from podium.dataset.read import Dataset
+
+    try:
+        with Dataset(db) as dataset:
+            yield dataset
     except PodiumError as exc:
         raise die(exc) from None
 
@@ -128,27 +147,57 @@ def ingest(
     replace: Annotated[bool, typer.Option("--replace", help="Parse again and replace briefings already stored.")] = False,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar.")] = True,
     refresh: Annotated[bool, typer.Option("--refresh", help="Fetch web addresses again even when the local cache holds them.")] = False,
+    dataset: Annotated[Path | None, typer.Option("--dataset", help="Write a Parquet dataset in this folder instead, parsed on a Dask cluster.")] = None,
+    workers: Annotated[int, typer.Option("--workers", min=0, help="With --dataset: worker processes of a local cluster (0: one per core).")] = 0,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="With --dataset: the address of a running Dask scheduler to use instead.")] = None,
 ) -> None:
-    """Parse transcripts and store them in the corpus, one transaction per briefing.
+    """Parse transcripts and store them in the corpus, committed in batches of briefings.
 
     Files already stored (same text) are skipped; a changed file replaces its old version. Each
     failing file is named with its reason and the rest go on; the exit code is 1 if any failed.
     Web addresses are fetched once and kept in the local cache ($PODIUM_CACHE, else ~/.cache/podium).
+    With --dataset the files are parsed on a Dask cluster into a partitioned Parquet dataset
+    (briefings, turn_spans, quantities, findings, commitments, ...) that briefings, figures, search
+    and export read through --db DIR; files already in it (same text) are skipped.
 
     Example:
         podium ingest ./transcripts '**/*.md' https://example.org/briefing.htm --db briefings.db
     """
-    with opened(db, readonly=False) as corpus:
-        summary = _run_ingest(corpus, targets, jobs=jobs or None, replace=replace, refresh=refresh, progress=progress)
-    _print_summary(summary, db)
+    if dataset is not None:
+        summary = _run_dataset_ingest(dataset, targets, workers=workers or None, scheduler=scheduler, progress=progress)
+        _print_summary(summary, dataset)
+    else:
+        with opened(db, readonly=False) as corpus:
+            summary = _run_ingest(corpus, targets, jobs=jobs or None, replace=replace, refresh=refresh, progress=progress)
+        _print_summary(summary, db)
     if summary.failures:
         raise typer.Exit(1)
 
 
+def _run_dataset_ingest(out: Path, targets: list[str], *, workers: int | None, scheduler: str | None, progress: bool) -> Summary:
+    from podium.dataset.write import ingest_dataset
+
+    def run(on_start: Callable[[int], None], on_outcome: Callable[[Outcome], None]) -> Summary:
+        return ingest_dataset(targets, out, workers=workers, scheduler=scheduler, on_start=on_start, on_outcome=on_outcome)
+
+    return _with_progress(run, out, progress=progress)
+
+
 def _run_ingest(corpus: Corpus, targets: list[str], *, jobs: int | None, replace: bool, refresh: bool, progress: bool) -> Summary:
+    from podium.store.ingest import ingest as ingest_files
+
+    def run(on_start: Callable[[int], None], on_outcome: Callable[[Outcome], None]) -> Summary:
+        return ingest_files(corpus, targets, jobs=jobs, replace=replace, refresh=refresh, on_start=on_start, on_outcome=on_outcome)
+
+    return _with_progress(run, corpus.path, progress=progress)
+
+
+def _with_progress(
+    run: Callable[[Callable[[int], None], Callable[[Outcome], None]], Summary], where: Path, *, progress: bool = True
+) -> Summary:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
-    from podium.store.ingest import Outcome, Summary, ingest as ingest_files
+    from podium.store.ingest import Summary
 
     bar = Progress(
         TextColumn("ingesting"),
@@ -176,17 +225,21 @@ def _run_ingest(corpus: Corpus, targets: list[str], *, jobs: int | None, replace
 
     with bar:
         try:
-            return ingest_files(
-                corpus, targets, jobs=jobs, replace=replace, refresh=refresh, on_start=on_start, on_outcome=on_outcome
-            )
+            return run(on_start, on_outcome)
         except PodiumError as exc:
             bar.stop()
-            _print_summary(tally, corpus.path, stopped=True)
+            _print_summary(tally, where, stopped=True)
             raise die(exc) from None
         except KeyboardInterrupt:
             bar.stop()
-            _print_summary(tally, corpus.path, stopped=True)
+            _print_summary(tally, where, stopped=True)
             raise typer.Exit(130) from None
+
+
+def _kind(path: Path) -> str:
+    from podium.dataset import is_dataset
+
+    return "dataset" if is_dataset(path) else "database"
 
 
 def _print_summary(summary: Summary, db: Path, *, stopped: bool = False) -> None:
@@ -194,7 +247,7 @@ def _print_summary(summary: Summary, db: Path, *, stopped: bool = False) -> None
     err().print(
         f"{verb} {summary.files} files in {summary.seconds:.1f} s ({summary.files_per_second:.1f} files/s): "
         f"{summary.added} added, {summary.replaced} replaced, {summary.unchanged} unchanged, "
-        f"{len(summary.failures)} failed; {summary.figures} figures; database {escape(str(db))}",
+        f"{len(summary.failures)} failed; {summary.figures} figures; {_kind(db)} {escape(str(db))}",
         highlight=False,
     )
     if stopped:
@@ -220,7 +273,7 @@ def briefings(
     Example:
         podium briefings --q statistics --sort n_figures --json
     """
-    with opened(db, readonly=True) as corpus:
+    with readable(db) as corpus:
         try:
             rows = corpus.briefings(q=q, sort=sort, desc=not asc, limit=_limit(limit), offset=offset)
         except PodiumError as exc:
@@ -279,7 +332,7 @@ def search(
     """
     since, until = _check_date(since, "--since"), _check_date(until, "--until")
     role = _check_choice(role, "--role", get_args(Role))
-    with opened(db, readonly=True) as corpus:
+    with readable(db) as corpus:
         hits = corpus.search(
             query, speaker=speaker, role=role, since=since, until=until, briefing=briefing, limit=_limit(limit), offset=offset
         )
@@ -339,7 +392,7 @@ def figures(
     for figure_filter in FIGURE_FILTERS:
         if figure_filter.choices:
             _check_choice(filters[figure_filter.field], f"--{figure_filter.field}", figure_filter.choices)
-    with opened(db, readonly=True) as corpus:
+    with readable(db) as corpus:
         rows = corpus.figures(**filters, limit=_limit(limit), offset=offset)
     fmt = choose(json_=json_, csv_=csv_)
     if fmt is Format.table:
@@ -365,7 +418,7 @@ def export(
     Example:
         podium export --format parquet exports/
     """
-    with opened(db, readonly=True) as corpus:
+    with readable(db) as corpus:
         try:
             written = _export(corpus, out, fmt.value, table)
         except PodiumError as exc:
@@ -376,7 +429,7 @@ def export(
         err().print(f"{name}: {count} rows -> {escape(path)}", highlight=False)
 
 
-def _export(corpus: Corpus, out: Path, fmt: str, table: str | None) -> list[tuple[str, str, int]]:
+def _export(corpus: Corpus | Dataset, out: Path, fmt: str, table: str | None) -> list[tuple[str, str, int]]:
     if table is not None:
         if str(out) == "-":
             if fmt == "parquet":

@@ -9,7 +9,7 @@ import re
 import yaml
 
 from podium.read.document import Document
-from podium.wordtables import parse_yaml
+from podium.wordtables import load_yaml
 
 FORMAT = "markdown"
 
@@ -28,7 +28,7 @@ def read(decoded: str, name: str) -> Document:
         return doc
     doc.body_start = match.end()
     try:
-        front = parse_yaml(match.group(1))
+        front = load_yaml(match.group(1))
     except yaml.YAMLError:
         front = None  # a broken header is not worth losing the transcript over
     if not isinstance(front, dict):

@@ -41,6 +41,7 @@ class Corpus:
         self.path = Path(path)
         self.readonly = readonly
         self.conn = db.connect(self.path, readonly=readonly, timeout=timeout, verify=verify)
+        self._batched = False
 
     # --- lifecycle ----------------------------------------------------------------------------
 
@@ -69,9 +70,22 @@ class Corpus:
     def put(self, briefing: Briefing, *, replace: bool = False) -> tuple[str, Status]:
         """As `add`, also saying what happened: "added", "replaced" or "unchanged"."""
         ident = rows.briefing_id(briefing)
+        if self._batched:
+            return ident, self._store(briefing, ident, replace=replace)
         with self._transaction():
             status = self._store(briefing, ident, replace=replace)
         return ident, status
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Every `put` inside goes into one transaction, committed whole when the block ends or
+        rolled back whole: for ingesting many briefings, each commit's journal work is paid once."""
+        with self._transaction():
+            self._batched = True
+            try:
+                yield
+            finally:
+                self._batched = False
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -106,7 +120,7 @@ class Corpus:
         # Explicit child deletes keep the full-text index in step through the turns trigger;
         # the CJK index has no trigger (its text comes from Python), so it goes first by hand.
         self.conn.execute("DELETE FROM turns_cjk WHERE rowid IN (SELECT rowid FROM turns WHERE briefing_id = ?)", (ident,))
-        for table in ("turns", "participants", "exchanges", "quantities", "findings", "commitments"):
+        for table in ("turn_spans", "participants", "exchanges", "quantities", "findings", "commitments"):
             self.conn.execute(f"DELETE FROM {table} WHERE briefing_id = ?", (ident,))
         self.conn.execute("DELETE FROM briefings WHERE id = ?", (ident,))
 
@@ -193,20 +207,21 @@ class Corpus:
             return self._search_cjk(query, where, tail, paging)
         if not prepared.match:
             return Rows()
-        sql = queries.SEARCH + where.sql(joiner=" AND ") + queries.SEARCH_ORDER + tail
+        sql = queries.search_sql(where, tail)
         with db.translated(self.path):
             try:
-                found = self.conn.execute(sql, [prepared.match, *where.params, *paging]).fetchall()
+                found = self.conn.execute(sql, [prepared.match, *where.params, *paging, prepared.match]).fetchall()
             except sqlite3.OperationalError:
                 # A user's stray quote, bracket or operator is not an error to show them.
                 words = prepared.plain
-                found = self.conn.execute(sql, [words, *where.params, *paging]).fetchall() if words else []
+                found = self.conn.execute(sql, [words, *where.params, *paging, words]).fetchall() if words else []
         return Rows(dict(r) for r in found)
 
     def _search_cjk(self, query: str, where: queries.Where, tail: str, paging: list[int]) -> Rows:
         # Only turns holding CJK characters can match such a query, and they are all in turns_cjk.
-        sql = queries.SEARCH_CJK + where.sql(joiner=" AND ") + queries.SEARCH_ORDER + tail
-        found = self._all(sql, [cjk.phrase_query(query), *where.params, *paging])
+        sql = queries.search_sql(where, tail, index="turns_cjk")
+        phrase = cjk.phrase_query(query)
+        found = self._all(sql, [phrase, *where.params, *paging, phrase])
         return Rows({**dict(r), "snippet": cjk.unspaced(r["snippet"])} for r in found)
 
     def count_search(self, query: str, **filters: str | None) -> int:

@@ -77,6 +77,11 @@ def prepare(query: str) -> Prepared:
     return Prepared(_with_not(query, terms), plain)
 
 
+def terms(query: str) -> list[Term]:
+    """A query read as a list of words: each once, `-word` and NOT marking the ones to exclude."""
+    return _words(scan(query))
+
+
 def scan(query: str) -> list[Term | str]:
     """Terms, and the operators and brackets between them as strings."""
     tokens: list[Term | str] = []

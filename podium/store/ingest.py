@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from itertools import chain
+from itertools import chain, islice
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
@@ -24,12 +24,15 @@ from podium.model import Briefing, Caveat
 from podium.pipeline import briefing_from_document, run
 from podium.read import Document, read_path
 from podium.store.corpus import Corpus
-from podium.store.rows import ID_LENGTH
+from podium.store.rows import ID_LENGTH, check_turn_spans
 
 # What a directory contributes; a file named explicitly is always tried, whatever its suffix.
 TRANSCRIPT_SUFFIXES: frozenset[str] = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx"})
 GLOB_CHARACTERS = frozenset("*?[")
 IN_FLIGHT_PER_WORKER = 4  # enough to keep workers busy; few enough that results never pile up
+# Briefings stored per transaction: an interrupted run loses at most this many, and the next run
+# redoes only them (the rest are skipped by content hash).
+BATCH = 200
 
 Status = Literal["added", "replaced", "unchanged", "failed"]
 
@@ -131,13 +134,14 @@ class Parsed:
     error: PodiumError | None = None
 
 
-def _remember(known: frozenset[str]) -> None:
+def remember_known(known: frozenset[str]) -> None:
+    """The ids already stored: parse_file skips the stages for their files (set in each worker)."""
     global _KNOWN
     _KNOWN = known
 
 
 def _start_worker(known: frozenset[str], lifeline: int, parent_end: int) -> None:
-    _remember(known)
+    remember_known(known)
     # Ctrl-C reaches the whole process group; the parent alone decides how to stop, so a worker
     # finishes its file quietly instead of printing a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -195,8 +199,8 @@ def ingest(
     on_start: Callable[[int], None] | None = None,
     on_outcome: Callable[[Outcome], None] | None = None,
 ) -> Summary:
-    """Parse and store every file under `targets`. Each briefing is committed on its own, so an
-    interrupted run keeps what it finished. Database errors (locked, read-only) stop the run.
+    """Parse and store every file under `targets`, committed BATCH briefings at a time, so an
+    interrupted run keeps every batch it finished. Database errors (locked, read-only) stop the run.
 
     Web addresses among `targets` are fetched (or taken from the cache, unless `refresh`) and
     parsed here, one after another, before the files go to the pool."""
@@ -212,31 +216,34 @@ def ingest(
     known = frozenset() if replace else frozenset(corpus.briefing_ids())
     workers = max(1, min(jobs or os.cpu_count() or 1, len(paths)))
     fetched = (_parse_known(url, known=known, refresh=refresh) for url in urls)
-    for parsed in chain(fetched, _parse_all(paths, workers=workers, known=known)):
-        outcome = _store(corpus, parsed, replace=replace)
-        summary.count(outcome)
-        summary.seconds = time.perf_counter() - started
-        if on_outcome:
-            on_outcome(outcome)
+    stream = chain(fetched, _parse_all(paths, workers=workers, known=known))
+    while chunk := list(islice(stream, BATCH)):
+        with corpus.batch():
+            outcomes = [_store(corpus, parsed, replace=replace) for parsed in chunk]
+        for outcome in outcomes:  # told once committed
+            summary.count(outcome)
+            summary.seconds = time.perf_counter() - started
+            if on_outcome:
+                on_outcome(outcome)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
 def _parse_known(url: str, *, known: frozenset[str], refresh: bool) -> Parsed:
-    _remember(known)
+    remember_known(known)
     try:
         return parse_file(url, refresh=refresh)
     finally:
-        _remember(frozenset())
+        remember_known(frozenset())
 
 
 def _parse_all(paths: list[str], *, workers: int, known: frozenset[str]) -> Iterator[Parsed]:
     if workers == 1:
-        _remember(known)
+        remember_known(known)
         try:
             yield from (parse_file(p) for p in paths)
         finally:
-            _remember(frozenset())
+            remember_known(frozenset())
         return
     yield from _parse_in_pool(paths, workers=workers, known=known)
 
@@ -295,5 +302,9 @@ def _store(corpus: Corpus, parsed: Parsed, *, replace: bool) -> Outcome:
     if parsed.known_id is not None:
         return Outcome(parsed.path, "unchanged", id=parsed.known_id)
     assert parsed.briefing is not None
+    try:
+        check_turn_spans(parsed.briefing)  # before the batch's transaction, which must not fail on it
+    except PodiumError as exc:
+        return Outcome(parsed.path, "failed", error=exc)
     ident, status = corpus.put(parsed.briefing, replace=replace)
     return Outcome(parsed.path, status, id=ident, n_figures=len(parsed.briefing.quantities), warnings=parsed.briefing.warnings)

@@ -93,18 +93,31 @@ SEARCH_FIELDS: dict[str, str] = {
     "start": "t.start",
     "end": 't."end"',
     "snippet": f"snippet(turns_fts, 0, char(2), char(3), '…', {SNIPPET_TOKENS})",
-    "score": "-bm25(turns_fts)",
+    "score": "-hits.rank",  # bm25(), lower for a better match
 }
 SEARCH_COLUMNS: tuple[str, ...] = tuple(SEARCH_FIELDS)
-SEARCH = (
-    select(SEARCH_FIELDS)
-    + " FROM turns_fts JOIN turns AS t ON t.rowid = turns_fts.rowid JOIN briefings AS b ON b.id = t.briefing_id"
-    " WHERE turns_fts MATCH ?"
-)
-SEARCH_CJK = SEARCH.replace("turns_fts", "turns_cjk")
-SEARCH_COUNT = "SELECT count(*)" + SEARCH[SEARCH.index(" FROM turns_fts") :]
+SEARCH_JOINS = " JOIN turn_spans AS t ON t.rowid = turns_fts.rowid JOIN briefings AS b ON b.id = t.briefing_id"
+SEARCH_COUNT = "SELECT count(*) FROM turns_fts" + SEARCH_JOINS + " WHERE turns_fts MATCH ?"
 SEARCH_CJK_COUNT = SEARCH_COUNT.replace("turns_fts", "turns_cjk")
 SEARCH_ORDER = " ORDER BY score DESC, b.date DESC, t.briefing_id, t.turn_id"
+
+
+def search_sql(where: Where, tail: str, *, index: str = "turns_fts") -> str:
+    """A page of hits: every match is scored, but only the page is kept (joining turns and
+    briefings only when a filter needs them); then only that page is joined and cut into
+    snippets. Parameters: the query, the filters', the page's, and the query again (for the
+    snippets). CROSS JOIN keeps the page the outer loop, so each snippet is one look-up by rowid
+    rather than the whole match again."""
+    joins = SEARCH_JOINS if where.clauses else ""
+    hits = f"SELECT turns_fts.rowid AS hit, bm25(turns_fts) AS rank FROM turns_fts{joins} WHERE turns_fts MATCH ?"
+    hits += where.sql(joiner=" AND ") + " ORDER BY rank, turns_fts.rowid" + tail
+    sql = (
+        select(SEARCH_FIELDS) + f" FROM ({hits}) AS hits"
+        " CROSS JOIN turns_fts ON turns_fts.rowid = hits.hit AND turns_fts MATCH ?"
+        + SEARCH_JOINS.replace(" = turns_fts.rowid", " = hits.hit")
+    ) + SEARCH_ORDER
+    return sql.replace("turns_fts", index)
+
 
 FINDING_FIELDS: dict[str, str] = {
     "id": "f.id",

@@ -8,6 +8,7 @@ import sqlite3
 from datetime import datetime, timezone
 from typing import Any
 
+from podium.errors import PodiumError
 from podium.ids import BRIEFING_ID_LENGTH, briefing_id_of, spans_json, stamp_ids
 from podium.model import Briefing, Caveat, Commitment, Exchange, Finding, Participant, Quantity, QuantityRef, Turn
 from podium.store import cjk
@@ -21,9 +22,10 @@ INSERT = {
         " ingested_at, text, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     ),
     "participants": "INSERT INTO participants VALUES (?, ?, ?, ?, ?, ?, ?)",
+    # A turn's text is stored once, in its briefing's text (the `turns` view cuts it out).
     "turns": (
-        'INSERT INTO turns (briefing_id, turn_id, speaker, role, label, start, "end", body_start, text)'
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        'INSERT INTO turn_spans (briefing_id, turn_id, speaker, role, label, start, "end", body_start)'
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
     ),
     "exchanges": "INSERT INTO exchanges VALUES (?, ?, ?, ?, ?, ?)",
     "quantities": (
@@ -54,12 +56,26 @@ def briefing_id(briefing: Briefing) -> str:
 def write(conn: sqlite3.Connection, briefing: Briefing, ident: str) -> None:
     """Insert every row of one briefing; the caller holds the transaction."""
     stamp_ids(briefing)  # a briefing built without the pipeline gets its ids here
+    check_turn_spans(briefing)
     conn.execute(INSERT["briefings"], briefing_row(briefing, ident))
     for table, rows in child_rows(briefing, ident).items():
+        if table == "turns":
+            rows = [row[:-1] for row in rows]  # all but the text, which briefings.text holds
         if rows:
             conn.executemany(INSERT[table], rows)
     if any(cjk.has_cjk(t.text) for t in briefing.turns):
         index_cjk(conn, ident)
+
+
+def check_turn_spans(briefing: Briefing) -> None:
+    """Every turn's text is its span of the briefing's text; a turn that is not could not be
+    stored as a span without losing what it says, so it is refused, naming the file."""
+    for t in briefing.turns:
+        if briefing.text[t.body_start : t.end] != t.text:
+            raise PodiumError(
+                "E005", f"turn {t.id}'s text is not its span {t.body_start}-{t.end} of the text, a bug worth reporting",
+                briefing.source,
+            )
 
 
 def index_cjk(conn: sqlite3.Connection, ident: str) -> None:

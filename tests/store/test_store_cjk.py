@@ -77,7 +77,16 @@ def test_removing_and_replacing_keep_the_index_in_step(db: Path, mixed: str) -> 
 def test_the_migration_indexes_turns_already_stored(db: Path, mixed: str) -> None:
     with sqlite3.connect(db) as conn:  # as the database was before the character-level index
         conn.executescript(
-            "DROP TABLE turns_cjk; ALTER TABLE briefings DROP COLUMN warnings;"
+            # before turn_spans (0008): turns a table holding its text, indexed by its own rowids
+            "CREATE TABLE old_turns AS SELECT rowid AS rid, * FROM turns;"
+            " DROP TRIGGER turn_spans_fts_insert; DROP TRIGGER turn_spans_fts_delete;"
+            " DROP VIEW turns; DROP TABLE turn_spans;"
+            " DROP INDEX briefings_newest_first; DROP INDEX briefings_oldest_first;"
+            ' CREATE TABLE turns (briefing_id, turn_id, speaker, role, label, start, "end", body_start, text);'
+            ' INSERT INTO turns (rowid, briefing_id, turn_id, speaker, role, label, start, "end", body_start, text)'
+            ' SELECT rid, briefing_id, turn_id, speaker, role, label, start, "end", body_start, text FROM old_turns;'
+            " DROP TABLE old_turns;"
+            " DROP TABLE turns_cjk; ALTER TABLE briefings DROP COLUMN warnings;"
             + "".join(f" DROP INDEX {t}_by_id; ALTER TABLE {t} DROP COLUMN id;" for t in ("quantities", "findings", "commitments"))
             + " DELETE FROM schema_migrations WHERE version >= 4; PRAGMA user_version = 3;"
         )

@@ -1,0 +1,195 @@
+"""A Parquet dataset opened for reading: listings and figures through DuckDB over the Parquet files
+(the store's own SQL from podium.store.queries, filters as data), search through the tantivy
+index (search.py). The same methods, arguments and rows as podium.store.Corpus's read side."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import TracebackType
+from typing import IO, Any
+
+from podium.dataset import is_dataset, require, search as index
+from podium.errors import PodiumError
+from podium.store import export, queries
+from podium.store.results import Rows
+
+# SQLite's LIKE ignores the case of ASCII letters; DuckDB's ILIKE does what the store's filters mean.
+DIALECT = ((" LIKE ? ESCAPE", " ILIKE ? ESCAPE"), ("CROSS JOIN", "JOIN"), (" LIMIT -1 OFFSET", " OFFSET"))
+SQL_TYPES = {"string": "VARCHAR", "int64": "BIGINT", "float64": "DOUBLE"}
+
+
+class Dataset:
+    """A podium dataset folder, read-only.
+
+    Example:
+        with Dataset("corpus.parquet") as dataset:
+            dataset.figures(subject="GDP", limit=10)
+            dataset.search("grain output")
+    """
+
+    readonly = True
+
+    def __init__(self, path: str | Path) -> None:
+        require()
+        import duckdb
+
+        self.path = Path(path)
+        if not is_dataset(self.path):
+            raise PodiumError("E010", "no podium dataset here (ingest with --dataset first)", str(self.path))
+        self._index: Any = None
+        self.conn = duckdb.connect(":memory:")
+        # SQLite's order, which the store's ORDER BY clauses were written for: NULL is the smallest value.
+        self.conn.execute("SET default_null_order = 'nulls_first_on_asc_last_on_desc'")
+        for table, spec in _columns().items():
+            self.conn.execute(f"CREATE VIEW {table} AS {self._source(table, spec)}")
+        self.conn.execute(
+            "CREATE VIEW turns AS SELECT s.*, substr(b.text, s.body_start + 1, s.\"end\" - s.body_start) AS text"
+            " FROM turn_spans AS s JOIN briefings AS b ON b.id = s.briefing_id"
+        )
+
+    def _source(self, table: str, spec: list[tuple[str, str]]) -> str:
+        files = sorted((self.path / table).glob("part-*.parquet"))
+        if not files:  # a table no partition has yet reads as empty, with its columns
+            return "SELECT " + ", ".join(f'NULL::{SQL_TYPES[kind]} AS "{name}"' for name, kind in spec) + " WHERE false"
+        listed = ", ".join("'" + str(f).replace("'", "''") + "'" for f in files)
+        return f"SELECT * FROM read_parquet([{listed}])"
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Dataset:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Dataset({str(self.path)!r})"
+
+    def __len__(self) -> int:
+        return self._count("SELECT count(*) FROM briefings", [])
+
+    def briefing_ids(self) -> list[str]:
+        return [r["id"] for r in self._all("SELECT id FROM briefings ORDER BY date, id", [])]
+
+    def has(self, ident: str) -> bool:
+        return bool(self._all("SELECT 1 FROM briefings WHERE id = ?", [ident]))
+
+    # --- listings -------------------------------------------------------------------------------
+
+    def briefings(
+        self, *, q: str | None = None, sort: str = "date", desc: bool = True, limit: int | None = None, offset: int = 0
+    ) -> Rows:
+        where = queries.briefing_where(q)
+        tail, paging = queries.page(limit, offset)
+        sql = queries.BRIEFING_SUMMARY + where.sql() + queries.briefing_order(sort, desc) + tail
+        return Rows(self._all(sql, where.params + paging))
+
+    def count_briefings(self, *, q: str | None = None) -> int:
+        where = queries.briefing_where(q)
+        return self._count("SELECT count(*) FROM briefings" + where.sql(), where.params)
+
+    def figures(self, *, limit: int | None = None, offset: int = 0, **filters: str | None) -> Rows:
+        where = queries.figure_where(filters)
+        tail, paging = queries.page(limit, offset)
+        sql = queries.FIGURES + where.sql() + queries.FIGURES_ORDER + tail
+        return Rows({**r, "period_inferred": bool(r["period_inferred"])} for r in self._all(sql, where.params + paging))
+
+    def count_figures(self, **filters: str | None) -> int:
+        where = queries.figure_where(filters)
+        return self._count(queries.FIGURES_COUNT + where.sql(), where.params)
+
+    # --- search ---------------------------------------------------------------------------------
+
+    def search(self, query: str, *, limit: int | None = 20, offset: int = 0, **filters: str | None) -> Rows:
+        """As Corpus.search, with its filters (speaker, role, since, until, briefing): turns
+        matching `query`, best first (tantivy's BM25 as `score`)."""
+        queries.search_where(**filters)  # the store's check of the filters' names
+        rows = self._hits(query, filters, limit=limit, offset=offset)
+        rows.sort(key=lambda r: (r["briefing_id"], r["turn"]))
+        rows.sort(key=lambda r: r["briefing_date"] or "", reverse=True)
+        rows.sort(key=lambda r: r["score"], reverse=True)
+        return Rows({name: r[name] for name in queries.SEARCH_COLUMNS} for r in rows)
+
+    def count_search(self, query: str, **filters: str | None) -> int:
+        return len(self._hits(query, filters, limit=None, offset=0, snippets=False))
+
+    def _hits(
+        self, query: str, filters: dict[str, str | None], *, limit: int | None, offset: int, snippets: bool = True
+    ) -> list[dict[str, Any]]:
+        import tantivy
+
+        if not query or not query.strip() or not index.indexed(self.path):
+            return []
+        field, text = index.query_text(query)
+        if not text:
+            return []
+        if self._index is None:  # opened once, at the first search
+            self._index = index.open_index(self.path)
+        found = self._index
+        searcher = found.searcher()
+        parsed = found.parse_query(text, [field])
+        filtered = any(filters.values())
+        # Filters are read from each hit's stored fields, so a filtered search looks at every hit.
+        total = searcher.search(parsed, limit=1, count=True).count
+        wanted = total if filtered or limit is None else min(total, limit + offset)
+        if not wanted:
+            return []
+        result = searcher.search(parsed, limit=wanted, count=False)
+        generator = tantivy.SnippetGenerator.create(searcher, parsed, found.schema, "text") if snippets else None
+        hits = []
+        for score, address in result.hits:
+            doc = searcher.doc(address)
+            hit = {
+                "briefing_id": doc["briefing_id"][0], "briefing_title": doc["title"][0] or None,
+                "briefing_date": doc["date"][0] or None, "turn": doc["turn_id"][0], "speaker": doc["speaker"][0] or None, "role": doc["role"][0],
+                "start": doc["start"][0], "end": doc["end"][0], "score": float(score),
+            }  # fmt: skip
+            if filtered and not _passes(hit, filters):
+                continue
+            hits.append((hit, doc))
+        page = hits[offset:] if limit is None else hits[offset : offset + limit]
+        for hit, doc in page:
+            hit["snippet"] = index.snippet(doc["text"][0], generator, doc) if generator else ""
+        return [h for h, _ in page]
+
+    # --- for analysts ---------------------------------------------------------------------------
+
+    def to_arrow(self, table: str) -> Any:
+        return export.to_arrow(self.conn, table)  # type: ignore[arg-type]
+
+    def export(self, table: str, fmt: str, out: str | Path | IO[Any]) -> int:
+        """Write one table as jsonl, csv or parquet, as Corpus.export writes it."""
+        return export.export(self.conn, table, fmt, out)  # type: ignore[arg-type]
+
+    # --- plumbing -------------------------------------------------------------------------------
+
+    def _all(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+        for old, new in DIALECT:
+            sql = sql.replace(old, new)
+        cursor = self.conn.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+    def _count(self, sql: str, params: list[Any]) -> int:
+        found = self._all(sql, params)
+        return int(next(iter(found[0].values()))) if found else 0
+
+
+def _columns() -> dict[str, list[tuple[str, str]]]:
+    from podium.dataset.write import columns
+
+    return columns()
+
+
+def _passes(hit: dict[str, Any], filters: dict[str, str | None]) -> bool:
+    """The store's search filters (queries.search_where), on one hit."""
+    speaker, role, since, until, briefing = (filters.get(k) for k in ("speaker", "role", "since", "until", "briefing"))
+    date = hit["briefing_date"] or ""
+    return (
+        (not speaker or speaker.casefold() in (hit["speaker"] or "").casefold())
+        and (not role or hit["role"] == role)
+        and (not since or (bool(date) and date >= since))
+        and (not until or (bool(date) and date <= until + "\uffff"))
+        and (not briefing or hit["briefing_id"].startswith(briefing.lower()))
+    )
