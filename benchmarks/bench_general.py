@@ -36,6 +36,7 @@ NEWSQUANT_UNITS = {
     "USD": "dollar", "cent": "cent", "CNY": "chinese yuan", "EUR": "euro", "GBP": "pound sterling",
     "JPY": "japanese yen", "AUD": "australian dollar", "CAD": "canadian dollar", "HKD": "hong kong dollar",
     "INR": "indian rupee", "ILS": "shekel", "KRW": "south korean won", "RUB": "russian ruble",
+    "MYR": "malaysian ringgit", "SGD": "singapore dollar",
     "kg": "kilogram", "g": "gram", "mg": "milligram", "ug": "microgram", "t": "metric ton", "short_ton": "ton",
     "lb": "pound-mass", "oz": "ounce", "jin": "jin", "gongjin": "kilogram",
     "m": "metre", "km": "kilometre", "cm": "centimetre", "mm": "millimetre", "um": "micrometre", "nm": "nanometre",
@@ -62,7 +63,7 @@ _PER_UNIT = re.compile(
     r"gram|ounce|pound|ton|tonne|square (?:foot|feet|metre|meter)|person|head|kilowatt[- ]hour)s?\b",
     re.IGNORECASE,
 )
-_AGE_AFTER = re.compile(r"\s*-?\s*years?[- ]old\b|\s*-?\s*years? of age\b|\s+or (?:older|over|above)\b", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"\s*-?\s*(?:years?[- ])?old\b|\s*-?\s*years? of age\b|\s+or (?:older|over|above)\b", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s*$", re.IGNORECASE)
 
 

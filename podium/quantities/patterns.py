@@ -64,11 +64,16 @@ WORD_NUMBER = (
 )
 SCALES = rf"(?:{_SCALE_WORD})(?:{_GAP}(?:{_SCALE_WORD}))*"
 _PREFIX = _alternation(p for ps in _W.currency_prefixes.values() for p in ps)
+# A currency code ending in a letter may touch its number ("GBP4m", "RM12"): the number may then
+# follow that letter, which it may follow nowhere else.
+_AFTER_CODE = "".join(
+    f"|(?<=(?<![A-Za-z])(?-i:{re.escape(p)}))" for p in sorted({p for ps in _W.currency_prefixes.values() for p in ps}) if p[-1].isalpha()
+)
 
 # A number with its scale words, matched where a seed starts: "18 billion", "4¼", "Nineteen",
 # "100-billion". A currency mark before it is read by PREFIX_BEFORE.
 NUMBER_AT = re.compile(
-    rf"(?<![\w.,:/])(?<![A-Za-z]-)"
+    rf"(?:(?<![\w.,:/]){_AFTER_CODE})(?<![A-Za-z]-)"
     rf"(?P<number>(?:{DIGITS})[{_VULGAR}]?|[{_VULGAR}]|(?:{WORD_NUMBER})\b)"
     rf"(?P<and_half>{_GAP}and{_GAP}a{_GAP}half\b)?"
     rf"(?P<scale>(?:{_GAP}|-)(?:{SCALES})\b)?",
