@@ -45,7 +45,7 @@ NEWSQUANT_UNITS = {
     "m3": "cubic metre", "L": "litre", "mL": "millilitre", "barrel": "barrel", "gallon": "gallon",
     "s": "second", "second": "second", "ms": "millisecond", "minute": "minute", "hour": "hour", "day": "day",
     "week": "week", "month": "month", "quarter": "quarter", "year": "year", "ka": "kiloannum", "Ma": "megaannum",
-    "mph": "mile per hour", "kph": "kilometre per hour", "Hz": "hertz", "kHz": "kilohertz", "MHz": "megahertz",
+    "mph": "mile per hour", "mpg": "mile per gallon", "ft2": "square feet", "kph": "kilometre per hour", "Hz": "hertz", "kHz": "kilohertz", "MHz": "megahertz",
     "GHz": "gigahertz", "rpm": "revolutions per minute",
     "Pa": "pascal", "kPa": "kilopascal", "MPa": "megapascal", "GPa": "gigapascal", "bar": "bar", "mbar": "millibar",
     "ksi": "kilopound per square inch", "A": "ampere", "V": "volt", "kV": "kilovolt", "mV": "millivolt",

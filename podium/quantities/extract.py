@@ -142,6 +142,8 @@ def _number_mention(text: str, match: re.Match[str], floor: int, limit: int) -> 
     value = (number_value(number) + (0.5 if match.group("and_half") else 0.0)) * scale_value(scale)
     if not prefix and number[:1].isdigit() and _minus_before(before):
         value, start = -value, start - 1
+    elif not prefix and (minus := P.MINUS_WORD_BEFORE.search(text, max(floor, match.start() - 12), match.start())):
+        value, start = -value, minus.start()
     unit = P.prefix_unit(prefix) if prefix else "count"
     number_end, multiplier, unit_match = _scale_and_unit_after(
         text, match.end(), limit, has_prefix=bool(prefix), has_scale=bool(scale)

@@ -64,6 +64,8 @@ WORD_NUMBER = (
 )
 SCALES = rf"(?:{_SCALE_WORD})(?:{_GAP}(?:{_SCALE_WORD}))*"
 _PREFIX = _alternation(p for ps in _W.currency_prefixes.values() for p in ps)
+# "minus-130": a minus word may touch its number with a hyphen, which no other word may.
+_AFTER_MINUS_WORD = "".join(f"|(?<={re.escape(w)}-)" for w in _W.minus_words)
 # A currency code ending in a letter may touch its number ("GBP4m", "RM12"): the number may then
 # follow that letter, which it may follow nowhere else.
 _AFTER_CODE = "".join(
@@ -73,7 +75,7 @@ _AFTER_CODE = "".join(
 # A number with its scale words, matched where a seed starts: "18 billion", "4¼", "Nineteen",
 # "100-billion". A currency mark before it is read by PREFIX_BEFORE.
 NUMBER_AT = re.compile(
-    rf"(?:(?<![\w.,:/]){_AFTER_CODE})(?<![A-Za-z]-)"
+    rf"(?:(?<![\w.,:/]){_AFTER_CODE})(?:(?<![A-Za-z]-){_AFTER_MINUS_WORD})"
     rf"(?P<number>(?:{DIGITS})[{_VULGAR}]?|[{_VULGAR}]|(?:{WORD_NUMBER})\b)"
     rf"(?P<and_half>{_GAP}and{_GAP}a{_GAP}half\b)?"
     rf"(?P<scale>(?:{_GAP}|-)(?:{SCALES})\b)?",
@@ -83,6 +85,9 @@ NUMBER_AT = re.compile(
 # Not after another number ("2 - 3" is a range).
 MINUS_BEFORE: re.Pattern[str]
 _compile_later("MINUS_BEFORE", r"(?:^|(?<=[(\[:])|(?<=[^\d\s][ \t])|(?<=\n))[-−]$")
+# A minus said in words: "minus 4.9 percent", "minus-130 degrees".
+MINUS_WORD_BEFORE: re.Pattern[str]
+_compile_later("MINUS_WORD_BEFORE", rf"\b(?:{_lower_trie(_W.minus_words)})[ \t-]$", re.IGNORECASE)
 PREFIX_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<prefix>{_PREFIX})[ \t]?$", re.IGNORECASE)
 # Abbreviated scale right after a currency figure: "$18bn", "£2.5m".
 SCALE_ABBREVIATION = re.compile(rf"(?:{_lower_trie(_W.scale_abbreviations)})(?![A-Za-z])", re.IGNORECASE)
@@ -162,7 +167,7 @@ LOWER_WORD_AFTER: re.Pattern[str]
 _compile_later("LOWER_WORD_AFTER", r"[ \t]+[a-z]")
 # A capitalised word right before a bare number, mid-sentence: "Boeing 737", "Fortune 500".
 CAPITALISED_WORD_BEFORE: re.Pattern[str]
-_compile_later("CAPITALISED_WORD_BEFORE", r"(?P<lead>\S?)[ \t]*\b(?P<word>[A-Z][A-Za-z]*)[ \t]$")
+_compile_later("CAPITALISED_WORD_BEFORE", r"(?P<lead>\S?)[ \t]*\b(?P<word>(?:[A-Z]|[a-z]+[A-Z])[A-Za-z]*(?:&[A-Z]+)?)[ \t]$")
 TOP_N: re.Pattern[str]
 _compile_later("TOP_N", rf"\btop[ -](?P<n>\d+|{_UNIT_WORD}|{_TENS_WORD})\b", re.IGNORECASE)
 

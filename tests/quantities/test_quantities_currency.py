@@ -44,3 +44,4 @@ def test_a_code_inside_a_word_marks_no_number() -> None:
     from podium.quantities import extract_text
 
     assert [q.text for q in extract_text("Model XGBP5 and TRM12 shipped.")] == []
+

@@ -246,3 +246,17 @@ def test_offsets_hold_past_a_letter_lower_cased_to_two() -> None:
     sentence = "İZMİR output rose by five percent to 3 million tons."
     found = [(q.text, q.start, q.value, q.unit) for q in extract_text(sentence)]
     assert found == [("five percent", sentence.index("five"), 5, "%"), ("3 million tons", sentence.index("3"), 3e6, "t")]
+
+
+def test_a_minus_said_in_words_makes_the_number_negative() -> None:
+    from podium.quantities import extract_text
+
+    found = [(q.text, q.value, q.unit) for q in extract_text("Output fell minus 4.9 percent; it hit minus-130 degrees Fahrenheit.")]
+    assert found == [("minus 4.9 percent", -4.9, "%"), ("minus-130 degrees Fahrenheit", -130.0, "degF")]
+
+
+def test_areas_mileage_and_names_with_inner_capitals() -> None:
+    from podium.quantities import extract_text
+
+    found = [(q.text, q.unit) for q in extract_text("A 450 sq ft flat gets 29 mpg, unlike the iPhone 11 or the S&P 500.")]
+    assert found == [("450 sq ft", "ft2"), ("29 mpg", "mpg")]
