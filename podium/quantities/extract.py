@@ -495,7 +495,8 @@ def _join_ranges(text: str, mentions: list[Mention]) -> None:
         if first.value == second.value:
             first.unit = second.unit = ""  # "a 50-50 chance": odds, not a range
             continue
-        if first.scale is None and second.scale is not None:
+        if first.scale is None and second.scale is not None and first.value < second.value / scale_value(second.scale):
+            # "5 to 6 million" shares the scale; "$800,000 to $1.3 million" has its own.
             first.value *= scale_value(second.scale)
         first.value_max, first.unit, first.end = second.value, second.unit, second.end
         if not first.has_own_qualifier and second.has_own_qualifier:
@@ -529,7 +530,7 @@ def _is_range(text: str, first: Mention, second: Mention) -> bool:
     joiner = text[first.end : second.start].strip().lower()
     if joiner == "and":
         return bool(P.BETWEEN_BEFORE.search(before))
-    return not P.FROM_BEFORE.search(before)
+    return not P.FROM_BEFORE.search(before) or bool(P.RANGE_FROM_BEFORE.search(before))
 
 
 def _inherit_hedges(text: str, mentions: list[Mention]) -> None:

@@ -246,6 +246,8 @@ BETWEEN_BEFORE: re.Pattern[str]
 _compile_later("BETWEEN_BEFORE", r"\bbetween\s+$", re.IGNORECASE)
 FROM_BEFORE: re.Pattern[str]
 _compile_later("FROM_BEFORE", r"\bfrom\s+$", re.IGNORECASE)
+RANGE_FROM_BEFORE: re.Pattern[str]
+_compile_later("RANGE_FROM_BEFORE", rf"\b(?:{_lower_trie(_W.range_verbs)})\s+from\s+$", re.IGNORECASE)
 RESPECTIVELY_AFTER: re.Pattern[str]
 _compile_later("RESPECTIVELY_AFTER", r"(?:[^.;]|\.\d)*?\brespectively\b", re.IGNORECASE)
 CHAIN_GAP: re.Pattern[str]

@@ -260,3 +260,10 @@ def test_areas_mileage_and_names_with_inner_capitals() -> None:
 
     found = [(q.text, q.unit) for q in extract_text("A 450 sq ft flat gets 29 mpg, unlike the iPhone 11 or the S&P 500.")]
     assert found == [("450 sq ft", "ft2"), ("29 mpg", "mpg")]
+
+
+def test_a_range_verb_makes_from_to_one_range_and_each_end_keeps_its_scale() -> None:
+    from podium.quantities import extract_text
+
+    found = [(q.text, q.value, q.value_max) for q in extract_text("Prices range from $370,000 to $5.5 million; they fell from 5 to 4.")]
+    assert found == [("$370,000 to $5.5 million", 370_000, 5_500_000), ("5", 5, None), ("4", 4, None)]
