@@ -109,9 +109,21 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
-def counted_noun(subject: str) -> str | None:
-    """NewsQuant names the counted noun as the unit ('people', 'home'); podium keeps it in the
-    subject, whose last word is the noun counted."""
+_IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children"})
+
+
+def counted_noun(subject: str, after: str = "") -> str | None:
+    """NewsQuant names the counted noun as the unit, with its modifiers ('people', 'european
+    country'); podium keeps it in the subject, whose last word is the noun counted. The noun phrase
+    right after the figure, when podium finds one there, is the phrase NewsQuant names."""
+    from podium.quantities.subjects import noun_phrase_after
+
+    phrase = [w for w in noun_phrase_after(after[:80]).lower().split() if w.replace("-", "").isalpha()][:3]
+    heads = [i for i, w in enumerate(phrase) if _singular(w) != w or w in _IRREGULAR_PLURALS]
+    if heads:
+        phrase = phrase[: heads[0] + 1]  # a plural ends the noun: "units | whilst", "people | here"
+    if phrase:
+        return " ".join([*phrase[:-1], _singular(phrase[-1])])
     words = [w for w in subject.lower().replace("'s", "").split() if w.isalpha()]
     return _singular(words[-1]) if words else None
 
@@ -129,7 +141,7 @@ def podium_newsquant_predictions(texts: Iterable[tuple[str, str]]) -> tuple[list
         briefing = run(briefing_from_document(Document(text=text, source=doc, format="text")), ("quantities.v1",))
         elapsed += time.perf_counter() - start
         for qty in briefing.quantities:
-            counted = counted_noun(qty.subject) if qty.subject else None
+            counted = counted_noun(qty.subject, text[qty.end :]) if qty.unit == "count" else None
             unit = newsquant_unit(qty.unit, text, qty.start, qty.end, counted=counted)
             row = {"doc": doc, "start": qty.start, "end": qty.end, "text": qty.text, "value": qty.value, "unit": unit}
             if qty.value_max is not None:
