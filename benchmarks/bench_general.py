@@ -49,7 +49,7 @@ NEWSQUANT_UNITS = {
     "GHz": "gigahertz", "rpm": "revolutions per minute",
     "Pa": "pascal", "kPa": "kilopascal", "MPa": "megapascal", "GPa": "gigapascal", "bar": "bar", "mbar": "millibar",
     "ksi": "kilopound per square inch", "A": "ampere", "V": "volt", "kV": "kilovolt", "mV": "millivolt",
-    "mAh": "milliampere-hour", "B": "byte", "MB": "megabyte", "GB": "gigabyte", "TB": "terabyte",
+    "mAh": "milliampere-hour", "Nm": "newton metre", "lbft": "pound-foot", "Gt": "gigaton", "B": "byte", "MB": "megabyte", "GB": "gigabyte", "TB": "terabyte",
     "W": "watt", "hp": "horsepower", "J": "joule", "eV": "electronvolt", "keV": "kiloelectronvolt",
     "MeV": "megaelectronvolt", "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt", "kWh": "kilowatt hour",
     "MWh": "megawatt hour", "GWh": "gigawatt hour", "TWh": "terawatt hour", "ppb": "parts-per-billion",
