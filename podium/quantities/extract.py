@@ -315,7 +315,7 @@ def _is_not_an_amount(text: str, mention: Mention, number: str, prefix: str | No
     if bare and mention.unit == "count":
         if _is_calendar(before, after_number, number, mention.value):
             return True
-        if _after_a_name_head(before) or _is_list_label(before, after_number):
+        if _after_a_name_head(before) or _is_list_label(before, after_number) or _is_citation(before, after_number):
             return True
         if _is_section(before, after_number):
             return True
@@ -362,7 +362,15 @@ def _after_a_name(before: str) -> bool:
 
 def _after_a_name_head(before: str) -> bool:
     """ "Article 23", "Page 3", "No. 5 -": the word before the number (and a dash) names a thing."""
-    return _last_word(before).lower() in P.NAME_HEADS
+    if _last_word(before).lower() in P.NAME_HEADS:
+        return True
+    listed = P.NAME_LIST_BEFORE.search(before)
+    return listed is not None and listed.group("head").lower() in P.NAME_HEADS
+
+
+def _is_citation(before: str, after: str) -> bool:
+    """ "[12]", "[25,14]": a reference to a source, not an amount."""
+    return P.CITATION_BEFORE.search(before) is not None and P.CITATION_AFTER.match(after) is not None
 
 
 def _last_word(before: str) -> str:

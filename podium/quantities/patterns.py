@@ -188,6 +188,18 @@ _compile_later(
 )
 # Name heads are single words (letters and dots), looked up as the word before a number.
 NAME_HEADS = frozenset(_W.name_heads)
+# The later labels of a list after one name word: "Figs. 3, 6–9", "phases 3, 5, and 7".
+_LABEL = r"\(?\d+[a-z]?\)?(?:[–-]\d+[a-z]?)?"
+NAME_LIST_BEFORE: re.Pattern[str]
+_compile_later(
+    "NAME_LIST_BEFORE",
+    rf"(?<![\w.])(?P<head>[A-Za-z]+\.?)[ \t]+{_LABEL}(?:[ \t]*,[ \t]*{_LABEL})*(?:[ \t]*(?:,[ \t]*and|,|and|&)[ \t]*|[–-])$",
+)
+# A reference number in square brackets: "[12]", "[25,14]", "[3–5]".
+CITATION_BEFORE: re.Pattern[str]
+_compile_later("CITATION_BEFORE", r"\[(?:\d+(?:[–-]\d+)?,[ \t]?)*$")
+CITATION_AFTER: re.Pattern[str]
+_compile_later("CITATION_AFTER", r"(?:[–-]\d+)?(?:,[ \t]?\d+(?:[–-]\d+)?)*\]")
 # "June 26", and the second day of "July 20 and 21" or "January 20 to 21".
 MONTH_BEFORE: re.Pattern[str]
 _compile_later(

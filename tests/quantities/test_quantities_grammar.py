@@ -267,3 +267,10 @@ def test_a_range_verb_makes_from_to_one_range_and_each_end_keeps_its_scale() -> 
 
     found = [(q.text, q.value, q.value_max) for q in extract_text("Prices range from $370,000 to $5.5 million; they fell from 5 to 4.")]
     assert found == [("$370,000 to $5.5 million", 370_000, 5_500_000), ("5", 5, None), ("4", 4, None)]
+
+
+def test_citations_and_lists_of_figure_labels_are_not_amounts() -> None:
+    from podium.quantities import extract_text
+
+    text = "As shown [25,14] and in Figs. 3, 6–9 and at phases 3, 5, and 7, it rose 5 to 7 percent over [12 m]."
+    assert [q.text for q in extract_text(text)] == ["5 to 7 percent", "12 m"]
