@@ -178,6 +178,8 @@ def _currency_prefix(before: str, number_start: int) -> tuple[str | None, int]:
     found = P.PREFIX_BEFORE.search(before)
     if found is None:
         return None, number_start
+    if found.group("prefix").isalpha() and len(found.group("prefix")) <= 2 and found.end("prefix") < len(before):
+        return None, number_start  # "RM12" is money; "RM 8546" is more often a label
     return found.group("prefix"), number_start - (len(before) - found.start())
 
 
