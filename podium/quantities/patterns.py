@@ -75,7 +75,7 @@ _AFTER_CODE = "".join(
 # A number with its scale words, matched where a seed starts: "18 billion", "4¼", "Nineteen",
 # "100-billion". A currency mark before it is read by PREFIX_BEFORE.
 NUMBER_AT = re.compile(
-    rf"(?:(?<![\w.,:/]){_AFTER_CODE})(?:(?<![A-Za-z]-){_AFTER_MINUS_WORD})"
+    rf"(?:(?<![\w.,:/)\]]){_AFTER_CODE})(?:(?<![A-Za-z]-){_AFTER_MINUS_WORD})"
     rf"(?P<number>(?:{DIGITS})[{_VULGAR}]?|[{_VULGAR}]|(?:{WORD_NUMBER})\b)"
     rf"(?P<and_half>{_GAP}and{_GAP}a{_GAP}half\b)?"
     rf"(?P<scale>(?:{_GAP}|-)(?:{SCALES})\b)?",
@@ -195,11 +195,11 @@ _compile_later(
     "NAME_LIST_BEFORE",
     rf"(?<![\w.])(?P<head>[A-Za-z]+\.?)[ \t]+{_LABEL}(?:[ \t]*,[ \t]*{_LABEL})*(?:[ \t]*(?:,[ \t]*and|,|and|&)[ \t]*|[–-])$",
 )
-# A reference number in square brackets: "[12]", "[25,14]", "[3–5]".
+# A reference number in brackets after a word: "[12]", "[25,14]", "symptoms (30)", "(26,29,49)".
 CITATION_BEFORE: re.Pattern[str]
-_compile_later("CITATION_BEFORE", r"\[(?:\d+(?:[–-]\d+)?,[ \t]?)*$")
+_compile_later("CITATION_BEFORE", r"(?:\[|(?<=[A-Za-z)][ \t])\()(?:\d+(?:[–-]\d+)?,[ \t]?)*(?:\d+[–-])?$")
 CITATION_AFTER: re.Pattern[str]
-_compile_later("CITATION_AFTER", r"(?:[–-]\d+)?(?:,[ \t]?\d+(?:[–-]\d+)?)*\]")
+_compile_later("CITATION_AFTER", r"(?:[–-]\d+)?(?:,[ \t]?\d+(?:[–-]\d+)?)*[\])]")
 # "June 26", and the second day of "July 20 and 21" or "January 20 to 21".
 MONTH_BEFORE: re.Pattern[str]
 _compile_later(
@@ -225,7 +225,8 @@ _compile_later("ONE_PRONOUN_BEFORE", rf"\b(?:{_lower_trie(_W.one_pronoun_before)
 HYPHEN_WORD_AFTER: re.Pattern[str]
 _compile_later("HYPHEN_WORD_AFTER", r"-[A-Za-z]")
 # A letter, or a CJK character (a Chinese date or label: "1月15日"), touching the number.
-LETTER_AFTER = re.compile(r"[A-Za-z\u3000-\u303f\u4e00-\u9fff]|/\d")
+# Any letter, Greek too ("2σ", "30ε"): a number glued to a letter is a label or a symbol's factor.
+LETTER_AFTER = re.compile(r"[^\W\d_]|[\u3000-\u303f]|/\d")
 # "the first three quarters", "the first four months": a calendar stretch, not a figure.
 # "13(3) powers", "Article 5(2)": a legal section, both numbers labels.
 SECTION_AFTER: re.Pattern[str]

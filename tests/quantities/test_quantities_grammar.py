@@ -274,3 +274,10 @@ def test_citations_and_lists_of_figure_labels_are_not_amounts() -> None:
 
     text = "As shown [25,14] and in Figs. 3, 6–9 and at phases 3, 5, and 7, it rose 5 to 7 percent over [12 m]."
     assert [q.text for q in extract_text(text)] == ["5 to 7 percent", "12 m"]
+
+
+def test_bracketed_references_formula_indices_and_greek_factors_are_not_amounts() -> None:
+    from podium.quantities import extract_text
+
+    text = "Symptoms (30) and use (26,29,49) of Mg(ClO4)2 within 2σ; thirty (30) days and 5 (12%)."
+    assert [q.text for q in extract_text(text)] == ["thirty", "5", "12%"]
