@@ -262,6 +262,18 @@ def _year_range(m: re.Match[str], g: Groups) -> TimeRef | None:
 
 
 @_alternative(
+    "since_month",
+    lambda f: rf"\bsince\s+(?:(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<month>{f.month})"
+    rf"(?:\s+[0-3]?\d(?:st|nd|rd|th)?)?\s*,?\s+(?P<year>{_YEAR})\b",
+    lambda f: {"since"},
+)
+def _since_month(m: re.Match[str], g: Groups) -> TimeRef | None:
+    """ "since November 2023" runs from that month to the briefing's."""
+    month = _month(g["month"])
+    return TimeRef(*_span(m), "point", "since", low=month, high=month, **_year_fields(g["year"]))
+
+
+@_alternative(
     "since",
     lambda f: rf"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?P<year>{f.year_ref})",
     lambda f: {"since"},
@@ -583,6 +595,9 @@ def resolve_ref(ref: TimeRef, anchor: Anchor) -> str:
         return f"{ref.year}/{ref.end_year}"
     if ref.form == "since":
         start = _base_year(ref, anchor)
+        if ref.low and start is not None and anchor.year is not None and anchor.month is not None:
+            first, last = f"{start}-{ref.low:02d}", f"{anchor.year}-{anchor.month:02d}"
+            return first if first >= last else f"{first}/{last}"
         if start is None or anchor.year is None:
             return "" if start is None else str(start)
         return str(start) if start >= anchor.year else f"{start}/{anchor.year}"

@@ -177,3 +177,8 @@ def test_text_beyond_ascii_read_in_any_case(text: str, found: list[str]) -> None
     refs = find_time_refs(text)
     assert [text[r.start : r.end] for r in refs] == found
     assert find_time_refs(text, [(0, len(text))]) == refs
+
+
+def test_since_a_month_runs_to_the_briefing_month() -> None:
+    refs = find_time_refs("The rate has been at 4.35% since November 2023; prices have risen since 2020.")
+    assert [resolve_ref(ref, Anchor(2025, 2)) for ref in refs] == ["2023-11/2025-02", "2020/2025"]
