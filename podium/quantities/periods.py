@@ -167,9 +167,14 @@ def _with_the(words: Iterable[str]) -> set[str]:
     return {phrase for word in words for phrase in (word, f"the {word}")}
 
 
+_DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
+
+
 @_alternative(
     "month_range",
-    lambda f: rf"\b(?:from\s+)?(?P<first>{f.month})\s*(?:to|through|until|-|–|and)\s*(?P<last>{f.month})"
+    # Days may stand beside the months: "from 1 June to 31 August 2024" spans those months.
+    lambda f: rf"\b(?:from\s+(?:{_DAY}\s+)?)?(?P<first>{f.month})(?:\s+{_DAY}\b)?\s*(?:to|through|until|-|–|and)\s*"
+    rf"(?:{_DAY}\s+)?(?P<last>{f.month})(?:\s+{_DAY}\b)?"
     rf"(?:\s*,?\s*(?:of\s+)?(?P<year>{f.year_ref}))?",
     lambda f: {"from"} | f.months,
 )

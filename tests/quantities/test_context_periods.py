@@ -182,3 +182,8 @@ def test_text_beyond_ascii_read_in_any_case(text: str, found: list[str]) -> None
 def test_since_a_month_runs_to_the_briefing_month() -> None:
     refs = find_time_refs("The rate has been at 4.35% since November 2023; prices have risen since 2020.")
     assert [resolve_ref(ref, Anchor(2025, 2)) for ref in refs] == ["2023-11/2025-02", "2020/2025"]
+
+
+def test_a_range_of_days_spans_their_months() -> None:
+    refs = find_time_refs("Developments from 1 June to 31 August 2024 and from June 30 to July 2, 2023.")
+    assert [resolve_ref(ref, Anchor(2024, 10)) for ref in refs] == ["2024-06/2024-08", "2023-06/2023-07"]
