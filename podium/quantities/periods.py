@@ -64,6 +64,7 @@ class PeriodWords:
     run_suffixes: tuple[str, ...]
     now_cues: tuple[str, ...]
     standing_cues: tuple[str, ...]
+    event_nouns: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +87,7 @@ def load_words() -> PeriodWords:
         run_suffixes=words("run_suffixes"),
         now_cues=words("now_cues"),
         standing_cues=words("standing_cues"),
+        event_nouns=words("event_nouns"),
     )
 
 
@@ -377,6 +379,8 @@ def _relative_year(m: re.Match[str], g: Groups) -> TimeRef | None:
 def _year(m: re.Match[str], g: Groups) -> TimeRef | None:
     if _NAME_BEFORE_YEAR.search(m.string[max(0, m.start() - 24) : m.start()]):
         return None  # "the Trade Act of 1974": a name, not a time
+    if m.string[max(0, m.start() - 4) : m.start()].lower() == "the " and _event_after().match(m.string, m.end()):
+        return None  # "the 2022 election": the year names an event
     return TimeRef(*_span(m), "point", "year", year=int(_text(g["year"])))
 
 
@@ -510,6 +514,11 @@ _COMPARISON_LEAD = re.compile(
     r"|\b(?:that|those)\s+(?:in|of|for)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+@lru_cache(maxsize=1)
+def _event_after() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:[a-z]+\s+)?(?:{_alternation(load_words().event_nouns)})\b", re.IGNORECASE)
+
+
 _FROM_OPENS = re.compile(r"from\b", re.IGNORECASE)
 _NAME_BEFORE_YEAR = re.compile(r"\b[A-Z][a-z]+\s+of\s+$")
 _COMPARISON_BEFORE = re.compile(r"\b(?:of|than)\s+$")

@@ -187,3 +187,8 @@ def test_since_a_month_runs_to_the_briefing_month() -> None:
 def test_a_range_of_days_spans_their_months() -> None:
     refs = find_time_refs("Developments from 1 June to 31 August 2024 and from June 30 to July 2, 2023.")
     assert [resolve_ref(ref, Anchor(2024, 10)) for ref in refs] == ["2024-06/2024-08", "2023-06/2023-07"]
+
+
+def test_a_year_naming_an_event_dates_nothing() -> None:
+    refs = find_time_refs("Relief of $14 billion, as I said before the 2022 election; the 2023 budget")
+    assert [resolve_ref(ref, Anchor(2023, 5)) for ref in refs] == ["2023"]
