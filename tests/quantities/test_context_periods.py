@@ -192,3 +192,8 @@ def test_a_range_of_days_spans_their_months() -> None:
 def test_a_year_naming_an_event_dates_nothing() -> None:
     refs = find_time_refs("Relief of $14 billion, as I said before the 2022 election; the 2023 budget")
     assert [resolve_ref(ref, Anchor(2023, 5)) for ref in refs] == ["2023"]
+
+
+def test_today_leaves_a_figure_undated() -> None:
+    (ref,) = find_time_refs("Today the cash rate is 3.6%.")
+    assert ref.scope == "now" and resolve_ref(ref, Anchor(2025, 8)) == ""
