@@ -610,8 +610,8 @@ def resolve_ref(ref: TimeRef, anchor: Anchor) -> str:
     if ref.form == "since":
         start = _base_year(ref, anchor)
         if ref.low and start is not None and anchor.year is not None and anchor.month is not None:
-            first, last = f"{start}-{ref.low:02d}", f"{anchor.year}-{anchor.month:02d}"
-            return first if first >= last else f"{first}/{last}"
+            opened, closed = f"{start}-{ref.low:02d}", f"{anchor.year}-{anchor.month:02d}"
+            return opened if opened >= closed else f"{opened}/{closed}"
         if start is None or anchor.year is None:
             return "" if start is None else str(start)
         return str(start) if start >= anchor.year else f"{start}/{anchor.year}"
