@@ -20,7 +20,9 @@ from podium.wordtables import lowered, read_table
 DATA_FILE = "periods_en.yaml"
 
 Scope = Literal["point", "run", "self", "compare", "now", "standing"]
-Form = Literal["year", "years", "quarter", "quarters", "months", "day", "past", "ahead", "since", "run", "none"]
+Form = Literal[
+    "year", "years", "quarter", "quarters", "months", "day", "past", "ahead", "since", "run", "none", "month_window", "quarter_window"
+]
 
 
 @dataclass(frozen=True)
@@ -170,6 +172,28 @@ def _with_the(words: Iterable[str]) -> set[str]:
 
 
 _DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
+_WINDOW_END = r"(?:ending|ended|to|through|up\s+to)\s+(?:the\s+end\s+of\s+)?(?:the\s+)?"
+
+
+@_alternative(
+    "month_window",
+    lambda f: rf"\b(?:the\s+)?(?P<count>{f.count}|year)\s*(?:-\s*)?(?:months?\s+)?{_WINDOW_END}"
+    rf"(?:(?P<quarter>{f.month})\s+quarter|(?P<month>{f.month}))(?:\s*,?\s*(?P<year>{f.year_ref}))?",
+    lambda f: f.numbers | {"the", "year", _DIGIT},
+)
+def _month_window(m: re.Match[str], g: Groups) -> TimeRef | None:
+    """ "the 12 months ending February": a window of months up to one; "the year to the September
+    quarter": the four quarters up to that one."""
+    count = 12 if _text(g["count"]).lower() == "year" else _count(g["count"])
+    if g["quarter"]:
+        if count != 12:
+            return None
+        return TimeRef(*_span(m), "point", "quarter_window", low=(_month(g["quarter"]) + 2) // 3, high=4, **_year_fields(g["year"]))
+    if not 1 < count <= 36:
+        return None
+    return TimeRef(*_span(m), "point", "month_window", low=_month(g["month"]), high=count, **_year_fields(g["year"]))
+
+
 
 
 @_alternative(
@@ -491,7 +515,7 @@ def _ref_from_match(m: re.Match[str]) -> TimeRef | None:
     assert name is not None  # every alternative is a named group
     read, groups = patterns().readers[name]
     ref = read(m, {local: m.group(full) for local, full in groups})
-    if ref is not None and ref.form not in ("years", "past", "ahead", "run", "since", "none") and _is_comparison_base(m):
+    if ref is not None and ref.form not in ("years", "past", "ahead", "run", "since", "none", "month_window", "quarter_window") and _is_comparison_base(m):
         # "compared with the same period last year", "from July": the base of a change, not its period.
         return TimeRef(ref.start, ref.end, "compare", ref.form)
     return ref
@@ -583,6 +607,8 @@ def _first_unknown_month(ref: TimeRef) -> int:
         return ref.high
     if ref.form in ("quarter", "quarters"):
         return 3 * ref.low - 2
+    if ref.form == "quarter_window":
+        return 3 * ref.low  # a window must have ended
     return ref.low
 
 
@@ -627,6 +653,14 @@ def resolve_ref(ref: TimeRef, anchor: Anchor) -> str:
         year = anchor.carried_year if anchor.carried_year is not None else _month_year(_first_unknown_month(ref), anchor)
     if year is None:
         return ""
+    if ref.form == "month_window":
+        end = year * 12 + ref.low - 1
+        begin = end - ref.high + 1
+        return f"{begin // 12}-{begin % 12 + 1:02d}/{end // 12}-{end % 12 + 1:02d}"
+    if ref.form == "quarter_window":
+        end = year * 4 + ref.low - 1
+        begin = end - ref.high + 1
+        return f"{begin // 4}-Q{begin % 4 + 1}/{end // 4}-Q{end % 4 + 1}"
     if ref.form == "quarter":
         return f"{year}-Q{ref.low}"
     if ref.form == "quarters":

@@ -197,3 +197,8 @@ def test_a_year_naming_an_event_dates_nothing() -> None:
 def test_today_leaves_a_figure_undated() -> None:
     (ref,) = find_time_refs("Today the cash rate is 3.6%.")
     assert ref.scope == "now" and resolve_ref(ref, Anchor(2025, 8)) == ""
+
+
+def test_a_window_up_to_a_month_or_quarter_is_the_whole_window() -> None:
+    refs = find_time_refs("Prices rose 3% in the 12 months ending February, and 4% over the year to the September quarter.")
+    assert [resolve_ref(ref, Anchor(2025, 10)) for ref in refs] == ["2024-03/2025-02", "2024-Q4/2025-Q3"]
