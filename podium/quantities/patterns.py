@@ -63,7 +63,7 @@ WORD_NUMBER = (
     rf"(?:\s+hundred(?:\s+(?:and\s+)?(?:(?:{_TENS_WORD})(?:[- ](?:{_UNIT_WORD}))?|{_UNIT_WORD}))?)?"
 )
 SCALES = rf"(?:{_SCALE_WORD})(?:{_GAP}(?:{_SCALE_WORD}))*"
-_PREFIX = _alternation(p for ps in _W.currency_prefixes.values() for p in ps)
+_PREFIX = _lower_trie(p.lower() for ps in _W.currency_prefixes.values() for p in ps)
 # "minus-130": a minus word may touch its number with a hyphen, which no other word may.
 _AFTER_MINUS_WORD = "".join(f"|(?<={re.escape(w)}-)" for w in _W.minus_words)
 # A currency code ending in a letter may touch its number ("GBP4m", "RM12"): the number may then
@@ -85,9 +85,7 @@ NUMBER_AT = re.compile(
 # Not after another number ("2 - 3" is a range).
 MINUS_BEFORE: re.Pattern[str]
 _compile_later("MINUS_BEFORE", r"(?:^|(?<=[(\[:])|(?<=[^\d\s][ \t])|(?<=\n))[-−]$")
-# A minus said in words: "minus 4.9 percent", "minus-130 degrees".
-MINUS_WORD_BEFORE: re.Pattern[str]
-_compile_later("MINUS_WORD_BEFORE", rf"\b(?:{_lower_trie(_W.minus_words)})[ \t-]$", re.IGNORECASE)
+
 PREFIX_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<prefix>{_PREFIX})[ \t]?$", re.IGNORECASE)
 # Abbreviated scale right after a currency figure: "$18bn", "£2.5m".
 SCALE_ABBREVIATION = re.compile(rf"(?:{_lower_trie(_W.scale_abbreviations)})(?![A-Za-z])", re.IGNORECASE)
@@ -167,7 +165,7 @@ LOWER_WORD_AFTER: re.Pattern[str]
 _compile_later("LOWER_WORD_AFTER", r"[ \t]+[a-z]")
 # A capitalised word right before a bare number, mid-sentence: "Boeing 737", "Fortune 500".
 CAPITALISED_WORD_BEFORE: re.Pattern[str]
-_compile_later("CAPITALISED_WORD_BEFORE", r"(?P<lead>\S?)[ \t]*\b(?P<word>(?:[A-Z]|[a-z]+[A-Z])[A-Za-z]*(?:&[A-Z]+)?)[ \t]$")
+_compile_later("CAPITALISED_WORD_BEFORE", r"(?P<lead>\S?)[ \t]*\b(?P<word>[A-Z][A-Za-z]*)[ \t]$")
 TOP_N: re.Pattern[str]
 _compile_later("TOP_N", rf"\btop[ -](?P<n>\d+|{_UNIT_WORD}|{_TENS_WORD})\b", re.IGNORECASE)
 
@@ -225,8 +223,8 @@ _compile_later("ONE_PRONOUN_BEFORE", rf"\b(?:{_lower_trie(_W.one_pronoun_before)
 HYPHEN_WORD_AFTER: re.Pattern[str]
 _compile_later("HYPHEN_WORD_AFTER", r"-[A-Za-z]")
 # A letter, or a CJK character (a Chinese date or label: "1月15日"), touching the number.
-# Any letter, Greek too ("2σ", "30ε"): a number glued to a letter is a label or a symbol's factor.
-LETTER_AFTER = re.compile(r"[^\W\d_]|[\u3000-\u303f]|/\d")
+# A Latin, Greek ("2σ", "30ε") or Chinese letter glued to a number: a label or a symbol's factor.
+LETTER_AFTER = re.compile(r"[A-Za-z\u0370-\u03ff\u3000-\u303f\u4e00-\u9fff]|/\d")
 # "the first three quarters", "the first four months": a calendar stretch, not a figure.
 # "13(3) powers", "Article 5(2)": a legal section, both numbers labels.
 SECTION_AFTER: re.Pattern[str]
