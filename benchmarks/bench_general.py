@@ -9,6 +9,7 @@ the counted noun of its subject, NewsQuant's own convention."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -26,21 +27,57 @@ MEASEVAL_TEXT = {"trial": "trial/txt", "train": "train/text", "eval": "eval/text
 SCORING = BENCH / "scoring"
 CQE_PUBLISHED_VALUE_UNIT = 85.6
 
-# podium's unit ids under the names the NewsQuant scorer knows (its own alias table does the rest).
+# Every podium unit id (units_en.txt, units_zh.txt and the unitless ids) under the name the
+# NewsQuant scorer knows (its own alias table does the rest). NewsQuant names a multiple or a rank
+# by nothing ("6.5 times earnings" is "-").
 NEWSQUANT_UNITS = {
-    "%": "percentage", "USD": "dollar", "CNY": "chinese yuan", "EUR": "euro", "GBP": "pound sterling",
-    "JPY": "japanese yen", "count": "-", "t": "metric ton", "kg": "kilogram", "km": "kilometre", "m": "metre",
-    "m2": "square metre", "km2": "square kilometre", "m3": "cubic metre", "ha": "hectare", "kWh": "kilowatt hour",
-    "kW": "kilowatt", "MW": "megawatt", "bp": "basis point", "pp": "percentage point", "inch": "inch",
-    "ft": "foot", "yard": "yard", "mile": "mile", "mph": "mile per hour", "kph": "kilometre per hour",
-    "hp": "horsepower", "g": "gram", "mg": "milligram", "lb": "pound-mass", "L": "litre", "mL": "millilitre",
-    "gallon": "gallon", "GB": "gigabyte", "MB": "megabyte", "TB": "terabyte", "Hz": "hertz", "GHz": "gigahertz",
-    "degree": "degree", "degC": "celsius", "degF": "fahrenheit", "point": "point", "cent": "cent",
-    "AUD": "australian dollar", "CAD": "canadian dollar", "HKD": "hong kong dollar", "INR": "indian rupee",
-    "ILS": "shekel", "KRW": "south korean won", "RUB": "russian ruble", "s": "second", "second": "second",
-    "ms": "millisecond", "minute": "minute", "hour": "hour", "mm": "millimetre", "cm": "centimetre",
-    "um": "micrometre", "nm": "nanometre", "ug": "microgram", "barrel": "barrel",
+    "%": "percentage", "pp": "percentage point", "bp": "basis point", "times": "-", "rank": "-", "count": "-",
+    "magnitude": "-", "point": "point", "degree": "degree", "degC": "celsius", "degF": "fahrenheit", "K": "kelvin",
+    "USD": "dollar", "cent": "cent", "CNY": "chinese yuan", "EUR": "euro", "GBP": "pound sterling",
+    "JPY": "japanese yen", "AUD": "australian dollar", "CAD": "canadian dollar", "HKD": "hong kong dollar",
+    "INR": "indian rupee", "ILS": "shekel", "KRW": "south korean won", "RUB": "russian ruble",
+    "MYR": "malaysian ringgit", "SGD": "singapore dollar",
+    "kg": "kilogram", "g": "gram", "mg": "milligram", "ug": "microgram", "t": "metric ton", "short_ton": "ton",
+    "lb": "pound-mass", "oz": "ounce", "jin": "jin", "gongjin": "kilogram",
+    "m": "metre", "km": "kilometre", "cm": "centimetre", "mm": "millimetre", "um": "micrometre", "nm": "nanometre",
+    "mile": "mile", "ft": "foot", "inch": "inch", "yard": "yard",
+    "m2": "square metre", "km2": "square kilometre", "ha": "hectare", "acre": "acre", "mu": "mu",
+    "m3": "cubic metre", "L": "litre", "mL": "millilitre", "barrel": "barrel", "gallon": "gallon",
+    "s": "second", "second": "second", "ms": "millisecond", "minute": "minute", "hour": "hour", "day": "day",
+    "week": "week", "month": "month", "quarter": "quarter", "year": "year", "ka": "kiloannum", "Ma": "megaannum",
+    "mph": "mile per hour", "mpg": "mile per gallon", "ft2": "square feet", "kph": "kilometre per hour", "Hz": "hertz", "kHz": "kilohertz", "MHz": "megahertz",
+    "GHz": "gigahertz", "rpm": "revolutions per minute",
+    "Pa": "pascal", "kPa": "kilopascal", "MPa": "megapascal", "GPa": "gigapascal", "bar": "bar", "mbar": "millibar",
+    "ksi": "kilopound per square inch", "A": "ampere", "V": "volt", "kV": "kilovolt", "mV": "millivolt",
+    "mAh": "milliampere-hour", "Nm": "newton metre", "lbft": "pound-foot", "Gt": "gigaton", "B": "byte", "MB": "megabyte", "GB": "gigabyte", "TB": "terabyte",
+    "W": "watt", "hp": "horsepower", "J": "joule", "eV": "electronvolt", "keV": "kiloelectronvolt",
+    "MeV": "megaelectronvolt", "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt", "kWh": "kilowatt hour",
+    "MWh": "megawatt hour", "GWh": "gigawatt hour", "TWh": "terawatt hour", "ppb": "parts-per-billion",
+    "ppm": "parts-per-million", "mpg": "mile per gallon",
 }  # fmt: skip
+
+# NewsQuant names a per-unit figure by both units ("$3 a gallon" is "dollar per gallon") and an
+# age by "year of age"; podium keeps the first unit and leaves the rest to the kind and subject.
+_PER_UNIT = re.compile(
+    r"\s*(?:per|a|an|each)\s+(gallon|barrel|share|month|year|week|day|hour|minute|second|night|game|"
+    r"gram|ounce|pound|ton|tonne|square (?:foot|feet|metre|meter)|person|head|kilowatt[- ]hour)s?\b",
+    re.IGNORECASE,
+)
+_AGE_AFTER = re.compile(r"\s*-?\s*(?:years?[- ])?old\b|\s*-?\s*years? of age\b|\s+or (?:older|over|above)\b", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s*$", re.IGNORECASE)
+
+
+def newsquant_unit(unit: str, text: str, start: int, end: int, *, counted: str | None = None) -> str:
+    """podium's unit of the figure at text[start:end] in NewsQuant's naming: the mapped id, a
+    count named by its counted noun when given, an age in years of age, a rate per unit."""
+    name = counted if unit == "count" and counted else NEWSQUANT_UNITS.get(unit, unit)
+    if unit == "year" and (_AGE_AFTER.match(text, end) or _AGE_BEFORE.search(text, 0, start)):
+        return "year of age"
+    per = _PER_UNIT.match(text, end)
+    if per and unit != "%" and name != "-":
+        return f"{name} per {_singular(per.group(1).lower().replace('feet', 'foot').replace('-', ' '))}"
+    return name
+
 
 Prediction = dict[str, Any]
 
@@ -58,7 +95,7 @@ def podium_predictions(texts: Iterable[tuple[str, str]]) -> tuple[list[Predictio
         elapsed += time.perf_counter() - start
         for qty in found:
             row = {"doc": doc, "start": qty.start, "end": qty.end, "text": qty.text, "value": qty.value,
-                   "unit": NEWSQUANT_UNITS.get(qty.unit, qty.unit), "unit_surfaces": [qty.unit, *surfaces.get(qty.unit, ())]}  # fmt: skip
+                   "unit": newsquant_unit(qty.unit, text, qty.start, qty.end), "unit_surfaces": [qty.unit, *surfaces.get(qty.unit, ())]}  # fmt: skip
             if qty.value_max is not None:
                 row.update(value_min=qty.value, value_max=qty.value_max)
             rows.append(row)
@@ -72,9 +109,21 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
-def counted_noun(subject: str) -> str | None:
-    """NewsQuant names the counted noun as the unit ('people', 'home'); podium keeps it in the
-    subject, whose last word is the noun counted."""
+_IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children"})
+
+
+def counted_noun(subject: str, after: str = "") -> str | None:
+    """NewsQuant names the counted noun as the unit, with its modifiers ('people', 'european
+    country'); podium keeps it in the subject, whose last word is the noun counted. The noun phrase
+    right after the figure, when podium finds one there, is the phrase NewsQuant names."""
+    from podium.quantities.subjects import noun_phrase_after
+
+    phrase = [w for w in noun_phrase_after(after[:80]).lower().split() if w.replace("-", "").isalpha()][:3]
+    heads = [i for i, w in enumerate(phrase) if _singular(w) != w or w in _IRREGULAR_PLURALS]
+    if heads:
+        phrase = phrase[: heads[0] + 1]  # a plural ends the noun: "units | whilst", "people | here"
+    if phrase:
+        return " ".join([*phrase[:-1], _singular(phrase[-1])])
     words = [w for w in subject.lower().replace("'s", "").split() if w.isalpha()]
     return _singular(words[-1]) if words else None
 
@@ -92,9 +141,8 @@ def podium_newsquant_predictions(texts: Iterable[tuple[str, str]]) -> tuple[list
         briefing = run(briefing_from_document(Document(text=text, source=doc, format="text")), ("quantities.v1",))
         elapsed += time.perf_counter() - start
         for qty in briefing.quantities:
-            unit = NEWSQUANT_UNITS.get(qty.unit, qty.unit)
-            if qty.unit == "count" and qty.subject:
-                unit = counted_noun(qty.subject) or unit
+            counted = counted_noun(qty.subject, text[qty.end :]) if qty.unit == "count" else None
+            unit = newsquant_unit(qty.unit, text, qty.start, qty.end, counted=counted)
             row = {"doc": doc, "start": qty.start, "end": qty.end, "text": qty.text, "value": qty.value, "unit": unit}
             if qty.value_max is not None:
                 row.update(value_min=qty.value, value_max=qty.value_max)

@@ -142,6 +142,8 @@ def _number_mention(text: str, match: re.Match[str], floor: int, limit: int) -> 
     value = (number_value(number) + (0.5 if match.group("and_half") else 0.0)) * scale_value(scale)
     if not prefix and number[:1].isdigit() and _minus_before(before):
         value, start = -value, start - 1
+    elif not prefix and (minus := _minus_word_start(text, match.start(), floor)) is not None:
+        value, start = -value, minus
     unit = P.prefix_unit(prefix) if prefix else "count"
     number_end, multiplier, unit_match = _scale_and_unit_after(
         text, match.end(), limit, has_prefix=bool(prefix), has_scale=bool(scale)
@@ -167,6 +169,19 @@ def _minus_before(before: str) -> bool:
     return P.MINUS_BEFORE.search(before) is not None
 
 
+def _minus_word_start(text: str, start: int, floor: int) -> int | None:
+    """Where a minus said in words begins ("minus 4.9", "minus-130"): one blank or hyphen before
+    the number, the word before that."""
+    gap = start - 1
+    if gap - 1 < floor or text[gap] not in " \t-" or not text[gap - 1].isalpha():
+        return None
+    for word in _W.minus_words:
+        begin = gap - len(word)
+        if begin >= floor and text[begin:gap].lower() == word and (begin == floor or not text[begin - 1].isalnum()):
+            return begin
+    return None
+
+
 def _numbered_before(before: str) -> bool:
     return P.NUMBERED_BEFORE.search(before) is not None
 
@@ -176,6 +191,8 @@ def _currency_prefix(before: str, number_start: int) -> tuple[str | None, int]:
     found = P.PREFIX_BEFORE.search(before)
     if found is None:
         return None, number_start
+    if found.group("prefix").isalpha() and len(found.group("prefix")) <= 2 and found.end("prefix") < len(before):
+        return None, number_start  # "RM12" is money; "RM 8546" is more often a label
     return found.group("prefix"), number_start - (len(before) - found.start())
 
 
@@ -313,7 +330,7 @@ def _is_not_an_amount(text: str, mention: Mention, number: str, prefix: str | No
     if bare and mention.unit == "count":
         if _is_calendar(before, after_number, number, mention.value):
             return True
-        if _after_a_name_head(before) or _is_list_label(before, after_number):
+        if _after_a_name_head(before) or _is_list_label(before, after_number) or _is_citation(before, after_number):
             return True
         if _is_section(before, after_number):
             return True
@@ -352,15 +369,44 @@ def _after_a_name(before: str) -> bool:
     """A bare number right after a capitalised word mid-sentence belongs to a name ("Boeing 737",
     "Fortune 500"); words that often open a figure ("About 300") are not names."""
     match = P.CAPITALISED_WORD_BEFORE.search(before[-24:])
-    if match is None or match.group("word").lower() in _W.capitalised_not_names:
+    if match is None:
+        return _is_product_name(before)
+    if match.group("word").lower() in _W.capitalised_not_names:
         return False
     lead = match.group("lead")
     return bool(lead) and lead not in ".!?:;\"“”(—–-" and not lead.isdigit()
 
 
+def _is_product_name(before: str) -> bool:
+    """ "iPhone 11", "S&P 500": a word right before the number with a capital inside it."""
+    words = before[-24:].split()
+    if not words or before[-1:] not in " \t":
+        return False
+    word = words[-1]
+    return word[:1].isalpha() and (("&" in word and word[0].isupper()) or (word[0].islower() and any(c.isupper() for c in word[1:])))
+
+
 def _after_a_name_head(before: str) -> bool:
     """ "Article 23", "Page 3", "No. 5 -": the word before the number (and a dash) names a thing."""
-    return _last_word(before).lower() in P.NAME_HEADS
+    if _last_word(before).lower() in P.NAME_HEADS:
+        return True
+    if not before.rstrip(" \t").endswith(_LIST_JOINS):
+        return False  # only a later label of a list follows a joiner
+    listed = P.NAME_LIST_BEFORE.search(before)
+    return listed is not None and listed.group("head").lower() in P.NAME_HEADS
+
+
+_LIST_JOINS = (",", "and", "&", "-", "–")
+
+
+def _is_citation(before: str, after: str) -> bool:
+    """ "[12]", "[25,14]": a reference to a source, not an amount."""
+    if before.rstrip(" \t")[-1:] not in _CITATION_LEADS:
+        return False  # a reference opens a bracket or continues a list in one
+    return P.CITATION_BEFORE.search(before) is not None and P.CITATION_AFTER.match(after) is not None
+
+
+_CITATION_LEADS = ("[", "(", ",", "-", "–")
 
 
 def _last_word(before: str) -> str:
@@ -493,7 +539,8 @@ def _join_ranges(text: str, mentions: list[Mention]) -> None:
         if first.value == second.value:
             first.unit = second.unit = ""  # "a 50-50 chance": odds, not a range
             continue
-        if first.scale is None and second.scale is not None:
+        if first.scale is None and second.scale is not None and first.value < second.value / scale_value(second.scale):
+            # "5 to 6 million" shares the scale; "$800,000 to $1.3 million" has its own.
             first.value *= scale_value(second.scale)
         first.value_max, first.unit, first.end = second.value, second.unit, second.end
         if not first.has_own_qualifier and second.has_own_qualifier:
@@ -527,7 +574,7 @@ def _is_range(text: str, first: Mention, second: Mention) -> bool:
     joiner = text[first.end : second.start].strip().lower()
     if joiner == "and":
         return bool(P.BETWEEN_BEFORE.search(before))
-    return not P.FROM_BEFORE.search(before)
+    return not P.FROM_BEFORE.search(before) or bool(P.RANGE_FROM_BEFORE.search(before))
 
 
 def _inherit_hedges(text: str, mentions: list[Mention]) -> None:

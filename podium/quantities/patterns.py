@@ -63,12 +63,19 @@ WORD_NUMBER = (
     rf"(?:\s+hundred(?:\s+(?:and\s+)?(?:(?:{_TENS_WORD})(?:[- ](?:{_UNIT_WORD}))?|{_UNIT_WORD}))?)?"
 )
 SCALES = rf"(?:{_SCALE_WORD})(?:{_GAP}(?:{_SCALE_WORD}))*"
-_PREFIX = _alternation(p for ps in _W.currency_prefixes.values() for p in ps)
+_PREFIX = _lower_trie(p.lower() for ps in _W.currency_prefixes.values() for p in ps)
+# "minus-130": a minus word may touch its number with a hyphen, which no other word may.
+_AFTER_MINUS_WORD = "".join(f"|(?<={re.escape(w)}-)" for w in _W.minus_words)
+# A currency code ending in a letter may touch its number ("GBP4m", "RM12"): the number may then
+# follow that letter, which it may follow nowhere else.
+_AFTER_CODE = "".join(
+    f"|(?<=(?<![A-Za-z])(?-i:{re.escape(p)}))" for p in sorted({p for ps in _W.currency_prefixes.values() for p in ps}) if p[-1].isalpha()
+)
 
 # A number with its scale words, matched where a seed starts: "18 billion", "4¼", "Nineteen",
 # "100-billion". A currency mark before it is read by PREFIX_BEFORE.
 NUMBER_AT = re.compile(
-    rf"(?<![\w.,:/])(?<![A-Za-z]-)"
+    rf"(?:(?<![\w.,:/)\]]){_AFTER_CODE})(?:(?<![A-Za-z]-){_AFTER_MINUS_WORD})"
     rf"(?P<number>(?:{DIGITS})[{_VULGAR}]?|[{_VULGAR}]|(?:{WORD_NUMBER})\b)"
     rf"(?P<and_half>{_GAP}and{_GAP}a{_GAP}half\b)?"
     rf"(?P<scale>(?:{_GAP}|-)(?:{SCALES})\b)?",
@@ -78,6 +85,7 @@ NUMBER_AT = re.compile(
 # Not after another number ("2 - 3" is a range).
 MINUS_BEFORE: re.Pattern[str]
 _compile_later("MINUS_BEFORE", r"(?:^|(?<=[(\[:])|(?<=[^\d\s][ \t])|(?<=\n))[-−]$")
+
 PREFIX_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<prefix>{_PREFIX})[ \t]?$", re.IGNORECASE)
 # Abbreviated scale right after a currency figure: "$18bn", "£2.5m".
 SCALE_ABBREVIATION = re.compile(rf"(?:{_lower_trie(_W.scale_abbreviations)})(?![A-Za-z])", re.IGNORECASE)
@@ -178,6 +186,18 @@ _compile_later(
 )
 # Name heads are single words (letters and dots), looked up as the word before a number.
 NAME_HEADS = frozenset(_W.name_heads)
+# The later labels of a list after one name word: "Figs. 3, 6–9", "phases 3, 5, and 7".
+_LABEL = r"\(?\d+[a-z]?\)?(?:[–-]\d+[a-z]?)?"
+NAME_LIST_BEFORE: re.Pattern[str]
+_compile_later(
+    "NAME_LIST_BEFORE",
+    rf"(?<![\w.])(?P<head>[A-Za-z]+\.?)[ \t]+{_LABEL}(?:[ \t]*,[ \t]*{_LABEL})*(?:[ \t]*(?:,[ \t]*and|,|and|&)[ \t]*|[–-])$",
+)
+# A reference number in brackets after a word: "[12]", "[25,14]", "symptoms (30)", "(26,29,49)".
+CITATION_BEFORE: re.Pattern[str]
+_compile_later("CITATION_BEFORE", r"(?:\[|(?<=[A-Za-z)][ \t])\()(?:\d+(?:[–-]\d+)?,[ \t]?)*(?:\d+[–-])?$")
+CITATION_AFTER: re.Pattern[str]
+_compile_later("CITATION_AFTER", r"(?:[–-]\d+)?(?:,[ \t]?\d+(?:[–-]\d+)?)*[\])]")
 # "June 26", and the second day of "July 20 and 21" or "January 20 to 21".
 MONTH_BEFORE: re.Pattern[str]
 _compile_later(
@@ -203,7 +223,8 @@ _compile_later("ONE_PRONOUN_BEFORE", rf"\b(?:{_lower_trie(_W.one_pronoun_before)
 HYPHEN_WORD_AFTER: re.Pattern[str]
 _compile_later("HYPHEN_WORD_AFTER", r"-[A-Za-z]")
 # A letter, or a CJK character (a Chinese date or label: "1月15日"), touching the number.
-LETTER_AFTER = re.compile(r"[A-Za-z\u3000-\u303f\u4e00-\u9fff]|/\d")
+# A Latin, Greek ("2σ", "30ε") or Chinese letter glued to a number: a label or a symbol's factor.
+LETTER_AFTER = re.compile(r"[A-Za-z\u0370-\u03ff\u3000-\u303f\u4e00-\u9fff]|/\d")
 # "the first three quarters", "the first four months": a calendar stretch, not a figure.
 # "13(3) powers", "Article 5(2)": a legal section, both numbers labels.
 SECTION_AFTER: re.Pattern[str]
@@ -236,6 +257,8 @@ BETWEEN_BEFORE: re.Pattern[str]
 _compile_later("BETWEEN_BEFORE", r"\bbetween\s+$", re.IGNORECASE)
 FROM_BEFORE: re.Pattern[str]
 _compile_later("FROM_BEFORE", r"\bfrom\s+$", re.IGNORECASE)
+RANGE_FROM_BEFORE: re.Pattern[str]
+_compile_later("RANGE_FROM_BEFORE", rf"\b(?:{_lower_trie(_W.range_verbs)})\s+from\s+$", re.IGNORECASE)
 RESPECTIVELY_AFTER: re.Pattern[str]
 _compile_later("RESPECTIVELY_AFTER", r"(?:[^.;]|\.\d)*?\brespectively\b", re.IGNORECASE)
 CHAIN_GAP: re.Pattern[str]

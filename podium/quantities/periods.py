@@ -20,7 +20,9 @@ from podium.wordtables import lowered, read_table
 DATA_FILE = "periods_en.yaml"
 
 Scope = Literal["point", "run", "self", "compare", "now", "standing"]
-Form = Literal["year", "years", "quarter", "quarters", "months", "day", "past", "ahead", "since", "run", "none"]
+Form = Literal[
+    "year", "years", "quarter", "quarters", "months", "day", "past", "ahead", "since", "run", "none", "month_window", "quarter_window"
+]
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,7 @@ class PeriodWords:
     run_suffixes: tuple[str, ...]
     now_cues: tuple[str, ...]
     standing_cues: tuple[str, ...]
+    event_nouns: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +89,7 @@ def load_words() -> PeriodWords:
         run_suffixes=words("run_suffixes"),
         now_cues=words("now_cues"),
         standing_cues=words("standing_cues"),
+        event_nouns=words("event_nouns"),
     )
 
 
@@ -167,9 +171,36 @@ def _with_the(words: Iterable[str]) -> set[str]:
     return {phrase for word in words for phrase in (word, f"the {word}")}
 
 
+_DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
+_WINDOW_END = r"(?:ending|ended|to|through|up\s+to)\s+(?:the\s+end\s+of\s+)?(?:the\s+)?"
+
+
+@_alternative(
+    "month_window",
+    lambda f: rf"\b(?:the\s+)?(?P<count>{f.count}|year)\s*(?:-\s*)?(?:months?\s+)?{_WINDOW_END}"
+    rf"(?:(?P<quarter>{f.month})\s+quarter|(?P<month>{f.month}))(?:\s*,?\s*(?P<year>{f.year_ref}))?",
+    lambda f: f.numbers | {"the", "year", _DIGIT},
+)
+def _month_window(m: re.Match[str], g: Groups) -> TimeRef | None:
+    """ "the 12 months ending February": a window of months up to one; "the year to the September
+    quarter": the four quarters up to that one."""
+    count = 12 if _text(g["count"]).lower() == "year" else _count(g["count"])
+    if g["quarter"]:
+        if count != 12:
+            return None
+        return TimeRef(*_span(m), "point", "quarter_window", low=(_month(g["quarter"]) + 2) // 3, high=4, **_year_fields(g["year"]))
+    if not 1 < count <= 36:
+        return None
+    return TimeRef(*_span(m), "point", "month_window", low=_month(g["month"]), high=count, **_year_fields(g["year"]))
+
+
+
+
 @_alternative(
     "month_range",
-    lambda f: rf"\b(?:from\s+)?(?P<first>{f.month})\s*(?:to|through|until|-|–|and)\s*(?P<last>{f.month})"
+    # Days may stand beside the months: "from 1 June to 31 August 2024" spans those months.
+    lambda f: rf"\b(?:from\s+(?:{_DAY}\s+)?)?(?P<first>{f.month})(?:\s+{_DAY}\b)?\s*(?:to|through|until|-|–|and)\s*"
+    rf"(?:{_DAY}\s+)?(?P<last>{f.month})(?:\s+{_DAY}\b)?"
     rf"(?:\s*,?\s*(?:of\s+)?(?P<year>{f.year_ref}))?",
     lambda f: {"from"} | f.months,
 )
@@ -259,6 +290,18 @@ def _year_range(m: re.Match[str], g: Groups) -> TimeRef | None:
     if not first < last:
         return None
     return TimeRef(*_span(m), "point", "years", year=first, end_year=last)
+
+
+@_alternative(
+    "since_month",
+    lambda f: rf"\bsince\s+(?:(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<month>{f.month})"
+    rf"(?:\s+[0-3]?\d(?:st|nd|rd|th)?)?\s*,?\s+(?P<year>{_YEAR})\b",
+    lambda f: {"since"},
+)
+def _since_month(m: re.Match[str], g: Groups) -> TimeRef | None:
+    """ "since November 2023" runs from that month to the briefing's."""
+    month = _month(g["month"])
+    return TimeRef(*_span(m), "point", "since", low=month, high=month, **_year_fields(g["year"]))
 
 
 @_alternative(
@@ -360,6 +403,8 @@ def _relative_year(m: re.Match[str], g: Groups) -> TimeRef | None:
 def _year(m: re.Match[str], g: Groups) -> TimeRef | None:
     if _NAME_BEFORE_YEAR.search(m.string[max(0, m.start() - 24) : m.start()]):
         return None  # "the Trade Act of 1974": a name, not a time
+    if m.string[max(0, m.start() - 4) : m.start()].lower() == "the " and _event_after().match(m.string, m.end()):
+        return None  # "the 2022 election": the year names an event
     return TimeRef(*_span(m), "point", "year", year=int(_text(g["year"])))
 
 
@@ -470,7 +515,7 @@ def _ref_from_match(m: re.Match[str]) -> TimeRef | None:
     assert name is not None  # every alternative is a named group
     read, groups = patterns().readers[name]
     ref = read(m, {local: m.group(full) for local, full in groups})
-    if ref is not None and ref.form not in ("years", "past", "ahead", "run", "since", "none") and _is_comparison_base(m):
+    if ref is not None and ref.form not in ("years", "past", "ahead", "run", "since", "none", "month_window", "quarter_window") and _is_comparison_base(m):
         # "compared with the same period last year", "from July": the base of a change, not its period.
         return TimeRef(ref.start, ref.end, "compare", ref.form)
     return ref
@@ -493,6 +538,11 @@ _COMPARISON_LEAD = re.compile(
     r"|\b(?:that|those)\s+(?:in|of|for)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+@lru_cache(maxsize=1)
+def _event_after() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:[a-z]+\s+)?(?:{_alternation(load_words().event_nouns)})\b", re.IGNORECASE)
+
+
 _FROM_OPENS = re.compile(r"from\b", re.IGNORECASE)
 _NAME_BEFORE_YEAR = re.compile(r"\b[A-Z][a-z]+\s+of\s+$")
 _COMPARISON_BEFORE = re.compile(r"\b(?:of|than)\s+$")
@@ -557,6 +607,8 @@ def _first_unknown_month(ref: TimeRef) -> int:
         return ref.high
     if ref.form in ("quarter", "quarters"):
         return 3 * ref.low - 2
+    if ref.form == "quarter_window":
+        return 3 * ref.low  # a window must have ended
     return ref.low
 
 
@@ -583,6 +635,9 @@ def resolve_ref(ref: TimeRef, anchor: Anchor) -> str:
         return f"{ref.year}/{ref.end_year}"
     if ref.form == "since":
         start = _base_year(ref, anchor)
+        if ref.low and start is not None and anchor.year is not None and anchor.month is not None:
+            opened, closed = f"{start}-{ref.low:02d}", f"{anchor.year}-{anchor.month:02d}"
+            return opened if opened >= closed else f"{opened}/{closed}"
         if start is None or anchor.year is None:
             return "" if start is None else str(start)
         return str(start) if start >= anchor.year else f"{start}/{anchor.year}"
@@ -598,6 +653,14 @@ def resolve_ref(ref: TimeRef, anchor: Anchor) -> str:
         year = anchor.carried_year if anchor.carried_year is not None else _month_year(_first_unknown_month(ref), anchor)
     if year is None:
         return ""
+    if ref.form == "month_window":
+        end = year * 12 + ref.low - 1
+        begin = end - ref.high + 1
+        return f"{begin // 12}-{begin % 12 + 1:02d}/{end // 12}-{end % 12 + 1:02d}"
+    if ref.form == "quarter_window":
+        end = year * 4 + ref.low - 1
+        begin = end - ref.high + 1
+        return f"{begin // 4}-Q{begin % 4 + 1}/{end // 4}-Q{end % 4 + 1}"
     if ref.form == "quarter":
         return f"{year}-Q{ref.low}"
     if ref.form == "quarters":

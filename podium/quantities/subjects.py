@@ -52,6 +52,7 @@ class SubjectWords:
     list_cues: frozenset[str]
     rank_scopes: tuple[tuple[str, ...], ...]
     movement_nouns: frozenset[str]
+    measured_nouns: tuple[tuple[str, ...], ...]
     share_bases: frozenset[str]
     generic_nouns: frozenset[str]
     anaphors: frozenset[str]
@@ -93,6 +94,7 @@ def load_words() -> SubjectWords:
         list_cues=words("list_cues"),
         rank_scopes=phrases("rank_scopes"),
         movement_nouns=words("movement_nouns"),
+        measured_nouns=phrases("measured_nouns"),
         share_bases=words("share_bases"),
         generic_nouns=frozenset(_normal(w) for w in words("generic_nouns")),
         anaphors=frozenset(_normal(w) for w in words("anaphors")),
@@ -659,6 +661,25 @@ def _names_whole(phrase: str) -> bool:
     return last is not None and _POSSESSIVE.sub("", last.lower()) in table.share_bases
 
 
+_RATE_UNITS = frozenset({"%", "pp", "bp"})
+_MOVEMENT_IN = re.compile(r"\s*(?P<noun>[A-Za-z]+)\s+(?:in|of)\s+(?=[a-z])")
+
+
+def measured_after(after: str) -> str:
+    """What a rate measures when it is named right after the number: "4 percent | unemployment"
+    gives "unemployment"; "30 per cent | fall in iron ore prices" gives "iron ore prices"."""
+    table = load_words()
+    movement = _MOVEMENT_IN.match(after)
+    if movement and movement.group("noun").lower() in table.movement_nouns:
+        candidate = noun_phrase_after(after[movement.end() :])
+        return "" if _names_nothing(candidate) else candidate
+    words = tuple(w.lower() for w in _first_tokens(after, 3))
+    for phrase in table.measured_nouns:  # longest first
+        if words[: len(phrase)] == phrase:
+            return " ".join(phrase)
+    return ""
+
+
 def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: str, previous: str,
                  previous_in_sentence: bool = False) -> str:
     """The subject of one figure.
@@ -677,7 +698,9 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
             known[earlier_segments] = subject_before(clause_before, earlier_segments=earlier_segments)
         return known[earlier_segments]
 
-    if kind == "rank":
+    if unit in _RATE_UNITS and (measured := measured_after(after)):
+        found = measured
+    elif kind == "rank":
         found = rank_topic(after) or before_verb(earlier)
         if not found and previous_in_sentence:
             found = previous  # "12 of them rank among the top 100": what the figure before counts

@@ -32,6 +32,8 @@ class Words:
     qualifiers_before: dict[str, tuple[str, ...]]
     qualifiers_after: dict[str, tuple[str, ...]]
     range_joiners: tuple[str, ...]
+    minus_words: tuple[str, ...]
+    range_verbs: tuple[str, ...]
     name_heads: tuple[str, ...]
     months: tuple[str, ...]
     one_pronoun_after: tuple[str, ...]
@@ -77,6 +79,8 @@ def load() -> Words:
         qualifiers_before=_groups(data["qualifiers_before"], lower=True),
         qualifiers_after=_groups(data["qualifiers_after"], lower=True),
         range_joiners=_strings(data["range_joiners"]),
+        minus_words=lowered(data["minus_words"]),
+        range_verbs=lowered(data["range_verbs"]),
         name_heads=lowered(data["name_heads"]),
         months=lowered(data["months"]),
         one_pronoun_after=lowered(data["one_pronoun_after"]),

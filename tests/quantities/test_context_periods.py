@@ -177,3 +177,28 @@ def test_text_beyond_ascii_read_in_any_case(text: str, found: list[str]) -> None
     refs = find_time_refs(text)
     assert [text[r.start : r.end] for r in refs] == found
     assert find_time_refs(text, [(0, len(text))]) == refs
+
+
+def test_since_a_month_runs_to_the_briefing_month() -> None:
+    refs = find_time_refs("The rate has been at 4.35% since November 2023; prices have risen since 2020.")
+    assert [resolve_ref(ref, Anchor(2025, 2)) for ref in refs] == ["2023-11/2025-02", "2020/2025"]
+
+
+def test_a_range_of_days_spans_their_months() -> None:
+    refs = find_time_refs("Developments from 1 June to 31 August 2024 and from June 30 to July 2, 2023.")
+    assert [resolve_ref(ref, Anchor(2024, 10)) for ref in refs] == ["2024-06/2024-08", "2023-06/2023-07"]
+
+
+def test_a_year_naming_an_event_dates_nothing() -> None:
+    refs = find_time_refs("Relief of $14 billion, as I said before the 2022 election; the 2023 budget")
+    assert [resolve_ref(ref, Anchor(2023, 5)) for ref in refs] == ["2023"]
+
+
+def test_today_leaves_a_figure_undated() -> None:
+    (ref,) = find_time_refs("Today the cash rate is 3.6%.")
+    assert ref.scope == "now" and resolve_ref(ref, Anchor(2025, 8)) == ""
+
+
+def test_a_window_up_to_a_month_or_quarter_is_the_whole_window() -> None:
+    refs = find_time_refs("Prices rose 3% in the 12 months ending February, and 4% over the year to the September quarter.")
+    assert [resolve_ref(ref, Anchor(2025, 10)) for ref in refs] == ["2024-03/2025-02", "2024-Q4/2025-Q3"]

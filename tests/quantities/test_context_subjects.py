@@ -169,3 +169,12 @@ def test_noun_after_a_figure_does_not_depend_on_how_the_sentence_goes_on(after: 
 )
 def test_subject_closes_up_brackets_commas_and_apostrophes(clause_before: str, expected: str) -> None:
     assert subject_before(clause_before) == expected
+
+
+def test_a_rate_measures_the_noun_named_right_after_it() -> None:
+    from podium.quantities.subjects import measured_after
+
+    assert measured_after(" fall in iron ore prices has hurt") == "iron ore prices"
+    assert measured_after(" unemployment and rising wages") == "unemployment"
+    assert measured_after(" of GDP") == ""
+    assert measured_after(" higher than last year") == ""

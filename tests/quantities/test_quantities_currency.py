@@ -28,3 +28,20 @@ def test_the_stage_gives_bare_dollars_the_local_dollar_and_leaves_marked_ones() 
     units = {q.text: q.unit for q in podium.parse(text).quantities}
     assert units["$150"] == "AUD"
     assert units["US$3 million"] == "USD"
+
+
+def test_currency_codes_and_marked_dollars_before_the_number() -> None:
+    from podium.quantities import extract_text
+
+    found = {q.text: (q.value, q.unit) for q in extract_text("It paid GBP4m, S$5, RM12, HK $3.7 billion and A$10 for it.")}
+    assert found == {
+        "GBP4m": (4_000_000, "GBP"), "S$5": (5, "SGD"), "RM12": (12, "MYR"),
+        "HK $3.7 billion": (3_700_000_000, "HKD"), "A$10": (10, "AUD"),
+    }  # fmt: skip
+
+
+def test_a_code_inside_a_word_marks_no_number() -> None:
+    from podium.quantities import extract_text
+
+    assert [q.text for q in extract_text("Model XGBP5 and TRM12 shipped.")] == []
+

@@ -246,3 +246,38 @@ def test_offsets_hold_past_a_letter_lower_cased_to_two() -> None:
     sentence = "İZMİR output rose by five percent to 3 million tons."
     found = [(q.text, q.start, q.value, q.unit) for q in extract_text(sentence)]
     assert found == [("five percent", sentence.index("five"), 5, "%"), ("3 million tons", sentence.index("3"), 3e6, "t")]
+
+
+def test_a_minus_said_in_words_makes_the_number_negative() -> None:
+    from podium.quantities import extract_text
+
+    found = [(q.text, q.value, q.unit) for q in extract_text("Output fell minus 4.9 percent; it hit minus-130 degrees Fahrenheit.")]
+    assert found == [("minus 4.9 percent", -4.9, "%"), ("minus-130 degrees Fahrenheit", -130.0, "degF")]
+
+
+def test_areas_mileage_and_names_with_inner_capitals() -> None:
+    from podium.quantities import extract_text
+
+    found = [(q.text, q.unit) for q in extract_text("A 450 sq ft flat gets 29 mpg, unlike the iPhone 11 or the S&P 500.")]
+    assert found == [("450 sq ft", "ft2"), ("29 mpg", "mpg")]
+
+
+def test_a_range_verb_makes_from_to_one_range_and_each_end_keeps_its_scale() -> None:
+    from podium.quantities import extract_text
+
+    found = [(q.text, q.value, q.value_max) for q in extract_text("Prices range from $370,000 to $5.5 million; they fell from 5 to 4.")]
+    assert found == [("$370,000 to $5.5 million", 370_000, 5_500_000), ("5", 5, None), ("4", 4, None)]
+
+
+def test_citations_and_lists_of_figure_labels_are_not_amounts() -> None:
+    from podium.quantities import extract_text
+
+    text = "As shown [25,14] and in Figs. 3, 6–9 and at phases 3, 5, and 7, it rose 5 to 7 percent over [12 m]."
+    assert [q.text for q in extract_text(text)] == ["5 to 7 percent", "12 m"]
+
+
+def test_bracketed_references_formula_indices_and_greek_factors_are_not_amounts() -> None:
+    from podium.quantities import extract_text
+
+    text = "Symptoms (30) and use (26,29,49) of Mg(ClO4)2 within 2σ; thirty (30) days and 5 (12%)."
+    assert [q.text for q in extract_text(text)] == ["thirty", "5", "12%"]

@@ -140,3 +140,10 @@ def test_basis_points_normalise_to_percentage_points() -> None:
     assert units.normalize(25.0, "bp") == (0.25, "pp")
     assert units.normalize(0.25, "pp") == (0.25, "pp")
     assert units.convert(1.0, "pp", "%") is None  # points of a rate are no percent of anything
+
+
+def test_torque_charge_pressure_and_gigatonnes_have_units() -> None:
+    from podium.quantities import extract_text
+
+    found = [(q.text, q.unit) for q in extract_text("It makes 275 pound-feet (373 Nm), holds 4500 mAh, takes 120 ksi; 127 gigatonnes melt.")]
+    assert found == [("275 pound-feet", "lbft"), ("373 Nm", "Nm"), ("4500 mAh", "mAh"), ("120 ksi", "ksi"), ("127 gigatonnes", "Gt")]
