@@ -12,6 +12,7 @@ from podium.cli.output import Format, choose, emit
 from podium.errors import PodiumError
 from podium.model import Briefing, Quantity
 from podium.pipeline import parse as parse_briefing
+from podium.read import Document
 
 # The guideline field names (shared/gold/GUIDELINES.md), then where the figure was said.
 FIELDS: tuple[str, ...] = (
@@ -53,7 +54,7 @@ def quantities(
     emit(rows, fmt=fmt, columns=TABLE_COLUMNS if fmt is Format.table else FIELDS, title=str(file))
 
 
-def _parse_any(path: Path) -> Briefing:
+def _parse_any(path: Path | Document) -> Briefing:
     """Structure, figures and coverage (the checks add nothing a mention record holds), or for
     prose with no speaker label (E003 from the structure stage) the text read as one unlabelled turn."""
     try:
