@@ -265,12 +265,14 @@ def compare(x: Quantity, y: Quantity) -> tuple[bool, str]:
     elif (x.value < 0) != (y.value < 0):
         changes.append("direction differs")
     if x.qualifier != y.qualifier:
+        words = _table()["qualifier_words"]
+        said = f"{words[x.qualifier]} -> {words[y.qualifier]} ({x.text} -> {y.text})"
         if y.qualifier == "exact":
-            changes.append(f"qualifier dropped: {x.qualifier} -> exact")
+            changes.append(f"qualifier dropped: {said}")
         elif x.qualifier == "exact":
-            changes.append(f"qualifier added: exact -> {y.qualifier}")
+            changes.append(f"qualifier added: {said}")
         else:
-            changes.append(f"qualifier changed: {x.qualifier} -> {y.qualifier}")
+            changes.append(f"qualifier changed: {said}")
     if (x.value_max is None) != (y.value_max is None):
         changes.append("range differs: one side states a range")
     return not changes, "; ".join(changes)
