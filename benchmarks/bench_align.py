@@ -43,10 +43,9 @@ def cases(folder: Path) -> list[str]:
 
 
 def align_files(zh: Path, en: Path) -> list[dict[str, Any]]:
-    from podium.align import align, records
-    from podium.cli.align import sides_of
+    from podium.align import align, read_sides, records
 
-    a, b = sides_of(zh, en)
+    a, b = read_sides(zh, en)
     return records(a, b, align(a, b))
 
 

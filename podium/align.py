@@ -12,14 +12,19 @@ added. Weights are data (podium/data/align.yaml)."""
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from functools import lru_cache
 from typing import Any
 
+from podium.errors import PodiumError
 from podium.layout import layout_of
-from podium.model import Quantity
+from podium.model import Briefing, Caveat, Quantity
+from podium.pipeline import parse_figures
+from podium.read import Document, read_path
 from podium.scripts import letter_languages
 from podium.wordtables import read_table
 
@@ -31,6 +36,7 @@ class Side:
     lang: str
     text: str
     quantities: list[Quantity]
+    warnings: list[Caveat] = field(default_factory=list)
 
 
 @dataclass
@@ -295,3 +301,56 @@ def records(a: Side, b: Side, pairs: list[Pair]) -> list[dict[str, Any]]:
             row[f"{side.lang}_unit"] = _unit(qty) if qty is not None else None
         rows.append(row)
     return rows
+
+
+def read_sides(first: Path, second: Path | None = None) -> tuple[Side, Side]:
+    """The two language versions as read: two files, or one interleaved bilingual file split by
+    the script of each paragraph (offsets stay offsets into that file)."""
+    if second is not None:
+        a, b = (_read_side(doc, language_code(doc.text)) for doc in (read_path(first), read_path(second)))
+        if a.lang == b.lang:
+            raise PodiumError("E030", f"both files are in one language ({a.lang}): align needs two languages", str(second))
+        return a, b
+    sides = interleaved_sides(read_path(first))
+    if len(sides) < 2:
+        raise PodiumError("E030", "one language only: align FILE needs paragraphs in two languages", str(first))
+    return sides[0], sides[1]
+
+
+def interleaved_sides(doc: Document) -> list[Side]:
+    """Each language's share of a page that interleaves two (Chinese first), read on its own:
+    a reading of the whole page reads one language only."""
+    shares = split_by_language(doc.text)
+    langs = sorted(shares, key=lambda lang: (lang != "zh", lang))
+    return [_read_side(dataclasses.replace(doc, text=shares[lang]), lang) for lang in langs]
+
+
+def _read_side(doc: Document, lang: str) -> Side:
+    briefing = parse_figures(doc)
+    return Side(lang=lang, text=doc.text, quantities=list(briefing.quantities), warnings=list(briefing.warnings))
+
+
+def is_translation(a: Briefing, b: Briefing) -> bool:
+    """Whether `b` is another language's version of the briefing `a`: the same date, the same
+    series (or organisation) where both state one, and a different language."""
+    if not a.date or a.date != b.date or language_code(a.text) == language_code(b.text):
+        return False
+    for field_name in ("series", "organisation"):
+        x, y = getattr(a, field_name), getattr(b, field_name)
+        if x and y and x != y:
+            return False
+    return True
+
+
+def align_briefings(a: Briefing, b: Briefing | None) -> tuple[Side, Side, list[Pair]] | None:
+    """The alignment of a briefing with its translation, or of an interleaved briefing's two
+    languages (`b` None); None when there is no second language to align with."""
+    sides = interleaved_sides(Document(text=a.text, source=a.source, format="text")) if b is None else [_whole(a), _whole(b)]
+    if len(sides) < 2 or sides[0].lang == sides[1].lang:
+        return None
+    first, second = sorted(sides[:2], key=lambda side: (side.lang != "zh", side.lang))
+    return first, second, align(first, second)
+
+
+def _whole(briefing: Briefing) -> Side:
+    return Side(language_code(briefing.text), briefing.text, list(briefing.quantities))

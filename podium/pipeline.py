@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from podium import stages as registry
+from podium.errors import PodiumError
 from podium.model import Briefing
 from podium.read import Document, read_path
 from podium.stages import DEFAULT_STAGES
@@ -64,3 +65,14 @@ def parse(
         doc = Document(text=source, source="<text>", format="text")
     return run(briefing_from_document(doc, date=date), stages)
 
+
+
+def parse_figures(source: Path | Document) -> Briefing:
+    """Structure, figures and coverage (the checks add nothing a mention record holds), or for
+    prose with no speaker label (E003 from the structure stage) the text read as one unlabelled turn."""
+    try:
+        return parse(source, stages=("structure.v1", "quantities.v1", "coverage.v1"))
+    except PodiumError as exc:
+        if exc.code != "E003":
+            raise
+    return parse(source, stages=("quantities.v1", "coverage.v1"))

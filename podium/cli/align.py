@@ -2,46 +2,16 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from podium.cli.app import app, die, warn
 from podium.cli.output import Format, choose, emit
-from podium.cli.quantities import _parse_any
 from podium.errors import PodiumError
-from podium.read import Document, read_path
 
 TABLE_COLUMNS: tuple[str, ...] = ("first", "second", "same", "note")
-
-
-def sides_of(first: Path, second: Path | None) -> tuple[Any, Any]:
-    """The two language versions as read: two files, or one interleaved bilingual file split by
-    the script of each paragraph (offsets stay offsets into that file)."""
-    from podium.align import Side, language_code, split_by_language
-
-    if second is not None:
-        docs = [read_path(first), read_path(second)]
-        sides = [_side(doc, language_code(doc.text)) for doc in docs]
-        if sides[0].lang == sides[1].lang:
-            raise PodiumError("E030", f"both files are in one language ({sides[0].lang}): align needs two languages", str(second))
-        return sides[0], sides[1]
-    doc = read_path(first)
-    shares = split_by_language(doc.text)
-    if len(shares) < 2:
-        raise PodiumError("E030", "one language only: align FILE needs paragraphs in two languages", str(first))
-    langs = sorted(shares, key=lambda lang: (lang != "zh", lang))[:2]
-    return tuple(_side(dataclasses.replace(doc, text=shares[lang]), lang) for lang in langs)  # type: ignore[return-value]
-
-
-def _side(doc: Document, lang: str) -> Any:
-    from podium.align import Side
-
-    briefing = _parse_any(doc)
-    warn(f"{doc.source} ({lang})", briefing.warnings)
-    return Side(lang=lang, text=doc.text, quantities=list(briefing.quantities))
 
 
 @app.command("align")
@@ -63,12 +33,14 @@ def align_(
     Example:
         podium align briefing.zh.txt briefing.en.txt --jsonl
     """
-    from podium.align import align, records
+    from podium.align import align, read_sides, records
 
     try:
-        a, b = sides_of(first, second)
+        a, b = read_sides(first, second)
     except PodiumError as exc:
         raise die(exc) from None
+    for side in (a, b):
+        warn(f"{second if second is not None and side is b else first} ({side.lang})", side.warnings)
     rows = records(a, b, align(a, b))
     fmt = choose(jsonl=jsonl, csv_=csv_)
     columns = tuple(rows[0]) if rows else (a.lang, b.lang, "same", "note")

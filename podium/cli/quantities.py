@@ -10,9 +10,8 @@ import typer
 from podium.cli.app import app, die, out, warn
 from podium.cli.output import Format, choose, emit
 from podium.errors import PodiumError
-from podium.model import Briefing, Quantity
-from podium.pipeline import parse as parse_briefing
-from podium.read import Document
+from podium.model import Quantity
+from podium.pipeline import parse_figures
 
 # The guideline field names (shared/gold/GUIDELINES.md), then where the figure was said.
 FIELDS: tuple[str, ...] = (
@@ -45,24 +44,13 @@ def quantities(
         podium quantities briefing.txt --jsonl > briefing.quantities.jsonl
     """
     try:
-        briefing = _parse_any(Path(file))
+        briefing = parse_figures(Path(file))
     except PodiumError as exc:
         raise die(exc) from None
     warn(str(file), briefing.warnings)
     rows = [quantity_record(qty) for qty in briefing.quantities]
     fmt = choose(jsonl=jsonl, csv_=csv_)
     emit(rows, fmt=fmt, columns=TABLE_COLUMNS if fmt is Format.table else FIELDS, title=str(file))
-
-
-def _parse_any(path: Path | Document) -> Briefing:
-    """Structure, figures and coverage (the checks add nothing a mention record holds), or for
-    prose with no speaker label (E003 from the structure stage) the text read as one unlabelled turn."""
-    try:
-        return parse_briefing(path, stages=("structure.v1", "quantities.v1", "coverage.v1"))
-    except PodiumError as exc:
-        if exc.code != "E003":
-            raise
-    return parse_briefing(path, stages=("quantities.v1", "coverage.v1"))
 
 
 @app.command("eval")
