@@ -30,6 +30,7 @@ class Score:
     right: int = 0
     one_sided_gold: int = 0
     one_sided_found: int = 0
+    same_agrees: int = 0  # right pairs whose `same` flag is the gold's
 
     @property
     def f1(self) -> float:
@@ -57,12 +58,13 @@ def score_case(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> Score:
     gold_pairs = [g for g in gold if g["zh"] and g["en"]]
     pred_pairs = [p for p in pred if p["zh"] and p["en"]]
     used: set[int] = set()
-    right = 0
+    right = same_agrees = 0
     for p in pred_pairs:
         for k, g in enumerate(gold_pairs):
             if k not in used and _overlaps(p["zh"], g["zh"]) and _overlaps(p["en"], g["en"]):
                 used.add(k)
                 right += 1
+                same_agrees += p["same"] == g["same"]
                 break
     one_sided = [g for g in gold if not (g["zh"] and g["en"])]
     found = sum(
@@ -70,7 +72,7 @@ def score_case(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> Score:
         for g in one_sided
         if any((p["zh"] is None) == (g["zh"] is None) and (_overlaps(p["zh"], g["zh"]) or _overlaps(p["en"], g["en"])) for p in pred)
     )
-    return Score(len(gold_pairs), len(pred_pairs), right, len(one_sided), found)
+    return Score(len(gold_pairs), len(pred_pairs), right, len(one_sided), found, same_agrees)
 
 
 def score_dir(folder: Path) -> tuple[Score, dict[str, Score]]:
@@ -79,7 +81,7 @@ def score_dir(folder: Path) -> tuple[Score, dict[str, Score]]:
         gold = [json.loads(line) for line in (folder / f"{name}.align.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
         score = score_case(gold, align_files(folder / f"{name}.zh.txt", folder / f"{name}.en.txt"))
         each[name] = score
-        for field in ("gold", "predicted", "right", "one_sided_gold", "one_sided_found"):
+        for field in ("gold", "predicted", "right", "one_sided_gold", "one_sided_found", "same_agrees"):
             setattr(total, field, getattr(total, field) + getattr(score, field))
     return total, each
 
@@ -142,7 +144,7 @@ def main(argv: list[str]) -> int:
     folders = [Path(a) for a in argv] or [f for f in GOLD_SETS if f.is_dir()]
     for folder in folders:
         total, each = score_dir(folder)
-        print(f"{folder}: pair F1 {total.f1:.3f} (right {total.right}, predicted {total.predicted}, gold {total.gold}); one-sided found {total.one_sided_found}/{total.one_sided_gold}")
+        print(f"{folder}: pair F1 {total.f1:.3f} (right {total.right}, predicted {total.predicted}, gold {total.gold}); one-sided found {total.one_sided_found}/{total.one_sided_gold}; same flag agrees on {total.same_agrees}/{total.right} right pairs")
         for name, score in each.items():
             print(f"  {name}: pair F1 {score.f1:.3f} ({score.right}/{score.predicted}/{score.gold}); one-sided {score.one_sided_found}/{score.one_sided_gold}")
         with tempfile.TemporaryDirectory() as tmp:
