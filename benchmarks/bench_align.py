@@ -15,28 +15,29 @@ import json
 import re
 import sys
 import tempfile
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from devset_score import prf  # noqa: E402  (the one precision/recall/F1 of the benchmarks)
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD_SETS = (ROOT.parent / "shared" / "gold" / "align", ROOT / "tests" / "data" / "align")
 
 
-@dataclass
-class Score:
-    gold: int = 0
-    predicted: int = 0
-    right: int = 0
-    one_sided_gold: int = 0
-    one_sided_found: int = 0
-    same_agrees: int = 0  # right pairs whose `same` flag is the gold's
+class Score(Counter[str]):
+    """Counts by name: gold, predicted and right pairs; one-sided gold lines and those found;
+    right pairs whose `same` flag is the gold's (same_agrees). Scores of cases add up."""
+
+    def __getattr__(self, name: str) -> int:
+        return self[name]
 
     @property
     def f1(self) -> float:
-        p = self.right / self.predicted if self.predicted else 0.0
-        r = self.right / self.gold if self.gold else 0.0
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return prf(self["right"], self["predicted"], self["gold"])[2]
 
 
 def cases(folder: Path) -> list[str]:
@@ -72,7 +73,7 @@ def score_case(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> Score:
         for g in one_sided
         if any((p["zh"] is None) == (g["zh"] is None) and (_overlaps(p["zh"], g["zh"]) or _overlaps(p["en"], g["en"])) for p in pred)
     )
-    return Score(len(gold_pairs), len(pred_pairs), right, len(one_sided), found, same_agrees)
+    return Score(gold=len(gold_pairs), predicted=len(pred_pairs), right=right, one_sided_gold=len(one_sided), one_sided_found=found, same_agrees=same_agrees)
 
 
 def score_dir(folder: Path) -> tuple[Score, dict[str, Score]]:
@@ -81,8 +82,7 @@ def score_dir(folder: Path) -> tuple[Score, dict[str, Score]]:
         gold = [json.loads(line) for line in (folder / f"{name}.align.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
         score = score_case(gold, align_files(folder / f"{name}.zh.txt", folder / f"{name}.en.txt"))
         each[name] = score
-        for field in ("gold", "predicted", "right", "one_sided_gold", "one_sided_found", "same_agrees"):
-            setattr(total, field, getattr(total, field) + getattr(score, field))
+        total.update(score)
     return total, each
 
 
