@@ -354,3 +354,33 @@ def align_briefings(a: Briefing, b: Briefing | None) -> tuple[Side, Side, list[P
 
 def _whole(briefing: Briefing) -> Side:
     return Side(language_code(briefing.text), briefing.text, list(briefing.quantities))
+
+
+def translation_in(corpus: Any, ident: str, briefing: Briefing) -> tuple[str | None, Briefing | None]:
+    """The stored briefing (of `corpus`, a podium.store.Corpus) that translates `briefing`: the
+    same date and series, another language."""
+    for row in corpus.briefings(sort="date", desc=True):
+        if row["id"] != ident and row.get("date") == briefing.date:
+            other = corpus.briefing(row["id"])
+            if other is not None and is_translation(briefing, other):
+                return str(row["id"]), other
+    return None, None
+
+
+def alignment_in(corpus: Any, ident: str, briefing: Briefing) -> dict[str, Any]:
+    """The alignment of a stored briefing with its translation in `corpus` (or of its own two
+    languages), as the API and the web page give it; with no translation, `translation` is null
+    and there are no lines."""
+    other_id, other = translation_in(corpus, ident, briefing)
+    aligned = align_briefings(briefing, other)
+    if aligned is None:
+        lang = language_code(briefing.text)
+        return {"id": ident, "translation": None, "languages": [lang], "briefings": {lang: ident}, "figures": []}
+    first, second, pairs = aligned
+    return {
+        "id": ident,
+        "translation": other_id or ident,
+        "languages": [first.lang, second.lang],
+        "briefings": {side.lang: ident if side.text == briefing.text or other_id is None else other_id for side in (first, second)},
+        "figures": records(first, second, pairs),
+    }

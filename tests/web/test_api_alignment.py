@@ -28,7 +28,18 @@ def test_a_briefing_aligns_with_its_translation_of_the_same_date(tmp_path: Path)
         assert body["translation"] == ids["zh"] and body["languages"] == ["zh", "en"]
         lines = [(f["zh"] and f["zh"]["text"], f["en"] and f["en"]["text"], f["same"]) for f in body["figures"]]
         assert lines == [("1.5万亿元", "1.5 trillion yuan", False), ("8.2%", "8.2%", True), ("9000亿元", "900 billion yuan", True), ("3%", None, False)]
-        assert client.get(f"/api/v1/briefings/{ids['later']}/alignment").status_code == 404
+        assert body["briefings"] == {"zh": ids["zh"], "en": ids["en"]}
+        alone = client.get(f"/api/v1/briefings/{ids['later']}/alignment").json()
+        assert alone["translation"] is None and alone["figures"] == []
+        page = client.get(f"/briefings/{ids['en']}/alignment").text
+        # each figure links to where its own briefing says it; the changed pair and the missing one are marked
+        assert f'/briefings/{ids["zh"]}?at={ZH.index("1.5")}#hit' in page and f'/briefings/{ids["en"]}?at={EN.index("1.5")}#hit' in page
+        assert page.count('class="changed"') == 2 and page.count('class="same"') == 2
+        assert "qualifier changed: more than -&gt; about" in page
+        assert client.get(f"/briefings/{ids['en']}/alignment.json").json()["figures"] == body["figures"]
+        assert f'href="/briefings/{ids["en"]}/alignment"' in client.get(f"/briefings/{ids['en']}").text
+        assert "No translation of this briefing" in client.get(f"/briefings/{ids['later']}/alignment").text
+        assert client.get("/api/v1/briefings/0123456789abcdef/alignment").status_code == 404
 
 
 def test_an_interleaved_briefing_aligns_its_two_languages(tmp_path: Path) -> None:

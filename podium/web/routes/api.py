@@ -32,6 +32,7 @@ from podium.web.problems import PROBLEM_RESPONSES
 from podium.web.routes.pages import count_briefings, read_upload_form, run_search, search_params, store_upload
 from podium.web.schemas import (
     UPLOAD_BODY,
+    Alignment,
     BriefingModel,
     BriefingRow,
     CommitmentRow,
@@ -108,35 +109,19 @@ def get_briefing(briefing_id: str, corpus: ReadCorpus) -> Response:
     return json_response({"id": ident, **found.to_dict()})
 
 
-@router.get("/briefings/{briefing_id}/alignment", summary="Figures aligned with the briefing's translation")
+@router.get("/briefings/{briefing_id}/alignment", summary="Figures aligned with the briefing's translation", responses={200: {"model": Alignment}})
 def get_alignment(briefing_id: str, corpus: ReadCorpus) -> Response:
     """Every figure of the briefing paired with its translation's (the briefing of the same date
     and series in another language, or the other language of a page that interleaves two): the
-    lines of `podium align`, with the id of the translation."""
-    from podium.align import align_briefings, records
+    lines of `podium align`, with the id of the translation (null, and no lines, where the corpus holds none)."""
+    from podium.align import alignment_in
 
     ident = checked_id(briefing_id)
     found = corpus.briefing(ident)
     if found is None:
         raise HTTPException(404, f"no briefing {briefing_id!r}")
-    other_id, other = translation_in(corpus, ident, found)
-    aligned = align_briefings(found, other)
-    if aligned is None:
-        raise HTTPException(404, f"no translation of briefing {briefing_id!r} in the corpus")
-    first, second, pairs = aligned
-    return json_response({"id": ident, "translation": other_id or ident, "languages": [first.lang, second.lang], "figures": records(first, second, pairs)})
-
-
-def translation_in(corpus: Corpus, ident: str, briefing: Any) -> tuple[str | None, Any]:
-    """The stored briefing that translates `briefing` (same date and series, another language)."""
-    from podium.align import is_translation
-
-    for row in corpus.briefings(q=None, sort="date", desc=True):
-        if row["id"] != ident and row.get("date") == briefing.date:
-            other = corpus.briefing(row["id"])
-            if other is not None and is_translation(briefing, other):
-                return str(row["id"]), other
-    return None, None
+    aligned = alignment_in(corpus, ident, found)
+    return json_response(aligned)
 
 
 @router.post(
