@@ -122,11 +122,41 @@ def plant_all(zh: Path, en: Path, work: Path) -> list[Planted]:
     line = _line_of(_run(work, "qualifier", with_qualifier, en_text), "zh", zs["start"] + 2)
     found.append(Planted("qualifier dropped", bool(line and line["en"] and not line["same"] and "qualifier dropped" in line["note"]), line))
 
+    # a direction turned round: the English direction word before a figure swapped for an opposite
+    # one, on the first pair whose two versions both state a direction
+    turned = next(((row, t) for row in base if (t := _direction_turned(zh_text, en_text, row)) is not None), None)
+    if turned is not None:
+        line = _line_of(_run(work, "direction", zh_text, turned[1]), "zh", turned[0]["zh"]["start"])
+        found.append(Planted("direction turned", bool(line and line["en"] and not line["same"] and "direction differs" in line["note"]), line))
+
     # a figure deleted from the English
     deleted = en_text[: es["start"]] + en_text[es["end"] :]
     line = _line_of(_run(work, "deleted", zh_text, deleted), "zh", zs["start"])
     found.append(Planted("figure deleted", bool(line and line["en"] is None and "dropped in translation" in line["note"]), line))
     return found
+
+
+def _direction_turned(zh_text: str, en_text: str, row: dict[str, Any]) -> str | None:
+    """The English with the direction word just before the pair's figure replaced by the first
+    word of the other direction; None where either version states no direction (then a change
+    could not be judged)."""
+    from types import SimpleNamespace
+
+    from podium.align import CLAUSE_END, WORD, Side, _table, direction_of
+
+    zh_side = Side("zh", zh_text, [])
+    if direction_of(zh_side, SimpleNamespace(start=row["zh"]["start"])) is None:  # type: ignore[arg-type]
+        return None
+    start = row["en"]["start"]
+    words = _table()["direction_words"]["en"]
+    before = en_text[max(0, start - 200) : start]
+    clause_start = max((m.end() for m in CLAUSE_END.finditer(before)), default=0)
+    for match in reversed(list(WORD.finditer(before, clause_start))):
+        for way, other in (("up", "down"), ("down", "up")):
+            if match.group().lower() in words[way]:
+                at = max(0, start - 200) + match.start()
+                return en_text[:at] + words[other][0] + en_text[at + len(match.group()) :]
+    return None
 
 
 def _run(work: Path, tag: str, zh_text: str, en_text: str) -> list[dict[str, Any]]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -127,6 +128,29 @@ def _context_score(x: Quantity, y: Quantity) -> float:
     return score
 
 
+CLAUSE_END = re.compile(r"[,.;:!?，。；：！？、\d]")
+WORD = re.compile(r"[^\W\d_]+")
+CLAUSE_REACH = 200  # characters looked back for the start of a figure's clause
+
+
+def direction_of(side: Side, qty: Quantity) -> str | None:
+    """"up" or "down" where a direction word stands just before the figure in its own clause,
+    None where none does (then nothing is judged)."""
+    words = _table()["direction_words"].get(side.lang)
+    if not words:
+        return None
+    reach = int(_table()["direction_reach"][side.lang])
+    before = side.text[max(0, qty.start - CLAUSE_REACH) : qty.start]
+    clause = before[max((m.end() for m in CLAUSE_END.finditer(before)), default=0) :]
+    if side.lang == "en":
+        tokens = [w.lower() for w in WORD.findall(clause)][-reach:]
+        found = [way for token in reversed(tokens) for way in ("up", "down") if token in words[way]]
+    else:
+        clause = clause[-reach:]
+        found = [way for at in range(len(clause), 0, -1) for way in ("up", "down") if any(clause[:at].endswith(w) for w in words[way])]
+    return found[0] if found else None
+
+
 def _monotone(xs: Sequence[Quantity], ys: Sequence[Quantity], score: Any) -> list[tuple[int, int]]:
     """The order-keeping set of pairs with the greatest total score (pairs must score above
     `least`); a figure left out of every pair costs nothing, as a translation may drop it."""
@@ -238,7 +262,7 @@ def _lines(a: Side, b: Side, pairs: list[tuple[int, int]]) -> list[Pair]:
     while i < len(a.quantities) or j < len(b.quantities):
         if queue and i == queue[0][0] and j == queue[0][1]:
             x, y = a.quantities[i], b.quantities[j]
-            same, note = compare(x, y)
+            same, note = compare(x, y, ways=(direction_of(a, x), direction_of(b, y)))
             lines.append(Pair(x, y, same, note))
             queue.pop(0)
             i, j = i + 1, j + 1
@@ -259,8 +283,9 @@ def _absent_note(other: Side, *, ended: bool) -> str:
     return f"not in the {other.lang} text: dropped in translation"
 
 
-def compare(x: Quantity, y: Quantity) -> tuple[bool, str]:
-    """Whether two paired figures say the same, and if not, what changed."""
+def compare(x: Quantity, y: Quantity, *, ways: tuple[str | None, str | None] = (None, None)) -> tuple[bool, str]:
+    """Whether two paired figures say the same, and if not, what changed; `ways`: the direction
+    each version states ("up", "down" or None)."""
     changes: list[str] = []
     vx, vy = abs(_norm(x)), abs(_norm(y))
     if not _close(vx, vy):
@@ -269,7 +294,9 @@ def compare(x: Quantity, y: Quantity) -> tuple[bool, str]:
         else:
             changes.append(f"value differs: {x.text} -> {y.text}")
     elif (x.value < 0) != (y.value < 0):
-        changes.append("direction differs")
+        changes.append("direction differs: the sign changed")
+    if ways[0] and ways[1] and ways[0] != ways[1]:
+        changes.append(f"direction differs: {ways[0]} -> {ways[1]}")
     if x.qualifier != y.qualifier:
         words = _table()["qualifier_words"]
         said = f"{words[x.qualifier]} -> {words[y.qualifier]} ({x.text} -> {y.text})"
