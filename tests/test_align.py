@@ -143,3 +143,14 @@ def test_a_direction_turned_round_is_reported_and_one_kept_is_not(tmp_path: Path
         ("3%", True, ""),
         ("24.1%", True, ""),
     ]
+
+
+def test_csv_gives_each_span_field_its_own_column(pair: tuple[Path, Path]) -> None:
+    import csv
+    import io
+
+    done = runner.invoke(app, ["align", *map(str, pair), "--csv"])
+    assert done.exit_code == 0, done.output
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    assert rows[2]["zh_text"] == "9000亿元" and rows[2]["en_text"] == "900 billion yuan" and rows[2]["en_start"] == str(EN.index("900 billion"))
+    assert rows[2]["same"] == "True" and rows[2]["zh_unit"] == "CNY"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -44,7 +44,20 @@ def align_(
     rows = records(a, b, align(a, b))
     fmt = choose(jsonl=jsonl, csv_=csv_)
     columns = tuple(rows[0]) if rows else (a.lang, b.lang, "same", "note")
+    if fmt is Format.csv:  # one column per span field: a spreadsheet cannot read a JSON cell
+        rows = [_flat(row, (a.lang, b.lang)) for row in rows]
+        columns = tuple(f"{lang}_{key}" for lang in (a.lang, b.lang) for key in ("text", "start", "end")) + ("same", "note") + tuple(
+            f"{lang}_{key}" for lang in (a.lang, b.lang) for key in ("value", "unit")
+        )
     if fmt is Format.table:
         rows = [{**row, "first": (row[a.lang] or {}).get("text"), "second": (row[b.lang] or {}).get("text")} for row in rows]
         columns = TABLE_COLUMNS
     emit(rows, fmt=fmt, columns=columns, title=f"{a.lang} | {b.lang}")
+
+
+def _flat(row: dict[str, Any], langs: tuple[str, str]) -> dict[str, Any]:
+    flat = {key: value for key, value in row.items() if key not in langs}
+    for lang in langs:
+        for key in ("text", "start", "end"):
+            flat[f"{lang}_{key}"] = (row[lang] or {}).get(key)
+    return flat
