@@ -384,12 +384,17 @@ def _whole(briefing: Briefing) -> Side:
 
 
 def translation_in(corpus: Any, ident: str, briefing: Briefing) -> tuple[str | None, Briefing | None]:
-    """The stored briefing (of `corpus`, a podium.store.Corpus) that translates `briefing`: the
-    same date and series, another language."""
+    """The stored briefing (of `corpus`, a podium.store.Corpus) that translates `briefing`: the one
+    its front matter declares (`translation:` an id or a file name), else the one of the same date
+    and series in another language."""
+    declared = str((briefing.metadata.get("front_matter") or {}).get("translation") or "")
     for row in corpus.briefings(sort="date", desc=True):
-        if row["id"] != ident and row.get("date") == briefing.date:
+        if row["id"] == ident:
+            continue
+        named = bool(declared) and declared in (row["id"], Path(str(row.get("source") or "")).name)
+        if named or (not declared and row.get("date") == briefing.date):
             other = corpus.briefing(row["id"])
-            if other is not None and is_translation(briefing, other):
+            if other is not None and (named or is_translation(briefing, other)):
                 return str(row["id"]), other
     return None, None
 

@@ -50,3 +50,16 @@ def test_an_interleaved_briefing_aligns_its_two_languages(tmp_path: Path) -> Non
         body = client.get(f"/api/v1/briefings/{ident}/alignment").json()
     assert body["translation"] == ident
     assert [(f["zh"]["text"], f["en"]["text"]) for f in body["figures"]] == [("1.5万亿元", "1.5 trillion yuan"), ("8.2%", "8.2%")]
+
+
+def test_a_translation_declared_in_front_matter_is_the_one_aligned(tmp_path: Path) -> None:
+    zh = tmp_path / "b.zh.txt"
+    zh.write_text(ZH, encoding="utf-8")
+    en = tmp_path / "b.en.md"
+    en.write_text("---\ntranslation: b.zh.txt\n---\n" + EN, encoding="utf-8")
+    with Corpus(tmp_path / "c.db") as corpus:
+        zh_id = corpus.add(podium.parse(zh, date="2024-03-07"))
+        en_id = corpus.add(podium.parse(en, date="2024-03-09"))  # dates differ: only the declaration links them
+    with TestClient(create_app(tmp_path / "c.db"), base_url=BASE_URL) as client:
+        body = client.get(f"/api/v1/briefings/{en_id}/alignment").json()
+    assert body["translation"] == zh_id and len(body["figures"]) == 4
