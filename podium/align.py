@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from functools import lru_cache
@@ -101,12 +101,15 @@ def align(a: Side, b: Side) -> list[Pair]:
     return _lines(a, b, pairs)
 
 
-def _confident_score(a: Side, b: Side) -> Any:
+Score = Callable[[Quantity, Quantity], float]
+
+
+def _confident_score(a: Side, b: Side) -> Score:
     def score(x: Quantity, y: Quantity) -> float:
         agreement = _value_agreement(x, y)
         if agreement < _weight("rounded"):
             return -math.inf
-        return agreement + _context_score(x, y) - _weight("place") * abs(_place(a, x) - _place(b, y))
+        return agreement + _context_score(a, b, x, y) - _weight("place") * abs(_place(a, x) - _place(b, y))
 
     return score
 
@@ -115,13 +118,15 @@ def _place(side: Side, qty: Quantity) -> float:
     return qty.start / max(1, len(side.text))
 
 
-def _context_score(x: Quantity, y: Quantity) -> float:
+def _context_score(a: Side, b: Side, x: Quantity, y: Quantity) -> float:
+    """What besides the value says two figures are one: kind, period, direction, turn."""
     score = 0.0
     if x.kind == y.kind:
         score += _weight("same_kind")
     if x.period and x.period == y.period:
         score += _weight("same_period")
-    if (x.value < 0) == (y.value < 0):
+    ways = direction_of(a, x), direction_of(b, y)
+    if (x.value < 0) == (y.value < 0) and not (ways[0] and ways[1] and ways[0] != ways[1]):
         score += _weight("same_direction")
     if x.turn is not None and x.turn == y.turn:
         score += _weight("same_turn")
@@ -151,7 +156,7 @@ def direction_of(side: Side, qty: Quantity) -> str | None:
     return found[0] if found else None
 
 
-def _monotone(xs: Sequence[Quantity], ys: Sequence[Quantity], score: Any) -> list[tuple[int, int]]:
+def _monotone(xs: Sequence[Quantity], ys: Sequence[Quantity], score: Score) -> list[tuple[int, int]]:
     """The order-keeping set of pairs with the greatest total score (pairs must score above
     `least`); a figure left out of every pair costs nothing, as a translation may drop it."""
     least = _weight("least")
@@ -190,18 +195,21 @@ def _moved_pairs(a: Side, b: Side, anchors: list[tuple[int, int]]) -> list[tuple
         ys = list(range(j0 + 1, j1))
         if not xs or not ys:
             continue
-        sub = _monotone([a.quantities[i] for i in xs], [b.quantities[j] for j in ys], _moved_score)
+        sub = _monotone([a.quantities[i] for i in xs], [b.quantities[j] for j in ys], _moved_score(a, b))
         found.extend((xs[i], ys[j]) for i, j in sub)
     return found
 
 
-def _moved_score(x: Quantity, y: Quantity) -> float:
-    if _unit(x) != _unit(y) or x.kind != y.kind:
-        return -math.inf
-    vx, vy = abs(_norm(x)), abs(_norm(y))
-    if vx == 0 or vy == 0 or max(vx, vy) / min(vx, vy) > float(_table()["moved_within"]):
-        return -math.inf
-    return _weight("value_moved") + _context_score(x, y) - _weight("same_kind")
+def _moved_score(a: Side, b: Side) -> Score:
+    def score(x: Quantity, y: Quantity) -> float:
+        if _unit(x) != _unit(y) or x.kind != y.kind:
+            return -math.inf
+        vx, vy = abs(_norm(x)), abs(_norm(y))
+        if vx == 0 or vy == 0 or max(vx, vy) / min(vx, vy) > float(_table()["moved_within"]):
+            return -math.inf
+        return _weight("value_moved") + _context_score(a, b, x, y) - _weight("same_kind")
+
+    return score
 
 
 def _norm(qty: Quantity) -> float:
