@@ -3,7 +3,7 @@ the stages registered in `podium.stages`, by default structure, quantities and c
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from podium import stages as registry
@@ -35,8 +35,13 @@ def briefing_from_document(doc: Document, *, date: str | None = None) -> Briefin
     return briefing
 
 
-def run(briefing: Briefing, stages: Iterable[str] = DEFAULT_STAGES) -> Briefing:
+def run(
+    briefing: Briefing, stages: Iterable[str] = DEFAULT_STAGES, *, on_stage: Callable[[str], None] | None = None
+) -> Briefing:
+    """`on_stage(name)` is called as each stage starts (a progress bar for a large file)."""
     for name in stages:
+        if on_stage is not None:
+            on_stage(name)
         briefing = registry.get(name)(briefing)
     return briefing
 
@@ -52,6 +57,7 @@ def parse(
     *,
     date: str | None = None,
     stages: Iterable[str] = DEFAULT_STAGES,
+    on_stage: Callable[[str], None] | None = None,
 ) -> Briefing:
     """A path (or a Document, or a transcript's text) in, the full Briefing out.
 
@@ -63,16 +69,21 @@ def parse(
         doc = read_path(source)
     else:
         doc = Document(text=source, source="<text>", format="text")
-    return run(briefing_from_document(doc, date=date), stages)
+    return run(briefing_from_document(doc, date=date), stages, on_stage=on_stage)
 
 
 
-def parse_figures(source: Path | Document) -> Briefing:
+# What a figures reading runs: the checks add nothing a mention record holds.
+FIGURE_STAGES: tuple[str, ...] = ("structure.v1", "quantities.v1", "coverage.v1")
+
+
+def parse_figures(source: Path | Document, *, on_stage: Callable[[str], None] | None = None) -> Briefing:
     """Structure, figures and coverage (the checks add nothing a mention record holds), or for
-    prose with no speaker label (E003 from the structure stage) the text read as one unlabelled turn."""
+    prose with no speaker label (E003 from the structure stage) the text read as one unlabelled turn.
+    `on_stage` as for `run`, over the first reading."""
     try:
-        return parse(source, stages=("structure.v1", "quantities.v1", "coverage.v1"))
+        return parse(source, stages=FIGURE_STAGES, on_stage=on_stage)
     except PodiumError as exc:
         if exc.code != "E003":
             raise
-    return parse(source, stages=("quantities.v1", "coverage.v1"))
+    return parse(source, stages=FIGURE_STAGES[1:])

@@ -249,7 +249,7 @@ def shared_subject(a: Quantity, window_a: str, b: Quantity, window_b: str) -> st
 # A measure stated more often than this is compared with its latest statements only: each is
 # still checked against those nearest it, and a text repeating one measure thousands of times
 # costs in proportion to its length, not to the square of it.
-PARTNERS = 16
+PARTNERS = 4
 
 
 def _same_kind_and_period(

@@ -6,7 +6,9 @@ one-file command does not pay for the corpus commands: only typer is loaded for 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
@@ -60,6 +62,31 @@ def warn(source: str, warnings: Iterable[Caveat], *, console: Console | None = N
     console = console or err()
     for caveat in warnings:
         console.print(f"[yellow]warning:[/yellow] {escape(source)}: {escape(caveat.message)}", markup=True, highlight=False)
+
+
+# A file this large takes seconds in each stage: a progress bar says which stage is running.
+LARGE_BYTES = 5 * 1024 * 1024
+
+
+@contextmanager
+def stage_progress(name: str, source: object, stages: int) -> Iterator[Callable[[str], None] | None]:
+    """A progress bar on stderr over the stages of one large file (`source`: a path or a read
+    Document); None, and nothing shown, for the usual small one."""
+    size = source.stat().st_size if isinstance(source, Path) and source.is_file() else len(getattr(source, "text", ""))
+    if size < LARGE_BYTES:
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=err(), transient=True) as bar:
+        task = bar.add_task(name, total=stages)
+        started: list[str] = []
+
+        def on_stage(stage: str) -> None:
+            bar.update(task, description=f"{name}: {stage}", completed=len(started))
+            started.append(stage)
+
+        yield on_stage
 
 
 def die(exc: PodiumError) -> typer.Exit:

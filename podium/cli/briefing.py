@@ -10,11 +10,12 @@ from typing import Annotated
 
 import typer
 
-from podium.cli.app import app, escape, fail, out, warn
+from podium.cli.app import app, escape, fail, out, stage_progress, warn
 from podium.errors import PodiumError
 from podium.model import Briefing, json_schema
 from podium.read import Document
 from podium.pipeline import parse as parse_briefing
+from podium.stages import DEFAULT_STAGES
 
 DateOption = Annotated[
     str | None, typer.Option("--date", help="The briefing's date (YYYY-MM-DD), overriding what is found.")
@@ -43,7 +44,9 @@ def parse_each(
     """Yield (path or address, Briefing or None); a failing one is reported on stderr and the rest go on."""
     for target in files:
         try:
-            briefing = parse_briefing(_source(target, refresh=refresh), date=date)
+            source = _source(target, refresh=refresh)
+            with stage_progress(target, source, len(DEFAULT_STAGES)) as on_stage:
+                briefing = parse_briefing(source, date=date, on_stage=on_stage)
         except PodiumError as exc:
             fail(exc)
             yield target, None

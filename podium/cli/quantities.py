@@ -7,11 +7,11 @@ from typing import Annotated, Any
 
 import typer
 
-from podium.cli.app import app, die, out, warn
+from podium.cli.app import app, die, out, stage_progress, warn
 from podium.cli.output import Format, choose, emit
 from podium.errors import PodiumError
 from podium.model import Quantity
-from podium.pipeline import parse_figures
+from podium.pipeline import FIGURE_STAGES, parse_figures
 
 # The guideline field names (shared/gold/GUIDELINES.md), then where the figure was said.
 FIELDS: tuple[str, ...] = (
@@ -44,7 +44,8 @@ def quantities(
         podium quantities briefing.txt --jsonl > briefing.quantities.jsonl
     """
     try:
-        briefing = parse_figures(Path(file))
+        with stage_progress(str(file), Path(file), len(FIGURE_STAGES)) as on_stage:
+            briefing = parse_figures(Path(file), on_stage=on_stage)
     except PodiumError as exc:
         raise die(exc) from None
     warn(str(file), briefing.warnings)
