@@ -17,7 +17,7 @@ from typing import Any, Literal, get_args, get_origin, get_type_hints
 
 from podium.layout import Layout, layout_of
 
-SCHEMA_VERSION = "1.1.0"  # 1.1: `warnings`
+SCHEMA_VERSION = "1.3.0"  # 1.1: `warnings`; 1.2: warning kind "structure"; 1.3: `id` on figures, findings and commitments
 
 Role = Literal["host", "official", "journalist", "unknown"]
 Qualifier = Literal["exact", "approx", "min", "max"]
@@ -25,7 +25,7 @@ Kind = Literal["level", "change", "growth", "share", "rank", "ratio", "duration"
 Modality = Literal["actual", "target", "forecast"]
 Verdict = Literal["consistent", "inconsistent", "implausible"]
 CommitmentStatus = Literal["met", "missed", "open"]
-CaveatKind = Literal["decoding", "language", "figures"]
+CaveatKind = Literal["decoding", "language", "figures", "structure"]
 
 
 @dataclass
@@ -86,6 +86,7 @@ class Quantity:
     normalized_value: float | None = None
     normalized_unit: str | None = None
     period_inferred: bool = False
+    id: str = ""  # stable across re-ingest of the same text (podium/ids.py)
 
 
 @dataclass
@@ -106,6 +107,7 @@ class Finding:
     explanation: str
     quantities: list[QuantityRef]
     tolerance: float
+    id: str = ""  # stable across re-ingest of the same text (podium/ids.py)
 
 
 @dataclass
@@ -125,12 +127,14 @@ class Commitment:
     modality: Modality = "target"
     status: CommitmentStatus = "open"
     briefing: str | None = None
+    id: str = ""  # stable across re-ingest of the same text (podium/ids.py)
 
 
 @dataclass
 class Caveat:
     """Something in the input podium repaired or could not read, said rather than dropped
-    silently: a decoding repair, a language it does not read yet, figures it skipped."""
+    silently: a decoding repair, a language it does not read yet, figures it skipped, a structure
+    decision taken without a speaker label to go on."""
 
     kind: CaveatKind
     message: str

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from podium import stages as registry
-from podium.errors import PodiumError
+from podium.ids import stamp_ids
 from podium.model import Briefing
 from podium.read import Document, read_path
 from podium.stages import DEFAULT_STAGES
@@ -38,12 +38,13 @@ def briefing_from_document(doc: Document, *, date: str | None = None) -> Briefin
 def run(
     briefing: Briefing, stages: Iterable[str] = DEFAULT_STAGES, *, on_stage: Callable[[str], None] | None = None
 ) -> Briefing:
-    """`on_stage(name)` is called as each stage starts (a progress bar for a large file)."""
+    """The stages in order; then every figure, finding and commitment gets its stable id.
+    `on_stage(name)` is called as each stage starts (a progress bar for a large file)."""
     for name in stages:
         if on_stage is not None:
             on_stage(name)
         briefing = registry.get(name)(briefing)
-    return briefing
+    return stamp_ids(briefing)
 
 
 def pipe(docs: Iterable[Document], *, stages: Iterable[str] = DEFAULT_STAGES) -> Iterator[Briefing]:
@@ -78,12 +79,6 @@ FIGURE_STAGES: tuple[str, ...] = ("structure.v1", "quantities.v1", "coverage.v1"
 
 
 def parse_figures(source: Path | Document, *, on_stage: Callable[[str], None] | None = None) -> Briefing:
-    """Structure, figures and coverage (the checks add nothing a mention record holds), or for
-    prose with no speaker label (E003 from the structure stage) the text read as one unlabelled turn.
-    `on_stage` as for `run`, over the first reading."""
-    try:
-        return parse(source, stages=FIGURE_STAGES, on_stage=on_stage)
-    except PodiumError as exc:
-        if exc.code != "E003":
-            raise
-    return parse(source, stages=FIGURE_STAGES[1:])
+    """Structure, figures and coverage (the checks add nothing a mention record holds). Prose with
+    no speaker label is one unlabelled turn, so every figure still stands in a turn."""
+    return parse(source, stages=FIGURE_STAGES, on_stage=on_stage)

@@ -70,9 +70,20 @@ def test_bad_files_get_one_line_each_and_the_good_one_is_printed(bad_files: dict
         assert path in line
     assert "empty" in errors[0] and "E003" in errors[0]
     assert "binary" in errors[1] and "E002" in errors[1]
-    assert "no speaker labels" in errors[2]
+    assert "warning" in errors[2] and "words.txt" in errors[2] and "no speaker labels" in errors[2]
     assert "no such file" in errors[3]
-    assert Path(json.loads(result.stdout)["source"]).name == "qa.txt"
+    parsed = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [Path(b["source"]).name for b in parsed] == ["qa.txt", "words.txt"]
+
+
+def test_a_text_without_labels_is_one_turn_in_parse_and_show(bad_files: dict[str, Path]) -> None:
+    parsed = invoke("parse", str(bad_files["none"]))
+    assert parsed.exit_code == 0 and "no speaker labels" in parsed.stderr
+    data = json.loads(parsed.stdout)
+    assert [(t["text"], t["speaker"], t["role"]) for t in data["turns"]] == [("a shopping list", None, "unknown")]
+    assert [w["kind"] for w in data["warnings"]] == ["structure"]
+    shown = invoke("show", str(bad_files["none"]))
+    assert shown.exit_code == 0 and "no speaker labels" in shown.stderr
 
 
 def test_show_prints_participants_and_exchanges() -> None:

@@ -66,12 +66,17 @@ def check_corpus(corpus: Corpus) -> list[CorpusFinding]:
 
 
 def resolved_commitments(
-    corpus: Corpus, *, briefing: str | None = None, speaker: str | None = None, status: str | None = None
+    corpus: Corpus,
+    *,
+    briefing: str | None = None,
+    speaker: str | None = None,
+    status: str | None = None,
+    ident: str | None = None,
 ) -> list[dict[str, Any]]:
     """Stored commitments, each settled against later briefings' actual figures. The status is
     worked out at read time (a later briefing can settle an old commitment), so `status` filters
     after resolving rather than in SQL."""
-    rows = corpus.commitments(briefing=briefing, speaker=speaker)
+    rows = corpus.commitments(briefing=briefing, speaker=speaker, ident=ident)
     resolved = resolve_rows(rows, corpus.figures_due(deadlines_due(rows)))
     return [row for row in resolved if status is None or row["status"] == status]
 

@@ -57,7 +57,7 @@ BriefingOption = Annotated[str | None, typer.Option("--briefing", help="Only thi
 SpeakerOption = Annotated[str | None, typer.Option("--speaker", help="Speaker name contains this (any case).")]
 
 # A terminal is narrow: tables show what a reader scans for; --json and --csv carry every column.
-SEARCH_TABLE_COLUMNS = ("date", "speaker", "snippet", "briefing_id", "turn_id")
+SEARCH_TABLE_COLUMNS = ("briefing_date", "speaker", "snippet", "briefing_id", "turn")
 FIGURE_TABLE_COLUMNS = ("briefing_date", "speaker", "text", "value", "unit", "kind", "subject", "period", "modality")
 
 

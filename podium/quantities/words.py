@@ -90,6 +90,21 @@ def load() -> Words:
     )
 
 
+def unit_id_for(name: str) -> str | None:
+    """The unit id a person means by `name`: an id as it is ("CNY", "%", "t"), else a word or
+    symbol the tables give for one, in any case ("yuan", "percent", "US dollars"); None for
+    neither. Ids match exactly first, so "t" stays the ton even where a word would differ."""
+    words = load()
+    if name in unit_ids():
+        return name
+    wanted = " ".join(name.split()).casefold()
+    for table in (words.unit_words, words.unit_symbols, words.currency_prefixes):
+        for unit, names in table.items():
+            if wanted == unit.casefold() or any(wanted == n.casefold() for n in names):
+                return unit
+    return None
+
+
 def unit_ids() -> frozenset[str]:
     """Every unit id the word tables can give a mention."""
     words = load()

@@ -244,6 +244,11 @@ class Corpus:
         sql = queries.FIGURES + where.sql() + queries.FIGURES_ORDER + tail
         return Rows(_figure(r) for r in self._all(sql, where.params + paging))
 
+    def figure(self, ident: str) -> dict[str, Any] | None:
+        """One figure by its stable id (podium/ids.py), as `figures` gives it."""
+        found = self._one(queries.FIGURES + " WHERE q.id = ?", [ident])
+        return _figure(found) if found else None
+
     def quantities(self, **filters: Any) -> list[Quantity]:
         """The figures `figures(**filters)` finds, as Quantity objects (offsets index each one's
         own briefing)."""
@@ -271,12 +276,13 @@ class Corpus:
         *,
         check: str | None = None,
         verdict: str | None = None,
+        ident: str | None = None,
         limit: int | None = None,
         offset: int = 0,
     ) -> Rows:
-        """Stored findings, briefing by briefing in the order they were found; `check` and
-        `verdict` match exactly."""
-        where = queries.finding_where(briefing=briefing, check=check, verdict=verdict)
+        """Stored findings, briefing by briefing in the order they were found; `check`,
+        `verdict` and `ident` (a finding's stable id) match exactly."""
+        where = queries.finding_where(briefing=briefing, check=check, verdict=verdict, ident=ident)
         tail, paging = queries.page(limit, offset)
         sql = queries.FINDINGS + where.sql() + queries.FINDINGS_ORDER + tail
         return Rows({**dict(r), "quantities": json.loads(r["quantities"])} for r in self._all(sql, where.params + paging))
@@ -285,12 +291,16 @@ class Corpus:
         where = queries.finding_where(briefing=briefing, check=check, verdict=verdict)
         return self._count("SELECT count(*) FROM findings AS f" + where.sql(), where.params)
 
-    def commitments(self, *, briefing: str | None = None, status: str | None = None, speaker: str | None = None) -> Rows:
+    def commitments(
+        self, *, briefing: str | None = None, status: str | None = None, speaker: str | None = None, ident: str | None = None
+    ) -> Rows:
         """Stored commitments, soonest deadline first. `status` is the one stored at ingest (always
         `open`); podium.checks.commitments.resolve_rows settles them against later briefings.
-        `speaker` matches a case-insensitive substring."""
+        `speaker` matches a case-insensitive substring; `ident` is a commitment's stable id."""
         where = queries.Where()
         queries.add_briefing_filter(where, "c.briefing_id", briefing)
+        if ident:
+            where.add("c.id = ?", ident)
         if status:
             where.add("c.status = ?", status)
         if speaker:

@@ -9,6 +9,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from podium.errors import PodiumError
@@ -154,10 +155,21 @@ def migrate(conn: sqlite3.Connection) -> int:
 
 def _register_functions(conn: sqlite3.Connection) -> None:
     """Python functions a migration may call (they exist only while podium holds the connection)."""
+    from podium.ids import item_id
     from podium.store import cjk
 
     conn.create_function("podium_cjk_spaced", 1, cjk.spaced, deterministic=True)
     conn.create_function("podium_has_cjk", 1, cjk.has_cjk, deterministic=True)
+    conn.create_function("podium_item_id", 3, item_id, deterministic=True)
+    conn.create_function("podium_composed_title", 5, _composed_title, deterministic=True)
+
+
+def _composed_title(*fields: Any) -> str | None:
+    """podium.structure.meta.title_from for migration 0007, its word forms loaded only if a
+    stored briefing lacks a title."""
+    from podium.structure.meta import title_from
+
+    return title_from(*fields)
 
 
 def _apply(conn: sqlite3.Connection, number: int, path: Path) -> None:

@@ -142,11 +142,12 @@ TABLES: dict[str, tuple[str, list[Column]]] = {
         ],
     ),
     "quantities": (
-        "SELECT q.briefing_id, b.title, b.date, q.position, q.text, q.start, q.\"end\", q.value, q.value_max,"
+        "SELECT q.id, q.briefing_id, b.title, b.date, q.position, q.text, q.start, q.\"end\", q.value, q.value_max,"
         " q.unit, q.qualifier, q.kind, q.subject, q.period, q.period_inferred, q.modality, q.turn_id, q.speaker,"
         " q.normalized_value, q.normalized_unit FROM quantities AS q JOIN briefings AS b ON b.id = q.briefing_id"
         " ORDER BY b.date, q.briefing_id, q.position",
         [
+            ("id", STRING, _same),
             ("briefing_id", STRING, _same),
             ("briefing_title", STRING, _same),
             ("briefing_date", DATE, _date),
@@ -170,9 +171,10 @@ TABLES: dict[str, tuple[str, list[Column]]] = {
         ],
     ),
     "findings": (
-        "SELECT briefing_id, position, check_name, verdict, explanation, tolerance, quantities FROM findings"
+        "SELECT id, briefing_id, position, check_name, verdict, explanation, tolerance, quantities FROM findings"
         " ORDER BY briefing_id, position",
         [
+            ("id", STRING, _same),
             ("briefing_id", STRING, _same),
             ("position", INT, _same),
             ("check", STRING, _same),
@@ -183,9 +185,10 @@ TABLES: dict[str, tuple[str, list[Column]]] = {
         ],
     ),
     "commitments": (
-        'SELECT briefing_id, position, subject, text, start, "end", deadline, speaker, value, value_max, unit,'
+        'SELECT id, briefing_id, position, subject, text, start, "end", deadline, speaker, value, value_max, unit,'
         " qualifier, modality, status, briefing_ref FROM commitments ORDER BY briefing_id, position",
         [
+            ("id", STRING, _same),
             ("briefing_id", STRING, _same),
             ("position", INT, _same),
             ("subject", STRING, _same),

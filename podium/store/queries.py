@@ -49,6 +49,7 @@ BRIEFING_SUMMARY = select(BRIEFING_FIELDS) + " FROM briefings"
 
 # Where the figure was said, then the figure in the gold guidelines' field names.
 FIGURE_FIELDS: dict[str, str] = {
+    "id": "q.id",
     "briefing_id": "q.briefing_id",
     "briefing_date": "b.date",
     "briefing_title": "b.title",
@@ -81,11 +82,12 @@ FIGURES = (
 FIGURES_COUNT = "SELECT count(*) FROM quantities AS q"
 FIGURES_ORDER = " ORDER BY b.date DESC, b.id, q.position"
 
+# The same names as the other listings give the same things: the briefing's id, title and date, the turn.
 SEARCH_FIELDS: dict[str, str] = {
     "briefing_id": "t.briefing_id",
-    "title": "b.title",
-    "date": "b.date",
-    "turn_id": "t.turn_id",
+    "briefing_title": "b.title",
+    "briefing_date": "b.date",
+    "turn": "t.turn_id",
     "speaker": "t.speaker",
     "role": "t.role",
     "start": "t.start",
@@ -105,10 +107,10 @@ SEARCH_CJK_COUNT = SEARCH_COUNT.replace("turns_fts", "turns_cjk")
 SEARCH_ORDER = " ORDER BY score DESC, b.date DESC, t.briefing_id, t.turn_id"
 
 FINDING_FIELDS: dict[str, str] = {
+    "id": "f.id",
     "briefing_id": "f.briefing_id",
     "briefing_date": "b.date",
     "briefing_title": "b.title",
-    "position": "f.position",
     "check": "f.check_name",
     "verdict": "f.verdict",
     "explanation": "f.explanation",
@@ -120,10 +122,10 @@ FINDINGS = select(FINDING_FIELDS) + " FROM findings AS f JOIN briefings AS b ON 
 FINDINGS_ORDER = " ORDER BY f.briefing_id, f.position"
 
 COMMITMENT_FIELDS: dict[str, str] = {
+    "id": "c.id",
     "briefing_id": "c.briefing_id",
     "briefing_date": "b.date",
     "briefing_title": "b.title",
-    "position": "c.position",
     "deadline": "c.deadline",
     "status": "c.status",
     "subject": "c.subject",
@@ -193,9 +195,13 @@ def add_briefing_filter(where: Where, column: str, briefing: str | None) -> None
         where.add(f"{column} >= ? AND {column} < ?", prefix, prefix + "\uffff")
 
 
-def finding_where(*, briefing: str | None = None, check: str | None = None, verdict: str | None = None) -> Where:
+def finding_where(
+    *, briefing: str | None = None, check: str | None = None, verdict: str | None = None, ident: str | None = None
+) -> Where:
     where = Where()
     add_briefing_filter(where, "f.briefing_id", briefing)
+    if ident:
+        where.add("f.id = ?", ident)
     if check:
         where.add("f.check_name = ?", check)
     if verdict:
@@ -203,7 +209,7 @@ def finding_where(*, briefing: str | None = None, check: str | None = None, verd
     return where
 
 
-Operator = Literal["contains", "starts", "equals", "briefing"]
+Operator = Literal["contains", "starts", "equals", "briefing", "unit"]
 
 
 @dataclass(frozen=True)
@@ -227,7 +233,7 @@ KINDS: tuple[str, ...] = get_args(Kind)
 MODALITIES: tuple[str, ...] = get_args(Modality)
 FIGURE_FILTERS: tuple[FigureFilter, ...] = (
     FigureFilter("subject", "q.subject", "contains", "Subject contains this (any case), e.g. GDP."),
-    FigureFilter("unit", "q.unit", "equals", "Exactly this unit (e.g. percent)."),
+    FigureFilter("unit", "q.unit", "unit", "This unit, by its id or a word for it (CNY or yuan, % or percent)."),
     FigureFilter("kind", "q.kind", "equals", f"{listed(KINDS)}.", KINDS),
     FigureFilter("period", "q.period", "starts", "Period starts with this (e.g. 2024 or 2024-Q1)."),
     FigureFilter("speaker", "q.speaker", "contains", "Speaker name contains this (any case)."),
@@ -240,7 +246,16 @@ _CONDITIONS: dict[Operator, Callable[[Where, str, str], None]] = {
     "starts": lambda where, column, value: where.add(contains(column), f"{like_escape(value)}%"),
     "equals": lambda where, column, value: where.add(f"{column} = ?", value),
     "briefing": lambda where, column, value: add_briefing_filter(where, column, value),
+    "unit": lambda where, column, value: where.add(f"{column} = ?", unit_named(value)),
 }
+
+
+def unit_named(name: str) -> str:
+    """People type the word they read ("yuan", "percent"); the store keeps the id ("CNY", "%").
+    A name that is neither is compared as given, so it finds nothing rather than failing."""
+    from podium.quantities.words import unit_id_for  # the word tables, only when a unit is asked for
+
+    return unit_id_for(name) or name
 
 
 def figure_where(filters: Mapping[str, str | None]) -> Where:

@@ -8,10 +8,11 @@ import sqlite3
 from datetime import datetime, timezone
 from typing import Any
 
+from podium.ids import BRIEFING_ID_LENGTH, briefing_id_of, spans_json, stamp_ids
 from podium.model import Briefing, Caveat, Commitment, Exchange, Finding, Participant, Quantity, QuantityRef, Turn
 from podium.store import cjk
 
-ID_LENGTH = 16
+ID_LENGTH = BRIEFING_ID_LENGTH
 
 INSERT = {
     "briefings": (
@@ -27,14 +28,17 @@ INSERT = {
     "exchanges": "INSERT INTO exchanges VALUES (?, ?, ?, ?, ?, ?)",
     "quantities": (
         'INSERT INTO quantities (briefing_id, position, text, start, "end", value, value_max, unit, qualifier,'
-        " kind, subject, period, period_inferred, modality, turn_id, speaker, normalized_value, normalized_unit)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " kind, subject, period, period_inferred, modality, turn_id, speaker, normalized_value, normalized_unit, id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     ),
-    "findings": "INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?)",
+    "findings": (
+        "INSERT INTO findings (briefing_id, position, check_name, verdict, explanation, tolerance, quantities, id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+    ),
     "commitments": (
         'INSERT INTO commitments (briefing_id, position, subject, text, start, "end", deadline, speaker, value,'
-        " value_max, unit, qualifier, modality, status, briefing_ref)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " value_max, unit, qualifier, modality, status, briefing_ref, id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     ),
 }
 
@@ -44,11 +48,12 @@ def content_hash(briefing: Briefing) -> str:
 
 
 def briefing_id(briefing: Briefing) -> str:
-    return content_hash(briefing)[:ID_LENGTH]
+    return briefing_id_of(briefing)
 
 
 def write(conn: sqlite3.Connection, briefing: Briefing, ident: str) -> None:
     """Insert every row of one briefing; the caller holds the transaction."""
+    stamp_ids(briefing)  # a briefing built without the pipeline gets its ids here
     conn.execute(INSERT["briefings"], briefing_row(briefing, ident))
     for table, rows in child_rows(briefing, ident).items():
         if rows:
@@ -104,7 +109,7 @@ def child_rows(briefing: Briefing, ident: str) -> dict[str, list[tuple[Any, ...]
         ],
         "quantities": [quantity_row(ident, i, q) for i, q in enumerate(briefing.quantities)],
         "findings": [
-            (ident, i, f.check, f.verdict, f.explanation, f.tolerance, _json([vars(r) for r in f.quantities]))
+            (ident, i, f.check, f.verdict, f.explanation, f.tolerance, spans_json(f), f.id)
             for i, f in enumerate(briefing.findings)
         ],
         "commitments": [commitment_row(ident, i, c) for i, c in enumerate(briefing.commitments)],
@@ -131,6 +136,7 @@ def quantity_row(ident: str, position: int, q: Quantity) -> tuple[Any, ...]:
         q.speaker,
         _float(q.normalized_value),
         q.normalized_unit,
+        q.id,
     )
 
 
@@ -151,6 +157,7 @@ def commitment_row(ident: str, position: int, c: Commitment) -> tuple[Any, ...]:
         c.modality,
         c.status,
         c.briefing,
+        c.id,
     )
 
 
@@ -226,12 +233,13 @@ def quantity(r: sqlite3.Row) -> Quantity:
         normalized_value=r["normalized_value"],
         normalized_unit=r["normalized_unit"],
         period_inferred=bool(r["period_inferred"]),
+        id=r["id"] or "",
     )
 
 
 def finding(r: sqlite3.Row) -> Finding:
     refs = [QuantityRef(**ref) for ref in json.loads(r["quantities"])]
-    return Finding(r["check_name"], r["verdict"], r["explanation"], refs, r["tolerance"])
+    return Finding(r["check_name"], r["verdict"], r["explanation"], refs, r["tolerance"], r["id"] or "")
 
 
 def commitment(r: sqlite3.Row) -> Commitment:
@@ -249,6 +257,7 @@ def commitment(r: sqlite3.Row) -> Commitment:
         modality=r["modality"],
         status=r["status"],
         briefing=r["briefing_ref"],
+        id=r["id"] or "",
     )
 
 

@@ -15,6 +15,7 @@ from podium.structure.furniture import Furniture, strip_tokens
 from podium.structure.lines import Line, previous_content
 from podium.structure.words import load
 
+_DASH_REACH = 60  # a dash label ("Secretario de Estado de Comunicación.-") ends this near the line start
 _WRAPPED_LINE = 60  # a line this long that stops mid-sentence is hard-wrapped prose
 
 NAME = "name"  # a person or an outlet, written as a name
@@ -33,6 +34,7 @@ class Label:
     kind: str
     inline: bool  # speech follows on the same line
     alias: str | None = None  # the other half of a bilingual pair
+    shape: str = ""  # a label shape kept only where the document repeats it (dash, timed, initials)
 
     @property
     def key(self) -> str:
@@ -56,7 +58,7 @@ def _label_on_line(lines: list[Line], index: int) -> Label | None:
     line = lines[index]
     pos = strip_tokens(line)
     rest = line.text[pos - line.start :]
-    for finder in (_qa_label, _upper_label, _cjk_label, _name_label):
+    for finder in (_timed_label, _qa_label, _spaced_initials, _dash_label, _upper_label, _cjk_label, _name_label):
         label = finder(lines, index, pos, rest)
         if label is not None:
             return label
@@ -67,7 +69,8 @@ def _may_hold_label(text: str, tokens: tuple[str, ...]) -> bool:
     """Every label has a colon after it or is upper case from its first letters (Q, A, CHAIR LEE.),
     perhaps behind an editor marker. Most lines are prose that fails this, and so skip the regexes,
     whose lazy name pattern tries each of its lengths on a long line."""
-    return ":" in text or "\uff1a" in text or text[:2].isupper() or text.startswith(tokens)
+    dash = "-" in text[:_DASH_REACH] or "\u2013" in text[:_DASH_REACH]  # "Pregunta.- ", "Q - "
+    return ":" in text or "\uff1a" in text or text[:2].isupper() or dash or text.startswith(tokens)
 
 
 def _make(index: int, pos: int, rest: str, match_end: int, raw: str, kind: str) -> Label:
@@ -85,6 +88,62 @@ def _qa_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | Non
     letter = match.group("label")
     kind = QUESTION if letter == "Q" else ANSWER
     return _make(index, pos, rest, match.end(), letter, kind)
+
+
+def _kind_of(raw: str) -> str:
+    words = load()
+    key = raw.lower()
+    return QUESTION if key in words.question_labels else ANSWER if key in words.answer_labels else NAME
+
+
+def _shaped(label: Label, shape: str) -> Label:
+    label.shape = shape
+    return label
+
+
+def _timed_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | None:
+    match = P.TIMED_LABEL.match(rest)
+    if match is None:
+        return None
+    raw = match.group("label").strip()
+    # The timestamp vouches for a label in any case ("easter helper (01:00):"), if it reads as a name.
+    if not _title_cased(_without_number(raw)) and not _reads_as_name(raw):
+        return None
+    return _shaped(_make(index, pos, rest, match.end(), raw, _kind_of(raw)), "timed")
+
+
+def _reads_as_name(raw: str) -> bool:
+    """A few words with no sentence punctuation."""
+    return 0 < len(raw.split()) <= 4 and not any(mark in raw for mark in ".,;!?\"“")
+
+
+def _without_number(raw: str) -> str:
+    """'Speaker 7' is a generic label: its number is part of the name."""
+    head, _, tail = raw.rpartition(" ")
+    return head if head and tail.isdigit() else raw
+
+
+def _dash_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | None:
+    match = P.DASH_LABEL.match(rest)
+    if match is None:
+        return None
+    raw = match.group("label").strip().rstrip(".")
+    if not _title_cased(raw) or not _opens_paragraph(lines, index):
+        return None
+    return _shaped(_make(index, pos, rest, match.end(), raw, _kind_of(raw)), "dash")
+
+
+def _spaced_initials(lines: list[Line], index: int, pos: int, rest: str) -> Label | None:
+    match = P.SPACED_INITIALS.match(rest)
+    if match is None:
+        return None
+    raw = match.group("label")
+    return _shaped(_make(index, pos, rest, match.end(), raw, _kind_of(raw)), "initials")
+
+
+def _opens_paragraph(lines: list[Line], index: int) -> bool:
+    prev = previous_content(lines, index)
+    return prev is None or bool(P.SENTENCE_END.search(prev.stripped)) or prev.end < lines[index].start - 1
 
 
 def _upper_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | None:
@@ -187,14 +246,23 @@ def judge(candidates: list[Label], lines: list[Line], furniture: dict[int, Furni
     candidates = [label for label in candidates if label.line not in furniture]
     words = load()
     counts = Counter(label.key for label in candidates)
+    shapes = Counter(label.shape for label in candidates if label.shape)
+    # A shape is this document's label grammar only where it repeats, with turn-taking (two
+    # keys) or one speaker labelled again.
+    grammar = {shape for shape in shapes if shapes[shape] >= 2 and _takes_turns([c for c in candidates if c.shape == shape])}
+    candidates = [label for label in candidates if not label.shape or label.shape in grammar]
     upper_layout = sum(1 for label in candidates if label.kind == UPPER) >= 3
     bare_q = any(label.kind == QUESTION and label.raw == "Q" and not _has_colon(lines, label) for label in candidates)
     kept: list[Label] = []
     for label in candidates:
+        if label.shape:
+            kept.append(label)  # its shape repeats: the document's own grammar vouches for it
+            continue
         if label.kind == NAME and label.inline and " " not in label.raw and not label.raw.isupper():
             # "Trade: the talks" is prose; a one-word inline label must be a known name, an
             # outlet, or recur as a label.
-            if label.raw not in known_names and label.key not in words.outlet_words and counts[label.key] < 2:
+            vouched = label.raw in known_names or label.key in words.outlet_words or counts[label.key] >= 2
+            if not vouched and not _introduces_self(lines, label):
                 continue
         if label.kind == UPPER and " " not in label.raw.strip() and counts[label.key] < 2:
             # A lone upper-case word ("GDP.") at a line start is prose unless it recurs as a label.
@@ -208,6 +276,18 @@ def judge(candidates: list[Label], lines: list[Line], furniture: dict[int, Furni
             continue
         kept.append(label)
     return kept
+
+
+def _introduces_self(lines: list[Line], label: Label) -> bool:
+    """'Raza: Raza from the Daily Ledger. ...': a first name used once, said again as the speech opens."""
+    line = lines[label.line]
+    speech = line.text[label.body_start - line.start :].lstrip()
+    return speech.startswith(label.raw + " ")
+
+
+def _takes_turns(labels: list[Label]) -> bool:
+    keys = Counter(label.key for label in labels)
+    return len(keys) >= 2 or max(keys.values()) >= 3
 
 
 def _has_colon(lines: list[Line], label: Label) -> bool:

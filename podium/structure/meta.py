@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from podium.model import Briefing
 from podium.structure import patterns as P
 from podium.structure.lines import Line
 from podium.structure.words import load
@@ -22,6 +23,45 @@ def find_title(preamble: list[Line]) -> str | None:
             if not lede:
                 return text
     return None
+
+
+def heading_title(preamble: list[Line]) -> str | None:
+    """The first Markdown heading before the transcript, when no line reads as a title."""
+    for line in preamble:
+        match = P.MARKDOWN_HEADING.fullmatch(line.stripped)
+        if match and (P.HAS_LATIN.search(match.group("text")) or P.HAS_CJK.search(match.group("text"))):
+            return " ".join(match.group("text").split())
+    return None
+
+
+def composed_title(briefing: Briefing) -> str | None:
+    """A title for a briefing whose text and metadata carry none, from what the structure stage
+    found: the series and its number, else the first official who briefed; then the region or body
+    and the date (or the year the text implies). None when none of these is known: a bare
+    "Briefing" would tell a reader nothing the file name does not."""
+    official = next((p.name for p in briefing.participants if p.role == "official"), None)
+    when = briefing.date or (str(briefing.inferred_year) if briefing.inferred_year else None)
+    return title_from(briefing.series, briefing.series_number, official, briefing.organisation, when)
+
+
+def title_from(
+    series: str | None, number: int | None, official: str | None, organisation: str | None, when: str | None
+) -> str | None:
+    """composed_title from the stored fields, so the store can give the same title to briefings
+    stored before titles were composed (migration 0007 calls it)."""
+    forms = load().composed_title
+    if series:
+        name = forms["numbered_series" if number else "series"].format(series=series, number=number)
+    elif official:
+        name = forms["speaker"].format(speaker=official)
+    else:
+        name = ""
+    if not (name or organisation or when):
+        return None
+    name = name or forms["plain"]
+    if organisation and organisation not in name:
+        name = forms["organisation"].format(name=name, organisation=organisation)
+    return forms["date"].format(name=name, date=when) if when else name
 
 
 def find_series(text: str) -> tuple[str | None, int | None]:

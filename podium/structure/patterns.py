@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from podium.scan import lowered_for_search, matches_at, word_places
 from podium.structure.words import Words, load
 
 # --- characters ---------------------------------------------------------------------------------
@@ -14,6 +15,8 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 COLON = "[:\uff1a]"  # ASCII or full-width
 HAS_CJK = re.compile(f"[{CJK}]")
 HAS_LATIN = re.compile(r"[A-Za-z]")
+# A Markdown heading ("# Title", "## Title"): the writer's own title for what follows.
+MARKDOWN_HEADING = re.compile(r"#{1,6}\s+(?P<text>\S.*?)\s*#*\s*$")
 SENTENCE_END = re.compile(r"[.!?。！？\"”’')\]]\s*$")
 MID_SENTENCE_END = re.compile(r"[a-z,;]\s*$")
 QUESTION_MARK = re.compile(r"[?？]")
@@ -30,7 +33,7 @@ UPPER_COLON_LABEL = re.compile(
     rf"(?P<label>[A-Z][A-Z'’\-]*\.?(?:{SPACE}+[A-Z][A-Z'’\-]*\.?){{0,5}}){SPACE}*{COLON}(?={SPACE}|$)"
 )
 # "Q:  text", "Q    text" (two or more spaces), "Q Text" (one space, capital after), same for A.
-QA_LABEL = re.compile(rf"(?P<label>[QA]){SPACE}*(?:{COLON}{SPACE}*|{SPACE}{{2,}}|{SPACE}(?=[\"“A-Z]))(?=\S)")
+QA_LABEL = re.compile(rf"(?P<label>[QA]){SPACE}*(?:{COLON}{SPACE}*|{SPACE}{{2,}}|{SPACE}(?=[\"“A-Z(]))(?=\S)")
 # "Tan Wei:" / "Lakeshire Evening News:" / "Name, long title:" (alone or with text)
 NAME_LABEL_CHARS = 300
 NAME_COLON_LABEL = re.compile(
@@ -40,6 +43,17 @@ NAME_COLON_LABEL = re.compile(
 CJK_LABEL = re.compile(
     rf"(?P<label>(?=[^\n:\uff1a]{{0,20}}[{CJK}]{{2}})[{CJK}·\w]{{2,20}}){SPACE}*{COLON}{SPACE}*(?P<rest>[^\n]*)"
 )
+# Shapes a document may use for its labels, kept only where the shape repeats (labels.judge):
+# "Pregunta.- text", "Q - text", "Portavoz.-" (a short title-cased prefix, then a dash)
+DASH_LABEL = re.compile(rf"(?P<label>[A-Z][\w'’.]*(?:{SPACE}[\w'’.]+){{0,5}}?)(?:\.-|{SPACE}[-–]){SPACE}*(?=\S|$)")
+# "Jane Doe (12:04):" / "Speaker 7 (00:00):" (a timestamp inside the label)
+# "Jane Doe: (12:04)" (the timestamp after the colon)
+_STAMP = r"\(\d{1,2}:\d{2}(?::\d{2})?\)"
+TIMED_LABEL = re.compile(
+    rf"(?P<label>[^\n:()]{{1,60}}?){SPACE}*(?:{_STAMP}{SPACE}*{COLON}|{COLON}{SPACE}*{_STAMP}(?={SPACE}*$)){SPACE}*"
+)
+# "JD      text": initials padded with spaces, no colon
+SPACED_INITIALS = re.compile(rf"(?P<label>[A-Z]{{2,4}}){SPACE}{{3,}}(?=\S)")
 # A word inside a title-cased name: a capitalised word, an all-caps acronym, "21st", "People's".
 NAME_WORD = re.compile(r"(?:[A-Z][\w'’.\-]*|\d+(?:st|nd|rd|th)|[A-Z]{2,}|\(\w[\w\s]*\))$")
 
@@ -95,12 +109,12 @@ ZH_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})�
 
 @lru_cache(maxsize=1)
 def month_date() -> re.Pattern[str]:
-    """'May 21, 2024', 'Oct. 18, 2024', '21 May 2024'."""
+    """'May 21, 2024', 'Oct. 18, 2024', '21 May 2024', '8 de junio de 2021', '1er mars 2024'."""
     words = load()
     names = "|".join(sorted((re.escape(m) for m in words.months), key=len, reverse=True))
     return re.compile(
         rf"\b(?:(?P<m1>{names})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d{{2}})"
-        rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{names})\.?,?\s+(?P<y2>(?:19|20)\d{{2}}))\b",
+        rf"|(?P<d2>\d{{1,2}})(?:er)?\s+(?:de\s+)?(?P<m2>{names})\.?,?\s+(?:del?\s+)?(?P<y2>(?:19|20)\d{{2}}))\b",
         re.I,
     )
 
@@ -176,4 +190,25 @@ def years_in(text: str) -> list[tuple[int, int]]:
         if end < len(text) and text[end] in "0123456789%":
             continue
         found.append((int(text[start:end]), start))
+    return found
+
+
+_BESIDE_OFFICE = r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2}"
+
+
+# After an office ("Press Secretary Jane Doe", "Moderator: JANE DOE") or before one ("Jane Doe, the Spokesperson").
+_PERSON_AFTER_OFFICE = re.compile(rf":?\s+(?P<name>{_BESIDE_OFFICE})")
+_PERSON_BEFORE_OFFICE = re.compile(rf"(?P<name>{_BESIDE_OFFICE}),\s+(?:the\s+)?$")
+_BESIDE_REACH = 60  # a name stands this close to the office it holds
+
+
+def people_beside_offices(text: str) -> list[str]:
+    """Named people beside an office that runs briefings, in text order: the one role rule's
+    evidence in a title or preamble. Offices are found first; a name is sought only beside one."""
+    found: list[str] = []
+    places = word_places(text, lowered_for_search(text), load().host_offices)
+    for office in matches_at(phrase("host_offices"), text, places):
+        after = _PERSON_AFTER_OFFICE.match(text, office.end(), office.end() + _BESIDE_REACH)
+        before = _PERSON_BEFORE_OFFICE.search(text[max(0, office.start() - _BESIDE_REACH) : office.start()])
+        found += [m.group("name") for m in (after, before) if m is not None]
     return found

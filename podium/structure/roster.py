@@ -109,8 +109,17 @@ def count_words(text: str, *, cap: int) -> int:
     return len(text.split(maxsplit=cap))
 
 
-def assign_roles(turns: list[Turn], header: Header, intro_people: list[tuple[str, str]]) -> list[Participant]:
-    """Fill each turn's role and return the participants, host first, then officials, journalists."""
+def assign_roles(
+    turns: list[Turn], header: Header, intro_people: list[tuple[str, str]], *, context: str = ""
+) -> list[Participant]:
+    """Fill each turn's role and return the participants, host first, then officials, journalists.
+
+    The one role rule: whoever runs the briefing is `host` (a moderator; a press secretary or
+    spokesperson holding their own briefing); officials answering are `official`; askers are
+    `journalist`. The host is found, in order, from the header roster, from an office that runs
+    briefings in a speaker's label or beside their name in `context` (the title and preamble),
+    from what the speaker says (host cues, calling on reporters), and in a briefing the context
+    calls regular, as its main answering speaker."""
     words = load()
     people: dict[str, Participant] = {}
     for entry in header.entries:
@@ -125,9 +134,15 @@ def assign_roles(turns: list[Turn], header: Header, intro_people: list[tuple[str
     _merge_titled_labels(people, set(speakers))
     host = next((p for p in people.values() if p.role == "host"), None)
     if host is None:
-        host = _host_by_cue(turns, people) or _host_by_position(turns, people)
+        host = (
+            _host_by_office(turns, people, context)
+            or _host_by_cue(turns, people)
+            or _host_by_position(turns, people)
+            or _host_of_regular_briefing(turns, people, context)
+        )
         if host is not None:
             host.role = "host"
+    regular = host is None and has_cue(context, load().regular_briefing_cues)
     for person in people.values():
         if person.role != "unknown":
             continue
@@ -141,7 +156,8 @@ def assign_roles(turns: list[Turn], header: Header, intro_people: list[tuple[str
             if turn.label is not None and turn.label.lower() in words.question_labels:
                 turn.role = "journalist"
             elif turn.label is not None and turn.label.lower() in words.answer_labels:
-                turn.role = "official"
+                # Unnamed answers at a regular briefing no one else runs are the spokesperson's.
+                turn.role = "host" if regular else "official"
             continue
         turn.role = people[turn.speaker].role
     _journalist_outlets(turns, people)
@@ -165,6 +181,59 @@ def _merge_titled_labels(people: dict[str, Participant], spoken: set[str]) -> No
         person.title = person.title or introduced_person.title
         if person.role == "unknown":
             person.role = introduced_person.role
+
+
+def _host_by_office(turns: list[Turn], people: dict[str, Participant], context: str) -> Participant | None:
+    """A speaker whose label carries an office that runs briefings, whom the title or preamble
+    names beside one, or who names their own such office as they open."""
+    speakers = [p for p in (people[n] for n in dict.fromkeys(t.speaker for t in turns if t.speaker)) if p.role != "journalist"]
+    offices = load().host_offices
+    labels: dict[str, list[str]] = {}
+    for turn in turns:
+        if turn.speaker:
+            labels.setdefault(turn.speaker, []).append(turn.label or "")
+    for person in speakers:
+        if has_cue(" ".join([person.name, person.title or "", *labels[person.name]]), offices):
+            return person
+    beside = set(P.people_beside_offices(context))
+    for person in speakers:
+        if any(same_person(person.name, name) for name in beside):
+            return person
+    for index, turn in enumerate(turns[:-1]):
+        # "请问发言人, ..." / "Mr. Spokesperson, ...": the reporter addresses the answerer by office.
+        answerer = turns[index + 1].speaker
+        asker = turn.speaker and (people[turn.speaker].role == "journalist" or is_outlet(turn.speaker))
+        asker = asker or (turn.label or "").lower() in load().question_labels
+        if asker and answerer and people[answerer].role != "journalist" and has_cue(turn.text[:600], offices):
+            return people[answerer]
+    cues = load().self_introduction_cues
+    for person in speakers:
+        first = next(t for t in turns if t.speaker == person.name)
+        opening = first.text[:200]
+        if has_cue(opening, cues) and has_cue(opening, offices):
+            return person
+    return None
+
+
+def same_person(label_name: str, named: str) -> bool:
+    """'MR PRICE' or 'Price' is the 'Ned Price' a preamble names: the family names agree."""
+    own = P.honorific_prefix().sub("", label_name).replace(".", " ").split()
+    other = named.split()
+    return bool(own and other) and own[-1].lower() == other[-1].lower()
+
+
+def _host_of_regular_briefing(turns: list[Turn], people: dict[str, Participant], context: str) -> Participant | None:
+    """In a briefing its title calls regular ('Daily Press Briefing'), the speaker who answers
+    most often runs it."""
+    if not has_cue(context, load().regular_briefing_cues):
+        return None
+    counts: dict[str, int] = {}
+    for turn in turns:
+        if turn.speaker and people[turn.speaker].role == "unknown" and not is_outlet(turn.speaker):
+            counts[turn.speaker] = counts.get(turn.speaker, 0) + 1
+    if not counts:
+        return None
+    return people[max(counts, key=counts.__getitem__)]
 
 
 def _host_by_cue(turns: list[Turn], people: dict[str, Participant]) -> Participant | None:
@@ -206,8 +275,9 @@ def _roles_by_position(turns: list[Turn], people: dict[str, Participant]) -> Non
         called_on = prev.speaker is not None and people[prev.speaker].role == "host"
         # "Pat." calls on a reporter; "I'll give the floor to Mr. Gao" hands over to a speaker.
         called_on = called_on and count_words(prev.text, cap=25) <= 25 and not has_cue(prev.text, load().host_cues)
-        if turn.speaker and people[turn.speaker].role == "unknown" and called_on:
-            people[turn.speaker].role = "journalist"  # the moderator called on them
+        # The moderator called on them and they ask; a guest the host hands to answers instead.
+        if turn.speaker and people[turn.speaker].role == "unknown" and called_on and P.QUESTION_MARK.search(turn.text):
+            people[turn.speaker].role = "journalist"
     for index, turn in enumerate(turns):
         if not turn.speaker or people[turn.speaker].role != "unknown" or index == 0:
             continue

@@ -4,12 +4,13 @@ Registered as "structure.v1". It honours `briefing.metadata["body_start"]` (fron
 transcript) and a date already set by `--date` or front matter. Turns are contiguous spans, so a
 page break inside a speech stays inside its turn's text; `briefing.metadata["furniture"]` lists
 every furniture span (running headers, page numbers, editor markers, site lines) as
-`(start, end)` so later stages can skip them. A file with no speaker label raises E003."""
+`(start, end)` so later stages can skip them. A readable file is never refused: with no speaker
+label its speech is one turn, by the speaker the header or title names or by no one (`unknown`),
+and `briefing.warnings` says so."""
 
 from __future__ import annotations
 
-from podium.errors import PodiumError
-from podium.model import Briefing, Turn
+from podium.model import Briefing, Caveat, Turn
 from podium.stages import stage
 from podium.structure import patterns as P
 from podium.structure.dates import find_date
@@ -18,9 +19,9 @@ from podium.structure.furniture import NEW_PAGE, Furniture, find_furniture, toke
 from podium.structure.header import Header, find_header, header_lines_after
 from podium.structure.labels import NAME, Label, find_candidates, judge
 from podium.structure.lines import Line, split_lines
-from podium.structure.meta import find_organisation, find_series, find_title
-from podium.structure.roster import Roster, assign_roles, has_cue, introduced, label_title, speaker_name
-from podium.structure.turns import build_turns, merge_pairs, split_unlabelled_question
+from podium.structure.meta import composed_title, find_organisation, find_series, find_title, heading_title
+from podium.structure.roster import Roster, assign_roles, has_cue, introduced, label_title, same_person, speaker_name
+from podium.structure.turns import build_turns, merge_pairs, split_unlabelled_question, trim_end
 from podium.structure.words import load
 from podium.zh import holds_chinese, is_chinese
 
@@ -39,18 +40,25 @@ def run_structure(briefing: Briefing) -> Briefing:
 
     if not labels and holds_chinese(text):
         return _chinese_structure(briefing)  # a bilingual page whose labels are Chinese
+    preamble_start = None if header.entries and labels else body_start
+    turns = build_turns(text, lines, labels, furniture, preamble_start=preamble_start)
     if not labels:
-        # Prose with no speaker anywhere is an article or a page, not a transcript.
-        raise PodiumError("E003", "no speaker labels found", briefing.source)
-    turns = build_turns(text, lines, labels, furniture, preamble_start=None if header.entries else body_start)
+        turns = _unlabelled_speech(text, lines, furniture, turns, body_start)
+        if len(header.entries) == 1 and turns:
+            turns[0].speaker = header.entries[0].name  # the one speaker the header names
+        briefing.warnings.append(Caveat("structure", _UNLABELLED_WARNING))
     intro = _intro_text(turns)
     intro_people = introduced(intro)
     aliases: dict[str, str] = {}
     label_titles = _name_turns(turns, labels, _known_names(header, intro_people, labels), aliases)
     turns = _without_reprinted_pages(turns)
+    _name_opening_statement(text, turns)
     briefing.title = briefing.title or find_title(preamble)
     _name_spokesperson(turns, briefing.title)
-    briefing.participants = assign_roles(turns, header, intro_people)
+    context = "\n".join([briefing.title or "", text[body_start : body_start + _CONTEXT_CHARS]])
+    if not labels and turns and turns[0].speaker is None:
+        turns[0].speaker = _briefer_named(context)
+    briefing.participants = assign_roles(turns, header, intro_people, context=context)
     for person in briefing.participants:
         person.title = person.title or label_titles.get(person.name)
         if person.name in aliases and aliases[person.name] not in person.aliases:
@@ -60,6 +68,7 @@ def run_structure(briefing: Briefing) -> Briefing:
     body = text[body_start:]
     _describe(briefing, intro, body)
     _set_date(briefing, preamble, header.date_text, body)
+    _compose_title(briefing, preamble)
     briefing.metadata["furniture"] = sorted({(f.start, f.end) for f in furniture.values()} | set(token_spans(text)))
     return briefing
 
@@ -69,6 +78,40 @@ def _chinese_structure(briefing: Briefing) -> Briefing:
     from podium.structure.chinese import read_structure
 
     return read_structure(briefing)
+
+
+_CONTEXT_CHARS = 1500  # the opening of a page, where a briefing names who runs it (roster lines included)
+
+
+def _briefer_named(context: str) -> str | None:
+    """'... today's noon briefing by Jane Doe, Spokesperson': the speaker of an unlabelled briefing."""
+    named = P.people_beside_offices(context)
+    return named[0] if named else None
+
+
+_UNLABELLED_WARNING = (
+    "no speaker labels found: the text is read as one turn, by the speaker the header or title names"
+    " if it names one, else by no one"
+)
+
+
+def _unlabelled_speech(
+    text: str, lines: list[Line], furniture: dict[int, Furniture], turns: list[Turn], body_start: int
+) -> list[Turn]:
+    """A text with no label at all (an opening statement, a page of answers) is one turn: from the
+    first prose paragraph, or, if no line reads as prose, from the first line that is not
+    furniture, to the end of the text less trailing furniture."""
+    if turns:
+        start = turns[0].body_start
+    else:
+        content = (line for index, line in enumerate(lines) if index not in furniture and not line.blank)
+        first = next((line for line in content if line.start >= body_start), None)
+        if first is None:
+            return []
+        start = first.content_start
+    spans = sorted((f.start, f.end) for f in furniture.values())
+    end = max(trim_end(text, start, len(text), spans), turns[0].end if turns else start)
+    return [Turn(0, None, "unknown", start, end, start, text[start:end], None)]
 
 
 def _header_and_labels(text: str, lines: list[Line], furniture: dict[int, Furniture]) -> tuple[Header, list[Label]]:
@@ -173,6 +216,24 @@ def _collapsed_opening(text: str) -> str:
         size *= 4
 
 
+def _name_opening_statement(text: str, turns: list[Turn]) -> None:
+    """'Opening Statement by Chief Cabinet Secretary Suga' over unlabelled speech: the speech is by
+    the labelled speaker of that family name."""
+    if not turns or turns[0].label is not None or turns[0].speaker is not None:
+        return
+    above = text[max(0, turns[0].start - _HEADING_REACH) : turns[0].start].strip().splitlines()
+    if not above:
+        return
+    for named in P.people_beside_offices(above[-1]):
+        speaker = next((t.speaker for t in turns if t.speaker and same_person(t.speaker, named)), None)
+        if speaker is not None:
+            turns[0].speaker = speaker
+            return
+
+
+_HEADING_REACH = 200  # the heading line right above a speech
+
+
 def _name_spokesperson(turns: list[Turn], title: str | None) -> None:
     """'Spokesperson Zhou Yi's Regular Press Conference': the unnamed answers are Zhou Yi's."""
     if not title:
@@ -209,6 +270,21 @@ def _unlabelled_questions(text: str, turns: list[Turn]) -> list[Turn]:
     for index, turn in enumerate(result):
         turn.id = index
     return result
+
+
+def _compose_title(briefing: Briefing, preamble: list[Line]) -> None:
+    """Without a title in the metadata or a title line, the first heading; else one made from the
+    series, who briefed, the region and the date, marked as made up (`metadata["title_source"]`)
+    so no one takes it for the text's. A briefing that had a title is left as it was."""
+    if briefing.title:
+        return
+    briefing.title = heading_title(preamble)
+    if briefing.title:
+        briefing.metadata["title_source"] = "heading"
+        return
+    briefing.title = composed_title(briefing)
+    if briefing.title:
+        briefing.metadata["title_source"] = "composed"
 
 
 def _set_date(briefing: Briefing, preamble: list[Line], header_date: str | None, body: str) -> None:

@@ -13,6 +13,7 @@ from podium.structure.labels import ANSWER, CJK, QUESTION, Label
 from podium.structure.lines import Line
 from podium.structure.words import load
 
+_HEADING_CHARS = 100  # a heading is a short line; a longer one naming a statement is speech
 _TRAILING_SPACE = " \t\r\n\u00a0\u3000\ufeff"
 
 
@@ -144,6 +145,9 @@ def _preamble_turn(
             break
         stripped = line.stripped
         lowered = stripped.lower()
+        if len(stripped) < _HEADING_CHARS and any(cue in lowered for cue in words.speech_heading_cues):
+            first = last = None  # "Opening Statement by ...": the speech starts under its heading
+            continue
         prose = len(stripped) >= 60 and P.SENTENCE_END.search(stripped) and stripped.count(" ") >= 8
         if not prose or any(cue in lowered for cue in words.lede_cues + words.title_cues):
             continue

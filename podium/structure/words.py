@@ -39,6 +39,13 @@ class Words:
     time_words: tuple[str, ...]
     region_kinds: tuple[str, ...]
     body_kinds: tuple[str, ...]
+    host_offices: tuple[str, ...]
+    regular_briefing_cues: tuple[str, ...]
+    self_introduction_cues: tuple[str, ...]
+    floor_cues: tuple[str, ...]
+    courtesy_cues: tuple[str, ...]
+    speech_heading_cues: tuple[str, ...]
+    composed_title: dict[str, str]
 
 
 
@@ -72,4 +79,11 @@ def load() -> Words:
         time_words=lowered(data["time_words"]),
         region_kinds=lowered(data["region_kinds"]),
         body_kinds=lowered(data["body_kinds"]),
+        host_offices=lowered(data["host_offices"]),
+        regular_briefing_cues=lowered(data["regular_briefing_cues"]),
+        self_introduction_cues=lowered(data["self_introduction_cues"]),
+        floor_cues=lowered(data["floor_cues"]),
+        courtesy_cues=lowered(data["courtesy_cues"]),
+        speech_heading_cues=lowered(data["speech_heading_cues"]),
+        composed_title={str(k): str(v) for k, v in data["composed_title"].items()},
     )

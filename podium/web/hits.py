@@ -11,9 +11,12 @@ from starlette.requests import Request
 from podium.model import Briefing
 from podium.quantities.context import build_layout
 from podium.store import Corpus
+from podium.store.queries import SEARCH_COLUMNS
 from podium.web.render import HIT_CLOSE, HIT_OPEN, local_url
 
 ELLIPSIS = "…"
+# A located hit's columns, for CSV as for JSON: the store's, then where the hit is and its link.
+HIT_COLUMNS: tuple[str, ...] = (*SEARCH_COLUMNS, "at", "url")
 
 
 def hit_offset(snippet: str, body: tuple[int, str] | None) -> int | None:
@@ -37,9 +40,9 @@ def located_hits(request: Request, corpus: Corpus, hits: list[dict[str, Any]], q
     sentence, asked to highlight the query's words)."""
     located = []
     for hit in hits:
-        at = hit_offset(hit["snippet"], corpus.turn_body(hit["briefing_id"], hit["turn_id"]))
+        at = hit_offset(hit["snippet"], corpus.turn_body(hit["briefing_id"], hit["turn"]))
         page = local_url(request, "briefing", briefing_id=hit["briefing_id"])
-        url = f"{page.include_query_params(at=at, hl=query)}#hit" if at is not None else f"{page}#t-{hit['turn_id']}"
+        url = f"{page.include_query_params(at=at, hl=query)}#hit" if at is not None else f"{page}#t-{hit['turn']}"
         located.append({**hit, "at": at, "url": url})
     return located
 

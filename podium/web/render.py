@@ -378,6 +378,16 @@ def tick_values(low: float, high: float, step: float) -> list[float]:
 
 # --- templates --------------------------------------------------------------------------------
 
+CODE_SPAN = re.compile(r"`([^`]+)`")
+
+
+def code_spans(text: str | None) -> Markup:
+    """API descriptions are written in Markdown's one inline form that matters here, `code`:
+    the text escaped, each backticked piece shown as code rather than with its backticks."""
+    escaped = str(escape(text or ""))
+    return Markup(CODE_SPAN.sub(r"<code>\1</code>", escaped))
+
+
 
 def make_templates() -> Jinja2Templates:
     env = jinja2.Environment(
@@ -390,6 +400,7 @@ def make_templates() -> Jinja2Templates:
     env.filters["figure"] = format_figure
     env.filters["snippet"] = snippet_markup
     env.filters["basename"] = source_name
+    env.filters["code_spans"] = code_spans
     env.globals["url_for"] = local_url_for  # before Jinja2Templates, which only sets a default
     return Jinja2Templates(env=env, context_processors=[twin_context])
 

@@ -34,6 +34,7 @@ class SpanRef(Record):
 
 
 class FigureRow(Record):
+    id: str = Field(description="16 hex digits, stable when the same text is ingested again (from the briefing's id and the item's span)")
     briefing_id: str
     briefing_date: str | None
     briefing_title: str | None
@@ -55,10 +56,10 @@ class FigureRow(Record):
 
 
 class FindingRow(Record):
+    id: str = Field(description="16 hex digits, stable when the same text is ingested again (from the briefing's id and the check and the spans it rests on)")
     briefing_id: str
     briefing_date: str | None
     briefing_title: str | None
-    position: int = Field(description="the finding's place among its briefing's findings")
     check: str
     verdict: str
     explanation: str
@@ -67,10 +68,10 @@ class FindingRow(Record):
 
 
 class CommitmentRow(Record):
+    id: str = Field(description="16 hex digits, stable when the same text is ingested again (from the briefing's id and the item's span)")
     briefing_id: str
     briefing_date: str | None
     briefing_title: str | None
-    position: int
     deadline: str | None
     status: str = Field(description="met, missed or open, settled against later briefings")
     subject: str | None
@@ -87,9 +88,9 @@ class CommitmentRow(Record):
 
 class SearchHit(Record):
     briefing_id: str
-    title: str | None
-    date: str | None
-    turn_id: int
+    briefing_title: str | None
+    briefing_date: str | None
+    turn: int = Field(description="the id of the turn that matched")
     speaker: str | None
     role: str
     start: int = Field(description="the turn's span in the briefing text")

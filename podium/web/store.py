@@ -12,7 +12,8 @@ from fastapi import HTTPException, Request
 from podium.store import Corpus
 from podium.web.limits import deadline_of, interrupt_at
 
-# Briefing ids are 16-hex content-hash prefixes; anything else is refused before the store sees it.
+# Briefing ids are 16-hex content-hash prefixes, and so are the ids of figures, findings and
+# commitments (podium/ids.py); anything else is refused before the store sees it.
 BRIEFING_ID = re.compile(r"[0-9a-f]{16}")
 
 
@@ -34,8 +35,8 @@ def read_corpus(request: Request) -> Iterator[Corpus]:
         yield corpus
 
 
-def checked_id(briefing_id: str) -> str:
+def checked_id(briefing_id: str, *, what: str = "briefing") -> str:
     """The id in the store's spelling (lower case, as filters take it), or 404."""
     if not BRIEFING_ID.fullmatch(briefing_id.lower()):
-        raise HTTPException(404, f"no briefing {briefing_id!r}")
+        raise HTTPException(404, f"no {what} {briefing_id!r}")
     return briefing_id.lower()

@@ -78,7 +78,8 @@ def test_the_migration_indexes_turns_already_stored(db: Path, mixed: str) -> Non
     with sqlite3.connect(db) as conn:  # as the database was before the character-level index
         conn.executescript(
             "DROP TABLE turns_cjk; ALTER TABLE briefings DROP COLUMN warnings;"
-            " DELETE FROM schema_migrations WHERE version >= 4; PRAGMA user_version = 3;"
+            + "".join(f" DROP INDEX {t}_by_id; ALTER TABLE {t} DROP COLUMN id;" for t in ("quantities", "findings", "commitments"))
+            + " DELETE FROM schema_migrations WHERE version >= 4; PRAGMA user_version = 3;"
         )
     with Corpus(db) as corpus:
         assert [h["speaker"] for h in corpus.search("稳定")] == ["Lin Hua"]

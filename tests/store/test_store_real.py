@@ -59,7 +59,7 @@ def test_each_real_briefing_is_found_by_its_own_words(real_db: tuple[Path, dict[
             word = max(WORD.findall(longest.text), key=len)
             ident = briefing.content_hash[:16]
             hits = corpus.search(word, briefing=ident, limit=None)
-            assert longest.id in {h["turn_id"] for h in hits}, (source, word)
+            assert longest.id in {h["turn"] for h in hits}, (source, word)
             assert all(h["briefing_id"] == ident for h in hits)
 
 
@@ -78,7 +78,7 @@ def test_real_chinese_turns_are_found_by_a_word_inside_them(real_db: tuple[Path,
             pairs = CJK_PAIR.findall(longest.text)
             word = pairs[len(pairs) // 2]  # from the middle of the speech, never at its edge
             hits = corpus.search(word, briefing=briefing.content_hash[:16], limit=None)
-            assert longest.id in {h["turn_id"] for h in hits}, word
+            assert longest.id in {h["turn"] for h in hits}, word
             assert all(f"{HIT_START}{word}{HIT_END}" in h["snippet"] for h in hits)
             checked += 1
     if not checked:

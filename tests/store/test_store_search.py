@@ -29,13 +29,13 @@ def test_hits_carry_their_turn_briefing_and_marked_snippet(filled: Filled) -> No
     assert len(hits) == 1
     hit = hits[0]
     turn = next(t for t in filled.economy.turns if "Retail" in t.text)
-    assert (hit["briefing_id"], hit["turn_id"], hit["speaker"], hit["role"]) == (
+    assert (hit["briefing_id"], hit["turn"], hit["speaker"], hit["role"]) == (
         filled.economy_id,
         turn.id,
         turn.speaker,
         turn.role,
     )
-    assert (hit["start"], hit["end"], hit["title"], hit["date"]) == (
+    assert (hit["start"], hit["end"], hit["briefing_title"], hit["briefing_date"]) == (
         turn.start,
         turn.end,
         filled.economy.title,
@@ -57,7 +57,7 @@ def test_better_matches_rank_first(db: Path) -> None:
         hits = corpus.search("harvest")
     scores = [h["score"] for h in hits]
     assert len(hits) == 3 and scores == sorted(scores, reverse=True) and scores[0] > scores[1]
-    assert hits[0]["turn_id"] == 1
+    assert hits[0]["turn"] == 1
 
 
 @pytest.mark.parametrize(

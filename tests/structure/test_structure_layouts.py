@@ -67,13 +67,13 @@ def test_hand_on_is_not_an_answer_and_adding_is() -> None:
     ]
 
 
-def test_inline_outlet_labels_and_spokesperson_title() -> None:
+def test_inline_outlet_labels_and_a_spokesperson_holding_their_own_briefing_is_host() -> None:
     briefing = parse("inline.txt")
     assert summary(briefing) == [
         ("Valley Times", "journalist", "What is your"),
-        ("Zhou Yi", "official", "The talks went"),
+        ("Zhou Yi", "host", "The talks went"),
         ("Harbour Radio", "journalist", "Will there be"),
-        ("Zhou Yi", "official", "We will release"),
+        ("Zhou Yi", "host", "We will release"),
     ]
     assert (briefing.date, briefing.date_source) == ("2021-06-02", "title")
     assert [(e.asked_by, e.answered_by) for e in briefing.exchanges] == [
@@ -221,13 +221,17 @@ def test_a_label_by_surname_names_the_rostered_speaker_in_full() -> None:
     assert [t.speaker for t in briefing.turns] == ["Bai Lan", "Tan Wei", "Bai Lan"]
 
 
-def test_prose_without_any_speaker_is_no_transcript() -> None:
-    from podium.errors import PodiumError
+def test_prose_without_any_speaker_is_one_unlabelled_turn_with_a_warning() -> None:
+    text = "Briefing notes\n\nA long paragraph that talks about the towns and their roads, and ends with a full stop.\n"
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [(t.start, t.speaker, t.label, t.role) for t in briefing.turns] == [(16, None, None, "unknown")]
+    assert briefing.turns[0].text == text[16:].rstrip()
+    assert [w.kind for w in briefing.warnings] == ["structure"] and "no speaker labels" in briefing.warnings[0].message
 
-    text = "A long paragraph that talks about the towns and their roads, and ends with a full stop.\n"
-    with pytest.raises(PodiumError) as caught:
-        podium.parse(text, stages=["structure.v1"])
-    assert caught.value.code == "E003" and "no speaker labels" in caught.value.reason
+
+def test_a_short_unlabelled_text_is_still_one_turn() -> None:
+    briefing = podium.parse("Output rose 5%.\n", stages=["structure.v1"])
+    assert [(t.start, t.end) for t in briefing.turns] == [(0, 15)]
 
 
 def test_a_greeting_from_the_floor_is_not_a_question() -> None:
@@ -255,3 +259,156 @@ def test_a_wider_gap_marks_where_an_unlabelled_question_begins() -> None:
     assert (question.speaker, question.role) == (None, "journalist")
     assert question.start == text.index("Thank you. My question")
     assert briefing.turns[1].text.endswith("That is all. Thank you.")
+
+
+def test_unlabelled_speech_is_by_the_one_speaker_the_header_names() -> None:
+    text = (
+        "Speakers:\nMr. Tan Wei, governor of Lakeshire province\n\n"
+        "Good morning. The province grew by 5 percent last year, and the roads are now finished.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [(t.speaker, t.role) for t in briefing.turns] == [("Tan Wei", "official")]
+
+
+def _roles(text: str) -> list[tuple[str | None, str]]:
+    return [(t.speaker, t.role) for t in podium.parse(text, stages=["structure.v1"]).turns]
+
+
+def test_the_press_secretary_the_title_names_runs_the_briefing_and_a_guest_answers() -> None:
+    text = (
+        "Press Briefing by Press Secretary Ann Lee and Tom Reed\n\n"
+        "Ann Lee: Good afternoon. Today I have Tom with me to talk about the roads.\n\n"
+        "Tom Reed: Thanks, Ann. We built 40 km of road this year, and more will follow soon.\n\n"
+        "Reporter: How much did the roads cost, and when will the next ones open?\n\n"
+        "Tom Reed: About 2 billion dollars in all, and the next ones open in May.\n"
+    )
+    assert _roles(text) == [("Ann Lee", "host"), ("Tom Reed", "official"), (None, "journalist"), ("Tom Reed", "official")]
+
+
+def test_a_moderator_named_in_the_participants_block_is_host() -> None:
+    text = (
+        "Participants: Speaker: KIM PARK, Director. Moderator: LEE CHO, Communications Officer\n\n"
+        "MR. CHO: Good morning, and thank you for coming. We start with remarks.\n\n"
+        "MR. PARK: Growth will reach 4 percent this year, led by exports and by farming.\n\n"
+        "QUESTION: Will growth hold next year, given the drought in the north?\n\n"
+        "MR. PARK: We expect it to hold at about 4 percent, if the rains return.\n"
+    )
+    assert [role for _, role in _roles(text)] == ["host", "official", "journalist", "official"]
+
+
+def test_the_speaker_a_reporter_addresses_by_office_is_host() -> None:
+    text = (
+        "Lin Hua: Good morning. I have no announcements today.\n\n"
+        "Valley Times: Spokesperson, what is the plan for the harbour next year?\n\n"
+        "Lin Hua: The plan will be announced in the spring, after the council meets.\n"
+    )
+    assert _roles(text) == [("Lin Hua", "host"), ("Valley Times", "journalist"), ("Lin Hua", "host")]
+
+
+def test_an_unlabelled_briefing_is_by_the_spokesperson_the_preamble_names() -> None:
+    text = (
+        "The following is a transcript of today's noon briefing by Jane Doe, Spokesperson for the Council.\n\n"
+        "Good afternoon. The council met this morning and agreed on 3 new projects for the region.\n"
+    )
+    assert _roles(text) == [("Jane Doe", "host")]
+
+
+def _starts(text: str) -> list[tuple[int, str | None]]:
+    return [(t.start, t.label) for t in podium.parse(text, stages=["structure.v1"]).turns]
+
+
+def test_dash_labels_are_the_grammar_where_they_repeat() -> None:
+    text = "Q - Will the port open?\nR - It opens in May.\nQ - And the road?\nR - Next year.\n"
+    assert _starts(text) == [(0, "Q"), (24, "R"), (45, "Q"), (63, "R")]
+    spanish = "Pregunta.- Buenas tardes. ¿Cuándo?\nPortavoz.- Mañana.\n"
+    assert [label for _, label in _starts(spanish)] == ["Pregunta", "Portavoz"]
+    roles = [t.role for t in podium.parse(spanish, stages=["structure.v1"]).turns]
+    assert roles[0] == "journalist"
+
+
+def test_a_lone_dash_line_is_prose() -> None:
+    text = "Opening remarks\n\nMadrid - The talks went well and the council agreed on the plan for the port.\n"
+    assert [label for _, label in _starts(text)] == [None]
+
+
+def test_timestamps_inside_or_after_a_label() -> None:
+    text = "Speaker 7 (00:00):\n\nHi.\n\nSpeaker 1 (00:08):\n\nHello.\n\nJane Doe: (00:12)\nGood afternoon.\n\nAudience: (00:14)\nGood afternoon.\n"
+    assert [label for _, label in _starts(text)] == ["Speaker 7", "Speaker 1", "Jane Doe", "Audience"]
+
+
+def test_initials_padded_with_spaces_and_a_bare_q() -> None:
+    text = "00:00:00\n\nCL          Hello and welcome.\n\nTAG        Thank you, Christian.\n\nCL      Next question.\n"
+    assert [label for _, label in _starts(text)] == ["CL", "TAG", "CL"]
+    bare = "MR. DOE:  We start now.\nQ (Inaudible.)\nMR. DOE:  It is a busy day.\n"
+    assert [label for _, label in _starts(bare)] == ["MR. DOE", "Q", "MR. DOE"]
+
+
+def test_unnamed_answers_at_a_regular_briefing_are_the_hosts() -> None:
+    text = "Point de presse du porte-parole\n\nQ - Le port ouvrira-t-il en mai ?\nR - Oui, en mai.\nQ - Et la route ?\nR - L'an prochain.\n"
+    assert [t.role for t in podium.parse(text, stages=["structure.v1"]).turns] == ["journalist", "host"] * 2
+    elsewhere = text.replace("Point de presse du porte-parole", "Entretien")
+    assert [t.role for t in podium.parse(elsewhere, stages=["structure.v1"]).turns] == ["journalist", "official"] * 2
+
+
+def test_a_participants_block_and_a_vendor_line_are_not_turns() -> None:
+    text = (
+        "PARTICIPANTS:\n\nSpeaker: KIM PARK, Director, Research Department\n\n"
+        "MR. PARK: Growth will reach 4 percent this year.\n\n"
+        "Try Rev and save time transcribing, captioning, and subtitling.\n\n"
+        "QUESTION: Will it hold?\n\nMR. PARK: It will.\n"
+    )
+    turns = podium.parse(text, stages=["structure.v1"]).turns
+    assert [t.label for t in turns] == ["MR. PARK", "QUESTION", "MR. PARK"]
+    assert "Try Rev" not in turns[0].text
+
+
+def test_a_multi_ask_round_is_answered_by_the_answer_after_it() -> None:
+    text = (
+        "Lin Hua, Spokesperson: Good afternoon. Over to you.\n\n"
+        "Ann: Ann from the Valley Times. When will the port open, and at what cost?\n\n"
+        "Lin Hua, Spokesperson: This is the new port?\n\n"
+        "Ann: Yes, the new one in the south, by the old docks on the river.\n\n"
+        "Bo: Bo from Harbour Radio. And the road to it, when does that open?\n\n"
+        "Lin Hua, Spokesperson: The port opens in May, and the road follows it in June.\n\n"
+        "Ann: One more thing about the rail line, will it be built at all?\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    # Ann's and Bo's questions form one round answered by the one answer; the clarifying question
+    # answers nothing; Ann's last question has no answer in the text and is no exchange.
+    assert [(e.asked_by, e.question_turns, e.answer_turns) for e in briefing.exchanges] == [
+        ("Ann", [1, 3], [5]),
+        ("Bo", [4], [5]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [("Madrid, 8 de junio de 2021", "2021-06-08"), ("Point de presse du 12 octobre 2023", "2023-10-12"),
+     ("Paris, le 1er mars 2024", "2024-03-01"), ("2024年5月21日", "2024-05-21")],
+)
+def test_spanish_french_and_chinese_dates(line: str, iso: str) -> None:
+    from podium.structure.dates import first_date
+
+    found = first_date(line)
+    assert found is not None and found[0] == iso
+
+
+def test_an_opening_statement_under_its_heading_is_by_the_speaker_it_names() -> None:
+    text = (
+        "Press Conference by the Chief Cabinet Secretary\n\n"
+        "Interpretation for this video is provided by a third party, and may not be complete.\n\n"
+        "Opening Statement by Chief Cabinet Secretary Lee\n"
+        "I would like to give an overview of the Cabinet meeting, which approved 3 bills today.\n\n"
+        "REPORTER: Did the Prime Minister say anything at the meeting?\n\n"
+        "CHIEF CABINET SECRETARY LEE: No, nothing in particular.\n"
+    )
+    turns = podium.parse(text, stages=["structure.v1"]).turns
+    assert text[turns[0].start :].startswith("I would like")
+    assert [(t.speaker, t.role) for t in turns] == [
+        ("CHIEF CABINET SECRETARY LEE", "host"), (None, "journalist"), ("CHIEF CABINET SECRETARY LEE", "host"),
+    ]
+
+
+def test_a_timestamp_vouches_for_a_lower_case_label() -> None:
+    text = "Speaker 1 (00:59):\n\nThank you.\n\neaster helper (01:00):\n\nThank you.\n\nSpeaker 2 (01:05):\n\nYou got it.\n"
+    assert [label for _, label in _starts(text)] == ["Speaker 1", "easter helper", "Speaker 2"]

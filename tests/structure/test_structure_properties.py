@@ -6,7 +6,6 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import podium
-from podium.errors import PodiumError
 
 PIECES = st.sampled_from(
     [
@@ -24,11 +23,7 @@ PIECES = st.sampled_from(
 @given(st.lists(st.one_of(PIECES, st.text(max_size=12)), max_size=40))
 def test_spans_hold_or_no_transcript(pieces: list[str]) -> None:
     text = "".join(pieces)
-    try:
-        briefing = podium.parse(text + "\n", stages=["structure.v1"])
-    except PodiumError as error:
-        assert error.code == "E003"
-        return
+    briefing = podium.parse(text + "\n", stages=["structure.v1"])  # a readable text is never refused
     ids = {turn.id for turn in briefing.turns}
     for turn in briefing.turns:
         assert turn.start <= turn.body_start <= turn.end <= len(briefing.text)

@@ -226,7 +226,7 @@ def test_search_dates_are_checked(client: TestClient, since: str, status: int) -
 def test_since_and_until_narrow_the_hits(client: TestClient, web_corpus: WebCorpus) -> None:
     dates = sorted({b.date for b in web_corpus.briefings.values() if b.date})
     hits = client.get("/api/v1/search", params={"q": "the", "since": dates[-1], "limit": 1000}).json()
-    assert hits and all(hit["date"] >= dates[-1] for hit in hits)
+    assert hits and all(hit["briefing_date"] >= dates[-1] for hit in hits)
     none = client.get("/api/v1/search", params={"q": "the", "until": "1900-01-01"})
     assert none.json() == [] and none.headers["X-Total-Count"] == "0"
 

@@ -370,3 +370,31 @@ def test_a_search_hit_lands_on_its_sentence_highlighted(page: Page, base_url: st
                    r.setEndBefore(document.querySelector('.hit-end')); return r.toString(); }"""
     )
     assert word.lower() in sentence.lower() and len(sentence) < len(turn.text)
+
+
+def test_the_seed_reads_by_its_composed_title_in_the_library_and_search(page: Page, base_url: str, browser_corpus: WebCorpus) -> None:
+    briefing_id = anchor_id(browser_corpus)
+    title = browser_corpus.briefings[briefing_id].title
+    assert title and browser_corpus.briefings[briefing_id].metadata.get("title_source") == "composed"
+    page.goto(base_url + "/")
+    assert page.locator(f'table.library a[href$="/briefings/{briefing_id}"]').inner_text() == title
+    word = longest_word(browser_corpus.briefings[briefing_id].turns[-1].text)
+    page.goto(f"{base_url}/search?q={word}&briefing={briefing_id}")
+    assert page.locator("p.where a").first.inner_text() == title
+    assert "untitled briefing" not in page.content()
+
+
+def test_docs_show_code_not_backticks(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/docs")
+    described = page.locator(".operation p")
+    texts = [described.nth(i).inner_text() for i in range(described.count())]
+    assert texts and not any("`" in text for text in texts)
+    assert page.locator(".operation p code", has_text="X-Total-Count").count() >= 1
+
+
+def test_item_ids_open_in_the_browser_as_json(page: Page, base_url: str, browser_corpus: WebCorpus) -> None:
+    ident = browser_corpus.id_of(EXAMPLE.name)
+    figure = browser_corpus.briefings[ident].quantities[0]
+    page.goto(f"{base_url}/api/v1/figures/{figure.id.upper()}")
+    shown = json.loads(page.locator("body").inner_text())
+    assert (shown["id"], shown["text"], shown["start"]) == (figure.id, figure.text, figure.start)

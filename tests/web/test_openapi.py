@@ -5,6 +5,7 @@ every error, wherever it arises, is the one documented error shape."""
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 from typing import Any
 
 import pytest
@@ -78,7 +79,7 @@ def parameter_values(param: dict[str, Any], ids: list[str]) -> st.SearchStrategy
             choices.append(st.integers(min_value=-3, max_value=1200))
         if option.get("type") == "boolean":
             choices.append(st.booleans())
-    if param["name"] in ("briefing", "briefing_id"):
+    if param["name"] in ("briefing", "briefing_id", "figure_id", "finding_id", "commitment_id"):
         choices.append(st.sampled_from(ids + [i[:6] for i in ids] + [i.upper() for i in ids]))
     if param["name"] in ("since", "until"):
         choices.append(st.sampled_from(["2025", "2025-03", "2025-03-03", "2011-02-30"]))
@@ -94,7 +95,10 @@ def api_requests(draw: st.DrawFn, openapi: dict[str, Any], ids: list[str]) -> tu
     for param in operation.get("parameters", []):
         value = draw(parameter_values(param, ids))
         if param["in"] == "path":
-            url = url.replace("{" + param["name"] + "}", str(value).replace("/", "_") or "x")
+            # As a client sends a path segment: percent-encoded ("?" or "#" would start a query or
+            # a fragment), never a dot segment, which a URL resolves away.
+            segment = quote(str(value), safe="")
+            url = url.replace("{" + param["name"] + "}", segment if segment not in ("", ".", "..") else "x")
         elif param.get("required") or draw(st.booleans()):
             query[param["name"]] = value
     return path, url, query
@@ -116,8 +120,14 @@ def test_answers_validate_against_the_document(client: TestClient, openapi: dict
 
 def test_real_records_validate(client: TestClient, openapi: dict[str, Any], example_id: str) -> None:
     """The examples a property test may not draw: every list full, the whole briefing."""
+    item_ids = {
+        "{" + name.rstrip("s") + "_id}": client.get(f"/api/v1/{name}", params={"briefing": example_id}).json()[0]["id"]
+        for name in ("figures", "findings", "commitments")
+    }
     for path, _operation in api_gets(openapi):
         url = path.replace("{briefing_id}", example_id)
+        for placeholder, item in item_ids.items():
+            url = url.replace(placeholder, item)
         params = {"q": "growth"} if path.endswith("/search") else {}
         response = client.get(url, params={**params, "limit": 1000})
         assert response.status_code == 200, url

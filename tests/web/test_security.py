@@ -262,7 +262,7 @@ def is_number(cell: str) -> bool:
 def test_no_csv_export_carries_a_formula(formula_client: TestClient, url: str) -> None:
     response = formula_client.get(url)
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.text)))[1:]
+    header, *rows = list(csv.reader(io.StringIO(response.text)))
     cells = [cell for row in rows for cell in row]
     assert rows, "the export is empty"
     assert not [cell for cell in cells if cell.startswith(("=", "+", "-", "@", "\t", "\r")) and not is_number(cell)]
@@ -270,4 +270,4 @@ def test_no_csv_export_carries_a_formula(formula_client: TestClient, url: str) -
         assert any(cell == "'" + FORMULA_TITLE for cell in cells)
     if "figures" in url:
         assert "'-3 tons" in cells
-        assert "-3.0" in [row[8] for row in rows]  # a negative value stays a plain number
+        assert "-3.0" in [row[header.index("value")] for row in rows]  # a negative value stays a plain number

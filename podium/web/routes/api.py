@@ -12,7 +12,7 @@ from fastapi.responses import Response
 
 from podium.checks.corpus import resolved_commitments
 from podium.store import Corpus
-from podium.store.queries import BRIEFING_COLUMNS, COMMITMENT_COLUMNS, FIGURE_COLUMNS, FINDING_COLUMNS, SEARCH_COLUMNS
+from podium.store.queries import BRIEFING_COLUMNS, COMMITMENT_COLUMNS, FIGURE_COLUMNS, FINDING_COLUMNS
 from podium.web.routes.common import (
     BRIEFING_SORTS,
     STATUSES,
@@ -27,7 +27,7 @@ from podium.web.routes.common import (
     paging,
 )
 from podium.web.render import local_url, snippet_markup, snippet_text
-from podium.web.hits import located_hits
+from podium.web.hits import HIT_COLUMNS, located_hits
 from podium.web.problems import PROBLEM_RESPONSES
 from podium.web.routes.pages import count_briefings, read_upload_form, run_search, search_params, store_upload
 from podium.web.schemas import (
@@ -155,6 +155,15 @@ def list_figures(
     return listing(request, rows, columns=FIGURE_COLUMNS, name="figures", fmt=fmt, page_=page_, total=total)
 
 
+@router.get("/figures/{figure_id}", summary="One figure by its id", responses={200: {"model": FigureRow}})
+def get_figure(figure_id: str, corpus: ReadCorpus) -> Response:
+    """The figure with this id, as `/figures` lists it; the id stays the same when the same text is ingested again."""
+    found = corpus.figure(checked_id(figure_id, what="figure"))
+    if found is None:
+        raise HTTPException(404, f"no figure {figure_id!r}")
+    return json_response(found)
+
+
 @router.get("/findings", summary="Findings of the checks across the corpus", responses=listing_responses(FindingRow))
 def list_findings(
     request: Request,
@@ -172,6 +181,15 @@ def list_findings(
     return listing(request, rows, columns=FINDING_COLUMNS, name="findings", fmt=fmt, page_=page_, total=total)
 
 
+@router.get("/findings/{finding_id}", summary="One finding by its id", responses={200: {"model": FindingRow}})
+def get_finding(finding_id: str, corpus: ReadCorpus) -> Response:
+    """The finding with this id, as `/findings` lists it."""
+    found = corpus.findings(ident=checked_id(finding_id, what="finding"))
+    if not found:
+        raise HTTPException(404, f"no finding {finding_id!r}")
+    return json_response(found[0])
+
+
 @router.get("/commitments", summary="Commitments, settled against later briefings", responses=listing_responses(CommitmentRow))
 def list_commitments(
     request: Request,
@@ -186,6 +204,15 @@ def list_commitments(
     rows = commitment_rows(corpus, briefing=briefing, status=status, speaker=speaker)
     shown = rows[page_.offset : page_.offset + page_.limit]
     return listing(request, shown, columns=COMMITMENT_COLUMNS, name="commitments", fmt=fmt, page_=page_, total=len(rows))
+
+
+@router.get("/commitments/{commitment_id}", summary="One commitment by its id", responses={200: {"model": CommitmentRow}})
+def get_commitment(commitment_id: str, corpus: ReadCorpus) -> Response:
+    """The commitment with this id, settled against later briefings as `/commitments` lists it."""
+    found = resolved_commitments(corpus, ident=checked_id(commitment_id, what="commitment"))
+    if not found:
+        raise HTTPException(404, f"no commitment {commitment_id!r}")
+    return json_response(found[0])
 
 
 def commitment_rows(corpus: Corpus, *, briefing: str | None, status: str | None, speaker: str | None) -> list[dict[str, Any]]:
@@ -215,7 +242,7 @@ def search_turns(
     hits = located_hits(request, corpus, run_search(corpus, q, params, page_), q)
     rows = [{**hit, "snippet": snippet_text(hit["snippet"]), "snippet_html": str(snippet_markup(hit["snippet"]))} for hit in hits]
     total = corpus.count_search(q, **params)
-    return listing(request, rows, columns=SEARCH_COLUMNS, name="search", fmt=fmt, page_=page_, total=total)
+    return listing(request, rows, columns=HIT_COLUMNS, name="search", fmt=fmt, page_=page_, total=total)
 
 
 @router.get("/subjects", summary="Subjects with figures, for suggestions", responses=listing_responses(Subject))

@@ -204,16 +204,16 @@ def commitments(
 def commitment_links(request: Request, corpus: Corpus, rows: list[dict[str, Any]]) -> list[str]:
     """Each row's link to its sentence, landing where the briefing page's own commitment link does
     (each briefing on the page read once)."""
-    anchors: dict[str, list[str]] = {}
+    anchors: dict[str, dict[str, str]] = {}
     links = []
     for row in rows:
         ident = row["briefing_id"]
         if ident not in anchors:
             found = corpus.briefing(ident)
-            anchors[ident] = commitment_anchors(found) if found else []
+            anchors[ident] = dict(zip((c.id for c in found.commitments), commitment_anchors(found))) if found else {}
         url = request.url_for("briefing", briefing_id=ident).path
-        position = row["position"]
-        links.append(f"{url}#{anchors[ident][position]}" if position < len(anchors[ident]) else url)
+        anchor = anchors[ident].get(row["id"])
+        links.append(f"{url}#{anchor}" if anchor else url)
     return links
 
 
