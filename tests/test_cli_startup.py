@@ -37,6 +37,16 @@ def test_quantities_of_one_file_loads_no_store_web_checks_or_rich() -> None:
     assert not modules & HEAVY
 
 
+def test_align_of_two_files_loads_no_store_web_checks_or_rich(tmp_path: Path) -> None:
+    zh, en = tmp_path / "a.zh.txt", tmp_path / "a.en.txt"
+    zh.write_text("发言人：\n\n出口1.5万亿元，增长8.2%。\n", encoding="utf-8")
+    en.write_text("Spokesperson:\n\nExports were 1.5 trillion yuan, up 8.2%.\n", encoding="utf-8")
+    done, modules = imported_by("align", zh, en, "--jsonl")
+    assert done.returncode == 0 and done.stdout.count("\n") == 2
+    assert {"podium.align", "podium.quantities"} <= modules
+    assert not modules & HEAVY
+
+
 def test_parse_of_one_file_runs_the_checks_without_store_or_rich() -> None:
     done, modules = imported_by("parse", EXAMPLE, "--no-text")
     assert done.returncode == 0 and '"findings"' in done.stdout

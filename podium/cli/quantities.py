@@ -10,8 +10,8 @@ import typer
 from podium.cli.app import app, die, out, stage_progress, warn
 from podium.cli.output import Format, choose, emit
 from podium.errors import PodiumError
-from podium.model import Briefing, Quantity
-from podium.pipeline import parse as parse_briefing
+from podium.model import Quantity
+from podium.pipeline import FIGURE_STAGES, parse_figures
 
 # The guideline field names (shared/gold/GUIDELINES.md), then where the figure was said.
 FIELDS: tuple[str, ...] = (
@@ -44,21 +44,14 @@ def quantities(
         podium quantities briefing.txt --jsonl > briefing.quantities.jsonl
     """
     try:
-        briefing = _parse_any(Path(file))
+        with stage_progress(str(file), Path(file), len(FIGURE_STAGES)) as on_stage:
+            briefing = parse_figures(Path(file), on_stage=on_stage)
     except PodiumError as exc:
         raise die(exc) from None
     warn(str(file), briefing.warnings)
     rows = [quantity_record(qty) for qty in briefing.quantities]
     fmt = choose(jsonl=jsonl, csv_=csv_)
     emit(rows, fmt=fmt, columns=TABLE_COLUMNS if fmt is Format.table else FIELDS, title=str(file))
-
-
-def _parse_any(path: Path) -> Briefing:
-    """Structure, figures and coverage (the checks add nothing a mention record holds). Prose with
-    no speaker label is one unlabelled turn, so every figure still stands in a turn."""
-    stages = ("structure.v1", "quantities.v1", "coverage.v1")
-    with stage_progress(str(path), path, len(stages)) as on_stage:
-        return parse_briefing(path, stages=stages, on_stage=on_stage)
 
 
 @app.command("eval")

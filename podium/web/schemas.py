@@ -154,3 +154,15 @@ UPLOAD_BODY: dict[str, Any] = {
         },
     }
 }
+
+
+class Alignment(Record):
+    """A briefing's figures paired with its translation's (podium/align.py); each figure line is
+    keyed by language code (`zh`, `en`: a span or null) with `same`, `note` and each side's
+    normalised value and unit (`zh_value`, `zh_unit`, ...)."""
+
+    id: str
+    translation: str | None = Field(description="the id of the other language's briefing (the same id for a page holding both; null when the corpus holds no translation)")
+    languages: list[str] = Field(description="the two language codes, in the order of each line's sides")
+    briefings: dict[str, str] = Field(description="the briefing id each language's offsets index")
+    figures: list[dict[str, Any]]

@@ -32,6 +32,7 @@ from podium.web.problems import PROBLEM_RESPONSES
 from podium.web.routes.pages import count_briefings, read_upload_form, run_search, search_params, store_upload
 from podium.web.schemas import (
     UPLOAD_BODY,
+    Alignment,
     BriefingModel,
     BriefingRow,
     CommitmentRow,
@@ -106,6 +107,21 @@ def get_briefing(briefing_id: str, corpus: ReadCorpus) -> Response:
     if found is None:
         raise HTTPException(404, f"no briefing {briefing_id!r}")
     return json_response({"id": ident, **found.to_dict()})
+
+
+@router.get("/briefings/{briefing_id}/alignment", summary="Figures aligned with the briefing's translation", responses={200: {"model": Alignment}})
+def get_alignment(briefing_id: str, corpus: ReadCorpus) -> Response:
+    """Every figure of the briefing paired with its translation's (the briefing of the same date
+    and series in another language, or the other language of a page that interleaves two): the
+    lines of `podium align`, with the id of the translation (null, and no lines, where the corpus holds none)."""
+    from podium.align import alignment_in
+
+    ident = checked_id(briefing_id)
+    found = corpus.briefing(ident)
+    if found is None:
+        raise HTTPException(404, f"no briefing {briefing_id!r}")
+    aligned = alignment_in(corpus, ident, found)
+    return json_response(aligned)
 
 
 @router.post(

@@ -109,6 +109,19 @@ def briefing(
     return respond(request, "briefing", {}, extra)
 
 
+@page(router, "/briefings/{briefing_id}/alignment", name="alignment")
+def alignment(request: Request, briefing_id: str, corpus: ReadCorpus) -> Response:
+    """The briefing's figures beside its translation's: pairs linked to where each is said, changes marked."""
+    from podium.align import alignment_in
+
+    ident = checked_id(briefing_id)
+    found = corpus.briefing(ident)
+    if found is None:
+        raise HTTPException(404, f"no briefing {briefing_id!r}")
+    aligned = alignment_in(corpus, ident, found)
+    return respond(request, "alignment", aligned, {"briefing": found})
+
+
 def exchange_views(briefing: Briefing) -> list[dict[str, Any]]:
     """Each exchange with the anchor of its first turn and a short preview of the question."""
     turns = {turn.id: turn for turn in briefing.turns}
