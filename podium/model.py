@@ -17,7 +17,7 @@ from typing import Any, Literal, get_args, get_origin, get_type_hints
 
 from podium.layout import Layout, layout_of
 
-SCHEMA_VERSION = "1.1.0"  # 1.1: `warnings`
+SCHEMA_VERSION = "1.2.0"  # 1.1: `warnings`; 1.2: place, place_source, entity of figures
 
 Role = Literal["host", "official", "journalist", "unknown"]
 Qualifier = Literal["exact", "approx", "min", "max"]
@@ -86,6 +86,11 @@ class Quantity:
     normalized_value: float | None = None
     normalized_unit: str | None = None
     period_inferred: bool = False
+    # Where the figure is about and whose it is (podium/quantities/places.py); `place_source`
+    # says what showed it: sentence, speaker or header.
+    place: str = ""
+    place_source: str = ""
+    entity: str = ""
 
 
 @dataclass

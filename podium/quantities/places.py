@@ -1,0 +1,234 @@
+"""The places stage: where each figure is about (`place`) and whose it is (`entity`), with the
+evidence (`place_source`).
+
+An analyst's first question of a figure is "where?": a province's grain output and the nation's,
+China's unemployment rate and the United States', are different series. The answer comes, in
+order of strength, from the figure's own sentence (a place it names; "national"/"全国" for the
+briefing's country), from the speaker's title ("governor of Shandong province"), and from the
+briefing's header (a provincial briefing's figures are the province's). The places and the
+organisations whose figures are a country's are data (`podium/data/gazetteer.yaml`), not code."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from podium.model import Briefing, Quantity
+from podium.scan import trie
+from podium.stages import stage
+from podium.wordtables import read_table
+
+# The header is where a briefing says whose it is: its title and first lines (the list of
+# speakers, the host's welcome). Further on, places are the subject of sentences, not the briefing's.
+HEADER_CHARS = 3000
+# A province named in the header beats the country only when it is named more often than the
+# country and more than once: the venue's city in a dateline ("Beijing | 10 a.m.") is named once.
+MIN_HEADER_MENTIONS = 2
+SUBNATIONAL = ("city", "province", "state")
+CLAUSE_MARKS = (",", ";", ":", "，", "；", "：")
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    kind: str  # country | province | city | state | organisation
+    within: str | None = None  # the place holding it; for an organisation, its country
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    place: Place
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    names: dict[str, Place]
+    by_name: dict[str, Place]
+    pattern: re.Pattern[str]
+    cues: re.Pattern[str]  # "national" words (group `national`) and words for the home place
+
+    def country_of(self, place: Place | None) -> str | None:
+        """The country holding `place` (itself, for a country; an organisation's country)."""
+        for _ in range(4):
+            if place is None or place.kind == "country":
+                break
+            place = self.by_name.get(place.within or "")
+        return place.name if place is not None and place.kind == "country" else None
+
+
+NATIONAL = Place("national", "cue")
+HOME = Place("home", "cue")
+# A name joined to another by a hyphen names a route or a pairing ("China-Europe freight
+# trains"), not the place a figure is about.
+_NOT_COMPOUND = r"(?![A-Za-z]|-[A-Z])"
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    table = read_table("gazetteer.yaml")
+    names: dict[str, Place] = {}
+    by_name: dict[str, Place] = {}
+    for row in table.get("places") or []:
+        place = Place(str(row["name"]), str(row["kind"]), row.get("within"))
+        by_name[place.name] = place
+        for name in row.get("names") or [place.name]:
+            names[str(name)] = place
+    for row in table.get("organisations") or []:
+        org = Place(str(row["name"]), "organisation", str(row["place"]))
+        for name in row.get("names") or [org.name]:
+            names[str(name)] = org
+    # Case-sensitive: "US" is the country, "us" the pronoun. Latin names stand as whole words;
+    # Chinese ones have no word breaks to stand between.
+    pattern = re.compile(r"(?<![A-Za-z-])" + trie(names) + _NOT_COMPOUND)
+    national = trie(str(w).lower() for w in table.get("national") or [])
+    home = trie(str(w).lower() for w in table.get("home") or [])
+    # "national-level platforms" is a class of thing, not the nation's figure.
+    cues = re.compile(rf"(?<![A-Za-z])(?:(?P<national>{national})|{home})(?![A-Za-z-])", re.I)
+    return Gazetteer(names, by_name, pattern, cues)
+
+
+def mentions_in(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Every place or organisation named in text[start:end], in order."""
+    gaz = gazetteer()
+    stop = len(text) if end is None else end
+    return [Mention(m.start(), m.end(), gaz.names[m.group()]) for m in gaz.pattern.finditer(text, start, stop)]
+
+
+def cues_in(text: str) -> list[Mention]:
+    """Every word pointing at the whole country ("nationwide") or at the briefing's own place."""
+    return [Mention(m.start(), m.end(), NATIONAL if m.group("national") else HOME) for m in gazetteer().cues.finditer(text)]
+
+
+def home_of(briefing: Briefing) -> Place | None:
+    """Whose figures the briefing states by default, from its header: a province or city named
+    more often than any country, else the first organisation whose figures are a country's, else
+    the country named most."""
+    header = (briefing.title or "") + "\n" + briefing.text[:HEADER_CHARS]
+    found = mentions_in(header)
+    counts = Counter(m.place for m in found if m.place.kind != "organisation")
+    countries = [(n, p) for p, n in counts.items() if p.kind == "country"]
+    top_country = max((n for n, _ in countries), default=0)
+    local = [(n, p) for p, n in counts.most_common() if p.kind in SUBNATIONAL]
+    if local and local[0][0] >= MIN_HEADER_MENTIONS and local[0][0] > top_country:
+        return local[0][1]
+    org = next((m.place for m in found if m.place.kind == "organisation"), None)
+    if org is not None:
+        return gazetteer().by_name.get(org.within or "")
+    return max(countries, key=lambda item: item[0])[1] if countries else None
+
+
+def _most_specific(places: list[Place]) -> Place | None:
+    """A province or city when one is named, else the first country: "the CPC Xinjiang Committee
+    of the Communist Party of China" is Xinjiang's."""
+    return next((p for p in places if p.kind in SUBNATIONAL), None) or next((p for p in places if p.kind == "country"), None)
+
+
+def _speaker_places(briefing: Briefing) -> dict[str, tuple[Place | None, Place | None]]:
+    """Each official's place and organisation, from their title. An outlet's name ("Beijing
+    Youth Daily") says where the newspaper is, not where the figures it asks about are."""
+    found: dict[str, tuple[Place | None, Place | None]] = {}
+    for person in briefing.participants:
+        if person.role not in ("official", "host") or not person.title:
+            continue
+        spots = [m.place for m in mentions_in(person.title)]
+        org = next((p for p in spots if p.kind == "organisation"), None)
+        place = _most_specific(spots) or (gazetteer().by_name.get(org.within or "") if org else None)
+        found[person.name] = (place, org)
+    return found
+
+
+def _clause_start(text: str, lo: int, at: int) -> int:
+    """Where the clause holding `at` begins (after the last comma, semicolon or colon)."""
+    return max(lo, *(text.rfind(mark, lo, at) + 1 for mark in CLAUSE_MARKS))
+
+
+def _clause_end(text: str, at: int, hi: int) -> int:
+    ends = [found for mark in CLAUSE_MARKS if (found := text.find(mark, at, hi)) >= 0]
+    return min(ends, default=hi)
+
+
+class _Index:
+    """Mentions in text order, looked up by offset."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+
+    def within(self, lo: int, hi: int) -> list[Mention]:
+        return self.mentions[bisect.bisect_left(self.starts, lo) : bisect.bisect_left(self.starts, hi)]
+
+
+def _evidence(named: _Index, cues: _Index, text: str, lo: int, hi: int, qty: Quantity) -> Mention | None:
+    """What a figure's sentence says of its place: the nearest place, organisation or cue word
+    before it (cue words only in its own clause: "91% of the national total, with a harvest rate
+    of 89%" does not make the 89% national), else the first named after it in its clause. After a
+    rank, a place is the ranking's scope ("first among the regions of China"), not its place."""
+    clause = _clause_start(text, lo, qty.start)
+    before = [m for m in named.within(lo, qty.start) if m.end <= qty.start]
+    before += [m for m in cues.within(clause, qty.start) if m.end <= qty.start]
+    if before:
+        return max(before, key=lambda m: m.start)
+    if qty.kind == "rank":
+        return None
+    after = named.within(qty.end, _clause_end(text, qty.end, hi))
+    return after[0] if after else None
+
+
+def _rank_scopes(cues: list[Mention], text: str, quantities: list[Quantity]) -> list[Mention]:
+    """The cue words that are not a rank's scope: "first nationwide" ranks a province among all,
+    it does not make the province's next figure national."""
+    ends = {q.end for q in quantities}
+    return [m for m in cues if _word_before_ends(text, m.start) not in ends]
+
+
+def _word_before_ends(text: str, at: int) -> int:
+    """Where the word before `at` ends, over the blanks between (a few at most)."""
+    stop = max(0, at - 8)
+    while at > stop and text[at - 1].isspace():
+        at -= 1
+    return at
+
+
+def place_figures(briefing: Briefing) -> None:
+    """Fill `place`, `place_source` and `entity` of every quantity of the briefing."""
+    gaz = gazetteer()
+    text, layout = briefing.text, briefing.layout
+    named = _Index(mentions_in(text))
+    cues = _Index(_rank_scopes(cues_in(text), text, briefing.quantities))
+    home = home_of(briefing)
+    country = gaz.country_of(home)
+    speakers = _speaker_places(briefing)
+    for qty in briefing.quantities:
+        sentence = layout.sentence(qty.start)
+        lo, hi = min(sentence.start, qty.start), max(sentence.end, qty.end)
+        said_by = speakers.get(qty.speaker or "", (None, None))
+        own = said_by[0] if said_by[0] is not None and said_by[0].kind in SUBNATIONAL else home
+        org = next((m.place for m in reversed(named.within(lo, hi)) if m.place.kind == "organisation" and m.end <= qty.start), None)
+        qty.entity = org.name if org else (said_by[1].name if said_by[1] else "")
+        found = _evidence(named, cues, text, lo, hi, qty)
+        place, source = None, "sentence"
+        if found is NATIONAL or (found is not None and found.place is NATIONAL):
+            place = country
+        elif found is not None and found.place is HOME:
+            place = own.name if own is not None else None
+        elif found is not None:
+            place = found.place.within if found.place.kind == "organisation" else found.place.name
+        if place is None and said_by[0] is not None:
+            place, source = said_by[0].name, "speaker"
+        if place is None and home is not None:
+            place, source = home.name, "header"
+        qty.place, qty.place_source = (place, source) if place else ("", "")
+
+
+@stage("places.v1")
+def run_places(briefing: Briefing) -> Briefing:
+    place_figures(briefing)
+    return briefing
+
+
+__all__ = ["cues_in", "gazetteer", "home_of", "mentions_in", "place_figures", "run_places"]
