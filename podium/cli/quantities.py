@@ -16,10 +16,10 @@ from podium.pipeline import parse as parse_briefing
 # The guideline field names (shared/gold/GUIDELINES.md), then where the figure was said.
 FIELDS: tuple[str, ...] = (
     "text", "start", "end", "value", "value_max", "unit", "qualifier",
-    "kind", "subject", "period", "modality", "turn", "speaker",
+    "kind", "subject", "period", "modality", "turn", "speaker", "place", "place_source", "entity",
 )  # fmt: skip
 # A terminal is narrow: the table shows what a reader scans for; --jsonl and --csv carry every field.
-TABLE_COLUMNS: tuple[str, ...] = ("text", "value", "unit", "qualifier", "kind", "subject", "period", "modality", "speaker")
+TABLE_COLUMNS: tuple[str, ...] = ("text", "value", "unit", "qualifier", "kind", "subject", "period", "place", "modality", "speaker")
 
 
 def quantity_record(qty: Quantity) -> dict[str, Any]:
@@ -37,8 +37,8 @@ def quantities(
     """Print every figure the file states, one record per mention (default: a table).
 
     Fields follow the gold guidelines (text, start, end, value, value_max, unit, qualifier, kind,
-    subject, period, modality) plus the turn and speaker the figure stands in; offsets index the
-    file's text as read.
+    subject, period, modality) plus the turn and speaker the figure stands in and its place
+    (place, place_source, entity); offsets index the file's text as read.
 
     Example:
         podium quantities briefing.txt --jsonl > briefing.quantities.jsonl
@@ -57,11 +57,11 @@ def _parse_any(path: Path) -> Briefing:
     """Structure, figures and coverage (the checks add nothing a mention record holds), or for
     prose with no speaker label (E003 from the structure stage) the text read as one unlabelled turn."""
     try:
-        return parse_briefing(path, stages=("structure.v1", "quantities.v1", "coverage.v1"))
+        return parse_briefing(path, stages=("structure.v1", "quantities.v1", "places.v1", "coverage.v1"))
     except PodiumError as exc:
         if exc.code != "E003":
             raise
-    return parse_briefing(path, stages=("quantities.v1", "coverage.v1"))
+    return parse_briefing(path, stages=("quantities.v1", "places.v1", "coverage.v1"))
 
 
 @app.command("eval")

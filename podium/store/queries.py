@@ -68,6 +68,9 @@ FIGURE_FIELDS: dict[str, str] = {
     "modality": "q.modality",
     "normalized_value": "q.normalized_value",
     "normalized_unit": "q.normalized_unit",
+    "place": "q.place",
+    "place_source": "q.place_source",
+    "entity": "q.entity",
 }
 FIGURE_COLUMNS: tuple[str, ...] = tuple(FIGURE_FIELDS)
 FIGURES = (
@@ -230,6 +233,7 @@ FIGURE_FILTERS: tuple[FigureFilter, ...] = (
     FigureFilter("unit", "q.unit", "equals", "Exactly this unit (e.g. percent)."),
     FigureFilter("kind", "q.kind", "equals", f"{listed(KINDS)}.", KINDS),
     FigureFilter("period", "q.period", "starts", "Period starts with this (e.g. 2024 or 2024-Q1)."),
+    FigureFilter("place", "q.place", "equals", "Exactly this place (e.g. China, United States, Xinjiang)."),
     FigureFilter("speaker", "q.speaker", "contains", "Speaker name contains this (any case)."),
     FigureFilter("modality", "q.modality", "equals", f"{listed(MODALITIES)}.", MODALITIES),
     FigureFilter("briefing", "q.briefing_id", "briefing", "Only this briefing (an id or its start)."),

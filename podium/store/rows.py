@@ -27,8 +27,9 @@ INSERT = {
     "exchanges": "INSERT INTO exchanges VALUES (?, ?, ?, ?, ?, ?)",
     "quantities": (
         'INSERT INTO quantities (briefing_id, position, text, start, "end", value, value_max, unit, qualifier,'
-        " kind, subject, period, period_inferred, modality, turn_id, speaker, normalized_value, normalized_unit)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " kind, subject, period, period_inferred, modality, turn_id, speaker, normalized_value, normalized_unit,"
+        " place, place_source, entity)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     ),
     "findings": "INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?)",
     "commitments": (
@@ -131,6 +132,9 @@ def quantity_row(ident: str, position: int, q: Quantity) -> tuple[Any, ...]:
         q.speaker,
         _float(q.normalized_value),
         q.normalized_unit,
+        q.place,
+        q.place_source,
+        q.entity,
     )
 
 
@@ -226,6 +230,9 @@ def quantity(r: sqlite3.Row) -> Quantity:
         normalized_value=r["normalized_value"],
         normalized_unit=r["normalized_unit"],
         period_inferred=bool(r["period_inferred"]),
+        place=r["place"],
+        place_source=r["place_source"],
+        entity=r["entity"],
     )
 
 

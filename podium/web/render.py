@@ -92,6 +92,7 @@ def figure_view(qty: Quantity, *, shown: bool) -> dict[str, Any]:
         "subject": qty.subject,
         "modality": qty.modality,
         "speaker": qty.speaker or "",
+        "place": qty.place,
         "shown": shown,
     }
 

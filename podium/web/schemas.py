@@ -52,6 +52,9 @@ class FigureRow(Record):
     modality: str | None
     normalized_value: float | None
     normalized_unit: str | None
+    place: str = Field("", description="the country, province, city or state the figure is about")
+    place_source: str = Field("", description="what showed the place: sentence, speaker or header")
+    entity: str = Field("", description="the organisation whose figure it is, where one is named")
 
 
 class FindingRow(Record):

@@ -78,6 +78,10 @@ def test_the_migration_indexes_turns_already_stored(db: Path, mixed: str) -> Non
     with sqlite3.connect(db) as conn:  # as the database was before the character-level index
         conn.executescript(
             "DROP TABLE turns_cjk; ALTER TABLE briefings DROP COLUMN warnings;"
+            # and before the places of figures (0006)
+            " DROP VIEW figures; DROP INDEX quantities_by_place; ALTER TABLE quantities DROP COLUMN place;"
+            " ALTER TABLE quantities DROP COLUMN place_source; ALTER TABLE quantities DROP COLUMN entity;"
+            " ALTER TABLE commitments DROP COLUMN place;"
             " DELETE FROM schema_migrations WHERE version >= 4; PRAGMA user_version = 3;"
         )
     with Corpus(db) as corpus:
