@@ -169,13 +169,15 @@ def _evidence(named: _Index, cues: _Index, text: str, lo: int, hi: int, qty: Qua
     of 89%" does not make the 89% national), else the first named after it in its clause. After a
     rank, a place is the ranking's scope ("first among the regions of China"), not its place."""
     clause = _clause_start(text, lo, qty.start)
-    before = [m for m in named.within(lo, qty.start) if m.end <= qty.start]
+    # An organisation says whose a figure is (`entity`), not where: "ports approved by the State
+    # Council" are still the province's.
+    before = [m for m in named.within(lo, qty.start) if m.end <= qty.start and m.place.kind != "organisation"]
     before += [m for m in cues.within(clause, qty.start) if m.end <= qty.start]
     if before:
         return max(before, key=lambda m: m.start)
     if qty.kind == "rank":
         return None
-    after = named.within(qty.end, _clause_end(text, qty.end, hi))
+    after = [m for m in named.within(qty.end, _clause_end(text, qty.end, hi)) if m.place.kind != "organisation"]
     return after[0] if after else None
 
 
@@ -217,7 +219,7 @@ def place_figures(briefing: Briefing) -> None:
         elif found is not None and found.place is HOME:
             place = own.name if own is not None else None
         elif found is not None:
-            place = found.place.within if found.place.kind == "organisation" else found.place.name
+            place = found.place.name
         if place is None and said_by[0] is not None:
             place, source = said_by[0].name, "speaker"
         if place is None and home is not None:
