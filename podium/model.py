@@ -24,7 +24,7 @@ Qualifier = Literal["exact", "approx", "min", "max"]
 Kind = Literal["level", "change", "growth", "share", "rank", "ratio", "duration"]
 Modality = Literal["actual", "target", "forecast"]
 Verdict = Literal["consistent", "inconsistent", "implausible"]
-CommitmentStatus = Literal["met", "missed", "open"]
+CommitmentStatus = Literal["met", "missed", "open", "overdue"]
 CaveatKind = Literal["decoding", "language", "figures"]
 
 
@@ -130,6 +130,9 @@ class Commitment:
     modality: Modality = "target"
     status: CommitmentStatus = "open"
     briefing: str | None = None
+    place: str = ""  # where the promise is about (podium/quantities/places.py)
+    # The later figure that settled it: "<text> (<subject>, <period>)" and its briefing's id.
+    settled_by: str | None = None
 
 
 @dataclass

@@ -6,6 +6,9 @@ import dataclasses
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from podium.checks import patterns
@@ -16,9 +19,46 @@ from podium.checks.units import convert
 from podium.checks.words import load
 from podium.layout import Layout, Span
 from podium.model import Briefing, Commitment, CommitmentStatus, Quantity
-from podium.scan import word_places
+from podium.quantities.places import Placer
+from podium.quantities.series import indicator_named, known_indicator
+from podium.scan import trie, word_places
+from podium.wordtables import read_table
 
 MAX_SUBJECT_WORDS = 12
+ZH_SUBJECT_CHARS = 24
+# How far before a lead word a Chinese deadline may stand and still be its clause's ("今年也要…").
+ZH_LOOKBACK = 12
+
+
+@dataclass(frozen=True)
+class CommitmentWords:
+    forecast_label: re.Pattern[str]
+    plan_before: re.Pattern[str]
+    zh_lead: re.Pattern[str]
+    zh_deadline: re.Pattern[str]
+    zh_deadlines: dict[str, int]
+    zh_clause_marks: str
+    timeless: re.Pattern[str]
+    comparison: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def words() -> CommitmentWords:
+    table = read_table("commitments.yaml")
+    labels = trie(str(w).lower() for w in table["forecast_labels"])
+    verbs = trie(str(w).lower() for w in table["plan_verbs"])
+    deadlines = {str(k): int(v) for k, v in table["zh_deadlines"].items()}
+    return CommitmentWords(
+        forecast_label=re.compile(rf"(?<![A-Za-z])(?:{labels})(?![A-Za-z])", re.IGNORECASE),
+        # "will increase to 100 percent", "will double to": the clause's last words before the figure.
+        plan_before=re.compile(rf"\bwill\s+(?:\w+\s+){{0,2}}?(?:{verbs})\s+(?:to|by)\s+(?:about\s+|around\s+)?$", re.IGNORECASE),
+        zh_lead=re.compile(trie(str(w) for w in table["zh_leads"])),
+        zh_deadline=re.compile(r"到?(?P<year>20\d\d)年(?:底前|底|前)?|" + trie(deadlines)),
+        zh_deadlines=deadlines,
+        zh_clause_marks=str(table["zh_clause_marks"]),
+        timeless=re.compile(trie(str(w).lower() for w in table["timeless"]), re.IGNORECASE),
+        comparison=re.compile(r"\b(?:" + trie(str(w).lower() for w in table["comparisons"]) + r")\b", re.IGNORECASE),
+    )
 
 
 def briefing_year(briefing: Briefing) -> int | None:
@@ -57,11 +97,21 @@ def _speaker(briefing: Briefing, offset: int, fallback: str | None) -> str | Non
     return turn.speaker if turn else None
 
 
+def subject_of(briefing: Briefing, qty: Quantity, sentence: Span) -> str:
+    """What is promised: the figure's subject as the series table names it ("median projection
+    for the unemployment rate in the SEP" is the unemployment rate), or, when the figure has none,
+    the indicator its sentence names before it."""
+    if qty.subject:
+        return known_indicator(qty.subject) or qty.subject
+    return indicator_named(briefing.text[sentence.start : qty.start])
+
+
 def from_quantity(briefing: Briefing, qty: Quantity, sentence: Span) -> Commitment:
     body = briefing.text[sentence.start : sentence.end]
     deadline = qty.period or deadline_in(body, briefing_year(briefing), briefing_month(briefing))
     return Commitment(
-        subject=qty.subject,
+        subject=subject_of(briefing, qty, sentence),
+        place=qty.place,
         text=briefing.text[sentence.start : sentence.end].strip(),
         start=qty.start,
         end=qty.end,
@@ -96,7 +146,7 @@ def _promises(layout: Layout) -> dict[int, int]:
     return first
 
 
-def undertakings(briefing: Briefing, ctx: CheckContext, numbered: set[int]) -> list[Commitment]:
+def undertakings(briefing: Briefing, ctx: CheckContext, numbered: set[int], *, placer: Placer | None = None) -> list[Commitment]:
     """Dated undertakings without a number: "the museum will be completed and opened this year"
     (`numbered`: the indices of sentences already holding a numbered commitment)."""
     found = []
@@ -110,9 +160,12 @@ def undertakings(briefing: Briefing, ctx: CheckContext, numbered: set[int]) -> l
         subject = _undertaking_subject(body[:after])
         if not deadline or not subject or subject.lower() in {"we", "i", "they", "it"}:
             continue
+        if _asked(briefing, sentence) or subject.split()[0].lower() in CONDITIONAL_OPENERS:
+            continue
         found.append(
             Commitment(
                 subject=subject,
+                place=_place_of_span(briefing, at, sentence.end, placer),
                 text=body.strip(),
                 start=at,
                 end=sentence.end,
@@ -125,21 +178,127 @@ def undertakings(briefing: Briefing, ctx: CheckContext, numbered: set[int]) -> l
     return found
 
 
+# Words that open a condition or a hypothesis, not a promise ("If you see...", "Now that the ...").
+CONDITIONAL_OPENERS = frozenset({"if", "now", "when", "unless", "whether", "suppose", "assuming"})
+
+
+def _asked(briefing: Briefing, sentence: Span) -> bool:
+    """A journalist's words, or a question: never a commitment."""
+    turn = briefing.turn_at(sentence.start)
+    if turn is not None and turn.role == "journalist":
+        return True
+    return briefing.text[sentence.start : sentence.end].rstrip().endswith(("?", "？"))
+
+
+def _place_of_span(briefing: Briefing, start: int, end: int, placer: Placer | None) -> str:
+    """Where an undertaking is about, read as a figure at its words would be."""
+    turn = briefing.turn_at(start)
+    probe = Quantity(text="", start=start, end=end, value=0.0, unit="", speaker=turn.speaker if turn else None)
+    return (placer or Placer(briefing)).place(probe)[0]
+
+
+def worth_reading(briefing: Briefing, qty: Quantity, sentence: Span) -> bool:
+    """A target or forecast that is a commitment: an official's statement, not a question; not a
+    duration or a count with no deadline ("two goals", "17 of 19"); a forecast labelled as one;
+    a target with a deadline or a stated move to it ("will increase to 100 percent")."""
+    body = briefing.text[sentence.start : sentence.end]
+    subject = subject_of(briefing, qty, sentence)
+    if _asked(briefing, sentence) or not subject or qty.kind == "duration":
+        return False
+    opener = body.lstrip().split(maxsplit=1)[:1]
+    if subject.split()[0].lower() in CONDITIONAL_OPENERS or (opener and opener[0].lower() in CONDITIONAL_OPENERS):
+        return False
+    deadline = qty.period or deadline_in(body, briefing_year(briefing), briefing_month(briefing))
+    if qty.unit == "count" and not deadline:
+        return False
+    clause_start = max(sentence.start, *(briefing.text.rfind(mark, sentence.start, qty.start) + 1 for mark in ",;:"))
+    ends = [e for mark in ",;:" if (e := briefing.text.find(mark, qty.end, sentence.end)) >= 0]
+    if words().timeless.search(briefing.text, sentence.start, qty.start):
+        return False
+    if words().comparison.search(briefing.text, qty.end, min(ends, default=sentence.end)):
+        return False
+    if qty.modality == "forecast":
+        return words().forecast_label.search(body) is not None
+    if deadline:
+        return True
+    return words().plan_before.search(briefing.text[clause_start : qty.start]) is not None
+
+
+def _labelled_forecast(briefing: Briefing, qty: Quantity) -> bool:
+    """A figure read as actual that its own clause labels a forecast for a period not yet over:
+    "projections for output growth have a central tendency of 3.1 to 3.3 percent for this year"."""
+    year = briefing_year(briefing)
+    if year is None or not qty.period[:4].isdigit() or int(qty.period[:4]) < year:
+        return False
+    sentence = briefing.layout.sentence(qty.start)
+    clause_start = max(sentence.start, *(briefing.text.rfind(mark, sentence.start, qty.start) + 1 for mark in ",;:"))
+    return words().forecast_label.search(briefing.text, clause_start, qty.start) is not None
+
+
 def extract(briefing: Briefing, ctx: CheckContext) -> list[Commitment]:
-    """Targets and forecasts stated in a sentence that looks ahead, and dated undertakings."""
+    """Targets and forecasts worth reading (`worth_reading`), and dated undertakings in English
+    and Chinese."""
     commitments, numbered = [], set()
     for qty in briefing.quantities:
+        if qty.modality == "actual" and _labelled_forecast(briefing, qty):
+            qty = dataclasses.replace(qty, modality="forecast")
         if qty.modality not in ("target", "forecast"):
             continue
         index = ctx.layout.sentence_index(qty.start)
         sentence = ctx.layout.sentences[index] if ctx.layout.sentences else Span(qty.start, qty.end)
         heads_list = qty.unit == "count" and patterns.LIST_HEADER.match(briefing.text[qty.end : qty.end + 60])
         looks_ahead = patterns.future_cue().search(briefing.text[sentence.start : sentence.end])
-        if looks_ahead and not heads_list:
+        if looks_ahead and not heads_list and worth_reading(briefing, qty, sentence):
             numbered.add(index)
             commitments.append(from_quantity(briefing, qty, sentence))
-    commitments.extend(undertakings(briefing, ctx, numbered))
+    placer = Placer(briefing)
+    commitments.extend(undertakings(briefing, ctx, numbered, placer=placer))
+    commitments.extend(undertakings_zh(briefing, ctx, numbered, placer=placer))
     return sorted(commitments, key=lambda c: c.start)
+
+
+def _zh_deadline(found: re.Match[str], year: int | None) -> str:
+    if found.group("year"):
+        return found.group("year")
+    ahead = words().zh_deadlines[found.group()]
+    return str(year + ahead) if year is not None else found.group()
+
+
+def undertakings_zh(briefing: Briefing, ctx: CheckContext, numbered: set[int], *, placer: Placer | None = None) -> list[Commitment]:
+    """Chinese undertakings: a lead word (预计, 力争, 将, 也要…) with a deadline in its clause
+    (今年, 年底前, 到2025年): "预计年底前能全部完成规划目标"."""
+    table, text, found = words(), briefing.text, []
+    year, taken = briefing_year(briefing), set(numbered)
+    for lead in table.zh_lead.finditer(text):
+        index = ctx.layout.sentence_index(lead.start())
+        if index in taken or not ctx.layout.sentences:
+            continue
+        sentence = ctx.layout.sentences[index]
+        marks = [text.rfind(m, sentence.start, lead.start()) for m in table.zh_clause_marks]
+        clause_start = max(sentence.start, *(m + 1 for m in marks))
+        ends = [e for m in table.zh_clause_marks if (e := text.find(m, lead.end(), sentence.end)) >= 0]
+        clause_end = min(ends, default=sentence.end)
+        window_start = max(clause_start, lead.start() - ZH_LOOKBACK)
+        due = table.zh_deadline.search(text, window_start, clause_end)
+        if due is None or _asked(briefing, sentence):
+            continue
+        subject = text[max(sentence.start, lead.start() - ZH_SUBJECT_CHARS) : lead.start()]
+        subject = subject.strip(" \n\t" + table.zh_clause_marks + "、")
+        taken.add(index)
+        found.append(
+            Commitment(
+                subject=subject or text[lead.start() : clause_end].strip(),
+                text=text[sentence.start : sentence.end].strip(),
+                start=min(lead.start(), due.start()),
+                end=clause_end,
+                deadline=_zh_deadline(due, year),
+                speaker=_speaker(briefing, sentence.start, None),
+                modality="forecast" if table.forecast_label.match(lead.group()) else "target",
+                briefing=briefing.source,
+                place=_place_of_span(briefing, lead.start(), clause_end, placer),
+            )
+        )
+    return found
 
 
 # --- resolution across a corpus -------------------------------------------------------------------

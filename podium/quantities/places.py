@@ -196,35 +196,46 @@ def _word_before_ends(text: str, at: int) -> int:
     return at
 
 
-def place_figures(briefing: Briefing) -> None:
-    """Fill `place`, `place_source` and `entity` of every quantity of the briefing."""
-    gaz = gazetteer()
-    text, layout = briefing.text, briefing.layout
-    named = _Index(mentions_in(text))
-    cues = _Index(_rank_scopes(cues_in(text), text, briefing.quantities))
-    home = home_of(briefing)
-    country = gaz.country_of(home)
-    speakers = _speaker_places(briefing)
-    for qty in briefing.quantities:
-        sentence = layout.sentence(qty.start)
+class Placer:
+    """Everything a briefing says about places, found once; `place` answers for any span."""
+
+    def __init__(self, briefing: Briefing) -> None:
+        self.briefing = briefing
+        self.named = _Index(mentions_in(briefing.text))
+        self.cues = _Index(_rank_scopes(cues_in(briefing.text), briefing.text, briefing.quantities))
+        self.home = home_of(briefing)
+        self.country = gazetteer().country_of(self.home)
+        self.speakers = _speaker_places(briefing)
+
+    def place(self, qty: Quantity) -> tuple[str, str, str]:
+        """place, place_source and entity of a figure (or of any span given as a Quantity)."""
+        text = self.briefing.text
+        sentence = self.briefing.layout.sentence(qty.start)
         lo, hi = min(sentence.start, qty.start), max(sentence.end, qty.end)
-        said_by = speakers.get(qty.speaker or "", (None, None))
-        own = said_by[0] if said_by[0] is not None and said_by[0].kind in SUBNATIONAL else home
-        org = next((m.place for m in reversed(named.within(lo, hi)) if m.place.kind == "organisation" and m.end <= qty.start), None)
-        qty.entity = org.name if org else (said_by[1].name if said_by[1] else "")
-        found = _evidence(named, cues, text, lo, hi, qty)
+        said_by = self.speakers.get(qty.speaker or "", (None, None))
+        own = said_by[0] if said_by[0] is not None and said_by[0].kind in SUBNATIONAL else self.home
+        org = next((m.place for m in reversed(self.named.within(lo, hi)) if m.place.kind == "organisation" and m.end <= qty.start), None)
+        entity = org.name if org else (said_by[1].name if said_by[1] else "")
+        found = _evidence(self.named, self.cues, text, lo, hi, qty)
         place, source = None, "sentence"
-        if found is NATIONAL or (found is not None and found.place is NATIONAL):
-            place = country
+        if found is not None and found.place is NATIONAL:
+            place = self.country
         elif found is not None and found.place is HOME:
             place = own.name if own is not None else None
         elif found is not None:
             place = found.place.name
         if place is None and said_by[0] is not None:
             place, source = said_by[0].name, "speaker"
-        if place is None and home is not None:
-            place, source = home.name, "header"
-        qty.place, qty.place_source = (place, source) if place else ("", "")
+        if place is None and self.home is not None:
+            place, source = self.home.name, "header"
+        return (place, source, entity) if place else ("", "", entity)
+
+
+def place_figures(briefing: Briefing) -> None:
+    """Fill `place`, `place_source` and `entity` of every quantity of the briefing."""
+    placer = Placer(briefing)
+    for qty in briefing.quantities:
+        qty.place, qty.place_source, qty.entity = placer.place(qty)
 
 
 @stage("places.v1")
@@ -233,4 +244,4 @@ def run_places(briefing: Briefing) -> Briefing:
     return briefing
 
 
-__all__ = ["cues_in", "gazetteer", "home_of", "mentions_in", "place_figures", "run_places"]
+__all__ = ["Placer", "cues_in", "gazetteer", "home_of", "mentions_in", "place_figures", "run_places"]

@@ -48,6 +48,24 @@ def indicator_of(subject: str) -> str:
     return text
 
 
+def indicator_named(text: str) -> str:
+    """The indicator whose phrase `text` names last ("…a projected reduction in the unemployment
+    rate, which is seen as edging down to"), or ""."""
+    lowered = " ".join(text.lower().split())
+    best: tuple[int, str] = (-1, "")
+    for phrase, name in synonyms().phrases:
+        at = lowered.rfind(phrase)
+        if at > best[0]:
+            best = (at, name)
+    return best[1]
+
+
+def known_indicator(subject: str) -> str | None:
+    """The table's name for `subject` when the synonym table knows it, else None."""
+    name = indicator_of(subject)
+    return name if name in {n for _p, n in synonyms().phrases} else None
+
+
 def series_key(row: Mapping[str, Any]) -> tuple[str, str, str, str, str]:
     """indicator, place, unit, kind, modality of a figure (a stored row or a Quantity's fields)."""
     return (
@@ -89,4 +107,4 @@ def series_of(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     return sorted(lines, key=lambda line: (-line["figures"], line["indicator"], line["place"], line["unit"], line["kind"], line["modality"]))
 
 
-__all__ = ["SERIES_COLUMNS", "indicator_of", "series_key", "series_of", "synonyms"]
+__all__ = ["SERIES_COLUMNS", "indicator_named", "indicator_of", "known_indicator", "series_key", "series_of", "synonyms"]
