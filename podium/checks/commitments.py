@@ -20,7 +20,7 @@ from podium.checks.words import load
 from podium.layout import Layout, Span
 from podium.model import Briefing, Commitment, CommitmentStatus, Quantity
 from podium.quantities.places import Placer
-from podium.quantities.series import indicator_named, known_indicator
+from podium.quantities.series import indicator_named, indicator_of, known_indicator
 from podium.scan import trie, word_places
 from podium.wordtables import read_table
 
@@ -101,9 +101,10 @@ def subject_of(briefing: Briefing, qty: Quantity, sentence: Span) -> str:
     """What is promised: the figure's subject as the series table names it ("median projection
     for the unemployment rate in the SEP" is the unemployment rate), or, when the figure has none,
     the indicator its sentence names before it."""
+    before = briefing.text[sentence.start : qty.start]
     if qty.subject:
-        return known_indicator(qty.subject) or qty.subject
-    return indicator_named(briefing.text[sentence.start : qty.start])
+        return known_indicator(qty.subject) or indicator_named(qty.subject) or indicator_named(before) or qty.subject
+    return indicator_named(before)
 
 
 def from_quantity(briefing: Briefing, qty: Quantity, sentence: Span) -> Commitment:
@@ -129,8 +130,11 @@ def from_quantity(briefing: Briefing, qty: Quantity, sentence: Span) -> Commitme
 def _undertaking_subject(clause: str) -> str:
     """The thing promised: the words before "will", after the last comma, trimmed of pronouns."""
     head = clause.split(",")[-1].strip()
-    words = head.split()[-MAX_SUBJECT_WORDS:]
-    return " ".join(words)
+    kept = head.split()[-MAX_SUBJECT_WORDS:]
+    # "..., and the port is expected to": the clause's conjunction is not part of what is promised.
+    while kept and kept[0].lower() in {"and", "but", "while", "whereas", "also"}:
+        kept = kept[1:]
+    return " ".join(kept)
 
 
 def _promises(layout: Layout) -> dict[int, int]:
@@ -303,11 +307,34 @@ def undertakings_zh(briefing: Briefing, ctx: CheckContext, numbered: set[int], *
 
 # --- resolution across a corpus -------------------------------------------------------------------
 def _covers(deadline: str, period: str) -> bool:
-    """An actual figure for `period` can settle a commitment due in `deadline` (same year, or the
-    year's end stated as its last quarter or month)."""
-    if not deadline or not period:
+    """An actual figure settles a commitment only for the very period promised: a figure for
+    2024-01/2024-08 says nothing of the year 2024."""
+    return bool(deadline) and period == deadline
+
+
+def same_series(commitment: Commitment, actual: Quantity) -> bool:
+    """The figure measures what was promised, in the same place (an unknown place on either
+    side does not tell them apart)."""
+    if commitment.place and actual.place and commitment.place != actual.place:
         return False
-    return period == deadline or period.split("/")[-1] == deadline
+    if indicator_of(commitment.subject) == indicator_of(actual.subject):
+        return True
+    return same_subject(commitment.subject, actual.subject)
+
+
+def deadline_end(deadline: str) -> date | None:
+    """The last day of a deadline period ("2024" -> 2024-12-31, "2024-Q2" -> 2024-06-30,
+    "2024-05" -> 2024-05-31, a range -> the end of its last period); None for a phrase."""
+    last = deadline.split("/")[-1].strip()
+    match = re.fullmatch(r"(\d{4})(?:-Q([1-4])|-(\d{2}))?", last)
+    if match is None:
+        return None
+    year, quarter, month = int(match.group(1)), match.group(2), match.group(3)
+    final_month = int(quarter) * 3 if quarter else int(month) if month else 12
+    if not 1 <= final_month <= 12:
+        return None
+    following = date(year + final_month // 12, final_month % 12 + 1, 1)
+    return date.fromordinal(following.toordinal() - 1)
 
 
 def _status(commitment: Commitment, actual: Quantity) -> CommitmentStatus | None:
@@ -326,22 +353,34 @@ def _status(commitment: Commitment, actual: Quantity) -> CommitmentStatus | None
     return "met" if value + slack >= target else "missed"
 
 
-def resolve(commitments: Iterable[Commitment], actual_quantities: Iterable[Quantity]) -> list[Commitment]:
+def settled_by(actual: Quantity) -> str:
+    return f"{actual.text} ({actual.subject or 'no subject'}{', ' + actual.place if actual.place else ''}, {actual.period})"
+
+
+def resolve(
+    commitments: Iterable[Commitment], actual_quantities: Iterable[Quantity], *, today: date | None = None
+) -> list[Commitment]:
     """Each commitment with its status from the actual figures given (from later briefings): `met`
-    or `missed` when an actual figure for the same subject, kind of unit and deadline exists, else
-    `open`. The inputs are not changed."""
+    or `missed` when an actual figure of the same series and the very period promised exists,
+    naming that figure (`settled_by`); `overdue` when the deadline has passed with no such figure;
+    else `open`. The inputs are not changed."""
     actuals = [q for q in actual_quantities if q.modality == "actual"]
+    now = today or date.today()
     resolved = []
     for commitment in commitments:
         status: CommitmentStatus = "open"
+        settler: Quantity | None = None
         for actual in actuals:
-            if not (same_subject(commitment.subject, actual.subject) and _covers(commitment.deadline, actual.period)):
+            if not (_covers(commitment.deadline, actual.period) and same_series(commitment, actual)):
                 continue
             verdict = _status(commitment, actual)
             if verdict is not None:
-                status = verdict
+                status, settler = verdict, actual
                 break
-        resolved.append(dataclasses.replace(commitment, status=status))
+        end = deadline_end(commitment.deadline)
+        if status == "open" and end is not None and end < now:
+            status = "overdue"
+        resolved.append(dataclasses.replace(commitment, status=status, settled_by=settled_by(settler) if settler else None))
     return resolved
 
 
@@ -358,21 +397,26 @@ def _is_later(figure: dict[str, Any], commitment: dict[str, Any]) -> bool:
     return not made or not stated_on or stated_on > made
 
 
-def resolve_rows(commitment_rows: Iterable[dict[str, Any]], figure_rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+def resolve_rows(
+    commitment_rows: Iterable[dict[str, Any]], figure_rows: Iterable[dict[str, Any]], *, today: date | None = None
+) -> list[dict[str, Any]]:
     """Stored commitments (rows with `briefing_id` and `briefing_date`) resolved against stored
-    actual figures from later briefings only; each row comes back with its `status`."""
-    # Indexed by the deadline each figure can settle, so a commitment meets only those figures
+    actual figures from later briefings only; each row comes back with its `status`, the figure
+    that settled it (`settled_by`) and that figure's briefing (`briefing`)."""
+    # Indexed by the period each figure can settle, so a commitment meets only those figures
     # rather than every figure of the corpus.
     due: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for figure in figure_rows:
-        period = figure.get("period") or ""
-        for deadline in {period, period.split("/")[-1]} - {""}:
-            due[deadline].append(figure)
+        if figure.get("period"):
+            due[figure["period"]].append(figure)
     rows = []
     for row in commitment_rows:
-        later = [_from_row(Quantity, f) for f in due.get(row["deadline"], []) if _is_later(f, row)]
-        (commitment,) = resolve([_from_row(Commitment, row)], later)
-        rows.append({**row, "status": commitment.status})
+        later = [f for f in due.get(row["deadline"], []) if _is_later(f, row)]
+        (commitment,) = resolve([_from_row(Commitment, row)], [_from_row(Quantity, f) for f in later], today=today)
+        settler = next((f for f in later if commitment.settled_by and settled_by(_from_row(Quantity, f)) == commitment.settled_by), None)
+        rows.append(
+            {**row, "status": commitment.status, "settled_by": commitment.settled_by, "briefing": settler["briefing_id"] if settler else None}
+        )
     return rows
 
 

@@ -140,6 +140,8 @@ COMMITMENT_FIELDS: dict[str, str] = {
     "end": 'c."end"',
     "text": "c.text",
     "briefing": "c.briefing_ref",  # the later briefing that settled it, once resolved
+    "place": "c.place",
+    "settled_by": "NULL",  # the figure that settled it, named when resolved (checks/commitments.py)
 }
 COMMITMENT_COLUMNS: tuple[str, ...] = tuple(COMMITMENT_FIELDS)
 COMMITMENTS = select(COMMITMENT_FIELDS) + " FROM commitments AS c JOIN briefings AS b ON b.id = c.briefing_id"

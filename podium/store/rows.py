@@ -34,8 +34,8 @@ INSERT = {
     "findings": "INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?)",
     "commitments": (
         'INSERT INTO commitments (briefing_id, position, subject, text, start, "end", deadline, speaker, value,'
-        " value_max, unit, qualifier, modality, status, briefing_ref)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " value_max, unit, qualifier, modality, status, briefing_ref, place)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     ),
 }
 
@@ -155,6 +155,7 @@ def commitment_row(ident: str, position: int, c: Commitment) -> tuple[Any, ...]:
         c.modality,
         c.status,
         c.briefing,
+        c.place,
     )
 
 
@@ -256,6 +257,7 @@ def commitment(r: sqlite3.Row) -> Commitment:
         modality=r["modality"],
         status=r["status"],
         briefing=r["briefing_ref"],
+        place=r["place"],
     )
 
 
