@@ -213,7 +213,9 @@ def worth_reading(briefing: Briefing, qty: Quantity, sentence: Span) -> bool:
     if subject.split()[0].lower() in CONDITIONAL_OPENERS or (opener and opener[0].lower() in CONDITIONAL_OPENERS):
         return False
     deadline = qty.period or deadline_in(body, briefing_year(briefing), briefing_month(briefing))
-    if qty.unit == "count" and not deadline:
+    # A count is a promise only with a deadline of its own sentence ("build 100 schools by
+    # 2025"); "two goals", "17 of 19" or a period carried over from the sentence before are not.
+    if qty.unit == "count" and not (deadline_in(body, briefing_year(briefing), briefing_month(briefing)) or (qty.period and qty.period[:4] in body)):
         return False
     clause_start = max(sentence.start, *(briefing.text.rfind(mark, sentence.start, qty.start) + 1 for mark in ",;:"))
     ends = [e for mark in ",;:" if (e := briefing.text.find(mark, qty.end, sentence.end)) >= 0]
