@@ -75,7 +75,7 @@ class CommitmentRow(Record):
     briefing_title: str | None
     position: int
     deadline: str | None
-    status: str = Field(description="met, missed or open, settled against later briefings")
+    status: str = Field(description="met, missed, open or overdue (deadline passed with no figure), settled against later briefings")
     subject: str | None
     value: float | None
     value_max: float | None
@@ -86,6 +86,8 @@ class CommitmentRow(Record):
     start: int
     end: int
     text: str
+    place: str = Field("", description="where the promise is about")
+    settled_by: str | None = Field(None, description="the later figure that settled it: text (subject, place, period)")
 
 
 class SearchHit(Record):
