@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from podium.model import Briefing, Quantity
-from podium.scan import trie
+from podium.scan import lowered_for_search, marks, matches_at, trie, word_places
 from podium.stages import stage
 from podium.wordtables import read_table
 
@@ -51,6 +51,8 @@ class Gazetteer:
     by_name: dict[str, Place]
     pattern: re.Pattern[str]
     cues: re.Pattern[str]  # "national" words (group `national`) and words for the home place
+    first_chars: frozenset[str]  # where a name can start: the patterns are tried only there
+    cue_words: tuple[str, ...]
 
     def country_of(self, place: Place | None) -> str | None:
         """The country holding `place` (itself, for a country; an organisation's country)."""
@@ -85,23 +87,27 @@ def gazetteer() -> Gazetteer:
     # Case-sensitive: "US" is the country, "us" the pronoun. Latin names stand as whole words;
     # Chinese ones have no word breaks to stand between.
     pattern = re.compile(r"(?<![A-Za-z-])" + trie(names) + _NOT_COMPOUND)
-    national = trie(str(w).lower() for w in table.get("national") or [])
-    home = trie(str(w).lower() for w in table.get("home") or [])
+    national_words = [str(w).lower() for w in table.get("national") or []]
+    home_words = [str(w).lower() for w in table.get("home") or []]
     # "national-level platforms" is a class of thing, not the nation's figure.
-    cues = re.compile(rf"(?<![A-Za-z])(?:(?P<national>{national})|{home})(?![A-Za-z-])", re.I)
-    return Gazetteer(names, by_name, pattern, cues)
+    cues = re.compile(rf"(?<![A-Za-z])(?:(?P<national>{trie(national_words)})|{trie(home_words)})(?![A-Za-z-])", re.I)
+    first_chars = frozenset(name[0] for name in names)
+    return Gazetteer(names, by_name, pattern, cues, first_chars, tuple(national_words + home_words))
 
 
 def mentions_in(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
     """Every place or organisation named in text[start:end], in order."""
     gaz = gazetteer()
     stop = len(text) if end is None else end
-    return [Mention(m.start(), m.end(), gaz.names[m.group()]) for m in gaz.pattern.finditer(text, start, stop)]
+    found = matches_at(gaz.pattern, text, marks(text, gaz.first_chars, start, stop), stop)
+    return [Mention(m.start(), m.end(), gaz.names[m.group()]) for m in found]
 
 
 def cues_in(text: str) -> list[Mention]:
     """Every word pointing at the whole country ("nationwide") or at the briefing's own place."""
-    return [Mention(m.start(), m.end(), NATIONAL if m.group("national") else HOME) for m in gazetteer().cues.finditer(text)]
+    gaz = gazetteer()
+    places = word_places(text, lowered_for_search(text), gaz.cue_words)
+    return [Mention(m.start(), m.end(), NATIONAL if m.group("national") else HOME) for m in matches_at(gaz.cues, text, places)]
 
 
 def home_of(briefing: Briefing) -> Place | None:
