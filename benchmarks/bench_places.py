@@ -32,18 +32,11 @@ class Tally:
     gold: int = 0
     notes: list[str] = field(default_factory=list)
 
-    @property
-    def precision(self) -> float:
-        return self.right / self.predicted if self.predicted else 0.0
+    def score(self, level: str) -> Any:
+        """Precision, recall and F1 as `podium eval` computes them."""
+        from podium.quantities.evaluate import Score
 
-    @property
-    def recall(self) -> float:
-        return self.right / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return Score(level, self.right, self.predicted, self.gold)
 
 
 def _lines(path: Path) -> list[dict[str, Any]]:
@@ -146,9 +139,10 @@ def main(argv: list[str]) -> int:
         return 0
     verbose = "-v" in argv
     places = score_places()
+    place = places.score("place")
     print(
         f"place       gold {places.gold:>4}  placed {places.predicted:>4}  right {places.right:>4}  "
-        f"precision {places.precision:.3f}  recall {places.recall:.3f}  F1 {places.f1:.3f}"
+        f"precision {place.precision:.3f}  recall {place.recall:.3f}  F1 {place.f1:.3f}"
     )
     if verbose:
         for note in places.notes:
@@ -159,7 +153,7 @@ def main(argv: list[str]) -> int:
     recall = gold_found / found.gold if found.gold else 0.0
     print(
         f"commitments gold {found.gold:>4}  predicted {found.predicted:>4}  right {found.right:>4}  "
-        f"precision {found.precision:.3f}  recall {recall:.3f}  "
+        f"precision {found.score('commitments').precision:.3f}  recall {recall:.3f}  "
         f"deadline right {score.deadline_right}/{score.pairs}  place right {score.place_right}/{score.pairs}"
     )
     if verbose:

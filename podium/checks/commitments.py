@@ -19,7 +19,7 @@ from podium.checks.units import convert
 from podium.checks.words import load
 from podium.layout import Layout, Span
 from podium.model import Briefing, Commitment, CommitmentStatus, Quantity
-from podium.quantities.places import Placer
+from podium.quantities.places import Placer, clause_end, clause_start
 from podium.quantities.series import indicator_named, indicator_of, known_indicator
 from podium.scan import trie, word_places
 from podium.wordtables import read_table
@@ -217,17 +217,16 @@ def worth_reading(briefing: Briefing, qty: Quantity, sentence: Span) -> bool:
     # 2025"); "two goals", "17 of 19" or a period carried over from the sentence before are not.
     if qty.unit == "count" and not (deadline_in(body, briefing_year(briefing), briefing_month(briefing)) or (qty.period and qty.period[:4] in body)):
         return False
-    clause_start = max(sentence.start, *(briefing.text.rfind(mark, sentence.start, qty.start) + 1 for mark in ",;:"))
-    ends = [e for mark in ",;:" if (e := briefing.text.find(mark, qty.end, sentence.end)) >= 0]
+    opens = clause_start(briefing.text, sentence.start, qty.start)
     if words().timeless.search(briefing.text, sentence.start, qty.start):
         return False
-    if words().comparison.search(briefing.text, qty.end, min(ends, default=sentence.end)):
+    if words().comparison.search(briefing.text, qty.end, clause_end(briefing.text, qty.end, sentence.end)):
         return False
     if qty.modality == "forecast":
         return words().forecast_label.search(body) is not None
     if deadline:
         return True
-    return words().plan_before.search(briefing.text[clause_start : qty.start]) is not None
+    return words().plan_before.search(briefing.text[opens : qty.start]) is not None
 
 
 def _labelled_forecast(briefing: Briefing, qty: Quantity) -> bool:
@@ -237,8 +236,7 @@ def _labelled_forecast(briefing: Briefing, qty: Quantity) -> bool:
     if year is None or not qty.period[:4].isdigit() or int(qty.period[:4]) < year:
         return False
     sentence = briefing.layout.sentence(qty.start)
-    clause_start = max(sentence.start, *(briefing.text.rfind(mark, sentence.start, qty.start) + 1 for mark in ",;:"))
-    return words().forecast_label.search(briefing.text, clause_start, qty.start) is not None
+    return words().forecast_label.search(briefing.text, clause_start(briefing.text, sentence.start, qty.start), qty.start) is not None
 
 
 def extract(briefing: Briefing, ctx: CheckContext) -> list[Commitment]:

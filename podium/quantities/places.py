@@ -148,12 +148,12 @@ def _speaker_places(briefing: Briefing) -> dict[str, tuple[Place | None, Place |
     return found
 
 
-def _clause_start(text: str, lo: int, at: int) -> int:
+def clause_start(text: str, lo: int, at: int) -> int:
     """Where the clause holding `at` begins (after the last comma, semicolon or colon)."""
     return max(lo, *(text.rfind(mark, lo, at) + 1 for mark in CLAUSE_MARKS))
 
 
-def _clause_end(text: str, at: int, hi: int) -> int:
+def clause_end(text: str, at: int, hi: int) -> int:
     ends = [found for mark in CLAUSE_MARKS if (found := text.find(mark, at, hi)) >= 0]
     return min(ends, default=hi)
 
@@ -174,7 +174,7 @@ def _evidence(named: _Index, cues: _Index, text: str, lo: int, hi: int, qty: Qua
     before it (cue words only in its own clause: "91% of the national total, with a harvest rate
     of 89%" does not make the 89% national), else the first named after it in its clause. After a
     rank, a place is the ranking's scope ("first among the regions of China"), not its place."""
-    clause = _clause_start(text, lo, qty.start)
+    clause = clause_start(text, lo, qty.start)
     # An organisation says whose a figure is (`entity`), not where: "ports approved by the State
     # Council" are still the province's.
     before = [m for m in named.within(lo, qty.start) if m.end <= qty.start and m.place.kind != "organisation"]
@@ -183,7 +183,7 @@ def _evidence(named: _Index, cues: _Index, text: str, lo: int, hi: int, qty: Qua
         return max(before, key=lambda m: m.start)
     if qty.kind == "rank":
         return None
-    after = [m for m in named.within(qty.end, _clause_end(text, qty.end, hi)) if m.place.kind != "organisation"]
+    after = [m for m in named.within(qty.end, clause_end(text, qty.end, hi)) if m.place.kind != "organisation"]
     return after[0] if after else None
 
 
@@ -250,4 +250,4 @@ def run_places(briefing: Briefing) -> Briefing:
     return briefing
 
 
-__all__ = ["Placer", "cues_in", "gazetteer", "home_of", "mentions_in", "place_figures", "run_places"]
+__all__ = ["Placer", "clause_end", "clause_start", "cues_in", "gazetteer", "home_of", "mentions_in", "place_figures", "run_places"]
