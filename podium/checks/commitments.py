@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections import defaultdict
@@ -19,7 +20,7 @@ from podium.checks.units import convert
 from podium.checks.words import load
 from podium.layout import Layout, Span
 from podium.model import Briefing, Commitment, CommitmentStatus, Quantity
-from podium.quantities.places import Placer, clause_end, clause_start
+from podium.quantities.places import WINDOW, Placer, clause_end, clause_start
 from podium.quantities.series import indicator_named, indicator_of, known_indicator
 from podium.scan import trie, word_places
 from podium.wordtables import read_table
@@ -150,7 +151,9 @@ def _promises(layout: Layout) -> dict[int, int]:
     return first
 
 
-def undertakings(briefing: Briefing, ctx: CheckContext, numbered: set[int], *, placer: Placer | None = None) -> list[Commitment]:
+def undertakings(
+    briefing: Briefing, ctx: CheckContext, numbered: set[int], *, placer: Placer | None = None, turns: Turns | None = None
+) -> list[Commitment]:
     """Dated undertakings without a number: "the museum will be completed and opened this year"
     (`numbered`: the indices of sentences already holding a numbered commitment)."""
     found = []
@@ -164,7 +167,7 @@ def undertakings(briefing: Briefing, ctx: CheckContext, numbered: set[int], *, p
         subject = _undertaking_subject(body[:after])
         if not deadline or not subject or subject.lower() in {"we", "i", "they", "it"}:
             continue
-        if _asked(briefing, sentence) or subject.split()[0].lower() in CONDITIONAL_OPENERS:
+        if _asked(briefing, sentence, turns) or subject.split()[0].lower() in CONDITIONAL_OPENERS:
             continue
         found.append(
             Commitment(
@@ -186,10 +189,24 @@ def undertakings(briefing: Briefing, ctx: CheckContext, numbered: set[int], *, p
 CONDITIONAL_OPENERS = frozenset({"if", "now", "when", "unless", "whether", "suppose", "assuming"})
 
 
-def _asked(briefing: Briefing, sentence: Span) -> bool:
+class Turns:
+    """The briefing's turns looked up by offset in logarithmic time (a transcript of thousands of
+    turns asks once per figure)."""
+
+    def __init__(self, briefing: Briefing) -> None:
+        self.turns = sorted(briefing.turns, key=lambda turn: turn.start)
+        self.starts = [turn.start for turn in self.turns]
+
+    def role_at(self, offset: int) -> str | None:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        if index < 0 or offset >= self.turns[index].end:
+            return None
+        return self.turns[index].role
+
+
+def _asked(briefing: Briefing, sentence: Span, turns: Turns | None = None) -> bool:
     """A journalist's words, or a question: never a commitment."""
-    turn = briefing.turn_at(sentence.start)
-    if turn is not None and turn.role == "journalist":
+    if (turns or Turns(briefing)).role_at(sentence.start) == "journalist":
         return True
     return briefing.text[sentence.start : sentence.end].rstrip().endswith(("?", "？"))
 
@@ -201,13 +218,13 @@ def _place_of_span(briefing: Briefing, start: int, end: int, placer: Placer | No
     return (placer or Placer(briefing)).place(probe)[0]
 
 
-def worth_reading(briefing: Briefing, qty: Quantity, sentence: Span) -> bool:
+def worth_reading(briefing: Briefing, qty: Quantity, sentence: Span, *, turns: Turns | None = None) -> bool:
     """A target or forecast that is a commitment: an official's statement, not a question; not a
     duration or a count with no deadline ("two goals", "17 of 19"); a forecast labelled as one;
     a target with a deadline or a stated move to it ("will increase to 100 percent")."""
     body = briefing.text[sentence.start : sentence.end]
     subject = subject_of(briefing, qty, sentence)
-    if _asked(briefing, sentence) or not subject or qty.kind == "duration":
+    if _asked(briefing, sentence, turns) or not subject or qty.kind == "duration":
         return False
     opener = body.lstrip().split(maxsplit=1)[:1]
     if subject.split()[0].lower() in CONDITIONAL_OPENERS or (opener and opener[0].lower() in CONDITIONAL_OPENERS):
@@ -218,7 +235,7 @@ def worth_reading(briefing: Briefing, qty: Quantity, sentence: Span) -> bool:
     if qty.unit == "count" and not (deadline_in(body, briefing_year(briefing), briefing_month(briefing)) or (qty.period and qty.period[:4] in body)):
         return False
     opens = clause_start(briefing.text, sentence.start, qty.start)
-    if words().timeless.search(briefing.text, sentence.start, qty.start):
+    if words().timeless.search(briefing.text, max(sentence.start, qty.start - WINDOW), qty.start):
         return False
     if words().comparison.search(briefing.text, qty.end, clause_end(briefing.text, qty.end, sentence.end)):
         return False
@@ -229,13 +246,13 @@ def worth_reading(briefing: Briefing, qty: Quantity, sentence: Span) -> bool:
     return words().plan_before.search(briefing.text[opens : qty.start]) is not None
 
 
-def _labelled_forecast(briefing: Briefing, qty: Quantity) -> bool:
+def _labelled_forecast(briefing: Briefing, qty: Quantity, layout: Layout) -> bool:
     """A figure read as actual that its own clause labels a forecast for a period not yet over:
     "projections for output growth have a central tendency of 3.1 to 3.3 percent for this year"."""
     year = briefing_year(briefing)
     if year is None or not qty.period[:4].isdigit() or int(qty.period[:4]) < year:
         return False
-    sentence = briefing.layout.sentence(qty.start)
+    sentence = layout.sentence(qty.start)
     return words().forecast_label.search(briefing.text, clause_start(briefing.text, sentence.start, qty.start), qty.start) is not None
 
 
@@ -243,8 +260,9 @@ def extract(briefing: Briefing, ctx: CheckContext) -> list[Commitment]:
     """Targets and forecasts worth reading (`worth_reading`), and dated undertakings in English
     and Chinese."""
     commitments, numbered = [], set()
+    turns = Turns(briefing)
     for qty in briefing.quantities:
-        if qty.modality == "actual" and _labelled_forecast(briefing, qty):
+        if qty.modality == "actual" and _labelled_forecast(briefing, qty, ctx.layout):
             qty = dataclasses.replace(qty, modality="forecast")
         if qty.modality not in ("target", "forecast"):
             continue
@@ -252,12 +270,12 @@ def extract(briefing: Briefing, ctx: CheckContext) -> list[Commitment]:
         sentence = ctx.layout.sentences[index] if ctx.layout.sentences else Span(qty.start, qty.end)
         heads_list = qty.unit == "count" and patterns.LIST_HEADER.match(briefing.text[qty.end : qty.end + 60])
         looks_ahead = patterns.future_cue().search(briefing.text[sentence.start : sentence.end])
-        if looks_ahead and not heads_list and worth_reading(briefing, qty, sentence):
+        if looks_ahead and not heads_list and worth_reading(briefing, qty, sentence, turns=turns):
             numbered.add(index)
             commitments.append(from_quantity(briefing, qty, sentence))
     placer = Placer(briefing)
-    commitments.extend(undertakings(briefing, ctx, numbered, placer=placer))
-    commitments.extend(undertakings_zh(briefing, ctx, numbered, placer=placer))
+    commitments.extend(undertakings(briefing, ctx, numbered, placer=placer, turns=turns))
+    commitments.extend(undertakings_zh(briefing, ctx, numbered, placer=placer, turns=turns))
     return sorted(commitments, key=lambda c: c.start)
 
 
@@ -268,7 +286,9 @@ def _zh_deadline(found: re.Match[str], year: int | None) -> str:
     return str(year + ahead) if year is not None else found.group()
 
 
-def undertakings_zh(briefing: Briefing, ctx: CheckContext, numbered: set[int], *, placer: Placer | None = None) -> list[Commitment]:
+def undertakings_zh(
+    briefing: Briefing, ctx: CheckContext, numbered: set[int], *, placer: Placer | None = None, turns: Turns | None = None
+) -> list[Commitment]:
     """Chinese undertakings: a lead word (预计, 力争, 将, 也要…) with a deadline in its clause
     (今年, 年底前, 到2025年): "预计年底前能全部完成规划目标"."""
     table, text, found = words(), briefing.text, []
@@ -284,7 +304,7 @@ def undertakings_zh(briefing: Briefing, ctx: CheckContext, numbered: set[int], *
         clause_end = min(ends, default=sentence.end)
         window_start = max(clause_start, lead.start() - ZH_LOOKBACK)
         due = table.zh_deadline.search(text, window_start, clause_end)
-        if due is None or _asked(briefing, sentence):
+        if due is None or _asked(briefing, sentence, turns):
             continue
         subject = text[max(sentence.start, lead.start() - ZH_SUBJECT_CHARS) : lead.start()]
         subject = subject.strip(" \n\t" + table.zh_clause_marks + "、")

@@ -29,6 +29,10 @@ HEADER_CHARS = 3000
 MIN_HEADER_MENTIONS = 2
 SUBNATIONAL = ("city", "province", "state")
 CLAUSE_MARKS = (",", ";", ":", "，", "；", "：")
+# How far a figure's clause and its sentence's evidence are looked for around it: a "sentence" of
+# thousands of characters (a table flattened into prose) has no clause that long, and reading it
+# whole for every figure in it would cost the square of its length.
+WINDOW = 400
 
 
 @dataclass(frozen=True)
@@ -149,11 +153,15 @@ def _speaker_places(briefing: Briefing) -> dict[str, tuple[Place | None, Place |
 
 
 def clause_start(text: str, lo: int, at: int) -> int:
-    """Where the clause holding `at` begins (after the last comma, semicolon or colon)."""
+    """Where the clause holding `at` begins (after the last comma, semicolon or colon), at most
+    WINDOW characters back."""
+    lo = max(lo, at - WINDOW)
     return max(lo, *(text.rfind(mark, lo, at) + 1 for mark in CLAUSE_MARKS))
 
 
 def clause_end(text: str, at: int, hi: int) -> int:
+    """Where the clause holding `at` ends, at most WINDOW characters on."""
+    hi = min(hi, at + WINDOW)
     ends = [found for mark in CLAUSE_MARKS if (found := text.find(mark, at, hi)) >= 0]
     return min(ends, default=hi)
 
@@ -168,23 +176,33 @@ class _Index:
     def within(self, lo: int, hi: int) -> list[Mention]:
         return self.mentions[bisect.bisect_left(self.starts, lo) : bisect.bisect_left(self.starts, hi)]
 
+    def last_before(self, lo: int, at: int, *, organisation: bool) -> Mention | None:
+        """The last mention wholly in [lo, at) that is (or is not) an organisation."""
+        index = bisect.bisect_left(self.starts, at) - 1
+        while index >= 0 and self.mentions[index].start >= lo:
+            mention = self.mentions[index]
+            if mention.end <= at and (mention.place.kind == "organisation") == organisation:
+                return mention
+            index -= 1
+        return None
+
 
 def _evidence(named: _Index, cues: _Index, text: str, lo: int, hi: int, qty: Quantity) -> Mention | None:
     """What a figure's sentence says of its place: the nearest place, organisation or cue word
     before it (cue words only in its own clause: "91% of the national total, with a harvest rate
     of 89%" does not make the 89% national), else the first named after it in its clause. After a
     rank, a place is the ranking's scope ("first among the regions of China"), not its place."""
+    lo = max(lo, qty.start - WINDOW)
     clause = clause_start(text, lo, qty.start)
     # An organisation says whose a figure is (`entity`), not where: "ports approved by the State
     # Council" are still the province's.
-    before = [m for m in named.within(lo, qty.start) if m.end <= qty.start and m.place.kind != "organisation"]
-    before += [m for m in cues.within(clause, qty.start) if m.end <= qty.start]
+    before = [m for m in (named.last_before(lo, qty.start, organisation=False), cues.last_before(clause, qty.start, organisation=False)) if m]
     if before:
         return max(before, key=lambda m: m.start)
     if qty.kind == "rank":
         return None
-    after = [m for m in named.within(qty.end, clause_end(text, qty.end, hi)) if m.place.kind != "organisation"]
-    return after[0] if after else None
+    after = (m for m in named.within(qty.end, clause_end(text, qty.end, hi)) if m.place.kind != "organisation")
+    return next(after, None)
 
 
 def _rank_scopes(cues: list[Mention], text: str, quantities: list[Quantity]) -> list[Mention]:
@@ -207,6 +225,8 @@ class Placer:
 
     def __init__(self, briefing: Briefing) -> None:
         self.briefing = briefing
+        # Looked up once: the briefing's layout property checks its turns on every access.
+        self.layout = briefing.layout
         self.named = _Index(mentions_in(briefing.text))
         self.cues = _Index(_rank_scopes(cues_in(briefing.text), briefing.text, briefing.quantities))
         self.home = home_of(briefing)
@@ -216,12 +236,12 @@ class Placer:
     def place(self, qty: Quantity) -> tuple[str, str, str]:
         """place, place_source and entity of a figure (or of any span given as a Quantity)."""
         text = self.briefing.text
-        sentence = self.briefing.layout.sentence(qty.start)
+        sentence = self.layout.sentence(qty.start)
         lo, hi = min(sentence.start, qty.start), max(sentence.end, qty.end)
         said_by = self.speakers.get(qty.speaker or "", (None, None))
         own = said_by[0] if said_by[0] is not None and said_by[0].kind in SUBNATIONAL else self.home
-        org = next((m.place for m in reversed(self.named.within(lo, hi)) if m.place.kind == "organisation" and m.end <= qty.start), None)
-        entity = org.name if org else (said_by[1].name if said_by[1] else "")
+        org = self.named.last_before(max(lo, qty.start - WINDOW), qty.start, organisation=True)
+        entity = org.place.name if org else (said_by[1].name if said_by[1] else "")
         found = _evidence(self.named, self.cues, text, lo, hi, qty)
         place, source = None, "sentence"
         if found is not None and found.place is NATIONAL:
