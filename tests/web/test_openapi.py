@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from conftest import EXAMPLE
@@ -94,7 +95,8 @@ def api_requests(draw: st.DrawFn, openapi: dict[str, Any], ids: list[str]) -> tu
     for param in operation.get("parameters", []):
         value = draw(parameter_values(param, ids))
         if param["in"] == "path":
-            url = url.replace("{" + param["name"] + "}", str(value).replace("/", "_") or "x")
+            # Percent-encoded as a client must: a drawn control character is not a URL.
+            url = url.replace("{" + param["name"] + "}", quote(str(value).replace("/", "_"), safe="") or "x")
         elif param.get("required") or draw(st.booleans()):
             query[param["name"]] = value
     return path, url, query
