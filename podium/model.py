@@ -17,14 +17,14 @@ from typing import Any, Literal, get_args, get_origin, get_type_hints
 
 from podium.layout import Layout, layout_of
 
-SCHEMA_VERSION = "1.3.0"  # 1.1: `warnings`; 1.2: warning kind "structure"; 1.3: `id` on figures, findings and commitments
+SCHEMA_VERSION = "1.4.0"  # 1.1: `warnings`; 1.2: warning kind "structure"; 1.3: `id` on figures, findings and commitments; 1.4: place, place_source, entity of figures
 
 Role = Literal["host", "official", "journalist", "unknown"]
 Qualifier = Literal["exact", "approx", "min", "max"]
 Kind = Literal["level", "change", "growth", "share", "rank", "ratio", "duration"]
 Modality = Literal["actual", "target", "forecast"]
 Verdict = Literal["consistent", "inconsistent", "implausible"]
-CommitmentStatus = Literal["met", "missed", "open"]
+CommitmentStatus = Literal["met", "missed", "open", "overdue"]
 CaveatKind = Literal["decoding", "language", "figures", "structure"]
 
 
@@ -87,6 +87,11 @@ class Quantity:
     normalized_unit: str | None = None
     period_inferred: bool = False
     id: str = ""  # stable across re-ingest of the same text (podium/ids.py)
+    # Where the figure is about and whose it is (podium/quantities/places.py); `place_source`
+    # says what showed it: sentence, speaker or header.
+    place: str = ""
+    place_source: str = ""
+    entity: str = ""
 
 
 @dataclass
@@ -128,6 +133,9 @@ class Commitment:
     status: CommitmentStatus = "open"
     briefing: str | None = None
     id: str = ""  # stable across re-ingest of the same text (podium/ids.py)
+    place: str = ""  # where the promise is about (podium/quantities/places.py)
+    # The later figure that settled it: "<text> (<subject>, <period>)" and its briefing's id.
+    settled_by: str | None = None
 
 
 @dataclass

@@ -75,7 +75,7 @@ def parse(
 
 
 # What a figures reading runs: the checks add nothing a mention record holds.
-FIGURE_STAGES: tuple[str, ...] = ("structure.v1", "quantities.v1", "coverage.v1")
+FIGURE_STAGES: tuple[str, ...] = ("structure.v1", "quantities.v1", "places.v1", "coverage.v1")
 
 
 def parse_figures(source: Path | Document, *, on_stage: Callable[[str], None] | None = None) -> Briefing:

@@ -21,6 +21,7 @@ STAGES: dict[str, Stage] = {}
 PACKAGES: dict[str, str] = {
     "structure.v1": "podium.structure",
     "quantities.v1": "podium.quantities",
+    "places.v1": "podium.quantities.places",
     "coverage.v1": "podium.coverage",
     "checks.v1": "podium.checks",
 }

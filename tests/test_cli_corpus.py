@@ -182,7 +182,7 @@ def test_figures_json_and_csv_match_the_store(db: Path, monkeypatch: pytest.Monk
     as_csv = invoke("figures", "--db", db, "--csv")
     assert as_json.exit_code == as_csv.exit_code == 0
     assert recorder.calls[0] == {
-        "args": (), "subject": None, "unit": "percent", "kind": "growth", "period": "20", "speaker": None,
+        "args": (), "subject": None, "unit": "percent", "kind": "growth", "period": "20", "place": None, "speaker": None,
         "modality": None, "briefing": None, "limit": None, "offset": 0,
     }  # fmt: skip
     with Corpus(db, readonly=True) as corpus:
@@ -272,3 +272,15 @@ def test_every_command_with_a_database_reads_podium_db() -> None:
     }
     assert {"ingest", "briefings", "search", "figures", "export"} <= set(with_db)
     assert set(with_db.values()) == {"PODIUM_DB"}
+
+
+def test_figures_series_gives_one_line_per_series_covering_every_figure(db: Path) -> None:
+    from podium.quantities.series import SERIES_COLUMNS, series_key
+
+    series = invoke("figures", "--db", db, "--series", "--json")
+    every = invoke("figures", "--db", db, "--json")
+    assert series.exit_code == every.exit_code == 0
+    lines, figures = json.loads(series.stdout), json.loads(every.stdout)
+    assert lines and list(lines[0]) == list(SERIES_COLUMNS)
+    assert sum(line["figures"] for line in lines) == len(figures)
+    assert len(lines) == len({series_key(f) for f in figures})

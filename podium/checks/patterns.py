@@ -152,7 +152,7 @@ def future_cue() -> re.Pattern[str]:
 
 
 # What opens an undertaking ("the museum will be completed"), its first words apart.
-UNDERTAKING_LEADS = ("will", "shall", "is set to", "are set to")
+UNDERTAKING_LEADS = ("will", "shall", "is set to", "are set to", "is expected to", "are expected to")
 
 
 @lru_cache(maxsize=1)

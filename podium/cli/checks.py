@@ -173,7 +173,7 @@ def commitments(
     Example:
         podium commitments --db podium.db --status open
     """
-    if status is not None and status not in ("met", "missed", "open"):
+    if status is not None and status not in ("met", "missed", "open", "overdue"):
         raise die(PodiumError("E030", f"--status {status!r} is not one of met, missed, open"))
     if not db.is_file():
         raise die(PodiumError("E010", "no corpus database here; build one with podium ingest", str(db)))

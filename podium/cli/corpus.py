@@ -59,7 +59,7 @@ SpeakerOption = Annotated[str | None, typer.Option("--speaker", help="Speaker na
 
 # A terminal is narrow: tables show what a reader scans for; --json and --csv carry every column.
 SEARCH_TABLE_COLUMNS = ("briefing_date", "speaker", "snippet", "briefing_id", "turn")
-FIGURE_TABLE_COLUMNS = ("briefing_date", "speaker", "text", "value", "unit", "kind", "subject", "period", "modality")
+FIGURE_TABLE_COLUMNS = ("briefing_date", "speaker", "text", "value", "unit", "kind", "subject", "period", "place", "modality")
 
 
 class ExportFormat(str, Enum):
@@ -383,11 +383,16 @@ def figures(
     offset: OffsetOption = 0,
     json_: JsonOption = False,
     csv_: CsvOption = False,
+    series: Annotated[
+        bool, typer.Option("--series", help="One line per series (indicator + place + unit + kind + modality) instead of one per figure.")
+    ] = False,
 ) -> None:
-    """Every figure across the corpus, filtered, newest briefing first.
+    """Every figure across the corpus, filtered, newest briefing first; or, with --series, one
+    line per series of the figures that pass the filters.
 
     Example:
         podium figures --subject gdp --period 2024 --csv > gdp.csv
+        podium figures --subject unemployment --series
     """
     for figure_filter in FIGURE_FILTERS:
         if figure_filter.choices:
@@ -395,6 +400,11 @@ def figures(
     with readable(db) as corpus:
         rows = corpus.figures(**filters, limit=_limit(limit), offset=offset)
     fmt = choose(json_=json_, csv_=csv_)
+    if series:
+        from podium.quantities.series import SERIES_COLUMNS, series_of
+
+        emit(series_of(rows), fmt=fmt, columns=SERIES_COLUMNS)
+        return
     if fmt is Format.table:
         emit(map(escaped, rows), fmt=fmt, columns=FIGURE_TABLE_COLUMNS)
     else:

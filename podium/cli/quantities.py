@@ -16,10 +16,10 @@ from podium.pipeline import FIGURE_STAGES, parse_figures
 # The guideline field names (shared/gold/GUIDELINES.md), then where the figure was said.
 FIELDS: tuple[str, ...] = (
     "text", "start", "end", "value", "value_max", "unit", "qualifier",
-    "kind", "subject", "period", "modality", "turn", "speaker",
+    "kind", "subject", "period", "modality", "turn", "speaker", "place", "place_source", "entity",
 )  # fmt: skip
 # A terminal is narrow: the table shows what a reader scans for; --jsonl and --csv carry every field.
-TABLE_COLUMNS: tuple[str, ...] = ("text", "value", "unit", "qualifier", "kind", "subject", "period", "modality", "speaker")
+TABLE_COLUMNS: tuple[str, ...] = ("text", "value", "unit", "qualifier", "kind", "subject", "period", "place", "modality", "speaker")
 
 
 def quantity_record(qty: Quantity) -> dict[str, Any]:
@@ -37,8 +37,8 @@ def quantities(
     """Print every figure the file states, one record per mention (default: a table).
 
     Fields follow the gold guidelines (text, start, end, value, value_max, unit, qualifier, kind,
-    subject, period, modality) plus the turn and speaker the figure stands in; offsets index the
-    file's text as read.
+    subject, period, modality) plus the turn and speaker the figure stands in and its place
+    (place, place_source, entity); offsets index the file's text as read.
 
     Example:
         podium quantities briefing.txt --jsonl > briefing.quantities.jsonl

@@ -69,6 +69,9 @@ FIGURE_FIELDS: dict[str, str] = {
     "modality": "q.modality",
     "normalized_value": "q.normalized_value",
     "normalized_unit": "q.normalized_unit",
+    "place": "q.place",
+    "place_source": "q.place_source",
+    "entity": "q.entity",
 }
 FIGURE_COLUMNS: tuple[str, ...] = tuple(FIGURE_FIELDS)
 FIGURES = (
@@ -152,6 +155,8 @@ COMMITMENT_FIELDS: dict[str, str] = {
     "end": 'c."end"',
     "text": "c.text",
     "briefing": "c.briefing_ref",  # the later briefing that settled it, once resolved
+    "place": "c.place",
+    "settled_by": "NULL",  # the figure that settled it, named when resolved (checks/commitments.py)
 }
 COMMITMENT_COLUMNS: tuple[str, ...] = tuple(COMMITMENT_FIELDS)
 COMMITMENTS = select(COMMITMENT_FIELDS) + " FROM commitments AS c JOIN briefings AS b ON b.id = c.briefing_id"
@@ -249,6 +254,7 @@ FIGURE_FILTERS: tuple[FigureFilter, ...] = (
     FigureFilter("unit", "q.unit", "unit", "This unit, by its id or a word for it (CNY or yuan, % or percent)."),
     FigureFilter("kind", "q.kind", "equals", f"{listed(KINDS)}.", KINDS),
     FigureFilter("period", "q.period", "starts", "Period starts with this (e.g. 2024 or 2024-Q1)."),
+    FigureFilter("place", "q.place", "equals", "Exactly this place (e.g. China, United States, Xinjiang)."),
     FigureFilter("speaker", "q.speaker", "contains", "Speaker name contains this (any case)."),
     FigureFilter("modality", "q.modality", "equals", f"{listed(MODALITIES)}.", MODALITIES),
     FigureFilter("briefing", "q.briefing_id", "briefing", "Only this briefing (an id or its start)."),

@@ -30,8 +30,9 @@ INSERT = {
     "exchanges": "INSERT INTO exchanges VALUES (?, ?, ?, ?, ?, ?)",
     "quantities": (
         'INSERT INTO quantities (briefing_id, position, text, start, "end", value, value_max, unit, qualifier,'
-        " kind, subject, period, period_inferred, modality, turn_id, speaker, normalized_value, normalized_unit, id)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " kind, subject, period, period_inferred, modality, turn_id, speaker, normalized_value, normalized_unit, id,"
+        " place, place_source, entity)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     ),
     "findings": (
         "INSERT INTO findings (briefing_id, position, check_name, verdict, explanation, tolerance, quantities, id)"
@@ -39,8 +40,8 @@ INSERT = {
     ),
     "commitments": (
         'INSERT INTO commitments (briefing_id, position, subject, text, start, "end", deadline, speaker, value,'
-        " value_max, unit, qualifier, modality, status, briefing_ref, id)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " value_max, unit, qualifier, modality, status, briefing_ref, id, place)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     ),
 }
 
@@ -153,6 +154,9 @@ def quantity_row(ident: str, position: int, q: Quantity) -> tuple[Any, ...]:
         _float(q.normalized_value),
         q.normalized_unit,
         q.id,
+        q.place,
+        q.place_source,
+        q.entity,
     )
 
 
@@ -174,6 +178,7 @@ def commitment_row(ident: str, position: int, c: Commitment) -> tuple[Any, ...]:
         c.status,
         c.briefing,
         c.id,
+        c.place,
     )
 
 
@@ -250,6 +255,9 @@ def quantity(r: sqlite3.Row) -> Quantity:
         normalized_unit=r["normalized_unit"],
         period_inferred=bool(r["period_inferred"]),
         id=r["id"] or "",
+        place=r["place"],
+        place_source=r["place_source"],
+        entity=r["entity"],
     )
 
 
@@ -274,6 +282,7 @@ def commitment(r: sqlite3.Row) -> Commitment:
         status=r["status"],
         briefing=r["briefing_ref"],
         id=r["id"] or "",
+        place=r["place"],
     )
 
 

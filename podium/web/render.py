@@ -92,6 +92,7 @@ def figure_view(qty: Quantity, *, shown: bool) -> dict[str, Any]:
         "subject": qty.subject,
         "modality": qty.modality,
         "speaker": qty.speaker or "",
+        "place": qty.place,
         "shown": shown,
     }
 
@@ -264,6 +265,8 @@ class Chart:
     y_ticks: list[tuple[float, str]] = field(default_factory=list)
     plot: tuple[float, float, float, float] = (0, 0, 0, 0)  # left, top, right, bottom
     unplaced: int = 0  # figures whose period is not a point or stretch of time the axis can place
+    indicator: str = ""  # the series' indicator and place (podium/quantities/series.py)
+    place: str = ""
 
 
 CHART_WIDTH, NARROW_CHART_WIDTH, CHART_HEIGHT = 760, 360, 300
@@ -304,17 +307,25 @@ def chart_value(row: dict[str, Any]) -> tuple[float | None, str]:
 
 
 def build_charts(rows: Sequence[dict[str, Any]], *, href: Callable[[dict[str, Any]], str], width: int = CHART_WIDTH) -> list[Chart]:
-    """One chart per kind and unit (a growth rate and a level never share an axis), the fullest
-    first; time on x, each period at its middle; values on y; one series per modality."""
-    groups: dict[tuple[str, str], list[tuple[float, dict[str, Any]]]] = {}
+    """One chart per indicator, place, kind and unit (China's rate and the United States' never
+    share a line, nor a growth rate and a level an axis), the fullest first; time on x, each
+    period at its middle; values on y; one series per modality."""
+    from podium.quantities.series import indicator_of
+
+    groups: dict[tuple[str, str, str, str], list[tuple[float, dict[str, Any]]]] = {}
     for row in rows:
         value, unit = chart_value(row)
         if value is None or not row.get("period"):
             continue
-        groups.setdefault((row.get("kind") or "", unit), []).append((float(value), row))
+        key = (indicator_of(row.get("subject") or ""), row.get("place") or "", row.get("kind") or "", unit)
+        groups.setdefault(key, []).append((float(value), row))
     # The fullest chart first: that is the series a reader came for.
     ordered = sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
-    charts = [chart_for_group(kind, unit, points, href=href, width=width) for (kind, unit), points in ordered]
+    charts = []
+    for (indicator, place, kind, unit), points in ordered:
+        chart = chart_for_group(kind, unit, points, href=href, width=width)
+        chart.indicator, chart.place = indicator, place
+        charts.append(chart)
     return [chart for chart in charts if chart.points]
 
 

@@ -53,6 +53,9 @@ class FigureRow(Record):
     modality: str | None
     normalized_value: float | None
     normalized_unit: str | None
+    place: str = Field("", description="the country, province, city or state the figure is about")
+    place_source: str = Field("", description="what showed the place: sentence, speaker or header")
+    entity: str = Field("", description="the organisation whose figure it is, where one is named")
 
 
 class FindingRow(Record):
@@ -73,7 +76,7 @@ class CommitmentRow(Record):
     briefing_date: str | None
     briefing_title: str | None
     deadline: str | None
-    status: str = Field(description="met, missed or open, settled against later briefings")
+    status: str = Field(description="met, missed, open or overdue (deadline passed with no figure), settled against later briefings")
     subject: str | None
     value: float | None
     value_max: float | None
@@ -84,6 +87,8 @@ class CommitmentRow(Record):
     start: int
     end: int
     text: str
+    place: str = Field("", description="where the promise is about")
+    settled_by: str | None = Field(None, description="the later figure that settled it: text (subject, place, period)")
 
 
 class SearchHit(Record):

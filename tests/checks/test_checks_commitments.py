@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+from datetime import date
+
 import pytest
 
 from planted import _quantity
+from podium import parse
 from podium.checks import patterns, resolve, run_checks
 from podium.checks.commitments import deadline_in
 from podium.checks.words import load
@@ -97,9 +101,43 @@ def _actual(value: float, unit: str = "jin", *, subject: str = "grain output", p
     ],
 )
 def test_resolve(commitment: Commitment, actuals: list[Quantity], status: str) -> None:
-    (resolved,) = resolve([commitment], actuals)
+    (resolved,) = resolve([commitment], actuals, today=date(2024, 6, 1))
     assert resolved.status == status
     assert commitment.status == "open"  # the input is not changed
+    assert (resolved.settled_by is not None) == (status in ("met", "missed"))
+
+
+def test_resolution_names_the_figure_and_needs_the_same_period_and_place() -> None:
+    china = dataclasses.replace(_commitment(2e9, "min"), place="China")
+    (met,) = resolve([china], [dataclasses.replace(_actual(2.3e9), place="China")], today=date(2025, 6, 1))
+    assert (met.status, met.settled_by) == ("met", "x (grain output, China, 2024)")
+    (elsewhere,) = resolve([china], [dataclasses.replace(_actual(2.3e9), place="Xinjiang")], today=date(2025, 6, 1))
+    assert (elsewhere.status, elsewhere.settled_by) == ("overdue", None)
+    (part,) = resolve([china], [_actual(2.3e9, period="2024-01/2024-08")], today=date(2024, 9, 1))
+    assert part.status == "open"  # eight months say nothing of the year, and the year is not over
+
+
+def test_a_commitment_is_overdue_only_once_its_deadline_has_passed() -> None:
+    promise = _commitment(2e9, "min", deadline="2024-Q2")
+    assert [resolve([promise], [], today=d)[0].status for d in (date(2024, 6, 30), date(2024, 7, 1))] == ["open", "overdue"]
+    assert resolve([_commitment(2e9, "min", deadline="")], [], today=date(2030, 1, 1))[0].status == "open"
+
+
+def test_questions_counts_and_timeless_goals_are_no_commitments() -> None:
+    text = (
+        "We will reach our longer-run goal of 2 percent. Inflation is expected to be 2.5 percent next year."
+        " If you see growth of 3 percent this year, what then? We will hold 3 meetings.\n"
+    )
+    stages = ("quantities.v1", "places.v1", "checks.v1")
+    found = [(c.subject, c.deadline, c.value) for c in parse(text, date="2024-05-21", stages=stages).commitments]
+    assert found == [("inflation", "2025", 2.5)]
+
+
+def test_a_chinese_undertaking_with_a_deadline() -> None:
+    text = "各项工作扎实推进，预计年底前能全部完成规划目标。\n"
+    (commitment,) = parse(text, date="2024-05-21", stages=("quantities.v1", "places.v1", "checks.v1")).commitments
+    assert commitment.deadline == "2024" and commitment.modality == "forecast"
+    assert text[commitment.start : commitment.end].startswith("预计年底前")
 
 
 def test_a_count_that_heads_a_list_is_no_target() -> None:

@@ -137,7 +137,7 @@ def test_a_commitment_is_settled_by_a_later_briefing_only(tmp_path: Path) -> Non
         assert resolved_commitments(corpus, speaker="nobody") == []
 
 
-def test_a_commitment_stays_open_without_a_later_figure(tmp_path: Path) -> None:
+def test_a_commitment_without_a_later_figure_is_overdue_once_its_deadline_passed(tmp_path: Path) -> None:
     build(tmp_path / "c.db", EARLIER, UNRELATED)
     with Corpus(tmp_path / "c.db", readonly=True) as corpus:
-        assert [c["status"] for c in resolved_commitments(corpus)] == ["open"]
+        assert [(c["status"], c["settled_by"]) for c in resolved_commitments(corpus)] == [("overdue", None)]

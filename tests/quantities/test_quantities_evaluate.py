@@ -68,7 +68,7 @@ def test_quantities_command_prints_the_fields_on_prose(tmp_path: Path) -> None:
     assert [(r["text"], r["value"], r["unit"]) for r in records] == [("$18 billion", 18e9, "USD"), ("5.6%", 5.6, "%")]
     assert list(records[0]) == [
         "text", "start", "end", "value", "value_max", "unit", "qualifier",
-        "kind", "subject", "period", "modality", "turn", "speaker",
+        "kind", "subject", "period", "modality", "turn", "speaker", "place", "place_source", "entity",
     ]  # fmt: skip
 
 

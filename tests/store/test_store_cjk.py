@@ -88,7 +88,11 @@ def test_the_migration_indexes_turns_already_stored(db: Path, mixed: str) -> Non
             " DROP TABLE old_turns;"
             " DROP TABLE turns_cjk; ALTER TABLE briefings DROP COLUMN warnings;"
             + "".join(f" DROP INDEX {t}_by_id; ALTER TABLE {t} DROP COLUMN id;" for t in ("quantities", "findings", "commitments"))
-            + " DELETE FROM schema_migrations WHERE version >= 4; PRAGMA user_version = 3;"
+            # and before the places of figures (0009)
+            + " DROP VIEW figures; DROP INDEX quantities_by_place; ALTER TABLE quantities DROP COLUMN place;"
+            " ALTER TABLE quantities DROP COLUMN place_source; ALTER TABLE quantities DROP COLUMN entity;"
+            " ALTER TABLE commitments DROP COLUMN place;"
+            " DELETE FROM schema_migrations WHERE version >= 4; PRAGMA user_version = 3;"
         )
     with Corpus(db) as corpus:
         assert [h["speaker"] for h in corpus.search("稳定")] == ["Lin Hua"]

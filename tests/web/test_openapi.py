@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from urllib.parse import quote
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from conftest import EXAMPLE

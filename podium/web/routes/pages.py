@@ -18,6 +18,7 @@ from starlette.datastructures import FormData
 from podium.checks.corpus import resolved_commitments
 from podium.errors import PodiumError
 from podium.model import Briefing
+from podium.quantities.series import indicator_of, series_of, synonyms
 from podium.store import Corpus
 from podium.store.corpus import Status
 from podium.store.queries import FIGURE_COLUMNS, KINDS, MODALITIES
@@ -260,6 +261,17 @@ def run_search(corpus: Corpus, q: str | None, params: dict[str, str | None], pag
     return corpus.search(q, **params, limit=page_.limit, offset=page_.offset)
 
 
+def indicator_figures(corpus: Corpus, subject: str) -> list[dict[str, Any]]:
+    """The figures whose subject holds `subject` or, when it names an indicator of the synonym
+    table, any of that indicator's phrases ("jobless rate" finds "unemployment rate" too)."""
+    phrases = [subject, *(phrase for phrase, name in synonyms().phrases if name == indicator_of(subject))]
+    seen: dict[tuple[str, int], dict[str, Any]] = {}
+    for phrase in dict.fromkeys(p.lower() for p in phrases):
+        for row in corpus.figures(subject=phrase, limit=INDICATOR_POINTS):
+            seen.setdefault((row["briefing_id"], row["start"]), row)
+    return list(seen.values())[:INDICATOR_POINTS]
+
+
 @page(router, "/indicator", name="indicator")
 def indicator(
     request: Request,
@@ -269,7 +281,7 @@ def indicator(
     """One subject's values over periods, across briefings, as a chart and a table."""
     subject = blank_to_none(subject)
     suggestions = [{"subject": s, "count": n} for s, n in corpus.subjects(prefix=subject or "", limit=20)]
-    rows = corpus.figures(subject=subject, limit=INDICATOR_POINTS) if subject else []
+    rows = indicator_figures(corpus, subject) if subject else []
     rows = sorted(rows, key=lambda r: (r.get("period") or "", r.get("briefing_date") or ""))
 
     def href(row: dict[str, Any]) -> str:
@@ -278,7 +290,7 @@ def indicator(
 
     for row in rows:
         row["href"] = href(row)
-    data = {"subject": subject, "suggestions": suggestions, "figures": rows}
+    data = {"subject": subject, "suggestions": suggestions, "series": series_of(rows), "figures": rows}
     # The same charts drawn twice, for wide screens and phones: a phone gets fewer, larger labels
     # rather than the wide chart scaled down until they cannot be read.
     wide, narrow = build_charts(rows, href=href), build_charts(rows, href=href, width=NARROW_CHART_WIDTH)
