@@ -220,6 +220,13 @@ def _word_before_ends(text: str, at: int) -> int:
     return at
 
 
+@lru_cache(maxsize=1)
+def _named_in(text: str) -> _Index:
+    """The places and organisations a whole briefing names, found once for the places stage and
+    the commitments (which place their undertakings) alike."""
+    return _Index(mentions_in(text))
+
+
 class Placer:
     """Everything a briefing says about places, found once; `place` answers for any span."""
 
@@ -227,7 +234,7 @@ class Placer:
         self.briefing = briefing
         # Looked up once: the briefing's layout property checks its turns on every access.
         self.layout = briefing.layout
-        self.named = _Index(mentions_in(briefing.text))
+        self.named = _named_in(briefing.text)
         self.cues = _Index(_rank_scopes(cues_in(briefing.text), briefing.text, briefing.quantities))
         self.home = home_of(briefing)
         self.country = gazetteer().country_of(self.home)
