@@ -133,8 +133,8 @@ def home_of(briefing: Briefing) -> Place | None:
 
 
 def _most_specific(places: list[Place]) -> Place | None:
-    """A province or city when one is named, else the first country: "the CPC Xinjiang Committee
-    of the Communist Party of China" is Xinjiang's."""
+    """A province or city when one is named, else the first country: "the CPC Riverland Committee
+    of the Communist Party of China" is Riverland's."""
     return next((p for p in places if p.kind in SUBNATIONAL), None) or next((p for p in places if p.kind == "country"), None)
 
 

@@ -254,7 +254,7 @@ FIGURE_FILTERS: tuple[FigureFilter, ...] = (
     FigureFilter("unit", "q.unit", "unit", "This unit, by its id or a word for it (CNY or yuan, % or percent)."),
     FigureFilter("kind", "q.kind", "equals", f"{listed(KINDS)}.", KINDS),
     FigureFilter("period", "q.period", "starts", "Period starts with this (e.g. 2024 or 2024-Q1)."),
-    FigureFilter("place", "q.place", "equals", "Exactly this place (e.g. China, United States, Xinjiang)."),
+    FigureFilter("place", "q.place", "equals", "Exactly this place (e.g. China, United States, Guangdong)."),
     FigureFilter("speaker", "q.speaker", "contains", "Speaker name contains this (any case)."),
     FigureFilter("modality", "q.modality", "equals", f"{listed(MODALITIES)}.", MODALITIES),
     FigureFilter("briefing", "q.briefing_id", "briefing", "Only this briefing (an id or its start)."),
