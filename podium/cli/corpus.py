@@ -177,8 +177,8 @@ def ingest(
 def _run_dataset_ingest(out: Path, targets: list[str], *, workers: int | None, scheduler: str | None, progress: bool) -> Summary:
     from podium.dataset.write import ingest_dataset
 
-    def run(on_start: Callable[[int], None], on_outcome: Callable[[Outcome], None]) -> Summary:
-        return ingest_dataset(targets, out, workers=workers, scheduler=scheduler, on_start=on_start, on_outcome=on_outcome)
+    def run(on_start: Callable[[int], None], on_outcome: Callable[[Outcome], None], summary: Summary) -> Summary:
+        return ingest_dataset(targets, out, workers=workers, scheduler=scheduler, on_start=on_start, on_outcome=on_outcome, summary=summary)
 
     return _with_progress(run, out, progress=progress)
 
@@ -186,14 +186,16 @@ def _run_dataset_ingest(out: Path, targets: list[str], *, workers: int | None, s
 def _run_ingest(corpus: Corpus, targets: list[str], *, jobs: int | None, replace: bool, refresh: bool, progress: bool) -> Summary:
     from podium.store.ingest import ingest as ingest_files
 
-    def run(on_start: Callable[[int], None], on_outcome: Callable[[Outcome], None]) -> Summary:
-        return ingest_files(corpus, targets, jobs=jobs, replace=replace, refresh=refresh, on_start=on_start, on_outcome=on_outcome)
+    def run(on_start: Callable[[int], None], on_outcome: Callable[[Outcome], None], summary: Summary) -> Summary:
+        return ingest_files(
+            corpus, targets, jobs=jobs, replace=replace, refresh=refresh, on_start=on_start, on_outcome=on_outcome, summary=summary
+        )
 
     return _with_progress(run, corpus.path, progress=progress)
 
 
 def _with_progress(
-    run: Callable[[Callable[[int], None], Callable[[Outcome], None]], Summary], where: Path, *, progress: bool = True
+    run: Callable[[Callable[[int], None], Callable[[Outcome], None], Summary], Summary], where: Path, *, progress: bool = True
 ) -> Summary:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
@@ -216,7 +218,7 @@ def _with_progress(
         bar.update(task, total=total)
 
     def on_outcome(outcome: Outcome) -> None:
-        tally.count(outcome)
+        # `tally` is counted by the ingest itself as each batch commits; this only tells.
         if outcome.error is not None:
             bar.console.print(f"[red]error:[/red] {escape(outcome.error.message)}", highlight=False)
         warn(outcome.path, outcome.warnings, console=bar.console)
@@ -225,7 +227,7 @@ def _with_progress(
 
     with bar:
         try:
-            return run(on_start, on_outcome)
+            return run(on_start, on_outcome, tally)
         except PodiumError as exc:
             bar.stop()
             _print_summary(tally, where, stopped=True)

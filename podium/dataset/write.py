@@ -145,9 +145,11 @@ def ingest_dataset(
     scheduler: str | None = None,
     on_start: Callable[[int], None] | None = None,
     on_outcome: Callable[[Outcome], None] | None = None,
+    summary: Summary | None = None,
 ) -> Summary:
     """Parse every file under `targets` on a cluster into the dataset at `out`, then bring its
-    search index up to date."""
+    search index up to date. `summary`, when given, is the running count the caller reads if the
+    run is interrupted."""
     import time
 
     require()
@@ -161,7 +163,7 @@ def ingest_dataset(
     paths = [str(p) for p in discover(targets)]
     if on_start:
         on_start(len(paths))
-    summary = Summary()
+    summary = summary if summary is not None else Summary()
     known = known_ids(out)
     with client(workers=workers, scheduler=scheduler) as connected:
         chunks = partitions(paths, max(1, len(connected.scheduler_info()["workers"])))

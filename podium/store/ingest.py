@@ -198,9 +198,11 @@ def ingest(
     refresh: bool = False,
     on_start: Callable[[int], None] | None = None,
     on_outcome: Callable[[Outcome], None] | None = None,
+    summary: Summary | None = None,
 ) -> Summary:
     """Parse and store every file under `targets`, committed BATCH briefings at a time, so an
     interrupted run keeps every batch it finished. Database errors (locked, read-only) stop the run.
+    `summary`, when given, is the running count the caller reads if the run is interrupted.
 
     Web addresses among `targets` are fetched (or taken from the cache, unless `refresh`) and
     parsed here, one after another, before the files go to the pool."""
@@ -212,7 +214,7 @@ def ingest(
     paths = [str(p) for p in discover(t for t in targets if not is_url(str(t)))]
     if on_start:
         on_start(len(urls) + len(paths))
-    summary = Summary()
+    summary = summary if summary is not None else Summary()
     known = frozenset() if replace else frozenset(corpus.briefing_ids())
     workers = max(1, min(jobs or os.cpu_count() or 1, len(paths)))
     fetched = (_parse_known(url, known=known, refresh=refresh) for url in urls)
@@ -220,10 +222,13 @@ def ingest(
     while chunk := list(islice(stream, BATCH)):
         with corpus.batch():
             outcomes = [_store(corpus, parsed, replace=replace) for parsed in chunk]
-        for outcome in outcomes:  # told once committed
+        # Counted the moment the batch is committed, before anything is told: a Ctrl-C while
+        # the outcomes are printed must not leave committed briefings out of the count.
+        for outcome in outcomes:
             summary.count(outcome)
-            summary.seconds = time.perf_counter() - started
-            if on_outcome:
+        summary.seconds = time.perf_counter() - started
+        if on_outcome:
+            for outcome in outcomes:
                 on_outcome(outcome)
     summary.seconds = time.perf_counter() - started
     return summary
