@@ -17,7 +17,6 @@ from collections.abc import Iterable, Sequence
 CASE_FOLDS_BEYOND_LOWER = frozenset("\u0130\u0131\u017f")
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 # A decimal digit outside ASCII: one `\d` matches, which a search for ASCII digits misses.
-_WIDE_DECIMAL = re.compile(r"(?=\d)[^0-9]")
 
 
 def marks(text: str, chars: Iterable[str], start: int = 0, end: int | None = None) -> list[int]:
@@ -86,11 +85,6 @@ def word_places(text: str, lowered: str | None, words: Iterable[str]) -> Sequenc
 def lower_words(text: str) -> list[str]:
     """The words of the lower-cased text, a hyphen joining two ("long-term")."""
     return _WORD.findall(text.lower())
-
-
-def has_wide_decimal(text: str) -> bool:
-    """Whether `text` holds a decimal digit outside ASCII ("٣", "５"), which `\\d` matches."""
-    return not text.isascii() and _WIDE_DECIMAL.search(text) is not None
 
 
 def trie(words: Iterable[str], space: str = r"\ ") -> str:

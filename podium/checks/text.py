@@ -9,6 +9,7 @@ from functools import lru_cache
 from podium.checks import patterns
 from podium.layout import Layout, Span
 from podium.model import Quantity
+from podium.quantities.periods import single_year
 
 
 def by_sentence(layout: Layout, quantities: list[Quantity]) -> dict[Span, list[Quantity]]:
@@ -37,10 +38,6 @@ def _start(qty: Quantity) -> int:
 def gap(text: str, first: Quantity, second: Quantity) -> str:
     """The text between two figures (empty when they overlap)."""
     return text[first.end : second.start] if second.start >= first.end else ""
-
-
-def single_year(period: str) -> int | None:
-    return int(period) if len(period) == 4 and period.isdigit() else None
 
 
 def year_of(text: str, qty: Quantity, sentence: Span, neighbours: list[Quantity]) -> int | None:
