@@ -9,7 +9,12 @@ span overlaps a gold commitment's `text` span; precision = right / predicted, re
 gold. A file with no gold line is a briefing read and found to hold no commitment: everything
 predicted there is a false alarm. Deadline and place are scored on the pairs found.
 
-Run: `.venv/bin/python benchmarks/bench_places.py` (needs ../shared; `-v` lists every miss)."""
+Parts: `tuned` (the gold the place reader was tuned on), `heldout` (batch 1: written after tuning),
+`heldout2` (batch 2: 11 real briefings found later, gold committed before podium ran on them; their
+commitment gold is tests/data/commitments/heldout). Held-out figures are the honest measure.
+
+Run: `.venv/bin/python benchmarks/bench_places.py [--part tuned|heldout|heldout2] [-v]` (needs
+../shared; `-v` lists every miss); `--cost` times the places stage against the structure stage."""
 
 from __future__ import annotations
 
@@ -66,7 +71,8 @@ def score_places(folder: Path = PLACES) -> Tally:
     tally = Tally()
     for gold_file in sorted(folder.glob("*.places.jsonl")):
         name = gold_file.name.removesuffix(".places.jsonl")
-        source = CORPUS / f"{name}.txt"
+        beside = folder / f"{name}.txt"
+        source = beside if beside.is_file() else CORPUS / f"{name}.txt"
         briefing = _parse_any(source if source.is_file() else ZH / f"{name}.txt")
         for row in _lines(gold_file):
             tally.gold += 1
@@ -122,10 +128,10 @@ def _parse_any(path: Path) -> Any:
     return parse(path, stages=("quantities.v1", "places.v1", "checks.v1"))
 
 
-def score_commitments() -> CommitmentScore:
+def score_commitments(folder: Path = COMMITMENTS) -> CommitmentScore:
     score = CommitmentScore()
     tally = score.found
-    for gold_file in sorted(COMMITMENTS.glob("*.commitments.jsonl")):
+    for gold_file in sorted(folder.glob("*.commitments.jsonl")):
         head, *rows = _lines(gold_file)
         briefing = _parse_any(ROOT / head["root"] / f"{head['briefing']}.txt")
         spans = [_located(briefing.text, row) for row in rows]
@@ -150,42 +156,86 @@ def score_commitments() -> CommitmentScore:
     return score
 
 
-def main(argv: list[str]) -> int:
-    if not CORPUS.is_dir():
-        print("../shared/corpus is absent: nothing to score")
-        return 0
-    verbose = "-v" in argv
-    places = score_places()
-    place = places.score("place")
+def _print_places(label: str, tally: Tally, verbose: bool) -> None:
+    place = tally.score("place")
     print(
-        f"place       gold {places.gold:>4}  placed {places.predicted:>4}  right {places.right:>4}  "
+        f"{label:<11} gold {tally.gold:>4}  placed {tally.predicted:>4}  right {tally.right:>4}  "
         f"precision {place.precision:.3f}  recall {place.recall:.3f}  F1 {place.f1:.3f}"
+        f"  (gold spans podium finds no figure at, placed directly: {tally.probed_right}/{tally.probed} right)"
     )
     if verbose:
-        for note in places.notes:
+        for note in tally.notes:
             print("    " + note)
-    heldout = score_places(PLACES / "heldout")
-    held = heldout.score("place")
-    print(
-        f"  held out  gold {heldout.gold:>4}  placed {heldout.predicted:>4}  right {heldout.right:>4}  "
-        f"precision {held.precision:.3f}  recall {held.recall:.3f}  F1 {held.f1:.3f}"
-        f"  (gold spans podium finds no figure at, placed directly: {heldout.probed_right}/{heldout.probed} right)"
-    )
-    if verbose:
-        for note in heldout.notes:
-            print("    " + note)
-    score = score_commitments()
+
+
+def _print_commitments(label: str, score: CommitmentScore, verbose: bool) -> None:
     found = score.found
     gold_found = found.gold - sum(1 for n in found.notes if ": missed " in n)
     recall = gold_found / found.gold if found.gold else 0.0
     print(
-        f"commitments gold {found.gold:>4}  predicted {found.predicted:>4}  right {found.right:>4}  "
+        f"{label:<11} gold {found.gold:>4}  predicted {found.predicted:>4}  right {found.right:>4}  "
         f"precision {found.score('commitments').precision:.3f}  recall {recall:.3f}  "
         f"deadline right {score.deadline_right}/{score.pairs}  place right {score.place_right}/{score.pairs}"
     )
     if verbose:
         for note in found.notes:
             print("    " + note)
+
+
+ROUNDS = 5
+
+
+def stage_cost_ms() -> tuple[float, float]:
+    """Median time of the places stage over every transcript of ../shared/corpus, and of the
+    structure stage on the same transcripts (the anchor, measured in this run). The briefing-wide
+    index of names is cleared each round, so each round finds it afresh as a new briefing would."""
+    import statistics
+    import time
+
+    from podium.pipeline import briefing_from_document, run
+    from podium.quantities import places
+    from podium.read import read_path
+    from podium.stages import STAGES
+
+    docs = [read_path(path) for path in sorted(CORPUS.glob("*.txt"))]
+    ready = [run(briefing_from_document(doc), ("structure.v1", "quantities.v1")) for doc in docs]
+    times: dict[str, list[float]] = {"places": [], "structure": []}
+    for _ in range(ROUNDS):
+        fresh = [briefing_from_document(doc) for doc in docs]
+        start = time.perf_counter()
+        for briefing in fresh:
+            STAGES["structure.v1"](briefing)
+        times["structure"].append(time.perf_counter() - start)
+        start = time.perf_counter()
+        for briefing in ready:
+            places._named_in.cache_clear()
+            STAGES["places.v1"](briefing)
+        times["places"].append(time.perf_counter() - start)
+    return statistics.median(times["places"]) * 1000, statistics.median(times["structure"]) * 1000
+
+
+PARTS = {
+    "tuned": (PLACES, COMMITMENTS),
+    "heldout": (PLACES / "heldout", None),
+    "heldout2": (PLACES / "heldout2", COMMITMENTS / "heldout"),
+}
+
+
+def main(argv: list[str]) -> int:
+    if not CORPUS.is_dir():
+        print("../shared/corpus is absent: nothing to score")
+        return 0
+    verbose = "-v" in argv
+    if "--cost" in argv:
+        places_ms, structure_ms = stage_cost_ms()
+        print(f"../shared/corpus, median of {ROUNDS}: places.v1 {places_ms:.1f} ms, structure.v1 {structure_ms:.1f} ms (anchor); places / structure = {places_ms / structure_ms:.2f}")
+        return 0
+    parts = [argv[argv.index("--part") + 1]] if "--part" in argv else list(PARTS)
+    for part in parts:
+        places_folder, commitments_folder = PARTS[part]
+        _print_places(f"place {part}", score_places(places_folder), verbose)
+        if commitments_folder is not None:
+            _print_commitments(f"commitments {part}", score_commitments(commitments_folder), verbose)
     return 0
 
 
