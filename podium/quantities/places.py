@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from urllib.parse import urlsplit
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
 from podium.model import Briefing, Quantity
-from podium.scan import lowered_for_search, marks, matches_at, trie, word_places
+from podium.scan import lowered_for_search, marks, matches_at, occurrences, trie, word_places
 from podium.stages import stage
 from podium.wordtables import read_table
 
@@ -28,7 +29,13 @@ HEADER_CHARS = 3000
 # country and more than once: the venue's city in a dateline ("Beijing | 10 a.m.") is named once.
 MIN_HEADER_MENTIONS = 2
 SUBNATIONAL = ("city", "province", "state")
-CLAUSE_MARKS = (",", ";", ":", "，", "；", "：")
+# A Chinese full stop ends the clause too: the layout keeps a Chinese paragraph as one sentence,
+# and a place named two sentences back is not the figure's.
+CLAUSE_MARKS = (",", ";", ":", "，", "；", "：", "。", "！", "？")
+FULL_STOPS = ("。", "！", "？")
+# How far before a place a Latin counterpart word ("exports to the United States", "trade with
+# traditional markets such as Japan") may stand.
+COUNTERPART_REACH = 80
 # How far a figure's clause and its sentence's evidence are looked for around it: a "sentence" of
 # thousands of characters (a table flattened into prose) has no clause that long, and reading it
 # whole for every figure in it would cost the square of its length.
@@ -40,6 +47,7 @@ class Place:
     name: str
     kind: str  # country | province | city | state | organisation
     within: str | None = None  # the place holding it; for an organisation, its country
+    code: str | None = None  # a province's or state's ISO 3166-2 code (AH, CA)
 
 
 @dataclass(frozen=True)
@@ -56,7 +64,14 @@ class Gazetteer:
     pattern: re.Pattern[str]
     cues: re.Pattern[str]  # "national" words (group `national`) and words for the home place
     first_chars: frozenset[str]  # where a name can start: the patterns are tried only there
+    lower_names: tuple[str, ...]  # names opening in lower case ("euro area"), looked for whole
+    # For a name, the phrases holding it that name no place ("新中国" for "中国") and where in
+    # each phrase it stands.
+    not_places: dict[str, tuple[tuple[str, int], ...]]
     cue_words: tuple[str, ...]
+    base_before: tuple[str, ...]  # words before "national" making the nation a comparison base
+    base_after: tuple[str, ...]  # ... or after it ("全国平均", "居全国第一")
+    counterparts: tuple[str, ...]  # words before a place making it a trade partner
 
     def country_of(self, place: Place | None) -> str | None:
         """The country holding `place` (itself, for a country; an organisation's country)."""
@@ -80,7 +95,7 @@ def gazetteer() -> Gazetteer:
     names: dict[str, Place] = {}
     by_name: dict[str, Place] = {}
     for row in table.get("places") or []:
-        place = Place(str(row["name"]), str(row["kind"]), row.get("within"))
+        place = Place(str(row["name"]), str(row["kind"]), row.get("within"), row.get("code"))
         by_name[place.name] = place
         for name in row.get("names") or [place.name]:
             names[str(name)] = place
@@ -88,6 +103,11 @@ def gazetteer() -> Gazetteer:
         org = Place(str(row["name"]), "organisation", str(row["place"]))
         for name in row.get("names") or [org.name]:
             names[str(name)] = org
+    not_places: dict[str, list[tuple[str, int]]] = {}
+    for phrase in (str(p) for p in table.get("not_places") or []):
+        for name in names:
+            if name in phrase:
+                not_places.setdefault(name, []).append((phrase, phrase.index(name)))
     # Case-sensitive: "US" is the country, "us" the pronoun. Latin names stand as whole words;
     # Chinese ones have no word breaks to stand between.
     pattern = re.compile(r"(?<![A-Za-z-])" + trie(names) + _NOT_COMPOUND)
@@ -95,16 +115,40 @@ def gazetteer() -> Gazetteer:
     home_words = [str(w).lower() for w in table.get("home") or []]
     # "national-level platforms" is a class of thing, not the nation's figure.
     cues = re.compile(rf"(?<![A-Za-z])(?:(?P<national>{trie(national_words)})|{trie(home_words)})(?![A-Za-z-])", re.I)
-    first_chars = frozenset(name[0] for name in names)
-    return Gazetteer(names, by_name, pattern, cues, first_chars, tuple(national_words + home_words))
+    # A lower-case first letter is everywhere in English: such names are looked for whole.
+    lower_names = tuple(name for name in names if name[0].islower())
+    first_chars = frozenset(name[0] for name in names if not name[0].islower())
+    return Gazetteer(
+        names,
+        by_name,
+        pattern,
+        cues,
+        first_chars,
+        lower_names,
+        {name: tuple(found) for name, found in not_places.items()},
+        tuple(national_words + home_words),
+        tuple(str(w).lower() for w in table.get("national_base_before") or []),
+        tuple(str(w).lower() for w in table.get("national_base_after") or []),
+        tuple(str(w) for w in table.get("counterpart_words") or []),
+    )
 
 
 def mentions_in(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
     """Every place or organisation named in text[start:end], in order."""
     gaz = gazetteer()
     stop = len(text) if end is None else end
-    found = matches_at(gaz.pattern, text, marks(text, gaz.first_chars, start, stop), stop)
-    return [Mention(m.start(), m.end(), gaz.names[m.group()]) for m in found]
+    places = marks(text, gaz.first_chars, start, stop)
+    lower = [at for name in gaz.lower_names for at in occurrences(text, name, start, stop)]
+    if lower:
+        places = sorted(set(places).union(lower))
+    found = matches_at(gaz.pattern, text, places, stop)
+    return [Mention(m.start(), m.end(), gaz.names[m.group()]) for m in found if m.group() not in gaz.not_places or not _in_a_non_place(text, m)]
+
+
+def _in_a_non_place(text: str, found: re.Match[str]) -> bool:
+    """Whether a name found is part of a phrase that names no place ("新中国成立")."""
+    at = found.start()
+    return any(at >= offset and text.startswith(phrase, at - offset) for phrase, offset in gazetteer().not_places[found.group()])
 
 
 def cues_in(text: str) -> list[Mention]:
@@ -114,10 +158,15 @@ def cues_in(text: str) -> list[Mention]:
     return [Mention(m.start(), m.end(), NATIONAL if m.group("national") else HOME) for m in matches_at(gaz.cues, text, places)]
 
 
-def home_of(briefing: Briefing) -> Place | None:
-    """Whose figures the briefing states by default, from its header: a province or city named
-    more often than any country, else the first organisation whose figures are a country's, else
-    the country named most."""
+def home_of(briefing: Briefing, cues: list[Mention] | None = None) -> Place | None:
+    """Whose figures the briefing states by default: the place its address or front matter
+    names (a provincial government's site, `source:`); else from its header, a province or city
+    named more often than any country; else, when the briefing speaks of "the province" (全省,
+    本省), the province it names most anywhere; else the first organisation in the header whose
+    figures are a country's, else the country the header names most."""
+    addressed = _addressed(briefing)
+    if addressed is not None:
+        return addressed
     header = (briefing.title or "") + "\n" + briefing.text[:HEADER_CHARS]
     found = mentions_in(header)
     counts = Counter(m.place for m in found if m.place.kind != "organisation")
@@ -126,10 +175,60 @@ def home_of(briefing: Briefing) -> Place | None:
     local = [(n, p) for p, n in counts.most_common() if p.kind in SUBNATIONAL]
     if local and local[0][0] >= MIN_HEADER_MENTIONS and local[0][0] > top_country:
         return local[0][1]
+    cues = cues_in(briefing.text) if cues is None else cues
+    named = _province_named(briefing) if any(m.place is HOME for m in cues) else None
+    if named is not None:
+        return named
     org = next((m.place for m in found if m.place.kind == "organisation"), None)
     if org is not None:
         return gazetteer().by_name.get(org.within or "")
     return max(countries, key=lambda item: item[0])[1] if countries else None
+
+
+def _province_named(briefing: Briefing) -> Place | None:
+    """The province or state a briefing names most, its cities counting for it: the "province"
+    of a briefing that says 全省 and names its province once, after the figures."""
+    by_name = gazetteer().by_name
+    counts: Counter[Place] = Counter()
+    for mention in _named_in(briefing.text).mentions:
+        place = mention.place
+        if place.kind == "city":
+            place = by_name.get(place.within or "", place)
+        if place.kind in ("province", "state"):
+            counts[place] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _addressed(briefing: Briefing) -> Place | None:
+    """The province or state a briefing's address names: a label of its web host that is the
+    place's name or, on a national domain of its country (.cn, .gov), its ISO code
+    (`ah.gov.cn`, `tjj.shandong.gov.cn`, `www.ca.gov`); the address is the page it was read from
+    or the `source:`/`url:` of its front matter."""
+    front = briefing.metadata.get("front_matter") or {}
+    addresses = [briefing.metadata.get("url"), briefing.metadata.get("final_url"), front.get("source"), front.get("url")]
+    for address in addresses:
+        host = urlsplit(str(address)).hostname if address and "://" in str(address) else None
+        if host:
+            found = _place_of_host(host)
+            if found is not None:
+                return found
+    return None
+
+
+HOST_CODES = {".cn": "China", ".gov": "United States"}
+
+
+def _place_of_host(host: str) -> Place | None:
+    labels = host.lower().split(".")
+    country = next((name for suffix, name in HOST_CODES.items() if host.lower().endswith(suffix)), None)
+    for place in gazetteer().by_name.values():
+        if place.kind not in ("province", "state"):
+            continue
+        if place.name.lower().replace(" ", "") in labels:
+            return place
+        if place.code and country == place.within and place.code.lower() in labels[:-1]:
+            return place
+    return None
 
 
 def _most_specific(places: list[Place]) -> Place | None:
@@ -167,21 +266,33 @@ def clause_end(text: str, at: int, hi: int) -> int:
 
 
 class _Index:
-    """Mentions in text order, looked up by offset."""
+    """Mentions in text order, looked up by offset. Given the text, a place named as a trade
+    partner ("exports to the United States") is passed over: it is a counterpart, not the place
+    of a figure (judged for the mentions looked at only)."""
 
-    def __init__(self, mentions: list[Mention]) -> None:
+    def __init__(self, mentions: list[Mention], text: str | None = None) -> None:
         self.mentions = mentions
         self.starts = [m.start for m in mentions]
+        self.text = text
+        self.partners: dict[int, bool] = {}
+
+    def _usable(self, mention: Mention) -> bool:
+        if self.text is None or mention.place.kind == "organisation":
+            return True
+        if mention.start not in self.partners:
+            self.partners[mention.start] = _counterpart(self.text, mention)
+        return not self.partners[mention.start]
 
     def within(self, lo: int, hi: int) -> list[Mention]:
-        return self.mentions[bisect.bisect_left(self.starts, lo) : bisect.bisect_left(self.starts, hi)]
+        found = self.mentions[bisect.bisect_left(self.starts, lo) : bisect.bisect_left(self.starts, hi)]
+        return [m for m in found if self._usable(m)]
 
     def last_before(self, lo: int, at: int, *, organisation: bool) -> Mention | None:
         """The last mention wholly in [lo, at) that is (or is not) an organisation."""
         index = bisect.bisect_left(self.starts, at) - 1
         while index >= 0 and self.mentions[index].start >= lo:
             mention = self.mentions[index]
-            if mention.end <= at and (mention.place.kind == "organisation") == organisation:
+            if mention.end <= at and (mention.place.kind == "organisation") == organisation and self._usable(mention):
                 return mention
             index -= 1
         return None
@@ -206,10 +317,35 @@ def _evidence(named: _Index, cues: _Index, text: str, lo: int, hi: int, qty: Qua
 
 
 def _rank_scopes(cues: list[Mention], text: str, quantities: list[Quantity]) -> list[Mention]:
-    """The cue words that are not a rank's scope: "first nationwide" ranks a province among all,
-    it does not make the province's next figure national."""
+    """The cue words that are not a rank's scope nor a comparison's base: "first nationwide"
+    ranks a province among all, "比全国高1.8个百分点" and "全国平均水平的2倍" measure it against the
+    nation; neither makes the province's figure national."""
     ends = {q.end for q in quantities}
-    return [m for m in cues if _word_before_ends(text, m.start) not in ends]
+    return [m for m in cues if _word_before_ends(text, m.start) not in ends and not (m.place is NATIONAL and _is_base(text, m))]
+
+
+def _is_base(text: str, cue: Mention) -> bool:
+    gaz = gazetteer()
+    before = text[max(0, cue.start - 12) : cue.start].lower().rstrip()
+    after = text[cue.end : cue.end + 12].lower().lstrip().removeprefix("的")
+    return before.endswith(gaz.base_before) or after.startswith(gaz.base_after)
+
+
+def _counterpart(text: str, mention: Mention) -> bool:
+    """Whether a place is named as a partner ("exports to the United States", "中国对东盟出口"):
+    a Chinese counterpart word right before it, or a Latin one a few words before with no number,
+    full stop or place in between."""
+    gaz = gazetteer()
+    if text[max(0, mention.start - 1) : mention.start] in gaz.counterparts:
+        return True
+    gap = text[max(0, mention.start - COUNTERPART_REACH) : mention.start]
+    broken = _LAST_BREAK.match(gap)
+    tail = gap[broken.end() :] if broken else gap
+    return any(f" {word} " in tail for word in gaz.counterparts if word.isascii())
+
+
+# Everything up to the last number or full stop: a counterpart word before it is another clause's.
+_LAST_BREAK = re.compile(r".*[0-9.?!。！？]", re.S)
 
 
 def _word_before_ends(text: str, at: int) -> int:
@@ -224,7 +360,15 @@ def _word_before_ends(text: str, at: int) -> int:
 def _named_in(text: str) -> _Index:
     """The places and organisations a whole briefing names, found once for the places stage and
     the commitments (which place their undertakings) alike."""
-    return _Index(mentions_in(text))
+    return _Index(mentions_in(text), text)
+
+
+def _within_full_stops(text: str, lo: int, hi: int, qty: Quantity) -> tuple[int, int]:
+    """The sentence bounds narrowed to the Chinese full stops around the figure (the layout keeps
+    a Chinese paragraph as one sentence)."""
+    back = max(text.rfind(stop, lo, qty.start) for stop in FULL_STOPS)
+    ahead = [found for stop in FULL_STOPS if (found := text.find(stop, qty.end, hi)) >= 0]
+    return (back + 1 if back >= 0 else lo), min(ahead, default=hi)
 
 
 class Placer:
@@ -235,8 +379,9 @@ class Placer:
         # Looked up once: the briefing's layout property checks its turns on every access.
         self.layout = briefing.layout
         self.named = _named_in(briefing.text)
-        self.cues = _Index(_rank_scopes(cues_in(briefing.text), briefing.text, briefing.quantities))
-        self.home = home_of(briefing)
+        cues = cues_in(briefing.text)
+        self.cues = _Index(_rank_scopes(cues, briefing.text, briefing.quantities))
+        self.home = home_of(briefing, cues)
         self.country = gazetteer().country_of(self.home)
         self.speakers = _speaker_places(briefing)
 
@@ -244,7 +389,7 @@ class Placer:
         """place, place_source and entity of a figure (or of any span given as a Quantity)."""
         text = self.briefing.text
         sentence = self.layout.sentence(qty.start)
-        lo, hi = min(sentence.start, qty.start), max(sentence.end, qty.end)
+        lo, hi = _within_full_stops(text, min(sentence.start, qty.start), max(sentence.end, qty.end), qty)
         said_by = self.speakers.get(qty.speaker or "", (None, None))
         own = said_by[0] if said_by[0] is not None and said_by[0].kind in SUBNATIONAL else self.home
         org = self.named.last_before(max(lo, qty.start - WINDOW), qty.start, organisation=True)

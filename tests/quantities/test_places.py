@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -78,3 +79,65 @@ def test_places_agree_with_the_gold_mostly(gold: Path) -> None:
         for row in rows
     )
     assert right / len(rows) >= 0.9
+
+
+def test_the_province_is_the_one_the_briefing_names_even_once_after_its_figures() -> None:
+    text = "全省生产总值5000亿元,增长6.1%。\n\n这是甘肃经济的开局。\n"
+    assert places(text) == [("5000亿元", "Gansu", "sentence"), ("6.1%", "Gansu", "header")]
+
+
+def test_a_briefing_naming_no_province_takes_it_from_its_address() -> None:
+    from podium.pipeline import briefing_from_document, run
+    from podium.read import Document
+
+    text = "全省生产总值5000亿元,增长6.1%。\n"
+    for url, place in (("http://www.gs.gov.cn/art/1.html", "Gansu"), ("https://tjj.gansu.gov.cn/a.html", "Gansu"), ("https://www.ca.gov/news", "California")):
+        briefing = run(briefing_from_document(Document(text=text, source=url, format="text", metadata={"url": url})))
+        assert {q.place for q in briefing.quantities} == {place}, url
+    # A code is a place only on its country's domain: "js." of a script host is no province.
+    briefing = run(briefing_from_document(Document(text=text, source="x", format="text", metadata={"url": "https://js.example.com/a"})))
+    assert {q.place for q in briefing.quantities} == {""}
+
+
+def test_the_nation_as_a_comparison_base_or_a_ranking_scope_leaves_the_figure_the_provinces() -> None:
+    text = "甘肃省人民政府副省长介绍,全省固定资产投资增长8.1%,比全国高1.8个百分点,居全国第一位。公路密度是全国平均水平的2倍。全国城镇调查失业率为5.2%。\n"
+    got = {t: p for t, p, _ in places(text)}
+    assert got["8.1%"] == got["1.8个百分点"] == got["2倍"] == "Gansu"
+    assert got["5.2%"] == "China"
+
+
+def test_a_trade_partner_is_a_counterpart_not_the_figures_place() -> None:
+    text = "Ministry of Commerce briefing\n\nExports of China grew 3%. Trade with traditional markets such as Japan and Germany fell by 9.6%. Exports to Brazil rose 4%.\n"
+    assert [p for _, p, _ in places(text)] == ["China", "China", "China"]
+    assert [p for _, p, _ in places("商务部介绍,中国对日本出口增长5%。\n")] == ["China"]
+
+
+def test_new_china_is_an_era_not_a_place() -> None:
+    text = "甘肃省政府新闻办发布会。全省生产总值比新中国成立初期增长300多倍。\n"
+    assert [p for _, p, _ in places(text)] == ["Gansu"]
+
+
+def test_a_central_bank_states_its_currency_areas_figures() -> None:
+    text = "Introductory statement, President of the ECB\n\nInflation fell below 2% in February. The projections foresee growth of 1.6 per cent in 2024.\n"
+    assert [p for _, p, _ in places(text)] == ["Euro area", "Euro area"]
+
+
+@needs_shared
+def test_the_indicator_page_shows_the_us_and_china_unemployment_rates_apart(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from podium.web import create_app
+
+    files = [path for path in sorted(CORPUS.glob("*.txt")) if "unemployment rate" in path.read_text(encoding="utf-8").lower()]
+    with Corpus(tmp_path / "c.db") as corpus:
+        for path in files:
+            corpus.add(parse(path))
+    with TestClient(create_app(tmp_path / "c.db"), base_url="http://127.0.0.1:8000") as client:
+        html = client.get("/indicator", params={"subject": "unemployment rate"}).text
+        data = client.get("/indicator.json", params={"subject": "unemployment rate"}).json()
+    # Each chart is one indicator of one place ("surveyed urban unemployment rate, China").
+    labels = re.findall(r'<svg class="chart-\w+"[^>]* aria-label="([^"]*unemployment rate), ([^,"]+),', html)
+    assert ("unemployment rate", "United States") in labels
+    assert any(place == "China" for _indicator, place in labels)
+    places_charted = {f["place"] for f in data["figures"] if f["period"]}
+    assert {"United States", "China"} <= places_charted
