@@ -167,8 +167,9 @@ def home_of(briefing: Briefing, cues: list[Mention] | None = None) -> Place | No
     addressed = _addressed(briefing)
     if addressed is not None:
         return addressed
-    header = (briefing.title or "") + "\n" + briefing.text[:HEADER_CHARS]
-    found = mentions_in(header)
+    # The header's names are the whole text's first ones: read from the briefing's index.
+    named = _named_in(briefing.text)
+    found = mentions_in(briefing.title or "") + [m for m in named.mentions[: bisect.bisect_left(named.starts, HEADER_CHARS)] if m.end <= HEADER_CHARS]
     counts = Counter(m.place for m in found if m.place.kind != "organisation")
     countries = [(n, p) for p, n in counts.items() if p.kind == "country"]
     top_country = max((n for n, _ in countries), default=0)
@@ -176,9 +177,9 @@ def home_of(briefing: Briefing, cues: list[Mention] | None = None) -> Place | No
     if local and local[0][0] >= MIN_HEADER_MENTIONS and local[0][0] > top_country:
         return local[0][1]
     cues = cues_in(briefing.text) if cues is None else cues
-    named = _province_named(briefing) if any(m.place is HOME for m in cues) else None
-    if named is not None:
-        return named
+    province = _province_named(briefing) if any(m.place is HOME for m in cues) else None
+    if province is not None:
+        return province
     org = next((m.place for m in found if m.place.kind == "organisation"), None)
     if org is not None:
         return gazetteer().by_name.get(org.within or "")
@@ -366,8 +367,8 @@ def _named_in(text: str) -> _Index:
 def _within_full_stops(text: str, lo: int, hi: int, qty: Quantity) -> tuple[int, int]:
     """The sentence bounds narrowed to the Chinese full stops around the figure (the layout keeps
     a Chinese paragraph as one sentence)."""
-    back = max(text.rfind(stop, lo, qty.start) for stop in FULL_STOPS)
-    ahead = [found for stop in FULL_STOPS if (found := text.find(stop, qty.end, hi)) >= 0]
+    back = max(text.rfind(stop, max(lo, qty.start - WINDOW), qty.start) for stop in FULL_STOPS)
+    ahead = [found for stop in FULL_STOPS if (found := text.find(stop, qty.end, min(hi, qty.end + WINDOW))) >= 0]
     return (back + 1 if back >= 0 else lo), min(ahead, default=hi)
 
 
