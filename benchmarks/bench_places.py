@@ -67,13 +67,17 @@ def _probe(briefing: Any, start: int, end: int) -> str:
     return Placer(briefing).place(Quantity(text="", start=start, end=end, value=0.0, unit="", speaker=turn.speaker if turn else None))[0]
 
 
-def score_places(folder: Path = PLACES) -> Tally:
+def score_places(folder: Path = PLACES, *, addressed: bool = False) -> Tally:
+    """`addressed`: each transcript read as from the page address its folder's ADDRESSES.json
+    records (as `podium parse <url>` would read it), for transcripts whose text never names
+    their place."""
     tally = Tally()
+    addresses = json.loads((folder / "ADDRESSES.json").read_text(encoding="utf-8")) if addressed else {}
     for gold_file in sorted(folder.glob("*.places.jsonl")):
         name = gold_file.name.removesuffix(".places.jsonl")
         beside = folder / f"{name}.txt"
         source = beside if beside.is_file() else CORPUS / f"{name}.txt"
-        briefing = _parse_any(source if source.is_file() else ZH / f"{name}.txt")
+        briefing = _parse_any(source if source.is_file() else ZH / f"{name}.txt", url=addresses.get(name))
         for row in _lines(gold_file):
             tally.gold += 1
             pair = next((q for q in briefing.quantities if _overlaps(q.start, q.end, row["start"], row["end"])), None)
@@ -115,11 +119,19 @@ class CommitmentScore:
     pairs: int = 0
 
 
-def _parse_any(path: Path) -> Any:
-    """The whole pipeline; for prose with no speaker label (E003), the stages after structure."""
+def _parse_any(path: Path, *, url: str | None = None) -> Any:
+    """The whole pipeline; for prose with no speaker label (E003), the stages after structure.
+    With `url`, the file is read as the page at that address (its text as stored here)."""
     from podium import parse
     from podium.errors import PodiumError
 
+    if url:
+        from podium.pipeline import briefing_from_document, run
+        from podium.read import read_path
+
+        doc = read_path(path)
+        doc.metadata["url"] = url
+        return run(briefing_from_document(doc))
     try:
         return parse(path)
     except PodiumError as exc:
@@ -234,6 +246,8 @@ def main(argv: list[str]) -> int:
     for part in parts:
         places_folder, commitments_folder = PARTS[part]
         _print_places(f"place {part}", score_places(places_folder), verbose)
+        if (places_folder / "ADDRESSES.json").is_file():
+            _print_places("  with the page addresses", score_places(places_folder, addressed=True), verbose)
         if commitments_folder is not None:
             _print_commitments(f"commitments {part}", score_commitments(commitments_folder), verbose)
     return 0
