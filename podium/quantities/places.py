@@ -72,6 +72,7 @@ class Gazetteer:
     base_before: tuple[str, ...]  # words before "national" making the nation a comparison base
     base_after: tuple[str, ...]  # ... or after it ("全国平均", "居全国第一")
     counterparts: tuple[str, ...]  # words before a place making it a trade partner
+    province_words: frozenset[str]  # home words saying the briefing is a province's ("全省")
 
     def country_of(self, place: Place | None) -> str | None:
         """The country holding `place` (itself, for a country; an organisation's country)."""
@@ -130,6 +131,7 @@ def gazetteer() -> Gazetteer:
         tuple(str(w).lower() for w in table.get("national_base_before") or []),
         tuple(str(w).lower() for w in table.get("national_base_after") or []),
         tuple(str(w) for w in table.get("counterpart_words") or []),
+        frozenset(str(w).lower() for w in table.get("province_words") or []),
     )
 
 
@@ -177,7 +179,9 @@ def home_of(briefing: Briefing, cues: list[Mention] | None = None) -> Place | No
     if local and local[0][0] >= MIN_HEADER_MENTIONS and local[0][0] > top_country:
         return local[0][1]
     cues = cues_in(briefing.text) if cues is None else cues
-    province = _province_named(briefing) if any(m.place is HOME for m in cues) else None
+    provincial = gazetteer().province_words
+    said = any(m.place is HOME and briefing.text[m.start : m.end].lower() in provincial for m in cues)
+    province = _province_named(briefing) if said else None
     if province is not None:
         return province
     org = next((m.place for m in found if m.place.kind == "organisation"), None)
@@ -278,11 +282,21 @@ class _Index:
         self.partners: dict[int, bool] = {}
 
     def _usable(self, mention: Mention) -> bool:
-        if self.text is None or mention.place.kind == "organisation":
-            return True
-        if mention.start not in self.partners:
-            self.partners[mention.start] = _counterpart(self.text, mention)
-        return not self.partners[mention.start]
+        return self.text is None or mention.place.kind == "organisation" or not self._partner(mention)
+
+    def _partner(self, mention: Mention) -> bool:
+        """A counterpart itself, or listed after one ("with the United States and Japan")."""
+        text = self.text or ""
+        if mention.start in self.partners:
+            return self.partners[mention.start]
+        # The list the mention closes, back to its first item (or to one already judged).
+        first = bisect.bisect_left(self.starts, mention.start)
+        while first > 0 and self.mentions[first].start not in self.partners and _joined(text, self.mentions[first - 1], self.mentions[first]):
+            first -= 1
+        listed = self.partners.get(self.mentions[first].start, False)
+        for item in self.mentions[first : bisect.bisect_left(self.starts, mention.start) + 1]:
+            listed = self.partners.setdefault(item.start, listed or _counterpart(text, item))
+        return listed
 
     def within(self, lo: int, hi: int) -> list[Mention]:
         found = self.mentions[bisect.bisect_left(self.starts, lo) : bisect.bisect_left(self.starts, hi)]
@@ -341,8 +355,17 @@ def _counterpart(text: str, mention: Mention) -> bool:
         return True
     gap = text[max(0, mention.start - COUNTERPART_REACH) : mention.start]
     broken = _LAST_BREAK.match(gap)
-    tail = gap[broken.end() :] if broken else gap
+    tail = " " + (gap[broken.end() :] if broken else gap).lower()
     return any(f" {word} " in tail for word in gaz.counterparts if word.isascii())
+
+
+def _joined(text: str, first: Mention, second: Mention) -> bool:
+    """Whether two places stand in one list ("the United States, the European Union, and Japan",
+    "日本、韩国"): only joiners between them."""
+    return _LIST_JOINER.fullmatch(text, first.end, second.start) is not None
+
+
+_LIST_JOINER = re.compile(r"\s*[,、]?\s*(?:(?:and|or|as well as|和|及|以及|与|與)\s+)?(?:the\s+)?", re.I)
 
 
 # Everything up to the last number or full stop: a counterpart word before it is another clause's.
