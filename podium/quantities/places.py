@@ -355,7 +355,7 @@ def _counterpart(text: str, mention: Mention) -> bool:
         return True
     gap = text[max(0, mention.start - COUNTERPART_REACH) : mention.start]
     broken = _LAST_BREAK.match(gap)
-    tail = " " + (gap[broken.end() :] if broken else gap).lower()
+    tail = " " + " ".join((gap[broken.end() :] if broken else gap).lower().split()) + " "
     return any(f" {word} " in tail for word in gaz.counterparts if word.isascii())
 
 

@@ -141,3 +141,13 @@ def test_the_indicator_page_shows_the_us_and_china_unemployment_rates_apart(tmp_
     assert any(place == "China" for _indicator, place in labels)
     places_charted = {f["place"] for f in data["figures"] if f["period"]}
     assert {"United States", "China"} <= places_charted
+
+
+def test_the_region_in_a_national_briefing_does_not_make_it_a_states() -> None:
+    text = "Press briefing at the White House\n\nWe are concerned about civilians in the region. Aid rose 5% this year. A plant in Ohio will open.\n"
+    assert [p for _, p, _ in places(text)] == ["United States"]
+
+
+def test_every_place_listed_after_a_trade_partner_is_a_partner_too() -> None:
+    text = "Ministry of Commerce briefing on China's trade\n\nTrade with the United States, the European Union, and Japan fell by 19.6%, 14.2% and 15.3% respectively.\n"
+    assert [p for _, p, _ in places(text)] == ["China", "China", "China"]
