@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -15,6 +15,9 @@ from podium.errors import PodiumError
 # libyaml's loader reads the tables about eight times faster than the pure-Python one; both
 # build the same plain data, so the pure one is only the fallback where libyaml is absent.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# The word and unit tables ship inside the package, beside its modules.
+DATA = Path(__file__).resolve().parent / "data"
 
 
 def load_yaml(text: str) -> Any:
@@ -26,7 +29,7 @@ def load_yaml(text: str) -> Any:
 def read_table(name: str) -> dict[str, Any]:
     """The parsed YAML file `podium/data/<name>`; a missing or broken file is a PodiumError."""
     try:
-        raw = resources.files("podium").joinpath("data", name).read_text(encoding="utf-8")
+        raw = (DATA / name).read_text(encoding="utf-8")
         data = load_yaml(raw)
     except (OSError, yaml.YAMLError) as exc:
         raise PodiumError("E005", f"cannot load the word table: {exc}", name) from None

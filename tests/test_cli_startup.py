@@ -35,6 +35,16 @@ def test_quantities_of_one_file_loads_no_store_web_checks_or_rich() -> None:
     assert done.returncode == 0 and done.stdout.count("\n") > 5
     assert {"podium.structure", "podium.quantities", "typer"} <= modules
     assert not modules & HEAVY
+    # An English text needs no Chinese figure reader, nor a reader of other encodings or of HTML.
+    assert not modules & {"podium.quantities.zh_context", "podium.quantities.zh", "charset_normalizer", "selectolax"}
+
+
+def test_quantities_of_a_chinese_file_loads_the_chinese_reader(tmp_path: Path) -> None:
+    zh = tmp_path / "a.txt"
+    zh.write_text("发言人：\n\n出口1.5万亿元，增长8.2%。\n", encoding="utf-8")
+    done, modules = imported_by("quantities", zh, "--jsonl")
+    assert done.returncode == 0 and done.stdout.count("\n") == 2
+    assert "podium.quantities.zh_context" in modules
 
 
 def test_align_of_two_files_loads_no_store_web_checks_or_rich(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from podium.checks.units import convert
 from podium.checks.words import load
 from podium.layout import Layout, Span
 from podium.model import Briefing, Commitment, CommitmentStatus, Quantity
-from podium.quantities.places import WINDOW, Placer, clause_end, clause_start
+from podium.quantities.places import WINDOW, clause_end, clause_start, placer_of
 from podium.quantities.series import indicator_named, indicator_of, known_indicator
 from podium.scan import trie, word_places
 from podium.wordtables import read_table
@@ -152,7 +152,7 @@ def _promises(layout: Layout) -> dict[int, int]:
 
 
 def undertakings(
-    briefing: Briefing, ctx: CheckContext, numbered: set[int], *, placer: LazyPlacer | None = None, turns: Turns | None = None
+    briefing: Briefing, ctx: CheckContext, numbered: set[int], *, turns: Turns | None = None
 ) -> list[Commitment]:
     """Dated undertakings without a number: "the museum will be completed and opened this year"
     (`numbered`: the indices of sentences already holding a numbered commitment)."""
@@ -172,7 +172,7 @@ def undertakings(
         found.append(
             Commitment(
                 subject=subject,
-                place=(placer or LazyPlacer(briefing)).place_of_span(at, sentence.end),
+                place=place_of_span(briefing, at, sentence.end),
                 text=body.strip(),
                 start=at,
                 end=sentence.end,
@@ -211,21 +211,12 @@ def _asked(briefing: Briefing, sentence: Span, turns: Turns | None = None) -> bo
     return briefing.text[sentence.start : sentence.end].rstrip().endswith(("?", "？"))
 
 
-class LazyPlacer:
-    """A briefing's Placer, built the first time an undertaking needs a place: most briefings
-    hold none, and the figures already carry theirs from the places stage."""
-
-    def __init__(self, briefing: Briefing) -> None:
-        self.briefing = briefing
-        self._placer: Placer | None = None
-
-    def place_of_span(self, start: int, end: int) -> str:
-        """Where an undertaking is about, read as a figure at its words would be."""
-        if self._placer is None:
-            self._placer = Placer(self.briefing)
-        turn = self.briefing.turn_at(start)
-        probe = Quantity(text="", start=start, end=end, value=0.0, unit="", speaker=turn.speaker if turn else None)
-        return self._placer.place(probe)[0]
+def place_of_span(briefing: Briefing, start: int, end: int) -> str:
+    """Where an undertaking is about, read as a figure at its words would be, by the Placer the
+    places stage found (or found now, for the first undertaking of a briefing without that stage)."""
+    turn = briefing.turn_at(start)
+    probe = Quantity(text="", start=start, end=end, value=0.0, unit="", speaker=turn.speaker if turn else None)
+    return placer_of(briefing).place(probe)[0]
 
 
 def worth_reading(briefing: Briefing, qty: Quantity, sentence: Span, *, turns: Turns | None = None) -> bool:
@@ -283,9 +274,8 @@ def extract(briefing: Briefing, ctx: CheckContext) -> list[Commitment]:
         if looks_ahead and not heads_list and worth_reading(briefing, qty, sentence, turns=turns):
             numbered.add(index)
             commitments.append(from_quantity(briefing, qty, sentence))
-    placer = LazyPlacer(briefing)
-    commitments.extend(undertakings(briefing, ctx, numbered, placer=placer, turns=turns))
-    commitments.extend(undertakings_zh(briefing, ctx, numbered, placer=placer, turns=turns))
+    commitments.extend(undertakings(briefing, ctx, numbered, turns=turns))
+    commitments.extend(undertakings_zh(briefing, ctx, numbered, turns=turns))
     return sorted(commitments, key=lambda c: c.start)
 
 
@@ -297,7 +287,7 @@ def _zh_deadline(found: re.Match[str], year: int | None) -> str:
 
 
 def undertakings_zh(
-    briefing: Briefing, ctx: CheckContext, numbered: set[int], *, placer: LazyPlacer | None = None, turns: Turns | None = None
+    briefing: Briefing, ctx: CheckContext, numbered: set[int], *, turns: Turns | None = None
 ) -> list[Commitment]:
     """Chinese undertakings: a lead word (预计, 力争, 将, 也要…) with a deadline in its clause
     (今年, 年底前, 到2025年): "预计年底前能全部完成规划目标"."""
@@ -329,7 +319,7 @@ def undertakings_zh(
                 speaker=_speaker(briefing, sentence.start, None),
                 modality="forecast" if table.forecast_label.match(lead.group()) else "target",
                 briefing=briefing.source,
-                place=(placer or LazyPlacer(briefing)).place_of_span(lead.start(), clause_end),
+                place=place_of_span(briefing, lead.start(), clause_end),
             )
         )
     return found

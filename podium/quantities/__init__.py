@@ -13,7 +13,6 @@ from podium.model import Briefing, Quantity
 from podium.stages import stage
 from podium.quantities.extract import extract as find_mentions
 from podium.quantities.units import convert, normalize
-from podium.quantities.zh_context import chinese_quantities
 
 __all__ = ["convert", "extract_text", "find_mentions", "normalize", "run_quantities"]
 
@@ -28,6 +27,9 @@ def extract_text(text: str) -> list[Quantity]:
 @stage("quantities.v1")
 def run_quantities(briefing: Briefing) -> Briefing:
     if briefing.metadata.get("language") == "zh":
+        # The Chinese readers and their tables are loaded only for a Chinese text.
+        from podium.quantities.zh_context import chinese_quantities
+
         briefing.quantities = chinese_quantities(briefing)
         _normalise(briefing.quantities)
         return briefing

@@ -433,9 +433,21 @@ class Placer:
         return (place, source, entity) if place else ("", "", entity)
 
 
+def placer_of(briefing: Briefing) -> Placer:
+    """The briefing's Placer, found once and kept on the briefing for the places stage and the
+    commitments alike (as its layout is); found again if the text, title, turns, participants or
+    figures it was found from were replaced."""
+    basis = (briefing.text, briefing.title, briefing.turns, briefing.participants, briefing.quantities)
+    kept: tuple[tuple[object, ...], Placer] | None = briefing.__dict__.get("_placer")
+    if kept is None or any(was is not now for was, now in zip(kept[0], basis)):
+        kept = (basis, Placer(briefing))
+        briefing.__dict__["_placer"] = kept
+    return kept[1]
+
+
 def place_figures(briefing: Briefing) -> None:
     """Fill `place`, `place_source` and `entity` of every quantity of the briefing."""
-    placer = Placer(briefing)
+    placer = placer_of(briefing)
     for qty in briefing.quantities:
         qty.place, qty.place_source, qty.entity = placer.place(qty)
 
@@ -446,4 +458,4 @@ def run_places(briefing: Briefing) -> Briefing:
     return briefing
 
 
-__all__ = ["Placer", "clause_end", "clause_start", "cues_in", "gazetteer", "home_of", "mentions_in", "place_figures", "run_places"]
+__all__ = ["Placer", "clause_end", "clause_start", "cues_in", "gazetteer", "home_of", "mentions_in", "place_figures", "placer_of", "run_places"]

@@ -11,7 +11,6 @@ definitions file run:
 from __future__ import annotations
 
 import json
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ import pint
 
 from podium.errors import PodiumError
 from podium.quantities.units import TABLE_FILE
+from podium.wordtables import DATA
 
 DEFINITION_FILES: tuple[str, ...] = ("units_en.txt", "units_zh.txt")
 
@@ -28,10 +28,8 @@ def build_registry() -> pint.UnitRegistry:
     knows is one podium chose."""
     reg: pint.UnitRegistry = pint.UnitRegistry(None, autoconvert_offset_to_baseunit=False)
     for name in DEFINITION_FILES:
-        path = resources.files("podium").joinpath("data", name)
         try:
-            with resources.as_file(path) as real_path:
-                reg.load_definitions(str(real_path))
+            reg.load_definitions(str(DATA / name))
         except (OSError, pint.errors.DefinitionSyntaxError, pint.errors.RedefinitionError) as exc:
             raise PodiumError("E005", f"cannot load unit definitions: {exc}", name) from None
     return reg
@@ -64,7 +62,7 @@ def render(table: dict[str, Any]) -> str:
 
 
 def write(path: Path | None = None) -> Path:
-    target = path or Path(str(resources.files("podium").joinpath("data", TABLE_FILE)))
+    target = path or DATA / TABLE_FILE
     target.write_text(render(build_table()), encoding="utf-8")
     return target
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from importlib import resources
 from typing import NamedTuple
 
 from podium.errors import PodiumError
 from podium.quantities.words import unit_ids
+from podium.wordtables import DATA
 
 TABLE_FILE = "unit_factors.json"
 
@@ -37,7 +37,7 @@ class UnitFactor(NamedTuple):
 def table() -> dict[str, UnitFactor]:
     """Every unit name the definition files declare, with its dimension and root factor."""
     try:
-        raw = resources.files("podium").joinpath("data", TABLE_FILE).read_text(encoding="utf-8")
+        raw = (DATA / TABLE_FILE).read_text(encoding="utf-8")
         units = json.loads(raw)["units"]
     except (OSError, ValueError, KeyError) as exc:
         raise PodiumError("E005", f"cannot load the unit table: {exc}", TABLE_FILE) from None

@@ -10,7 +10,6 @@ comments are not the transcript and are left out."""
 from __future__ import annotations
 
 import io
-import zipfile
 from typing import Any
 
 from podium.errors import PodiumError
@@ -27,6 +26,8 @@ _COLONS = (":", "：")
 def sniff(raw: bytes, suffix: str) -> bool:
     if not raw.startswith(MAGIC):
         return False
+    import zipfile  # only a file that opens as a ZIP archive is looked into
+
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             return "word/document.xml" in archive.namelist()
@@ -43,6 +44,8 @@ def read(raw: bytes, name: str) -> Document:
 
 
 def _open(raw: bytes, name: str) -> Any:
+    import zipfile
+
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
-
-from selectolax.lexbor import LexborHTMLParser as HTMLParser, LexborNode as Node
+from typing import TYPE_CHECKING
 
 from podium.read.document import Document
+
+if TYPE_CHECKING:
+    from selectolax.lexbor import LexborHTMLParser as HTMLParser, LexborNode as Node
 
 FORMAT = "html"
 
@@ -31,6 +33,8 @@ def sniff(decoded: str, suffix: str) -> bool:
 
 
 def read(decoded: str, name: str) -> Document:
+    from selectolax.lexbor import LexborHTMLParser as HTMLParser  # the parser loads only for a web page
+
     tree = HTMLParser(_within_depth(decoded))
     title_node = tree.css_first("title")
     title = " ".join(title_node.text().split()) if title_node else None

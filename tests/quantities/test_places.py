@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from podium import parse
-from podium.quantities.places import gazetteer, mentions_in
+from podium.quantities import places as places_module
+from podium.quantities.places import Placer, gazetteer, mentions_in, placer_of
 from podium.store import Corpus
 from tests.conftest import CORPUS, needs_shared
 
@@ -45,6 +46,26 @@ def test_a_provincial_briefing_keeps_its_province_unless_the_sentence_says_other
         ("4.6%", "Guangzhou", "sentence"),
         ("5%", "Hunan", "sentence"),
     ]
+
+
+def test_places_are_found_once_for_the_figures_and_the_undertakings(monkeypatch: pytest.MonkeyPatch) -> None:
+    built: list[object] = []
+    found = Placer.__init__
+
+    def counted(self: Placer, briefing: object) -> None:
+        built.append(briefing)
+        found(self, briefing)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(places_module.Placer, "__init__", counted)
+    briefing = parse(PROVINCIAL + "\nThe new stadium in Guangzhou will be completed and opened this year.\n")
+    assert [(c.subject, c.place, c.deadline) for c in briefing.commitments] == [
+        ("The new stadium in Guangzhou", "Guangzhou", "2024")
+    ]
+    assert ("grain output", "Hunan") in [(q.subject, q.place) for q in briefing.quantities]
+    assert len(built) == 1 and placer_of(briefing) is placer_of(briefing)
+    briefing.quantities = briefing.quantities[:1]  # other figures: their places are found anew
+    placer_of(briefing)
+    assert len(built) == 2
 
 
 def test_names_match_whole_words_and_case() -> None:
