@@ -68,8 +68,9 @@ def test_quantities_command_prints_the_fields_on_prose(tmp_path: Path) -> None:
     assert [(r["text"], r["value"], r["unit"]) for r in records] == [("$18 billion", 18e9, "USD"), ("5.6%", 5.6, "%")]
     assert list(records[0]) == [
         "text", "start", "end", "value", "value_max", "unit", "qualifier",
-        "kind", "subject", "period", "modality", "turn", "speaker", "place", "place_source", "entity",
+        "kind", "direction", "subject", "period", "modality", "turn", "speaker", "place", "place_source", "entity",
     ]  # fmt: skip
+    assert [(r["kind"], r["direction"]) for r in records] == [("level", None), ("growth", "up")]
 
 
 def test_quantities_command_csv(tmp_path: Path) -> None:
