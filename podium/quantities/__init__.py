@@ -30,8 +30,7 @@ def extract_text(text: str) -> list[Quantity]:
 @stage("quantities.v1")
 def run_quantities(briefing: Briefing) -> Briefing:
     if briefing.metadata.get("language") == "zh":
-        briefing.quantities = chinese_quantities(briefing)
-        assign_directions(briefing.text, briefing.quantities, "zh")
+        briefing.quantities = chinese_quantities(briefing)  # directions read on the normalised copy
         _normalise(briefing.quantities)
         return briefing
     quantities: list[Quantity] = []

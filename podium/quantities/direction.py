@@ -29,6 +29,12 @@ def direction_words(lang: str) -> dict[str, Any]:
     return dict(read_table("direction.yaml").get(lang) or {})
 
 
+@lru_cache(maxsize=1)
+def _respectively() -> tuple[str, ...]:
+    """Words that open a list continuing the clause before (kinds_zh.yaml, read by the kinds too)."""
+    return tuple(str(w) for w in read_table("kinds_zh.yaml")["respectively"])
+
+
 def clause_before(text: str, start: int) -> str:
     """The text of a figure's own clause before it."""
     before = text[max(0, start - CLAUSE_REACH) : start]
@@ -43,6 +49,10 @@ def stated_direction(text: str, start: int, end: int, lang: str) -> Direction | 
         return None
     clause = clause_before(text, start)
     if lang == "zh":
+        if clause.lstrip().startswith(_respectively()) and len(clause) < start:
+            # "降幅有所收窄,分别为32.7%": a list opened by 分别 is the clause before's.
+            opened = start - len(clause) - 1
+            clause = clause_before(text, opened) + text[opened] + clause
         way = _zh_way(clause[-int(words["reach"]) :], words)
     else:
         way = _en_way(clause, words)
@@ -84,6 +94,12 @@ def _ending(head: str, table: dict[str, list[str]]) -> Direction | None:
     return max(found)[1] if found else None
 
 
+def _starting(after: str, table: dict[str, list[str]]) -> Direction | None:
+    """The way of the longest word of `table` that `after` starts with."""
+    found = [(len(w), way) for way in WAYS for w in table[way] if after.startswith(w)]
+    return max(found)[1] if found else None
+
+
 def _first_in(tokens: Iterable[str], table: dict[str, list[str]]) -> Direction | None:
     for token in tokens:
         for way in WAYS:
@@ -94,22 +110,23 @@ def _first_in(tokens: Iterable[str], table: dict[str, list[str]]) -> Direction |
 
 def _way_after(after: str, lang: str, words: dict[str, Any]) -> Direction | None:
     if lang == "zh":
-        return None
+        return _starting(after, words["after"])
     tokens = [w.lower() for w in WORD.findall(after)][:2]
     return _first_in(tokens, words["after"])
 
 
-def direction_of(text: str, qty: Quantity, lang: str) -> Direction | None:
-    """The direction of a growth or change figure: a negative value went down, else the words
-    around it decide; None for other kinds."""
-    if qty.kind not in DIRECTED_KINDS:
+def direction_at(text: str, start: int, end: int, *, kind: str, value: float, lang: str) -> Direction | None:
+    """The direction of a figure of `kind` stated at text[start:end]: a negative value went
+    down, else the words around it decide; None for kinds other than growth and change. A Chinese
+    text is read on its normalised copy (podium/zh.py), so 增長 reads as 增长."""
+    if kind not in DIRECTED_KINDS:
         return None
-    if qty.value < 0:
+    if value < 0:
         return "down"
-    return stated_direction(text, qty.start, qty.end, lang)
+    return stated_direction(text, start, end, lang)
 
 
 def assign_directions(text: str, quantities: Iterable[Quantity], lang: str) -> None:
-    """Set `direction` on every quantity in place (None where it has none)."""
+    """Set `direction` on every quantity of `text` in place (None where it has none)."""
     for qty in quantities:
-        qty.direction = direction_of(text, qty, lang)
+        qty.direction = direction_at(text, qty.start, qty.end, kind=qty.kind, value=qty.value, lang=lang)
