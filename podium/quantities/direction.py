@@ -47,6 +47,10 @@ def stated_direction(text: str, start: int, end: int, lang: str) -> Direction | 
     words = direction_words(lang)
     if not words:
         return None
+    own = text[start:end].lower()
+    way = next((w for w in WAYS for word in words["within"][w] if word in own), None)
+    if way:
+        return way
     clause = clause_before(text, start)
     if lang == "zh":
         if clause.lstrip().startswith(_respectively()) and len(clause) < start:

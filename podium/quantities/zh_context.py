@@ -330,6 +330,10 @@ def chinese_quantities(briefing: Briefing) -> list[Quantity]:
             qty.direction = listed_after[1].direction  # "分别增长6.1%、4.8%": one verb for the list
         listed_after = (mention, qty)
         subject = subject_of(copy, mention, refs, last_end)
+        if read and RESTATED.fullmatch(copy[read[-1][0].end : mention.start]) and _restates(read[-1][1], qty):
+            # "2995.6亿斤（约1.5亿吨）": the same figure in other units, of the same thing.
+            earlier = read[-1][1]
+            qty.kind, qty.period, qty.direction, subject = earlier.kind, earlier.period, earlier.direction, earlier.subject  # type: ignore[assignment]
         last_end = mention.end
         sentence = sentence_start(copy, mention.start)
         if not subject and previous is not None and previous[0] == sentence:
@@ -408,6 +412,15 @@ def _span_ending(period: str, count: int, unit: str) -> str:
 
 
 LIST_JOINERS = frozenset("、和及与 ")
+# An opening bracket, a hedge at most: the figure after it restates the one before in other units.
+RESTATED = re.compile(r"\s*[(\[]\s*(?:约合|折合|大约|约|合|即|相当于)?\s*")
+
+
+def _restates(earlier: Quantity, qty: Quantity) -> bool:
+    """Whether `qty` can restate `earlier` in other units: amounts both, in different units (a
+    rate before the bracket, "下降3.8%(折合512.1亿美元", is not what the bracket restates)."""
+    rates = ("%", "pp", "times")
+    return earlier.unit != qty.unit and earlier.unit not in rates and qty.unit not in rates
 
 
 def _listed(copy: str, before: Mention, mention: Mention, earlier: Quantity, qty: Quantity) -> bool:
