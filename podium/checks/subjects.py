@@ -8,6 +8,21 @@ from functools import lru_cache
 from podium.checks.words import load
 
 _TOKEN = re.compile(r"[A-Za-z][\w-]*(?:['’]s)?")
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+def _han_pairs(text: str) -> set[str]:
+    """Chinese words run together unspaced: a run of characters counts by its character pairs
+    (read as simplified), so "全国夏粮产量" shares its words with "夏粮产量" as English would."""
+    runs = _HAN_RUN.findall(text)
+    if not runs:
+        return set()
+    from podium.zh import to_simplified  # OpenCC, only for text that holds Chinese
+
+    pairs: set[str] = set()
+    for run in map(to_simplified, runs):
+        pairs |= {run[i : i + 2] for i in range(len(run) - 1)} or {run}
+    return pairs
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +70,7 @@ def words_key(subject: str) -> frozenset[str]:
     tokens = [t for i, t in enumerate(_TOKEN.findall(subject)) if not _is_proper(t, i)]
     phrase = " ".join(tokens).lower()
     phrase = _synonym_pattern().sub(lambda m: words.subject_synonyms[m.group().lower()], phrase)
-    content = {t for t in phrase.split() if t not in words.subject_stopwords}
+    content = {t for t in phrase.split() if t not in words.subject_stopwords} | _han_pairs(subject)
     return frozenset(content | tags) if content else frozenset()
 
 
