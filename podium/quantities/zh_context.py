@@ -330,10 +330,12 @@ def chinese_quantities(briefing: Briefing) -> list[Quantity]:
             qty.direction = listed_after[1].direction  # "分别增长6.1%、4.8%": one verb for the list
         listed_after = (mention, qty)
         subject = subject_of(copy, mention, refs, last_end)
-        if read and RESTATED.fullmatch(copy[read[-1][0].end : mention.start]) and _restates(read[-1][1], qty):
+        earlier = _restated(copy, read, mention, qty)
+        if earlier is not None:
             # "2995.6亿斤（约1.5亿吨）": the same figure in other units, of the same thing.
-            earlier = read[-1][1]
             qty.kind, qty.period, qty.direction, subject = earlier.kind, earlier.period, earlier.direction, earlier.subject  # type: ignore[assignment]
+        elif set(subject) <= LIST_JOINERS:
+            subject = ""  # "增长10.2%和9.4%": the list's subject, from the figure before
         last_end = mention.end
         sentence = sentence_start(copy, mention.start)
         if not subject and previous is not None and previous[0] == sentence:
@@ -414,6 +416,24 @@ def _span_ending(period: str, count: int, unit: str) -> str:
 LIST_JOINERS = frozenset("、和及与 ")
 # An opening bracket, a hedge at most: the figure after it restates the one before in other units.
 RESTATED = re.compile(r"\s*[(\[]\s*(?:约合|折合|大约|约|合|即|相当于)?\s*")
+
+
+def _restated(copy: str, read: list[tuple[Mention, Quantity]], mention: Mention, qty: Quantity) -> Quantity | None:
+    """The figure `mention` restates in other units: the last amount of its sentence, where only a
+    bracket and a hedge stand between them, or a rate of that amount too ("3551.8亿元人民币,同比下降
+    3.8%(折合512.1亿美元": the bracket restates the amount, not the rate)."""
+    if not read:
+        return None
+    opened = copy.rfind("(", 0, mention.start)
+    if opened < read[-1][0].end or not RESTATED.fullmatch(copy[opened : mention.start]):
+        return None
+    sentence = sentence_start(copy, mention.start)
+    for before, earlier in reversed(read):
+        if before.start < sentence:
+            return None
+        if _restates(earlier, qty):
+            return earlier
+    return None
 
 
 def _restates(earlier: Quantity, qty: Quantity) -> bool:
