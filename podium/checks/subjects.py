@@ -8,21 +8,16 @@ from functools import lru_cache
 from podium.checks.words import load
 
 _TOKEN = re.compile(r"[A-Za-z][\w-]*(?:['’]s)?")
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def _han_pairs(text: str) -> set[str]:
-    """Chinese words run together unspaced: a run of characters counts by its character pairs
-    (read as simplified), so "全国夏粮产量" shares its words with "夏粮产量" as English would."""
-    runs = _HAN_RUN.findall(text)
-    if not runs:
+    """Chinese words run together unspaced: compared by character pairs (podium/zh.py)."""
+    if not _HAN_RUN.search(text):
         return set()
-    from podium.zh import to_simplified  # OpenCC, only for text that holds Chinese
+    from podium.zh import han_pairs  # OpenCC, only for text that holds Chinese
 
-    pairs: set[str] = set()
-    for run in map(to_simplified, runs):
-        pairs |= {run[i : i + 2] for i in range(len(run) - 1)} or {run}
-    return pairs
+    return han_pairs(text)
 
 
 @lru_cache(maxsize=1)

@@ -101,3 +101,12 @@ def test_eval_command_rejects_a_bad_file(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["eval", str(bad), str(bad)])
     assert result.exit_code == 1
     assert "E020" in result.output
+
+
+def test_chinese_subjects_are_compared_by_character_pairs_as_written_or_traditional() -> None:
+    from podium.quantities.subjects import subject_matches
+
+    assert subject_matches("夏粮产量", "全国夏粮产量")  # three of the four pairs shared
+    assert subject_matches("实际使用外资", "實際使用外資")  # traditional reads as simplified
+    assert not subject_matches("夏粮产量", "早稻产量")  # one pair of three
+    assert not subject_matches("进口", "出口")
