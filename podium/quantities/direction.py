@@ -8,7 +8,7 @@ by the alignment of two language versions (a figure turned round in translation)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -132,5 +132,26 @@ def direction_at(text: str, start: int, end: int, *, kind: str, value: float, la
 
 def assign_directions(text: str, quantities: Iterable[Quantity], lang: str) -> None:
     """Set `direction` on every quantity of `text` in place (None where it has none)."""
-    for qty in quantities:
+    found = sorted(quantities, key=lambda q: q.start)
+    for qty in found:
         qty.direction = direction_at(text, qty.start, qty.end, kind=qty.kind, value=qty.value, lang=lang)
+    carry_directions(text, found, lang)
+
+
+def carry_directions(text: str, quantities: Sequence[Quantity], lang: str) -> None:
+    """A growth or change with no direction of its own, listed after one of the same kind ("rose
+    57% and 45.9%", "分别增长6.1%、4.8%") or restating it in brackets, goes the same way.
+    `quantities` in text order."""
+    gap = _carried_by(lang)
+    if gap is None:
+        return
+    for before, qty in zip(quantities, quantities[1:]):
+        if qty.direction is None and before.direction and before.kind == qty.kind in DIRECTED_KINDS:
+            if before.end <= qty.start and gap.fullmatch(text, before.end, qty.start):
+                qty.direction = before.direction
+
+
+@lru_cache(maxsize=None)
+def _carried_by(lang: str) -> re.Pattern[str] | None:
+    pattern = direction_words(lang).get("carried_by")
+    return re.compile(str(pattern), re.IGNORECASE) if pattern else None

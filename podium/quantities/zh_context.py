@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from podium.model import Briefing, Quantity
-from podium.quantities.direction import direction_at
+from podium.quantities.direction import carry_directions, direction_at
 from podium.quantities.zh import Mention
 from podium.wordtables import read_table
 from podium.zh import alternation, longest_first
@@ -320,15 +320,11 @@ def chinese_quantities(briefing: Briefing) -> list[Quantity]:
     read: list[tuple[Mention, Quantity]] = []
     previous: tuple[int, str] | None = None  # the last subject and the sentence it was in
     last_end = 0
-    listed_after: tuple[Mention, Quantity] | None = None  # the figure before, for lists
     for mention, qty in found:
         qty.kind = kind_of(copy, mention)  # type: ignore[assignment]
         qty.period = period_of(copy, mention, refs, qty.kind)
         qty.modality = modality_of(copy, mention)  # type: ignore[assignment]
         qty.direction = direction_at(copy, mention.start, mention.end, kind=qty.kind, value=qty.value, lang="zh")
-        if qty.direction is None and listed_after is not None and _listed(copy, listed_after[0], mention, listed_after[1], qty):
-            qty.direction = listed_after[1].direction  # "分别增长6.1%、4.8%": one verb for the list
-        listed_after = (mention, qty)
         subject = subject_of(copy, mention, refs, last_end)
         earlier = _restated(copy, read, mention, qty)
         if earlier is not None:
@@ -349,6 +345,7 @@ def chinese_quantities(briefing: Briefing) -> list[Quantity]:
         read.append((mention, qty))
     _respective_periods(copy, read)
     _held_periods(copy, read)
+    carry_directions(briefing.text, out, "zh")  # "分别增长6.1%、4.8%": one verb for the list
     return out
 
 

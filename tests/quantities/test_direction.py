@@ -97,3 +97,17 @@ def test_eval_scores_direction_only_where_the_gold_has_it() -> None:
     right = score(gold, [{**gold[0]}], levels_for(gold))[-1]
     wrong = score(gold, [{**gold[0], "direction": "up"}], levels_for(gold))[-1]
     assert (right.level, right.f1, wrong.f1) == ("direction", 1.0, 0.0)
+
+
+def test_a_list_or_a_restatement_goes_the_way_its_first_figure_went() -> None:
+    text = (
+        "MR. LEE: Imports and exports increased by 57% and 45.9%, respectively. Output fell by "
+        "6 billion jin (3 million tons), and the deficit was 4%.\n"
+    )
+    assert figures(text) == [
+        ("57%", 57.0, "growth", "up"),
+        ("45.9%", 45.9, "growth", "up"),
+        ("6 billion jin", 6e9, "change", "down"),
+        ("3 million tons", 3e6, "change", "down"),
+        ("4%", 4.0, "ratio", None),
+    ]
