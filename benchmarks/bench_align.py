@@ -140,15 +140,12 @@ def _direction_turned(zh_text: str, en_text: str, row: dict[str, Any]) -> str | 
     """The English with the direction word just before the pair's figure replaced by the first
     word of the other direction; None where either version states no direction (then a change
     could not be judged)."""
-    from types import SimpleNamespace
+    from podium.quantities.direction import CLAUSE_END, WORD, direction_words, stated_direction
 
-    from podium.align import CLAUSE_END, WORD, Side, _table, direction_of
-
-    zh_side = Side("zh", zh_text, [])
-    if direction_of(zh_side, SimpleNamespace(start=row["zh"]["start"])) is None:  # type: ignore[arg-type]
+    if stated_direction(zh_text, row["zh"]["start"], row["zh"]["end"], "zh") is None:
         return None
     start = row["en"]["start"]
-    words = _table()["direction_words"]["en"]
+    words = direction_words("en")["before"]
     before = en_text[max(0, start - 200) : start]
     clause_start = max((m.end() for m in CLAUSE_END.finditer(before)), default=0)
     for match in reversed(list(WORD.finditer(before, clause_start))):

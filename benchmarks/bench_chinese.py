@@ -17,7 +17,8 @@ so periods are scored against the same calendar either way.
 
 `--part tuning` scores only the alphabetically first half of tests/data/zh (the files podium's
 Chinese reader was tuned on, with ../shared/gold/zh); `--part held-out` only the second half,
-which stays unread while developing: its score is the honest one.
+held out in the first session (tuned on since); `--part batch2` only tests/data/zh2, seven pages
+collected in the second session with gold written before podium ran on them.
 
 Run: .venv/bin/python benchmarks/bench_chinese.py [--errors] [--part tuning|held-out]"""
 
@@ -31,12 +32,17 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 HELD_OUT = ROOT / "tests" / "data" / "zh"
+BATCH2 = ROOT / "tests" / "data" / "zh2"
 SHARED = ROOT.parent / "shared"
-STRUCTURE_SETS = (("held-out", HELD_OUT, HELD_OUT), ("shared", SHARED / "gold" / "zh", SHARED / "corpus" / "zh"))
-FIGURE_LEVELS = ("span", "value+unit", "qualifier", "kind", "period", "subject")
+STRUCTURE_SETS = (
+    ("held-out", HELD_OUT, HELD_OUT),
+    ("batch2", BATCH2, BATCH2),
+    ("shared", SHARED / "gold" / "zh", SHARED / "corpus" / "zh"),
+)
+FIGURE_LEVELS = ("span", "value+unit", "qualifier", "kind", "period", "subject", "direction")
 
 Record = dict[str, Any]
-PARTS = ("tuning", "held-out")
+PARTS = ("tuning", "held-out", "batch2")
 
 
 @dataclasses.dataclass
@@ -50,9 +56,11 @@ class Parsed:
 
 
 def in_part(stem: str, part: str | None) -> bool:
-    """Whether the tests/data/zh file `stem` is in `part` (None: every file)."""
+    """Whether the tests/data/zh file `stem` is in `part` (None: every file; batch2 holds none)."""
     if part is None:
         return True
+    if part == "batch2":
+        return False
     stems = sorted(p.name.removesuffix(".txt") for p in HELD_OUT.glob("*.txt"))
     first_half = stems.index(stem) < len(stems) // 2 if stem in stems else False
     return first_half == (part == "tuning")
@@ -125,6 +133,13 @@ def f1_row(scores: list[Any]) -> dict[str, float]:
     return {s.level: (1.0 if s.gold == 0 and s.predicted == 0 else s.f1) for s in scores}
 
 
+def figure_gold(part: str | None) -> list[Path]:
+    """The figure gold files of `part`: a half of tests/data/zh, batch 2 (tests/data/zh2), or both folders."""
+    first = [p for p in sorted(HELD_OUT.glob("*.quantities.jsonl")) if in_part(p.name.removesuffix(".quantities.jsonl"), part)]
+    second = sorted(BATCH2.glob("*.quantities.jsonl")) if part in (None, "batch2") else []
+    return first + second
+
+
 def figures(errors: bool, part: str | None = None) -> None:
     from podium.quantities.evaluate import Score, read_jsonl, score
 
@@ -132,17 +147,16 @@ def figures(errors: bool, part: str | None = None) -> None:
     from bench_accuracy import errors as figure_errors
 
     header = f"{'file':<46} {'gold':>4} {'pred':>4} {'date':>5} " + " ".join(f"{lv:>10}" for lv in FIGURE_LEVELS)
-    print(f"Figures: tests/data/zh ({part or 'every file'})")
+    print(f"Figures: {'tests/data/zh2' if part == 'batch2' else 'tests/data/zh'} ({part or 'every file, and tests/data/zh2'})")
     print(header)
     print("-" * len(header))
     totals = {level: [0, 0, 0] for level in FIGURE_LEVELS}
     reports = []
-    for gold_path in sorted(HELD_OUT.glob("*.quantities.jsonl")):
+    for gold_path in figure_gold(part):
         stem = gold_path.name.removesuffix(".quantities.jsonl")
-        if not in_part(stem, part):
-            continue
+        folder = gold_path.parent
         gold = read_jsonl(gold_path)
-        parsed = parse(HELD_OUT / f"{stem}.txt", gold_date(HELD_OUT / f"{stem}.structure.json"))
+        parsed = parse(folder / f"{stem}.txt", gold_date(folder / f"{stem}.structure.json"))
         scores = score(gold, parsed.quantities, FIGURE_LEVELS)
         for s in scores:
             totals[s.level][0] += s.true_positives
@@ -171,8 +185,10 @@ def structure(errors: bool, part: str | None = None) -> None:
     print("-" * len(header))
     reports = []
     for set_name, gold_dir, text_dir in STRUCTURE_SETS:
-        if gold_dir != HELD_OUT and part == "held-out":
-            continue  # ../shared/gold/zh was tuned on
+        if part in ("held-out", "batch2") and set_name != part:
+            continue  # ../shared/gold/zh was tuned on; each held-out part is scored alone
+        if part == "tuning" and gold_dir == BATCH2:
+            continue
         if not gold_dir.is_dir():
             print(f"{set_name:<8} skipped: {gold_dir} is absent")
             continue

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -125,35 +124,12 @@ def _context_score(a: Side, b: Side, x: Quantity, y: Quantity) -> float:
         score += _weight("same_kind")
     if x.period and x.period == y.period:
         score += _weight("same_period")
-    ways = direction_of(a, x), direction_of(b, y)
+    ways = x.direction, y.direction
     if (x.value < 0) == (y.value < 0) and not (ways[0] and ways[1] and ways[0] != ways[1]):
         score += _weight("same_direction")
     if x.turn is not None and x.turn == y.turn:
         score += _weight("same_turn")
     return score
-
-
-CLAUSE_END = re.compile(r"[,.;:!?，。；：！？、\d]")
-WORD = re.compile(r"[^\W\d_]+")
-CLAUSE_REACH = 200  # characters looked back for the start of a figure's clause
-
-
-def direction_of(side: Side, qty: Quantity) -> str | None:
-    """"up" or "down" where a direction word stands just before the figure in its own clause,
-    None where none does (then nothing is judged)."""
-    words = _table()["direction_words"].get(side.lang)
-    if not words:
-        return None
-    reach = int(_table()["direction_reach"][side.lang])
-    before = side.text[max(0, qty.start - CLAUSE_REACH) : qty.start]
-    clause = before[max((m.end() for m in CLAUSE_END.finditer(before)), default=0) :]
-    if side.lang == "en":
-        tokens = [w.lower() for w in WORD.findall(clause)][-reach:]
-        found = [way for token in reversed(tokens) for way in ("up", "down") if token in words[way]]
-    else:
-        clause = clause[-reach:]
-        found = [way for at in range(len(clause), 0, -1) for way in ("up", "down") if any(clause[:at].endswith(w) for w in words[way])]
-    return found[0] if found else None
 
 
 def _monotone(xs: Sequence[Quantity], ys: Sequence[Quantity], score: Score) -> list[tuple[int, int]]:
@@ -270,7 +246,7 @@ def _lines(a: Side, b: Side, pairs: list[tuple[int, int]]) -> list[Pair]:
     while i < len(a.quantities) or j < len(b.quantities):
         if queue and i == queue[0][0] and j == queue[0][1]:
             x, y = a.quantities[i], b.quantities[j]
-            same, note = compare(x, y, ways=(direction_of(a, x), direction_of(b, y)))
+            same, note = compare(x, y, ways=(x.direction, y.direction))
             lines.append(Pair(x, y, same, note))
             queue.pop(0)
             i, j = i + 1, j + 1

@@ -17,12 +17,13 @@ from typing import Any, Literal, get_args, get_origin, get_type_hints
 
 from podium.layout import Layout, layout_of
 
-SCHEMA_VERSION = "1.4.0"  # 1.1: `warnings`; 1.2: warning kind "structure"; 1.3: `id` on figures, findings and commitments; 1.4: place, place_source, entity of figures
+SCHEMA_VERSION = "1.5.0"  # 1.1: `warnings`; 1.2: warning kind "structure"; 1.3: `id` on figures, findings and commitments; 1.4: place, place_source, entity of figures; 1.5: direction of figures
 
 Role = Literal["host", "official", "journalist", "unknown"]
 Qualifier = Literal["exact", "approx", "min", "max"]
 Kind = Literal["level", "change", "growth", "share", "rank", "ratio", "duration"]
 Modality = Literal["actual", "target", "forecast"]
+Direction = Literal["up", "down"]
 Verdict = Literal["consistent", "inconsistent", "implausible"]
 CommitmentStatus = Literal["met", "missed", "open", "overdue"]
 CaveatKind = Literal["decoding", "language", "figures", "structure"]
@@ -92,6 +93,9 @@ class Quantity:
     place: str = ""
     place_source: str = ""
     entity: str = ""
+    # Which way a growth or change went ("fell 3%": value 3, "down"); None for other kinds and
+    # where the text does not say (podium/quantities/direction.py).
+    direction: Direction | None = None
 
 
 @dataclass

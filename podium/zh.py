@@ -91,6 +91,20 @@ def to_simplified(text: str) -> str:
     return "\n".join(out)
 
 
+HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+def han_pairs(text: str) -> set[str]:
+    """The character pairs of each run of Chinese characters in `text`, read as simplified (a
+    one-character run counts as itself). Chinese writes words unspaced: its pairs are what two
+    phrases are compared by ("全国夏粮产量" and "夏粮产量" share three of five), as English
+    phrases are by their words."""
+    pairs: set[str] = set()
+    for run in map(to_simplified, HAN_RUN.findall(text)):
+        pairs |= {run[i : i + 2] for i in range(len(run) - 1)} or {run}
+    return pairs
+
+
 def _one_for_one(converted: str, original: str) -> str:
     return converted if len(converted) == 1 else original
 

@@ -183,7 +183,7 @@ def test_figures_json_and_csv_match_the_store(db: Path, monkeypatch: pytest.Monk
     assert as_json.exit_code == as_csv.exit_code == 0
     assert recorder.calls[0] == {
         "args": (), "subject": None, "unit": "percent", "kind": "growth", "period": "20", "place": None, "speaker": None,
-        "modality": None, "briefing": None, "limit": None, "offset": 0,
+        "modality": None, "direction": None, "briefing": None, "limit": None, "offset": 0,
     }  # fmt: skip
     with Corpus(db, readonly=True) as corpus:
         assert json.loads(as_json.stdout) == corpus.figures(unit="percent", kind="growth", period="20")

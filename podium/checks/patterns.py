@@ -24,12 +24,14 @@ CLAUSE_BREAK = re.compile(r"[,;()]")
 
 @lru_cache(maxsize=1)
 def restatement_gap() -> re.Pattern[str]:
-    """The text between a figure and its restatement in other units: "(about " or ", or "."""
+    """The text between a figure and its restatement in other units: "(about " or ", or ", "（约"."""
     words = load()
     hedges = _alternation(words.hedges)
     joiners = _alternation(words.restatement_joiners)
+    # A word ends where no Latin letter follows ("or", not "order"): Chinese words run straight
+    # into the figure ("（约1000万公顷）"), so a word boundary cannot end them.
     return re.compile(
-        rf"^\s*(?:\(|\[|,?\s*(?:{joiners})\b|—|–|-)\s*(?:(?:{hedges})\b\s*)*$",
+        rf"^\s*(?:\(|\[|（|【|[,，]?\s*(?:{joiners})(?![a-z])|—|–|-)\s*(?:(?:{hedges})(?![a-z])\s*)*$",
         re.IGNORECASE,
     )
 

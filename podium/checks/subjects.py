@@ -8,6 +8,16 @@ from functools import lru_cache
 from podium.checks.words import load
 
 _TOKEN = re.compile(r"[A-Za-z][\w-]*(?:['’]s)?")
+_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _han_pairs(text: str) -> set[str]:
+    """Chinese words run together unspaced: compared by character pairs (podium/zh.py)."""
+    if not _HAN_RUN.search(text):
+        return set()
+    from podium.zh import han_pairs  # OpenCC, only for text that holds Chinese
+
+    return han_pairs(text)
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +65,7 @@ def words_key(subject: str) -> frozenset[str]:
     tokens = [t for i, t in enumerate(_TOKEN.findall(subject)) if not _is_proper(t, i)]
     phrase = " ".join(tokens).lower()
     phrase = _synonym_pattern().sub(lambda m: words.subject_synonyms[m.group().lower()], phrase)
-    content = {t for t in phrase.split() if t not in words.subject_stopwords}
+    content = {t for t in phrase.split() if t not in words.subject_stopwords} | _han_pairs(subject)
     return frozenset(content | tags) if content else frozenset()
 
 

@@ -59,7 +59,7 @@ SpeakerOption = Annotated[str | None, typer.Option("--speaker", help="Speaker na
 
 # A terminal is narrow: tables show what a reader scans for; --json and --csv carry every column.
 SEARCH_TABLE_COLUMNS = ("briefing_date", "speaker", "snippet", "briefing_id", "turn")
-FIGURE_TABLE_COLUMNS = ("briefing_date", "speaker", "text", "value", "unit", "kind", "subject", "period", "place", "modality")
+FIGURE_TABLE_COLUMNS = ("briefing_date", "speaker", "text", "value", "unit", "kind", "direction", "subject", "period", "place", "modality")
 
 
 class ExportFormat(str, Enum):

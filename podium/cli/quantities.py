@@ -16,10 +16,10 @@ from podium.pipeline import FIGURE_STAGES, parse_figures
 # The guideline field names (shared/gold/GUIDELINES.md), then where the figure was said.
 FIELDS: tuple[str, ...] = (
     "text", "start", "end", "value", "value_max", "unit", "qualifier",
-    "kind", "subject", "period", "modality", "turn", "speaker", "place", "place_source", "entity",
+    "kind", "direction", "subject", "period", "modality", "turn", "speaker", "place", "place_source", "entity",
 )  # fmt: skip
 # A terminal is narrow: the table shows what a reader scans for; --jsonl and --csv carry every field.
-TABLE_COLUMNS: tuple[str, ...] = ("text", "value", "unit", "qualifier", "kind", "subject", "period", "place", "modality", "speaker")
+TABLE_COLUMNS: tuple[str, ...] = ("text", "value", "unit", "qualifier", "kind", "direction", "subject", "period", "place", "modality", "speaker")
 
 
 def quantity_record(qty: Quantity) -> dict[str, Any]:
@@ -37,7 +37,7 @@ def quantities(
     """Print every figure the file states, one record per mention (default: a table).
 
     Fields follow the gold guidelines (text, start, end, value, value_max, unit, qualifier, kind,
-    subject, period, modality) plus the turn and speaker the figure stands in and its place
+    direction, subject, period, modality) plus the turn and speaker the figure stands in and its place
     (place, place_source, entity); offsets index the file's text as read.
 
     Example:
@@ -59,7 +59,8 @@ def eval_(
     gold: Annotated[Path, typer.Argument(help="Gold mentions, JSON Lines (GUIDELINES.md fields).")],
     pred: Annotated[Path, typer.Argument(help="Predicted mentions, JSON Lines (e.g. from `podium quantities --jsonl`).")],
 ) -> None:
-    """Print precision, recall and F1 at six levels: span, value+unit, qualifier, kind, period, subject.
+    """Print precision, recall and F1 at six levels: span, value+unit, qualifier, kind, period, subject
+    (and direction, where the gold annotates it).
 
     Mentions pair one to one by overlapping span; values agree within a relative 1e-6; subjects
     agree by lenient token overlap (see podium/quantities/evaluate.py).

@@ -3,7 +3,8 @@
 `extract_text(text)` reads plain prose (`find_mentions(text, start, end)` a window of a longer
 text, without normalising) (a news paragraph is one unlabelled turn); the stage
 "quantities.v1" reads each turn of a parsed Briefing and then hands the mentions to
-`podium.quantities.context.annotate` (kind, subject, period, modality)."""
+`podium.quantities.context.annotate` (kind, subject, period, modality), then gives each growth and
+change its direction (`podium.quantities.direction`)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import bisect
 
 from podium.model import Briefing, Quantity
 from podium.stages import stage
+from podium.quantities.direction import assign_directions
 from podium.quantities.extract import extract as find_mentions
 from podium.quantities.units import convert, normalize
 
@@ -30,7 +32,7 @@ def run_quantities(briefing: Briefing) -> Briefing:
         # The Chinese readers and their tables are loaded only for a Chinese text.
         from podium.quantities.zh_context import chinese_quantities
 
-        briefing.quantities = chinese_quantities(briefing)
+        briefing.quantities = chinese_quantities(briefing)  # directions read on the normalised copy
         _normalise(briefing.quantities)
         return briefing
     quantities: list[Quantity] = []
@@ -52,6 +54,7 @@ def run_quantities(briefing: Briefing) -> Briefing:
     localise_dollars(briefing.text, quantities)
     inherit_rate_units(briefing.text, quantities)
     annotate(briefing, quantities)
+    assign_directions(briefing.text, quantities, "en")
     _normalise(quantities)
     briefing.quantities = quantities
     return briefing

@@ -9,7 +9,9 @@ Levels (a pair counts as a true positive at a level when):
   one, and the units are the same id;
 - `qualifier`, `kind`, `period`: the field is equal;
 - `subject`: `podium.quantities.subjects.subject_matches`, the one definition of a lenient
-  subject match (content-token F1 of at least 0.5, or the same head noun; both empty agree).
+  subject match (content-token F1 of at least 0.5, or the same head noun; both empty agree);
+- `direction` (only where the gold annotates it, an optional field of the guidelines: a gold file
+  in which no mention has a `direction` key is not scored on it): equal, both absent agreeing.
 Precision divides by the number of predictions, recall by the number of gold mentions."""
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from podium.errors import PodiumError
 from podium.quantities.subjects import subject_matches
 
 LEVELS: tuple[str, ...] = ("span", "value+unit", "qualifier", "kind", "period", "subject")
+DIRECTION = "direction"
 RELATIVE_TOLERANCE = 1e-6
 
 Record = dict[str, Any]
@@ -118,6 +121,7 @@ _AGREES: dict[str, Callable[[Record, Record], bool]] = {
     "kind": _field_agrees("kind"),
     "period": _field_agrees("period"),
     "subject": subjects_agree,
+    DIRECTION: _field_agrees(DIRECTION),
 }
 
 
@@ -128,5 +132,11 @@ def score(gold: Sequence[Record], pred: Sequence[Record], levels: Iterable[str] 
     ]
 
 
+def levels_for(gold: Sequence[Record]) -> tuple[str, ...]:
+    """LEVELS, and `direction` where the gold annotates directions."""
+    return LEVELS + ((DIRECTION,) if any(DIRECTION in g for g in gold) else ())
+
+
 def score_files(gold_path: Path, pred_path: Path) -> list[Score]:
-    return score(read_jsonl(gold_path), read_jsonl(pred_path))
+    gold = read_jsonl(gold_path)
+    return score(gold, read_jsonl(pred_path), levels_for(gold))

@@ -128,11 +128,20 @@ def _normal(token: str) -> str:
     return token
 
 
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
 @lru_cache(maxsize=8192)
 def content_tokens(phrase: str) -> tuple[str, ...]:
-    """The content words of `phrase`, normalised for comparison."""
+    """The content words of `phrase`, normalised for comparison; Chinese, written unspaced, by
+    the character pairs of its runs (podium.zh.han_pairs)."""
     stops = load_words().stop_words
-    out = []
+    out: list[str] = []
+    if _HAN.search(phrase):
+        from podium.zh import han_pairs  # OpenCC, only for text that holds Chinese
+
+        out.extend(sorted(han_pairs(phrase)))
+        phrase = _HAN.sub(" ", phrase)
     for raw in _CONTENT_WORD.findall(phrase.replace("-", " ")):
         token = _normal(raw)
         if token and token not in stops:

@@ -63,6 +63,7 @@ class Tables:
     rank_top: str
     rank_places: tuple[str, ...]
     rank_big: tuple[str, ...]
+    rank_scopes: tuple[str, ...]
     phrases: dict[str, dict[str, Any]]
     number: re.Pattern[str]
     unit_after: re.Pattern[str]
@@ -102,6 +103,7 @@ def tables() -> Tables:
         rank_top=str(data["rank_top"]),
         rank_places=longest_first(data["rank_places"]),
         rank_big=longest_first(data["rank_big"]),
+        rank_scopes=longest_first(data["rank_scopes"]),
         phrases={str(k): dict(v) for k, v in data["phrases"].items()},
         number=number,
         unit_after=re.compile(rf"[ \t]*(?P<unit>{alternation(units)})"),
@@ -173,7 +175,23 @@ def find_mentions(copy: str) -> list[Mention]:
         at = mention.end
     found.sort(key=lambda m: m.start)
     _join_lists(copy, found)
+    for mention in found:
+        _read_minus(copy, mention)
     return [m for m in found if not m.bare]
+
+
+MINUS = "-−"  # the copy folds a full-width minus to "-"
+
+
+def _read_minus(copy: str, mention: Mention) -> None:
+    """"增长-0.9%": a minus right before an Arabic number, not between two numbers (a range
+    "3-5个"), makes it negative and stays in the span."""
+    at = mention.start
+    if at < 1 or copy[at - 1] not in MINUS or not copy[at : at + 1].isdigit():
+        return
+    if at >= 2 and (copy[at - 2].isalnum() and not "\u3400" <= copy[at - 2] <= "\u9fff"):
+        return  # "1-5月", "A-3": a range or a code
+    mention.start, mention.value = at - 1, -mention.value
 
 
 def _quoted_names(copy: str) -> list[tuple[int, int]]:
@@ -234,7 +252,7 @@ def _rank_at(copy: str, match: re.Match[str], t: Tables) -> Mention | None:
     if lead == t.rank_first:
         if place:
             return Mention(start - 1, after + len(place), value, "rank", kind="rank")
-        if big:
+        if big or copy[: start - 1].endswith(t.rank_scopes):
             return Mention(start - 1, after, value, "rank", kind="rank")
         return _ordinal()  # "第一产业", "第1场": a category or a list item
     if place or big:

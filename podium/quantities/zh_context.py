@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from podium.model import Briefing, Quantity
+from podium.quantities.direction import carry_directions, direction_at
 from podium.quantities.zh import Mention
 from podium.wordtables import read_table
 from podium.zh import alternation, longest_first
@@ -25,6 +26,7 @@ class Cues:
     level_links: tuple[str, ...]
     change_verbs: tuple[str, ...]
     change_links: tuple[str, ...]
+    respectively: tuple[str, ...]
     duration_units: frozenset[str]
     modality: dict[str, tuple[str, ...]]
     subject_trailing: tuple[str, ...]
@@ -35,6 +37,8 @@ class Cues:
     halves: dict[str, tuple[int, int]]
     base_markers: tuple[str, ...]
     standing: tuple[str, ...]
+    standing_units: frozenset[str]
+    breakdown: tuple[str, ...]
     time_ref: re.Pattern[str]
 
 
@@ -50,7 +54,7 @@ def cues() -> Cues:
     sub = (
         rf"前(?P<qn>{quarter})季度|第?(?P<q>{quarter})季度|(?P<half>{alternation(halves)})"
         rf"|(?P<m1>\d{{1,2}})(?:月份?)?\s*[-—–~至到]\s*(?P<m2>\d{{1,2}})月份?(?!\d{{1,2}}[日号])"
-        rf"|前(?P<mn>\d{{1,2}}|[{_CN_SMALL}]+)个?月份?|(?P<m>\d{{1,2}})月份?(?!\d{{0,2}}[日号])(?!\d)|(?P<same>{alternation(same)})"
+        rf"|前(?P<mn>\d{{1,2}}|[{_CN_SMALL}]+)个?月份?|(?P<m>\d{{1,2}}|(?<![第{_CN_SMALL}])(?:十[一二]?|[一二三四五六七八九]))月份?(?!\d{{0,2}}[日号])(?!\d)|(?P<same>{alternation(same)})"
     )
     time_ref = re.compile(rf"(?:(?P<y>(?:19|20)\d{{2}})年|(?P<rel>{alternation(relative)}))?(?:{sub})?")
     return Cues(
@@ -58,6 +62,7 @@ def cues() -> Cues:
         level_links=longest_first(kinds["level_links"]),
         change_verbs=longest_first(kinds["change_verbs"]),
         change_links=longest_first(kinds["change_links"]),
+        respectively=longest_first(kinds["respectively"]),
         duration_units=frozenset(str(u) for u in kinds["duration_units"]),
         modality={str(k): longest_first(v) for k, v in kinds["modality"].items()},
         subject_trailing=longest_first(kinds["subject_trailing"]),
@@ -68,6 +73,8 @@ def cues() -> Cues:
         halves=halves,
         base_markers=longest_first(periods["base_markers"]),
         standing=longest_first(periods["standing"]),
+        standing_units=frozenset(str(u) for u in periods["standing_units"]),
+        breakdown=longest_first(periods["breakdown"]),
         time_ref=time_ref,
     )
 
@@ -85,13 +92,18 @@ def sentence_start(copy: str, at: int) -> int:
 
 def kind_of(copy: str, mention: Mention) -> str:
     c = cues()
+    start = clause_start(copy, mention.start)
+    clause = copy[start : mention.start]
     if mention.kind:
-        return mention.kind
+        # 成 is a share ("七成"), but "增速超过两成" is a growth of 20%.
+        return "growth" if mention.kind == "share" and _nearest_cue(clause, c.kinds) == "growth" else mention.kind
     if mention.unit == "rank":
         return "rank"
     if mention.unit in c.duration_units:
         return "duration"
-    clause = copy[clause_start(copy, mention.start) : mention.start]
+    if clause.lstrip().startswith(c.respectively) and _nearest_cue(clause, c.kinds) is None:
+        # "降幅有所收窄,分别为32.7%、15.8%": the list's cue stands in the clause before.
+        clause = copy[sentence_start(copy, start) : mention.start]
     if mention.unit == "pp":
         return "share" if any(w in clause for w in c.kinds.get("share", ())) and "拉动" in clause else "change"
     clause = _without_level_link(clause, c)
@@ -155,6 +167,7 @@ class TimeRef:
     base: bool  # a comparison base ("比去年同期"), which dates nothing
     own: bool  # the time of the figure right after it only ("去年同期的52.5%"), not carried on
     sub: tuple[str, int, int] | None  # the part of the year: ("Q", 1, 3), ("M", 1, 5)
+    until: int | None = None  # where it stops dating figures (the end of a breakdown sentence)
 
 
 def find_time_refs(copy: str, year: int | None) -> list[TimeRef]:
@@ -174,8 +187,18 @@ def find_time_refs(copy: str, year: int | None) -> list[TimeRef]:
         before = copy[max(0, match.start() - 4) : match.start()]
         base = before.endswith(c.base_markers)
         own = copy[match.end() : match.end() + 1] == "的" and copy[match.end() + 1 : match.end() + 2].isdigit()
-        refs.append(TimeRef(match.start(), match.end(), _period(ref_year, sub), base, own, sub))
+        until = _breakdown_end(copy, match.start(), c)
+        refs.append(TimeRef(match.start(), match.end(), _period(ref_year, sub), base, own, sub, until))
     return refs
+
+
+def _breakdown_end(copy: str, at: int, c: Cues) -> int | None:
+    """The end of the sentence at `at` where that sentence breaks the period in force down."""
+    start = sentence_start(copy, at)
+    if not copy[start:at].lstrip(" ,").startswith(c.breakdown):
+        return None
+    ends = [e for e in (copy.find(m, at) for m in _SENTENCE_MARKS) if e >= 0]
+    return min(ends, default=len(copy))
 
 
 def _year_of(match: re.Match[str], year: int | None, c: Cues) -> int | None:
@@ -200,11 +223,10 @@ def _sub_period(match: re.Match[str], c: Cues, refs: list[TimeRef]) -> tuple[str
     if match.group("m1"):
         return ("M", int(match.group("m1")), int(match.group("m2")))
     if match.group("mn"):
-        n = match.group("mn")
-        months = int(n) if n.isdigit() else _small_number(n)
+        months = _small_number(match.group("mn"))
         return ("M", 1, months) if months else None
     if match.group("m"):
-        m = int(match.group("m"))
+        m = _small_number(match.group("m"))  # "5月", "四月份"
         return ("M", m, m) if 1 <= m <= 12 else None
     if match.group("same"):
         live = [ref for ref in refs if not ref.base and not ref.own and ref.sub]
@@ -213,8 +235,11 @@ def _sub_period(match: re.Match[str], c: Cues, refs: list[TimeRef]) -> tuple[str
 
 
 def _small_number(word: str) -> int:
+    """An Arabic or a small Chinese number ("12", "四", "十二"); 0 where it is neither."""
     from podium.quantities.zh import chinese_number
 
+    if word.isdigit():
+        return int(word)
     value = chinese_number(word)
     return int(value) if value else 0
 
@@ -234,13 +259,17 @@ def period_of(copy: str, mention: Mention, refs: list[TimeRef], kind: str) -> st
     c = cues()
     if kind == "duration":
         return ""
-    clause = copy[clause_start(copy, mention.start) : mention.start]
-    if any(word in clause for word in c.standing):
+    # "截至目前,…已超过八成": a standing word before the figure in its sentence, no time after it.
+    sentence = sentence_start(copy, mention.start)
+    standing = max((copy.rfind(word, sentence, mention.start) for word in c.standing), default=-1)
+    if standing >= 0 and not any(standing < ref.start < mention.start for ref in refs):
         return ""
     own = [ref for ref in refs if ref.own and ref.end + 1 == mention.start]
     if own:
         return own[0].period
-    live = [ref for ref in refs if not ref.base and not ref.own and ref.end <= mention.start]
+    live = [ref for ref in refs if not ref.base and not ref.own and ref.end <= mention.start and (ref.until is None or mention.start < ref.until)]
+    if mention.unit in c.standing_units and not any(sentence <= ref.start < mention.start for ref in live):
+        return ""  # "海拔1000米左右": a lasting measure, dated only by a time in its own sentence
     if live:
         return live[-1].period
     sentence_end = min((copy.find(m, mention.end) for m in _SENTENCE_MARKS if copy.find(m, mention.end) >= 0), default=len(copy))
@@ -288,13 +317,21 @@ def chinese_quantities(briefing: Briefing) -> list[Quantity]:
     year = _briefing_year(briefing)
     refs = find_time_refs(copy, year)
     out: list[Quantity] = []
+    read: list[tuple[Mention, Quantity]] = []
     previous: tuple[int, str] | None = None  # the last subject and the sentence it was in
     last_end = 0
     for mention, qty in found:
         qty.kind = kind_of(copy, mention)  # type: ignore[assignment]
         qty.period = period_of(copy, mention, refs, qty.kind)
         qty.modality = modality_of(copy, mention)  # type: ignore[assignment]
+        qty.direction = direction_at(copy, mention.start, mention.end, kind=qty.kind, value=qty.value, lang="zh")
         subject = subject_of(copy, mention, refs, last_end)
+        earlier = _restated(copy, read, mention, qty)
+        if earlier is not None:
+            # "2995.6亿斤（约1.5亿吨）": the same figure in other units, of the same thing.
+            qty.kind, qty.period, qty.direction, subject = earlier.kind, earlier.period, earlier.direction, earlier.subject  # type: ignore[assignment]
+        elif set(subject) <= LIST_JOINERS:
+            subject = ""  # "增长10.2%和9.4%": the list's subject, from the figure before
         last_end = mention.end
         sentence = sentence_start(copy, mention.start)
         if not subject and previous is not None and previous[0] == sentence:
@@ -305,7 +342,108 @@ def chinese_quantities(briefing: Briefing) -> list[Quantity]:
         if turn is not None:
             qty.turn, qty.speaker = turn.id, turn.speaker
         out.append(qty)
+        read.append((mention, qty))
+    _respective_periods(copy, read)
+    _held_periods(copy, read)
+    carry_directions(briefing.text, out, "zh")  # "分别增长6.1%、4.8%": one verb for the list
     return out
+
+
+def _respective_periods(copy: str, read: list[tuple[Mention, Quantity]]) -> None:
+    """"前3个月…分别为32.7%、15.8%、9.5%": a list opened by 分别 whose figures share a range of as
+    many months, quarters or years as it has figures takes them one each, in order."""
+    c = cues()
+    at = 0
+    while at < len(read):
+        end = at + 1
+        while end < len(read) and _listed(copy, read[end - 1][0], read[end][0], read[end - 1][1], read[end][1]):
+            end += 1
+        first = read[at][0]
+        opened = copy[clause_start(copy, first.start) : first.start].lstrip()
+        run = [qty for _, qty in read[at:end]]
+        if end - at > 1 and opened.startswith(c.respectively) and len({q.period for q in run}) == 1:
+            parts = _parts(run[0].period)
+            if len(parts) == len(run):
+                for qty, part in zip(run, parts):
+                    qty.period = part
+        at = end
+
+
+def _parts(period: str) -> list[str]:
+    """The single months, quarters or years of a range ("2009-01/2009-03" -> three months)."""
+    first, _, last = period.partition("/")
+    if not last or first[:4] != last[:4] and len(first) > 4:
+        return []
+    if len(first) == 4:
+        return [str(y) for y in range(int(first), int(last) + 1)]
+    year = first[:4]
+    if first[5] == "Q":
+        return [f"{year}-Q{q}" for q in range(int(first[6]), int(last[6]) + 1)]
+    return [f"{year}-{m:02d}" for m in range(int(first[5:7]), int(last[5:7]) + 1)]
+
+
+def _held_periods(copy: str, read: list[tuple[Mention, Quantity]]) -> None:
+    """"连续4年稳定在560亿斤以上": a level held for N years, quarters or months right after it, in
+    its clause, is dated by those N, ending with the period in force."""
+    for (before, held), (mention, qty) in zip(read, read[1:]):
+        if held.kind != "duration" or qty.kind != "level" or not qty.period:
+            continue
+        if "连续" not in copy[clause_start(copy, before.start) : before.start] or clause_start(copy, mention.start) > before.end:
+            continue
+        qty.period = _span_ending(qty.period, int(held.value), held.unit) or qty.period
+
+
+def _span_ending(period: str, count: int, unit: str) -> str:
+    """The `count` years, quarters or months that end with the end of `period`."""
+    last = period.partition("/")[2] or period
+    year = int(last[:4])
+    if unit == "year":
+        return f"{year - count + 1}/{year}" if count > 1 else ""
+    if unit == "quarter":
+        quarter = int(last[6]) if last[5:6] == "Q" else (int(last[5:7]) + 2) // 3 if len(last) > 4 else 4
+        index = year * 4 + quarter - 1 - (count - 1)
+        return f"{index // 4}-Q{index % 4 + 1}/{year}-Q{quarter}"
+    if unit == "month":
+        month = int(last[5:7]) if len(last) == 7 else 12 if len(last) == 4 else int(last[6]) * 3
+        index = year * 12 + month - 1 - (count - 1)
+        return f"{index // 12}-{index % 12 + 1:02d}/{year}-{month:02d}"
+    return ""
+
+
+LIST_JOINERS = frozenset("、和及与 ")
+# An opening bracket, a hedge at most: the figure after it restates the one before in other units.
+RESTATED = re.compile(r"\s*[(\[]\s*(?:约合|折合|大约|约|合|即|相当于)?\s*")
+
+
+def _restated(copy: str, read: list[tuple[Mention, Quantity]], mention: Mention, qty: Quantity) -> Quantity | None:
+    """The figure `mention` restates in other units: the last amount of its sentence, where only a
+    bracket and a hedge stand between them, or a rate of that amount too ("3551.8亿元人民币,同比下降
+    3.8%(折合512.1亿美元": the bracket restates the amount, not the rate)."""
+    if not read:
+        return None
+    opened = copy.rfind("(", 0, mention.start)
+    if opened < read[-1][0].end or not RESTATED.fullmatch(copy[opened : mention.start]):
+        return None
+    sentence = sentence_start(copy, mention.start)
+    for before, earlier in reversed(read):
+        if before.start < sentence:
+            return None
+        if _restates(earlier, qty):
+            return earlier
+    return None
+
+
+def _restates(earlier: Quantity, qty: Quantity) -> bool:
+    """Whether `qty` can restate `earlier` in other units: amounts both, in different units (a
+    rate before the bracket, "下降3.8%(折合512.1亿美元", is not what the bracket restates)."""
+    rates = ("%", "pp", "times")
+    return earlier.unit != qty.unit and earlier.unit not in rates and qty.unit not in rates
+
+
+def _listed(copy: str, before: Mention, mention: Mention, earlier: Quantity, qty: Quantity) -> bool:
+    """Whether `mention` follows `before` in one list (only joiners between) of one kind."""
+    gap = copy[before.end : mention.start]
+    return bool(gap) and earlier.kind == qty.kind and set(gap) <= LIST_JOINERS
 
 
 def _briefing_year(briefing: Briefing) -> int | None:

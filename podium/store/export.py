@@ -144,7 +144,7 @@ TABLES: dict[str, tuple[str, list[Column]]] = {
     "quantities": (
         "SELECT q.id, q.briefing_id, b.title, b.date, q.position, q.text, q.start, q.\"end\", q.value, q.value_max,"
         " q.unit, q.qualifier, q.kind, q.subject, q.period, q.period_inferred, q.modality, q.turn_id, q.speaker,"
-        " q.normalized_value, q.normalized_unit, q.place, q.place_source, q.entity FROM quantities AS q JOIN briefings AS b ON b.id = q.briefing_id"
+        " q.normalized_value, q.normalized_unit, q.place, q.place_source, q.entity, q.direction FROM quantities AS q JOIN briefings AS b ON b.id = q.briefing_id"
         " ORDER BY b.date, q.briefing_id, q.position",
         [
             ("id", STRING, _same),
@@ -171,6 +171,7 @@ TABLES: dict[str, tuple[str, list[Column]]] = {
             ("place", STRING, _same),
             ("place_source", STRING, _same),
             ("entity", STRING, _same),
+            ("direction", STRING, _same),
         ],
     ),
     "findings": (

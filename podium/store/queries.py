@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
 from podium.errors import PodiumError
-from podium.model import Kind, Modality
+from podium.model import Direction, Kind, Modality
 
 HIT_START = "\x02"  # control characters never occur in a transcript, so they cannot clash with text
 HIT_END = "\x03"
@@ -72,6 +72,7 @@ FIGURE_FIELDS: dict[str, str] = {
     "place": "q.place",
     "place_source": "q.place_source",
     "entity": "q.entity",
+    "direction": "q.direction",
 }
 FIGURE_COLUMNS: tuple[str, ...] = tuple(FIGURE_FIELDS)
 FIGURES = (
@@ -249,6 +250,7 @@ def listed(choices: tuple[str, ...]) -> str:
 
 KINDS: tuple[str, ...] = get_args(Kind)
 MODALITIES: tuple[str, ...] = get_args(Modality)
+DIRECTIONS: tuple[str, ...] = get_args(Direction)
 FIGURE_FILTERS: tuple[FigureFilter, ...] = (
     FigureFilter("subject", "q.subject", "contains", "Subject contains this (any case), e.g. GDP."),
     FigureFilter("unit", "q.unit", "unit", "This unit, by its id or a word for it (CNY or yuan, % or percent)."),
@@ -257,6 +259,7 @@ FIGURE_FILTERS: tuple[FigureFilter, ...] = (
     FigureFilter("place", "q.place", "equals", "Exactly this place (e.g. China, United States, Guangdong)."),
     FigureFilter("speaker", "q.speaker", "contains", "Speaker name contains this (any case)."),
     FigureFilter("modality", "q.modality", "equals", f"{listed(MODALITIES)}.", MODALITIES),
+    FigureFilter("direction", "q.direction", "equals", f"{listed(DIRECTIONS)}: which way a growth or change went.", DIRECTIONS),
     FigureFilter("briefing", "q.briefing_id", "briefing", "Only this briefing (an id or its start)."),
 )
 

@@ -31,8 +31,8 @@ INSERT = {
     "quantities": (
         'INSERT INTO quantities (briefing_id, position, text, start, "end", value, value_max, unit, qualifier,'
         " kind, subject, period, period_inferred, modality, turn_id, speaker, normalized_value, normalized_unit, id,"
-        " place, place_source, entity)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " place, place_source, entity, direction)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     ),
     "findings": (
         "INSERT INTO findings (briefing_id, position, check_name, verdict, explanation, tolerance, quantities, id)"
@@ -157,6 +157,7 @@ def quantity_row(ident: str, position: int, q: Quantity) -> tuple[Any, ...]:
         q.place,
         q.place_source,
         q.entity,
+        q.direction,
     )
 
 
@@ -258,6 +259,7 @@ def quantity(r: sqlite3.Row) -> Quantity:
         place=r["place"],
         place_source=r["place_source"],
         entity=r["entity"],
+        direction=r["direction"],
     )
 
 

@@ -57,6 +57,7 @@ class Words:
     spokesperson_words: tuple[str, ...]
     press_office_words: tuple[str, ...]
     not_labels: tuple[str, ...]
+    lead_ins: tuple[str, ...]
     organisation_endings: tuple[str, ...]
     clause_endings: tuple[str, ...]
     roster_cues: tuple[str, ...]
@@ -83,6 +84,7 @@ def load() -> Words:
         spokesperson_words=words("spokesperson_words"),
         press_office_words=words("press_office_words"),
         not_labels=words("not_labels"),
+        lead_ins=words("lead_ins"),
         organisation_endings=words("organisation_endings"),
         clause_endings=words("clause_endings"),
         roster_cues=words("roster_cues"),
@@ -138,8 +140,10 @@ def _furniture_lines(view: ChineseView, words: Words) -> list[tuple[int, int]]:
         line_end = text.find("\n", start)
         line_end = len(text) if line_end < 0 else line_end
         line = text[start:line_end]
-        if _is_not_label(line.split(":", 1)[0].strip(), words) and ":" in line[:12]:
-            spans.append((start, line_end))
+        head = line.split(":", 1)[0].strip()
+        if _is_not_label(head, words) and ":" in line[:12]:
+            lead_in = head.startswith(words.lead_ins)
+            spans.append((start, start + line.index(":") + 1 if lead_in else line_end))
     spans.extend((m.start(), m.end()) for m in TIMESTAMP_LINE.finditer(text) if m.group(0).strip())
     return sorted(spans)
 

@@ -88,6 +88,7 @@ def figure_view(qty: Quantity, *, shown: bool) -> dict[str, Any]:
         "normalized": format_number(qty.normalized_value),
         "normalized_unit": qty.normalized_unit or "",
         "kind": qty.kind,
+        "direction": qty.direction or "",
         "period": qty.period,
         "subject": qty.subject,
         "modality": qty.modality,

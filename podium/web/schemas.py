@@ -8,6 +8,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from podium.model import Direction
+
 
 class Record(BaseModel):
     # A client must not break when a column is added: say so in the schema.
@@ -56,6 +58,7 @@ class FigureRow(Record):
     place: str = Field("", description="the country, province, city or state the figure is about")
     place_source: str = Field("", description="what showed the place: sentence, speaker or header")
     entity: str = Field("", description="the organisation whose figure it is, where one is named")
+    direction: Direction | None = Field(None, description='which way a growth or change went, "up" or "down" (the value stays unsigned as stated); null for other kinds')
 
 
 class FindingRow(Record):

@@ -68,8 +68,9 @@ def test_quantities_command_prints_the_fields_on_prose(tmp_path: Path) -> None:
     assert [(r["text"], r["value"], r["unit"]) for r in records] == [("$18 billion", 18e9, "USD"), ("5.6%", 5.6, "%")]
     assert list(records[0]) == [
         "text", "start", "end", "value", "value_max", "unit", "qualifier",
-        "kind", "subject", "period", "modality", "turn", "speaker", "place", "place_source", "entity",
+        "kind", "direction", "subject", "period", "modality", "turn", "speaker", "place", "place_source", "entity",
     ]  # fmt: skip
+    assert [(r["kind"], r["direction"]) for r in records] == [("level", None), ("growth", "up")]
 
 
 def test_quantities_command_csv(tmp_path: Path) -> None:
@@ -100,3 +101,12 @@ def test_eval_command_rejects_a_bad_file(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["eval", str(bad), str(bad)])
     assert result.exit_code == 1
     assert "E020" in result.output
+
+
+def test_chinese_subjects_are_compared_by_character_pairs_as_written_or_traditional() -> None:
+    from podium.quantities.subjects import subject_matches
+
+    assert subject_matches("夏粮产量", "全国夏粮产量")  # three of the four pairs shared
+    assert subject_matches("实际使用外资", "實際使用外資")  # traditional reads as simplified
+    assert not subject_matches("夏粮产量", "早稻产量")  # one pair of three
+    assert not subject_matches("进口", "出口")

@@ -92,6 +92,8 @@ def test_the_migration_indexes_turns_already_stored(db: Path, mixed: str) -> Non
             + " DROP VIEW figures; DROP INDEX quantities_by_place; ALTER TABLE quantities DROP COLUMN place;"
             " ALTER TABLE quantities DROP COLUMN place_source; ALTER TABLE quantities DROP COLUMN entity;"
             " ALTER TABLE commitments DROP COLUMN place;"
+            # and before the direction of figures (0010)
+            " ALTER TABLE quantities DROP COLUMN direction;"
             " DELETE FROM schema_migrations WHERE version >= 4; PRAGMA user_version = 3;"
         )
     with Corpus(db) as corpus:

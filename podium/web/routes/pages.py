@@ -21,7 +21,7 @@ from podium.model import Briefing
 from podium.quantities.series import indicator_of, series_of, synonyms
 from podium.store import Corpus
 from podium.store.corpus import Status
-from podium.store.queries import FIGURE_COLUMNS, KINDS, MODALITIES
+from podium.store.queries import DIRECTIONS, FIGURE_COLUMNS, KINDS, MODALITIES
 from podium.web.guard import CSRF_COOKIE, CSRF_FIELD, csrf_cookie, form_token, token_is_valid
 from podium.web.ingest import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES, MULTIPART_ENVELOPE_BYTES, parse_upload, parse_url, store_briefing, upload_name
 from podium.web.hits import located_hits, sentence_around
@@ -170,7 +170,7 @@ def figures(
     total = corpus.count_figures(**filters)
     data = {"filters": filters, "figures": rows, **page_links(request, page_, shown=len(rows), total=total)}
     csv_url = local_url(request, "figures_csv").include_query_params(**filters)
-    return respond(request, "figures", data, {"csv_url": str(csv_url), "kinds": KINDS, "modalities": MODALITIES})
+    return respond(request, "figures", data, {"csv_url": str(csv_url), "kinds": KINDS, "modalities": MODALITIES, "directions": DIRECTIONS})
 
 
 def every_figure(db: Path, filters: dict[str, str], *, batch: int = 2000) -> Iterator[dict[str, Any]]:

@@ -7,7 +7,7 @@
   function fieldsOf(mark) {
     return {
       value: mark.dataset.value, unit: mark.dataset.unit, normalized: mark.dataset.normalized,
-      kind: mark.dataset.kind, period: mark.dataset.period || "—", subject: mark.dataset.subject || "—",
+      kind: mark.dataset.kind, direction: mark.dataset.direction || "—", period: mark.dataset.period || "—", subject: mark.dataset.subject || "—",
       modality: mark.dataset.modality,
     };
   }
