@@ -11,7 +11,8 @@ from podium.structure import patterns as P
 from podium.structure.furniture import NEW_PAGE, Furniture
 from podium.structure.labels import ANSWER, CJK, QUESTION, Label
 from podium.structure.lines import Line
-from podium.structure.words import load
+from podium.scan import lower_words
+from podium.structure.words import Words, load
 
 _HEADING_CHARS = 100  # a heading is a short line; a longer one naming a statement is speech
 _TRAILING_SPACE = " \t\r\n\u00a0\u3000\ufeff"
@@ -149,7 +150,7 @@ def _preamble_turn(
             first = last = None  # "Opening Statement by ...": the speech starts under its heading
             continue
         prose = len(stripped) >= 60 and P.SENTENCE_END.search(stripped) and stripped.count(" ") >= 8
-        if not prose or any(cue in lowered for cue in words.lede_cues + words.title_cues):
+        if not prose or (_names_the_event(lowered, words) and not _addresses_the_room(lowered, words)):
             continue
         if first is None:
             first = line.content_start
@@ -161,6 +162,17 @@ def _preamble_turn(
     if last <= first:
         return []
     return [Turn(0, None, "unknown", first, last, first, text[first:last], None)]
+
+
+def _names_the_event(lowered: str, words: Words) -> bool:
+    return any(cue in lowered for cue in words.lede_cues + words.title_cues)
+
+
+def _addresses_the_room(lowered: str, words: Words) -> bool:
+    """A title or a news lede speaks of the briefing in the third person; a speaker opening it
+    ('Welcome to the regular press conference ... I have two pieces of information') speaks in the
+    first or second person."""
+    return any(word in words.addressing_words for word in lower_words(lowered))
 
 
 # --- unlabelled questions ---------------------------------------------------------------------------

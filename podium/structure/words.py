@@ -45,6 +45,7 @@ class Words:
     floor_cues: tuple[str, ...]
     courtesy_cues: tuple[str, ...]
     speech_heading_cues: tuple[str, ...]
+    addressing_words: frozenset[str]
     composed_title: dict[str, str]
 
 
@@ -85,5 +86,6 @@ def load() -> Words:
         floor_cues=lowered(data["floor_cues"]),
         courtesy_cues=lowered(data["courtesy_cues"]),
         speech_heading_cues=lowered(data["speech_heading_cues"]),
+        addressing_words=frozenset(lowered(data["addressing_words"])),
         composed_title={str(k): str(v) for k, v in data["composed_title"].items()},
     )

@@ -229,6 +229,30 @@ def test_prose_without_any_speaker_is_one_unlabelled_turn_with_a_warning() -> No
     assert [w.kind for w in briefing.warnings] == ["structure"] and "no speaker labels" in briefing.warnings[0].message
 
 
+def test_an_unlabelled_opening_that_welcomes_the_press_is_speech_not_header() -> None:
+    # It names the press conference as a title line does, but speaks to the room: its figures are
+    # in the one turn.
+    text = (
+        "Regular Press Conference of the Lakeshire Ministry of Roads on May 2, 2024\n\n"
+        "Dear friends, good morning. Welcome to the regular press conference. I have two pieces of news: "
+        "we opened 12 bridges in April.\n\n"
+        "I. Roads in April\n\n"
+        "Traffic on the new roads rose by 8% in April, and the ministry expects more in the summer.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [t.start for t in briefing.turns] == [text.index("Dear friends")]
+    assert "12 bridges" in briefing.turns[0].text and briefing.turns[0].text.endswith("in the summer.")
+
+
+def test_a_title_or_lede_naming_the_press_conference_stays_out_of_the_turn() -> None:
+    text = (
+        "The Lakeshire Ministry of Roads held a regular press conference on May 2, 2024, in the capital.\n\n"
+        "Traffic on the new roads rose by 8% in April, and the ministry expects more in the summer.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [t.start for t in briefing.turns] == [text.index("Traffic")]
+
+
 def test_a_short_unlabelled_text_is_still_one_turn() -> None:
     briefing = podium.parse("Output rose 5%.\n", stages=["structure.v1"])
     assert [(t.start, t.end) for t in briefing.turns] == [(0, 15)]
