@@ -29,8 +29,9 @@ UPPER_STOP_LABEL = re.compile(
     rf"(?P<label>[A-Z][A-Z'’\-]+\.?(?:{SPACE}+[A-Z][A-Z'’\-]*\.?){{0,4}}?)\.{SPACE}+(?=[\"“‘A-Z0-9(\[—–-])"
 )
 # "MS. DOE:  Hi, everyone." / "SENIOR ADMINISTRATION OFFICIAL:" (upper case, colon)
+# "JANE DOE/CHANNEL7:" joins a reporter's name to their outlet with a slash.
 UPPER_COLON_LABEL = re.compile(
-    rf"(?P<label>[A-Z][A-Z'’\-]*\.?(?:{SPACE}+[A-Z][A-Z'’\-]*\.?){{0,5}}){SPACE}*{COLON}(?={SPACE}|$)"
+    rf"(?P<label>[A-Z][A-Z'’\-]*\.?(?:{SPACE}+[A-Z][A-Z'’\-]*\.?){{0,5}}(?:/[A-Z][A-Z0-9'’\-]*)?){SPACE}*{COLON}(?={SPACE}|$)"
 )
 # "Q:  text", "Q    text" (two or more spaces), "Q Text" (one space, capital after), same for A.
 QA_LABEL = re.compile(rf"(?P<label>[QA]){SPACE}*(?:{COLON}{SPACE}*|{SPACE}{{2,}}|{SPACE}(?=[\"“A-Z(]))(?=\S)")
@@ -54,6 +55,8 @@ TIMED_LABEL = re.compile(
 )
 # "JD      text": initials padded with spaces, no colon
 SPACED_INITIALS = re.compile(rf"(?P<label>[A-Z]{{2,4}}){SPACE}{{3,}}(?=\S)")
+# "(JD)" closing a label: the initials the transcript uses for that speaker from then on
+DECLARED_SHORT_FORM = re.compile(r"\((?P<short>[A-Z]{2,6})\)$")
 # A word inside a title-cased name: a capitalised word, an all-caps acronym, "21st", "People's".
 NAME_WORD = re.compile(r"(?:[A-Z][\w'’.\-]*|\d+(?:st|nd|rd|th)|[A-Z]{2,}|\(\w[\w\s]*\))$")
 

@@ -64,6 +64,8 @@ def speaker_name(label: Label, roster: Roster) -> str | None:
     raw = " ".join(label.raw.split())
     if raw.endswith(")") and "(" in raw[1:]:
         raw = raw[: raw.index("(", 1)].strip()  # "Bai Lan (host)": the part in brackets is a role
+    if "/" in raw:
+        raw = raw.split("/")[0].strip()  # "JANE DOE/CHANNEL7": the outlet follows the slash
     named = roster.named_in(raw)
     if named is not None:
         return named
@@ -84,6 +86,8 @@ def label_title(label: Label, name: str | None) -> str | None:
     if name is None:
         return None
     raw = " ".join(label.raw.split())
+    if raw.startswith(name + "/"):
+        return raw[len(name) + 1 :].strip() or None
     if raw.startswith(name + ","):
         return raw[len(name) + 1 :].strip() or None
     if raw.endswith(" " + name) and len(raw) > len(name) + 3:
@@ -285,10 +289,28 @@ def _roles_by_position(turns: list[Turn], people: dict[str, Participant]) -> Non
         prev_role = people[prev.speaker].role if prev.speaker else prev.role
         if prev_role == "journalist" or (prev.label or "").lower() in load().question_labels:
             people[turn.speaker].role = "official"
+    for name, person in people.items():
+        if person.role == "unknown" and _interviews(name, turns, people):
+            person.role = "journalist"
     for person in people.values():
         if person.role == "unknown" and any(t.speaker == person.name for t in turns):
             # A speaker no one asks and who asks no one, in a briefing: they brief.
             person.role = "official" if len(turns) > 1 else "unknown"
+
+
+def _interviews(name: str, turns: list[Turn], people: dict[str, Participant]) -> bool:
+    """An interviewer: every turn is answered by an official (or ends the text), and at least one
+    asks. Greetings and banter between the questions ask nothing, so a share of questions would
+    miss them."""
+    indices = [i for i, t in enumerate(turns) if t.speaker == name]
+    if len(indices) < 2 or not any(P.QUESTION_MARK.search(turns[i].text) for i in indices):
+        return False
+    def answered_by_official(i: int) -> bool:
+        if i + 1 == len(turns):
+            return True
+        nxt = turns[i + 1].speaker
+        return nxt is not None and nxt != name and people[nxt].role == "official"
+    return all(answered_by_official(i) for i in indices)
 
 
 def _journalist_outlets(turns: list[Turn], people: dict[str, Participant]) -> None:

@@ -156,18 +156,32 @@ def _name_turns(turns: list[Turn], labels: list[Label], names: list[str], aliase
     by_start = {label.start: label for label in labels}
     roster = Roster(names)
     titles: dict[str, str] = {}
+    short_forms: dict[str, str] = {}
     for turn in turns:
         label = by_start.get(turn.start)
         if label is None:
             continue
-        turn.speaker = speaker_name(label, roster)
         turn.label = " ".join(label.raw.split())
+        turn.speaker = short_forms.get(turn.label) or speaker_name(label, roster)
+        if turn.speaker is not None and turn.speaker != turn.label and turn.label in short_forms:
+            continue
+        short = _declared_short_form(turn.label)
+        if short and turn.speaker:
+            # "Jane Doe, Valley News (JD):" once, then "JD:": the initials are Jane Doe.
+            short_forms.setdefault(short, turn.speaker)
+            aliases.setdefault(turn.speaker, short)
         if label.alias and turn.speaker is not None:
             aliases.setdefault(turn.speaker, label.alias)
         title = label_title(label, turn.speaker)
         if title and turn.speaker:
             titles.setdefault(turn.speaker, title)
     return titles
+
+
+def _declared_short_form(label: str) -> str | None:
+    """'JD' in 'Jane Doe (JD)': upper-case initials in brackets closing a longer label."""
+    match = P.DECLARED_SHORT_FORM.search(label)
+    return match.group("short") if match and match.start() > 0 else None
 
 
 _REPRINT_CHARS = 80  # this much identical opening speech by one speaker may be a page printed twice
