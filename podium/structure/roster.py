@@ -114,7 +114,12 @@ def count_words(text: str, *, cap: int) -> int:
 
 
 def assign_roles(
-    turns: list[Turn], header: Header, intro_people: list[tuple[str, str]], *, context: str = ""
+    turns: list[Turn],
+    header: Header,
+    intro_people: list[tuple[str, str]],
+    *,
+    context: str = "",
+    label_titles: dict[str, str] | None = None,
 ) -> list[Participant]:
     """Fill each turn's role and return the participants, host first, then officials, journalists.
 
@@ -135,6 +140,11 @@ def assign_roles(
     for name in dict.fromkeys(speakers):
         if name not in people:
             people[name] = Participant(name, "unknown")
+            title = (label_titles or {}).get(name)
+            if title and is_outlet(title):
+                # "Kim Park, Valley News:": the label names the reporter's outlet.
+                outlet = P.DECLARED_SHORT_FORM.sub("", title).strip()
+                people[name] = Participant(name, "journalist", title, outlet=outlet)
     _merge_titled_labels(people, set(speakers))
     host = next((p for p in people.values() if p.role == "host"), None)
     if host is None:

@@ -7,11 +7,12 @@ import bisect
 import re
 
 from podium.model import Turn
+from podium.scan import lower_words
 from podium.structure import patterns as P
 from podium.structure.furniture import NEW_PAGE, Furniture
+from podium.structure.header import key_kind
 from podium.structure.labels import ANSWER, CJK, QUESTION, Label
 from podium.structure.lines import Line
-from podium.scan import lower_words
 from podium.structure.words import Words, load
 
 _HEADING_CHARS = 100  # a heading is a short line; a longer one naming a statement is speech
@@ -137,6 +138,7 @@ def _preamble_turn(
     after the title lines that are neither a news lede nor a dateline."""
     stop = labels[0].start if labels else len(text)
     words = load()
+    speakers = _label_words(labels)
     first: int | None = None
     last: int | None = None
     for index, line in enumerate(lines):
@@ -150,7 +152,10 @@ def _preamble_turn(
             first = last = None  # "Opening Statement by ...": the speech starts under its heading
             continue
         prose = len(stripped) >= 60 and P.SENTENCE_END.search(stripped) and stripped.count(" ") >= 8
-        if not prose or (_names_the_event(lowered, words) and not _addresses_the_room(lowered, words)):
+        if not prose or key_kind(stripped) is not None:
+            continue  # a "Speakers: ..." roster line is header, however long
+        editorial = _names_the_event(lowered, words) or _names_a_speaker(lowered, speakers)
+        if editorial and not _addresses_the_room(lowered, words):
             continue
         if first is None:
             first = line.content_start
@@ -166,6 +171,25 @@ def _preamble_turn(
 
 def _names_the_event(lowered: str, words: Words) -> bool:
     return any(cue in lowered for cue in words.lede_cues + words.title_cues)
+
+
+def _label_words(labels: list[Label]) -> frozenset[str]:
+    """The name words of the labels (lower case): 'Kapelos' of 'Vassy Kapelos (VK):'."""
+    words = load()
+    found = set()
+    for label in labels:
+        if label.kind in (QUESTION, ANSWER):
+            continue
+        for word in lower_words(label.raw):
+            if len(word) >= 3 and word not in words.office_words and word not in words.name_joiners:
+                found.add(word)
+    return frozenset(found)
+
+
+def _names_a_speaker(lowered: str, speakers: frozenset[str]) -> bool:
+    """A standfirst or a narrated opening ('The Minister sat down with Jane Doe', 'The chair opens
+    the conference and welcomes Secretary Roe') speaks of a labelled speaker by name."""
+    return bool(speakers) and any(word in speakers for word in lower_words(lowered))
 
 
 def _addresses_the_room(lowered: str, words: Words) -> bool:

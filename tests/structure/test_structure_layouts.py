@@ -436,3 +436,73 @@ def test_an_opening_statement_under_its_heading_is_by_the_speaker_it_names() -> 
 def test_a_timestamp_vouches_for_a_lower_case_label() -> None:
     text = "Speaker 1 (00:59):\n\nThank you.\n\neaster helper (01:00):\n\nThank you.\n\nSpeaker 2 (01:05):\n\nYou got it.\n"
     assert [label for _, label in _starts(text)] == ["Speaker 1", "easter helper", "Speaker 2"]
+
+
+def test_a_slash_joins_a_reporters_name_to_the_outlet() -> None:
+    text = (
+        "SEC. ROE:  Good morning, everyone.\n\n"
+        "JANE DOE/CHANNEL7:  Sir, when will the bridge open?\n\n"
+        "SEC. ROE:  In May, after the last inspection.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [(t.speaker, t.role) for t in briefing.turns] == [("SEC. ROE", "official"), ("JANE DOE", "journalist"), ("SEC. ROE", "official")]
+    assert len(briefing.exchanges) == 1
+
+
+def test_initials_declared_in_a_label_name_that_speaker_later() -> None:
+    text = (
+        "Here is the transcript of the interview:\n\n"
+        "Ann Lee (AL): Hi, Minister.\n\n"
+        "Minister Tom Reed (TR): Hello Ann.\n\n"
+        "AL: The roads you opened this spring cost a good deal more than the budget said. Why was that?\n\n"
+        "TR: Steel prices rose by 12 percent, and the works ran longer.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [(t.speaker, t.role) for t in briefing.turns] == [
+        ("Ann Lee", "journalist"), ("Minister Tom Reed", "official"), ("Ann Lee", "journalist"), ("Minister Tom Reed", "official")
+    ]
+    aliases = {p.name: p.aliases for p in briefing.participants}
+    assert aliases == {"Minister Tom Reed": ["TR"], "Ann Lee": ["AL"]}
+    assert len(briefing.exchanges) == 1  # the greeting asks nothing
+
+
+def test_a_reporters_opening_thanks_is_no_question() -> None:
+    text = (
+        "Kim Park, Valley News (VN): Thanks very much for speaking with us today, Minister.\n\n"
+        "Minister: Most welcome.\n\n"
+        "VN: What did you agree with the council about the harbour?\n\n"
+        "Minister: We agreed to widen it by 2026.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [(t.speaker, t.role) for t in briefing.turns][::2] == [("Kim Park", "journalist"), ("Kim Park", "journalist")]
+    assert [(p.name, p.outlet, p.aliases) for p in briefing.participants if p.role == "journalist"] == [("Kim Park", "Valley News", ["VN"])]
+    assert [e.question_turns for e in briefing.exchanges] == [[2]]
+
+
+def test_a_narrated_opening_and_a_roster_line_are_no_turns() -> None:
+    text = (
+        "Sprecher: StS Roe, Lee (BMF), Park (AA), Cho (BMI), Kim (BMG), Lo (BMJ), Han (BMU)\n\n"
+        "VORS. DOE eröffnet die Pressekonferenz und begrüßt StS Roe sowie die Sprecher der Ministerien.\n\n"
+        "Frage: Herr Roe, wann wird die Brücke eröffnet?\n\n"
+        "StS Roe: Im Mai, nach der letzten Prüfung.\n\n"
+        "Zusatzfrage: Und was kostet sie?\n\n"
+        "StS Roe: Etwa 12 Millionen Euro.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [(t.label, t.role) for t in briefing.turns] == [
+        ("Frage", "journalist"), ("StS Roe", "official"), ("Zusatzfrage", "journalist"), ("StS Roe", "official")
+    ]
+    assert len(briefing.exchanges) == 2
+
+
+def test_a_standfirst_naming_the_speaker_is_no_turn_but_a_welcome_is_speech() -> None:
+    standfirst = (
+        "Minister Tom Reed sat down with the Valley News for a year-end interview on roads and ports.\n\n"
+        "Ann Lee: Hi, Minister.\n\nTom Reed: Hello Ann.\n"
+    )
+    assert [t.label for t in podium.parse(standfirst, stages=["structure.v1"]).turns] == ["Ann Lee", "Tom Reed"]
+    welcome = (
+        "Good morning, and welcome. Tom Reed and I will take your questions on the new roads today.\n\n"
+        "Q: When do they open?\n\nTom Reed: In May.\n"
+    )
+    assert [t.label for t in podium.parse(welcome, stages=["structure.v1"]).turns] == [None, "Q", "Tom Reed"]
