@@ -140,11 +140,11 @@ def assign_roles(
     for name in dict.fromkeys(speakers):
         if name not in people:
             people[name] = Participant(name, "unknown")
-            title = (label_titles or {}).get(name)
-            if title and is_outlet(title):
+            labelled_title = (label_titles or {}).get(name)
+            if labelled_title and is_outlet(labelled_title):
                 # "Kim Park, Valley News:": the label names the reporter's outlet.
-                outlet = P.DECLARED_SHORT_FORM.sub("", title).strip()
-                people[name] = Participant(name, "journalist", title, outlet=outlet)
+                outlet = P.DECLARED_SHORT_FORM.sub("", labelled_title).strip()
+                people[name] = Participant(name, "journalist", labelled_title, outlet=outlet)
     _merge_titled_labels(people, set(speakers))
     host = next((p for p in people.values() if p.role == "host"), None)
     if host is None:
