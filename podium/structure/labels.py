@@ -23,6 +23,7 @@ UPPER = "upper"  # an upper-case label: CHAIR LEE. / MS. DOE:
 QUESTION = "question"  # Q, QUESTION: a reporter not named
 ANSWER = "answer"  # A: the answerer not named
 CJK = "cjk"  # a Chinese label
+LOOSE = "loose"  # a name label over lower-case speech: kept only where the name also labels as usual
 
 
 @dataclass
@@ -193,10 +194,17 @@ def _name_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | N
     if not _title_cased(raw) or raw.lower() in load().not_labels or _is_header_key(raw):
         return None
     words = raw.replace(",", " ").split()
+    loose = False
     if speech:
         # Inline labels are short ("Valley Times: ...") and open a paragraph.
-        if len(words) > 6 or not (speech[0].isupper() or speech[0] in "\"“‘(" or P.HAS_CJK.match(speech[0])):
+        if len(words) > 6:
             return None
+        if not (speech[0].isupper() or speech[0] in "\"“‘(" or P.HAS_CJK.match(speech[0])):
+            # "Dana: more questions?" / "Lili: [silence]": a live note's label over lower-case
+            # speech, kept only where the same name labels a turn in the usual way too.
+            if len(words) > 2:
+                return None
+            loose = True
         prev = previous_content(lines, index)
         if prev is not None and not P.SENTENCE_END.search(prev.stripped):
             return None
@@ -210,7 +218,8 @@ def _name_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | N
             if len(words) == 1 or len(prev.stripped) >= _WRAPPED_LINE:
                 return None
     kind = QUESTION if raw.lower() in load().question_labels else ANSWER if raw.lower() in load().answer_labels else NAME
-    return _make(index, pos, rest, match.start("rest"), raw, kind)
+    label = _make(index, pos, rest, match.start("rest"), raw, kind)
+    return _shaped(label, LOOSE) if loose else label
 
 
 def _colon_in_name_reach(rest: str) -> bool:
@@ -250,7 +259,12 @@ def judge(candidates: list[Label], lines: list[Line], furniture: dict[int, Furni
     # A shape is this document's label grammar only where it repeats, with turn-taking (two
     # keys) or one speaker labelled again.
     grammar = {shape for shape in shapes if shapes[shape] >= 2 and _takes_turns([c for c in candidates if c.shape == shape])}
-    candidates = [label for label in candidates if not label.shape or label.shape in grammar]
+    usual_keys = {label.key for label in candidates if not label.shape}
+    candidates = [
+        label for label in candidates
+        if not label.shape or (label.key in usual_keys if label.shape == LOOSE else label.shape in grammar)
+    ]
+    first_names = _first_name_grammar(candidates, counts, known_names)
     upper_layout = sum(1 for label in candidates if label.kind == UPPER) >= 3
     bare_q = any(label.kind == QUESTION and label.raw == "Q" and not _has_colon(lines, label) for label in candidates)
     kept: list[Label] = []
@@ -258,10 +272,12 @@ def judge(candidates: list[Label], lines: list[Line], furniture: dict[int, Furni
         if label.shape:
             kept.append(label)  # its shape repeats: the document's own grammar vouches for it
             continue
-        if label.kind == NAME and label.inline and " " not in label.raw and not label.raw.isupper():
+        if _one_word_name(label):
             # "Trade: the talks" is prose; a one-word inline label must be a known name, an
-            # outlet, or recur as a label.
+            # outlet, or recur as a label, or open a paragraph in a document whose labels are
+            # first names.
             vouched = label.raw in known_names or label.key in words.outlet_words or counts[label.key] >= 2
+            vouched = vouched or (first_names and _opens_paragraph(lines, label.line))
             if not vouched and not _introduces_self(lines, label):
                 continue
         if label.kind == UPPER and " " not in label.raw.strip() and counts[label.key] < 2:
@@ -276,6 +292,20 @@ def judge(candidates: list[Label], lines: list[Line], furniture: dict[int, Furni
             continue
         kept.append(label)
     return kept
+
+
+def _one_word_name(label: Label) -> bool:
+    return label.kind == NAME and label.inline and " " not in label.raw and not label.raw.isupper()
+
+
+def _first_name_grammar(candidates: list[Label], counts: Counter[str], known_names: set[str]) -> bool:
+    """A live note labels people by first name ('Dana:', 'Lili:'): at least two such names recur
+    as labels, so a first name said once is a label there too."""
+    recurring = {
+        label.key for label in candidates
+        if _one_word_name(label) and (counts[label.key] >= 2 or label.raw in known_names)
+    }
+    return len(recurring) >= 2
 
 
 def _introduces_self(lines: list[Line], label: Label) -> bool:

@@ -233,6 +233,9 @@ def same_person(label_name: str, named: str) -> bool:
     """'MR PRICE' or 'Price' is the 'Ned Price' a preamble names: the family names agree."""
     own = P.honorific_prefix().sub("", label_name).replace(".", " ").split()
     other = named.split()
+    if len(own) == 1 and len(other) > 1 and own[0][:1].isupper() and not own[0].isupper():
+        # "Dana:" in a note that labels people by first name is the "Dana Spinant" it names.
+        return own[0] in (other[0], other[-1])
     return bool(own and other) and own[-1].lower() == other[-1].lower()
 
 

@@ -506,3 +506,31 @@ def test_a_standfirst_naming_the_speaker_is_no_turn_but_a_welcome_is_speech() ->
         "Q: When do they open?\n\nTom Reed: In May.\n"
     )
     assert [t.label for t in podium.parse(welcome, stages=["structure.v1"]).turns] == [None, "Q", "Tom Reed"]
+
+
+def test_a_live_note_labels_people_by_first_name() -> None:
+    text = (
+        "Notes from the press room. Spokesperson Ann Lee, noon.\n\n"
+        "Ann: Two items today. The council meets on Friday.\n\n"
+        "Tom: Harbour works, any delay? Costs rose.\n\n"
+        "Ben: The works are on time.\n\n"
+        "Ann: more questions for Ben?\n\n"
+        "Tom: Yes. When do they end?\n\n"
+        "Ben: In May.\n\n"
+        "Kim: Roads. When will the ring road open?\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [(t.speaker, t.role) for t in briefing.turns] == [
+        ("Ann", "host"), ("Tom", "journalist"), ("Ben", "official"), ("Ann", "host"),
+        ("Tom", "journalist"), ("Ben", "official"), ("Kim", "journalist"),
+    ]
+
+
+def test_topic_lines_are_not_first_name_labels() -> None:
+    text = (
+        "Growth: output rose by 5 percent in the year.\n\n"
+        "Prices: inflation was 2 percent.\n\n"
+        "Jobs: unemployment fell to 4 percent.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [t.label for t in briefing.turns] == [None]
