@@ -265,6 +265,8 @@ def judge(candidates: list[Label], lines: list[Line], furniture: dict[int, Furni
         if not label.shape or (label.key in usual_keys if label.shape == LOOSE else label.shape in grammar)
     ]
     first_names = _first_name_grammar(candidates, counts, known_names)
+    fields = _field_block(candidates, lines)
+    candidates = [label for label in candidates if label.line not in fields]
     upper_layout = sum(1 for label in candidates if label.kind == UPPER) >= 3
     bare_q = any(label.kind == QUESTION and label.raw == "Q" and not _has_colon(lines, label) for label in candidates)
     kept: list[Label] = []
@@ -292,6 +294,27 @@ def judge(candidates: list[Label], lines: list[Line], furniture: dict[int, Furni
             continue
         kept.append(label)
     return kept
+
+
+_FIELD_VALUE_WORDS = 4  # "24/01/2006", "Interview": a field's value is a word or two
+
+
+def _field_block(candidates: list[Label], lines: list[Line]) -> set[int]:
+    """'Release Date:' alone on its line, its value on the next ('24/01/2006'), then another such
+    key right after: an archive's metadata block, not speakers. Returns the keys' line indices."""
+    valued = sorted(label.line for label in candidates if _has_field_value(label, lines))
+    found: set[int] = set()
+    for line in valued:
+        if line + 2 in valued or line - 2 in valued:
+            found.add(line)
+    return found
+
+
+def _has_field_value(label: Label, lines: list[Line]) -> bool:
+    if label.kind != NAME or label.inline or label.line + 1 >= len(lines):
+        return False
+    text = lines[label.line + 1].stripped
+    return bool(text) and len(text.split()) <= _FIELD_VALUE_WORDS and not any(mark in text for mark in ".?!")
 
 
 def _one_word_name(label: Label) -> bool:

@@ -152,6 +152,10 @@ def _preamble_turn(
             first = last = None  # "Opening Statement by ...": the speech starts under its heading
             continue
         prose = len(stripped) >= 60 and P.SENTENCE_END.search(stripped) and stripped.count(" ") >= 8
+        if not prose and first is None and _greets(lowered, words):
+            first = line.content_start  # "Good afternoon." on its own line opens the speech
+            last = min(line.end, stop)
+            continue
         if not prose or key_kind(stripped) is not None:
             continue  # a "Speakers: ..." roster line is header, however long
         editorial = _names_the_event(lowered, words) or _names_a_speaker(lowered, speakers)
@@ -167,6 +171,13 @@ def _preamble_turn(
     if last <= first:
         return []
     return [Turn(0, None, "unknown", first, last, first, text[first:last], None)]
+
+
+_GREETING_WORDS = 6
+
+
+def _greets(lowered: str, words: Words) -> bool:
+    return lowered.startswith(words.courtesy_cues) and len(lowered.split()) <= _GREETING_WORDS
 
 
 def _names_the_event(lowered: str, words: Words) -> bool:

@@ -534,3 +534,22 @@ def test_topic_lines_are_not_first_name_labels() -> None:
     )
     briefing = podium.parse(text, stages=["structure.v1"])
     assert [t.label for t in briefing.turns] == [None]
+
+
+def test_an_archive_metadata_block_is_not_speakers() -> None:
+    text = (
+        "Release Date:\n24/01/2006\nRelease Type:\nInterview\nTranscript ID:\n22109\n\n"
+        "PRIME MINISTER:\n\nWell, I have called this news conference to announce 3 changes to the Ministry.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [t.label for t in briefing.turns] == ["PRIME MINISTER"]
+
+
+def test_a_greeting_on_its_own_line_opens_an_unlabelled_statement() -> None:
+    text = (
+        "The following is a transcript of today's noon briefing by Jane Doe, Spokesperson for the Council.\n\n"
+        "Good afternoon.\n\n"
+        "This morning the council met and agreed on 3 new projects for the region and its ports.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [(t.start, t.speaker) for t in briefing.turns] == [(text.index("Good afternoon."), "Jane Doe")]
