@@ -53,6 +53,8 @@ _STAMP = r"\(\d{1,2}:\d{2}(?::\d{2})?\)"
 TIMED_LABEL = re.compile(
     rf"(?P<label>[^\n:()]{{1,60}}?){SPACE}*(?:{_STAMP}{SPACE}*{COLON}|{COLON}{SPACE}*{_STAMP}(?={SPACE}*$)){SPACE}*"
 )
+# "00:05All right, ...": a caption line with its timestamp glued to the speech
+CAPTION_STAMP = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?=[^\d\s:])")
 # "JD      text": initials padded with spaces, no colon
 SPACED_INITIALS = re.compile(rf"(?P<label>[A-Z]{{2,4}}){SPACE}{{3,}}(?=\S)")
 # "(JD)" closing a label: the initials the transcript uses for that speaker from then on

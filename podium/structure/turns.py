@@ -152,6 +152,11 @@ def _preamble_turn(
             first = last = None  # "Opening Statement by ...": the speech starts under its heading
             continue
         prose = len(stripped) >= 60 and P.SENTENCE_END.search(stripped) and stripped.count(" ") >= 8
+        caption = P.CAPTION_STAMP.match(stripped)
+        if caption is not None and first is None:
+            first = line.content_start + caption.end()  # captions: the speech after the first timestamp
+            last = min(line.end, stop)
+            continue
         if not prose and first is None and _greets(lowered, words):
             first = line.content_start  # "Good afternoon." on its own line opens the speech
             last = min(line.end, stop)

@@ -553,3 +553,21 @@ def test_a_greeting_on_its_own_line_opens_an_unlabelled_statement() -> None:
     )
     briefing = podium.parse(text, stages=["structure.v1"])
     assert [(t.start, t.speaker) for t in briefing.turns] == [(text.index("Good afternoon."), "Jane Doe")]
+
+
+def test_a_numbered_generic_speaker_is_a_label() -> None:
+    text = (
+        "Jane Doe, Official Spokesperson: Good evening. The minister travels to Rome on Monday.\n\n"
+        "Speaker 1: When is he reaching Rome?\n\n"
+        "Jane Doe, Official Spokesperson: On Monday evening.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [(t.label, t.role) for t in briefing.turns] == [
+        ("Jane Doe, Official Spokesperson", "host"), ("Speaker 1", "journalist"), ("Jane Doe, Official Spokesperson", "host")
+    ]
+
+
+def test_caption_lines_start_the_speech_after_their_timestamp() -> None:
+    text = "Transcript\n00:00I appreciate you being here.\n00:05All right, an announcement on the 3 new offices we open today.\n"
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [t.start for t in briefing.turns] == [text.index("I appreciate")]
