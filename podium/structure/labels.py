@@ -280,6 +280,8 @@ def judge(candidates: list[Label], lines: list[Line], furniture: dict[int, Furni
             # first names.
             vouched = label.raw in known_names or label.key in words.outlet_words or counts[label.key] >= 2
             vouched = vouched or (first_names and _opens_paragraph(lines, label.line))
+            # "Director-General: First of all, ...": a title alone names the one who holds it.
+            vouched = vouched or bool(set(label.key.replace("-", " ").split()) & words.office_words)
             if not vouched and not _introduces_self(lines, label):
                 continue
         if label.kind == UPPER and " " not in label.raw.strip() and counts[label.key] < 2:

@@ -149,7 +149,8 @@ def assign_roles(
     host = next((p for p in people.values() if p.role == "host"), None)
     if host is None:
         host = (
-            _host_by_office(turns, people, context)
+            _host_by_opening(turns, people)
+            or _host_by_office(turns, people, context)
             or _host_by_cue(turns, people)
             or _host_by_position(turns, people)
             or _host_of_regular_briefing(turns, people, context)
@@ -164,7 +165,7 @@ def assign_roles(
             person.role, person.outlet = "journalist", person.name
         elif set(person.name.lower().replace(".", " ").split()) & words.office_words:
             person.role = "official"
-    _roles_by_position(turns, people)
+    _roles_by_position(turns, people, briefing=has_cue(context, words.title_cues))
     for turn in turns:
         if turn.speaker is None:
             if turn.label is not None and turn.label.lower() in words.question_labels:
@@ -195,6 +196,23 @@ def _merge_titled_labels(people: dict[str, Participant], spoken: set[str]) -> No
         person.title = person.title or introduced_person.title
         if person.role == "unknown":
             person.role = introduced_person.role
+
+
+_OPENING_MAX_WORDS = 60  # a moderator's opening is a greeting and an introduction
+
+
+def _host_by_opening(turns: list[Turn], people: dict[str, Participant]) -> Participant | None:
+    """A first speaker who only opens and hands the floor on ('Good morning. Let's now have the
+    Spokesperson.') is the moderator, whoever the title says the briefing is by."""
+    labelled = [t for t in turns if t.speaker]
+    if len(labelled) < 2 or labelled[0].speaker == labelled[1].speaker:
+        return None
+    opening = labelled[0]
+    person = people[opening.speaker or ""]
+    short = count_words(opening.text, cap=_OPENING_MAX_WORDS) <= _OPENING_MAX_WORDS
+    if person.role == "journalist" or not short or not has_cue(opening.text, load().host_cues):
+        return None
+    return person
 
 
 def _host_by_office(turns: list[Turn], people: dict[str, Participant], context: str) -> Participant | None:
@@ -276,7 +294,7 @@ def _host_by_position(turns: list[Turn], people: dict[str, Participant]) -> Part
     return None
 
 
-def _roles_by_position(turns: list[Turn], people: dict[str, Participant]) -> None:
+def _roles_by_position(turns: list[Turn], people: dict[str, Participant], *, briefing: bool = False) -> None:
     """Speakers still unknown: those who mostly ask are journalists, those who answer are officials."""
     for name, person in people.items():
         if person.role != "unknown":
@@ -307,8 +325,9 @@ def _roles_by_position(turns: list[Turn], people: dict[str, Participant]) -> Non
             person.role = "journalist"
     for person in people.values():
         if person.role == "unknown" and any(t.speaker == person.name for t in turns):
-            # A speaker no one asks and who asks no one, in a briefing: they brief.
-            person.role = "official" if len(turns) > 1 else "unknown"
+            # A speaker no one asks and who asks no one, in a briefing: they brief. Alone in a
+            # text that calls itself a press conference, they brief it too.
+            person.role = "official" if len(turns) > 1 or briefing else "unknown"
 
 
 def _interviews(name: str, turns: list[Turn], people: dict[str, Participant]) -> bool:

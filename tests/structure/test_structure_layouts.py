@@ -571,3 +571,31 @@ def test_caption_lines_start_the_speech_after_their_timestamp() -> None:
     text = "Transcript\n00:00I appreciate you being here.\n00:05All right, an announcement on the 3 new offices we open today.\n"
     briefing = podium.parse(text, stages=["structure.v1"])
     assert [t.start for t in briefing.turns] == [text.index("I appreciate")]
+
+
+def test_a_moderator_who_hands_over_runs_the_briefing_the_title_gives_the_spokesperson() -> None:
+    text = (
+        "Press Briefing of Presidential Spokesperson Tom Reed\n\n"
+        "USEC. LEE:  Good morning. Let's now have Presidential Spokesperson Tom Reed. Good morning, sir.\n\n"
+        "SEC. REED:  Good morning. The port reopens on Monday.\n\n"
+        "ANN PARK/CHANNEL7:  Sir, will it open for cargo ships too?\n\n"
+        "SEC. REED:  Yes, from Tuesday.\n"
+    )
+    assert [role for _, role in _roles(text)] == ["host", "official", "journalist", "official"]
+
+
+def test_a_call_operator_runs_the_floor_and_the_prime_minister_answers() -> None:
+    text = (
+        "Operator:\n\nThank you. First question, Valley News. Line open.\n\n"
+        "Reporter:\n\nPrime Minister, when will the border open?\n\n"
+        "Prime Minister Reed:\n\nIn May. Thank you. Operator, next question.\n"
+    )
+    assert _roles(text) == [("Operator", "host"), (None, "journalist"), ("Prime Minister Reed", "official")]
+
+
+def test_the_one_speaker_of_a_press_conference_briefs_it() -> None:
+    text = (
+        "The Chair's first press conference, Geneva\n\n"
+        "Director-General: First of all, let me say how honoured I am to serve. Trade grew by 3 percent.\n"
+    )
+    assert [t.role for t in podium.parse(text, stages=["structure.v1"]).turns] == ["official"]
