@@ -159,10 +159,15 @@ def _upper_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | 
         if len(letters) < 2 or not all(ch.isupper() for ch in letters):
             continue
         kind = QUESTION if raw.lower() in load().question_labels else UPPER
-        if kind == UPPER and raw.lower() in load().not_labels:
-            continue
+        if kind == UPPER and (raw.lower() in load().not_labels or _names_an_event(raw)):
+            continue  # "POST-CABINET PRESS CONFERENCE: Monday, 5 May" is a title
         return _make(index, pos, rest, match.end(), raw, kind)
     return None
+
+
+def _names_an_event(raw: str) -> bool:
+    lowered = raw.lower()
+    return any(cue in lowered for cue in load().title_cues)
 
 
 def _cjk_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | None:
@@ -191,7 +196,7 @@ def _name_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | N
         return None
     raw = match.group("label").strip(" \t\u00a0\u3000")
     speech = match.group("rest").strip(" \t\u00a0\u3000\r")
-    if not _title_cased(_without_number(raw)) or raw.lower() in load().not_labels or _is_header_key(raw):
+    if not _title_cased(_without_number(raw)) or raw.lower() in load().not_labels or _is_header_key(raw) or _names_an_event(raw):
         return None  # "Speaker 1:" is a generic label: its number is part of the name
     words = raw.replace(",", " ").split()
     loose = False
@@ -206,7 +211,9 @@ def _name_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | N
                 return None
             loose = True
         prev = previous_content(lines, index)
-        if prev is not None and not P.SENTENCE_END.search(prev.stripped):
+        # A sentence wrapped onto this line goes on from a long line or a table cell ("... |");
+        # a short line above ("EPIQ TRANSCRIPT", a title) needs no full stop.
+        if prev is not None and not P.SENTENCE_END.search(prev.stripped) and _may_wrap_on(prev.stripped):
             return None
     else:
         if len(words) > 30:
@@ -220,6 +227,10 @@ def _name_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | N
     kind = QUESTION if raw.lower() in load().question_labels else ANSWER if raw.lower() in load().answer_labels else NAME
     label = _make(index, pos, rest, match.start("rest"), raw, kind)
     return _shaped(label, LOOSE) if loose else label
+
+
+def _may_wrap_on(text: str) -> bool:
+    return len(text) >= _WRAPPED_LINE or text.endswith("|")
 
 
 def _colon_in_name_reach(rest: str) -> bool:

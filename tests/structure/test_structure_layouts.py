@@ -599,3 +599,14 @@ def test_the_one_speaker_of_a_press_conference_briefs_it() -> None:
         "Director-General: First of all, let me say how honoured I am to serve. Trade grew by 3 percent.\n"
     )
     assert [t.role for t in podium.parse(text, stages=["structure.v1"]).turns] == ["official"]
+
+
+def test_a_title_with_a_colon_is_no_label_and_pm_under_a_vendor_line_is() -> None:
+    text = (
+        "POST-CABINET PRESS CONFERENCE: Monday, 4 May 2026\n"
+        "VENDOR TRANSCRIPT\n"
+        "PM: Well, good afternoon, everyone. Exports rose by 6 percent this year.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [(t.label, t.role) for t in briefing.turns] == [("PM", "official")]
+    assert briefing.date == "2026-05-04"
