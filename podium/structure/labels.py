@@ -59,7 +59,7 @@ def _label_on_line(lines: list[Line], index: int) -> Label | None:
     line = lines[index]
     pos = strip_tokens(line)
     rest = line.text[pos - line.start :]
-    for finder in (_timed_label, _qa_label, _spaced_initials, _dash_label, _upper_label, _cjk_label, _name_label):
+    for finder in (_timed_label, _qa_label, _spaced_initials, _dash_label, _upper_label, _cjk_label, _name_label, _name_alone):
         label = finder(lines, index, pos, rest)
         if label is not None:
             return label
@@ -71,7 +71,8 @@ def _may_hold_label(text: str, tokens: tuple[str, ...]) -> bool:
     perhaps behind an editor marker. Most lines are prose that fails this, and so skip the regexes,
     whose lazy name pattern tries each of its lengths on a long line."""
     dash = "-" in text[:_DASH_REACH] or "\u2013" in text[:_DASH_REACH]  # "Pregunta.- ", "Q - "
-    return ":" in text or "\uff1a" in text or text[:2].isupper() or dash or text.startswith(tokens)
+    alone = len(text) <= _ALONE_CHARS and text[:1].isupper()  # "Governor Doe" alone on its line
+    return ":" in text or "\uff1a" in text or text[:2].isupper() or dash or alone or text.startswith(tokens)
 
 
 def _make(index: int, pos: int, rest: str, match_end: int, raw: str, kind: str) -> Label:
@@ -168,6 +169,35 @@ def _upper_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | 
 def _names_an_event(raw: str) -> bool:
     lowered = raw.lower()
     return any(cue in lowered for cue in load().title_cues)
+
+
+_ALONE_CHARS = 40  # a name alone on its line is short
+_ALONE_WORDS = 4
+ALONE = "alone"  # a name alone on its line, no colon, speech after a blank line
+
+
+def _name_alone(lines: list[Line], index: int, pos: int, rest: str) -> Label | None:
+    """'Governor Doe' alone on its line between blank lines, a paragraph of speech below: kept
+    only where the document's grammar vouches for it (judge)."""
+    raw = rest.strip(" \t\u00a0\u3000\r")
+    tokens = raw.split()
+    if not 2 <= len(tokens) <= _ALONE_WORDS or len(raw) > _ALONE_CHARS or not _title_cased(raw):
+        return None
+    if any(mark in raw for mark in ".,;:!?'’\"“|"):
+        return None
+    before = lines[index - 1] if index else None
+    after = next((line for line in lines[index + 1 :] if not line.blank), None)
+    if (before is not None and not before.blank) or index + 1 >= len(lines) or not lines[index + 1].blank:
+        return None
+    if after is None or len(after.stripped) < _WRAPPED_LINE:
+        return None
+    return _shaped(Label(pos, after.content_start, index, raw, NAME, False), ALONE)
+
+
+def _holds_office(label: Label) -> bool:
+    words = load()
+    tokens = set(label.key.replace("-", " ").split())
+    return bool(tokens & words.office_words) or bool(P.honorific_prefix().match(label.raw))
 
 
 def _cjk_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | None:
@@ -270,6 +300,12 @@ def judge(candidates: list[Label], lines: list[Line], furniture: dict[int, Furni
     # A shape is this document's label grammar only where it repeats, with turn-taking (two
     # keys) or one speaker labelled again.
     grammar = {shape for shape in shapes if shapes[shape] >= 2 and _takes_turns([c for c in candidates if c.shape == shape])}
+    alone = [c for c in candidates if c.shape == ALONE]
+    if ALONE in grammar and not any(_holds_office(c) for c in alone):
+        grammar.discard(ALONE)  # repeated headings ("Monetary Policy") are not speakers
+    others = [c for c in candidates if c.shape != ALONE and (not c.shape or c.shape in grammar)]
+    if len(alone) == 1 and not others and _holds_office(alone[0]):
+        grammar.add(ALONE)  # "Director-General Doe" over the one speech of a text with no other label
     usual_keys = {label.key for label in candidates if not label.shape}
     candidates = [
         label for label in candidates

@@ -163,7 +163,7 @@ def assign_roles(
             continue
         if is_outlet(person.name):
             person.role, person.outlet = "journalist", person.name
-        elif set(person.name.lower().replace(".", " ").split()) & words.office_words:
+        elif set(person.name.lower().replace(".", " ").replace("-", " ").split()) & words.office_words:
             person.role = "official"
     _roles_by_position(turns, people, briefing=has_cue(context, words.title_cues))
     for turn in turns:

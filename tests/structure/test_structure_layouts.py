@@ -610,3 +610,39 @@ def test_a_title_with_a_colon_is_no_label_and_pm_under_a_vendor_line_is() -> Non
     briefing = podium.parse(text, stages=["structure.v1"])
     assert [(t.label, t.role) for t in briefing.turns] == [("PM", "official")]
     assert briefing.date == "2026-05-04"
+
+
+def test_names_alone_on_their_lines_where_one_holds_an_office() -> None:
+    text = (
+        "Transcript of the Question and Answer Session\n\n"
+        "Ann Lee\n\n"
+        "Good evening. Thank you very much, Governor, for those words. I am moderating the questions tonight.\n\n"
+        "Governor Reed\n\n"
+        "Thank you, Ann. Prices rose by 3 percent this year and we expect them to slow next year.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [(t.label, t.role) for t in briefing.turns] == [("Ann Lee", "host"), ("Governor Reed", "official")]
+
+
+def test_repeated_headings_alone_on_their_lines_are_not_speakers() -> None:
+    text = (
+        "Monetary Policy\n\n"
+        "The council kept its rate at 4 percent this month, as markets had widely expected it would.\n\n"
+        "Economic Outlook\n\n"
+        "Output will grow by 2 percent next year, slower than this year, as exports weaken further.\n\n"
+        "Monetary Policy\n\n"
+        "The council will look again at its rate in March, once the new figures are out in full.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [t.label for t in briefing.turns] == [None]
+
+
+def test_an_office_holder_alone_over_the_one_speech() -> None:
+    text = (
+        "TRANSCRIPT -- PRESS CONFERENCE\n            26 March 2010\n\n"
+        "Director-General Reed\n\n"
+        "        So, a few words of introduction. This week of stocktaking is now nearly behind us. I believe\n"
+        "it has been healthy. Trade fell 12 percent in 2009.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [(t.label, t.role) for t in briefing.turns] == [("Director-General Reed", "official")]
