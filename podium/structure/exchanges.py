@@ -13,6 +13,7 @@ from podium.structure.words import load
 
 _COURTESY_MAX_WORDS = 8  # "Thank you so much, Ann." is a courtesy; a question runs longer
 _COURTESY_LINE_WORDS = 12  # a line that opens with thanks and asks nothing is a courtesy up to this
+_COURTESY_REACH = 40  # the thanks stand at the turn's opening
 _HAND_ON_MAX_WORDS = 60  # a hand-on is a sentence or two; a longer turn answers something
 _CJK_COURTESY_CHARS = 12  # "谢谢。下一个问题。" is a courtesy; an answer runs longer
 _CLARIFY_MAX_WORDS = 25  # "This is about journalists?": a line, not an answer
@@ -82,7 +83,7 @@ def asks(turn: Turn) -> bool:
     words = load()
     length = count_words(turn.text, cap=_COURTESY_LINE_WORDS)
     # "Thanks very much for speaking with us, Minister.": a longer line that opens with thanks.
-    opens_with_courtesy = turn.text.lstrip().lower().startswith(words.courtesy_cues)
+    opens_with_courtesy = turn.text[:_COURTESY_REACH].lstrip().lower().startswith(words.courtesy_cues)
     courtesy = length < _COURTESY_MAX_WORDS or (length <= _COURTESY_LINE_WORDS and opens_with_courtesy)
     labelled = turn.speaker is None and (turn.label or "").lower() in words.question_labels
     labelled = labelled and not has_cue(turn.text, words.courtesy_cues)

@@ -47,19 +47,34 @@ def find_candidates(lines: list[Line], furniture: dict[int, Furniture]) -> list[
     candidates: list[Label] = []
     tokens = load().furniture_tokens
     for index, line in enumerate(lines):
-        if not line.stripped or index in furniture or not _may_hold_label(line.stripped, tokens):
+        if not line.stripped or index in furniture:
             continue
-        label = _label_on_line(lines, index)
+        if _may_hold_label(line.stripped, tokens):
+            label = _label_on_line(lines, index, _FINDERS)
+        elif _set_apart(lines, index):
+            label = _label_on_line(lines, index, (_name_alone,))
+        else:
+            continue
         if label is not None:
             candidates.append(label)
     return candidates
 
 
-def _label_on_line(lines: list[Line], index: int) -> Label | None:
+def _set_apart(lines: list[Line], index: int) -> bool:
+    """A short line with a blank line on either side, as a name alone on its line stands."""
+    return (
+        index + 1 < len(lines)
+        and lines[index + 1].blank
+        and (index == 0 or lines[index - 1].blank)
+        and len(lines[index].stripped) <= _ALONE_CHARS
+    )
+
+
+def _label_on_line(lines: list[Line], index: int, finders: tuple) -> Label | None:
     line = lines[index]
     pos = strip_tokens(line)
     rest = line.text[pos - line.start :]
-    for finder in (_timed_label, _qa_label, _spaced_initials, _dash_label, _upper_label, _cjk_label, _name_label, _name_alone):
+    for finder in finders:
         label = finder(lines, index, pos, rest)
         if label is not None:
             return label
@@ -71,8 +86,7 @@ def _may_hold_label(text: str, tokens: tuple[str, ...]) -> bool:
     perhaps behind an editor marker. Most lines are prose that fails this, and so skip the regexes,
     whose lazy name pattern tries each of its lengths on a long line."""
     dash = "-" in text[:_DASH_REACH] or "\u2013" in text[:_DASH_REACH]  # "Pregunta.- ", "Q - "
-    alone = len(text) <= _ALONE_CHARS and text[:1].isupper()  # "Governor Doe" alone on its line
-    return ":" in text or "\uff1a" in text or text[:2].isupper() or dash or alone or text.startswith(tokens)
+    return ":" in text or "\uff1a" in text or text[:2].isupper() or dash or text.startswith(tokens)
 
 
 def _make(index: int, pos: int, rest: str, match_end: int, raw: str, kind: str) -> Label:
@@ -167,8 +181,7 @@ def _upper_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | 
 
 
 def _names_an_event(raw: str) -> bool:
-    lowered = raw.lower()
-    return any(cue in lowered for cue in load().title_cues)
+    return P.title_cue().search(raw) is not None
 
 
 _ALONE_CHARS = 40  # a name alone on its line is short
@@ -179,6 +192,8 @@ ALONE = "alone"  # a name alone on its line, no colon, speech after a blank line
 def _name_alone(lines: list[Line], index: int, pos: int, rest: str) -> Label | None:
     """'Governor Doe' alone on its line between blank lines, a paragraph of speech below: kept
     only where the document's grammar vouches for it (judge)."""
+    if len(rest) > 2 * _ALONE_CHARS:
+        return None  # a line of speech, not a name
     raw = rest.strip(" \t\u00a0\u3000\r")
     tokens = raw.split()
     if not 2 <= len(tokens) <= _ALONE_WORDS or len(raw) > _ALONE_CHARS or not _title_cased(raw):
@@ -289,6 +304,9 @@ def _title_cased(raw: str) -> bool:
 def _is_header_key(raw: str) -> bool:
     match = P.header_key().match(raw)
     return match is not None and not match.group("rest")
+
+
+_FINDERS = (_timed_label, _qa_label, _spaced_initials, _dash_label, _upper_label, _cjk_label, _name_label, _name_alone)
 
 
 def judge(candidates: list[Label], lines: list[Line], furniture: dict[int, Furniture], *, known_names: set[str]) -> list[Label]:

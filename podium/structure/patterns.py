@@ -174,6 +174,12 @@ def honorific_prefix() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def title_cue() -> re.Pattern[str]:
+    """'press conference', 'briefing on': words that make a line a title, case-blind."""
+    return re.compile("|".join(re.escape(w) for w in sorted(load().title_cues, key=len, reverse=True)), re.I)
+
+
+@lru_cache(maxsize=1)
 def time_of_day() -> re.Pattern[str]:
     """'3 p.m.', '10:30 am': a dateline's time, which marks the date beside it as the event's."""
     words = sorted(load().time_words, key=len, reverse=True)

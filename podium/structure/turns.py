@@ -138,7 +138,7 @@ def _preamble_turn(
     after the title lines that are neither a news lede nor a dateline."""
     stop = labels[0].start if labels else len(text)
     words = load()
-    speakers = _label_words(labels)
+    speakers: frozenset[str] | None = None  # the labels' name words, spelled out only for a prose line
     first: int | None = None
     last: int | None = None
     for index, line in enumerate(lines):
@@ -163,6 +163,8 @@ def _preamble_turn(
             continue
         if not prose or key_kind(stripped) is not None:
             continue  # a "Speakers: ..." roster line is header, however long
+        if speakers is None:
+            speakers = _label_words(labels)
         editorial = _names_the_event(lowered, words) or _names_a_speaker(lowered, speakers)
         if editorial and not _addresses_the_room(lowered, words):
             continue
@@ -193,10 +195,8 @@ def _label_words(labels: list[Label]) -> frozenset[str]:
     """The name words of the labels (lower case): 'Kapelos' of 'Vassy Kapelos (VK):'."""
     words = load()
     found = set()
-    for label in labels:
-        if label.kind in (QUESTION, ANSWER):
-            continue
-        for word in lower_words(label.raw):
+    for raw in {label.raw for label in labels if label.kind not in (QUESTION, ANSWER)}:
+        for word in lower_words(raw):
             if len(word) >= 3 and word not in words.office_words and word not in words.name_joiners:
                 found.add(word)
     return frozenset(found)
