@@ -85,6 +85,9 @@ def asks(turn: Turn) -> bool:
     # "Thanks very much for speaking with us, Minister.": a longer line that opens with thanks.
     opens_with_courtesy = turn.text[:_COURTESY_REACH].lstrip().lower().startswith(words.courtesy_cues)
     courtesy = length < _COURTESY_MAX_WORDS or (length <= _COURTESY_LINE_WORDS and opens_with_courtesy)
+    if P.HAS_CJK.search(turn.text[:40]):
+        # Chinese writes no spaces between words: a courtesy ("谢谢。") is a few characters.
+        courtesy = len(turn.text.strip()) < _CJK_COURTESY_CHARS or has_cue(turn.text[:_CJK_COURTESY_CHARS], words.courtesy_cues)
     labelled = turn.speaker is None and (turn.label or "").lower() in words.question_labels
     labelled = labelled and not has_cue(turn.text, words.courtesy_cues)
     return bool(P.QUESTION_MARK.search(turn.text)) or not courtesy or labelled

@@ -58,7 +58,9 @@ def run_structure(briefing: Briefing) -> Briefing:
     context = "\n".join([briefing.title or "", text[body_start : body_start + _CONTEXT_CHARS]])
     if not labels and turns and turns[0].speaker is None:
         turns[0].speaker = _briefer_named(context)
-    briefing.participants = assign_roles(turns, header, intro_people, context=context, label_titles=label_titles)
+    # "CCTV" beside its Chinese twin "总台央视记者": the other-language label says it is an outlet.
+    described = {name: label_titles.get(name) or alias for name, alias in aliases.items()} | label_titles
+    briefing.participants = assign_roles(turns, header, intro_people, context=context, label_titles=described)
     for person in briefing.participants:
         person.title = person.title or label_titles.get(person.name)
         if person.name in aliases and aliases[person.name] not in person.aliases:

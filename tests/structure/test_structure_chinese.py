@@ -60,3 +60,9 @@ def test_a_report_with_no_label_is_one_turn_not_refused() -> None:
     briefing = podium.parse(text)
     assert [(t.label, t.start, t.end) for t in briefing.turns] == [(None, 0, len(text))]
     assert [q.text for q in briefing.quantities] == ["7065.7亿元", "7.7%"]
+
+
+def test_a_chinese_question_cut_before_its_question_mark_still_asks() -> None:
+    text = "王明:大家早上好,现在开始提问。\n新华社记者:两岸企业家峰会年会日前以视频连线的方式举行,请介绍\n王明:峰会年会在厦门和台北同步举行,七百多位工商界人士参加。\n"
+    briefing = podium.parse(text)
+    assert [(e.question_turns, e.answered_by) for e in briefing.exchanges] == [([1], ["王明"])]

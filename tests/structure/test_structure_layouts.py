@@ -646,3 +646,14 @@ def test_an_office_holder_alone_over_the_one_speech() -> None:
     )
     briefing = podium.parse(text, stages=["structure.v1"])
     assert [(t.label, t.role) for t in briefing.turns] == [("Director-General Reed", "official")]
+
+
+def test_an_outlet_named_only_in_its_chinese_twin_is_a_journalist() -> None:
+    text = (
+        "Spokesperson Wang Ming's Regular Press Conference\n\n"
+        "总台央视记者:\nVTV:\n\nMore than 1,200 firms came to the supply chain fair this year, the most yet.\n\n"
+        "王明:\nWang Ming:\n\nMore than 1,200 firms came this year, and more will come next year.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [(t.speaker, t.role) for t in briefing.turns] == [("VTV", "journalist"), ("Wang Ming", "host")]
+    assert [(p.name, p.title) for p in briefing.participants if p.role == "journalist"] == [("VTV", "总台央视记者")]
