@@ -80,6 +80,8 @@ def _clarifies(turn: Turn) -> bool:
 def asks(turn: Turn) -> bool:
     """A reporter's turn that puts a question: a question mark, more than a courtesy, or any
     turn its label calls a question ("Q (Inaudible.)", "Q - Predator.")."""
+    if not turn.text.strip():
+        return False  # "Reporter:" with the words under the next label (an interpreter's)
     words = load()
     length = count_words(turn.text, cap=_COURTESY_LINE_WORDS)
     # "Thanks very much for speaking with us, Minister.": a longer line that opens with thanks.

@@ -657,3 +657,24 @@ def test_an_outlet_named_only_in_its_chinese_twin_is_a_journalist() -> None:
     briefing = podium.parse(text, stages=["structure.v1"])
     assert [(t.speaker, t.role) for t in briefing.turns] == [("VTV", "journalist"), ("Wang Ming", "host")]
     assert [(p.name, p.title) for p in briefing.participants if p.role == "journalist"] == [("VTV", "总台央视记者")]
+
+
+def test_a_reporter_label_with_the_words_under_the_interpreters_is_one_question() -> None:
+    text = (
+        "Operator:\n\nThank you. First question, Valley News. Line open.\n\n"
+        "Reporter:\n\nInterpreter:\n\nGood morning, Prime Minister. Will the money go to the provinces?\n\n"
+        "Prime Minister Reed:\n\nYes, to every province, by the end of May.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [(e.question_turns, e.answered_by) for e in briefing.exchanges] == [([2], ["Prime Minister Reed"])]
+
+
+def test_a_moderator_who_welcomes_and_hands_over_is_host() -> None:
+    text = (
+        "Ann Lee: Hello, everybody. I am Ann Lee, welcoming you to our press conference today. Present in the room "
+        "is the Director, Dr. Tom Reed, and our chief scientist. Now I would like to hand over to Dr. Reed. Dr. Reed, "
+        "the floor is yours, and what a busy week it has been, has it not?\n\n"
+        "Dr. Reed: Thank you, Ann. Cases fell by 12 percent this week.\n"
+    )
+    assert [role for _, role in _roles(text)] == ["host", "official"]
+    assert podium.parse(text, stages=["structure.v1"]).exchanges == []
