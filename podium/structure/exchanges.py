@@ -58,7 +58,7 @@ def build_exchanges(turns: list[Turn]) -> list[Exchange]:
         elif turn.role == "host":
             host_turns.append(turn)
     if round_ and not answered:
-        _answer_round(round_, host_turns)
+        _answer_round(round_, host_turns, cut_off=turns[-1])
     kept = [e for e in exchanges if e.answer_turns]
     for index, exchange in enumerate(kept):
         exchange.id = index
@@ -102,6 +102,11 @@ def is_hand_on(turn: Turn) -> bool:
     return has_cue(turn.text, words.hand_on_cues) and not has_cue(turn.text, words.add_cues)
 
 
+def _cut_mid_sentence(turn: Turn) -> bool:
+    text = turn.text.strip()
+    return bool(text) and not P.SENTENCE_END.search(text)
+
+
 def _more_than_a_courtesy(turn: Turn) -> bool:
     """Three words, or in Chinese (no spaces between words) a clause of some length."""
     if P.HAS_CJK.search(turn.text[:40]):
@@ -109,13 +114,15 @@ def _more_than_a_courtesy(turn: Turn) -> bool:
     return count_words(turn.text, cap=3) >= 3
 
 
-def _answer_round(round_: list[Exchange], host_turns: list[Turn]) -> bool:
+def _answer_round(round_: list[Exchange], host_turns: list[Turn], *, cut_off: Turn | None = None) -> bool:
     """The host answers a round only when no official does (a press secretary answering her own
-    room); courtesies, hand-ons and clarifying questions are no answer."""
+    room); courtesies, hand-ons and clarifying questions are no answer. The text's last turn, cut
+    off by the excerpt mid-sentence ("I meant"), is the start of an answer however short."""
     words = load()
     answers = [
         t for t in host_turns
-        if _more_than_a_courtesy(t) and not has_cue(t.text, words.host_cues) and not _clarifies(t)
+        if (_more_than_a_courtesy(t) or (t is cut_off and _cut_mid_sentence(t)))
+        and not has_cue(t.text, words.host_cues) and not _clarifies(t)
     ]
     for turn in answers:
         for exchange in round_:

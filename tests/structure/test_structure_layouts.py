@@ -678,3 +678,18 @@ def test_a_moderator_who_welcomes_and_hands_over_is_host() -> None:
     )
     assert [role for _, role in _roles(text)] == ["host", "official"]
     assert podium.parse(text, stages=["structure.v1"]).exchanges == []
+
+
+def test_a_deferral_answers_nothing_and_a_reply_cut_by_the_excerpt_answers() -> None:
+    deferred = (
+        "Jane Doe, Official Spokesperson: Good evening. I have one announcement on the visit to Rome.\n\n"
+        "Kim: Sir, on the border talks, what happened yesterday?\n\n"
+        "Jane Doe, Official Spokesperson: That is not related to this. We will take it later on.\n"
+    )
+    assert podium.parse(deferred, stages=["structure.v1"]).exchanges == []
+    cut = (
+        "CHIEF CABINET SECRETARY ROE:  Good morning. The Cabinet met today.\n\n"
+        "REPORTER:  When you say the region, do you mean the north?\n\n"
+        "CHIEF CABINET SECRETARY ROE:  I meant"
+    )
+    assert [e.question_turns for e in podium.parse(cut, stages=["structure.v1"]).exchanges] == [[1]]
