@@ -86,7 +86,7 @@ def _line_kind(lines: list[Line], index: int, repeated: set[str], cues: tuple[st
     text = lines[index].stripped
     if not text:
         return None
-    if P.PAGE_NUMBER_LINE.match(text) or text in repeated:
+    if P.PAGE_NUMBER_LINE.match(text) or text in repeated or P.CAPTION_CUE_LINE.match(text):
         return PAGE_BREAK
     words = load()
     if all(map(text.startswith, words.furniture_tokens)) and _only_tokens(text):

@@ -149,6 +149,21 @@ def _dash_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | N
     return _shaped(_make(index, pos, rest, match.end(), raw, _kind_of(raw)), "dash")
 
 
+CHANGE = "change"  # "- " opening a caption cue: a new, unnamed speaker
+
+
+def _speaker_change(lines: list[Line], index: int, pos: int, rest: str) -> Label | None:
+    """'- Okay, we'll go to ...' right under a cue timing: the captions mark a change of speaker
+    with a dash and name no one. The turn starts at the first word."""
+    if index == 0 or not P.CAPTION_CUE_LINE.match(lines[index - 1].stripped):
+        return None
+    match = P.CAPTION_SPEAKER_CHANGE.match(rest)
+    if match is None:
+        return None
+    start = pos + match.end()
+    return _shaped(Label(start, start, index, "", NAME, True), CHANGE)
+
+
 def _spaced_initials(lines: list[Line], index: int, pos: int, rest: str) -> Label | None:
     match = P.SPACED_INITIALS.match(rest)
     if match is None:
@@ -306,7 +321,9 @@ def _is_header_key(raw: str) -> bool:
     return match is not None and not match.group("rest")
 
 
-_FINDERS = (_timed_label, _qa_label, _spaced_initials, _dash_label, _upper_label, _cjk_label, _name_label, _name_alone)
+_FINDERS = (
+    _timed_label, _qa_label, _speaker_change, _spaced_initials, _dash_label, _upper_label, _cjk_label, _name_label, _name_alone
+)
 
 
 def judge(candidates: list[Label], lines: list[Line], furniture: dict[int, Furniture], *, known_names: set[str]) -> list[Label]:

@@ -72,6 +72,12 @@ SPOKESPERSON_TITLE = re.compile(
 # --- furniture ----------------------------------------------------------------------------------
 
 PAGE_NUMBER_LINE = re.compile(r"^\s*(?:Page\s+)?\d{1,4}\s+of\s+\d{1,4}(?!\d)", re.I)
+# "00:05.335 --> 00:08.035": a caption cue's timing, and the "WEBVTT" line that opens a caption file;
+# speech runs on across them.
+_CUE_TIME = r"(?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{3}"
+CAPTION_CUE_LINE = re.compile(rf"^\s*(?:WEBVTT\b.*|{_CUE_TIME}\s+-->\s+{_CUE_TIME}.*)$")
+# "- Hello, ..." opening a caption cue: another speaker takes over
+CAPTION_SPEAKER_CHANGE = re.compile(r"[-–][ \t]+(?=\S)")
 SPLICED_PAGE_NUMBER = re.compile(r"Page\s+\d{1,4}\s+of\s+\d{1,4}")
 # "2024-05-21 10:02:26" alone on a line: a live-text timestamp between speeches.
 _TIMESTAMP = r"[ \t]*(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?[ \t]*$"

@@ -59,8 +59,8 @@ class Roster:
 
 def speaker_name(label: Label, roster: Roster) -> str | None:
     """The name a label gives: None for Q/A, a roster name inside a long titled label, else the label."""
-    if label.kind in (QUESTION, ANSWER):
-        return None
+    if label.kind in (QUESTION, ANSWER) or not label.raw:
+        return None  # a caption's "- " changes speaker and names no one
     raw = " ".join(label.raw.split())
     if raw.endswith(")") and "(" in raw[1:]:
         raw = raw[: raw.index("(", 1)].strip()  # "Bai Lan (host)": the part in brackets is a role
@@ -175,6 +175,7 @@ def assign_roles(
                 turn.role = "host" if regular else "official"
             continue
         turn.role = people[turn.speaker].role
+    _roles_of_unnamed(turns)
     _journalist_outlets(turns, people)
     order = {"host": 0, "official": 1, "journalist": 2, "unknown": 3}
     spoken = set(speakers)
@@ -328,6 +329,32 @@ def _roles_by_position(turns: list[Turn], people: dict[str, Participant], *, bri
             # A speaker no one asks and who asks no one, in a briefing: they brief. Alone in a
             # text that calls itself a press conference, they brief it too.
             person.role = "official" if len(turns) > 1 or briefing else "unknown"
+
+
+_UNNAMED_FLOOR_WORDS = 25  # "Okay, we'll go to the Post in the centre.": a line, then someone else speaks
+# "Hello, Pat Doe from the Daily Ledger": a speaker who gives their outlet as they open
+_FROM_OUTLET = re.compile(rf"\s(?:with|from|of|at)\s+(?:the\s+)?(?P<outlet>{_OUTLET_WORD}(?:\s+(?:{_OUTLET_WORD}|of|and))*)")
+_OUTLET_REACH = 120
+
+
+def _roles_of_unnamed(turns: list[Turn]) -> None:
+    """Turns no label names (captions that only mark a change of speaker): one who gives an
+    outlet as they open asks; a short first turn that hands the floor on runs the briefing; the
+    turn after a reporter's answers."""
+    words = load()
+    for index, turn in enumerate(turns):
+        if turn.speaker is not None or turn.label is not None or turn.role != "unknown":
+            continue
+        outlets = (m.group("outlet") for m in _FROM_OUTLET.finditer(turn.text[:_OUTLET_REACH]))
+        prev = turns[index - 1] if index else None
+        if any(is_outlet(outlet) for outlet in outlets):
+            turn.role = "journalist"
+        elif prev is None and count_words(turn.text, cap=_UNNAMED_FLOOR_WORDS) <= _UNNAMED_FLOOR_WORDS and has_cue(
+            turn.text, words.host_cues + words.floor_cues
+        ):
+            turn.role = "host"
+        elif prev is not None and prev.role == "journalist" and not P.QUESTION_MARK.search(turn.text):
+            turn.role = "official"
 
 
 def _interviews(name: str, turns: list[Turn], people: dict[str, Participant]) -> bool:

@@ -163,11 +163,12 @@ def _name_turns(turns: list[Turn], labels: list[Label], names: list[str], aliase
         label = by_start.get(turn.start)
         if label is None:
             continue
-        turn.label = " ".join(label.raw.split())
-        turn.speaker = short_forms.get(turn.label) or speaker_name(label, roster)
-        if turn.speaker is not None and turn.speaker != turn.label and turn.label in short_forms:
+        written = " ".join(label.raw.split())
+        turn.label = written or None  # a caption's speaker change is a turn with no label
+        turn.speaker = short_forms.get(written) or speaker_name(label, roster)
+        if turn.speaker is not None and turn.speaker != written and written in short_forms:
             continue
-        short = _declared_short_form(turn.label)
+        short = _declared_short_form(written)
         if short and turn.speaker:
             # "Jane Doe, Valley News (JD):" once, then "JD:": the initials are Jane Doe.
             short_forms.setdefault(short, turn.speaker)

@@ -693,3 +693,19 @@ def test_a_deferral_answers_nothing_and_a_reply_cut_by_the_excerpt_answers() -> 
         "CHIEF CABINET SECRETARY ROE:  I meant"
     )
     assert [e.question_turns for e in podium.parse(cut, stages=["structure.v1"]).exchanges] == [[1]]
+
+
+def test_caption_cues_where_a_dash_marks_a_new_speaker() -> None:
+    text = (
+        "WEBVTT\n\n"
+        "00:05.335 --> 00:08.035\n- Okay, we'll go to the\nValley News in the center.\n\n"
+        "00:12.838 --> 00:15.325\n- Hello, Pat Doe\nfrom the Valley News.\n\n"
+        "00:15.325 --> 00:19.007\nWhat will the summit\ndecide on spending?\n\n"
+        "00:44.433 --> 00:47.466\n- It confirms that allies\nwill spend 2 percent.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [(t.start, t.label, t.role) for t in briefing.turns] == [
+        (text.index("Okay"), None, "host"), (text.index("Hello"), None, "journalist"), (text.index("It confirms"), None, "official")
+    ]
+    assert [e.question_turns for e in briefing.exchanges] == [[1]]
+    assert (text.index("00:15.325 -->"), text.index("00:15.325 -->") + len("00:15.325 --> 00:19.007")) in briefing.metadata["furniture"]
