@@ -95,6 +95,9 @@ _SITE_DATE = r"\s*[\w.\-]+\.(?i:cn|com|org|net|gov)\b.{0,30}?\d{4}\s*$"
 # shapes above in one pattern, so that a line takes one test instead of four.
 NEW_PAGE_LINE = re.compile(rf"^(?:{_SITE_DATE}|{_TIMESTAMP}|{_CLOCK}|{_IMAGE_NAME})")
 
+# "2 September, 2002, Geneva" / "Washington DC - 27 February 2017" / "Thursday 5 August 2021": a dateline
+DATELINE_PLACE = re.compile(r"^(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s*[-–,]\s*|[A-Z][a-z]+day,?\s+)?(?P<date>.+?)(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})?\s*$")
+
 # --- series -------------------------------------------------------------------------------------
 
 SERIES = re.compile(
@@ -120,12 +123,12 @@ ZH_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})�
 
 @lru_cache(maxsize=1)
 def month_date() -> re.Pattern[str]:
-    """'May 21, 2024', 'Oct. 18, 2024', '21 May 2024', '8 de junio de 2021', '1er mars 2024'."""
+    """'May 21, 2024', 'Oct. 18, 2024', '21 May 2024', '8 de junio de 2021', '1er mars 2024', '15. April 2013'."""
     words = load()
     names = "|".join(sorted((re.escape(m) for m in words.months), key=len, reverse=True))
     return re.compile(
         rf"\b(?:(?P<m1>{names})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d{{2}})"
-        rf"|(?P<d2>\d{{1,2}})(?:er)?\s+(?:de\s+)?(?P<m2>{names})\.?,?\s+(?:del?\s+)?(?P<y2>(?:19|20)\d{{2}}))\b",
+        rf"|(?P<d2>\d{{1,2}})(?:er|\.)?\s+(?:de\s+)?(?P<m2>{names})\.?,?\s+(?:del?\s+)?(?P<y2>(?:19|20)\d{{2}}))\b",
         re.I,
     )
 

@@ -46,6 +46,7 @@ class Words:
     courtesy_cues: tuple[str, ...]
     speech_heading_cues: tuple[str, ...]
     addressing_words: frozenset[str]
+    event_words: tuple[str, ...]
     composed_title: dict[str, str]
 
 
@@ -87,5 +88,6 @@ def load() -> Words:
         courtesy_cues=lowered(data["courtesy_cues"]),
         speech_heading_cues=lowered(data["speech_heading_cues"]),
         addressing_words=frozenset(lowered(data["addressing_words"])),
+        event_words=lowered(data["event_words"]),
         composed_title={str(k): str(v) for k, v in data["composed_title"].items()},
     )
