@@ -122,4 +122,5 @@ def _is_standalone_title(lines: list[Line], index: int) -> bool:
     text = lines[index].stripped
     if P.SENTENCE_END.search(text) or text.endswith(":") or not text[:1].isupper():
         return False
-    return _holds_cue(text, load().title_cues)
+    # "Welcome to today's press briefing on the Outlook titled Recovery" is speech, not a title.
+    return _holds_cue(text, load().title_cues) and not P.addresses_the_room(text)

@@ -256,7 +256,8 @@ def _name_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | N
         return None
     raw = match.group("label").strip(" \t\u00a0\u3000")
     speech = match.group("rest").strip(" \t\u00a0\u3000\r")
-    if not _title_cased(_without_number(raw)) or raw.lower() in load().not_labels or _is_header_key(raw) or _names_an_event(raw):
+    generic = _without_number(raw)
+    if not _title_cased(generic) or generic.lower() in load().not_labels or _is_header_key(raw) or _names_an_event(raw):
         return None  # "Speaker 1:" is a generic label: its number is part of the name
     words = raw.replace(",", " ").split()
     loose = False

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from podium.scan import lowered_for_search, matches_at, word_places
+from podium.scan import lower_words, lowered_for_search, matches_at, word_places
 from podium.structure.words import Words, load
 
 # --- characters ---------------------------------------------------------------------------------
@@ -180,6 +180,14 @@ def honorific_prefix() -> re.Pattern[str]:
     words = load()
     body = "|".join(re.escape(h) for h in words.honorifics)
     return re.compile(rf"^(?:{body})\.?\s+", re.I)
+
+
+def addresses_the_room(text: str) -> bool:
+    """A title or a news lede speaks of the briefing in the third person; a speaker opening it
+    ('Welcome to the regular press conference ... I have two pieces of information') speaks in the
+    first or second person."""
+    words = load().addressing_words
+    return any(word in words for word in lower_words(text))
 
 
 @lru_cache(maxsize=1)

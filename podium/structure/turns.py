@@ -166,7 +166,7 @@ def _preamble_turn(
         if speakers is None:
             speakers = _label_words(labels)
         editorial = _names_the_event(lowered, words) or _names_a_speaker(lowered, speakers)
-        if editorial and not _addresses_the_room(lowered, words):
+        if editorial and not P.addresses_the_room(lowered):
             continue
         if first is None:
             first = line.content_start
@@ -206,13 +206,6 @@ def _names_a_speaker(lowered: str, speakers: frozenset[str]) -> bool:
     """A standfirst or a narrated opening ('The Minister sat down with Jane Doe', 'The chair opens
     the conference and welcomes Secretary Roe') speaks of a labelled speaker by name."""
     return bool(speakers) and any(word in speakers for word in lower_words(lowered))
-
-
-def _addresses_the_room(lowered: str, words: Words) -> bool:
-    """A title or a news lede speaks of the briefing in the third person; a speaker opening it
-    ('Welcome to the regular press conference ... I have two pieces of information') speaks in the
-    first or second person."""
-    return any(word in words.addressing_words for word in lower_words(lowered))
 
 
 # --- unlabelled questions ---------------------------------------------------------------------------

@@ -709,3 +709,20 @@ def test_caption_cues_where_a_dash_marks_a_new_speaker() -> None:
     ]
     assert [e.question_turns for e in briefing.exchanges] == [[1]]
     assert (text.index("00:15.325 -->"), text.index("00:15.325 -->") + len("00:15.325 --> 00:19.007")) in briefing.metadata["furniture"]
+
+
+def test_a_welcome_naming_the_briefing_is_speech_not_a_repeated_title() -> None:
+    text = (
+        "MR. LEE:  Good morning.\n\n"
+        "Welcome to today's press briefing on the Regional Outlook, and our new report titled Recovery\n\n"
+        "But before I turn to Tom, a reminder that we have interpretation in French.\n\n"
+        "MR. REED:  Thank you. Growth will reach 4 percent.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [t.label for t in briefing.turns] == ["MR. LEE", "MR. REED"]
+
+
+def test_site_words_with_a_number_are_no_labels() -> None:
+    text = "Category:\n\nDocuments\n\nPage 1: Virtual press conference - 20 April, 2020\n\nMR. LEE:  Good morning, everyone.\n"
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [t.label for t in briefing.turns] == ["MR. LEE"]
