@@ -149,6 +149,27 @@ def _dash_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | N
     return _shaped(_make(index, pos, rest, match.end(), raw, _kind_of(raw)), "dash")
 
 
+def _numbered_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | None:
+    """'2. SOUNDBITE: (English) Jane Doe, Press Secretary:' over the quoted speech."""
+    if not rest[:1].isdigit():
+        return None
+    match = P.NUMBERED_LABEL.match(rest)
+    if match is None or not _title_cased(match.group("label").strip()):
+        return None
+    return _shaped(_make(index, pos, rest, match.end(), match.group("label"), NAME), "numbered")
+
+
+def _bracket_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | None:
+    """'(Reporter question off camera): "..."', '(Jane Doe): "..."'."""
+    if not rest.startswith("("):
+        return None
+    match = P.BRACKET_LABEL.match(rest)
+    if match is None or not _reads_as_name(match.group("label")):
+        return None
+    raw = match.group("label")
+    return _shaped(_make(index, pos, rest, match.end(), raw, _kind_of(raw)), "bracket")
+
+
 CHANGE = "change"  # "- " opening a caption cue: a new, unnamed speaker
 
 
@@ -323,7 +344,17 @@ def _is_header_key(raw: str) -> bool:
 
 
 _FINDERS = (
-    _timed_label, _qa_label, _speaker_change, _spaced_initials, _dash_label, _upper_label, _cjk_label, _name_label, _name_alone
+    _timed_label,
+    _qa_label,
+    _speaker_change,
+    _numbered_label,
+    _bracket_label,
+    _spaced_initials,
+    _dash_label,
+    _upper_label,
+    _cjk_label,
+    _name_label,
+    _name_alone,
 )
 
 

@@ -55,6 +55,12 @@ TIMED_LABEL = re.compile(
 )
 # "00:05All right, ...": a caption line with its timestamp glued to the speech
 CAPTION_STAMP = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?=[^\d\s:])")
+# "3. SOUNDBITE: (English) Jane Doe, Press Secretary:" a numbered shot-list entry naming who speaks next
+NUMBERED_LABEL = re.compile(
+    rf"\d{{1,3}}\.{SPACE}+(?:[A-Z][A-Z ]*:{SPACE}*)?(?:\([^()\n]{{1,30}}\){SPACE}*)?(?P<label>[A-Z][^\n:()]{{1,80}}?){SPACE}*:{SPACE}*$"
+)
+# "(Reporter question off camera): ..." / "(Jane Doe): ..." a label in brackets
+BRACKET_LABEL = re.compile(rf"\((?P<label>[^()\n]{{2,60}})\){SPACE}*{COLON}{SPACE}*")
 # "JD      text": initials padded with spaces, no colon
 SPACED_INITIALS = re.compile(rf"(?P<label>[A-Z]{{2,4}}){SPACE}{{3,}}(?=\S)")
 # "(JD)" closing a label: the initials the transcript uses for that speaker from then on

@@ -141,7 +141,7 @@ def assign_roles(
         if name not in people:
             people[name] = Participant(name, "unknown")
             labelled_title = (label_titles or {}).get(name)
-            if labelled_title and is_outlet(labelled_title):
+            if labelled_title and is_outlet(labelled_title) and not _names_an_office(labelled_title):
                 # "Kim Park, Valley News:": the label names the reporter's outlet.
                 outlet = P.DECLARED_SHORT_FORM.sub("", labelled_title).strip()
                 people[name] = Participant(name, "journalist", labelled_title, outlet=outlet)
@@ -181,6 +181,13 @@ def assign_roles(
     spoken = set(speakers)
     listed = [p for p in people.values() if p.name in spoken or p.role in ("host", "official")]
     return sorted(listed, key=lambda p: order[p.role])
+
+
+def _names_an_office(title: str) -> bool:
+    """'White House Press Secretary' holds an outlet word and is an office all the same."""
+    words = load()
+    tokens = set(title.lower().replace(".", " ").replace("-", " ").split())
+    return has_cue(title, words.host_offices) or bool(tokens & words.office_words)
 
 
 def _merge_titled_labels(people: dict[str, Participant], spoken: set[str]) -> None:

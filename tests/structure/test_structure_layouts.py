@@ -726,3 +726,22 @@ def test_site_words_with_a_number_are_no_labels() -> None:
     text = "Category:\n\nDocuments\n\nPage 1: Virtual press conference - 20 April, 2020\n\nMR. LEE:  Good morning, everyone.\n"
     briefing = podium.parse(text, stages=["structure.v1"])
     assert [t.label for t in briefing.turns] == ["MR. LEE"]
+
+
+def test_a_shot_list_of_numbered_soundbites_and_bracketed_labels() -> None:
+    text = (
+        "Lakeshire - 27 February 2017\n"
+        "1. SOUNDBITE: (English) Ann Lee, Council Press Secretary:\n"
+        "\"The council approved the harbour plan today, and work starts in May.\"\n"
+        "2. SOUNDBITE: (English) Ann Lee, Council Press Secretary:\n"
+        "(Reporter question off camera): \"Will the harbour close while the works go on?\"\n"
+        "(Ann Lee): \"No. It stays open, and 3 new berths open in June.\"\n"
+        "3. SOUNDBITE: (English) Ann Lee, Council Press Secretary:\n"
+        "\"That is all for today.\"\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [(t.speaker, t.role) for t in briefing.turns] == [
+        ("Ann Lee", "host"), ("Ann Lee", "host"), ("Reporter question off camera", "journalist"), ("Ann Lee", "host"), ("Ann Lee", "host")
+    ]
+    assert [e.question_turns for e in briefing.exchanges] == [[2]]
+    assert briefing.date == "2017-02-27"
