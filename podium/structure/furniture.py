@@ -86,12 +86,15 @@ def _line_kind(lines: list[Line], index: int, repeated: set[str], cues: tuple[st
     text = lines[index].stripped
     if not text:
         return None
-    if P.PAGE_NUMBER_LINE.match(text) or text in repeated or P.CAPTION_CUE_LINE.match(text):
+    if P.PAGE_NUMBER_LINE.match(text) or text in repeated:
         return PAGE_BREAK
     words = load()
     if all(map(text.startswith, words.furniture_tokens)) and _only_tokens(text):
         return PAGE_BREAK
     if len(text) <= _CUE_LINE:
+        # A caption cue's timing (every one holds an arrow) and the name a caption file opens with.
+        if ("-->" in text and P.CAPTION_CUE_LINE.match(text)) or (index == 0 and text.startswith("WEBVTT")):
+            return PAGE_BREAK
         if cues and _holds_cue(text, cues):
             return NEW_PAGE
         if P.NEW_PAGE_LINE.match(text):

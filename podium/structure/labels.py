@@ -8,7 +8,7 @@ document, because a lone `INFLATION:` or `GDP.` at a line start is prose, not a 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from podium.structure import patterns as P
 from podium.structure.furniture import Furniture, strip_tokens
@@ -36,10 +36,10 @@ class Label:
     inline: bool  # speech follows on the same line
     alias: str | None = None  # the other half of a bilingual pair
     shape: str = ""  # a label shape kept only where the document repeats it (dash, timed, initials)
+    key: str = field(init=False, repr=False)  # the label folded: spaces collapsed, lower case
 
-    @property
-    def key(self) -> str:
-        return " ".join(self.raw.split()).lower()
+    def __post_init__(self) -> None:
+        self.key = " ".join(self.raw.split()).lower()
 
 
 def find_candidates(lines: list[Line], furniture: dict[int, Furniture]) -> list[Label]:
@@ -51,7 +51,7 @@ def find_candidates(lines: list[Line], furniture: dict[int, Furniture]) -> list[
             continue
         if _may_hold_label(line.stripped, tokens):
             label = _label_on_line(lines, index, _FINDERS)
-        elif _set_apart(lines, index):
+        elif len(line.stripped) <= _ALONE_CHARS and _set_apart(lines, index):
             label = _label_on_line(lines, index, (_name_alone,))
         else:
             continue
@@ -61,13 +61,8 @@ def find_candidates(lines: list[Line], furniture: dict[int, Furniture]) -> list[
 
 
 def _set_apart(lines: list[Line], index: int) -> bool:
-    """A short line with a blank line on either side, as a name alone on its line stands."""
-    return (
-        index + 1 < len(lines)
-        and lines[index + 1].blank
-        and (index == 0 or lines[index - 1].blank)
-        and len(lines[index].stripped) <= _ALONE_CHARS
-    )
+    """A line with a blank line on either side, as a name alone on its line stands."""
+    return index + 1 < len(lines) and lines[index + 1].blank and (index == 0 or lines[index - 1].blank)
 
 
 def _label_on_line(lines: list[Line], index: int, finders: tuple) -> Label | None:
@@ -176,10 +171,10 @@ CHANGE = "change"  # "- " opening a caption cue: a new, unnamed speaker
 def _speaker_change(lines: list[Line], index: int, pos: int, rest: str) -> Label | None:
     """'- Okay, we'll go to ...' right under a cue timing: the captions mark a change of speaker
     with a dash and name no one. The turn starts at the first word."""
-    if index == 0 or not P.CAPTION_CUE_LINE.match(lines[index - 1].stripped):
+    if rest[:1] not in "-–" or index == 0:
         return None
     match = P.CAPTION_SPEAKER_CHANGE.match(rest)
-    if match is None:
+    if match is None or not P.CAPTION_CUE_LINE.match(lines[index - 1].stripped):
         return None
     start = pos + match.end()
     return _shaped(Label(start, start, index, "", NAME, True), CHANGE)
@@ -217,7 +212,8 @@ def _upper_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | 
 
 
 def _names_an_event(raw: str) -> bool:
-    return P.title_cue().search(raw) is not None
+    # A speaker's label is a name or two; a title naming the event runs to a few words.
+    return raw.count(" ") >= 1 and P.title_cue().search(raw) is not None
 
 
 _ALONE_CHARS = 40  # a name alone on its line is short
@@ -277,7 +273,7 @@ def _name_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | N
         return None
     raw = match.group("label").strip(" \t\u00a0\u3000")
     speech = match.group("rest").strip(" \t\u00a0\u3000\r")
-    generic = _without_number(raw)
+    generic = _without_number(raw) if raw[-1:].isdigit() else raw
     if not _title_cased(generic) or generic.lower() in load().not_labels or _is_header_key(raw) or _names_an_event(raw):
         return None  # "Speaker 1:" is a generic label: its number is part of the name
     words = raw.replace(",", " ").split()
@@ -343,12 +339,22 @@ def _is_header_key(raw: str) -> bool:
     return match is not None and not match.group("rest")
 
 
+def _marked_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | None:
+    """Shapes known by their first character: a caption's '- ', a shot list's '2. ', '(Name):'."""
+    first = rest[:1]
+    if first in ("-", "\u2013"):
+        return _speaker_change(lines, index, pos, rest)
+    if first.isdigit():
+        return _numbered_label(lines, index, pos, rest)
+    if first == "(":
+        return _bracket_label(lines, index, pos, rest)
+    return None
+
+
 _FINDERS = (
     _timed_label,
     _qa_label,
-    _speaker_change,
-    _numbered_label,
-    _bracket_label,
+    _marked_label,
     _spaced_initials,
     _dash_label,
     _upper_label,
@@ -367,20 +373,17 @@ def judge(candidates: list[Label], lines: list[Line], furniture: dict[int, Furni
     # A shape is this document's label grammar only where it repeats, with turn-taking (two
     # keys) or one speaker labelled again.
     grammar = {shape for shape in shapes if shapes[shape] >= 2 and _takes_turns([c for c in candidates if c.shape == shape])}
-    alone = [c for c in candidates if c.shape == ALONE]
-    if ALONE in grammar and not any(_holds_office(c) for c in alone):
-        grammar.discard(ALONE)  # repeated headings ("Monetary Policy") are not speakers
-    others = [c for c in candidates if c.shape != ALONE and (not c.shape or c.shape in grammar)]
-    if len(alone) == 1 and not others and _holds_office(alone[0]):
-        grammar.add(ALONE)  # "Director-General Doe" over the one speech of a text with no other label
-    usual_keys = {label.key for label in candidates if not label.shape}
-    candidates = [
-        label for label in candidates
-        if not label.shape or (label.key in usual_keys if label.shape == LOOSE else label.shape in grammar)
-    ]
+    if shapes:
+        grammar = _shape_grammar(candidates, grammar)
+        usual_keys = {label.key for label in candidates if not label.shape}
+        candidates = [
+            label for label in candidates
+            if not label.shape or (label.key in usual_keys if label.shape == LOOSE else label.shape in grammar)
+        ]
     first_names = _first_name_grammar(candidates, counts, known_names)
     fields = _field_block(candidates, lines)
-    candidates = [label for label in candidates if label.line not in fields]
+    if fields:
+        candidates = [label for label in candidates if label.line not in fields]
     upper_layout = sum(1 for label in candidates if label.kind == UPPER) >= 3
     bare_q = any(label.kind == QUESTION and label.raw == "Q" and not _has_colon(lines, label) for label in candidates)
     kept: list[Label] = []
@@ -415,15 +418,26 @@ def judge(candidates: list[Label], lines: list[Line], furniture: dict[int, Furni
 _FIELD_VALUE_WORDS = 4  # "24/01/2006", "Interview": a field's value is a word or two
 
 
+def _shape_grammar(candidates: list[Label], grammar: set[str]) -> set[str]:
+    """Names alone on their lines are the grammar only where one holds an office: repeated
+    headings ("Monetary Policy") are not speakers, and "Director-General Doe" over the one
+    speech of a text with no other label is."""
+    alone = [c for c in candidates if c.shape == ALONE]
+    if not alone:
+        return grammar
+    if ALONE in grammar and not any(_holds_office(c) for c in alone):
+        grammar.discard(ALONE)
+    others = [c for c in candidates if c.shape != ALONE and (not c.shape or c.shape in grammar)]
+    if len(alone) == 1 and not others and _holds_office(alone[0]):
+        grammar.add(ALONE)
+    return grammar
+
+
 def _field_block(candidates: list[Label], lines: list[Line]) -> set[int]:
     """'Release Date:' alone on its line, its value on the next ('24/01/2006'), then another such
     key right after: an archive's metadata block, not speakers. Returns the keys' line indices."""
-    valued = sorted(label.line for label in candidates if _has_field_value(label, lines))
-    found: set[int] = set()
-    for line in valued:
-        if line + 2 in valued or line - 2 in valued:
-            found.add(line)
-    return found
+    valued = {label.line for label in candidates if _has_field_value(label, lines)}
+    return {line for line in valued if line + 2 in valued or line - 2 in valued}
 
 
 def _has_field_value(label: Label, lines: list[Line]) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from podium.scan import lower_words, lowered_for_search, matches_at, word_places
+from podium.scan import lower_words, lowered_for_search, matches_at, trie, word_places
 from podium.structure.words import Words, load
 
 # --- characters ---------------------------------------------------------------------------------
@@ -199,7 +199,7 @@ def addresses_the_room(text: str) -> bool:
 @lru_cache(maxsize=1)
 def title_cue() -> re.Pattern[str]:
     """'press conference', 'briefing on': words that make a line a title, case-blind."""
-    return re.compile("|".join(re.escape(w) for w in sorted(load().title_cues, key=len, reverse=True)), re.I)
+    return re.compile(trie(load().title_cues), re.I)
 
 
 @lru_cache(maxsize=1)

@@ -183,6 +183,8 @@ def _name_turns(turns: list[Turn], labels: list[Label], names: list[str], aliase
 
 def _declared_short_form(label: str) -> str | None:
     """'JD' in 'Jane Doe (JD)': upper-case initials in brackets closing a longer label."""
+    if not label.endswith(")"):
+        return None
     match = P.DECLARED_SHORT_FORM.search(label)
     return match.group("short") if match and match.start() > 0 else None
 
