@@ -21,7 +21,7 @@ from podium.structure.labels import NAME, Label, find_candidates, judge
 from podium.structure.lines import Line, split_lines
 from podium.structure.meta import composed_title, find_organisation, find_series, find_title, heading_title
 from podium.structure.roster import Roster, assign_roles, has_cue, introduced, label_title, same_person, speaker_name
-from podium.structure.turns import build_turns, merge_pairs, split_unlabelled_question, trim_end
+from podium.structure.turns import build_turns, merge_pairs, split_questions_and_answers, split_unlabelled_question, trim_end
 from podium.structure.words import load
 from podium.zh import holds_chinese, is_chinese
 
@@ -44,6 +44,8 @@ def run_structure(briefing: Briefing) -> Briefing:
     turns = build_turns(text, lines, labels, furniture, preamble_start=preamble_start)
     if not labels:
         turns = _unlabelled_speech(text, lines, furniture, turns, body_start)
+        if turns and has_cue(text[body_start : turns[0].start], load().qa_page_cues):
+            turns = split_questions_and_answers(text, turns[0])
         if len(header.entries) == 1 and turns:
             turns[0].speaker = header.entries[0].name  # the one speaker the header names
         briefing.warnings.append(Caveat("structure", _UNLABELLED_WARNING))

@@ -232,6 +232,27 @@ def paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def split_questions_and_answers(text: str, turn: Turn) -> list[Turn]:
+    """A page of questions and answers with no labels: a paragraph that asks opens a reporter's
+    turn, the paragraph after it opens the answer, which runs until the next one that asks."""
+    words = load()
+    turns: list[Turn] = []
+    asking = False
+    for start, end in paragraphs(text, turn.body_start, turn.end):
+        para = text[start:end]
+        opening = para[:80].lower().replace("’", "'")
+        asks = P.QUESTION_MARK.search(para[-200:]) is not None or opening.startswith(words.question_openers)
+        if asks and not asking:
+            turns.append(Turn(0, None, "journalist", start, end, start, "", None))
+        elif not asks and (asking or not turns):
+            turns.append(Turn(0, None, "official" if turns else "unknown", start, end, start, "", None))
+        turns[-1].end = end
+        asking = asks
+    for new in turns:
+        new.text = text[new.body_start : new.end]
+    return turns if len(turns) > 1 else [turn]
+
+
 def split_unlabelled_question(text: str, turn: Turn, *, host_turn: bool) -> Turn | None:
     """A question at the end of a host's or an official's turn, after the floor is open, that no
     label introduces: return it as a new turn and shorten `turn`, or return None."""

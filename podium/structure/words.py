@@ -47,6 +47,8 @@ class Words:
     speech_heading_cues: tuple[str, ...]
     addressing_words: frozenset[str]
     event_words: tuple[str, ...]
+    qa_page_cues: tuple[str, ...]
+    question_openers: tuple[str, ...]
     composed_title: dict[str, str]
 
 
@@ -89,5 +91,7 @@ def load() -> Words:
         speech_heading_cues=lowered(data["speech_heading_cues"]),
         addressing_words=frozenset(lowered(data["addressing_words"])),
         event_words=lowered(data["event_words"]),
+        qa_page_cues=lowered(data["qa_page_cues"]),
+        question_openers=lowered(data["question_openers"]),
         composed_title={str(k): str(v) for k, v in data["composed_title"].items()},
     )

@@ -745,3 +745,26 @@ def test_a_shot_list_of_numbered_soundbites_and_bracketed_labels() -> None:
     ]
     assert [e.question_turns for e in briefing.exchanges] == [[2]]
     assert briefing.date == "2017-02-27"
+
+
+def test_an_unlabelled_page_of_questions_and_answers_is_split_by_who_asks() -> None:
+    text = (
+        "Transcript of the questions and answers from the press conference\n\n"
+        "Does this mean that a further rate rise is now more likely? Was that the Board's view?\n\n"
+        "None of the members ruled anything out today. We keep all options open.\n\n"
+        "Yes, we had two other scenarios, with slower growth abroad and higher prices at home.\n\n"
+        "I'd like to ask about the new government's plans, which add spending of 2 percent of output.\n\n"
+        "As for the plans, we are still analysing them.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [(t.start, t.role) for t in briefing.turns] == [
+        (text.index("Does this"), "journalist"), (text.index("None of"), "official"),
+        (text.index("I'd like"), "journalist"), (text.index("As for"), "official"),
+    ]
+    assert len(briefing.exchanges) == 2
+    assert [w.kind for w in briefing.warnings] == ["structure"]
+
+
+def test_unlabelled_prose_that_asks_is_still_one_turn_where_the_page_announces_no_questions() -> None:
+    text = "Statement\n\nWhat does the year hold? Growth of 3 percent, we expect.\n\nAnd prices will rise 2 percent.\n"
+    assert len(podium.parse(text, stages=["structure.v1"]).turns) == 1
