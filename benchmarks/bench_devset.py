@@ -3,7 +3,8 @@
 Per file, then pooled per batch (batch1, batch2, ..., shared) and overall. A turn is right when its start lies within
 3 characters of a gold turn's start; roles are scored on matched turns whose gold role is known; a file podium
 refuses counts as refused with no turns. Targets (issue 14): turn F1 >= 0.95, role accuracy >= 0.90, exchange counts
-right on >= 90% of files, no readable file refused.
+right on >= 90% of files, no readable file refused. Where the gold gives the event date (development-set files), the
+date podium finds is compared with it.
 
     .venv/bin/python benchmarks/bench_devset.py                 # every case
     .venv/bin/python benchmarks/bench_devset.py --batch batch2  # one batch
@@ -37,7 +38,8 @@ def pooled_row(label: str, pooled: Pooled) -> str:
     return (
         f"{label:10} files {pooled.files:3}  turns gold {pooled.gold_turns:4} pred {pooled.predicted:4} right {pooled.matched:4}  "
         f"P {p:.2f} R {r:.2f} F1 {f1:.2f}  roles {pooled.role_accuracy:.2f} ({pooled.roles_right}/{pooled.roles_scored})  "
-        f"exchanges right {pooled.exchanges_right}/{pooled.files} ({pooled.exchange_accuracy:.2f})  refused {pooled.refused}"
+        f"exchanges right {pooled.exchanges_right}/{pooled.files} ({pooled.exchange_accuracy:.2f})  refused {pooled.refused}  "
+        f"event dates right {pooled.dates_right}/{pooled.dates_gold}"
     )
 
 
@@ -45,7 +47,8 @@ def as_dict(pooled: Pooled) -> dict:
     p, r, f1 = pooled.prf
     return {"files": pooled.files, "gold_turns": pooled.gold_turns, "predicted": pooled.predicted, "matched": pooled.matched,
             "precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4), "role_accuracy": round(pooled.role_accuracy, 4),
-            "exchange_accuracy": round(pooled.exchange_accuracy, 4), "refused": pooled.refused}
+            "exchange_accuracy": round(pooled.exchange_accuracy, 4), "refused": pooled.refused,
+            "dates_right": pooled.dates_right, "dates_gold": pooled.dates_gold}
 
 
 def main(argv: list[str]) -> int:

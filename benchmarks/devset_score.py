@@ -35,6 +35,7 @@ class Case:
     path: Path
     turns: list[GoldTurn]
     exchanges: int
+    date: str | None = None  # the event date, where the gold gives one
 
 
 @dataclass
@@ -47,6 +48,7 @@ class Score:
     exchanges: int | None = None
     refused: str | None = None
     text_differs: bool = False
+    date: str | None = None
     misses: list[int] = field(default_factory=list)
     extras: list[int] = field(default_factory=list)
     wrong_roles: list[tuple[int, str, str]] = field(default_factory=list)
@@ -55,13 +57,18 @@ class Score:
     def exchanges_right(self) -> bool:
         return self.exchanges == self.case.exchanges
 
+    @property
+    def date_right(self) -> bool:
+        return self.case.date is not None and self.date == self.case.date
+
 
 def _devset_cases() -> list[Case]:
     cases = []
     for path in sorted((DEVSET / "gold").glob("*.structure.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
         turns = [GoldTurn(t["start"], t["role"], t["speaker"]) for t in gold["turns"]]
-        cases.append(Case(path.name.removesuffix(".structure.json"), f"batch{gold['batch']}", ROOT / gold["file"], turns, gold["exchanges"]))
+        name = path.name.removesuffix(".structure.json")
+        cases.append(Case(name, f"batch{gold['batch']}", ROOT / gold["file"], turns, gold["exchanges"], gold.get("date")))
     return cases
 
 
@@ -123,6 +130,7 @@ def score_case(case: Case) -> Score:
         score.misses = [t.start for t in case.turns]
         return score
     score.text_differs = briefing.text != case.path.read_text(encoding="utf-8")
+    score.date = briefing.date
     predicted = briefing.turns
     score.predicted = len(predicted)
     score.exchanges = len(briefing.exchanges)
@@ -161,6 +169,8 @@ class Pooled:
     roles_scored: int
     exchanges_right: int
     refused: int
+    dates_right: int = 0
+    dates_gold: int = 0
 
     @property
     def prf(self) -> tuple[float, float, float]:
@@ -186,4 +196,6 @@ def pool(scores: list[Score]) -> Pooled:
         roles_scored=sum(s.roles_scored for s in scores),
         exchanges_right=sum(s.exchanges_right for s in scores),
         refused=sum(s.refused is not None for s in scores),
+        dates_right=sum(s.date_right for s in scores),
+        dates_gold=sum(s.case.date is not None for s in scores),
     )

@@ -27,3 +27,11 @@ def test_pooled_figures_sum_turns_over_files_before_dividing() -> None:
     assert (pooled.gold_turns, pooled.predicted, pooled.matched, pooled.refused, pooled.exchanges_right) == (10, 9, 9, 1, 1)
     assert pooled.prf == prf(9, 9, 10)
     assert round(pooled.prf[2], 3) == 0.947
+
+
+def test_event_dates_count_only_where_the_gold_gives_one() -> None:
+    dated = Score(Case("a", "batch3", Path("a.txt"), [], 0, "2024-05-21"), exchanges=0, date="2024-05-21")
+    wrong = Score(Case("b", "batch3", Path("b.txt"), [], 0, "2024-05-21"), exchanges=0, date="2024-05-20")
+    undated = Score(Case("c", "batch3", Path("c.txt"), [], 0, None), exchanges=0, date="2024-05-21")
+    pooled = pool([dated, wrong, undated])
+    assert (pooled.dates_right, pooled.dates_gold) == (1, 2)

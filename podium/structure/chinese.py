@@ -307,7 +307,9 @@ def _turns(view: ChineseView, labels: list[ZhLabel], body_start: int) -> list[Tu
     text = view.source
     turns: list[Turn] = []
     first = view.at(labels[0].start) if labels else len(text)
-    if text[body_start:first].strip():
+    # With labels, what comes before the first is the page's title, lede and furniture; with none,
+    # the whole text is one turn, so a readable text is never refused.
+    if not labels and text[body_start:first].strip():
         turns.append(Turn(0, None, "unknown", body_start, first, body_start, text[body_start:first]))
     for index, label in enumerate(labels):
         start = view.at(label.start)

@@ -62,6 +62,7 @@ def find_date(preamble: list[Line], header_date: str | None, body: str) -> DateF
             return DateFinding(found[0], "header")
     words = load()
     publication: tuple[str, str] | None = None
+    dateline: str | None = None  # a bare date line: the event's unless a line naming the event dates it
     for line in preamble:
         text = line.stripped
         lowered = text.lower()
@@ -74,11 +75,16 @@ def find_date(preamble: list[Line], header_date: str | None, body: str) -> DateF
         if any(cue in lowered for cue in words.publication_cues) and not _has_time_of_day(lowered):
             publication = publication or (found[0], text)
             continue
-        if _has_time_of_day(lowered) or P.month_date().fullmatch(text.rstrip(" .")):
+        if _has_time_of_day(lowered):
             return DateFinding(found[0], "header")
-        if any(cue in lowered for cue in words.title_cues):
-            return DateFinding(found[0], "title")
+        if any(cue in lowered for cue in words.title_cues + words.event_words):
+            return DateFinding(found[0], "title")  # the line names the event: its date is the event's
+        if _is_dateline(text) or _closes_byline(text, found[1]):
+            dateline = dateline or found[0]
+            continue
         publication = publication or (found[0], text)
+    if dateline is not None:
+        return DateFinding(dateline, "header")
     stamped = timestamp_date(body)
     if stamped:
         return DateFinding(stamped, "text")
@@ -86,6 +92,21 @@ def find_date(preamble: list[Line], header_date: str | None, body: str) -> DateF
         year = int(publication[0][:4])
         return DateFinding(None, None, year, f"published {publication[0]} ({publication[1][:80].strip()})")
     return _year_from_text(body)
+
+
+def _is_dateline(text: str) -> bool:
+    """A date alone on its line, or with only a place beside it ('2 September, 2002, Geneva')."""
+    text = text.rstrip(" .")
+    if P.month_date().fullmatch(text):
+        return True
+    match = P.DATELINE_PLACE.match(text)
+    return match is not None and P.month_date().fullmatch(match.group("date").strip()) is not None
+
+
+def _closes_byline(text: str, written: str) -> bool:
+    """'Jane Doe, Governor, Frankfurt am Main, 6 September 2012': names and a place, the date last."""
+    body = text.rstrip(" .")
+    return body.endswith(written) and body[: -len(written)].rstrip().endswith(",") and ". " not in body
 
 
 def timestamp_date(body: str) -> str | None:

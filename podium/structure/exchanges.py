@@ -12,6 +12,8 @@ from podium.structure.roster import count_words, has_cue
 from podium.structure.words import load
 
 _COURTESY_MAX_WORDS = 8  # "Thank you so much, Ann." is a courtesy; a question runs longer
+_COURTESY_LINE_WORDS = 12  # a line that opens with thanks and asks nothing is a courtesy up to this
+_COURTESY_REACH = 40  # the thanks stand at the turn's opening
 _HAND_ON_MAX_WORDS = 60  # a hand-on is a sentence or two; a longer turn answers something
 _CJK_COURTESY_CHARS = 12  # "谢谢。下一个问题。" is a courtesy; an answer runs longer
 _CLARIFY_MAX_WORDS = 25  # "This is about journalists?": a line, not an answer
@@ -56,7 +58,7 @@ def build_exchanges(turns: list[Turn]) -> list[Exchange]:
         elif turn.role == "host":
             host_turns.append(turn)
     if round_ and not answered:
-        _answer_round(round_, host_turns)
+        _answer_round(round_, host_turns, cut_off=turns[-1])
     kept = [e for e in exchanges if e.answer_turns]
     for index, exchange in enumerate(kept):
         exchange.id = index
@@ -78,8 +80,16 @@ def _clarifies(turn: Turn) -> bool:
 def asks(turn: Turn) -> bool:
     """A reporter's turn that puts a question: a question mark, more than a courtesy, or any
     turn its label calls a question ("Q (Inaudible.)", "Q - Predator.")."""
-    courtesy = count_words(turn.text, cap=_COURTESY_MAX_WORDS) < _COURTESY_MAX_WORDS
+    if not turn.text.strip():
+        return False  # "Reporter:" with the words under the next label (an interpreter's)
     words = load()
+    length = count_words(turn.text, cap=_COURTESY_LINE_WORDS)
+    # "Thanks very much for speaking with us, Minister.": a longer line that opens with thanks.
+    opens_with_courtesy = turn.text[:_COURTESY_REACH].lstrip().lower().startswith(words.courtesy_cues)
+    courtesy = length < _COURTESY_MAX_WORDS or (length <= _COURTESY_LINE_WORDS and opens_with_courtesy)
+    if P.HAS_CJK.search(turn.text[:40]):
+        # Chinese writes no spaces between words: a courtesy ("谢谢。") is a few characters.
+        courtesy = len(turn.text.strip()) < _CJK_COURTESY_CHARS or has_cue(turn.text[:_CJK_COURTESY_CHARS], words.courtesy_cues)
     labelled = turn.speaker is None and (turn.label or "").lower() in words.question_labels
     labelled = labelled and not has_cue(turn.text, words.courtesy_cues)
     return bool(P.QUESTION_MARK.search(turn.text)) or not courtesy or labelled
@@ -92,6 +102,11 @@ def is_hand_on(turn: Turn) -> bool:
     return has_cue(turn.text, words.hand_on_cues) and not has_cue(turn.text, words.add_cues)
 
 
+def _cut_mid_sentence(turn: Turn) -> bool:
+    text = turn.text.strip()
+    return bool(text) and not P.SENTENCE_END.search(text)
+
+
 def _more_than_a_courtesy(turn: Turn) -> bool:
     """Three words, or in Chinese (no spaces between words) a clause of some length."""
     if P.HAS_CJK.search(turn.text[:40]):
@@ -99,13 +114,15 @@ def _more_than_a_courtesy(turn: Turn) -> bool:
     return count_words(turn.text, cap=3) >= 3
 
 
-def _answer_round(round_: list[Exchange], host_turns: list[Turn]) -> bool:
+def _answer_round(round_: list[Exchange], host_turns: list[Turn], *, cut_off: Turn | None = None) -> bool:
     """The host answers a round only when no official does (a press secretary answering her own
-    room); courtesies, hand-ons and clarifying questions are no answer."""
+    room); courtesies, hand-ons and clarifying questions are no answer. The text's last turn, cut
+    off by the excerpt mid-sentence ("I meant"), is the start of an answer however short."""
     words = load()
     answers = [
         t for t in host_turns
-        if _more_than_a_courtesy(t) and not has_cue(t.text, words.host_cues) and not _clarifies(t)
+        if (_more_than_a_courtesy(t) or (t is cut_off and _cut_mid_sentence(t)))
+        and not has_cue(t.text, words.host_cues) and not _clarifies(t)
     ]
     for turn in answers:
         for exchange in round_:

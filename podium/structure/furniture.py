@@ -92,6 +92,9 @@ def _line_kind(lines: list[Line], index: int, repeated: set[str], cues: tuple[st
     if all(map(text.startswith, words.furniture_tokens)) and _only_tokens(text):
         return PAGE_BREAK
     if len(text) <= _CUE_LINE:
+        # A caption cue's timing (every one holds an arrow) and the name a caption file opens with.
+        if ("-->" in text and P.CAPTION_CUE_LINE.match(text)) or (index == 0 and text.startswith("WEBVTT")):
+            return PAGE_BREAK
         if cues and _holds_cue(text, cues):
             return NEW_PAGE
         if P.NEW_PAGE_LINE.match(text):
@@ -122,4 +125,5 @@ def _is_standalone_title(lines: list[Line], index: int) -> bool:
     text = lines[index].stripped
     if P.SENTENCE_END.search(text) or text.endswith(":") or not text[:1].isupper():
         return False
-    return _holds_cue(text, load().title_cues)
+    # "Welcome to today's press briefing on the Outlook titled Recovery" is speech, not a title.
+    return _holds_cue(text, load().title_cues) and not P.addresses_the_room(text)

@@ -8,7 +8,7 @@ document, because a lone `INFLATION:` or `GDP.` at a line start is prose, not a 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from podium.structure import patterns as P
 from podium.structure.furniture import Furniture, strip_tokens
@@ -23,6 +23,7 @@ UPPER = "upper"  # an upper-case label: CHAIR LEE. / MS. DOE:
 QUESTION = "question"  # Q, QUESTION: a reporter not named
 ANSWER = "answer"  # A: the answerer not named
 CJK = "cjk"  # a Chinese label
+LOOSE = "loose"  # a name label over lower-case speech: kept only where the name also labels as usual
 
 
 @dataclass
@@ -35,10 +36,10 @@ class Label:
     inline: bool  # speech follows on the same line
     alias: str | None = None  # the other half of a bilingual pair
     shape: str = ""  # a label shape kept only where the document repeats it (dash, timed, initials)
+    key: str = field(init=False, repr=False)  # the label folded: spaces collapsed, lower case
 
-    @property
-    def key(self) -> str:
-        return " ".join(self.raw.split()).lower()
+    def __post_init__(self) -> None:
+        self.key = " ".join(self.raw.split()).lower()
 
 
 def find_candidates(lines: list[Line], furniture: dict[int, Furniture]) -> list[Label]:
@@ -46,19 +47,29 @@ def find_candidates(lines: list[Line], furniture: dict[int, Furniture]) -> list[
     candidates: list[Label] = []
     tokens = load().furniture_tokens
     for index, line in enumerate(lines):
-        if not line.stripped or index in furniture or not _may_hold_label(line.stripped, tokens):
+        if not line.stripped or index in furniture:
             continue
-        label = _label_on_line(lines, index)
+        if _may_hold_label(line.stripped, tokens):
+            label = _label_on_line(lines, index, _FINDERS)
+        elif len(line.stripped) <= _ALONE_CHARS and _set_apart(lines, index):
+            label = _label_on_line(lines, index, (_name_alone,))
+        else:
+            continue
         if label is not None:
             candidates.append(label)
     return candidates
 
 
-def _label_on_line(lines: list[Line], index: int) -> Label | None:
+def _set_apart(lines: list[Line], index: int) -> bool:
+    """A line with a blank line on either side, as a name alone on its line stands."""
+    return index + 1 < len(lines) and lines[index + 1].blank and (index == 0 or lines[index - 1].blank)
+
+
+def _label_on_line(lines: list[Line], index: int, finders: tuple) -> Label | None:
     line = lines[index]
     pos = strip_tokens(line)
     rest = line.text[pos - line.start :]
-    for finder in (_timed_label, _qa_label, _spaced_initials, _dash_label, _upper_label, _cjk_label, _name_label):
+    for finder in finders:
         label = finder(lines, index, pos, rest)
         if label is not None:
             return label
@@ -133,6 +144,42 @@ def _dash_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | N
     return _shaped(_make(index, pos, rest, match.end(), raw, _kind_of(raw)), "dash")
 
 
+def _numbered_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | None:
+    """'2. SOUNDBITE: (English) Jane Doe, Press Secretary:' over the quoted speech."""
+    if not rest[:1].isdigit():
+        return None
+    match = P.NUMBERED_LABEL.match(rest)
+    if match is None or not _title_cased(match.group("label").strip()):
+        return None
+    return _shaped(_make(index, pos, rest, match.end(), match.group("label"), NAME), "numbered")
+
+
+def _bracket_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | None:
+    """'(Reporter question off camera): "..."', '(Jane Doe): "..."'."""
+    if not rest.startswith("("):
+        return None
+    match = P.BRACKET_LABEL.match(rest)
+    if match is None or not _reads_as_name(match.group("label")):
+        return None
+    raw = match.group("label")
+    return _shaped(_make(index, pos, rest, match.end(), raw, _kind_of(raw)), "bracket")
+
+
+CHANGE = "change"  # "- " opening a caption cue: a new, unnamed speaker
+
+
+def _speaker_change(lines: list[Line], index: int, pos: int, rest: str) -> Label | None:
+    """'- Okay, we'll go to ...' right under a cue timing: the captions mark a change of speaker
+    with a dash and name no one. The turn starts at the first word."""
+    if rest[:1] not in "-–" or index == 0:
+        return None
+    match = P.CAPTION_SPEAKER_CHANGE.match(rest)
+    if match is None or not P.CAPTION_CUE_LINE.match(lines[index - 1].stripped):
+        return None
+    start = pos + match.end()
+    return _shaped(Label(start, start, index, "", NAME, True), CHANGE)
+
+
 def _spaced_initials(lines: list[Line], index: int, pos: int, rest: str) -> Label | None:
     match = P.SPACED_INITIALS.match(rest)
     if match is None:
@@ -158,10 +205,46 @@ def _upper_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | 
         if len(letters) < 2 or not all(ch.isupper() for ch in letters):
             continue
         kind = QUESTION if raw.lower() in load().question_labels else UPPER
-        if kind == UPPER and raw.lower() in load().not_labels:
-            continue
+        if kind == UPPER and (raw.lower() in load().not_labels or _names_an_event(raw)):
+            continue  # "POST-CABINET PRESS CONFERENCE: Monday, 5 May" is a title
         return _make(index, pos, rest, match.end(), raw, kind)
     return None
+
+
+def _names_an_event(raw: str) -> bool:
+    # A speaker's label is a name or two; a title naming the event runs to a few words.
+    return raw.count(" ") >= 1 and P.title_cue().search(raw) is not None
+
+
+_ALONE_CHARS = 40  # a name alone on its line is short
+_ALONE_WORDS = 4
+ALONE = "alone"  # a name alone on its line, no colon, speech after a blank line
+
+
+def _name_alone(lines: list[Line], index: int, pos: int, rest: str) -> Label | None:
+    """'Governor Doe' alone on its line between blank lines, a paragraph of speech below: kept
+    only where the document's grammar vouches for it (judge)."""
+    if len(rest) > 2 * _ALONE_CHARS:
+        return None  # a line of speech, not a name
+    raw = rest.strip(" \t\u00a0\u3000\r")
+    tokens = raw.split()
+    if not 2 <= len(tokens) <= _ALONE_WORDS or len(raw) > _ALONE_CHARS or not _title_cased(raw):
+        return None
+    if any(mark in raw for mark in ".,;:!?'’\"“|"):
+        return None
+    before = lines[index - 1] if index else None
+    after = next((line for line in lines[index + 1 :] if not line.blank), None)
+    if (before is not None and not before.blank) or index + 1 >= len(lines) or not lines[index + 1].blank:
+        return None
+    if after is None or len(after.stripped) < _WRAPPED_LINE:
+        return None
+    return _shaped(Label(pos, after.content_start, index, raw, NAME, False), ALONE)
+
+
+def _holds_office(label: Label) -> bool:
+    words = load()
+    tokens = set(label.key.replace("-", " ").split())
+    return bool(tokens & words.office_words) or bool(P.honorific_prefix().match(label.raw))
 
 
 def _cjk_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | None:
@@ -190,15 +273,25 @@ def _name_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | N
         return None
     raw = match.group("label").strip(" \t\u00a0\u3000")
     speech = match.group("rest").strip(" \t\u00a0\u3000\r")
-    if not _title_cased(raw) or raw.lower() in load().not_labels or _is_header_key(raw):
-        return None
+    generic = _without_number(raw) if raw[-1:].isdigit() else raw
+    if not _title_cased(generic) or generic.lower() in load().not_labels or _is_header_key(raw) or _names_an_event(raw):
+        return None  # "Speaker 1:" is a generic label: its number is part of the name
     words = raw.replace(",", " ").split()
+    loose = False
     if speech:
         # Inline labels are short ("Valley Times: ...") and open a paragraph.
-        if len(words) > 6 or not (speech[0].isupper() or speech[0] in "\"“‘(" or P.HAS_CJK.match(speech[0])):
+        if len(words) > 6:
             return None
+        if not (speech[0].isupper() or speech[0] in "\"“‘(" or P.HAS_CJK.match(speech[0])):
+            # "Dana: more questions?" / "Lili: [silence]": a live note's label over lower-case
+            # speech, kept only where the same name labels a turn in the usual way too.
+            if len(words) > 2:
+                return None
+            loose = True
         prev = previous_content(lines, index)
-        if prev is not None and not P.SENTENCE_END.search(prev.stripped):
+        # A sentence wrapped onto this line goes on from a long line or a table cell ("... |");
+        # a short line above ("EPIQ TRANSCRIPT", a title) needs no full stop.
+        if prev is not None and not P.SENTENCE_END.search(prev.stripped) and _may_wrap_on(prev.stripped):
             return None
     else:
         if len(words) > 30:
@@ -210,7 +303,12 @@ def _name_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | N
             if len(words) == 1 or len(prev.stripped) >= _WRAPPED_LINE:
                 return None
     kind = QUESTION if raw.lower() in load().question_labels else ANSWER if raw.lower() in load().answer_labels else NAME
-    return _make(index, pos, rest, match.start("rest"), raw, kind)
+    label = _make(index, pos, rest, match.start("rest"), raw, kind)
+    return _shaped(label, LOOSE) if loose else label
+
+
+def _may_wrap_on(text: str) -> bool:
+    return len(text) >= _WRAPPED_LINE or text.endswith("|")
 
 
 def _colon_in_name_reach(rest: str) -> bool:
@@ -241,6 +339,31 @@ def _is_header_key(raw: str) -> bool:
     return match is not None and not match.group("rest")
 
 
+def _marked_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | None:
+    """Shapes known by their first character: a caption's '- ', a shot list's '2. ', '(Name):'."""
+    first = rest[:1]
+    if first in ("-", "\u2013"):
+        return _speaker_change(lines, index, pos, rest)
+    if first.isdigit():
+        return _numbered_label(lines, index, pos, rest)
+    if first == "(":
+        return _bracket_label(lines, index, pos, rest)
+    return None
+
+
+_FINDERS = (
+    _timed_label,
+    _qa_label,
+    _marked_label,
+    _spaced_initials,
+    _dash_label,
+    _upper_label,
+    _cjk_label,
+    _name_label,
+    _name_alone,
+)
+
+
 def judge(candidates: list[Label], lines: list[Line], furniture: dict[int, Furniture], *, known_names: set[str]) -> list[Label]:
     """Keep candidates the document as a whole supports."""
     candidates = [label for label in candidates if label.line not in furniture]
@@ -250,7 +373,17 @@ def judge(candidates: list[Label], lines: list[Line], furniture: dict[int, Furni
     # A shape is this document's label grammar only where it repeats, with turn-taking (two
     # keys) or one speaker labelled again.
     grammar = {shape for shape in shapes if shapes[shape] >= 2 and _takes_turns([c for c in candidates if c.shape == shape])}
-    candidates = [label for label in candidates if not label.shape or label.shape in grammar]
+    if shapes:
+        grammar = _shape_grammar(candidates, grammar)
+        usual_keys = {label.key for label in candidates if not label.shape}
+        candidates = [
+            label for label in candidates
+            if not label.shape or (label.key in usual_keys if label.shape == LOOSE else label.shape in grammar)
+        ]
+    first_names = _first_name_grammar(candidates, counts, known_names)
+    fields = _field_block(candidates, lines)
+    if fields:
+        candidates = [label for label in candidates if label.line not in fields]
     upper_layout = sum(1 for label in candidates if label.kind == UPPER) >= 3
     bare_q = any(label.kind == QUESTION and label.raw == "Q" and not _has_colon(lines, label) for label in candidates)
     kept: list[Label] = []
@@ -258,10 +391,14 @@ def judge(candidates: list[Label], lines: list[Line], furniture: dict[int, Furni
         if label.shape:
             kept.append(label)  # its shape repeats: the document's own grammar vouches for it
             continue
-        if label.kind == NAME and label.inline and " " not in label.raw and not label.raw.isupper():
+        if _one_word_name(label):
             # "Trade: the talks" is prose; a one-word inline label must be a known name, an
-            # outlet, or recur as a label.
+            # outlet, or recur as a label, or open a paragraph in a document whose labels are
+            # first names.
             vouched = label.raw in known_names or label.key in words.outlet_words or counts[label.key] >= 2
+            vouched = vouched or (first_names and _opens_paragraph(lines, label.line))
+            # "Director-General: First of all, ...": a title alone names the one who holds it.
+            vouched = vouched or bool(set(label.key.replace("-", " ").split()) & words.office_words)
             if not vouched and not _introduces_self(lines, label):
                 continue
         if label.kind == UPPER and " " not in label.raw.strip() and counts[label.key] < 2:
@@ -276,6 +413,52 @@ def judge(candidates: list[Label], lines: list[Line], furniture: dict[int, Furni
             continue
         kept.append(label)
     return kept
+
+
+_FIELD_VALUE_WORDS = 4  # "24/01/2006", "Interview": a field's value is a word or two
+
+
+def _shape_grammar(candidates: list[Label], grammar: set[str]) -> set[str]:
+    """Names alone on their lines are the grammar only where one holds an office: repeated
+    headings ("Monetary Policy") are not speakers, and "Director-General Doe" over the one
+    speech of a text with no other label is."""
+    alone = [c for c in candidates if c.shape == ALONE]
+    if not alone:
+        return grammar
+    if ALONE in grammar and not any(_holds_office(c) for c in alone):
+        grammar.discard(ALONE)
+    others = [c for c in candidates if c.shape != ALONE and (not c.shape or c.shape in grammar)]
+    if len(alone) == 1 and not others and _holds_office(alone[0]):
+        grammar.add(ALONE)
+    return grammar
+
+
+def _field_block(candidates: list[Label], lines: list[Line]) -> set[int]:
+    """'Release Date:' alone on its line, its value on the next ('24/01/2006'), then another such
+    key right after: an archive's metadata block, not speakers. Returns the keys' line indices."""
+    valued = {label.line for label in candidates if _has_field_value(label, lines)}
+    return {line for line in valued if line + 2 in valued or line - 2 in valued}
+
+
+def _has_field_value(label: Label, lines: list[Line]) -> bool:
+    if label.kind != NAME or label.inline or label.line + 1 >= len(lines):
+        return False
+    text = lines[label.line + 1].stripped
+    return bool(text) and len(text.split()) <= _FIELD_VALUE_WORDS and not any(mark in text for mark in ".?!")
+
+
+def _one_word_name(label: Label) -> bool:
+    return label.kind == NAME and label.inline and " " not in label.raw and not label.raw.isupper()
+
+
+def _first_name_grammar(candidates: list[Label], counts: Counter[str], known_names: set[str]) -> bool:
+    """A live note labels people by first name ('Dana:', 'Lili:'): at least two such names recur
+    as labels, so a first name said once is a label there too."""
+    recurring = {
+        label.key for label in candidates
+        if _one_word_name(label) and (counts[label.key] >= 2 or label.raw in known_names)
+    }
+    return len(recurring) >= 2
 
 
 def _introduces_self(lines: list[Line], label: Label) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from podium.scan import lowered_for_search, matches_at, word_places
+from podium.scan import lower_words, lowered_for_search, matches_at, trie, word_places
 from podium.structure.words import Words, load
 
 # --- characters ---------------------------------------------------------------------------------
@@ -29,8 +29,9 @@ UPPER_STOP_LABEL = re.compile(
     rf"(?P<label>[A-Z][A-Z'’\-]+\.?(?:{SPACE}+[A-Z][A-Z'’\-]*\.?){{0,4}}?)\.{SPACE}+(?=[\"“‘A-Z0-9(\[—–-])"
 )
 # "MS. DOE:  Hi, everyone." / "SENIOR ADMINISTRATION OFFICIAL:" (upper case, colon)
+# "JANE DOE/CHANNEL7:" joins a reporter's name to their outlet with a slash.
 UPPER_COLON_LABEL = re.compile(
-    rf"(?P<label>[A-Z][A-Z'’\-]*\.?(?:{SPACE}+[A-Z][A-Z'’\-]*\.?){{0,5}}){SPACE}*{COLON}(?={SPACE}|$)"
+    rf"(?P<label>[A-Z][A-Z'’\-]*\.?(?:{SPACE}+[A-Z][A-Z'’\-]*\.?){{0,5}}(?:/[A-Z][A-Z0-9'’\-]*)?){SPACE}*{COLON}(?={SPACE}|$)"
 )
 # "Q:  text", "Q    text" (two or more spaces), "Q Text" (one space, capital after), same for A.
 QA_LABEL = re.compile(rf"(?P<label>[QA]){SPACE}*(?:{COLON}{SPACE}*|{SPACE}{{2,}}|{SPACE}(?=[\"“A-Z(]))(?=\S)")
@@ -52,8 +53,18 @@ _STAMP = r"\(\d{1,2}:\d{2}(?::\d{2})?\)"
 TIMED_LABEL = re.compile(
     rf"(?P<label>[^\n:()]{{1,60}}?){SPACE}*(?:{_STAMP}{SPACE}*{COLON}|{COLON}{SPACE}*{_STAMP}(?={SPACE}*$)){SPACE}*"
 )
+# "00:05All right, ...": a caption line with its timestamp glued to the speech
+CAPTION_STAMP = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?=[^\d\s:])")
+# "3. SOUNDBITE: (English) Jane Doe, Press Secretary:" a numbered shot-list entry naming who speaks next
+NUMBERED_LABEL = re.compile(
+    rf"\d{{1,3}}\.{SPACE}+(?:[A-Z][A-Z ]*:{SPACE}*)?(?:\([^()\n]{{1,30}}\){SPACE}*)?(?P<label>[A-Z][^\n:()]{{1,80}}?){SPACE}*:{SPACE}*$"
+)
+# "(Reporter question off camera): ..." / "(Jane Doe): ..." a label in brackets
+BRACKET_LABEL = re.compile(rf"\((?P<label>[^()\n]{{2,60}})\){SPACE}*{COLON}{SPACE}*")
 # "JD      text": initials padded with spaces, no colon
 SPACED_INITIALS = re.compile(rf"(?P<label>[A-Z]{{2,4}}){SPACE}{{3,}}(?=\S)")
+# "(JD)" closing a label: the initials the transcript uses for that speaker from then on
+DECLARED_SHORT_FORM = re.compile(r"\((?P<short>[A-Z]{2,6})\)$")
 # A word inside a title-cased name: a capitalised word, an all-caps acronym, "21st", "People's".
 NAME_WORD = re.compile(r"(?:[A-Z][\w'’.\-]*|\d+(?:st|nd|rd|th)|[A-Z]{2,}|\(\w[\w\s]*\))$")
 
@@ -67,6 +78,12 @@ SPOKESPERSON_TITLE = re.compile(
 # --- furniture ----------------------------------------------------------------------------------
 
 PAGE_NUMBER_LINE = re.compile(r"^\s*(?:Page\s+)?\d{1,4}\s+of\s+\d{1,4}(?!\d)", re.I)
+# "00:05.335 --> 00:08.035": a caption cue's timing, and the "WEBVTT" line that opens a caption file;
+# speech runs on across them.
+_CUE_TIME = r"(?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{3}"
+CAPTION_CUE_LINE = re.compile(rf"^\s*(?:WEBVTT\b.*|{_CUE_TIME}\s+-->\s+{_CUE_TIME}.*)$")
+# "- Hello, ..." opening a caption cue: another speaker takes over
+CAPTION_SPEAKER_CHANGE = re.compile(r"[-–][ \t]+(?=\S)")
 SPLICED_PAGE_NUMBER = re.compile(r"Page\s+\d{1,4}\s+of\s+\d{1,4}")
 # "2024-05-21 10:02:26" alone on a line: a live-text timestamp between speeches.
 _TIMESTAMP = r"[ \t]*(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?[ \t]*$"
@@ -83,6 +100,9 @@ _SITE_DATE = r"\s*[\w.\-]+\.(?i:cn|com|org|net|gov)\b.{0,30}?\d{4}\s*$"
 # A line (one, without its newline) that a web page or a live text puts between speeches: the four
 # shapes above in one pattern, so that a line takes one test instead of four.
 NEW_PAGE_LINE = re.compile(rf"^(?:{_SITE_DATE}|{_TIMESTAMP}|{_CLOCK}|{_IMAGE_NAME})")
+
+# "2 September, 2002, Geneva" / "Washington DC - 27 February 2017" / "Thursday 5 August 2021": a dateline
+DATELINE_PLACE = re.compile(r"^(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s*[-–,]\s*|[A-Z][a-z]+day,?\s+)?(?P<date>.+?)(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})?\s*$")
 
 # --- series -------------------------------------------------------------------------------------
 
@@ -109,12 +129,12 @@ ZH_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})�
 
 @lru_cache(maxsize=1)
 def month_date() -> re.Pattern[str]:
-    """'May 21, 2024', 'Oct. 18, 2024', '21 May 2024', '8 de junio de 2021', '1er mars 2024'."""
+    """'May 21, 2024', 'Oct. 18, 2024', '21 May 2024', '8 de junio de 2021', '1er mars 2024', '15. April 2013'."""
     words = load()
     names = "|".join(sorted((re.escape(m) for m in words.months), key=len, reverse=True))
     return re.compile(
         rf"\b(?:(?P<m1>{names})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d{{2}})"
-        rf"|(?P<d2>\d{{1,2}})(?:er)?\s+(?:de\s+)?(?P<m2>{names})\.?,?\s+(?:del?\s+)?(?P<y2>(?:19|20)\d{{2}}))\b",
+        rf"|(?P<d2>\d{{1,2}})(?:er|\.)?\s+(?:de\s+)?(?P<m2>{names})\.?,?\s+(?:del?\s+)?(?P<y2>(?:19|20)\d{{2}}))\b",
         re.I,
     )
 
@@ -166,6 +186,20 @@ def honorific_prefix() -> re.Pattern[str]:
     words = load()
     body = "|".join(re.escape(h) for h in words.honorifics)
     return re.compile(rf"^(?:{body})\.?\s+", re.I)
+
+
+def addresses_the_room(text: str) -> bool:
+    """A title or a news lede speaks of the briefing in the third person; a speaker opening it
+    ('Welcome to the regular press conference ... I have two pieces of information') speaks in the
+    first or second person."""
+    words = load().addressing_words
+    return any(word in words for word in lower_words(text))
+
+
+@lru_cache(maxsize=1)
+def title_cue() -> re.Pattern[str]:
+    """'press conference', 'briefing on': words that make a line a title, case-blind."""
+    return re.compile(trie(load().title_cues), re.I)
 
 
 @lru_cache(maxsize=1)

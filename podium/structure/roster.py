@@ -59,11 +59,13 @@ class Roster:
 
 def speaker_name(label: Label, roster: Roster) -> str | None:
     """The name a label gives: None for Q/A, a roster name inside a long titled label, else the label."""
-    if label.kind in (QUESTION, ANSWER):
-        return None
+    if label.kind in (QUESTION, ANSWER) or not label.raw:
+        return None  # a caption's "- " changes speaker and names no one
     raw = " ".join(label.raw.split())
     if raw.endswith(")") and "(" in raw[1:]:
         raw = raw[: raw.index("(", 1)].strip()  # "Bai Lan (host)": the part in brackets is a role
+    if "/" in raw:
+        raw = raw.split("/")[0].strip()  # "JANE DOE/CHANNEL7": the outlet follows the slash
     named = roster.named_in(raw)
     if named is not None:
         return named
@@ -84,6 +86,8 @@ def label_title(label: Label, name: str | None) -> str | None:
     if name is None:
         return None
     raw = " ".join(label.raw.split())
+    if raw.startswith(name + "/"):
+        return raw[len(name) + 1 :].strip() or None
     if raw.startswith(name + ","):
         return raw[len(name) + 1 :].strip() or None
     if raw.endswith(" " + name) and len(raw) > len(name) + 3:
@@ -110,7 +114,12 @@ def count_words(text: str, *, cap: int) -> int:
 
 
 def assign_roles(
-    turns: list[Turn], header: Header, intro_people: list[tuple[str, str]], *, context: str = ""
+    turns: list[Turn],
+    header: Header,
+    intro_people: list[tuple[str, str]],
+    *,
+    context: str = "",
+    label_titles: dict[str, str] | None = None,
 ) -> list[Participant]:
     """Fill each turn's role and return the participants, host first, then officials, journalists.
 
@@ -131,11 +140,17 @@ def assign_roles(
     for name in dict.fromkeys(speakers):
         if name not in people:
             people[name] = Participant(name, "unknown")
+            labelled_title = (label_titles or {}).get(name)
+            if labelled_title and is_outlet(labelled_title) and not _names_an_office(labelled_title):
+                # "Kim Park, Valley News:": the label names the reporter's outlet.
+                outlet = P.DECLARED_SHORT_FORM.sub("", labelled_title).strip()
+                people[name] = Participant(name, "journalist", labelled_title, outlet=outlet)
     _merge_titled_labels(people, set(speakers))
     host = next((p for p in people.values() if p.role == "host"), None)
     if host is None:
         host = (
-            _host_by_office(turns, people, context)
+            _host_by_opening(turns, people)
+            or _host_by_office(turns, people, context)
             or _host_by_cue(turns, people)
             or _host_by_position(turns, people)
             or _host_of_regular_briefing(turns, people, context)
@@ -148,9 +163,9 @@ def assign_roles(
             continue
         if is_outlet(person.name):
             person.role, person.outlet = "journalist", person.name
-        elif set(person.name.lower().replace(".", " ").split()) & words.office_words:
+        elif set(person.name.lower().replace(".", " ").replace("-", " ").split()) & words.office_words:
             person.role = "official"
-    _roles_by_position(turns, people)
+    _roles_by_position(turns, people, briefing=has_cue(context, words.title_cues))
     for turn in turns:
         if turn.speaker is None:
             if turn.label is not None and turn.label.lower() in words.question_labels:
@@ -160,11 +175,19 @@ def assign_roles(
                 turn.role = "host" if regular else "official"
             continue
         turn.role = people[turn.speaker].role
+    _roles_of_unnamed(turns)
     _journalist_outlets(turns, people)
     order = {"host": 0, "official": 1, "journalist": 2, "unknown": 3}
     spoken = set(speakers)
     listed = [p for p in people.values() if p.name in spoken or p.role in ("host", "official")]
     return sorted(listed, key=lambda p: order[p.role])
+
+
+def _names_an_office(title: str) -> bool:
+    """'White House Press Secretary' holds an outlet word and is an office all the same."""
+    words = load()
+    tokens = set(title.lower().replace(".", " ").replace("-", " ").split())
+    return has_cue(title, words.host_offices) or bool(tokens & words.office_words)
 
 
 def _merge_titled_labels(people: dict[str, Participant], spoken: set[str]) -> None:
@@ -181,6 +204,23 @@ def _merge_titled_labels(people: dict[str, Participant], spoken: set[str]) -> No
         person.title = person.title or introduced_person.title
         if person.role == "unknown":
             person.role = introduced_person.role
+
+
+_OPENING_MAX_WORDS = 60  # a moderator's opening is a greeting and an introduction
+
+
+def _host_by_opening(turns: list[Turn], people: dict[str, Participant]) -> Participant | None:
+    """A first speaker who only opens and hands the floor on ('Good morning. Let's now have the
+    Spokesperson.') is the moderator, whoever the title says the briefing is by."""
+    labelled = [t for t in turns if t.speaker]
+    if len(labelled) < 2 or labelled[0].speaker == labelled[1].speaker:
+        return None
+    opening = labelled[0]
+    person = people[opening.speaker or ""]
+    short = count_words(opening.text, cap=_OPENING_MAX_WORDS) <= _OPENING_MAX_WORDS
+    if person.role == "journalist" or not short or not has_cue(opening.text, load().host_cues):
+        return None
+    return person
 
 
 def _host_by_office(turns: list[Turn], people: dict[str, Participant], context: str) -> Participant | None:
@@ -219,6 +259,9 @@ def same_person(label_name: str, named: str) -> bool:
     """'MR PRICE' or 'Price' is the 'Ned Price' a preamble names: the family names agree."""
     own = P.honorific_prefix().sub("", label_name).replace(".", " ").split()
     other = named.split()
+    if len(own) == 1 and len(other) > 1 and own[0][:1].isupper() and not own[0].isupper():
+        # "Dana:" in a note that labels people by first name is the "Dana Spinant" it names.
+        return own[0] in (other[0], other[-1])
     return bool(own and other) and own[-1].lower() == other[-1].lower()
 
 
@@ -259,7 +302,7 @@ def _host_by_position(turns: list[Turn], people: dict[str, Participant]) -> Part
     return None
 
 
-def _roles_by_position(turns: list[Turn], people: dict[str, Participant]) -> None:
+def _roles_by_position(turns: list[Turn], people: dict[str, Participant], *, briefing: bool = False) -> None:
     """Speakers still unknown: those who mostly ask are journalists, those who answer are officials."""
     for name, person in people.items():
         if person.role != "unknown":
@@ -285,10 +328,55 @@ def _roles_by_position(turns: list[Turn], people: dict[str, Participant]) -> Non
         prev_role = people[prev.speaker].role if prev.speaker else prev.role
         if prev_role == "journalist" or (prev.label or "").lower() in load().question_labels:
             people[turn.speaker].role = "official"
+    for name, person in people.items():
+        if person.role == "unknown" and _interviews(name, turns, people):
+            person.role = "journalist"
     for person in people.values():
         if person.role == "unknown" and any(t.speaker == person.name for t in turns):
-            # A speaker no one asks and who asks no one, in a briefing: they brief.
-            person.role = "official" if len(turns) > 1 else "unknown"
+            # A speaker no one asks and who asks no one, in a briefing: they brief. Alone in a
+            # text that calls itself a press conference, they brief it too.
+            person.role = "official" if len(turns) > 1 or briefing else "unknown"
+
+
+_UNNAMED_FLOOR_WORDS = 25  # "Okay, we'll go to the Post in the centre.": a line, then someone else speaks
+# "Hello, Pat Doe from the Daily Ledger": a speaker who gives their outlet as they open
+_FROM_OUTLET = re.compile(rf"\s(?:with|from|of|at)\s+(?:the\s+)?(?P<outlet>{_OUTLET_WORD}(?:\s+(?:{_OUTLET_WORD}|of|and))*)")
+_OUTLET_REACH = 120
+
+
+def _roles_of_unnamed(turns: list[Turn]) -> None:
+    """Turns no label names (captions that only mark a change of speaker): one who gives an
+    outlet as they open asks; a short first turn that hands the floor on runs the briefing; the
+    turn after a reporter's answers."""
+    words = load()
+    for index, turn in enumerate(turns):
+        if turn.speaker is not None or turn.label is not None or turn.role != "unknown":
+            continue
+        outlets = (m.group("outlet") for m in _FROM_OUTLET.finditer(turn.text[:_OUTLET_REACH]))
+        prev = turns[index - 1] if index else None
+        if any(is_outlet(outlet) for outlet in outlets):
+            turn.role = "journalist"
+        elif prev is None and count_words(turn.text, cap=_UNNAMED_FLOOR_WORDS) <= _UNNAMED_FLOOR_WORDS and has_cue(
+            turn.text, words.host_cues + words.floor_cues
+        ):
+            turn.role = "host"
+        elif prev is not None and prev.role == "journalist" and not P.QUESTION_MARK.search(turn.text):
+            turn.role = "official"
+
+
+def _interviews(name: str, turns: list[Turn], people: dict[str, Participant]) -> bool:
+    """An interviewer: every turn is answered by an official (or ends the text), and at least one
+    asks. Greetings and banter between the questions ask nothing, so a share of questions would
+    miss them."""
+    indices = [i for i, t in enumerate(turns) if t.speaker == name]
+    if len(indices) < 2 or not any(P.QUESTION_MARK.search(turns[i].text) for i in indices):
+        return False
+    def answered_by_official(i: int) -> bool:
+        if i + 1 == len(turns):
+            return True
+        nxt = turns[i + 1].speaker
+        return nxt is not None and nxt != name and people[nxt].role == "official"
+    return all(answered_by_official(i) for i in indices)
 
 
 def _journalist_outlets(turns: list[Turn], people: dict[str, Participant]) -> None:

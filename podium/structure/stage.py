@@ -21,7 +21,7 @@ from podium.structure.labels import NAME, Label, find_candidates, judge
 from podium.structure.lines import Line, split_lines
 from podium.structure.meta import composed_title, find_organisation, find_series, find_title, heading_title
 from podium.structure.roster import Roster, assign_roles, has_cue, introduced, label_title, same_person, speaker_name
-from podium.structure.turns import build_turns, merge_pairs, split_unlabelled_question, trim_end
+from podium.structure.turns import build_turns, merge_pairs, split_questions_and_answers, split_unlabelled_question, trim_end
 from podium.structure.words import load
 from podium.zh import holds_chinese, is_chinese
 
@@ -44,6 +44,8 @@ def run_structure(briefing: Briefing) -> Briefing:
     turns = build_turns(text, lines, labels, furniture, preamble_start=preamble_start)
     if not labels:
         turns = _unlabelled_speech(text, lines, furniture, turns, body_start)
+        if turns and has_cue(text[body_start : turns[0].start], load().qa_page_cues):
+            turns = split_questions_and_answers(text, turns[0])
         if len(header.entries) == 1 and turns:
             turns[0].speaker = header.entries[0].name  # the one speaker the header names
         briefing.warnings.append(Caveat("structure", _UNLABELLED_WARNING))
@@ -58,7 +60,9 @@ def run_structure(briefing: Briefing) -> Briefing:
     context = "\n".join([briefing.title or "", text[body_start : body_start + _CONTEXT_CHARS]])
     if not labels and turns and turns[0].speaker is None:
         turns[0].speaker = _briefer_named(context)
-    briefing.participants = assign_roles(turns, header, intro_people, context=context)
+    # "CCTV" beside its Chinese twin "总台央视记者": the other-language label says it is an outlet.
+    described = {name: label_titles.get(name) or alias for name, alias in aliases.items()} | label_titles
+    briefing.participants = assign_roles(turns, header, intro_people, context=context, label_titles=described)
     for person in briefing.participants:
         person.title = person.title or label_titles.get(person.name)
         if person.name in aliases and aliases[person.name] not in person.aliases:
@@ -156,18 +160,35 @@ def _name_turns(turns: list[Turn], labels: list[Label], names: list[str], aliase
     by_start = {label.start: label for label in labels}
     roster = Roster(names)
     titles: dict[str, str] = {}
+    short_forms: dict[str, str] = {}
     for turn in turns:
         label = by_start.get(turn.start)
         if label is None:
             continue
-        turn.speaker = speaker_name(label, roster)
-        turn.label = " ".join(label.raw.split())
+        written = " ".join(label.raw.split())
+        turn.label = written or None  # a caption's speaker change is a turn with no label
+        turn.speaker = short_forms.get(written) or speaker_name(label, roster)
+        if turn.speaker is not None and turn.speaker != written and written in short_forms:
+            continue
+        short = _declared_short_form(written)
+        if short and turn.speaker:
+            # "Jane Doe, Valley News (JD):" once, then "JD:": the initials are Jane Doe.
+            short_forms.setdefault(short, turn.speaker)
+            aliases.setdefault(turn.speaker, short)
         if label.alias and turn.speaker is not None:
             aliases.setdefault(turn.speaker, label.alias)
         title = label_title(label, turn.speaker)
         if title and turn.speaker:
             titles.setdefault(turn.speaker, title)
     return titles
+
+
+def _declared_short_form(label: str) -> str | None:
+    """'JD' in 'Jane Doe (JD)': upper-case initials in brackets closing a longer label."""
+    if not label.endswith(")"):
+        return None
+    match = P.DECLARED_SHORT_FORM.search(label)
+    return match.group("short") if match and match.start() > 0 else None
 
 
 _REPRINT_CHARS = 80  # this much identical opening speech by one speaker may be a page printed twice

@@ -7,11 +7,13 @@ import bisect
 import re
 
 from podium.model import Turn
+from podium.scan import lower_words
 from podium.structure import patterns as P
 from podium.structure.furniture import NEW_PAGE, Furniture
+from podium.structure.header import key_kind
 from podium.structure.labels import ANSWER, CJK, QUESTION, Label
 from podium.structure.lines import Line
-from podium.structure.words import load
+from podium.structure.words import Words, load
 
 _HEADING_CHARS = 100  # a heading is a short line; a longer one naming a statement is speech
 _TRAILING_SPACE = " \t\r\n\u00a0\u3000\ufeff"
@@ -136,6 +138,7 @@ def _preamble_turn(
     after the title lines that are neither a news lede nor a dateline."""
     stop = labels[0].start if labels else len(text)
     words = load()
+    speakers: frozenset[str] | None = None  # the labels' name words, spelled out only for a prose line
     first: int | None = None
     last: int | None = None
     for index, line in enumerate(lines):
@@ -149,7 +152,21 @@ def _preamble_turn(
             first = last = None  # "Opening Statement by ...": the speech starts under its heading
             continue
         prose = len(stripped) >= 60 and P.SENTENCE_END.search(stripped) and stripped.count(" ") >= 8
-        if not prose or any(cue in lowered for cue in words.lede_cues + words.title_cues):
+        caption = P.CAPTION_STAMP.match(stripped)
+        if caption is not None and first is None:
+            first = line.content_start + caption.end()  # captions: the speech after the first timestamp
+            last = min(line.end, stop)
+            continue
+        if not prose and first is None and _greets(lowered, words):
+            first = line.content_start  # "Good afternoon." on its own line opens the speech
+            last = min(line.end, stop)
+            continue
+        if not prose or key_kind(stripped) is not None:
+            continue  # a "Speakers: ..." roster line is header, however long
+        if speakers is None:
+            speakers = _label_words(labels)
+        editorial = _names_the_event(lowered, words) or _names_a_speaker(lowered, speakers)
+        if editorial and not P.addresses_the_room(lowered):
             continue
         if first is None:
             first = line.content_start
@@ -161,6 +178,34 @@ def _preamble_turn(
     if last <= first:
         return []
     return [Turn(0, None, "unknown", first, last, first, text[first:last], None)]
+
+
+_GREETING_WORDS = 6
+
+
+def _greets(lowered: str, words: Words) -> bool:
+    return lowered.startswith(words.courtesy_cues) and len(lowered.split()) <= _GREETING_WORDS
+
+
+def _names_the_event(lowered: str, words: Words) -> bool:
+    return any(cue in lowered for cue in words.lede_cues + words.title_cues)
+
+
+def _label_words(labels: list[Label]) -> frozenset[str]:
+    """The name words of the labels (lower case): 'Kapelos' of 'Vassy Kapelos (VK):'."""
+    words = load()
+    found = set()
+    for raw in {label.raw for label in labels if label.kind not in (QUESTION, ANSWER)}:
+        for word in lower_words(raw):
+            if len(word) >= 3 and word not in words.office_words and word not in words.name_joiners:
+                found.add(word)
+    return frozenset(found)
+
+
+def _names_a_speaker(lowered: str, speakers: frozenset[str]) -> bool:
+    """A standfirst or a narrated opening ('The Minister sat down with Jane Doe', 'The chair opens
+    the conference and welcomes Secretary Roe') speaks of a labelled speaker by name."""
+    return bool(speakers) and any(word in speakers for word in lower_words(lowered))
 
 
 # --- unlabelled questions ---------------------------------------------------------------------------
@@ -185,6 +230,27 @@ def paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 first += 1
             spans.append((first, para_end))
     return spans
+
+
+def split_questions_and_answers(text: str, turn: Turn) -> list[Turn]:
+    """A page of questions and answers with no labels: a paragraph that asks opens a reporter's
+    turn, the paragraph after it opens the answer, which runs until the next one that asks."""
+    words = load()
+    turns: list[Turn] = []
+    asking = False
+    for start, end in paragraphs(text, turn.body_start, turn.end):
+        para = text[start:end]
+        opening = para[:80].lower().replace("’", "'")
+        asks = P.QUESTION_MARK.search(para[-200:]) is not None or opening.startswith(words.question_openers)
+        if asks and not asking:
+            turns.append(Turn(0, None, "journalist", start, end, start, "", None))
+        elif not asks and (asking or not turns):
+            turns.append(Turn(0, None, "official" if turns else "unknown", start, end, start, "", None))
+        turns[-1].end = end
+        asking = asks
+    for new in turns:
+        new.text = text[new.body_start : new.end]
+    return turns if len(turns) > 1 else [turn]
 
 
 def split_unlabelled_question(text: str, turn: Turn, *, host_turn: bool) -> Turn | None:

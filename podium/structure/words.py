@@ -45,6 +45,10 @@ class Words:
     floor_cues: tuple[str, ...]
     courtesy_cues: tuple[str, ...]
     speech_heading_cues: tuple[str, ...]
+    addressing_words: frozenset[str]
+    event_words: tuple[str, ...]
+    qa_page_cues: tuple[str, ...]
+    question_openers: tuple[str, ...]
     composed_title: dict[str, str]
 
 
@@ -85,5 +89,9 @@ def load() -> Words:
         floor_cues=lowered(data["floor_cues"]),
         courtesy_cues=lowered(data["courtesy_cues"]),
         speech_heading_cues=lowered(data["speech_heading_cues"]),
+        addressing_words=frozenset(lowered(data["addressing_words"])),
+        event_words=lowered(data["event_words"]),
+        qa_page_cues=lowered(data["qa_page_cues"]),
+        question_openers=lowered(data["question_openers"]),
         composed_title={str(k): str(v) for k, v in data["composed_title"].items()},
     )

@@ -55,3 +55,28 @@ def test_a_live_timestamp_between_speeches_dates_the_briefing() -> None:
     briefing = podium.parse("Bai Lan:\n\nWelcome to this press conference.\n\n2024-05-21 10:02:26\n\nTan Wei:\n\nThanks.\n", stages=["structure.v1"])
     assert (briefing.date, briefing.date_source) == ("2024-05-21", "text")
     assert briefing.turns[0].text.endswith("press conference.")  # the timestamp is furniture
+
+
+@pytest.mark.parametrize(
+    ("preamble", "expected"),
+    [
+        # the event named with its date wins over the page's date, above it or below it
+        ("Transcript of the Minister's Doorstop Interview in Rome, 5 June 2018\n\n06 June 2018", ("2018-06-05", "title")),
+        ("Jul 26, 2023\n\nDepartment Daily Press Briefing July 25, 2023", ("2023-07-25", "title")),
+        ("Jane Doe | 11 June 2018\n\nJane Doe gave a doorstop interview to the media on Sunday, 10 June 2018.", ("2018-06-10", "title")),
+        # a dateline: a date with a place or a weekday, or closing a byline
+        ("2 September, 2002, Geneva", ("2002-09-02", "header")),
+        ("Thursday 5 August 2021", ("2021-08-05", "header")),
+        ("Jane Doe, President of the Bank, Lakeshire, 6 September 2012", ("2012-09-06", "header")),
+        # German
+        ("Regierungspressekonferenz vom 15. April 2013", ("2013-04-15", "title")),
+    ],
+)
+def test_the_event_date_before_the_page_date(preamble: str, expected: tuple[str, str]) -> None:
+    briefing = dated(preamble)
+    assert (briefing.date, briefing.date_source) == expected
+
+
+def test_a_publication_line_alone_still_gives_no_day() -> None:
+    briefing = dated("Published: 19 September 2022")
+    assert briefing.date is None and briefing.inferred_year == 2022

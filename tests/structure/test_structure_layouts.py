@@ -229,6 +229,30 @@ def test_prose_without_any_speaker_is_one_unlabelled_turn_with_a_warning() -> No
     assert [w.kind for w in briefing.warnings] == ["structure"] and "no speaker labels" in briefing.warnings[0].message
 
 
+def test_an_unlabelled_opening_that_welcomes_the_press_is_speech_not_header() -> None:
+    # It names the press conference as a title line does, but speaks to the room: its figures are
+    # in the one turn.
+    text = (
+        "Regular Press Conference of the Lakeshire Ministry of Roads on May 2, 2024\n\n"
+        "Dear friends, good morning. Welcome to the regular press conference. I have two pieces of news: "
+        "we opened 12 bridges in April.\n\n"
+        "I. Roads in April\n\n"
+        "Traffic on the new roads rose by 8% in April, and the ministry expects more in the summer.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [t.start for t in briefing.turns] == [text.index("Dear friends")]
+    assert "12 bridges" in briefing.turns[0].text and briefing.turns[0].text.endswith("in the summer.")
+
+
+def test_a_title_or_lede_naming_the_press_conference_stays_out_of_the_turn() -> None:
+    text = (
+        "The Lakeshire Ministry of Roads held a regular press conference on May 2, 2024, in the capital.\n\n"
+        "Traffic on the new roads rose by 8% in April, and the ministry expects more in the summer.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [t.start for t in briefing.turns] == [text.index("Traffic")]
+
+
 def test_a_short_unlabelled_text_is_still_one_turn() -> None:
     briefing = podium.parse("Output rose 5%.\n", stages=["structure.v1"])
     assert [(t.start, t.end) for t in briefing.turns] == [(0, 15)]
@@ -412,3 +436,335 @@ def test_an_opening_statement_under_its_heading_is_by_the_speaker_it_names() -> 
 def test_a_timestamp_vouches_for_a_lower_case_label() -> None:
     text = "Speaker 1 (00:59):\n\nThank you.\n\neaster helper (01:00):\n\nThank you.\n\nSpeaker 2 (01:05):\n\nYou got it.\n"
     assert [label for _, label in _starts(text)] == ["Speaker 1", "easter helper", "Speaker 2"]
+
+
+def test_a_slash_joins_a_reporters_name_to_the_outlet() -> None:
+    text = (
+        "SEC. ROE:  Good morning, everyone.\n\n"
+        "JANE DOE/CHANNEL7:  Sir, when will the bridge open?\n\n"
+        "SEC. ROE:  In May, after the last inspection.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [(t.speaker, t.role) for t in briefing.turns] == [("SEC. ROE", "official"), ("JANE DOE", "journalist"), ("SEC. ROE", "official")]
+    assert len(briefing.exchanges) == 1
+
+
+def test_initials_declared_in_a_label_name_that_speaker_later() -> None:
+    text = (
+        "Here is the transcript of the interview:\n\n"
+        "Ann Lee (AL): Hi, Minister.\n\n"
+        "Minister Tom Reed (TR): Hello Ann.\n\n"
+        "AL: The roads you opened this spring cost a good deal more than the budget said. Why was that?\n\n"
+        "TR: Steel prices rose by 12 percent, and the works ran longer.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [(t.speaker, t.role) for t in briefing.turns] == [
+        ("Ann Lee", "journalist"), ("Minister Tom Reed", "official"), ("Ann Lee", "journalist"), ("Minister Tom Reed", "official")
+    ]
+    aliases = {p.name: p.aliases for p in briefing.participants}
+    assert aliases == {"Minister Tom Reed": ["TR"], "Ann Lee": ["AL"]}
+    assert len(briefing.exchanges) == 1  # the greeting asks nothing
+
+
+def test_a_reporters_opening_thanks_is_no_question() -> None:
+    text = (
+        "Kim Park, Valley News (VN): Thanks very much for speaking with us today, Minister.\n\n"
+        "Minister: Most welcome.\n\n"
+        "VN: What did you agree with the council about the harbour?\n\n"
+        "Minister: We agreed to widen it by 2026.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [(t.speaker, t.role) for t in briefing.turns][::2] == [("Kim Park", "journalist"), ("Kim Park", "journalist")]
+    assert [(p.name, p.outlet, p.aliases) for p in briefing.participants if p.role == "journalist"] == [("Kim Park", "Valley News", ["VN"])]
+    assert [e.question_turns for e in briefing.exchanges] == [[2]]
+
+
+def test_a_narrated_opening_and_a_roster_line_are_no_turns() -> None:
+    text = (
+        "Sprecher: StS Roe, Lee (BMF), Park (AA), Cho (BMI), Kim (BMG), Lo (BMJ), Han (BMU)\n\n"
+        "VORS. DOE eröffnet die Pressekonferenz und begrüßt StS Roe sowie die Sprecher der Ministerien.\n\n"
+        "Frage: Herr Roe, wann wird die Brücke eröffnet?\n\n"
+        "StS Roe: Im Mai, nach der letzten Prüfung.\n\n"
+        "Zusatzfrage: Und was kostet sie?\n\n"
+        "StS Roe: Etwa 12 Millionen Euro.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [(t.label, t.role) for t in briefing.turns] == [
+        ("Frage", "journalist"), ("StS Roe", "official"), ("Zusatzfrage", "journalist"), ("StS Roe", "official")
+    ]
+    assert len(briefing.exchanges) == 2
+
+
+def test_a_standfirst_naming_the_speaker_is_no_turn_but_a_welcome_is_speech() -> None:
+    standfirst = (
+        "Minister Tom Reed sat down with the Valley News for a year-end interview on roads and ports.\n\n"
+        "Ann Lee: Hi, Minister.\n\nTom Reed: Hello Ann.\n"
+    )
+    assert [t.label for t in podium.parse(standfirst, stages=["structure.v1"]).turns] == ["Ann Lee", "Tom Reed"]
+    welcome = (
+        "Good morning, and welcome. Tom Reed and I will take your questions on the new roads today.\n\n"
+        "Q: When do they open?\n\nTom Reed: In May.\n"
+    )
+    assert [t.label for t in podium.parse(welcome, stages=["structure.v1"]).turns] == [None, "Q", "Tom Reed"]
+
+
+def test_a_live_note_labels_people_by_first_name() -> None:
+    text = (
+        "Notes from the press room. Spokesperson Ann Lee, noon.\n\n"
+        "Ann: Two items today. The council meets on Friday.\n\n"
+        "Tom: Harbour works, any delay? Costs rose.\n\n"
+        "Ben: The works are on time.\n\n"
+        "Ann: more questions for Ben?\n\n"
+        "Tom: Yes. When do they end?\n\n"
+        "Ben: In May.\n\n"
+        "Kim: Roads. When will the ring road open?\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [(t.speaker, t.role) for t in briefing.turns] == [
+        ("Ann", "host"), ("Tom", "journalist"), ("Ben", "official"), ("Ann", "host"),
+        ("Tom", "journalist"), ("Ben", "official"), ("Kim", "journalist"),
+    ]
+
+
+def test_topic_lines_are_not_first_name_labels() -> None:
+    text = (
+        "Growth: output rose by 5 percent in the year.\n\n"
+        "Prices: inflation was 2 percent.\n\n"
+        "Jobs: unemployment fell to 4 percent.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [t.label for t in briefing.turns] == [None]
+
+
+def test_an_archive_metadata_block_is_not_speakers() -> None:
+    text = (
+        "Release Date:\n24/01/2006\nRelease Type:\nInterview\nTranscript ID:\n22109\n\n"
+        "PRIME MINISTER:\n\nWell, I have called this news conference to announce 3 changes to the Ministry.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [t.label for t in briefing.turns] == ["PRIME MINISTER"]
+
+
+def test_a_greeting_on_its_own_line_opens_an_unlabelled_statement() -> None:
+    text = (
+        "The following is a transcript of today's noon briefing by Jane Doe, Spokesperson for the Council.\n\n"
+        "Good afternoon.\n\n"
+        "This morning the council met and agreed on 3 new projects for the region and its ports.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [(t.start, t.speaker) for t in briefing.turns] == [(text.index("Good afternoon."), "Jane Doe")]
+
+
+def test_a_numbered_generic_speaker_is_a_label() -> None:
+    text = (
+        "Jane Doe, Official Spokesperson: Good evening. The minister travels to Rome on Monday.\n\n"
+        "Speaker 1: When is he reaching Rome?\n\n"
+        "Jane Doe, Official Spokesperson: On Monday evening.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [(t.label, t.role) for t in briefing.turns] == [
+        ("Jane Doe, Official Spokesperson", "host"), ("Speaker 1", "journalist"), ("Jane Doe, Official Spokesperson", "host")
+    ]
+
+
+def test_caption_lines_start_the_speech_after_their_timestamp() -> None:
+    text = "Transcript\n00:00I appreciate you being here.\n00:05All right, an announcement on the 3 new offices we open today.\n"
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [t.start for t in briefing.turns] == [text.index("I appreciate")]
+
+
+def test_a_moderator_who_hands_over_runs_the_briefing_the_title_gives_the_spokesperson() -> None:
+    text = (
+        "Press Briefing of Presidential Spokesperson Tom Reed\n\n"
+        "USEC. LEE:  Good morning. Let's now have Presidential Spokesperson Tom Reed. Good morning, sir.\n\n"
+        "SEC. REED:  Good morning. The port reopens on Monday.\n\n"
+        "ANN PARK/CHANNEL7:  Sir, will it open for cargo ships too?\n\n"
+        "SEC. REED:  Yes, from Tuesday.\n"
+    )
+    assert [role for _, role in _roles(text)] == ["host", "official", "journalist", "official"]
+
+
+def test_a_call_operator_runs_the_floor_and_the_prime_minister_answers() -> None:
+    text = (
+        "Operator:\n\nThank you. First question, Valley News. Line open.\n\n"
+        "Reporter:\n\nPrime Minister, when will the border open?\n\n"
+        "Prime Minister Reed:\n\nIn May. Thank you. Operator, next question.\n"
+    )
+    assert _roles(text) == [("Operator", "host"), (None, "journalist"), ("Prime Minister Reed", "official")]
+
+
+def test_the_one_speaker_of_a_press_conference_briefs_it() -> None:
+    text = (
+        "The Chair's first press conference, Geneva\n\n"
+        "Director-General: First of all, let me say how honoured I am to serve. Trade grew by 3 percent.\n"
+    )
+    assert [t.role for t in podium.parse(text, stages=["structure.v1"]).turns] == ["official"]
+
+
+def test_a_title_with_a_colon_is_no_label_and_pm_under_a_vendor_line_is() -> None:
+    text = (
+        "POST-CABINET PRESS CONFERENCE: Monday, 4 May 2026\n"
+        "VENDOR TRANSCRIPT\n"
+        "PM: Well, good afternoon, everyone. Exports rose by 6 percent this year.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [(t.label, t.role) for t in briefing.turns] == [("PM", "official")]
+    assert briefing.date == "2026-05-04"
+
+
+def test_names_alone_on_their_lines_where_one_holds_an_office() -> None:
+    text = (
+        "Transcript of the Question and Answer Session\n\n"
+        "Ann Lee\n\n"
+        "Good evening. Thank you very much, Governor, for those words. I am moderating the questions tonight.\n\n"
+        "Governor Reed\n\n"
+        "Thank you, Ann. Prices rose by 3 percent this year and we expect them to slow next year.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [(t.label, t.role) for t in briefing.turns] == [("Ann Lee", "host"), ("Governor Reed", "official")]
+
+
+def test_repeated_headings_alone_on_their_lines_are_not_speakers() -> None:
+    text = (
+        "Monetary Policy\n\n"
+        "The council kept its rate at 4 percent this month, as markets had widely expected it would.\n\n"
+        "Economic Outlook\n\n"
+        "Output will grow by 2 percent next year, slower than this year, as exports weaken further.\n\n"
+        "Monetary Policy\n\n"
+        "The council will look again at its rate in March, once the new figures are out in full.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [t.label for t in briefing.turns] == [None]
+
+
+def test_an_office_holder_alone_over_the_one_speech() -> None:
+    text = (
+        "TRANSCRIPT -- PRESS CONFERENCE\n            26 March 2010\n\n"
+        "Director-General Reed\n\n"
+        "        So, a few words of introduction. This week of stocktaking is now nearly behind us. I believe\n"
+        "it has been healthy. Trade fell 12 percent in 2009.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [(t.label, t.role) for t in briefing.turns] == [("Director-General Reed", "official")]
+
+
+def test_an_outlet_named_only_in_its_chinese_twin_is_a_journalist() -> None:
+    text = (
+        "Spokesperson Wang Ming's Regular Press Conference\n\n"
+        "总台央视记者:\nVTV:\n\nMore than 1,200 firms came to the supply chain fair this year, the most yet.\n\n"
+        "王明:\nWang Ming:\n\nMore than 1,200 firms came this year, and more will come next year.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [(t.speaker, t.role) for t in briefing.turns] == [("VTV", "journalist"), ("Wang Ming", "host")]
+    assert [(p.name, p.title) for p in briefing.participants if p.role == "journalist"] == [("VTV", "总台央视记者")]
+
+
+def test_a_reporter_label_with_the_words_under_the_interpreters_is_one_question() -> None:
+    text = (
+        "Operator:\n\nThank you. First question, Valley News. Line open.\n\n"
+        "Reporter:\n\nInterpreter:\n\nGood morning, Prime Minister. Will the money go to the provinces?\n\n"
+        "Prime Minister Reed:\n\nYes, to every province, by the end of May.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [(e.question_turns, e.answered_by) for e in briefing.exchanges] == [([2], ["Prime Minister Reed"])]
+
+
+def test_a_moderator_who_welcomes_and_hands_over_is_host() -> None:
+    text = (
+        "Ann Lee: Hello, everybody. I am Ann Lee, welcoming you to our press conference today. Present in the room "
+        "is the Director, Dr. Tom Reed, and our chief scientist. Now I would like to hand over to Dr. Reed. Dr. Reed, "
+        "the floor is yours, and what a busy week it has been, has it not?\n\n"
+        "Dr. Reed: Thank you, Ann. Cases fell by 12 percent this week.\n"
+    )
+    assert [role for _, role in _roles(text)] == ["host", "official"]
+    assert podium.parse(text, stages=["structure.v1"]).exchanges == []
+
+
+def test_a_deferral_answers_nothing_and_a_reply_cut_by_the_excerpt_answers() -> None:
+    deferred = (
+        "Jane Doe, Official Spokesperson: Good evening. I have one announcement on the visit to Rome.\n\n"
+        "Kim: Sir, on the border talks, what happened yesterday?\n\n"
+        "Jane Doe, Official Spokesperson: That is not related to this. We will take it later on.\n"
+    )
+    assert podium.parse(deferred, stages=["structure.v1"]).exchanges == []
+    cut = (
+        "CHIEF CABINET SECRETARY ROE:  Good morning. The Cabinet met today.\n\n"
+        "REPORTER:  When you say the region, do you mean the north?\n\n"
+        "CHIEF CABINET SECRETARY ROE:  I meant"
+    )
+    assert [e.question_turns for e in podium.parse(cut, stages=["structure.v1"]).exchanges] == [[1]]
+
+
+def test_caption_cues_where_a_dash_marks_a_new_speaker() -> None:
+    text = (
+        "WEBVTT\n\n"
+        "00:05.335 --> 00:08.035\n- Okay, we'll go to the\nValley News in the center.\n\n"
+        "00:12.838 --> 00:15.325\n- Hello, Pat Doe\nfrom the Valley News.\n\n"
+        "00:15.325 --> 00:19.007\nWhat will the summit\ndecide on spending?\n\n"
+        "00:44.433 --> 00:47.466\n- It confirms that allies\nwill spend 2 percent.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [(t.start, t.label, t.role) for t in briefing.turns] == [
+        (text.index("Okay"), None, "host"), (text.index("Hello"), None, "journalist"), (text.index("It confirms"), None, "official")
+    ]
+    assert [e.question_turns for e in briefing.exchanges] == [[1]]
+    assert (text.index("00:15.325 -->"), text.index("00:15.325 -->") + len("00:15.325 --> 00:19.007")) in briefing.metadata["furniture"]
+
+
+def test_a_welcome_naming_the_briefing_is_speech_not_a_repeated_title() -> None:
+    text = (
+        "MR. LEE:  Good morning.\n\n"
+        "Welcome to today's press briefing on the Regional Outlook, and our new report titled Recovery\n\n"
+        "But before I turn to Tom, a reminder that we have interpretation in French.\n\n"
+        "MR. REED:  Thank you. Growth will reach 4 percent.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [t.label for t in briefing.turns] == ["MR. LEE", "MR. REED"]
+
+
+def test_site_words_with_a_number_are_no_labels() -> None:
+    text = "Category:\n\nDocuments\n\nPage 1: Virtual press conference - 20 April, 2020\n\nMR. LEE:  Good morning, everyone.\n"
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [t.label for t in briefing.turns] == ["MR. LEE"]
+
+
+def test_a_shot_list_of_numbered_soundbites_and_bracketed_labels() -> None:
+    text = (
+        "Lakeshire - 27 February 2017\n"
+        "1. SOUNDBITE: (English) Ann Lee, Council Press Secretary:\n"
+        "\"The council approved the harbour plan today, and work starts in May.\"\n"
+        "2. SOUNDBITE: (English) Ann Lee, Council Press Secretary:\n"
+        "(Reporter question off camera): \"Will the harbour close while the works go on?\"\n"
+        "(Ann Lee): \"No. It stays open, and 3 new berths open in June.\"\n"
+        "3. SOUNDBITE: (English) Ann Lee, Council Press Secretary:\n"
+        "\"That is all for today.\"\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [(t.speaker, t.role) for t in briefing.turns] == [
+        ("Ann Lee", "host"), ("Ann Lee", "host"), ("Reporter question off camera", "journalist"), ("Ann Lee", "host"), ("Ann Lee", "host")
+    ]
+    assert [e.question_turns for e in briefing.exchanges] == [[2]]
+    assert briefing.date == "2017-02-27"
+
+
+def test_an_unlabelled_page_of_questions_and_answers_is_split_by_who_asks() -> None:
+    text = (
+        "Transcript of the questions and answers from the press conference\n\n"
+        "Does this mean that a further rate rise is now more likely? Was that the Board's view?\n\n"
+        "None of the members ruled anything out today. We keep all options open.\n\n"
+        "Yes, we had two other scenarios, with slower growth abroad and higher prices at home.\n\n"
+        "I'd like to ask about the new government's plans, which add spending of 2 percent of output.\n\n"
+        "As for the plans, we are still analysing them.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [(t.start, t.role) for t in briefing.turns] == [
+        (text.index("Does this"), "journalist"), (text.index("None of"), "official"),
+        (text.index("I'd like"), "journalist"), (text.index("As for"), "official"),
+    ]
+    assert len(briefing.exchanges) == 2
+    assert [w.kind for w in briefing.warnings] == ["structure"]
+
+
+def test_unlabelled_prose_that_asks_is_still_one_turn_where_the_page_announces_no_questions() -> None:
+    text = "Statement\n\nWhat does the year hold? Growth of 3 percent, we expect.\n\nAnd prices will rise 2 percent.\n"
+    assert len(podium.parse(text, stages=["structure.v1"]).turns) == 1
