@@ -97,13 +97,33 @@ def trie(words: Iterable[str], space: str = r"\ ") -> str:
         node = root
         for char in word:
             node = node.setdefault(char, {})
-        node[""] = {}
-    return _emit(root, space)
+        node[""] = {}  # a word ends here
+    return _Trie(space).emit(root)
 
 
-def _emit(node: dict[str, dict], space: str) -> str:
-    branches = [(space if char == " " else re.escape(char)) + _emit(child, space) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
+class _Trie:
+    """Writes a character trie as a pattern, each character escaped once."""
+
+    def __init__(self, space: str) -> None:
+        self.escaped = {" ": space}
+
+    def char(self, char: str) -> str:
+        escaped = self.escaped.get(char)
+        if escaped is None:
+            escaped = self.escaped[char] = re.escape(char)
+        return escaped
+
+    def emit(self, node: dict[str, dict]) -> str:
+        # Characters one after another, with no word ending and no other way on, are one literal.
+        run: list[str] = []
+        while len(node) == 1:
+            ((char, child),) = node.items()
+            if not char:
+                return "".join(run)
+            run.append(self.char(char))
+            node = child
+        branches = [self.char(char) + self.emit(node[char]) for char in sorted(node) if char]
+        if not branches:
+            return ""  # no words at all
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "".join(run) + (f"(?:{body})?" if "" in node else body)

@@ -23,10 +23,9 @@ from functools import lru_cache
 
 from podium.scripts import letter_languages, read_languages
 
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # A mirror site's pinyin gloss: lower-case letters with tone marks in brackets, right after a
 # character (`發(fā)`, `點（diǎn）`).
-GLOSS = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňḿ]{1,7}[)）]")
+GLOSS = r"(?<=[\u3400-\u9fff\uf900-\ufaff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňḿ]{1,7}[)）]"
 MOSTLY = 0.5
 SOME = 0.1
 _FULL_WIDTH = range(0xFF01, 0xFF5F)
@@ -63,6 +62,12 @@ def is_chinese(text: str) -> bool:
 def holds_chinese(text: str) -> bool:
     """Whether Chinese characters are a fair share of the letters: a bilingual page, say."""
     return han_share(text) >= SOME
+
+
+@lru_cache(maxsize=1)
+def _glosses() -> re.Pattern[str]:
+    # Compiled when a Chinese text is first read: an English one never looks for a gloss.
+    return re.compile(GLOSS)
 
 
 @lru_cache(maxsize=1)
@@ -133,7 +138,7 @@ class ChineseView:
         chars: list[str] = []
         starts: list[int] = []
         ends: list[int] = []
-        glosses = {m.start(): m.end() for m in GLOSS.finditer(source, start, end)}
+        glosses = {m.start(): m.end() for m in _glosses().finditer(source, start, end)}
         at = start
         while at < end:
             skip = glosses.get(at)

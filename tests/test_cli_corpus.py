@@ -261,12 +261,11 @@ def test_read_commands_on_a_missing_database(tmp_path: Path, command: list[str])
 
 
 def test_every_command_with_a_database_reads_podium_db() -> None:
-    import typer.main
+    from podium.cli.app import all_commands
 
-    group = typer.main.get_command(app)
     with_db = {
         name: param.envvar
-        for name, command in group.commands.items()
+        for name, command in all_commands().items()
         for param in command.params
         if "--db" in getattr(param, "opts", [])
     }

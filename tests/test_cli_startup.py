@@ -70,3 +70,24 @@ def test_a_corpus_command_loads_the_store_but_not_the_web_app(tmp_path: Path) ->
     assert done.returncode == 1 and "no database here" in done.stderr
     assert "podium.store.corpus" in modules
     assert not modules & {"podium.web", "fastapi", "podium.structure", "podium.quantities"}
+
+
+def test_every_command_is_listed_with_the_module_that_registers_it() -> None:
+    import typer.main
+
+    from podium.cli.app import COMMAND_MODULES, all_commands, app
+
+    assert list(all_commands()) == list(COMMAND_MODULES)  # --help lists them in this order
+    registered = {
+        info.name or typer.main.get_command_name(info.callback.__name__): info.callback.__module__
+        for info in app.registered_commands
+        if info.callback is not None
+    }
+    assert registered == COMMAND_MODULES
+
+
+def test_one_command_loads_only_its_own_command_module() -> None:
+    done, modules = imported_by("quantities", EXAMPLE, "--jsonl")
+    assert done.returncode == 0
+    assert "podium.cli.quantities" in modules
+    assert not modules & {"podium.cli.corpus", "podium.cli.checks", "podium.cli.briefing", "podium.cli.align", "podium.cli.web", "sqlite3"}

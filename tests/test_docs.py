@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import typer.main
 from typer.testing import CliRunner
 
 from podium.cli import app
+from podium.cli.app import all_commands
 
 
 def _commands():
-    group = typer.main.get_command(app)
-    return group, sorted(group.commands.items())
+    return None, sorted(all_commands().items())
 
 
 def test_every_command_has_help_and_example() -> None:

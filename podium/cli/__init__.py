@@ -1,6 +1,6 @@
-"""The `podium` command. Each module below registers its commands on the one app."""
+"""The `podium` command. Each command module registers its commands on the one app; a command's
+module is imported when the command runs (podium.cli.app.COMMAND_MODULES)."""
 
-from podium.cli import align, briefing, checks, corpus, quantities, web  # noqa: F401  (registers commands)
 from podium.cli.app import app, main
 
 __all__ = ["app", "main"]

@@ -8,10 +8,7 @@ import inspect
 
 from typing import Any
 
-import typer.core
-import typer.main
-
-from podium.cli import app
+from podium.cli.app import all_commands
 
 
 def _param_line(param: Any) -> str:
@@ -28,10 +25,8 @@ def _param_line(param: Any) -> str:
 
 
 def render() -> str:
-    group = typer.main.get_command(app)
-    assert isinstance(group, typer.core.TyperGroup)  # podium has many commands, so typer makes a group
     lines = ["# podium CLI reference", "", "Generated from the commands by `python -m podium.cli.reference`.", ""]
-    for name, command in sorted(group.commands.items()):
+    for name, command in sorted(all_commands().items()):
         # A blank line makes the indented example a code block in Markdown.
         help_text = inspect.cleandoc(command.help or "").replace("Example:\n", "Example:\n\n")
         lines += [f"## podium {name}", "", help_text, ""]

@@ -67,10 +67,11 @@ _PREFIX = _lower_trie(p.lower() for ps in _W.currency_prefixes.values() for p in
 # "minus-130": a minus word may touch its number with a hyphen, which no other word may.
 _AFTER_MINUS_WORD = "".join(f"|(?<={re.escape(w)}-)" for w in _W.minus_words)
 # A currency code ending in a letter may touch its number ("GBP4m", "RM12"): the number may then
-# follow that letter, which it may follow nowhere else.
-_AFTER_CODE = "".join(
-    f"|(?<=(?<![A-Za-z])(?-i:{re.escape(p)}))" for p in sorted({p for ps in _W.currency_prefixes.values() for p in ps}) if p[-1].isalpha()
-)
+# follow that letter, which it may follow nowhere else. One look back per length of code.
+_CODES_BY_LENGTH: dict[int, list[str]] = {}
+for _code in sorted({p for ps in _W.currency_prefixes.values() for p in ps if p[-1].isalpha()}):
+    _CODES_BY_LENGTH.setdefault(len(_code), []).append(re.escape(_code))
+_AFTER_CODE = "".join(f"|(?<=(?<![A-Za-z])(?-i:{'|'.join(codes)}))" for _, codes in sorted(_CODES_BY_LENGTH.items()))
 
 # A number with its scale words, matched where a seed starts: "18 billion", "4¼", "Nineteen",
 # "100-billion". A currency mark before it is read by PREFIX_BEFORE.

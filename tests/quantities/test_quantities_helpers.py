@@ -52,3 +52,19 @@ def test_qualifier_examples() -> None:
 @given(st.one_of(st.text(max_size=30), st.lists(st.sampled_from(["Will", "long-term", "-", "--", "a-", "-b", " ", ",", "5", "\n", "é", "İ", "K"]), max_size=12).map("".join)))
 def test_lower_words_are_the_regex_words(text: str) -> None:
     assert scan.lower_words(text) == re.findall(r"[a-z]+(?:-[a-z]+)*", text.lower())
+
+
+def test_a_trie_shares_what_words_begin_with() -> None:
+    assert scan.trie(["rate", "rates", "ratio"]) == "rat(?:e(?:s)?|io)"
+    assert scan.trie(["per cent"], space=r"\s+") == r"per\s+cent"
+    assert scan.trie([]) == ""
+
+
+@given(st.lists(st.text(alphabet="ab .", min_size=1, max_size=5), min_size=1, max_size=6), st.text(alphabet="ab .", max_size=12))
+@settings(max_examples=300, deadline=None)
+def test_a_trie_matches_what_the_words_longest_first_match(words: list[str], text: str) -> None:
+    trie = re.compile(scan.trie(words))
+    longest_first = re.compile("|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True)))
+    for at in range(len(text) + 1):
+        found, expected = trie.match(text, at), longest_first.match(text, at)
+        assert (found and found.group()) == (expected and expected.group())
