@@ -10,7 +10,10 @@ the same one, so a figure is in one sentence whichever stage asks.
 - A sentence ends at . ! ? (and any closing quotes or brackets) before white space and a capital,
   a digit or an opening quote; a decimal point never ends one, nor does the full stop of an
   abbreviation ("Mr. Chairman", "U.S. exports"; the words are in podium/data/layout_en.yaml).
-  Every paragraph start is a sentence start.
+  In a paragraph holding Chinese characters a sentence also ends at 。！？ (and ! ?) with any
+  closing quotes or brackets, whatever follows, and at a line break: Chinese puts no space between
+  sentences and is not wrapped over lines (podium/data/layout_zh.yaml). Every paragraph start is a
+  sentence start.
 Spans hold text only: white space between two sentences or paragraphs belongs to neither."""
 
 from __future__ import annotations
@@ -23,8 +26,10 @@ from typing import NamedTuple
 
 from podium import scan
 from podium.wordtables import read_table
+from podium.zh import HAN
 
 DATA_FILE = "layout_en.yaml"
+ZH_DATA_FILE = "layout_zh.yaml"
 
 # A sentence's last marks, then the white space before the next one (what `space` takes). It
 # matches only from the first of a run of marks, which it reads whole: tried from every mark of
@@ -56,6 +61,16 @@ def abbreviates(text: str, stop: int) -> bool:
         start -= 1
     word = text[start:stop]
     return (len(word) == 1 and word.isupper()) or word in load_abbreviations()
+
+
+@lru_cache(maxsize=1)
+def chinese_sentence_end() -> tuple[str, re.Pattern[str]]:
+    """The marks a Chinese sentence can end at, and what ends it there: a run of full stops and
+    the closing quotes or brackets after them."""
+    table = read_table(ZH_DATA_FILE)
+    stops = "".join(str(mark) for mark in table["full_stops"])
+    closing = re.escape("".join(str(mark) for mark in table["closing"]))
+    return stops, re.compile(rf"[{re.escape(stops)}]++[{closing}]*+")
 
 
 class Layout:
@@ -122,11 +137,23 @@ def _trimmed(text: str, start: int, end: int) -> Span:
 
 
 def _sentences(text: str, paragraph: Span) -> list[Span]:
-    sentences, start = [], paragraph.start
+    ends = sorted({*_sentence_ends(text, paragraph), *_chinese_sentence_ends(text, paragraph)})
+    spans = (_trimmed(text, start, end) for start, end in zip([paragraph.start, *ends], [*ends, paragraph.end]))
+    return [span for span in spans if span.end > span.start]
+
+
+def _sentence_ends(text: str, paragraph: Span) -> list[int]:
+    ends = []
     for stop in scan.matches_at(SENTENCE_END, text, scan.marks(text, ".!?", *paragraph), paragraph.end):
         if text[stop.start()] == "." and abbreviates(text, stop.start()):
             continue
-        sentences.append(Span(start, stop.start("space")))
-        start = stop.end()
-    sentences.append(Span(start, paragraph.end))
-    return sentences
+        ends.append(stop.start("space"))
+    return ends
+
+
+def _chinese_sentence_ends(text: str, paragraph: Span) -> list[int]:
+    if HAN.search(text, *paragraph) is None:
+        return []
+    stops, pattern = chinese_sentence_end()
+    ends = [stop.end() for stop in scan.matches_at(pattern, text, scan.marks(text, stops, *paragraph), paragraph.end)]
+    return ends + scan.occurrences(text, "\n", *paragraph)

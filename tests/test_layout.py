@@ -51,6 +51,22 @@ def test_a_text_without_blank_lines_breaks_paragraphs_after_a_line_that_ends_a_s
     assert text[layout.paragraphs[1].start : layout.paragraphs[1].end] == "Line 1 goes on\nand ends here."
 
 
+def test_a_chinese_paragraph_is_parted_at_its_full_stops_and_line_breaks() -> None:
+    # Full-width and half-width stops, a closing quote kept with its sentence, traditional
+    # characters and full-width digits read as written (the spans are of the text unchanged).
+    text = "今年糧食產量增長５％。“這是好事！”他說。下半年會更好嗎?\n一、就業\n城鎮新增就業1100萬人,Mr. Tan said so."
+    assert _sentences(text) == [
+        "今年糧食產量增長５％。", "“這是好事！”", "他說。", "下半年會更好嗎?", "一、就業", "城鎮新增就業1100萬人,Mr. Tan said so.",
+    ]  # fmt: skip
+
+
+def test_an_english_paragraph_beside_a_chinese_one_is_laid_out_by_the_english_rule() -> None:
+    text = "Exports rose 5%!next came imports, which\nwrap over lines. Then 3.5 percent?no.\n\n出口增长5%。进口下降3%。"
+    assert _sentences(text) == [
+        "Exports rose 5%!next came imports, which\nwrap over lines.", "Then 3.5 percent?no.", "出口增长5%。", "进口下降3%。",
+    ]  # fmt: skip
+
+
 def test_breaks_start_a_paragraph_and_a_sentence() -> None:
     text = "Mr. Tan: we grew fast Ms. Li: we did not"
     layout = layout_of(text, [0, 9, 22, 29])
