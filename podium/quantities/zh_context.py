@@ -1,22 +1,24 @@
 """The context of Chinese figures: kind, period, modality and subject (see podium/quantities/zh.py).
 
 All of it is read on the normalised copy of the text, in its clauses (between ，；：。 and line
-breaks; 、 joins a list inside one clause) and sentences."""
+breaks; 、 joins a list inside one clause) and sentences (the briefing's layout's, read on the copy)."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from podium.layout import Layout
 from podium.model import Briefing, Quantity
 from podium.quantities.direction import carry_directions, direction_at
 from podium.quantities.zh import Mention
 from podium.wordtables import read_table
-from podium.zh import alternation, longest_first
+from podium.zh import ChineseView, alternation, longest_first
 
+# Clauses are this module's own: no other stage reads the normalised copy. Sentences are the layout's.
 _CLAUSE_MARKS = ",;。!?:\n"
-_SENTENCE_MARKS = "。!?\n"
 _CN_SMALL = "一二三四五六七八九十"
 
 
@@ -79,6 +81,27 @@ def cues() -> Cues:
     )
 
 
+class Sentences:
+    """The briefing's layout sentences as stretches of the normalised copy (the layout is found on
+    the text as written; the copy leaves glosses out, so its offsets differ)."""
+
+    def __init__(self, view: ChineseView, layout: Layout) -> None:
+        spans = [s for s in layout.sentences if s.end > view.start and s.start < view.end]
+        self.starts = [view.index(s.start) for s in spans]
+        self.ends = [view.index(s.end) for s in spans]
+        self.length = len(view.text)
+
+    def _index(self, at: int) -> int:
+        """The sentence holding copy offset `at` (the one before, between two; the first, before it)."""
+        return max(0, bisect_right(self.starts, at) - 1)
+
+    def start(self, at: int) -> int:
+        return self.starts[self._index(at)] if self.starts else 0
+
+    def end(self, at: int) -> int:
+        return self.ends[self._index(at)] if self.ends else self.length
+
+
 # --- kinds ------------------------------------------------------------------------------------
 
 
@@ -86,11 +109,7 @@ def clause_start(copy: str, at: int) -> int:
     return max(copy.rfind(mark, 0, at) for mark in _CLAUSE_MARKS) + 1
 
 
-def sentence_start(copy: str, at: int) -> int:
-    return max(copy.rfind(mark, 0, at) for mark in _SENTENCE_MARKS) + 1
-
-
-def kind_of(copy: str, mention: Mention) -> str:
+def kind_of(copy: str, mention: Mention, sentences: Sentences) -> str:
     c = cues()
     start = clause_start(copy, mention.start)
     clause = copy[start : mention.start]
@@ -103,7 +122,7 @@ def kind_of(copy: str, mention: Mention) -> str:
         return "duration"
     if clause.lstrip().startswith(c.respectively) and _nearest_cue(clause, c.kinds) is None:
         # "降幅有所收窄,分别为32.7%、15.8%": the list's cue stands in the clause before.
-        clause = copy[sentence_start(copy, start) : mention.start]
+        clause = copy[sentences.start(start) : mention.start]
     if mention.unit == "pp":
         return "share" if any(w in clause for w in c.kinds.get("share", ())) and "拉动" in clause else "change"
     clause = _without_level_link(clause, c)
@@ -150,8 +169,8 @@ def _nearest_cue(clause: str, table: dict[str, tuple[str, ...]]) -> str | None:
     return best
 
 
-def modality_of(copy: str, mention: Mention) -> str:
-    sentence = copy[sentence_start(copy, mention.start) : mention.start]
+def modality_of(copy: str, mention: Mention, sentences: Sentences) -> str:
+    sentence = copy[sentences.start(mention.start) : mention.start]
     found = _nearest_cue(sentence, cues().modality)
     return found or "actual"
 
@@ -170,7 +189,7 @@ class TimeRef:
     until: int | None = None  # where it stops dating figures (the end of a breakdown sentence)
 
 
-def find_time_refs(copy: str, year: int | None) -> list[TimeRef]:
+def find_time_refs(copy: str, year: int | None, sentences: Sentences) -> list[TimeRef]:
     c = cues()
     refs: list[TimeRef] = []
     for match in c.time_ref.finditer(copy):
@@ -187,18 +206,16 @@ def find_time_refs(copy: str, year: int | None) -> list[TimeRef]:
         before = copy[max(0, match.start() - 4) : match.start()]
         base = before.endswith(c.base_markers)
         own = copy[match.end() : match.end() + 1] == "的" and copy[match.end() + 1 : match.end() + 2].isdigit()
-        until = _breakdown_end(copy, match.start(), c)
+        until = _breakdown_end(copy, match.start(), c, sentences)
         refs.append(TimeRef(match.start(), match.end(), _period(ref_year, sub), base, own, sub, until))
     return refs
 
 
-def _breakdown_end(copy: str, at: int, c: Cues) -> int | None:
+def _breakdown_end(copy: str, at: int, c: Cues, sentences: Sentences) -> int | None:
     """The end of the sentence at `at` where that sentence breaks the period in force down."""
-    start = sentence_start(copy, at)
-    if not copy[start:at].lstrip(" ,").startswith(c.breakdown):
+    if not copy[sentences.start(at) : at].lstrip(" ,").startswith(c.breakdown):
         return None
-    ends = [e for e in (copy.find(m, at) for m in _SENTENCE_MARKS) if e >= 0]
-    return min(ends, default=len(copy))
+    return sentences.end(at)
 
 
 def _year_of(match: re.Match[str], year: int | None, c: Cues) -> int | None:
@@ -255,12 +272,12 @@ def _period(year: int, sub: tuple[str, int, int] | None) -> str:
     return f"{year}-{first:02d}/{year}-{last:02d}"
 
 
-def period_of(copy: str, mention: Mention, refs: list[TimeRef], kind: str) -> str:
+def period_of(copy: str, mention: Mention, refs: list[TimeRef], kind: str, sentences: Sentences) -> str:
     c = cues()
     if kind == "duration":
         return ""
     # "截至目前,…已超过八成": a standing word before the figure in its sentence, no time after it.
-    sentence = sentence_start(copy, mention.start)
+    sentence = sentences.start(mention.start)
     standing = max((copy.rfind(word, sentence, mention.start) for word in c.standing), default=-1)
     if standing >= 0 and not any(standing < ref.start < mention.start for ref in refs):
         return ""
@@ -272,7 +289,7 @@ def period_of(copy: str, mention: Mention, refs: list[TimeRef], kind: str) -> st
         return ""  # "海拔1000米左右": a lasting measure, dated only by a time in its own sentence
     if live:
         return live[-1].period
-    sentence_end = min((copy.find(m, mention.end) for m in _SENTENCE_MARKS if copy.find(m, mention.end) >= 0), default=len(copy))
+    sentence_end = sentences.end(mention.start)
     later = [ref for ref in refs if not ref.base and mention.end <= ref.start < sentence_end]
     return later[0].period if later else ""
 
@@ -314,26 +331,27 @@ def chinese_quantities(briefing: Briefing) -> list[Quantity]:
     furniture += [(turn.start, turn.body_start) for turn in briefing.turns if turn.label]
     view, found = extract(briefing.text, body_start, furniture=furniture)
     copy = view.text
+    sentences = Sentences(view, briefing.layout)
     year = _briefing_year(briefing)
-    refs = find_time_refs(copy, year)
+    refs = find_time_refs(copy, year, sentences)
     out: list[Quantity] = []
     read: list[tuple[Mention, Quantity]] = []
     previous: tuple[int, str] | None = None  # the last subject and the sentence it was in
     last_end = 0
     for mention, qty in found:
-        qty.kind = kind_of(copy, mention)  # type: ignore[assignment]
-        qty.period = period_of(copy, mention, refs, qty.kind)
-        qty.modality = modality_of(copy, mention)  # type: ignore[assignment]
+        qty.kind = kind_of(copy, mention, sentences)  # type: ignore[assignment]
+        qty.period = period_of(copy, mention, refs, qty.kind, sentences)
+        qty.modality = modality_of(copy, mention, sentences)  # type: ignore[assignment]
         qty.direction = direction_at(copy, mention.start, mention.end, kind=qty.kind, value=qty.value, lang="zh")
         subject = subject_of(copy, mention, refs, last_end)
-        earlier = _restated(copy, read, mention, qty)
+        earlier = _restated(copy, read, mention, qty, sentences)
         if earlier is not None:
             # "2995.6亿斤（约1.5亿吨）": the same figure in other units, of the same thing.
             qty.kind, qty.period, qty.direction, subject = earlier.kind, earlier.period, earlier.direction, earlier.subject  # type: ignore[assignment]
         elif set(subject) <= LIST_JOINERS:
             subject = ""  # "增长10.2%和9.4%": the list's subject, from the figure before
         last_end = mention.end
-        sentence = sentence_start(copy, mention.start)
+        sentence = sentences.start(mention.start)
         if not subject and previous is not None and previous[0] == sentence:
             subject = previous[1]
         previous = (sentence, subject)
@@ -415,7 +433,7 @@ LIST_JOINERS = frozenset("、和及与 ")
 RESTATED = re.compile(r"\s*[(\[]\s*(?:约合|折合|大约|约|合|即|相当于)?\s*")
 
 
-def _restated(copy: str, read: list[tuple[Mention, Quantity]], mention: Mention, qty: Quantity) -> Quantity | None:
+def _restated(copy: str, read: list[tuple[Mention, Quantity]], mention: Mention, qty: Quantity, sentences: Sentences) -> Quantity | None:
     """The figure `mention` restates in other units: the last amount of its sentence, where only a
     bracket and a hedge stand between them, or a rate of that amount too ("3551.8亿元人民币,同比下降
     3.8%(折合512.1亿美元": the bracket restates the amount, not the rate)."""
@@ -424,7 +442,7 @@ def _restated(copy: str, read: list[tuple[Mention, Quantity]], mention: Mention,
     opened = copy.rfind("(", 0, mention.start)
     if opened < read[-1][0].end or not RESTATED.fullmatch(copy[opened : mention.start]):
         return None
-    sentence = sentence_start(copy, mention.start)
+    sentence = sentences.start(mention.start)
     for before, earlier in reversed(read):
         if before.start < sentence:
             return None
