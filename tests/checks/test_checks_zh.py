@@ -61,6 +61,15 @@ def test_a_figure_stated_twice_differently_is_flagged_and_twice_alike_is_not() -
     assert verdicts(agrees, "repeated figure") == []  # a figure said again alike is no finding
 
 
+def test_a_figure_restated_differently_in_the_next_sentence_of_one_paragraph_is_flagged() -> None:
+    # Two sentences of one paragraph: the check passes over pairs in one sentence, so it needs the
+    # layout to part a Chinese paragraph at its full stops.
+    said = "今年上半年，全国夏粮产量2995.6亿斤，比上年增加72.5亿斤。我再说一遍，今年上半年全国夏粮产量{}亿斤！"
+    differs = briefing("2024年7月15日", said.format("2985.6"))
+    assert verdicts(differs, "repeated figure") == [("inconsistent", ["2995.6亿斤", "2985.6亿斤"])]
+    assert verdicts(briefing("2024年7月15日", said.format("2995.6")), "repeated figure") == []
+
+
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
     texts = tuple(
