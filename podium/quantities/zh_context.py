@@ -33,6 +33,7 @@ class Cues:
     modality: dict[str, tuple[str, ...]]
     subject_trailing: tuple[str, ...]
     subject_leading: tuple[str, ...]
+    subject_relations: tuple[str, ...]
     relative_years: dict[str, int]
     same_period: tuple[str, ...]
     quarters: dict[str, int]
@@ -69,6 +70,7 @@ def cues() -> Cues:
         modality={str(k): longest_first(v) for k, v in kinds["modality"].items()},
         subject_trailing=longest_first(kinds["subject_trailing"]),
         subject_leading=longest_first(kinds["subject_leading"]),
+        subject_relations=longest_first(kinds["subject_relations"]),
         relative_years=relative,
         same_period=same,
         quarters=quarters,
@@ -337,6 +339,7 @@ def chinese_quantities(briefing: Briefing) -> list[Quantity]:
     out: list[Quantity] = []
     read: list[tuple[Mention, Quantity]] = []
     previous: tuple[int, str] | None = None  # the last subject and the sentence it was in
+    owner: tuple[int, str] | None = None  # the last subject that is no relation, and its sentence
     last_end = 0
     for mention, qty in found:
         qty.kind = kind_of(copy, mention, sentences)  # type: ignore[assignment]
@@ -354,6 +357,7 @@ def chinese_quantities(briefing: Briefing) -> list[Quantity]:
         sentence = sentences.start(mention.start)
         if not subject and previous is not None and previous[0] == sentence:
             subject = previous[1]
+        subject, owner = _with_owner(copy, mention, subject, owner, sentence)
         previous = (sentence, subject)
         qty.subject = subject
         turn = briefing.turn_at(qty.start)
@@ -365,6 +369,19 @@ def chinese_quantities(briefing: Briefing) -> list[Quantity]:
     _held_periods(copy, read)
     carry_directions(briefing.text, out, "zh")  # "分别增长6.1%、4.8%": one verb for the list
     return out
+
+
+def _with_owner(copy: str, mention: Mention, subject: str, owner: tuple[int, str] | None, sentence: int) -> tuple[str, tuple[int, str] | None]:
+    """A clause that opens with a relation (占全国总额的, 比全国高) names what the figure is measured
+    against, not whose it is: its owner is the last subject of its sentence that is no relation
+    ("东部地区工业投资250亿元,…,占全国总额的60.5%": the eastern region's share). Returns the subject
+    and the owner for the figures after it."""
+    relations = cues().subject_relations
+    if copy[clause_start(copy, mention.start) : mention.start].lstrip().startswith(relations):
+        return (owner[1] + subject.removesuffix("的") if owner is not None and owner[0] == sentence else subject), owner
+    if subject and not any(word in subject for word in relations):
+        return subject, (sentence, subject)
+    return subject, owner  # "增速比上月加快" is measured against a base too: no owner
 
 
 def _respective_periods(copy: str, read: list[tuple[Mention, Quantity]]) -> None:

@@ -70,6 +70,16 @@ def test_a_figure_restated_differently_in_the_next_sentence_of_one_paragraph_is_
     assert verdicts(briefing("2024年7月15日", said.format("2995.6")), "repeated figure") == []
 
 
+def test_shares_of_two_regions_in_two_sentences_are_each_regions_and_no_repeat() -> None:
+    # "占全国总额的" names what the share is of, not whose it is: the sentence's measure before it.
+    said = "一季度,东部地区工业投资250亿元,同比下降3.7%,占全国总额的60.5%。西部地区工业投资80亿元,同比增长5.2%,占全国总额的19.4%。"
+    parsed = briefing("2024年4月17日", said)
+    assert [(q.text, q.subject) for q in parsed.quantities if q.kind == "share"] == [
+        ("60.5%", "东部地区工业投资占全国总额"), ("19.4%", "西部地区工业投资占全国总额"),
+    ]  # fmt: skip
+    assert verdicts(parsed, "repeated figure") == []
+
+
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
     texts = tuple(
