@@ -39,6 +39,11 @@ BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 LINE_END = re.compile(r"(?<=[.!?:\"”’])[ \t\r]*\n")
 # An abbreviation is the run of letters right before its full stop, at most this long.
 ABBREVIATION_REACH = 8
+# A clause runs between these marks (either width) within its sentence, and at most CLAUSE_REACH
+# characters: a "sentence" of thousands of characters (a table flattened into prose) has no clause
+# that long. Clauses are found on demand, for the figure asked about.
+CLAUSE_MARKS = (",", ";", ":", "，", "；", "：")
+CLAUSE_REACH = 400
 
 
 class Span(NamedTuple):
@@ -61,6 +66,13 @@ def abbreviates(text: str, stop: int) -> bool:
         start -= 1
     word = text[start:stop]
     return (len(word) == 1 and word.isupper()) or word in load_abbreviations()
+
+
+@lru_cache(maxsize=1)
+def sentence_closing() -> frozenset[str]:
+    """What closes a sentence after its words: its full stops, quotes and brackets (either width)."""
+    table = read_table(ZH_DATA_FILE)
+    return frozenset([*".!?\"”’)]", *(str(mark) for mark in (*table["full_stops"], *table["closing"]))])
 
 
 @lru_cache(maxsize=1)
@@ -157,3 +169,23 @@ def _chinese_sentence_ends(text: str, paragraph: Span) -> list[int]:
     stops, pattern = chinese_sentence_end()
     ends = [stop.end() for stop in scan.matches_at(pattern, text, scan.marks(text, stops, *paragraph), paragraph.end)]
     return ends + scan.occurrences(text, "\n", *paragraph)
+
+
+def clause_start(text: str, lo: int, at: int) -> int:
+    """Where the clause holding `at` begins (after the last comma, semicolon or colon), not before
+    `lo` (its sentence's start) and at most CLAUSE_REACH characters back."""
+    lo = max(lo, at - CLAUSE_REACH)
+    return max(lo, *(text.rfind(mark, lo, at) + 1 for mark in CLAUSE_MARKS))
+
+
+def clause_end(text: str, at: int, hi: int) -> int:
+    """Where the clause holding `at` ends, not after `hi` (its sentence's end, whose closing stops
+    and quotes are no part of a clause) and at most CLAUSE_REACH characters on."""
+    hi = min(hi, at + CLAUSE_REACH)
+    ends = [found for mark in CLAUSE_MARKS if (found := text.find(mark, at, hi)) >= 0]
+    if ends:
+        return min(ends)
+    closing = sentence_closing()
+    while hi > at and text[hi - 1] in closing:
+        hi -= 1
+    return hi

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import corpus_files, needs_shared
 from podium.checks import context
-from podium.layout import Span, layout_of
+from podium.layout import Span, clause_end, clause_start, layout_of
 from podium.model import Briefing, Turn, json_schema
 from podium.pipeline import briefing_from_document, run
 from podium.quantities.context import build_layout
@@ -65,6 +65,17 @@ def test_an_english_paragraph_beside_a_chinese_one_is_laid_out_by_the_english_ru
     assert _sentences(text) == [
         "Exports rose 5%!next came imports, which\nwrap over lines.", "Then 3.5 percent?no.", "出口增长5%。", "进口下降3%。",
     ]  # fmt: skip
+
+
+def test_clauses_run_between_commas_of_either_width_within_their_sentence() -> None:
+    text = "出口增长5%，进口下降3%；顺差扩大。“Output rose, exports fell.”"
+    first, second = layout_of(text).sentences
+    at = text.index("进口")
+    assert text[clause_start(text, first.start, at) : clause_end(text, at, first.end)] == "进口下降3%"
+    at = text.index("扩大")
+    assert text[clause_start(text, first.start, at) : clause_end(text, at, first.end)] == "顺差扩大"  # the stop is no part of it
+    at = text.index("exports")
+    assert text[clause_start(text, second.start, at) : clause_end(text, at, second.end)] == " exports fell"
 
 
 def test_breaks_start_a_paragraph_and_a_sentence() -> None:

@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from podium.layout import clause_end, clause_start
 from podium.model import Briefing, Quantity
 from podium.scan import lowered_for_search, marks, matches_at, occurrences, trie, word_places
 from podium.stages import stage
@@ -29,7 +30,6 @@ HEADER_CHARS = 3000
 # country and more than once: the venue's city in a dateline ("Beijing | 10 a.m.") is named once.
 MIN_HEADER_MENTIONS = 2
 SUBNATIONAL = ("city", "province", "state")
-CLAUSE_MARKS = (",", ";", ":", "，", "；", "：")
 # How far before a place a Latin counterpart word ("exports to the United States", "trade with
 # traditional markets such as Japan") may stand.
 COUNTERPART_REACH = 80
@@ -253,20 +253,6 @@ def _speaker_places(briefing: Briefing) -> dict[str, tuple[Place | None, Place |
     return found
 
 
-def clause_start(text: str, lo: int, at: int) -> int:
-    """Where the clause holding `at` begins (after the last comma, semicolon or colon), at most
-    WINDOW characters back."""
-    lo = max(lo, at - WINDOW)
-    return max(lo, *(text.rfind(mark, lo, at) + 1 for mark in CLAUSE_MARKS))
-
-
-def clause_end(text: str, at: int, hi: int) -> int:
-    """Where the clause holding `at` ends, at most WINDOW characters on."""
-    hi = min(hi, at + WINDOW)
-    ends = [found for mark in CLAUSE_MARKS if (found := text.find(mark, at, hi)) >= 0]
-    return min(ends, default=hi)
-
-
 class _Index:
     """Mentions in text order, looked up by offset. Given the text, a place named as a trade
     partner ("exports to the United States") is passed over: it is a counterpart, not the place
@@ -447,4 +433,4 @@ def run_places(briefing: Briefing) -> Briefing:
     return briefing
 
 
-__all__ = ["Placer", "clause_end", "clause_start", "cues_in", "gazetteer", "home_of", "mentions_in", "place_figures", "placer_of", "run_places"]
+__all__ = ["Placer", "cues_in", "gazetteer", "home_of", "mentions_in", "place_figures", "placer_of", "run_places"]

@@ -1,7 +1,7 @@
 """The context of Chinese figures: kind, period, modality and subject (see podium/quantities/zh.py).
 
-All of it is read on the normalised copy of the text, in its clauses (between ，；：。 and line
-breaks; 、 joins a list inside one clause) and sentences (the briefing's layout's, read on the copy)."""
+All of it is read on the normalised copy of the text, in the sentences and clauses of the briefing's
+layout (podium/layout.py: clauses between ，；：, and 、 joins a list inside one), read on the copy."""
 
 from __future__ import annotations
 
@@ -10,15 +10,13 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from podium.layout import Layout
+from podium.layout import Layout, clause_start
 from podium.model import Briefing, Quantity
 from podium.quantities.direction import carry_directions, direction_at
 from podium.quantities.zh import Mention
 from podium.wordtables import read_table
 from podium.zh import ChineseView, alternation, longest_first
 
-# Clauses are this module's own: no other stage reads the normalised copy. Sentences are the layout's.
-_CLAUSE_MARKS = ",;。!?:\n"
 _CN_SMALL = "一二三四五六七八九十"
 
 
@@ -85,10 +83,11 @@ def cues() -> Cues:
 
 class Sentences:
     """The briefing's layout sentences as stretches of the normalised copy (the layout is found on
-    the text as written; the copy leaves glosses out, so its offsets differ)."""
+    the text as written; the copy leaves glosses out, so its offsets differ), and their clauses."""
 
     def __init__(self, view: ChineseView, layout: Layout) -> None:
         spans = [s for s in layout.sentences if s.end > view.start and s.start < view.end]
+        self.copy = view.text
         self.starts = [view.index(s.start) for s in spans]
         self.ends = [view.index(s.end) for s in spans]
         self.length = len(view.text)
@@ -103,17 +102,16 @@ class Sentences:
     def end(self, at: int) -> int:
         return self.ends[self._index(at)] if self.ends else self.length
 
+    def clause_start(self, at: int) -> int:
+        return clause_start(self.copy, self.start(at), at)
+
 
 # --- kinds ------------------------------------------------------------------------------------
 
 
-def clause_start(copy: str, at: int) -> int:
-    return max(copy.rfind(mark, 0, at) for mark in _CLAUSE_MARKS) + 1
-
-
 def kind_of(copy: str, mention: Mention, sentences: Sentences) -> str:
     c = cues()
-    start = clause_start(copy, mention.start)
+    start = sentences.clause_start(mention.start)
     clause = copy[start : mention.start]
     if mention.kind:
         # 成 is a share ("七成"), but "增速超过两成" is a growth of 20%.
@@ -299,11 +297,11 @@ def period_of(copy: str, mention: Mention, refs: list[TimeRef], kind: str, sente
 # --- subjects ---------------------------------------------------------------------------------
 
 
-def subject_of(copy: str, mention: Mention, refs: list[TimeRef], after: int = 0) -> str:
+def subject_of(copy: str, mention: Mention, refs: list[TimeRef], sentences: Sentences, after: int = 0) -> str:
     """The noun phrase the figure measures: its clause before it (after `after`, the end of the
     figure before it), time words and verbs cut."""
     c = cues()
-    start = max(clause_start(copy, mention.start), after)
+    start = max(sentences.clause_start(mention.start), after)
     for ref in refs:
         if start <= ref.start < mention.start:
             start = max(start, ref.end) if ref.start - start <= 2 else start
@@ -346,7 +344,7 @@ def chinese_quantities(briefing: Briefing) -> list[Quantity]:
         qty.period = period_of(copy, mention, refs, qty.kind, sentences)
         qty.modality = modality_of(copy, mention, sentences)  # type: ignore[assignment]
         qty.direction = direction_at(copy, mention.start, mention.end, kind=qty.kind, value=qty.value, lang="zh")
-        subject = subject_of(copy, mention, refs, last_end)
+        subject = subject_of(copy, mention, refs, sentences, last_end)
         earlier = _restated(copy, read, mention, qty, sentences)
         if earlier is not None:
             # "2995.6亿斤（约1.5亿吨）": the same figure in other units, of the same thing.
@@ -357,7 +355,7 @@ def chinese_quantities(briefing: Briefing) -> list[Quantity]:
         sentence = sentences.start(mention.start)
         if not subject and previous is not None and previous[0] == sentence:
             subject = previous[1]
-        subject, owner = _with_owner(copy, mention, subject, owner, sentence)
+        subject, owner = _with_owner(copy, mention, subject, owner, sentences)
         previous = (sentence, subject)
         qty.subject = subject
         turn = briefing.turn_at(qty.start)
@@ -365,26 +363,26 @@ def chinese_quantities(briefing: Briefing) -> list[Quantity]:
             qty.turn, qty.speaker = turn.id, turn.speaker
         out.append(qty)
         read.append((mention, qty))
-    _respective_periods(copy, read)
-    _held_periods(copy, read)
+    _respective_periods(copy, read, sentences)
+    _held_periods(copy, read, sentences)
     carry_directions(briefing.text, out, "zh")  # "分别增长6.1%、4.8%": one verb for the list
     return out
 
 
-def _with_owner(copy: str, mention: Mention, subject: str, owner: tuple[int, str] | None, sentence: int) -> tuple[str, tuple[int, str] | None]:
+def _with_owner(copy: str, mention: Mention, subject: str, owner: tuple[int, str] | None, sentences: Sentences) -> tuple[str, tuple[int, str] | None]:
     """A clause that opens with a relation (占全国总额的, 比全国高) names what the figure is measured
     against, not whose it is: its owner is the last subject of its sentence that is no relation
     ("东部地区工业投资250亿元,…,占全国总额的60.5%": the eastern region's share). Returns the subject
     and the owner for the figures after it."""
-    relations = cues().subject_relations
-    if copy[clause_start(copy, mention.start) : mention.start].lstrip().startswith(relations):
+    relations, sentence = cues().subject_relations, sentences.start(mention.start)
+    if copy[sentences.clause_start(mention.start) : mention.start].lstrip().startswith(relations):
         return (owner[1] + subject.removesuffix("的") if owner is not None and owner[0] == sentence else subject), owner
     if subject and not any(word in subject for word in relations):
         return subject, (sentence, subject)
     return subject, owner  # "增速比上月加快" is measured against a base too: no owner
 
 
-def _respective_periods(copy: str, read: list[tuple[Mention, Quantity]]) -> None:
+def _respective_periods(copy: str, read: list[tuple[Mention, Quantity]], sentences: Sentences) -> None:
     """"前3个月…分别为32.7%、15.8%、9.5%": a list opened by 分别 whose figures share a range of as
     many months, quarters or years as it has figures takes them one each, in order."""
     c = cues()
@@ -394,7 +392,7 @@ def _respective_periods(copy: str, read: list[tuple[Mention, Quantity]]) -> None
         while end < len(read) and _listed(copy, read[end - 1][0], read[end][0], read[end - 1][1], read[end][1]):
             end += 1
         first = read[at][0]
-        opened = copy[clause_start(copy, first.start) : first.start].lstrip()
+        opened = copy[sentences.clause_start(first.start) : first.start].lstrip()
         run = [qty for _, qty in read[at:end]]
         if end - at > 1 and opened.startswith(c.respectively) and len({q.period for q in run}) == 1:
             parts = _parts(run[0].period)
@@ -417,13 +415,13 @@ def _parts(period: str) -> list[str]:
     return [f"{year}-{m:02d}" for m in range(int(first[5:7]), int(last[5:7]) + 1)]
 
 
-def _held_periods(copy: str, read: list[tuple[Mention, Quantity]]) -> None:
+def _held_periods(copy: str, read: list[tuple[Mention, Quantity]], sentences: Sentences) -> None:
     """"连续4年稳定在560亿斤以上": a level held for N years, quarters or months right after it, in
     its clause, is dated by those N, ending with the period in force."""
     for (before, held), (mention, qty) in zip(read, read[1:]):
         if held.kind != "duration" or qty.kind != "level" or not qty.period:
             continue
-        if "连续" not in copy[clause_start(copy, before.start) : before.start] or clause_start(copy, mention.start) > before.end:
+        if "连续" not in copy[sentences.clause_start(before.start) : before.start] or sentences.clause_start(mention.start) > before.end:
             continue
         qty.period = _span_ending(qty.period, int(held.value), held.unit) or qty.period
 
