@@ -14,6 +14,8 @@ the same one, so a figure is in one sentence whichever stage asks.
   closing quotes or brackets, whatever follows, and at a line break: Chinese puts no space between
   sentences and is not wrapped over lines (podium/data/layout_zh.yaml). Every paragraph start is a
   sentence start.
+- A clause runs between , ; : (either width) within its sentence; it is found on demand, for the
+  offset asked about (`clause_start`, `clause_end`).
 Spans hold text only: white space between two sentences or paragraphs belongs to neither."""
 
 from __future__ import annotations
