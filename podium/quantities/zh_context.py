@@ -375,8 +375,13 @@ def _with_owner(copy: str, mention: Mention, subject: str, owner: tuple[int, str
     ("东部地区工业投资250亿元,…,占全国总额的60.5%": the eastern region's share). Returns the subject
     and the owner for the figures after it."""
     relations, sentence = cues().subject_relations, sentences.start(mention.start)
-    if copy[sentences.clause_start(mention.start) : mention.start].lstrip().startswith(relations):
-        return (owner[1] + subject.removesuffix("的") if owner is not None and owner[0] == sentence else subject), owner
+    opened = copy[sentences.clause_start(mention.start) : mention.start].lstrip()
+    relation = next((word for word in relations if opened.startswith(word)), None)
+    if relation is not None:
+        if owner is None or owner[0] != sentence:
+            return subject, owner
+        # The relation word stays (占同期全国总量的: a time word after it took it off the subject).
+        return owner[1] + ("" if subject.startswith(relation) else relation) + subject.removesuffix("的"), owner
     if subject and not any(word in subject for word in relations):
         return subject, (sentence, subject)
     return subject, owner  # "增速比上月加快" is measured against a base too: no owner
