@@ -80,6 +80,13 @@ def test_shares_of_two_regions_in_two_sentences_are_each_regions_and_no_repeat()
     assert verdicts(parsed, "repeated figure") == []
 
 
+def test_growth_of_an_amount_in_yuan_and_in_dollars_is_no_repeat() -> None:
+    said = "前5个月,全国实际使用外资3000亿元,同比下降4.0%。以美元计,前5个月全国实际使用外资450{},同比下降6.5%。"
+    assert verdicts(briefing("2024年6月18日", said.format("亿美元")), "repeated figure") == []
+    in_yuan = verdicts(briefing("2024年6月18日", said.format("亿元")), "repeated figure")
+    assert in_yuan == [("inconsistent", ["3000亿元", "450亿元"]), ("inconsistent", ["4.0%", "6.5%"])]
+
+
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
     texts = tuple(
