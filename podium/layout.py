@@ -10,7 +10,12 @@ the same one, so a figure is in one sentence whichever stage asks.
 - A sentence ends at . ! ? (and any closing quotes or brackets) before white space and a capital,
   a digit or an opening quote; a decimal point never ends one, nor does the full stop of an
   abbreviation ("Mr. Chairman", "U.S. exports"; the words are in podium/data/layout_en.yaml).
-  Every paragraph start is a sentence start.
+  In a paragraph holding Chinese characters a sentence also ends at 。！？ (and ! ?) with any
+  closing quotes or brackets, whatever follows, and at a line break: Chinese puts no space between
+  sentences and is not wrapped over lines (podium/data/layout_zh.yaml). Every paragraph start is a
+  sentence start.
+- A clause runs between , ; : (either width) within its sentence; it is found on demand, for the
+  offset asked about (`clause_start`, `clause_end`).
 Spans hold text only: white space between two sentences or paragraphs belongs to neither."""
 
 from __future__ import annotations
@@ -23,8 +28,10 @@ from typing import NamedTuple
 
 from podium import scan
 from podium.wordtables import read_table
+from podium.zh import HAN
 
 DATA_FILE = "layout_en.yaml"
+ZH_DATA_FILE = "layout_zh.yaml"
 
 # A sentence's last marks, then the white space before the next one (what `space` takes). It
 # matches only from the first of a run of marks, which it reads whole: tried from every mark of
@@ -34,6 +41,11 @@ BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 LINE_END = re.compile(r"(?<=[.!?:\"”’])[ \t\r]*\n")
 # An abbreviation is the run of letters right before its full stop, at most this long.
 ABBREVIATION_REACH = 8
+# A clause runs between these marks (either width) within its sentence, and at most CLAUSE_REACH
+# characters: a "sentence" of thousands of characters (a table flattened into prose) has no clause
+# that long. Clauses are found on demand, for the figure asked about.
+CLAUSE_MARKS = (",", ";", ":", "，", "；", "：")
+CLAUSE_REACH = 400
 
 
 class Span(NamedTuple):
@@ -56,6 +68,23 @@ def abbreviates(text: str, stop: int) -> bool:
         start -= 1
     word = text[start:stop]
     return (len(word) == 1 and word.isupper()) or word in load_abbreviations()
+
+
+@lru_cache(maxsize=1)
+def sentence_closing() -> frozenset[str]:
+    """What closes a sentence after its words: its full stops, quotes and brackets (either width)."""
+    table = read_table(ZH_DATA_FILE)
+    return frozenset([*".!?\"”’)]", *(str(mark) for mark in (*table["full_stops"], *table["closing"]))])
+
+
+@lru_cache(maxsize=1)
+def chinese_sentence_end() -> tuple[str, re.Pattern[str]]:
+    """The marks a Chinese sentence can end at, and what ends it there: a run of full stops and
+    the closing quotes or brackets after them."""
+    table = read_table(ZH_DATA_FILE)
+    stops = "".join(str(mark) for mark in table["full_stops"])
+    closing = re.escape("".join(str(mark) for mark in table["closing"]))
+    return stops, re.compile(rf"[{re.escape(stops)}]++[{closing}]*+")
 
 
 class Layout:
@@ -122,11 +151,43 @@ def _trimmed(text: str, start: int, end: int) -> Span:
 
 
 def _sentences(text: str, paragraph: Span) -> list[Span]:
-    sentences, start = [], paragraph.start
+    ends = sorted({*_sentence_ends(text, paragraph), *_chinese_sentence_ends(text, paragraph)})
+    spans = (_trimmed(text, start, end) for start, end in zip([paragraph.start, *ends], [*ends, paragraph.end]))
+    return [span for span in spans if span.end > span.start]
+
+
+def _sentence_ends(text: str, paragraph: Span) -> list[int]:
+    ends = []
     for stop in scan.matches_at(SENTENCE_END, text, scan.marks(text, ".!?", *paragraph), paragraph.end):
         if text[stop.start()] == "." and abbreviates(text, stop.start()):
             continue
-        sentences.append(Span(start, stop.start("space")))
-        start = stop.end()
-    sentences.append(Span(start, paragraph.end))
-    return sentences
+        ends.append(stop.start("space"))
+    return ends
+
+
+def _chinese_sentence_ends(text: str, paragraph: Span) -> list[int]:
+    if HAN.search(text, *paragraph) is None:
+        return []
+    stops, pattern = chinese_sentence_end()
+    ends = [stop.end() for stop in scan.matches_at(pattern, text, scan.marks(text, stops, *paragraph), paragraph.end)]
+    return ends + scan.occurrences(text, "\n", *paragraph)
+
+
+def clause_start(text: str, lo: int, at: int) -> int:
+    """Where the clause holding `at` begins (after the last comma, semicolon or colon), not before
+    `lo` (its sentence's start) and at most CLAUSE_REACH characters back."""
+    lo = max(lo, at - CLAUSE_REACH)
+    return max(lo, *(text.rfind(mark, lo, at) + 1 for mark in CLAUSE_MARKS))
+
+
+def clause_end(text: str, at: int, hi: int) -> int:
+    """Where the clause holding `at` ends, not after `hi` (its sentence's end, whose closing stops
+    and quotes are no part of a clause) and at most CLAUSE_REACH characters on."""
+    hi = min(hi, at + CLAUSE_REACH)
+    ends = [found for mark in CLAUSE_MARKS if (found := text.find(mark, at, hi)) >= 0]
+    if ends:
+        return min(ends)
+    closing = sentence_closing()
+    while hi > at and text[hi - 1] in closing:
+        hi -= 1
+    return hi

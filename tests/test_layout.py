@@ -8,7 +8,7 @@ import pytest
 
 from conftest import corpus_files, needs_shared
 from podium.checks import context
-from podium.layout import Span, layout_of
+from podium.layout import Span, clause_end, clause_start, layout_of
 from podium.model import Briefing, Turn, json_schema
 from podium.pipeline import briefing_from_document, run
 from podium.quantities.context import build_layout
@@ -49,6 +49,33 @@ def test_a_text_without_blank_lines_breaks_paragraphs_after_a_line_that_ends_a_s
     layout = layout_of(text)
     assert len(layout.paragraphs) == 10
     assert text[layout.paragraphs[1].start : layout.paragraphs[1].end] == "Line 1 goes on\nand ends here."
+
+
+def test_a_chinese_paragraph_is_parted_at_its_full_stops_and_line_breaks() -> None:
+    # Full-width and half-width stops, a closing quote kept with its sentence, traditional
+    # characters and full-width digits read as written (the spans are of the text unchanged).
+    text = "今年糧食產量增長５％。“這是好事！”他說。下半年會更好嗎?\n一、就業\n城鎮新增就業1100萬人,Mr. Tan said so."
+    assert _sentences(text) == [
+        "今年糧食產量增長５％。", "“這是好事！”", "他說。", "下半年會更好嗎?", "一、就業", "城鎮新增就業1100萬人,Mr. Tan said so.",
+    ]  # fmt: skip
+
+
+def test_an_english_paragraph_beside_a_chinese_one_is_laid_out_by_the_english_rule() -> None:
+    text = "Exports rose 5%!next came imports, which\nwrap over lines. Then 3.5 percent?no.\n\n出口增长5%。进口下降3%。"
+    assert _sentences(text) == [
+        "Exports rose 5%!next came imports, which\nwrap over lines.", "Then 3.5 percent?no.", "出口增长5%。", "进口下降3%。",
+    ]  # fmt: skip
+
+
+def test_clauses_run_between_commas_of_either_width_within_their_sentence() -> None:
+    text = "出口增长5%，进口下降3%；顺差扩大。“Output rose, exports fell.”"
+    first, second = layout_of(text).sentences
+    at = text.index("进口")
+    assert text[clause_start(text, first.start, at) : clause_end(text, at, first.end)] == "进口下降3%"
+    at = text.index("扩大")
+    assert text[clause_start(text, first.start, at) : clause_end(text, at, first.end)] == "顺差扩大"  # the stop is no part of it
+    at = text.index("exports")
+    assert text[clause_start(text, second.start, at) : clause_end(text, at, second.end)] == " exports fell"
 
 
 def test_breaks_start_a_paragraph_and_a_sentence() -> None:

@@ -18,9 +18,9 @@ from podium.checks.registry import CheckContext
 from podium.checks.tolerance import tolerance
 from podium.checks.units import convert
 from podium.checks.words import load
-from podium.layout import Layout, Span
+from podium.layout import CLAUSE_MARKS, Layout, Span, clause_end, clause_start
 from podium.model import Briefing, Commitment, CommitmentStatus, Quantity
-from podium.quantities.places import WINDOW, clause_end, clause_start, placer_of
+from podium.quantities.places import WINDOW, placer_of
 from podium.quantities.series import indicator_named, indicator_of, known_indicator
 from podium.scan import trie, word_places
 from podium.wordtables import read_table
@@ -38,7 +38,6 @@ class CommitmentWords:
     zh_lead: re.Pattern[str]
     zh_deadline: re.Pattern[str]
     zh_deadlines: dict[str, int]
-    zh_clause_marks: str
     timeless: re.Pattern[str]
     comparison: re.Pattern[str]
 
@@ -56,7 +55,6 @@ def words() -> CommitmentWords:
         zh_lead=re.compile(trie(str(w) for w in table["zh_leads"])),
         zh_deadline=re.compile(r"到?(?P<year>20\d\d)年(?:底前|底|前)?|" + trie(deadlines)),
         zh_deadlines=deadlines,
-        zh_clause_marks=str(table["zh_clause_marks"]),
         timeless=re.compile(trie(str(w).lower() for w in table["timeless"]), re.IGNORECASE),
         comparison=re.compile(r"\b(?:" + trie(str(w).lower() for w in table["comparisons"]) + r")\b", re.IGNORECASE),
     )
@@ -298,28 +296,24 @@ def undertakings_zh(
         if index in taken or not ctx.layout.sentences:
             continue
         sentence = ctx.layout.sentences[index]
-        marks = [text.rfind(m, sentence.start, lead.start()) for m in table.zh_clause_marks]
-        clause_start = max(sentence.start, *(m + 1 for m in marks))
-        ends = [e for m in table.zh_clause_marks if (e := text.find(m, lead.end(), sentence.end)) >= 0]
-        clause_end = min(ends, default=sentence.end)
-        window_start = max(clause_start, lead.start() - ZH_LOOKBACK)
-        due = table.zh_deadline.search(text, window_start, clause_end)
+        opens, closes = clause_start(text, sentence.start, lead.start()), clause_end(text, lead.end(), sentence.end)
+        due = table.zh_deadline.search(text, max(opens, lead.start() - ZH_LOOKBACK), closes)
         if due is None or _asked(briefing, sentence, turns):
             continue
         subject = text[max(sentence.start, lead.start() - ZH_SUBJECT_CHARS) : lead.start()]
-        subject = subject.strip(" \n\t" + table.zh_clause_marks + "、")
+        subject = subject.strip(" \n\t、" + "".join(CLAUSE_MARKS))
         taken.add(index)
         found.append(
             Commitment(
-                subject=subject or text[lead.start() : clause_end].strip(),
+                subject=subject or text[lead.start() : closes].strip(),
                 text=text[sentence.start : sentence.end].strip(),
                 start=min(lead.start(), due.start()),
-                end=clause_end,
+                end=closes,
                 deadline=_zh_deadline(due, year),
                 speaker=_speaker(briefing, sentence.start, None),
                 modality="forecast" if table.forecast_label.match(lead.group()) else "target",
                 briefing=briefing.source,
-                place=place_of_span(briefing, lead.start(), clause_end),
+                place=place_of_span(briefing, lead.start(), closes),
             )
         )
     return found

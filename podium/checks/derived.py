@@ -16,12 +16,10 @@ from podium.checks.subjects import subject_key
 from podium.checks.registry import CheckContext, check
 from podium.checks.text import by_sentence, figures_within, gap, says, single_year, year_of
 from podium.checks.tolerance import Interval, interval, relative_tolerance
-from podium.checks.units import convert
+from podium.checks.units import NON_AMOUNT_UNITS, convert
 from podium.checks.words import load
 from podium.layout import Layout, Span
 from podium.model import Finding, Quantity
-
-NON_AMOUNT_UNITS = frozenset({"%", "pp", "times", "rank", "year", "month", "day", "magnitude"})
 
 
 def _divide(num: Interval, den: Interval) -> Interval | None:

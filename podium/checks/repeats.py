@@ -15,7 +15,7 @@ from podium.checks.subjects import same_subject, subject_key, words_key
 from podium.checks.registry import CheckContext, check
 from podium.checks.text import by_sentence, says
 from podium.checks.tolerance import interval, relative_tolerance
-from podium.checks.units import convert
+from podium.checks.units import NON_AMOUNT_UNITS, convert
 from podium.checks.words import load
 from podium.layout import Layout
 from podium.model import Briefing, Finding, Quantity
@@ -318,12 +318,39 @@ def check_pair(first: Quantity, second: Quantity) -> Finding:
     return finding(CHECK, agree(ok), explanation, [first, second], slack)
 
 
+RATES_OF_AMOUNTS = frozenset({"%", "pp"})
+
+
+def amounts_measured(layout: Layout, quantities: list[Quantity]) -> dict[int, str]:
+    """The unit of the amount each growth or change rate follows in its sentence, one clause break
+    at most between ("exports of 2.13 trillion yuan, down 6%"), by the rate's start: a rate of an
+    amount in yuan and one of the same amount in dollars are two measures."""
+    measured = {}
+    for before, qty in zip(quantities, quantities[1:]):
+        if qty.unit not in RATES_OF_AMOUNTS or qty.kind not in ("growth", "change") or before.unit in NON_AMOUNT_UNITS:
+            continue
+        if layout.same_sentence(before.start, qty.start) and len(patterns.CLAUSE_BREAK.findall(layout.text, before.end, qty.start)) <= 1:
+            measured[qty.start] = before.unit
+    return measured
+
+
+def _rates_of_unlike_amounts(measured: dict[int, str], a: Quantity, b: Quantity) -> bool:
+    units = measured.get(a.start), measured.get(b.start)
+    return None not in units and convert(1.0, units[0] or "", units[1] or "") is None
+
+
 @check("repeats")
 def repeated_figures(ctx: CheckContext) -> list[Finding]:
     """One measure stated twice must agree. Two figures in one sentence are never a repeat: there
-    they are a part and its whole, or a start and an end."""
+    they are a part and its whole, or a start and an end; nor are rates of amounts stated in units
+    that do not convert (a growth of exports in yuan and in dollars)."""
     pool = candidates(ctx.layout, ctx.quantities, ctx.restated, ctx.milestones, paired_only=True)
-    return [check_pair(a, b) for a, b in _matched_pairs(pool, pool, same_pool=True) if not ctx.layout.same_sentence(a.start, b.start)]
+    measured = amounts_measured(ctx.layout, ctx.quantities)
+    return [
+        check_pair(a, b)
+        for a, b in _matched_pairs(pool, pool, same_pool=True)
+        if not ctx.layout.same_sentence(a.start, b.start) and not _rates_of_unlike_amounts(measured, a, b)
+    ]
 
 
 def pool(briefing: Briefing) -> list[tuple[Quantity, str]]:

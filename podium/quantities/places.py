@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from podium.layout import clause_end, clause_start
 from podium.model import Briefing, Quantity
 from podium.scan import lowered_for_search, marks, matches_at, occurrences, trie, word_places
 from podium.stages import stage
@@ -29,10 +30,6 @@ HEADER_CHARS = 3000
 # country and more than once: the venue's city in a dateline ("Beijing | 10 a.m.") is named once.
 MIN_HEADER_MENTIONS = 2
 SUBNATIONAL = ("city", "province", "state")
-# A Chinese full stop ends the clause too: the layout keeps a Chinese paragraph as one sentence,
-# and a place named two sentences back is not the figure's.
-CLAUSE_MARKS = (",", ";", ":", "，", "；", "：", "。", "！", "？")
-FULL_STOPS = ("。", "！", "？")
 # How far before a place a Latin counterpart word ("exports to the United States", "trade with
 # traditional markets such as Japan") may stand.
 COUNTERPART_REACH = 80
@@ -256,20 +253,6 @@ def _speaker_places(briefing: Briefing) -> dict[str, tuple[Place | None, Place |
     return found
 
 
-def clause_start(text: str, lo: int, at: int) -> int:
-    """Where the clause holding `at` begins (after the last comma, semicolon or colon), at most
-    WINDOW characters back."""
-    lo = max(lo, at - WINDOW)
-    return max(lo, *(text.rfind(mark, lo, at) + 1 for mark in CLAUSE_MARKS))
-
-
-def clause_end(text: str, at: int, hi: int) -> int:
-    """Where the clause holding `at` ends, at most WINDOW characters on."""
-    hi = min(hi, at + WINDOW)
-    ends = [found for mark in CLAUSE_MARKS if (found := text.find(mark, at, hi)) >= 0]
-    return min(ends, default=hi)
-
-
 class _Index:
     """Mentions in text order, looked up by offset. Given the text, a place named as a trade
     partner ("exports to the United States") is passed over: it is a counterpart, not the place
@@ -387,14 +370,6 @@ def _named_in(text: str) -> _Index:
     return _Index(mentions_in(text), text)
 
 
-def _within_full_stops(text: str, lo: int, hi: int, qty: Quantity) -> tuple[int, int]:
-    """The sentence bounds narrowed to the Chinese full stops around the figure (the layout keeps
-    a Chinese paragraph as one sentence)."""
-    back = max(text.rfind(stop, max(lo, qty.start - WINDOW), qty.start) for stop in FULL_STOPS)
-    ahead = [found for stop in FULL_STOPS if (found := text.find(stop, qty.end, min(hi, qty.end + WINDOW))) >= 0]
-    return (back + 1 if back >= 0 else lo), min(ahead, default=hi)
-
-
 class Placer:
     """Everything a briefing says about places, found once; `place` answers for any span."""
 
@@ -413,7 +388,7 @@ class Placer:
         """place, place_source and entity of a figure (or of any span given as a Quantity)."""
         text = self.briefing.text
         sentence = self.layout.sentence(qty.start)
-        lo, hi = _within_full_stops(text, min(sentence.start, qty.start), max(sentence.end, qty.end), qty)
+        lo, hi = min(sentence.start, qty.start), max(sentence.end, qty.end)
         said_by = self.speakers.get(qty.speaker or "", (None, None))
         own = said_by[0] if said_by[0] is not None and said_by[0].kind in SUBNATIONAL else self.home
         org = self.named.last_before(max(lo, qty.start - WINDOW), qty.start, organisation=True)
@@ -458,4 +433,4 @@ def run_places(briefing: Briefing) -> Briefing:
     return briefing
 
 
-__all__ = ["Placer", "clause_end", "clause_start", "cues_in", "gazetteer", "home_of", "mentions_in", "place_figures", "placer_of", "run_places"]
+__all__ = ["Placer", "cues_in", "gazetteer", "home_of", "mentions_in", "place_figures", "placer_of", "run_places"]

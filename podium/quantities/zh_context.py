@@ -1,22 +1,22 @@
 """The context of Chinese figures: kind, period, modality and subject (see podium/quantities/zh.py).
 
-All of it is read on the normalised copy of the text, in its clauses (between ，；：。 and line
-breaks; 、 joins a list inside one clause) and sentences."""
+All of it is read on the normalised copy of the text, in the sentences and clauses of the briefing's
+layout (podium/layout.py: clauses between ，；：, and 、 joins a list inside one), read on the copy."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from podium.layout import Layout, clause_start
 from podium.model import Briefing, Quantity
 from podium.quantities.direction import carry_directions, direction_at
 from podium.quantities.zh import Mention
 from podium.wordtables import read_table
-from podium.zh import alternation, longest_first
+from podium.zh import ChineseView, alternation, longest_first
 
-_CLAUSE_MARKS = ",;。!?:\n"
-_SENTENCE_MARKS = "。!?\n"
 _CN_SMALL = "一二三四五六七八九十"
 
 
@@ -31,6 +31,7 @@ class Cues:
     modality: dict[str, tuple[str, ...]]
     subject_trailing: tuple[str, ...]
     subject_leading: tuple[str, ...]
+    subject_relations: tuple[str, ...]
     relative_years: dict[str, int]
     same_period: tuple[str, ...]
     quarters: dict[str, int]
@@ -67,6 +68,7 @@ def cues() -> Cues:
         modality={str(k): longest_first(v) for k, v in kinds["modality"].items()},
         subject_trailing=longest_first(kinds["subject_trailing"]),
         subject_leading=longest_first(kinds["subject_leading"]),
+        subject_relations=longest_first(kinds["subject_relations"]),
         relative_years=relative,
         same_period=same,
         quarters=quarters,
@@ -79,20 +81,37 @@ def cues() -> Cues:
     )
 
 
+class Sentences:
+    """The briefing's layout sentences as stretches of the normalised copy (the layout is found on
+    the text as written; the copy leaves glosses out, so its offsets differ), and their clauses."""
+
+    def __init__(self, view: ChineseView, layout: Layout) -> None:
+        spans = [s for s in layout.sentences if s.end > view.start and s.start < view.end]
+        self.copy = view.text
+        self.starts = [view.index(s.start) for s in spans]
+        self.ends = [view.index(s.end) for s in spans]
+        self.length = len(view.text)
+
+    def _index(self, at: int) -> int:
+        """The sentence holding copy offset `at` (the one before, between two; the first, before it)."""
+        return max(0, bisect_right(self.starts, at) - 1)
+
+    def start(self, at: int) -> int:
+        return self.starts[self._index(at)] if self.starts else 0
+
+    def end(self, at: int) -> int:
+        return self.ends[self._index(at)] if self.ends else self.length
+
+    def clause_start(self, at: int) -> int:
+        return clause_start(self.copy, self.start(at), at)
+
+
 # --- kinds ------------------------------------------------------------------------------------
 
 
-def clause_start(copy: str, at: int) -> int:
-    return max(copy.rfind(mark, 0, at) for mark in _CLAUSE_MARKS) + 1
-
-
-def sentence_start(copy: str, at: int) -> int:
-    return max(copy.rfind(mark, 0, at) for mark in _SENTENCE_MARKS) + 1
-
-
-def kind_of(copy: str, mention: Mention) -> str:
+def kind_of(copy: str, mention: Mention, sentences: Sentences) -> str:
     c = cues()
-    start = clause_start(copy, mention.start)
+    start = sentences.clause_start(mention.start)
     clause = copy[start : mention.start]
     if mention.kind:
         # 成 is a share ("七成"), but "增速超过两成" is a growth of 20%.
@@ -103,7 +122,7 @@ def kind_of(copy: str, mention: Mention) -> str:
         return "duration"
     if clause.lstrip().startswith(c.respectively) and _nearest_cue(clause, c.kinds) is None:
         # "降幅有所收窄,分别为32.7%、15.8%": the list's cue stands in the clause before.
-        clause = copy[sentence_start(copy, start) : mention.start]
+        clause = copy[sentences.start(start) : mention.start]
     if mention.unit == "pp":
         return "share" if any(w in clause for w in c.kinds.get("share", ())) and "拉动" in clause else "change"
     clause = _without_level_link(clause, c)
@@ -150,8 +169,8 @@ def _nearest_cue(clause: str, table: dict[str, tuple[str, ...]]) -> str | None:
     return best
 
 
-def modality_of(copy: str, mention: Mention) -> str:
-    sentence = copy[sentence_start(copy, mention.start) : mention.start]
+def modality_of(copy: str, mention: Mention, sentences: Sentences) -> str:
+    sentence = copy[sentences.start(mention.start) : mention.start]
     found = _nearest_cue(sentence, cues().modality)
     return found or "actual"
 
@@ -170,7 +189,7 @@ class TimeRef:
     until: int | None = None  # where it stops dating figures (the end of a breakdown sentence)
 
 
-def find_time_refs(copy: str, year: int | None) -> list[TimeRef]:
+def find_time_refs(copy: str, year: int | None, sentences: Sentences) -> list[TimeRef]:
     c = cues()
     refs: list[TimeRef] = []
     for match in c.time_ref.finditer(copy):
@@ -187,18 +206,16 @@ def find_time_refs(copy: str, year: int | None) -> list[TimeRef]:
         before = copy[max(0, match.start() - 4) : match.start()]
         base = before.endswith(c.base_markers)
         own = copy[match.end() : match.end() + 1] == "的" and copy[match.end() + 1 : match.end() + 2].isdigit()
-        until = _breakdown_end(copy, match.start(), c)
+        until = _breakdown_end(copy, match.start(), c, sentences)
         refs.append(TimeRef(match.start(), match.end(), _period(ref_year, sub), base, own, sub, until))
     return refs
 
 
-def _breakdown_end(copy: str, at: int, c: Cues) -> int | None:
+def _breakdown_end(copy: str, at: int, c: Cues, sentences: Sentences) -> int | None:
     """The end of the sentence at `at` where that sentence breaks the period in force down."""
-    start = sentence_start(copy, at)
-    if not copy[start:at].lstrip(" ,").startswith(c.breakdown):
+    if not copy[sentences.start(at) : at].lstrip(" ,").startswith(c.breakdown):
         return None
-    ends = [e for e in (copy.find(m, at) for m in _SENTENCE_MARKS) if e >= 0]
-    return min(ends, default=len(copy))
+    return sentences.end(at)
 
 
 def _year_of(match: re.Match[str], year: int | None, c: Cues) -> int | None:
@@ -255,12 +272,12 @@ def _period(year: int, sub: tuple[str, int, int] | None) -> str:
     return f"{year}-{first:02d}/{year}-{last:02d}"
 
 
-def period_of(copy: str, mention: Mention, refs: list[TimeRef], kind: str) -> str:
+def period_of(copy: str, mention: Mention, refs: list[TimeRef], kind: str, sentences: Sentences) -> str:
     c = cues()
     if kind == "duration":
         return ""
     # "截至目前,…已超过八成": a standing word before the figure in its sentence, no time after it.
-    sentence = sentence_start(copy, mention.start)
+    sentence = sentences.start(mention.start)
     standing = max((copy.rfind(word, sentence, mention.start) for word in c.standing), default=-1)
     if standing >= 0 and not any(standing < ref.start < mention.start for ref in refs):
         return ""
@@ -272,7 +289,7 @@ def period_of(copy: str, mention: Mention, refs: list[TimeRef], kind: str) -> st
         return ""  # "海拔1000米左右": a lasting measure, dated only by a time in its own sentence
     if live:
         return live[-1].period
-    sentence_end = min((copy.find(m, mention.end) for m in _SENTENCE_MARKS if copy.find(m, mention.end) >= 0), default=len(copy))
+    sentence_end = sentences.end(mention.start)
     later = [ref for ref in refs if not ref.base and mention.end <= ref.start < sentence_end]
     return later[0].period if later else ""
 
@@ -280,11 +297,11 @@ def period_of(copy: str, mention: Mention, refs: list[TimeRef], kind: str) -> st
 # --- subjects ---------------------------------------------------------------------------------
 
 
-def subject_of(copy: str, mention: Mention, refs: list[TimeRef], after: int = 0) -> str:
+def subject_of(copy: str, mention: Mention, refs: list[TimeRef], sentences: Sentences, after: int = 0) -> str:
     """The noun phrase the figure measures: its clause before it (after `after`, the end of the
     figure before it), time words and verbs cut."""
     c = cues()
-    start = max(clause_start(copy, mention.start), after)
+    start = max(sentences.clause_start(mention.start), after)
     for ref in refs:
         if start <= ref.start < mention.start:
             start = max(start, ref.end) if ref.start - start <= 2 else start
@@ -314,28 +331,31 @@ def chinese_quantities(briefing: Briefing) -> list[Quantity]:
     furniture += [(turn.start, turn.body_start) for turn in briefing.turns if turn.label]
     view, found = extract(briefing.text, body_start, furniture=furniture)
     copy = view.text
+    sentences = Sentences(view, briefing.layout)
     year = _briefing_year(briefing)
-    refs = find_time_refs(copy, year)
+    refs = find_time_refs(copy, year, sentences)
     out: list[Quantity] = []
     read: list[tuple[Mention, Quantity]] = []
     previous: tuple[int, str] | None = None  # the last subject and the sentence it was in
+    owner: tuple[int, str] | None = None  # the last subject that is no relation, and its sentence
     last_end = 0
     for mention, qty in found:
-        qty.kind = kind_of(copy, mention)  # type: ignore[assignment]
-        qty.period = period_of(copy, mention, refs, qty.kind)
-        qty.modality = modality_of(copy, mention)  # type: ignore[assignment]
+        qty.kind = kind_of(copy, mention, sentences)  # type: ignore[assignment]
+        qty.period = period_of(copy, mention, refs, qty.kind, sentences)
+        qty.modality = modality_of(copy, mention, sentences)  # type: ignore[assignment]
         qty.direction = direction_at(copy, mention.start, mention.end, kind=qty.kind, value=qty.value, lang="zh")
-        subject = subject_of(copy, mention, refs, last_end)
-        earlier = _restated(copy, read, mention, qty)
+        subject = subject_of(copy, mention, refs, sentences, last_end)
+        earlier = _restated(copy, read, mention, qty, sentences)
         if earlier is not None:
             # "2995.6亿斤（约1.5亿吨）": the same figure in other units, of the same thing.
             qty.kind, qty.period, qty.direction, subject = earlier.kind, earlier.period, earlier.direction, earlier.subject  # type: ignore[assignment]
         elif set(subject) <= LIST_JOINERS:
             subject = ""  # "增长10.2%和9.4%": the list's subject, from the figure before
         last_end = mention.end
-        sentence = sentence_start(copy, mention.start)
+        sentence = sentences.start(mention.start)
         if not subject and previous is not None and previous[0] == sentence:
             subject = previous[1]
+        subject, owner = _with_owner(copy, mention, subject, owner, sentences)
         previous = (sentence, subject)
         qty.subject = subject
         turn = briefing.turn_at(qty.start)
@@ -343,13 +363,31 @@ def chinese_quantities(briefing: Briefing) -> list[Quantity]:
             qty.turn, qty.speaker = turn.id, turn.speaker
         out.append(qty)
         read.append((mention, qty))
-    _respective_periods(copy, read)
-    _held_periods(copy, read)
+    _respective_periods(copy, read, sentences)
+    _held_periods(copy, read, sentences)
     carry_directions(briefing.text, out, "zh")  # "分别增长6.1%、4.8%": one verb for the list
     return out
 
 
-def _respective_periods(copy: str, read: list[tuple[Mention, Quantity]]) -> None:
+def _with_owner(copy: str, mention: Mention, subject: str, owner: tuple[int, str] | None, sentences: Sentences) -> tuple[str, tuple[int, str] | None]:
+    """A clause that opens with a relation (占全国总额的, 比全国高) names what the figure is measured
+    against, not whose it is: its owner is the last subject of its sentence that is no relation
+    ("东部地区工业投资250亿元,…,占全国总额的60.5%": the eastern region's share). Returns the subject
+    and the owner for the figures after it."""
+    relations, sentence = cues().subject_relations, sentences.start(mention.start)
+    opened = copy[sentences.clause_start(mention.start) : mention.start].lstrip()
+    relation = next((word for word in relations if opened.startswith(word)), None)
+    if relation is not None:
+        if owner is None or owner[0] != sentence:
+            return subject, owner
+        # The relation word stays (占同期全国总量的: a time word after it took it off the subject).
+        return owner[1] + ("" if subject.startswith(relation) else relation) + subject.removesuffix("的"), owner
+    if subject and not any(word in subject for word in relations):
+        return subject, (sentence, subject)
+    return subject, owner  # "增速比上月加快" is measured against a base too: no owner
+
+
+def _respective_periods(copy: str, read: list[tuple[Mention, Quantity]], sentences: Sentences) -> None:
     """"前3个月…分别为32.7%、15.8%、9.5%": a list opened by 分别 whose figures share a range of as
     many months, quarters or years as it has figures takes them one each, in order."""
     c = cues()
@@ -359,7 +397,7 @@ def _respective_periods(copy: str, read: list[tuple[Mention, Quantity]]) -> None
         while end < len(read) and _listed(copy, read[end - 1][0], read[end][0], read[end - 1][1], read[end][1]):
             end += 1
         first = read[at][0]
-        opened = copy[clause_start(copy, first.start) : first.start].lstrip()
+        opened = copy[sentences.clause_start(first.start) : first.start].lstrip()
         run = [qty for _, qty in read[at:end]]
         if end - at > 1 and opened.startswith(c.respectively) and len({q.period for q in run}) == 1:
             parts = _parts(run[0].period)
@@ -382,13 +420,13 @@ def _parts(period: str) -> list[str]:
     return [f"{year}-{m:02d}" for m in range(int(first[5:7]), int(last[5:7]) + 1)]
 
 
-def _held_periods(copy: str, read: list[tuple[Mention, Quantity]]) -> None:
+def _held_periods(copy: str, read: list[tuple[Mention, Quantity]], sentences: Sentences) -> None:
     """"连续4年稳定在560亿斤以上": a level held for N years, quarters or months right after it, in
     its clause, is dated by those N, ending with the period in force."""
     for (before, held), (mention, qty) in zip(read, read[1:]):
         if held.kind != "duration" or qty.kind != "level" or not qty.period:
             continue
-        if "连续" not in copy[clause_start(copy, before.start) : before.start] or clause_start(copy, mention.start) > before.end:
+        if "连续" not in copy[sentences.clause_start(before.start) : before.start] or sentences.clause_start(mention.start) > before.end:
             continue
         qty.period = _span_ending(qty.period, int(held.value), held.unit) or qty.period
 
@@ -415,7 +453,7 @@ LIST_JOINERS = frozenset("、和及与 ")
 RESTATED = re.compile(r"\s*[(\[]\s*(?:约合|折合|大约|约|合|即|相当于)?\s*")
 
 
-def _restated(copy: str, read: list[tuple[Mention, Quantity]], mention: Mention, qty: Quantity) -> Quantity | None:
+def _restated(copy: str, read: list[tuple[Mention, Quantity]], mention: Mention, qty: Quantity, sentences: Sentences) -> Quantity | None:
     """The figure `mention` restates in other units: the last amount of its sentence, where only a
     bracket and a hedge stand between them, or a rate of that amount too ("3551.8亿元人民币,同比下降
     3.8%(折合512.1亿美元": the bracket restates the amount, not the rate)."""
@@ -424,7 +462,7 @@ def _restated(copy: str, read: list[tuple[Mention, Quantity]], mention: Mention,
     opened = copy.rfind("(", 0, mention.start)
     if opened < read[-1][0].end or not RESTATED.fullmatch(copy[opened : mention.start]):
         return None
-    sentence = sentence_start(copy, mention.start)
+    sentence = sentences.start(mention.start)
     for before, earlier in reversed(read):
         if before.start < sentence:
             return None

@@ -61,6 +61,32 @@ def test_a_figure_stated_twice_differently_is_flagged_and_twice_alike_is_not() -
     assert verdicts(agrees, "repeated figure") == []  # a figure said again alike is no finding
 
 
+def test_a_figure_restated_differently_in_the_next_sentence_of_one_paragraph_is_flagged() -> None:
+    # Two sentences of one paragraph: the check passes over pairs in one sentence, so it needs the
+    # layout to part a Chinese paragraph at its full stops.
+    said = "今年上半年，全国夏粮产量2995.6亿斤，比上年增加72.5亿斤。我再说一遍，今年上半年全国夏粮产量{}亿斤！"
+    differs = briefing("2024年7月15日", said.format("2985.6"))
+    assert verdicts(differs, "repeated figure") == [("inconsistent", ["2995.6亿斤", "2985.6亿斤"])]
+    assert verdicts(briefing("2024年7月15日", said.format("2995.6")), "repeated figure") == []
+
+
+def test_shares_of_two_regions_in_two_sentences_are_each_regions_and_no_repeat() -> None:
+    # "占全国总额的" names what the share is of, not whose it is: the sentence's measure before it.
+    said = "一季度,东部地区工业投资250亿元,同比下降3.7%,占全国总额的60.5%。西部地区工业投资80亿元,同比增长5.2%,占全国总额的19.4%。"
+    parsed = briefing("2024年4月17日", said)
+    assert [(q.text, q.subject) for q in parsed.quantities if q.kind == "share"] == [
+        ("60.5%", "东部地区工业投资占全国总额"), ("19.4%", "西部地区工业投资占全国总额"),
+    ]  # fmt: skip
+    assert verdicts(parsed, "repeated figure") == []
+
+
+def test_growth_of_an_amount_in_yuan_and_in_dollars_is_no_repeat() -> None:
+    said = "前5个月,全国实际使用外资3000亿元,同比下降4.0%。以美元计,前5个月全国实际使用外资450{},同比下降6.5%。"
+    assert verdicts(briefing("2024年6月18日", said.format("亿美元")), "repeated figure") == []
+    in_yuan = verdicts(briefing("2024年6月18日", said.format("亿元")), "repeated figure")
+    assert in_yuan == [("inconsistent", ["3000亿元", "450亿元"]), ("inconsistent", ["4.0%", "6.5%"])]
+
+
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
     texts = tuple(

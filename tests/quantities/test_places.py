@@ -133,6 +133,12 @@ def test_a_trade_partner_is_a_counterpart_not_the_figures_place() -> None:
     assert [p for _, p, _ in places("商务部介绍,中国对日本出口增长5%。\n")] == ["China"]
 
 
+def test_a_place_named_in_the_chinese_sentence_before_is_not_the_figures() -> None:
+    # The sentence before ends at a half-width "!": the layout's sentence, not a local list of stops.
+    text = "甘肃省人民政府副省长介绍,全省固定资产投资增长8.1%。这一点广东省也很关注!城镇调查失业率为5.2%。\n"
+    assert places(text) == [("8.1%", "Gansu", "sentence"), ("5.2%", "Gansu", "header")]
+
+
 def test_new_china_is_an_era_not_a_place() -> None:
     text = "甘肃省政府新闻办发布会。全省生产总值比新中国成立初期增长300多倍。\n"
     assert [p for _, p, _ in places(text)] == ["Gansu"]
