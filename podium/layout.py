@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from podium import scan
 from podium.wordtables import read_table
-from podium.zh import HAN
+from podium.zh import HAN_RUN
 
 DATA_FILE = "layout_en.yaml"
 ZH_DATA_FILE = "layout_zh.yaml"
@@ -166,7 +166,7 @@ def _sentence_ends(text: str, paragraph: Span) -> list[int]:
 
 
 def _chinese_sentence_ends(text: str, paragraph: Span) -> list[int]:
-    if HAN.search(text, *paragraph) is None:
+    if HAN_RUN.search(text, *paragraph) is None:
         return []
     stops, pattern = chinese_sentence_end()
     ends = [stop.end() for stop in scan.matches_at(pattern, text, scan.marks(text, stops, *paragraph), paragraph.end)]
