@@ -30,8 +30,10 @@ UPPER_STOP_LABEL = re.compile(
 )
 # "MS. DOE:  Hi, everyone." / "SENIOR ADMINISTRATION OFFICIAL:" (upper case, colon)
 # "JANE DOE/CHANNEL7:" joins a reporter's name to their outlet with a slash.
+# Capitals with accents count ("GREGORIO MARTÍNEZ:"); the label is checked for upper case after.
+_UP = "A-ZÀ-ÖØ-Þ"
 UPPER_COLON_LABEL = re.compile(
-    rf"(?P<label>[A-Z][A-Z'’\-]*\.?(?:{SPACE}+[A-Z][A-Z'’\-]*\.?){{0,5}}(?:/[A-Z][A-Z0-9'’\-]*)?){SPACE}*{COLON}(?={SPACE}|$)"
+    rf"(?P<label>[{_UP}][{_UP}'’\-]*\.?(?:{SPACE}+[{_UP}][{_UP}'’\-]*\.?){{0,5}}(?:/[A-Z][A-Z0-9'’\-]*)?){SPACE}*{COLON}(?={SPACE}|$)"
 )
 # "Q:  text", "Q    text" (two or more spaces), "Q Text" (one space, capital after), same for A.
 QA_LABEL = re.compile(rf"(?P<label>[QA]){SPACE}*(?:{COLON}{SPACE}*|{SPACE}{{2,}}|{SPACE}(?=[\"“A-Z(]))(?=\S)")
@@ -61,6 +63,8 @@ NUMBERED_LABEL = re.compile(
 )
 # "(Reporter question off camera): ..." / "(Jane Doe): ..." a label in brackets
 BRACKET_LABEL = re.compile(rf"\((?P<label>[^()\n]{{2,60}})\){SPACE}*{COLON}{SPACE}*")
+# "[JANE DOE]" alone on its line over the speech (an event page's transcript)
+SQUARE_LABEL = re.compile(rf"\[(?P<label>[^\[\]\n]{{2,60}})\]{SPACE}*$")
 # "JD      text": initials padded with spaces, no colon
 SPACED_INITIALS = re.compile(rf"(?P<label>[A-Z]{{2,4}}){SPACE}{{3,}}(?=\S)")
 # "(JD)" closing a label: the initials the transcript uses for that speaker from then on

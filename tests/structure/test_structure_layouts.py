@@ -768,3 +768,33 @@ def test_an_unlabelled_page_of_questions_and_answers_is_split_by_who_asks() -> N
 def test_unlabelled_prose_that_asks_is_still_one_turn_where_the_page_announces_no_questions() -> None:
     text = "Statement\n\nWhat does the year hold? Growth of 3 percent, we expect.\n\nAnd prices will rise 2 percent.\n"
     assert len(podium.parse(text, stages=["structure.v1"]).turns) == 1
+
+
+def test_names_in_square_brackets_alone_on_their_lines_label_where_they_take_turns() -> None:
+    text = (
+        "Harbour Board Press Conference\n"
+        "00:00 Welcome\n"
+        "04:10 Budget: the new berths\n"
+        "[ANN LEE]\n"
+        "Good morning. I'm Ann Lee, the board's press secretary. The chair will speak first.\n"
+        "[TOM ROE]\n"
+        "Thank you, Ann. The board approved 3 new berths today [inaudible] and work starts in May.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [(t.start, t.label) for t in briefing.turns] == [(text.index("[ANN"), "ANN LEE"), (text.index("[TOM"), "TOM ROE")]
+    assert briefing.turns[1].text.startswith("Thank you, Ann.")
+    one = "Report\n\n[Applause]\n\nThe board approved 3 new berths today, and work starts in May of next year.\n"
+    assert [t.label for t in podium.parse(one, stages=["structure.v1"]).turns] == [None]
+
+
+def test_names_in_capitals_after_a_dash_with_accents() -> None:
+    text = (
+        "Versión estenográfica\n\n"
+        "– JOSÉ ÁLVAREZ: A continuación, invitamos a la secretaria para que nos dirija unas palabras.\n\n"
+        "– MARÍA PÉREZ ÍÑIGUEZ: Muy buenas noches a todos. Muchas gracias por la invitación.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [(t.start, t.label) for t in briefing.turns] == [
+        (text.index("JOSÉ"), "JOSÉ ÁLVAREZ"), (text.index("MARÍA"), "MARÍA PÉREZ ÍÑIGUEZ")
+    ]
+    assert briefing.warnings == []
