@@ -798,3 +798,18 @@ def test_names_in_capitals_after_a_dash_with_accents() -> None:
         (text.index("JOSÉ"), "JOSÉ ÁLVAREZ"), (text.index("MARÍA"), "MARÍA PÉREZ ÍÑIGUEZ")
     ]
     assert briefing.warnings == []
+
+
+def test_a_capitalised_heading_and_a_sites_note_before_the_first_label_are_no_speech() -> None:
+    text = (
+        "Harbour Department\n"
+        "Office of the Assistant Secretary of the Harbour Board (Public Affairs)\n\n"
+        "This is a provisional translation by an external company for reference purpose only.\n\n"
+        "ANN LEE: Good afternoon. The board approved 3 new berths today, and work starts in May.\n\n"
+        "Q: When will they open?\n\n"
+        "MS. LEE: In June.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [t.label for t in briefing.turns] == ["ANN LEE", "Q", "MS. LEE"]
+    spoken = "Harbour Department\n\nThe board met this morning and approved 3 new berths, said the chair today.\n\nANN LEE: Thank you.\n"
+    assert [t.label for t in podium.parse(spoken, stages=["structure.v1"]).turns] == [None, "ANN LEE"]
