@@ -813,3 +813,21 @@ def test_a_capitalised_heading_and_a_sites_note_before_the_first_label_are_no_sp
     assert [t.label for t in briefing.turns] == ["ANN LEE", "Q", "MS. LEE"]
     spoken = "Harbour Department\n\nThe board met this morning and approved 3 new berths, said the chair today.\n\nANN LEE: Thank you.\n"
     assert [t.label for t in podium.parse(spoken, stages=["structure.v1"]).turns] == [None, "ANN LEE"]
+
+
+def test_a_family_name_behind_an_honorific_or_office_is_the_speaker_labelled_in_full() -> None:
+    text = (
+        "Press Briefing by Harbour Board Press Secretary Ann Lee\n\n"
+        "ANN LEE: Good afternoon. I'll take your questions.\n\n"
+        "Q: How many berths will open?\n\n"
+        "MS. LEE: Three, in June.\n\n"
+        "Q: And the cost?\n\n"
+        "Press Secretary Lee: About 4 million dollars.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [(t.speaker, t.role) for t in briefing.turns] == [
+        ("ANN LEE", "host"), (None, "journalist"), ("ANN LEE", "host"), (None, "journalist"), ("ANN LEE", "host")
+    ]
+    assert len(briefing.exchanges) == 2
+    host = next(p for p in briefing.participants if p.name == "ANN LEE")
+    assert set(host.aliases) >= {"MS. LEE"}
