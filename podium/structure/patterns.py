@@ -240,6 +240,22 @@ _PERSON_BEFORE_OFFICE = re.compile(rf"(?P<name>{_BESIDE_OFFICE}),\s+(?:the\s+)?$
 _BESIDE_REACH = 60  # a name stands this close to the office it holds
 
 
+_SELF_NAMED = re.compile(r"(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,2})(?=,|\s+(?:and|from|of)\b)")
+
+
+def self_introduced_name(opening: str) -> str | None:
+    """'Jane Doe' of "I'm Jane Doe, the Bank's Press Secretary": a full name right after the opening
+    words that introduce oneself, closed by a comma or 'and', 'from', 'of'."""
+    lowered = opening.lower().replace("’", "'")
+    for cue in load().self_introduction_cues:
+        at = lowered.find(cue)
+        if at >= 0:
+            match = _SELF_NAMED.match(opening, at + len(cue))
+            if match is not None:
+                return match.group("name")
+    return None
+
+
 def people_beside_offices(text: str) -> list[str]:
     """Named people beside an office that runs briefings, in text order: the one role rule's
     evidence in a title or preamble. Offices are found first; a name is sought only beside one."""

@@ -254,13 +254,16 @@ def _name_opening_statement(text: str, turns: list[Turn]) -> None:
     if not turns or turns[0].label is not None or turns[0].speaker is not None:
         return
     above = text[max(0, turns[0].start - _HEADING_REACH) : turns[0].start].strip().splitlines()
-    if not above:
-        return
-    for named in P.people_beside_offices(above[-1]):
+    for named in P.people_beside_offices(above[-1]) if above else []:
         speaker = next((t.speaker for t in turns if t.speaker and same_person(t.speaker, named)), None)
         if speaker is not None:
             turns[0].speaker = speaker
             return
+    # "I'm Jane Doe, the Bank's Press Secretary, and ...": the opening names its own speaker.
+    turns[0].speaker = P.self_introduced_name(turns[0].text[:_SELF_INTRODUCTION_REACH])
+
+
+_SELF_INTRODUCTION_REACH = 200  # a speaker says who they are in the opening sentence
 
 
 _HEADING_REACH = 200  # the heading line right above a speech

@@ -831,3 +831,22 @@ def test_a_family_name_behind_an_honorific_or_office_is_the_speaker_labelled_in_
     assert len(briefing.exchanges) == 2
     host = next(p for p in briefing.participants if p.name == "ANN LEE")
     assert set(host.aliases) >= {"MS. LEE"}
+
+
+def test_an_unlabelled_opening_that_introduces_its_speaker_is_theirs() -> None:
+    text = (
+        "Harbour Board Press Conference\n\n"
+        "I'm Ann Lee, the Harbour Board's Press Secretary, and thank you for joining us. The chair will speak first.\n\n"
+        "MR ROE: Thank you, Ann. The board approved 3 new berths today.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [(t.speaker, t.role) for t in briefing.turns] == [("Ann Lee", "host"), ("MR ROE", "official")]
+
+
+def test_a_master_of_ceremonies_who_hands_over_in_spanish_runs_the_event() -> None:
+    text = (
+        "– JOSÉ ÁLVAREZ: A continuación, vamos a invitar a la secretaria para que nos dirija unas palabras.\n\n"
+        "– MARÍA PÉREZ: Muy buenas noches a todos. Muchas gracias por la invitación. El puerto tendrá 3 muelles nuevos.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [t.role for t in briefing.turns] == ["host", "official"]
