@@ -77,8 +77,10 @@ def find_date(preamble: list[Line], header_date: str | None, body: str) -> DateF
             continue
         if _has_time_of_day(lowered):
             return DateFinding(found[0], "header")
-        if any(cue in lowered for cue in words.title_cues + words.event_words):
-            return DateFinding(found[0], "title")  # the line names the event: its date is the event's
+        if any(cue in lowered for cue in words.title_cues + words.event_words + words.host_offices):
+            # The line names the event, or who briefs at it ("Presenter: Press Secretary Jane Doe
+            # September 8, 2015"): its date is the event's.
+            return DateFinding(found[0], "title")
         if _is_dateline(text) or _closes_byline(text, found[1]):
             dateline = dateline or found[0]
             continue

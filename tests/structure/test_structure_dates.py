@@ -21,6 +21,9 @@ def dated(preamble: str, body: str = "Output grew.") -> podium.Briefing:
         ("Briefing on towns\nBeijing | 3 p.m. May 16, 2024", ("2024-05-16", "header")),
         ("Regular Press Conference on November 9, 2015", ("2015-11-09", "title")),
         ("2022年8月19日外交部发言人例行记者会", ("2022-08-19", "title")),
+        ("Version finale\n\nFriday, June 10, 2016, 11 h 45", ("2016-06-10", "header")),
+        ("Version finale\n\nLe mardi 16 octobre 2018, 15 h", ("2018-10-16", "header")),
+        ("News Transcript\n\nPresenter: Harbour Press Secretary Ann Lee September 8, 2015", ("2015-09-08", "title")),
     ],
 )
 def test_the_day_when_it_is_stated(preamble: str, expected: tuple[str, str]) -> None:
