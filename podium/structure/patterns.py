@@ -129,6 +129,10 @@ SERIES_ZH_CUE = "系列"
 YEAR_STARTS = (re.compile(r"19(?=\d\d)"), re.compile(r"20(?=\d\d)"))
 ISO_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
 ZH_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+# "12.5.2017" (day first), "24/01/2006", "8/04/22": numbers only, read in dates.numeric_readings
+NUMERIC_DATE = re.compile(
+    r"(?<![\d./])(?P<a>\d{1,2})(?:\.(?P<b1>\d{1,2})\.(?P<y1>(?:19|20)\d{2})|/(?P<b2>\d{1,2})/(?P<y2>(?:19|20)\d{2}|\d{2}))(?![\d./])"
+)
 
 
 @lru_cache(maxsize=1)
