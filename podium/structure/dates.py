@@ -96,8 +96,7 @@ def find_date(preamble: list[Line], header_date: str | None, body: str) -> DateF
     words = load()
     publication: tuple[str, str] | None = None
     dateline: str | None = None  # a bare date line: the event's unless a line naming the event dates it
-    named = next((m for m in map(P.month_date().search, (line.stripped for line in preamble)) if m), None)
-    near = iso_from_match(named) if named else None
+    near = _named_date(preamble) if any("/" in line.stripped for line in preamble) else None
     for line in preamble:
         text = line.stripped
         lowered = text.lower()
@@ -129,6 +128,13 @@ def find_date(preamble: list[Line], header_date: str | None, body: str) -> DateF
         year = int(publication[0][:4])
         return DateFinding(None, None, year, f"published {publication[0]} ({publication[1][:80].strip()})")
     return _year_from_text(body)
+
+
+def _named_date(preamble: list[Line]) -> str | None:
+    """The first date the preamble writes with its month's name: the anchor for a slash date that
+    reads both ways (only a slash date can)."""
+    named = next((m for m in map(P.month_date().search, (line.stripped for line in preamble)) if m), None)
+    return iso_from_match(named) if named else None
 
 
 def _is_dateline(text: str) -> bool:
