@@ -40,8 +40,10 @@ def _iso(year: int, month: int, day: int) -> str | None:
         return None
 
 
-def first_date(text: str) -> tuple[str, str] | None:
-    """(ISO date, matched text) of the first date written out in `text`, any of the usual forms."""
+def first_date(text: str, near: str | None = None) -> tuple[str, str] | None:
+    """(ISO date, matched text) of the first date written out in `text`, any of the usual forms.
+    A date in numbers that reads both ways ('8/04/22') takes the reading a little before `near`, a
+    date the page writes with its month's name, and otherwise gives no day."""
     match = P.month_date().search(text)
     if match:
         iso = iso_from_match(match)
@@ -52,7 +54,38 @@ def first_date(text: str) -> tuple[str, str] | None:
         iso = _iso(int(match["y"]), int(match["m"]), int(match["d"]))
         if iso:
             return iso, match.group(0)
+    match = P.NUMERIC_DATE.search(text)
+    if match:
+        iso = _one_reading(numeric_readings(match), near)
+        if iso:
+            return iso, match.group(0)
     return None
+
+
+_NEAR_DAYS = 62  # a page is dated within weeks of the event it reports
+
+
+def numeric_readings(match: re.Match[str]) -> list[str]:
+    """The dates a number-only date can be: '12.5.2017' is day first; '24/01/2006' and '1/24/2006'
+    can be read one way only; '8/04/22' both."""
+    a = int(match["a"])
+    if match["b1"]:
+        found = _iso(int(match["y1"]), int(match["b1"]), a)
+        return [found] if found else []
+    b, year = int(match["b2"]), int(match["y2"])
+    year = year + 2000 if year < 100 else year
+    readings = [_iso(year, a, b), _iso(year, b, a)]
+    return list(dict.fromkeys(r for r in readings if r))
+
+
+def _one_reading(readings: list[str], near: str | None) -> str | None:
+    if len(readings) == 1:
+        return readings[0]
+    if not readings or near is None:
+        return None
+    anchor = dt.date.fromisoformat(near)
+    before = [r for r in readings if 0 <= (anchor - dt.date.fromisoformat(r)).days <= _NEAR_DAYS]
+    return before[0] if len(before) == 1 else None
 
 
 def find_date(preamble: list[Line], header_date: str | None, body: str) -> DateFinding:
@@ -63,10 +96,11 @@ def find_date(preamble: list[Line], header_date: str | None, body: str) -> DateF
     words = load()
     publication: tuple[str, str] | None = None
     dateline: str | None = None  # a bare date line: the event's unless a line naming the event dates it
+    near = _named_date(preamble) if any("/" in line.stripped for line in preamble) else None
     for line in preamble:
         text = line.stripped
         lowered = text.lower()
-        found = first_date(text)
+        found = first_date(text, near)
         iso = P.ISO_DATE.search(text)
         if found is None:
             if iso and publication is None:
@@ -77,8 +111,10 @@ def find_date(preamble: list[Line], header_date: str | None, body: str) -> DateF
             continue
         if _has_time_of_day(lowered):
             return DateFinding(found[0], "header")
-        if any(cue in lowered for cue in words.title_cues + words.event_words):
-            return DateFinding(found[0], "title")  # the line names the event: its date is the event's
+        if any(cue in lowered for cue in words.title_cues + words.event_words + words.host_offices):
+            # The line names the event, or who briefs at it ("Presenter: Press Secretary Jane Doe
+            # September 8, 2015"): its date is the event's.
+            return DateFinding(found[0], "title")
         if _is_dateline(text) or _closes_byline(text, found[1]):
             dateline = dateline or found[0]
             continue
@@ -94,10 +130,17 @@ def find_date(preamble: list[Line], header_date: str | None, body: str) -> DateF
     return _year_from_text(body)
 
 
+def _named_date(preamble: list[Line]) -> str | None:
+    """The first date the preamble writes with its month's name: the anchor for a slash date that
+    reads both ways (only a slash date can)."""
+    named = next((m for m in map(P.month_date().search, (line.stripped for line in preamble)) if m), None)
+    return iso_from_match(named) if named else None
+
+
 def _is_dateline(text: str) -> bool:
     """A date alone on its line, or with only a place beside it ('2 September, 2002, Geneva')."""
     text = text.rstrip(" .")
-    if P.month_date().fullmatch(text):
+    if P.month_date().fullmatch(text) or P.NUMERIC_DATE.fullmatch(text):
         return True
     match = P.DATELINE_PLACE.match(text)
     return match is not None and P.month_date().fullmatch(match.group("date").strip()) is not None

@@ -340,15 +340,45 @@ def _is_header_key(raw: str) -> bool:
 
 
 def _marked_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | None:
-    """Shapes known by their first character: a caption's '- ', a shot list's '2. ', '(Name):'."""
+    """Shapes known by their first character: a caption's '- ', '– JANE DOE:', a shot list's '2. ',
+    '(Name):', '[JANE DOE]'."""
     first = rest[:1]
     if first in ("-", "\u2013"):
-        return _speaker_change(lines, index, pos, rest)
+        return _speaker_change(lines, index, pos, rest) or _dash_led_label(lines, index, pos, rest)
     if first.isdigit():
         return _numbered_label(lines, index, pos, rest)
     if first == "(":
         return _bracket_label(lines, index, pos, rest)
+    if first == "[":
+        return _square_label(lines, index, pos, rest)
     return None
+
+
+DASH_LED = "dash-led"  # "– JANE DOE: text": a stenographic version's name in capitals after a dash
+SQUARE = "square"  # "[JANE DOE]" alone on its line
+
+
+def _dash_led_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | None:
+    match = P.CAPTION_SPEAKER_CHANGE.match(rest)
+    if match is None:
+        return None
+    label = _upper_label(lines, index, pos + match.end(), rest[match.end() :])
+    return _shaped(label, DASH_LED) if label is not None else None
+
+
+def _square_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | None:
+    """A name of two words or more in square brackets, alone on its line: '[Inaudible]' and
+    '[Applause]' are one word, and the shape counts only where it repeats (judge)."""
+    match = P.SQUARE_LABEL.match(rest)
+    if match is None:
+        return None
+    raw = match.group("label").strip()
+    if len(raw.split()) < 2 or not _reads_as_name(raw) or not _title_cased(raw):
+        return None
+    after = next((line for line in lines[index + 1 :] if not line.blank), None)
+    if after is None:
+        return None
+    return _shaped(Label(pos, after.content_start, index, raw, _kind_of(raw), False), SQUARE)
 
 
 _FINDERS = (

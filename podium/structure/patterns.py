@@ -30,8 +30,10 @@ UPPER_STOP_LABEL = re.compile(
 )
 # "MS. DOE:  Hi, everyone." / "SENIOR ADMINISTRATION OFFICIAL:" (upper case, colon)
 # "JANE DOE/CHANNEL7:" joins a reporter's name to their outlet with a slash.
+# Capitals with accents count ("GREGORIO MARTÍNEZ:"); the label is checked for upper case after.
+_UP = "A-ZÀ-ÖØ-Þ"
 UPPER_COLON_LABEL = re.compile(
-    rf"(?P<label>[A-Z][A-Z'’\-]*\.?(?:{SPACE}+[A-Z][A-Z'’\-]*\.?){{0,5}}(?:/[A-Z][A-Z0-9'’\-]*)?){SPACE}*{COLON}(?={SPACE}|$)"
+    rf"(?P<label>[{_UP}][{_UP}'’\-]*\.?(?:{SPACE}+[{_UP}][{_UP}'’\-]*\.?){{0,5}}(?:/[A-Z][A-Z0-9'’\-]*)?){SPACE}*{COLON}(?={SPACE}|$)"
 )
 # "Q:  text", "Q    text" (two or more spaces), "Q Text" (one space, capital after), same for A.
 QA_LABEL = re.compile(rf"(?P<label>[QA]){SPACE}*(?:{COLON}{SPACE}*|{SPACE}{{2,}}|{SPACE}(?=[\"“A-Z(]))(?=\S)")
@@ -61,6 +63,8 @@ NUMBERED_LABEL = re.compile(
 )
 # "(Reporter question off camera): ..." / "(Jane Doe): ..." a label in brackets
 BRACKET_LABEL = re.compile(rf"\((?P<label>[^()\n]{{2,60}})\){SPACE}*{COLON}{SPACE}*")
+# "[JANE DOE]" alone on its line over the speech (an event page's transcript)
+SQUARE_LABEL = re.compile(rf"\[(?P<label>[^\[\]\n]{{2,60}})\]{SPACE}*$")
 # "JD      text": initials padded with spaces, no colon
 SPACED_INITIALS = re.compile(rf"(?P<label>[A-Z]{{2,4}}){SPACE}{{3,}}(?=\S)")
 # "(JD)" closing a label: the initials the transcript uses for that speaker from then on
@@ -125,6 +129,10 @@ SERIES_ZH_CUE = "系列"
 YEAR_STARTS = (re.compile(r"19(?=\d\d)"), re.compile(r"20(?=\d\d)"))
 ISO_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
 ZH_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+# "12.5.2017" (day first), "24/01/2006", "8/04/22": numbers only, read in dates.numeric_readings
+NUMERIC_DATE = re.compile(
+    r"(?<![\d./])(?P<a>\d{1,2})(?:\.(?P<b1>\d{1,2})\.(?P<y1>(?:19|20)\d{2})|/(?P<b2>\d{1,2})/(?P<y2>(?:19|20)\d{2}|\d{2}))(?![\d./])"
+)
 
 
 @lru_cache(maxsize=1)
@@ -234,6 +242,22 @@ _BESIDE_OFFICE = r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2}"
 _PERSON_AFTER_OFFICE = re.compile(rf":?\s+(?P<name>{_BESIDE_OFFICE})")
 _PERSON_BEFORE_OFFICE = re.compile(rf"(?P<name>{_BESIDE_OFFICE}),\s+(?:the\s+)?$")
 _BESIDE_REACH = 60  # a name stands this close to the office it holds
+
+
+_SELF_NAMED = re.compile(r"(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,2})(?=,|\s+(?:and|from|of)\b)")
+
+
+def self_introduced_name(opening: str) -> str | None:
+    """'Jane Doe' of "I'm Jane Doe, the Bank's Press Secretary": a full name right after the opening
+    words that introduce oneself, closed by a comma or 'and', 'from', 'of'."""
+    lowered = opening.lower().replace("’", "'")
+    for cue in load().self_introduction_cues:
+        at = lowered.find(cue)
+        if at >= 0:
+            match = _SELF_NAMED.match(opening, at + len(cue))
+            if match is not None:
+                return match.group("name")
+    return None
 
 
 def people_beside_offices(text: str) -> list[str]:

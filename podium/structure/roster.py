@@ -265,6 +265,44 @@ def same_person(label_name: str, named: str) -> bool:
     return bool(own and other) and own[-1].lower() == other[-1].lower()
 
 
+def link_family_names(turns: list[Turn]) -> dict[str, list[str]]:
+    """'MR. COOK:' after 'PETER COOK:', 'Press Secretary Yoshida:' after 'Mr. YOSHIDA Tomoyuki, Press
+    Secretary:': a label that is a family name behind an honorific or an office speaks for the one
+    earlier speaker whose name holds that word. Each such turn takes the full name; the result maps
+    the full name to its short forms, its aliases."""
+    words = load()
+    titles = words.office_words | {word for office in words.host_offices for word in office.split()}
+    full_for: dict[str, str] = {}
+    seen: list[str] = []
+    for turn in turns:
+        name = turn.speaker
+        if not name or name in seen or name in full_for:
+            if name in full_for:
+                turn.speaker = full_for[name]
+            continue
+        family = _family_word(name, titles)
+        holders = [s for s in seen if family and len(s.split()) > 1 and family in s.lower().replace(".", " ").split()]
+        if len(holders) == 1:
+            full_for[name] = turn.speaker = holders[0]
+        else:
+            seen.append(name)
+    aliases: dict[str, list[str]] = {}
+    for short, full in full_for.items():
+        aliases.setdefault(full, []).append(short)
+    return aliases
+
+
+def _family_word(name: str, titles: frozenset[str] | set[str]) -> str | None:
+    """'cook' of 'MR. COOK', 'yoshida' of 'Press Secretary Yoshida'; None where no honorific or
+    office stands before one word."""
+    bare = P.honorific_prefix().sub("", name)
+    tokens = [t for t in bare.replace(".", " ").split() if t.lower() not in titles]
+    dropped = bare != name or len(tokens) < len(bare.split())
+    if not dropped or len(tokens) != 1 or not tokens[0].isalpha() or len(tokens[0]) < 2:
+        return None
+    return tokens[0].lower()
+
+
 def _host_of_regular_briefing(turns: list[Turn], people: dict[str, Participant], context: str) -> Participant | None:
     """In a briefing its title calls regular ('Daily Press Briefing'), the speaker who answers
     most often runs it."""

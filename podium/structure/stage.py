@@ -20,7 +20,16 @@ from podium.structure.header import Header, find_header, header_lines_after
 from podium.structure.labels import NAME, Label, find_candidates, judge
 from podium.structure.lines import Line, split_lines
 from podium.structure.meta import composed_title, find_organisation, find_series, find_title, heading_title
-from podium.structure.roster import Roster, assign_roles, has_cue, introduced, label_title, same_person, speaker_name
+from podium.structure.roster import (
+    Roster,
+    assign_roles,
+    has_cue,
+    introduced,
+    label_title,
+    link_family_names,
+    same_person,
+    speaker_name,
+)
 from podium.structure.turns import build_turns, merge_pairs, split_questions_and_answers, split_unlabelled_question, trim_end
 from podium.structure.words import load
 from podium.zh import holds_chinese, is_chinese
@@ -53,6 +62,7 @@ def run_structure(briefing: Briefing) -> Briefing:
     intro_people = introduced(intro)
     aliases: dict[str, str] = {}
     label_titles = _name_turns(turns, labels, _known_names(header, intro_people, labels), aliases)
+    family_aliases = link_family_names(turns)
     turns = _without_reprinted_pages(turns)
     _name_opening_statement(text, turns)
     briefing.title = briefing.title or find_title(preamble)
@@ -65,8 +75,9 @@ def run_structure(briefing: Briefing) -> Briefing:
     briefing.participants = assign_roles(turns, header, intro_people, context=context, label_titles=described)
     for person in briefing.participants:
         person.title = person.title or label_titles.get(person.name)
-        if person.name in aliases and aliases[person.name] not in person.aliases:
-            person.aliases.append(aliases[person.name])
+        for alias in [aliases.get(person.name), *family_aliases.get(person.name, [])]:
+            if alias and alias not in person.aliases:
+                person.aliases.append(alias)
     briefing.turns = _unlabelled_questions(text, turns)
     briefing.exchanges = build_exchanges(briefing.turns)
     body = text[body_start:]
@@ -243,13 +254,16 @@ def _name_opening_statement(text: str, turns: list[Turn]) -> None:
     if not turns or turns[0].label is not None or turns[0].speaker is not None:
         return
     above = text[max(0, turns[0].start - _HEADING_REACH) : turns[0].start].strip().splitlines()
-    if not above:
-        return
-    for named in P.people_beside_offices(above[-1]):
+    for named in P.people_beside_offices(above[-1]) if above else []:
         speaker = next((t.speaker for t in turns if t.speaker and same_person(t.speaker, named)), None)
         if speaker is not None:
             turns[0].speaker = speaker
             return
+    # "I'm Jane Doe, the Bank's Press Secretary, and ...": the opening names its own speaker.
+    turns[0].speaker = P.self_introduced_name(turns[0].text[:_SELF_INTRODUCTION_REACH])
+
+
+_SELF_INTRODUCTION_REACH = 200  # a speaker says who they are in the opening sentence
 
 
 _HEADING_REACH = 200  # the heading line right above a speech

@@ -152,6 +152,7 @@ def _preamble_turn(
             first = last = None  # "Opening Statement by ...": the speech starts under its heading
             continue
         prose = len(stripped) >= 60 and P.SENTENCE_END.search(stripped) and stripped.count(" ") >= 8
+        prose = prose and not _is_heading(stripped, words)
         caption = P.CAPTION_STAMP.match(stripped)
         if caption is not None and first is None:
             first = line.content_start + caption.end()  # captions: the speech after the first timestamp
@@ -181,6 +182,17 @@ def _preamble_turn(
 
 
 _GREETING_WORDS = 6
+_HEADING_SHARE = 0.8  # a heading capitalises (nearly) every word but its joiners
+
+
+def _is_heading(stripped: str, words: Words) -> bool:
+    """'Office of the Assistant Secretary of Defense (Public Affairs)': a line with no full stop whose
+    words are capitalised is a heading, however long; speech ends its sentences."""
+    if stripped.rstrip(" )]\"”’'").endswith((".", "!", "?")):
+        return False
+    tokens = [t.strip("()[]\"“”'‘’,;") for t in stripped.split()]
+    tokens = [t for t in tokens if t and t[0].isalpha() and t.lower() not in words.name_joiners]
+    return bool(tokens) and sum(t[0].isupper() for t in tokens) >= _HEADING_SHARE * len(tokens)
 
 
 def _greets(lowered: str, words: Words) -> bool:

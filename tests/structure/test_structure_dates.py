@@ -21,6 +21,12 @@ def dated(preamble: str, body: str = "Output grew.") -> podium.Briefing:
         ("Briefing on towns\nBeijing | 3 p.m. May 16, 2024", ("2024-05-16", "header")),
         ("Regular Press Conference on November 9, 2015", ("2015-11-09", "title")),
         ("2022年8月19日外交部发言人例行记者会", ("2022-08-19", "title")),
+        ("Version finale\n\nFriday, June 10, 2016, 11 h 45", ("2016-06-10", "header")),
+        ("Version finale\n\nLe mardi 16 octobre 2018, 15 h", ("2018-10-16", "header")),
+        ("News Transcript\n\nPresenter: Harbour Press Secretary Ann Lee September 8, 2015", ("2015-09-08", "title")),
+        ("Respuestas a los medios\n\n12.5.2017", ("2017-05-12", "header")),
+        ("Period of Service: 11/03/1996 - 03/12/2007\nRelease Date:\n24/01/2006\nRelease Type:\nInterview", ("2006-01-24", "header")),
+        ("Apr 11, 2023\n\nPress Briefing by Press Secretary Ann Lee 4/10/23 Transcript", ("2023-04-10", "title")),
     ],
 )
 def test_the_day_when_it_is_stated(preamble: str, expected: tuple[str, str]) -> None:
@@ -80,3 +86,9 @@ def test_the_event_date_before_the_page_date(preamble: str, expected: tuple[str,
 def test_a_publication_line_alone_still_gives_no_day() -> None:
     briefing = dated("Published: 19 September 2022")
     assert briefing.date is None and briefing.inferred_year == 2022
+
+
+def test_a_date_in_numbers_that_reads_both_ways_gives_no_day_without_a_named_date_near() -> None:
+    briefing = dated("Press Briefing by Press Secretary Ann Lee 4/10/23 Transcript")
+    assert briefing.date is None
+

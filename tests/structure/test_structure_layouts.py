@@ -768,3 +768,85 @@ def test_an_unlabelled_page_of_questions_and_answers_is_split_by_who_asks() -> N
 def test_unlabelled_prose_that_asks_is_still_one_turn_where_the_page_announces_no_questions() -> None:
     text = "Statement\n\nWhat does the year hold? Growth of 3 percent, we expect.\n\nAnd prices will rise 2 percent.\n"
     assert len(podium.parse(text, stages=["structure.v1"]).turns) == 1
+
+
+def test_names_in_square_brackets_alone_on_their_lines_label_where_they_take_turns() -> None:
+    text = (
+        "Harbour Board Press Conference\n"
+        "00:00 Welcome\n"
+        "04:10 Budget: the new berths\n"
+        "[ANN LEE]\n"
+        "Good morning. I'm Ann Lee, the board's press secretary. The chair will speak first.\n"
+        "[TOM ROE]\n"
+        "Thank you, Ann. The board approved 3 new berths today [inaudible] and work starts in May.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [(t.start, t.label) for t in briefing.turns] == [(text.index("[ANN"), "ANN LEE"), (text.index("[TOM"), "TOM ROE")]
+    assert briefing.turns[1].text.startswith("Thank you, Ann.")
+    one = "Report\n\n[Applause]\n\nThe board approved 3 new berths today, and work starts in May of next year.\n"
+    assert [t.label for t in podium.parse(one, stages=["structure.v1"]).turns] == [None]
+
+
+def test_names_in_capitals_after_a_dash_with_accents() -> None:
+    text = (
+        "Versión estenográfica\n\n"
+        "– JOSÉ ÁLVAREZ: A continuación, invitamos a la secretaria para que nos dirija unas palabras.\n\n"
+        "– MARÍA PÉREZ ÍÑIGUEZ: Muy buenas noches a todos. Muchas gracias por la invitación.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [(t.start, t.label) for t in briefing.turns] == [
+        (text.index("JOSÉ"), "JOSÉ ÁLVAREZ"), (text.index("MARÍA"), "MARÍA PÉREZ ÍÑIGUEZ")
+    ]
+    assert briefing.warnings == []
+
+
+def test_a_capitalised_heading_and_a_sites_note_before_the_first_label_are_no_speech() -> None:
+    text = (
+        "Harbour Department\n"
+        "Office of the Assistant Secretary of the Harbour Board (Public Affairs)\n\n"
+        "This is a provisional translation by an external company for reference purpose only.\n\n"
+        "ANN LEE: Good afternoon. The board approved 3 new berths today, and work starts in May.\n\n"
+        "Q: When will they open?\n\n"
+        "MS. LEE: In June.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [t.label for t in briefing.turns] == ["ANN LEE", "Q", "MS. LEE"]
+    spoken = "Harbour Department\n\nThe board met this morning and approved 3 new berths, said the chair today.\n\nANN LEE: Thank you.\n"
+    assert [t.label for t in podium.parse(spoken, stages=["structure.v1"]).turns] == [None, "ANN LEE"]
+
+
+def test_a_family_name_behind_an_honorific_or_office_is_the_speaker_labelled_in_full() -> None:
+    text = (
+        "Press Briefing by Harbour Board Press Secretary Ann Lee\n\n"
+        "ANN LEE: Good afternoon. I'll take your questions.\n\n"
+        "Q: How many berths will open?\n\n"
+        "MS. LEE: Three, in June.\n\n"
+        "Q: And the cost?\n\n"
+        "Press Secretary Lee: About 4 million dollars.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [(t.speaker, t.role) for t in briefing.turns] == [
+        ("ANN LEE", "host"), (None, "journalist"), ("ANN LEE", "host"), (None, "journalist"), ("ANN LEE", "host")
+    ]
+    assert len(briefing.exchanges) == 2
+    host = next(p for p in briefing.participants if p.name == "ANN LEE")
+    assert set(host.aliases) >= {"MS. LEE"}
+
+
+def test_an_unlabelled_opening_that_introduces_its_speaker_is_theirs() -> None:
+    text = (
+        "Harbour Board Press Conference\n\n"
+        "I'm Ann Lee, the Harbour Board's Press Secretary, and thank you for joining us. The chair will speak first.\n\n"
+        "MR ROE: Thank you, Ann. The board approved 3 new berths today.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [(t.speaker, t.role) for t in briefing.turns] == [("Ann Lee", "host"), ("MR ROE", "official")]
+
+
+def test_a_master_of_ceremonies_who_hands_over_in_spanish_runs_the_event() -> None:
+    text = (
+        "– JOSÉ ÁLVAREZ: A continuación, vamos a invitar a la secretaria para que nos dirija unas palabras.\n\n"
+        "– MARÍA PÉREZ: Muy buenas noches a todos. Muchas gracias por la invitación. El puerto tendrá 3 muelles nuevos.\n"
+    )
+    briefing = podium.parse(text, stages=["structure.v1"])
+    assert [t.role for t in briefing.turns] == ["host", "official"]
