@@ -130,9 +130,13 @@ class Dataset:
         searcher = found.searcher()
         parsed = found.parse_query(text, [field])
         filtered = any(filters.values())
-        # Filters are read from each hit's stored fields, so a filtered search looks at every hit.
-        total = searcher.search(parsed, limit=1, count=True).count
-        wanted = total if filtered or limit is None else min(total, limit + offset)
+        if filtered or limit is None:
+            # Filters are read from each hit's stored fields, so a filtered search looks at every hit.
+            wanted = searcher.search(parsed, limit=1, count=True).count
+        else:
+            # Counting would visit every match; the best page alone lets tantivy skip the blocks
+            # of matches that cannot reach it.
+            wanted = limit + offset
         if not wanted:
             return []
         result = searcher.search(parsed, limit=wanted, count=False)
