@@ -53,6 +53,11 @@ def test_search_finds_the_same_turns(both: tuple[Path, Path]) -> None:
             found = {(h["briefing_id"], h["turn"]) for h in dataset.search(query, limit=None)}
             assert found == {(h["briefing_id"], h["turn"]) for h in corpus.search(query, limit=None)}, query
             assert dataset.count_search(query) == len(found) > 0
+        # Pages are found without counting every match first; they are still the full ranking's.
+        for query in ("growth", "economic growth"):
+            whole = [(h["briefing_id"], h["turn"]) for h in dataset.search(query, limit=None)]
+            pages = [(h["briefing_id"], h["turn"]) for at in (0, 4, 8) for h in dataset.search(query, limit=4, offset=at)]
+            assert len(whole) > 12 and pages == whole[:12], query
         hits = dataset.search("inflation", role="official", limit=5)
         assert hits and all(h["role"] == "official" and "\x02" in h["snippet"] for h in hits)
         scores = [h["score"] for h in hits]
