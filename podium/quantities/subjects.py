@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from podium.quantities.kinds import load_words as load_kind_words
 from podium.quantities.periods import find_time_refs
 from podium.wordtables import read_table
 
@@ -680,6 +681,53 @@ def measured_after(after: str) -> str:
     return ""
 
 
+_RATE_NOUN_TAIL = re.compile(r"\s+rates?\b", re.IGNORECASE)
+_MODIFIER = re.compile(r"[A-Za-z][\w-]*$")
+_BARE_RATES = frozenset({"rate", "rates", "ratio", "ratios"})
+
+
+def _rate_phrase(m: re.Match[str], text: str) -> str:
+    """The rate noun matched in `text` with the words that narrow it just before ("headline
+    inflation", "GDP growth", "the cash rate" gives "cash rate"), "" for a bare "rate"."""
+    end = m.end()
+    if tail := _RATE_NOUN_TAIL.match(text, end):
+        end = tail.end()  # "unemployment rate", "interest rates"
+    table = load_words()
+    stops = table.stop_words | table.modifier_markers | table.qualifier_words | table.auxiliaries | table.verbs
+    kept: list[str] = []
+    before = text[: m.start()].split()
+    words = before[-3:]
+    first = len(before) - len(words)  # the index in `before` of words[0]
+    for i in range(len(words) - 1, max(len(words) - 3, -1), -1):
+        word, low = words[i], words[i].lower()
+        if not _MODIFIER.match(word) or low in stops or _OWNER.search(low):
+            break
+        if first + i == 0 and word[0].isupper() and not word.isupper():
+            break  # "Although GDP growth": the capitalised word that opens the clause; "GDP" is kept
+        # "the surveyed unemployment rate": a participle after a determiner narrows the noun;
+        # "we've lowered growth" is a verb.
+        if low.endswith(("ed", "ing")) and not (i and words[i - 1].lower() in table.noun_markers):
+            break
+        kept.insert(0, word)
+    phrase = " ".join([*kept, text[m.start() : end]])
+    return "" if phrase.lower() in _BARE_RATES else phrase
+
+
+def rate_noun_subject(clause_before: str, after: str) -> str:
+    """What a percentage measures when its clause names a rate: the rate noun nearest before the
+    figure ("GDP growth moderated from 3.4%", "the cash rate at 4.1%"), else the first one after it
+    ("from 3 percent to 1.9 percent for global growth"). The clause subject before the verb is
+    often a speaker's frame ("we've lowered our forecast"), not what the figure measures."""
+    pattern = load_kind_words().rate_noun
+    nearest = None
+    for nearest in pattern.finditer(clause_before):
+        pass
+    if nearest is not None and (phrase := _rate_phrase(nearest, clause_before)):
+        return phrase
+    following = pattern.search(after[:80])
+    return _rate_phrase(following, after) if following else ""
+
+
 def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: str, previous: str,
                  previous_in_sentence: bool = False) -> str:
     """The subject of one figure.
@@ -700,6 +748,8 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
 
     if unit in _RATE_UNITS and (measured := measured_after(after)):
         found = measured
+    elif unit in _RATE_UNITS and kind != "share" and (rate := rate_noun_subject(clause_before, after)):
+        found = rate
     elif kind == "rank":
         found = rank_topic(after) or before_verb(earlier)
         if not found and previous_in_sentence:
