@@ -47,6 +47,7 @@ DATA_FILE = "context_en.yaml"
 
 # Periods: what stands between a figure and its time ("6.2% in February"), what makes a figure
 # standing ("the 25.98 million residents", "in 31 major cities", "three areas:"), and ranges.
+_POINTS_BACK = re.compile(r"\b(?:it|that)(?:['’]s|\s+(?:was|is|were|will\s+be|has\s+been|had\s+been|would\s+be))\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _TIME_AFTER = re.compile(
     r"\s*,?\s*(?:(?:in|for|during|over|through|throughout|until|by|as\s+of|at\s+the\s+end\s+of|by\s+the\s+end\s+of|of)\s+)?(?:the\s+)?$",
     re.IGNORECASE,
@@ -519,7 +520,10 @@ def annotate(briefing: Briefing, quantities: list[Quantity]) -> None:
         else:
             cue_text = _without_listed_figures(tail)
             kind = classify_kind(qty.unit, cue_text, after[:_CUE_REACH], fraction=_is_fraction(qty))
-            qty.kind = kind or (prev.kind if same_sentence and prev is not None and prev.unit == qty.unit else "ratio")
+            # "Growth will be 2.9 percent. Last year, it was 5.7 percent": a figure whose clause only
+            # points back takes the kind of the figure before it in the paragraph.
+            follows = prev is not None and prev.unit == qty.unit and (same_sentence or bool(_POINTS_BACK.search(tail)))
+            qty.kind = kind or (prev.kind if follows and prev is not None else "ratio")
         # Both the period and the modality ask whether a goal noun follows the figure.
         goal_after = _goal_after(text, qty, sentence)
         qty.period = _period(layout, qty, qty.kind, clause, sentence, paragraph, goal_after=goal_after)

@@ -30,6 +30,7 @@ class KindWords:
     movement_subject: re.Pattern[str]
     rate_noun: re.Pattern[str]
     per_after: re.Pattern[str]
+    change_after: re.Pattern[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -60,6 +61,7 @@ def load_words() -> KindWords:
             re.IGNORECASE,
         ),
         per_after=re.compile(rf"^\s*(?:\w+\s+){{0,3}}?(?:{_alternation(raw['per_after'])})\b|^\s*/", re.IGNORECASE),
+        change_after=re.compile(rf"^\s*(?:{_alternation(raw['change_after'])})\b", re.IGNORECASE),
     )
 
 
@@ -140,13 +142,14 @@ def classify_kind(unit: str, before: str, after: str, *, fraction: bool = False)
         return _percent_kind(lead, before, after, fraction=fraction)
     if lead.moved_to():
         return "level"
-    if lead.moves() or table.movement_subject.search(_last_segment(before)):
+    if lead.moves() or table.movement_subject.search(_last_segment(before)) or table.change_after.match(after):
         return "change"
     return "level"
 
 
 _OF_WHOLE = re.compile(r"\s*(?:\)\s*)?of\b")  # "(N%) of GDP"
-_OF_ITSELF = re.compile(r"\s*of\s+(?:that|those)\b", re.IGNORECASE)
+# "90% of that in the previous year" sets a figure against itself; "15 percent of those doses" is a share.
+_OF_ITSELF = re.compile(r"\s*of\s+(?:that|those)\b(?!\s+(?!(?:in|of|for|at|during|a|an|the|last|seen|recorded)\b)[a-z])", re.IGNORECASE)
 _PER_WORD = re.compile(r"\bper\b", re.IGNORECASE)
 
 
