@@ -272,8 +272,10 @@ def _vague_plural_at(text: str, seed: int, limit: int) -> list[Mention]:
     match = P.VAGUE_PLURAL.match(text, seed, limit)
     if match is None:
         return []
-    key = " ".join(match.group(0).lower().split())
-    return [Mention(match.start(), match.end(), _W.vague_plurals[key], "count", "vague", qualifier="min")]
+    amount_end = match.start("unit") if match.group("unit") else match.end()
+    key = " ".join(text[match.start() : amount_end].lower().split()).removesuffix(" of")
+    unit = P.unit_id(match.group("unit")) if match.group("unit") else "count"
+    return [Mention(match.start(), match.end(), _W.vague_plurals[key], unit, "vague", qualifier="min")]
 
 
 def _rank_after_verb(text: str, seed: int, limit: int) -> list[Mention]:
@@ -542,6 +544,8 @@ def _join_ranges(text: str, mentions: list[Mention]) -> None:
         if first.scale is None and second.scale is not None and first.value < second.value / scale_value(second.scale):
             # "5 to 6 million" shares the scale; "$800,000 to $1.3 million" has its own.
             first.value *= scale_value(second.scale)
+        if first.value > second.value:
+            continue  # "eased from a peak of 7% to 2.7%": a fall from one figure to another, not a range
         first.value_max, first.unit, first.end = second.value, second.unit, second.end
         if not first.has_own_qualifier and second.has_own_qualifier:
             first.qualifier = second.qualifier

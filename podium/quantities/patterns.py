@@ -86,7 +86,8 @@ NUMBER_AT = re.compile(
 MINUS_BEFORE: re.Pattern[str]
 _compile_later("MINUS_BEFORE", r"(?:^|(?<=[(\[:])|(?<=[^\d\s][ \t])|(?<=\n))[-−]$")
 
-PREFIX_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<prefix>{_PREFIX})[ \t]?$", re.IGNORECASE)
+# Not after a letter or an apostrophe: "that's $10" is a dollar, not "S $" (Singapore).
+PREFIX_BEFORE = re.compile(rf"(?<![A-Za-z'’])(?P<prefix>{_PREFIX})[ \t]?$", re.IGNORECASE)
 # Abbreviated scale right after a currency figure: "$18bn", "£2.5m".
 SCALE_ABBREVIATION = re.compile(rf"(?:{_lower_trie(_W.scale_abbreviations)})(?![A-Za-z])", re.IGNORECASE)
 
@@ -137,7 +138,14 @@ _compile_later(
     re.IGNORECASE,
 )
 VAGUE_PLURAL: re.Pattern[str]
-_compile_later("VAGUE_PLURAL", rf"\b(?:{_lower_trie(_W.vague_plurals)})(?=\s+of\b)", re.IGNORECASE)
+# A vague plural counts what follows "of" ("thousands of officials"); one of a scale word
+# ("hundreds of millions") is an amount in itself. The unit may follow: "billions of dollars".
+_compile_later(
+    "VAGUE_PLURAL",
+    rf"\b(?:(?:{_lower_trie(w for w in _W.vague_plurals if ' of ' in w)})\b|(?:{_lower_trie(_W.vague_plurals)})(?=\s+of\b))"
+    rf"(?:\s+of\s+(?P<unit>{_lower_trie(u for us in _W.unit_words.values() for u in us if u.lower().endswith(('dollars', 'euros', 'pounds')))}))?",
+    re.IGNORECASE,
+)
 _ORDINAL = rf"(?:{_lower_trie(_W.ordinals)})\b|\d+(?:st|nd|rd|th)\b"
 # "ranked No. 1", "ranks number 3": the number after "No." is the rank.
 _NUMBERED_RANK = r"(?:No\.|number)\s*(?P<numbered>\d+)\b"

@@ -163,7 +163,11 @@ QUALIFIERS = [
     ("Up to 40 people came.", [("40", 40, None, "count", "max")]),
     ("It cost 100 billion yuan or more.", [("100 billion yuan", 1e11, None, "CNY", "min")]),
     ("Thousands of officials came.", [("Thousands", 1000, None, "count", "min")]),
-    ("We invested hundreds of billions of dollars.", [("hundreds of billions", 1e11, None, "count", "min")]),
+    # The unit after "of" is the amount's: dollars, not a count of billions.
+    ("We invested hundreds of billions of dollars.", [("hundreds of billions of dollars", 1e11, None, "USD", "min")]),
+    ("Hundreds of millions go to bed hungry.", [("Hundreds of millions", 1e8, None, "count", "min")]),
+    ("Inflation eased from a peak of 7% to 2.7%.", [("7%", 7.0, None, "%", "exact"), ("2.7%", 2.7, None, "%", "exact")]),
+    ("It fell to Y=28,030; that's $10 more.", [("Y=28,030", 28030.0, None, "JPY", "exact"), ("$10", 10.0, None, "USD", "exact")]),
     (
         "Output rose by over 6 billion jin (3 million metric tons).",
         [("6 billion jin", 6e9, None, "jin", "min"), ("3 million metric tons", 3e6, None, "t", "min")],
