@@ -222,3 +222,20 @@ def test_the_past_months_are_the_whole_months_before_the_briefing() -> None:
     text = "Over the past three months, gains averaged 263,000; in the past 18 months, and for the past month."
     refs = find_time_refs(text)
     assert [resolve_ref(ref, Anchor(2024, 3)) for ref in refs] == ["2023-12/2024-02", "2022-09/2024-02", "2024-02"]
+
+
+def test_the_base_of_a_move_takes_no_period_carried_from_before() -> None:
+    from podium.model import Briefing, Quantity
+    from podium.quantities.context import annotate
+
+    text = "We made progress over the past two years. Inflation eased from a peak of 7% to 2.7%, still too high."
+    quantities = [
+        Quantity(text=f, start=text.index(f), end=text.index(f) + len(f), value=0.0, unit="%") for f in ("7%", "2.7%")
+    ]
+    annotate(Briefing(source="<test>", text=text, date="2024-05-01"), quantities)
+    assert quantities[0].period == ""
+
+
+def test_a_window_shorter_than_a_month_stops_a_carried_period() -> None:
+    refs = find_time_refs("Backed by the OECD in the course of the last 24 hours, and last week.")
+    assert [r.scope for r in refs] == ["now", "now"]
