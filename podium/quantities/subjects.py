@@ -644,6 +644,9 @@ def _in_subject(after: str) -> str:
     m = _IN_AFTER.match(after)
     if not m:
         return ""
+    refs = find_time_refs(after[m.end() : m.end() + 40])
+    if refs and refs[0].start == 0:
+        return ""  # "$150 billion in the last four years": the time is the period's business
     candidate = noun_phrase_after(after[m.end() :])
     return "" if _is_pronoun(candidate) else candidate
 
