@@ -243,6 +243,10 @@ def _fraction_at(text: str, seed: int, floor: int, limit: int) -> list[Mention]:
             return []
     if numerator == 0 or P.CALENDAR_FIRST_BEFORE.search(text[max(floor, seed - 16) : seed]):
         return []
+    of_unit = P.FRACTION_OF_UNIT.match(text, match.end(), limit)
+    if of_unit is not None:
+        unit = "pp" if of_unit.group("pp") else "%"
+        return [Mention(match.start(), of_unit.end(), numerator / denominator, unit, "fraction")]
     return [Mention(match.start(), match.end(), 100 * numerator / denominator, "%", "fraction")]
 
 

@@ -137,6 +137,11 @@ _compile_later(
     rf"|(?P<half>half))\b",
     re.IGNORECASE,
 )
+# "three quarters of a percentage point" (0.75 pp), "four-tenths of a percent" (0.4 %): a fraction of a
+# rate's own unit, not a share of a whole.
+FRACTION_OF_UNIT = re.compile(
+    r"\s+of\s+a\s+(?:(?P<pp>percentage[- ]point|point)|(?:percent(?:age)?|per\s+cent))\b", re.IGNORECASE
+)
 VAGUE_PLURAL: re.Pattern[str]
 # A vague plural counts what follows "of" ("thousands of officials"); one of a scale word
 # ("hundreds of millions") is an amount in itself. The unit may follow: "billions of dollars".

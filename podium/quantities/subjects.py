@@ -722,13 +722,14 @@ def rate_noun_subject(clause_before: str, after: str) -> str:
     ("from 3 percent to 1.9 percent for global growth"). The clause subject before the verb is
     often a speaker's frame ("we've lowered our forecast"), not what the figure measures."""
     pattern = load_kind_words().rate_noun
-    nearest = None
-    for nearest in pattern.finditer(clause_before):
-        pass
-    if nearest is not None and (phrase := _rate_phrase(nearest, clause_before)):
-        return phrase
+    bare = ""
+    for found in reversed(list(pattern.finditer(clause_before))):
+        phrase = _rate_phrase(found, clause_before)
+        if phrase and not _is_movement_only(phrase):
+            return phrase
+        bare = bare or phrase  # "GDP growth to slow in growth with 2.1%": the named growth before
     following = pattern.search(after[:80])
-    return _rate_phrase(following, after) if following else ""
+    return (_rate_phrase(following, after) if following else "") or bare
 
 
 def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: str, previous: str,

@@ -94,6 +94,7 @@ def context_of(text: str, figure: str, unit: str, nth: int = 0, date: str | None
         ("We've lowered our forecast from 3 percent to 1.9 percent for global growth.", "1.9 percent", "%", "global growth"),
         ("Although GDP growth moderated from 3.4% to 1.3%, it held.", "3.4%", "%", "GDP growth"),
         ("Today we decided that the cash rate stays at 4.1%.", "4.1%", "%", "cash rate"),
+        ("Participants expect GDP growth to slow in growth with 2.1% this year.", "2.1%", "%", "GDP growth"),
         (
             "Last year, the growth rates of six indicators, namely GDP, investment and income, all ranked among the top five.",
             "top five",

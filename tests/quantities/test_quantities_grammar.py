@@ -166,6 +166,8 @@ QUALIFIERS = [
     # The unit after "of" is the amount's: dollars, not a count of billions.
     ("We invested hundreds of billions of dollars.", [("hundreds of billions of dollars", 1e11, None, "USD", "min")]),
     ("Hundreds of millions go to bed hungry.", [("Hundreds of millions", 1e8, None, "count", "min")]),
+    ("Raised by three quarters of a percentage point.", [("three quarters of a percentage point", 0.75, None, "pp", "exact")]),
+    ("Income fell by four-tenths of a percent.", [("four-tenths of a percent", 0.4, None, "%", "exact")]),
     ("Inflation eased from a peak of 7% to 2.7%.", [("7%", 7.0, None, "%", "exact"), ("2.7%", 2.7, None, "%", "exact")]),
     ("It fell to Y=28,030; that's $10 more.", [("Y=28,030", 28030.0, None, "JPY", "exact"), ("$10", 10.0, None, "USD", "exact")]),
     (
