@@ -712,6 +712,8 @@ def _rate_phrase(m: re.Match[str], text: str) -> str:
         if low.endswith(("ed", "ing")) and not (i and words[i - 1].lower() in table.noun_markers):
             break
         kept.insert(0, word)
+    if len(kept) == 2 and (len(words) < 3 or words[0].lower() not in table.noun_markers):
+        kept = kept[1:]  # "expect GDP growth": two words narrow a rate only after "the" ("the trimmed mean inflation")
     phrase = " ".join([*kept, text[m.start() : end]])
     return "" if phrase.lower() in _BARE_RATES else phrase
 
