@@ -429,10 +429,11 @@ def _is_clock_time(after: str) -> bool:
 
 
 def _is_list_label(before: str, after: str) -> bool:
+    if not P.LIST_LABEL_AFTER.match(after):
+        return False
     line_start = before.rfind("\n")
-    return (line_start >= 0 or len(before) < _CONTEXT) and bool(
-        P.LIST_LABEL.match(before[line_start + 1 :]) and P.LIST_LABEL_AFTER.match(after)
-    )
+    at_line_start = (line_start >= 0 or len(before) < _CONTEXT) and bool(P.LIST_LABEL.match(before[line_start + 1 :]))
+    return at_line_start or bool(P.INLINE_LIST_LABEL.search(before))
 
 
 def _word_is_not_an_amount(before: str, after: str, number: str, mention: Mention, scale: str | None) -> bool:
@@ -479,10 +480,27 @@ def _qualifier_before(before: str) -> str | None:
 
 def _blocked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in scan.matches_at(P.FURNITURE_LINE, text, scan.line_starts(text, start, end), end)]
+    spans += _url_spans(text, start, end)
     for match in scan.matches_at(P.QUOTED, text, scan.marks(text, P.QUOTE_OPENERS, start, end), end):
         inner = match.group(1)
         if len(inner.split()) <= _MAX_QUOTED_NAME_WORDS and not P.MEASURED_QUOTE.search(inner):
             spans.append((match.start(1), match.end(1)))
+    return spans
+
+
+def _url_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Web addresses in text[start:end]: a figure inside one is part of a name, not a figure."""
+    spans: list[tuple[int, int]] = []
+    for mark in P.URL_MARKS:
+        for at in scan.occurrences(text, mark, start, end):
+            if spans and at < spans[-1][1]:
+                continue
+            scheme = at
+            while mark == "://" and scheme > max(start, at - P.URL_REACH) and (text[scheme - 1].isalpha() or text[scheme - 1] in "+.-"):
+                scheme -= 1
+            found = P.URL.match(text, scheme, end)
+            if found:
+                spans.append((found.start(), found.end()))
     return spans
 
 

@@ -263,6 +263,9 @@ SENTENCE_START_BEFORE: re.Pattern[str]
 _compile_later("SENTENCE_START_BEFORE", r"(?:^|[.!?:;\"“”(\n]\s*|\n\s*)$")
 LIST_LABEL: re.Pattern[str]
 _compile_later("LIST_LABEL", r"^[ \t]*\(?$")
+# An item label within a line, after a colon or semicolon: "these three actions: 1. ensuring ...; 2. ..."
+INLINE_LIST_LABEL: re.Pattern[str]
+_compile_later("INLINE_LIST_LABEL", r"[:;][ \t]*\(?$")
 LIST_LABEL_AFTER: re.Pattern[str]
 _compile_later("LIST_LABEL_AFTER", r"^(?:[.)][ \t]|\))")
 # The gaps between two figures are matched over their own span (from the end of one figure to the
@@ -288,6 +291,10 @@ CALENDAR_HALF_AFTER: re.Pattern[str]
 _compile_later("CALENDAR_HALF_AFTER", r"(?:-|\s+)(?:year|an?\b|century|decade|hour|day|month|time)", re.IGNORECASE)
 # A quote that states a measure ("we expect 2 percent") is speech, not a name.
 MEASURED_QUOTE = re.compile(r"[%$¥€£]|\bper ?cent\b|\bpercentage\b", re.IGNORECASE)
+# A web address: its numbers ("...%5D=16%20") are no figures. Tried where "://" or "www." stands.
+URL_MARKS = ("://", "www.")
+URL = re.compile(r"(?:[A-Za-z][A-Za-z+.-]*://|www\.)\S+")
+URL_REACH = 12  # how far before "://" a scheme may begin ("https")
 QUOTE_OPENERS = ('"', "“")
 QUOTED = re.compile(rf"[{''.join(QUOTE_OPENERS)}]([^\"“”\n]{{1,80}})[\"”]")
 FURNITURE_LINE = re.compile(

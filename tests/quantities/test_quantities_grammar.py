@@ -169,6 +169,8 @@ QUALIFIERS = [
     ("Raised by three quarters of a percentage point.", [("three quarters of a percentage point", 0.75, None, "pp", "exact")]),
     ("Income fell by four-tenths of a percent.", [("four-tenths of a percent", 0.4, None, "%", "exact")]),
     ("There were more than 375 000 deaths.", [("375 000", 375000, None, "count", "min")]),
+    ("Highlights: https://www.un.org/page?date%5D=16%20 and 5 people.", [("5", 5, None, "count", "exact")]),
+    ("Consider three actions: 1. ensuring plans; 2. connecting points.", [("three", 3, None, "count", "exact")]),
     ("Inflation eased from a peak of 7% to 2.7%.", [("7%", 7.0, None, "%", "exact"), ("2.7%", 2.7, None, "%", "exact")]),
     ("It fell to Y=28,030; that's $10 more.", [("Y=28,030", 28030.0, None, "JPY", "exact"), ("$10", 10.0, None, "USD", "exact")]),
     (
