@@ -346,7 +346,7 @@ def _period(
         return ""  # "our 2 percent longer-run goal": a standing goal, not a figure of any period
     sorted_refs = _sort_sentence_refs(layout, qty, clause, sentence)
     own = sorted_refs.own
-    if own is not None and refs[own].form in ("past", "ahead", "run"):
+    if own is not None and refs[own].form in ("past", "ahead", "run", "past_months", "past_quarters"):
         return layout.periods[own]
     # "ranked first ... for three consecutive years", "stayed above 100 billion jin for 10
     # consecutive years": the run dates the figure it is said of.

@@ -22,7 +22,7 @@ DATA_FILE = "periods_en.yaml"
 Scope = Literal["point", "run", "self", "compare", "now", "standing"]
 Form = Literal[
     "year", "years", "quarter", "quarters", "months", "day", "past", "ahead", "since", "run", "none", "month_window",
-    "quarter_window", "past_months",
+    "quarter_window", "past_months", "past_quarters",
 ]
 
 
@@ -174,6 +174,7 @@ def _with_the(words: Iterable[str]) -> set[str]:
 
 
 _DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
+_WEEKDAY = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WINDOW_END = r"(?:ending|ended|to|through|up\s+to)\s+(?:the\s+end\s+of\s+)?(?:the\s+)?"
 
 
@@ -320,8 +321,20 @@ def _past_months(m: re.Match[str], g: Groups) -> TimeRef | None:
 
 
 @_alternative(
+    "past_quarters",
+    lambda f: rf"\b(?:the\s+)?(?:{_alternation(f.words.lookback_words)})\s+(?P<count>{f.count})\s+quarters\b",
+    lambda f: _with_the(f.words.lookback_words),
+)
+def _past_quarters(m: re.Match[str], g: Groups) -> TimeRef | None:
+    """ "over the past three quarters" at a February briefing: the three whole quarters before its quarter."""
+    n = _count(g["count"])
+    return TimeRef(*_span(m), "point", "past_quarters", high=n) if n else None
+
+
+@_alternative(
     "since_month",
-    lambda f: rf"\bsince\s+(?:(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<month>{f.month}){f.not_month}"
+    lambda f: rf"\bsince\s+(?:the\s+[a-z]+(?:\s+[a-z]+)?\s+(?:on|in)\s+)?(?:{_WEEKDAY}\s+)?"
+    rf"(?:(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<month>{f.month}){f.not_month}"
     rf"(?:\s+[0-3]?\d(?:st|nd|rd|th)?\b)?(?:\s*,?\s+(?P<year>{f.year_ref})\b)?",
     lambda f: {"since"},
 )
@@ -538,7 +551,9 @@ def _year_fields(token: str | None) -> _YearFields:
 
 
 # Windows and runs date the figure they govern even after "over" or "from" ("over the past three months").
-_NEVER_A_BASE = frozenset({"years", "past", "ahead", "run", "since", "none", "month_window", "quarter_window", "past_months"})
+_NEVER_A_BASE = frozenset(
+    {"years", "past", "ahead", "run", "since", "none", "month_window", "quarter_window", "past_months", "past_quarters"}
+)
 
 
 def _ref_from_match(m: re.Match[str]) -> TimeRef | None:
@@ -670,6 +685,12 @@ def resolve_ref(ref: TimeRef, anchor: Anchor) -> str:
         last = anchor.year * 12 + anchor.month - 2  # the month before the briefing's, as a month index
         first = last - ref.high + 1
         return f"{last // 12}-{last % 12 + 1:02d}" if ref.high == 1 else f"{first // 12}-{first % 12 + 1:02d}/{last // 12}-{last % 12 + 1:02d}"
+    if ref.form == "past_quarters":
+        if anchor.year is None or anchor.month is None:
+            return ""
+        last = anchor.year * 4 + (anchor.month - 1) // 3 - 1  # the quarter before the briefing's
+        first = last - ref.high + 1
+        return f"{last // 4}-Q{last % 4 + 1}" if ref.high == 1 else f"{first // 4}-Q{first % 4 + 1}/{last // 4}-Q{last % 4 + 1}"
     if ref.form == "since":
         start = _base_year(ref, anchor)
         if start is None and ref.low:

@@ -239,3 +239,9 @@ def test_the_base_of_a_move_takes_no_period_carried_from_before() -> None:
 def test_a_window_shorter_than_a_month_stops_a_carried_period() -> None:
     refs = find_time_refs("Backed by the OECD in the course of the last 24 hours, and last week.")
     assert [r.scope for r in refs] == ["now", "now"]
+
+
+def test_the_past_quarters_and_a_since_after_an_event_are_windows() -> None:
+    text = "Inflation has eased over the past three quarters. Since the coup on 1 February 2021, many fled."
+    refs = find_time_refs(text)
+    assert [resolve_ref(ref, Anchor(2025, 2)) for ref in refs] == ["2024-Q2/2024-Q4", "2021-02/2025-02"]
