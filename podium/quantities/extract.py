@@ -566,7 +566,7 @@ def _join_ranges(text: str, mentions: list[Mention]) -> None:
         if first.scale is None and second.scale is not None and first.value < second.value / scale_value(second.scale):
             # "5 to 6 million" shares the scale; "$800,000 to $1.3 million" has its own.
             first.value *= scale_value(second.scale)
-        if first.value > second.value:
+        if first.value > second.value and text[first.end : second.start].strip().lower() == "to":
             continue  # "eased from a peak of 7% to 2.7%": a fall from one figure to another, not a range
         first.value_max, first.unit, first.end = second.value, second.unit, second.end
         if not first.has_own_qualifier and second.has_own_qualifier:
