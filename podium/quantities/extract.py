@@ -574,17 +574,25 @@ def _join_ranges(text: str, mentions: list[Mention]) -> None:
         second.unit = ""  # merged into `first`
 
 
+# Units a bare number listed before takes from the last figure: lengths of time, where a listed
+# count is rare ("four, five, six quarters", "two or three years").
+_LISTED_UNITS = frozenset({"year", "quarter", "month", "week", "day", "hour", "minute"})
+
+
 def _share_unit(text: str, first: Mention, second: Mention) -> None:
     """ "from 100 billion to 200 billion yuan", "57 and 45.9%", and with "respectively" after the
     list, a scale too: "1.2, 3.4 and 5.6 billion yuan, respectively"."""
     if first.source != "number" or second.source != "number" or first.end != first.number_end:
         return
+    if first.unit == "count" and second.unit != "count" and P.SUSPENDED_GAP.match(text, first.end, second.start):
+        first.unit = second.unit  # "a 7- or 8-inch screen"
+        return
     if first.unit != "count" or second.unit == "count" or not P.CHAIN_GAP.match(text, first.end, second.start):
         return
     if first.scale is not None and first.scale == second.scale:
         first.unit = second.unit
-    elif first.scale is None and second.scale is None and second.unit in ("%", "pp"):
-        first.unit = second.unit
+    elif first.scale is None and second.scale is None and (second.unit in ("%", "pp") or second.unit in _LISTED_UNITS):
+        first.unit = second.unit  # "57 and 45.9%", "four, five, six quarters"
     elif first.scale is None and second.scale is not None and _respectively_follows(text, second.end):
         first.unit, first.value, first.scale = second.unit, first.value * scale_value(second.scale), second.scale
 

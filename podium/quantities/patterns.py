@@ -282,6 +282,9 @@ RESPECTIVELY_AFTER: re.Pattern[str]
 _compile_later("RESPECTIVELY_AFTER", r"(?:[^.;]|\.\d)*?\brespectively\b", re.IGNORECASE)
 CHAIN_GAP: re.Pattern[str]
 _compile_later("CHAIN_GAP", r"[ \t]*(?:to|and|or|,)[ \t]*$", re.IGNORECASE)
+# A suspended hyphen: "7- or 8-inch", "two- and three-year" share the unit the last one states.
+SUSPENDED_GAP: re.Pattern[str]
+_compile_later("SUSPENDED_GAP", r"-[ \t]*(?:to|and|or|,)[ \t]*$", re.IGNORECASE)
 PAREN_GAP: re.Pattern[str]
 _compile_later("PAREN_GAP", r"[ \t]*\([ \t]*$")
 # "the first half" is a calendar half; "two and a half" belongs to the number before it.

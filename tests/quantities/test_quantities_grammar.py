@@ -169,6 +169,8 @@ QUALIFIERS = [
     ("Raised by three quarters of a percentage point.", [("three quarters of a percentage point", 0.75, None, "pp", "exact")]),
     ("Income fell by four-tenths of a percent.", [("four-tenths of a percent", 0.4, None, "%", "exact")]),
     ("There were more than 375 000 deaths.", [("375 000", 375000, None, "count", "min")]),
+    ("It has a 7- or 8-inch screen.", [("7", 7, None, "inch", "exact"), ("8-inch", 8, None, "inch", "exact")]),
+    ("It may take four, five, six quarters.", [("four", 4, None, "quarter", "exact"), ("five", 5, None, "quarter", "exact"), ("six quarters", 6, None, "quarter", "exact")]),
     ("Highlights: https://www.un.org/page?date%5D=16%20 and 5 people.", [("5", 5, None, "count", "exact")]),
     ("Consider three actions: 1. ensuring plans; 2. connecting points.", [("three", 3, None, "count", "exact")]),
     ("Inflation eased from a peak of 7% to 2.7%.", [("7%", 7.0, None, "%", "exact"), ("2.7%", 2.7, None, "%", "exact")]),
