@@ -145,8 +145,13 @@ def _number_mention(text: str, match: re.Match[str], floor: int, limit: int) -> 
     elif not prefix and (minus := _minus_word_start(text, match.start(), floor)) is not None:
         value, start = -value, minus
     unit = P.prefix_unit(prefix) if prefix else "count"
+    said_end = match.end()
+    if not scale and not number[:1].isdigit() and (point := P.SPOKEN_POINT.match(text, said_end, limit)):
+        decimals = point.group("decimals")
+        value += float("0." + (decimals if decimals.isdigit() else str(int(number_value(decimals)))))
+        said_end = point.end()
     number_end, multiplier, unit_match = _scale_and_unit_after(
-        text, match.end(), limit, has_prefix=bool(prefix), has_scale=bool(scale)
+        text, said_end, limit, has_prefix=bool(prefix), has_scale=bool(scale)
     )
     value *= multiplier
     end = number_end
@@ -156,6 +161,8 @@ def _number_mention(text: str, match: re.Match[str], floor: int, limit: int) -> 
             unit, end = word_unit, unit_match.end()
     elif P.LETTER_AFTER.match(text, end, limit):
         return None  # "21st", "5G", "1990s": a label, not an amount
+    if unit == "count" and not scale and P.AGE_BEFORE.search(text, max(floor, start - 16), start):
+        unit = "year"  # "under the age of five"
     if unit == "count" and not scale:
         if _is_bare_slash_fraction(number):
             value, unit = 100 * value, "%"  # "1/3 of the members" is a share, like "one-third"
@@ -568,7 +575,9 @@ def _join_ranges(text: str, mentions: list[Mention]) -> None:
             first.value *= scale_value(second.scale)
         if first.value > second.value and text[first.end : second.start].strip().lower() == "to":
             continue  # "eased from a peak of 7% to 2.7%": a fall from one figure to another, not a range
-        first.value_max, first.unit, first.end = second.value, second.unit, second.end
+        # "aged 30 to 45": the age read before the range is the unit of both ends.
+        first.value_max, first.end = second.value, second.end
+        first.unit = first.unit if second.unit == "count" else second.unit
         if not first.has_own_qualifier and second.has_own_qualifier:
             first.qualifier = second.qualifier
         second.unit = ""  # merged into `first`

@@ -66,6 +66,10 @@ WORD_NUMBER = (
     rf"(?:\s+hundred(?:\s+(?:and\s+)?(?:(?:{_TENS_WORD})(?:[- ](?:{_UNIT_WORD}))?|{_UNIT_WORD}))?)?"
 )
 SCALES = rf"(?:{_SCALE_WORD})(?:{_GAP}(?:{_SCALE_WORD}))*"
+# An age: "aged 30", "under the age of five", "ages 18 to 24" count years.
+AGE_BEFORE = re.compile(r"\b(?:aged|ages?\s+of|ages)[ \t]+$", re.IGNORECASE)
+# A decimal said aloud after a number word: "two point 9", "one point five" (captions write either).
+SPOKEN_POINT = re.compile(rf"[ \t]+point[ \t]+(?P<decimals>\d+|{_UNIT_WORD})\b", re.IGNORECASE)
 _PREFIX = _lower_trie(p.lower() for ps in _W.currency_prefixes.values() for p in ps)
 # "minus-130": a minus word may touch its number with a hyphen, which no other word may.
 _AFTER_MINUS_WORD = "".join(f"|(?<={re.escape(w)}-)" for w in _W.minus_words)
@@ -97,8 +101,9 @@ SCALE_ABBREVIATION = re.compile(rf"(?:{_lower_trie(_W.scale_abbreviations)})(?![
 # --- units after a number ---------------------------------------------------------------------
 
 _UNIT_BY_WORD: dict[str, str] = {w.lower(): uid for uid, ws in _W.unit_words.items() for w in ws}
+# A word may follow "%" with no blank where a line join lost it ("4%in September").
 UNIT_AFTER = re.compile(
-    rf"(?:{_GAP}|-|)(?P<unit>{_lower_trie(_UNIT_BY_WORD)})(?![A-Za-z])", re.IGNORECASE
+    rf"(?:{_GAP}|-|)(?P<unit>{_lower_trie(_UNIT_BY_WORD)})(?:(?<=%)|(?![A-Za-z]))", re.IGNORECASE
 )
 
 
