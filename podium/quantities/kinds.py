@@ -10,6 +10,7 @@ from typing import Any
 
 from podium.model import Kind
 from podium import scan
+from podium.quantities.patterns import AGE_BEFORE
 from podium.wordtables import read_table
 
 DATA_FILE = "kinds_en.yaml"
@@ -130,6 +131,8 @@ def classify_kind(unit: str, before: str, after: str, *, fraction: bool = False)
     percentage with no cue at all: it is a ratio, or of the kind of the figure it is listed with
     ("40% in the dry season and 26% in the rainy season"), which only the caller knows."""
     table = load_words()
+    if unit == "year" and (AGE_BEFORE.search(before[-16:]) or _OLD_AFTER.match(after)):
+        return "level"  # an age ("under the age of five", "30 years old") is how old, not how long
     if unit in table.unit_kinds and unit != "times":
         return table.unit_kinds[unit]  # settled by the unit alone: no cue words to read
     lead = _LeadIn.of(before)
@@ -150,7 +153,8 @@ def classify_kind(unit: str, before: str, after: str, *, fraction: bool = False)
 _OF_WHOLE = re.compile(r"\s*(?:\)\s*)?of\b")  # "(N%) of GDP"
 # "90% of that in the previous year" sets a figure against itself; "15 percent of those doses" is a share.
 _OF_ITSELF = re.compile(r"\s*of\s+(?:that|those)\b(?!\s+(?!(?:in|of|for|at|during|a|an|the|last|seen|recorded)\b)[a-z])", re.IGNORECASE)
-_PER_WORD = re.compile(r"\bper\b", re.IGNORECASE)
+_OLD_AFTER = re.compile(r"\s*-?\s*(?:years?[- ])?old\b", re.IGNORECASE)
+_PER_WORD = re.compile(r"\bper\b(?!\s*cent\b)", re.IGNORECASE)  # "per cent" is a percentage, not a rate per unit
 
 
 def _nearest_rate_noun(before: str) -> Kind | None:

@@ -42,6 +42,9 @@ from podium.quantities.kinds import classify_kind
         ("USD", "that's ", " more than we had projected", "change"),
         ("USD", "iron ore was at ", " a tonne.", "ratio"),
         ("%", "less than ", " of those doses have materialised", "share"),
+        ("%", "They see headline inflation averaging 2.1 per cent in 2025, ", " in 2026", "growth"),  # "per cent" is no "per"
+        ("year", "young children, under the age of ", ".", "level"),  # an age
+        ("year", "he is ", " years old", "level"),
         ("count", "one school for every ", " students", "ratio"),
         ("jin", "with a per unit area output of ", ".", "ratio"),
         ("jin", "yields reached ", " per mu", "ratio"),
