@@ -734,6 +734,25 @@ def rate_noun_subject(clause_before: str, after: str) -> str:
     return (_rate_phrase(following, after) if following else "") or bare
 
 
+# What befell the people a count counts: "were injured", "have now been killed", "got sick", "died".
+_STATE_AFTER = re.compile(
+    r"\s*(?P<aux>(?:(?:have|has|had|were|was|are|is|got|get|been|now|already|reportedly)\s+){0,3})"
+    r"(?P<state>(?!(?:been|seen|given|taken)\b)[a-z]+(?:ed|en)|died|dead|sick|ill|missing)\b"
+)
+# Without an auxiliary only these say what befell them ("3.3 million displaced"); "1.05 million
+# compared with" is a comparison.
+_BARE_STATES = frozenset({"died", "dead", "displaced", "injured", "killed", "wounded", "missing", "detained"})
+
+
+def _state_after(after: str, noun: str) -> str:
+    """The state a generic count is said to be in, right after its noun ("people | were injured")."""
+    at = after.find(noun) + len(noun) if noun else 0
+    m = _STATE_AFTER.match(after, at)
+    if m is None or not (m.group("aux") or m.group("state") in _BARE_STATES):
+        return ""
+    return m.group("state")
+
+
 def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: str, previous: str,
                  previous_in_sentence: bool = False) -> str:
     """The subject of one figure.
@@ -766,7 +785,9 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
         found = noun if unit in ("year", "month", "day", "%") or not noun else f"{noun} {compound.group(1)}"
     elif unit == "count":
         found = noun_phrase_after(after)
-        if previous_in_sentence and previous and _is_generic(found):
+        if (not found or _is_generic(found)) and (state := _state_after(after, found)):
+            found = f"{found} {state}".strip()  # "130 people were injured", "17,000 are injured"
+        elif previous_in_sentence and previous and _is_generic(found):
             found = previous  # "an increase of 350,000 people": more of what the figure before counts
     elif unit in ("year", "month", "day"):
         if previous_in_sentence and previous:

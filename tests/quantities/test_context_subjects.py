@@ -95,6 +95,9 @@ def context_of(text: str, figure: str, unit: str, nth: int = 0, date: str | None
         ("Although GDP growth moderated from 3.4% to 1.3%, it held.", "3.4%", "%", "GDP growth"),
         ("Today we decided that the cash rate stays at 4.1%.", "4.1%", "%", "cash rate"),
         ("Participants expect GDP growth to slow in growth with 2.1% this year.", "2.1%", "%", "GDP growth"),
+        # A generic count names what befell the people it counts.
+        ("Explosions hit the city, and 130 people were injured.", "130", "count", "people injured"),
+        ("New jobs fell by 1.05 million compared with last year.", "1.05 million", "count", "New jobs"),
         (
             "Last year, the growth rates of six indicators, namely GDP, investment and income, all ranked among the top five.",
             "top five",
