@@ -132,6 +132,8 @@ def _mentions_at(text: str, seed: int, word: str, floor: int, limit: int) -> lis
 def _number_at(text: str, seed: int, floor: int, limit: int) -> list[Mention]:
     match = P.NUMBER_AT.match(text, seed, limit)
     mention = _number_mention(text, match, floor, limit) if match else None
+    if mention is None and P.DIGIT_ORDINAL_AT.match(text, seed, limit):
+        return _rank_before_place(text, seed, limit)  # "the 12th largest country", "the 18th consecutive day"
     return [mention] if mention else []
 
 
@@ -300,9 +302,10 @@ def _rank_before_place(text: str, seed: int, limit: int) -> list[Mention]:
     match = P.ORDINAL_AS_RANK.match(text, seed, limit)
     if match is None:
         return []
-    if match.group("unit"):
+    if match.group("unit") or match.group("annual"):
         value = ordinal_value(match.group("ordinal"))
-        return [Mention(match.start(), match.end(), value, P.unit_id(match.group("unit")), "rank")]
+        unit = P.unit_id(match.group("unit")) if match.group("unit") else "year"  # "the 12th consecutive annual increase"
+        return [Mention(match.start(), match.end(), value, unit, "rank")]
     if match.group("place") and _novelty(text, seed):
         return []
     return [_rank(match)]

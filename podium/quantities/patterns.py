@@ -172,9 +172,10 @@ _compile_later(
 # An ordinal made a position in a ranking, or a run of years, by the words after it, in this order:
 # "for the fifth consecutive year" (a duration of five years), "the world's second-largest"
 # (a rank even after "the"), "first nationwide" (a rank).
+DIGIT_ORDINAL_AT = re.compile(r"\d+(?:st|nd|rd|th)\b")
 ORDINAL_AS_RANK = re.compile(
     rf"\b(?P<ordinal>{_ORDINAL})(?:"
-    rf"\s+(?:consecutive|straight|successive)\s+(?P<unit>year|quarter|month|week|day)\b"
+    rf"\s+(?:consecutive|straight|successive)\s+(?:(?P<unit>year|quarter|month|week|day)\b|(?P<annual>annual)\b)"
     rf"|[- ](?:{_lower_trie(_W.rank_superlatives)})\b"
     rf"|\s+(?P<place>{_lower_trie(_W.rank_places)})\b)",
     re.IGNORECASE,
