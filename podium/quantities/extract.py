@@ -174,6 +174,12 @@ def _number_mention(text: str, match: re.Match[str], floor: int, limit: int) -> 
     return None if _is_not_an_amount(text, mention, number, prefix, scale) else mention
 
 
+def _one_counts_a_noun(before: str, after: str) -> bool:
+    if P.ONE_PRONOUN_AFTER.match(after) or P.ONE_PRONOUN_BEFORE.search(before) or P.ONE_RATIO_BASE.match(after):
+        return False
+    return bool(P.ONE_BEFORE_NOUN.match(after))
+
+
 def _minus_before(before: str) -> bool:
     return P.MINUS_BEFORE.search(before) is not None
 
@@ -342,7 +348,9 @@ def _is_not_an_amount(text: str, mention: Mention, number: str, prefix: str | No
     is_word = number[:1].isalpha()
     bare = not prefix and not scale
     if is_word and bare and mention.unit == "count" and number.lower() in _NOT_FIGURES_ALONE:
-        return True  # "one of", "no one", "one kindergarten for every ..."; a bare one is rarely a figure
+        # "one of", "no one", "one kindergarten for every ..."; a bare one is rarely a figure, but
+        # "one" counting a noun is ("one question per outlet", "one new case").
+        return not (number.lower() == "one" and _one_counts_a_noun(before, after_number))
     if bare and mention.unit == "count":
         if _is_calendar(before, after_number, number, mention.value):
             return True

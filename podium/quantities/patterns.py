@@ -242,6 +242,18 @@ ONE_PRONOUN_AFTER: re.Pattern[str]
 _compile_later("ONE_PRONOUN_AFTER", rf"^\s+(?:{_lower_trie(_W.one_pronoun_after)})\b", re.IGNORECASE)
 ONE_PRONOUN_BEFORE: re.Pattern[str]
 _compile_later("ONE_PRONOUN_BEFORE", rf"\b(?:{_lower_trie(_W.one_pronoun_before)})\s+$", re.IGNORECASE)
+# "one" before a lower-case noun counts it ("one new case", "one question"); "one kindergarten for
+# every 102 children" is the base of a ratio, whose figure is the other number.
+ONE_BEFORE_NOUN = re.compile(
+    r"\s+(?:(?:new|more|single|additional|confirmed)\s+)?"
+    r"(?!(?:for|among|and|but|the|that|which|who|with|from|into|per|was|were|is|are|has|had|have|will|would|"
+    r"can|could|should|may|might|must|not|you|they|we|she|he|it|its|their|our|than|then|there|here|too|else|"
+    r"less|only|just|also|again|another|after|before|since|until|when|where|while)\b)[a-z]{3,}\b(?![-'’])"
+)
+ONE_RATIO_BASE = re.compile(
+    rf"\s+(?:[a-z-]+\s+){{1,3}}?(?:for\s+)?(?:every|each|out\s+of|per|in)\s+(?:\d|(?:{_UNIT_WORD}|{_TENS_WORD})\b)",
+    re.IGNORECASE,
+)
 HYPHEN_WORD_AFTER: re.Pattern[str]
 _compile_later("HYPHEN_WORD_AFTER", r"-[A-Za-z]")
 # A letter, or a CJK character (a Chinese date or label: "1月15日"), touching the number.

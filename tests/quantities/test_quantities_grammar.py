@@ -174,6 +174,8 @@ QUALIFIERS = [
     ("Children under the age of five and men aged 30 to 45.", [("five", 5, None, "year", "exact"), ("30 to 45", 30, 45, "year", "exact")]),
     ("Claims fell for 65 consecutive weeks.", [("65 consecutive weeks", 65, None, "week", "exact")]),
     ("It was the 12th consecutive annual increase.", [("12th consecutive annual", 12, None, "year", "exact")]),
+    ("I have one announcement; one kindergarten for every 102 children; a modest one for others.",
+     [("one", 1, None, "count", "exact"), ("102", 102, None, "count", "exact")]),
     ("It is the 12th largest country; the 21st press conference.", [("12th", 12, None, "rank", "exact")]),
     ("It may take four, five, six quarters.", [("four", 4, None, "quarter", "exact"), ("five", 5, None, "quarter", "exact"), ("six quarters", 6, None, "quarter", "exact")]),
     ("Highlights: https://www.un.org/page?date%5D=16%20 and 5 people.", [("5", 5, None, "count", "exact")]),
