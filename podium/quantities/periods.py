@@ -399,6 +399,18 @@ def _years_ago(m: re.Match[str], g: Groups) -> TimeRef | None:
 
 
 @_alternative(
+    "months_ago",
+    lambda f: rf"\b(?P<count>{f.count}|a)\s+months?\s+(?:ago|earlier)\b",
+    lambda f: f.numbers | {"a", _DIGIT},
+)
+def _months_ago(m: re.Match[str], g: Groups) -> TimeRef | None:
+    """ "Twelve months ago iron ore was at $120" at a December 2014 briefing: December 2013."""
+    count = _text(g["count"])
+    n = 1 if count.lower() == "a" else _count(count)
+    return TimeRef(*_span(m), "point", "months", month_shift=-n) if n else None
+
+
+@_alternative(
     "run_of_years",
     lambda f: rf"\b(?P<count>{f.count})\s+(?:{_alternation(f.words.run_words)})\s+years\b",
     lambda f: f.numbers | {_DIGIT},

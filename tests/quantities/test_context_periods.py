@@ -245,3 +245,9 @@ def test_the_past_quarters_and_a_since_after_an_event_are_windows() -> None:
     text = "Inflation has eased over the past three quarters. Since the coup on 1 February 2021, many fled."
     refs = find_time_refs(text)
     assert [resolve_ref(ref, Anchor(2025, 2)) for ref in refs] == ["2024-Q2/2024-Q4", "2021-02/2025-02"]
+
+
+def test_months_ago_name_a_month_before_the_briefing() -> None:
+    text = "Twelve months ago iron ore was at $120 a tonne; a month ago it was lower."
+    refs = find_time_refs(text)
+    assert [resolve_ref(ref, Anchor(2014, 12)) for ref in refs] == ["2013-12", "2014-11"]
