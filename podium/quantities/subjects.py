@@ -362,6 +362,9 @@ def _segments(clause: str) -> list[str]:
     return _SEGMENT_COMMA.split(clause)
 
 
+_CLAUSE_JOINERS = frozenset({"and", "or", "but", "while", "whereas"})
+
+
 def _is_verb(words: Sequence[str], i: int) -> bool:
     """Whether words[i] is the verb: a verb-like word after a determiner or possessive ("the
     increase", "the region's total") or before "in"/"of" ("value added of") is a noun."""
@@ -371,6 +374,10 @@ def _is_verb(words: Sequence[str], i: int) -> bool:
         return False
     if i and (words[i - 1].lower() in table.noun_markers or _OWNER.search(words[i - 1])):
         return False
+    nxt_word = words[i + 1] if i + 1 < len(words) else ""
+    if (low.endswith("ed") and (i == 0 or words[i - 1].lower() in _CLAUSE_JOINERS) and nxt_word[:1].islower()
+            and nxt_word.lower() not in table.head_breaks and nxt_word.lower() not in table.auxiliaries):
+        return False  # "reported cases from Africa have increased": a participle opening its noun phrase
     if i > 1 and words[i - 1].lower().endswith("ly") and words[i - 2].lower() in table.modifier_markers:
         return False  # "the sales area of newly built housing": a modifier, not the verb
     nxt = words[i + 1].lower() if i + 1 < len(words) else ""
