@@ -636,7 +636,7 @@ def _of_subject(after: str) -> str:
 
 # "X accounted for 47% of GDP": X is the part measured, GDP the whole.
 _SHARE_VERB = re.compile(r"\b(?:account(?:ed|ing|s)?\s+for|ma(?:de|kes?|king)\s+up|represent(?:ed|ing|s)?|constitut(?:ed|ing|es?))\b[^,;]*$", re.IGNORECASE)
-_CURRENCIES = frozenset({"CNY", "USD", "EUR", "GBP", "JPY"})
+_CURRENCIES = frozenset({"CNY", "USD", "EUR", "GBP", "JPY", "AUD", "CAD", "HKD", "SGD", "INR", "MYR"})
 
 
 def _has_share_verb(text: str) -> bool:
@@ -656,6 +656,23 @@ def _in_subject(after: str) -> str:
         return ""  # "$150 billion in the last four years": the time is the period's business
     candidate = noun_phrase_after(after[m.end() :])
     return "" if _is_pronoun(candidate) else candidate
+
+
+_LOWER_NOUN_AFTER = re.compile(r"\s+(?P<word>[a-z][a-z-]+)\b")
+
+
+def _noun_named_after(after: str) -> str:
+    """The noun an amount qualifies when it stands right after it ("a $78 billion | deficit")."""
+    m = _LOWER_NOUN_AFTER.match(after)
+    table = load_words()
+    if m is None:
+        return ""
+    word = m.group("word")
+    if word in table.head_breaks or word in table.auxiliaries or word in table.verbs or word in table.stop_words \
+            or word in table.qualifier_words or word.endswith("ly"):
+        return ""
+    found = noun_phrase_after(after)
+    return "" if _names_nothing(found) else found
 
 
 _WHOLE_WORD = re.compile(r"[\w'’-]+")
@@ -807,7 +824,7 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
         # names the whole after "of", its subject stands before the verb.
         found = _of_subject(after)
         if not found and unit in _CURRENCIES:
-            found = _in_subject(after)  # "$1.4 billion in assistance"
+            found = _in_subject(after) or _noun_named_after(after)  # "$1.4 billion in assistance", "a $78 billion deficit"
     if _names_nothing(found):
         found = before_verb(earlier)
     if previous and _names_nothing(found):

@@ -98,6 +98,7 @@ def context_of(text: str, figure: str, unit: str, nth: int = 0, date: str | None
         # A generic count names what befell the people it counts.
         ("Explosions hit the city, and 130 people were injured.", "130", "count", "people injured"),
         ("In the past 7 days, reported cases from Africa have increased by 55%.", "55%", "%", "reported cases from Africa"),
+        ("We turned a $78 billion deficit into a surplus.", "$78 billion", "AUD", "deficit"),
         ("New jobs fell by 1.05 million compared with last year.", "1.05 million", "count", "New jobs"),
         (
             "Last year, the growth rates of six indicators, namely GDP, investment and income, all ranked among the top five.",
