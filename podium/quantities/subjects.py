@@ -671,6 +671,8 @@ def _noun_named_after(after: str) -> str:
     if word in table.head_breaks or word in table.auxiliaries or word in table.verbs or word in table.stop_words \
             or word in table.qualifier_words or word.endswith("ly"):
         return ""
+    if any(ref.start == m.start("word") for ref in find_time_refs(after[:40])):
+        return ""  # "357 billion yuan | last year": a time, the period's business
     found = noun_phrase_after(after)
     return "" if _names_nothing(found) else found
 
