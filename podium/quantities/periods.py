@@ -311,24 +311,15 @@ def _deadline_month(m: re.Match[str], g: Groups) -> TimeRef | None:
 
 @_alternative(
     "past_months",
-    lambda f: rf"\b(?:the\s+)?(?:{_alternation(f.words.lookback_words)})\s+(?P<count>{f.count})\s+months\b",
+    lambda f: rf"\b(?:the\s+)?(?:{_alternation(f.words.lookback_words)})\s+(?P<count>{f.count})\s+(?P<step>months|quarters)\b",
     lambda f: _with_the(f.words.lookback_words),
 )
 def _past_months(m: re.Match[str], g: Groups) -> TimeRef | None:
-    """ "over the past three months" at a March briefing: the three whole months before it."""
+    """ "over the past three months" at a March briefing: the three whole months before it; "the
+    past three quarters": the three whole quarters before the briefing's."""
     n = _count(g["count"])
-    return TimeRef(*_span(m), "point", "past_months", high=n) if n else None
-
-
-@_alternative(
-    "past_quarters",
-    lambda f: rf"\b(?:the\s+)?(?:{_alternation(f.words.lookback_words)})\s+(?P<count>{f.count})\s+quarters\b",
-    lambda f: _with_the(f.words.lookback_words),
-)
-def _past_quarters(m: re.Match[str], g: Groups) -> TimeRef | None:
-    """ "over the past three quarters" at a February briefing: the three whole quarters before its quarter."""
-    n = _count(g["count"])
-    return TimeRef(*_span(m), "point", "past_quarters", high=n) if n else None
+    form: Form = "past_months" if _text(g["step"]).lower() == "months" else "past_quarters"
+    return TimeRef(*_span(m), "point", form, high=n) if n else None
 
 
 @_alternative(
@@ -678,6 +669,21 @@ def _years_back(count: int, anchor: Anchor) -> str:
     return str(last) if count == 1 else f"{last - count + 1}/{last}"
 
 
+def _step_label(index: int, per_year: int) -> str:
+    year, step = divmod(index, per_year)
+    return f"{year}-{step + 1:02d}" if per_year == 12 else f"{year}-Q{step + 1}"
+
+
+def _whole_steps_before(ref: TimeRef, anchor: Anchor) -> str:
+    """The `ref.high` whole months (or quarters) before the briefing's own."""
+    if anchor.year is None or anchor.month is None:
+        return ""
+    per_year = 12 if ref.form == "past_months" else 4
+    last = anchor.year * per_year + (anchor.month - 1) * per_year // 12 - 1
+    first = last - ref.high + 1
+    return _step_label(last, per_year) if ref.high == 1 else f"{_step_label(first, per_year)}/{_step_label(last, per_year)}"
+
+
 def resolve_ref(ref: TimeRef, anchor: Anchor) -> str:
     """The period a reference names, as guideline text; empty when it cannot be placed."""
     if ref.scope in ("now", "standing", "compare"):
@@ -691,18 +697,8 @@ def resolve_ref(ref: TimeRef, anchor: Anchor) -> str:
         return str(first) if ref.low == 1 else f"{first}/{first + ref.low - 1}"
     if ref.form == "years":
         return f"{ref.year}/{ref.end_year}"
-    if ref.form == "past_months":
-        if anchor.year is None or anchor.month is None:
-            return ""
-        last = anchor.year * 12 + anchor.month - 2  # the month before the briefing's, as a month index
-        first = last - ref.high + 1
-        return f"{last // 12}-{last % 12 + 1:02d}" if ref.high == 1 else f"{first // 12}-{first % 12 + 1:02d}/{last // 12}-{last % 12 + 1:02d}"
-    if ref.form == "past_quarters":
-        if anchor.year is None or anchor.month is None:
-            return ""
-        last = anchor.year * 4 + (anchor.month - 1) // 3 - 1  # the quarter before the briefing's
-        first = last - ref.high + 1
-        return f"{last // 4}-Q{last % 4 + 1}" if ref.high == 1 else f"{first // 4}-Q{first % 4 + 1}/{last // 4}-Q{last % 4 + 1}"
+    if ref.form in ("past_months", "past_quarters"):
+        return _whole_steps_before(ref, anchor)
     if ref.form == "since":
         start = _base_year(ref, anchor)
         if start is None and ref.low:
