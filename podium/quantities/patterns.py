@@ -236,7 +236,7 @@ MONTH_AFTER: re.Pattern[str]
 _compile_later("MONTH_AFTER", rf"^(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{_lower_trie(_W.months)})(?![A-Za-z])", re.IGNORECASE)
 CLOCK_AFTER: re.Pattern[str]
 _compile_later(
-    "CLOCK_AFTER", r"^(?::\d\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock|hours? GMT|GMT|EST|EDT|ET\b))", re.IGNORECASE
+    "CLOCK_AFTER", r"^(?::\d\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock|hours? GMT|GMT|EST|EDT|ET\b|noon\b|midnight\b))", re.IGNORECASE
 )
 ONE_PRONOUN_AFTER: re.Pattern[str]
 _compile_later("ONE_PRONOUN_AFTER", rf"^\s+(?:{_lower_trie(_W.one_pronoun_after)})\b", re.IGNORECASE)
@@ -258,7 +258,7 @@ HYPHEN_WORD_AFTER: re.Pattern[str]
 _compile_later("HYPHEN_WORD_AFTER", r"-[A-Za-z]")
 # A letter, or a CJK character (a Chinese date or label: "1月15日"), touching the number.
 # A Latin, Greek ("2σ", "30ε") or Chinese letter glued to a number: a label or a symbol's factor.
-LETTER_AFTER = re.compile(r"[A-Za-z\u0370-\u03ff\u3000-\u303f\u4e00-\u9fff]|/\d")
+LETTER_AFTER = re.compile(r"[A-Za-z\u0370-\u03ff\u3000-\u303f\u4e00-\u9fff_]|/\d")  # "_": a file name ("20200616_e")
 # "the first three quarters", "the first four months": a calendar stretch, not a figure.
 # "13(3) powers", "Article 5(2)": a legal section, both numbers labels.
 SECTION_AFTER: re.Pattern[str]

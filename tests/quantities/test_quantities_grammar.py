@@ -169,6 +169,7 @@ QUALIFIERS = [
     ("Raised by three quarters of a percentage point.", [("three quarters of a percentage point", 0.75, None, "pp", "exact")]),
     ("Income fell by four-tenths of a percent.", [("four-tenths of a percent", 0.4, None, "%", "exact")]),
     ("There were more than 375 000 deaths.", [("375 000", 375000, None, "count", "min")]),
+    ("Dec 15, 2023: the embargo lifts at 12 noon; file 20200616_e.mp4 holds 5 clips.", [("5", 5, None, "count", "exact")]),
     ("It has a 7- or 8-inch screen.", [("7", 7, None, "inch", "exact"), ("8-inch", 8, None, "inch", "exact")]),
     ("Growth has gone up two point 9%, and 4%in September.", [("two point 9%", 2.9, None, "%", "exact"), ("4%", 4, None, "%", "exact")]),
     ("Children under the age of five and men aged 30 to 45.", [("five", 5, None, "year", "exact"), ("30 to 45", 30, 45, "year", "exact")]),
