@@ -36,7 +36,7 @@ NEWSQUANT_UNITS = {
     "USD": "dollar", "cent": "cent", "CNY": "chinese yuan", "EUR": "euro", "GBP": "pound sterling",
     "JPY": "japanese yen", "AUD": "australian dollar", "CAD": "canadian dollar", "HKD": "hong kong dollar",
     "INR": "indian rupee", "ILS": "shekel", "KRW": "south korean won", "RUB": "russian ruble",
-    "MYR": "malaysian ringgit", "SGD": "singapore dollar",
+    "MYR": "malaysian ringgit", "sen": "sen", "SGD": "singapore dollar",
     "kg": "kilogram", "g": "gram", "mg": "milligram", "ug": "microgram", "t": "metric ton", "short_ton": "ton",
     "lb": "pound-mass", "oz": "ounce", "jin": "jin", "gongjin": "kilogram",
     "m": "metre", "km": "kilometre", "cm": "centimetre", "mm": "millimetre", "um": "micrometre", "nm": "nanometre",
@@ -53,7 +53,7 @@ NEWSQUANT_UNITS = {
     "W": "watt", "hp": "horsepower", "J": "joule", "eV": "electronvolt", "keV": "kiloelectronvolt",
     "MeV": "megaelectronvolt", "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt", "kWh": "kilowatt hour",
     "MWh": "megawatt hour", "GWh": "gigawatt hour", "TWh": "terawatt hour", "ppb": "parts-per-billion",
-    "ppm": "parts-per-million", "mpg": "mile per gallon",
+    "ppm": "parts-per-million", "mpg": "mile per gallon", "permille": "per mille",
 }  # fmt: skip
 
 # NewsQuant names a per-unit figure by both units ("$3 a gallon" is "dollar per gallon") and an

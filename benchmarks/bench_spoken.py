@@ -3,13 +3,15 @@
 Every `tests/data/spoken/NAME.quantities.jsonl` (annotated before podium ran on these files; see
 tests/data/spoken/FIRST_RUN.md) is scored by podium's own evaluator (`podium eval`'s scoring) at its
 six levels, per file and pooled (micro-average: true positives, predictions and gold summed over
-files) for each half of the set (SOURCES.md: files sorted by name alternate tuning / held-out) and
-for the whole. A file podium refuses (a PodiumError) counts every gold mention as missed.
+files) for each part and for the whole. Parts: the first batch's files sorted by name alternate
+`tuning` / `held-out` (SOURCES.md); every file of tests/data/spoken/batch2 is the part `batch2`, a
+second held-out batch (batch2/SOURCES.md). A file podium refuses (a PodiumError) counts every gold
+mention as missed.
 
 The briefing date is podium's own when it finds one, else the event date the file name ends with
 ('given'), so periods are scored against the same calendar either way.
 
-Run: .venv/bin/python benchmarks/bench_spoken.py [--errors] [--half tuning|held-out]"""
+Run: .venv/bin/python benchmarks/bench_spoken.py [--errors] [--part tuning|held-out|batch2]"""
 
 from __future__ import annotations
 
@@ -27,6 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SPOKEN = ROOT / "tests" / "data" / "spoken"
 LEVELS = ("span", "value+unit", "qualifier", "kind", "period", "subject")
 HALVES = ("tuning", "held-out")
+BATCH2 = "batch2"
+PARTS = (*HALVES, BATCH2)
 DATE_IN_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})")
 
 Record = dict[str, Any]
@@ -67,6 +71,12 @@ def half_of(index: int) -> str:
     return HALVES[index % 2]
 
 
+def parts() -> list[tuple[str, Path]]:
+    """Every gold transcript with its part: the first batch alternating by name, then batch2."""
+    first = [(half_of(i), t) for i, t in enumerate(sorted(SPOKEN.glob("*.txt")))]
+    return first + [(BATCH2, t) for t in sorted((SPOKEN / BATCH2).glob("*.txt"))]
+
+
 def main(argv: list[str]) -> int:
     from podium.quantities.evaluate import Score, read_jsonl, score
 
@@ -75,8 +85,9 @@ def main(argv: list[str]) -> int:
     from bench_accuracy import print_reports
 
     show_errors = "--errors" in argv
-    only = argv[argv.index("--half") + 1] if "--half" in argv else None
-    transcripts = sorted(SPOKEN.glob("*.txt"))
+    flag = "--part" if "--part" in argv else "--half"
+    only = argv[argv.index(flag) + 1] if flag in argv else None
+    transcripts = parts()
     if not transcripts:
         print(f"skipped: no spoken gold in {SPOKEN}")
         return 0
@@ -84,13 +95,12 @@ def main(argv: list[str]) -> int:
     print("Figures: tests/data/spoken (spoken English, held out from ../shared)")
     print(header)
     print("-" * len(header))
-    totals = {h: {lv: [0, 0, 0] for lv in LEVELS} for h in HALVES}
+    totals = {h: {lv: [0, 0, 0] for lv in LEVELS} for h in PARTS}
     reports = []
-    for index, transcript in enumerate(transcripts):
-        half = half_of(index)
+    for half, transcript in transcripts:
         if only and half != only:
             continue
-        gold = read_jsonl(SPOKEN / f"{transcript.stem}.quantities.jsonl")
+        gold = read_jsonl(transcript.with_name(f"{transcript.stem}.quantities.jsonl"))
         parsed = parse(transcript)
         scores = score(gold, parsed.quantities, LEVELS)
         for s in scores:
@@ -102,7 +112,8 @@ def main(argv: list[str]) -> int:
         )
         reports.append((transcript.stem, figure_errors(gold, parsed.quantities)))
     print("-" * len(header))
-    groups = [(h, [h]) for h in HALVES if not only or h == only] + ([] if only else [("all", list(HALVES))])
+    groups = [(h, [h]) for h in PARTS if not only or h == only]
+    groups += [] if only else [("batch1", list(HALVES)), ("all", list(PARTS))]
     for name, halves in groups:
         pooled = [Score(lv, *(sum(totals[h][lv][i] for h in halves) for i in range(3))) for lv in LEVELS]
         counts = f"{'pooled ' + name:<39} {pooled[0].gold:>4} {pooled[0].predicted:>4}"

@@ -47,10 +47,12 @@ DATA_FILE = "context_en.yaml"
 
 # Periods: what stands between a figure and its time ("6.2% in February"), what makes a figure
 # standing ("the 25.98 million residents", "in 31 major cities", "three areas:"), and ranges.
+_POINTS_BACK = re.compile(r"\b(?:it|that)(?:['’]s|\s+(?:was|is|were|will\s+be|has\s+been|had\s+been|would\s+be))\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _TIME_AFTER = re.compile(
     r"\s*,?\s*(?:(?:in|for|during|over|through|throughout|until|by|as\s+of|at\s+the\s+end\s+of|by\s+the\s+end\s+of|of)\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
+_TO_AFTER_BASE = re.compile(r"\W*(?:\w+\W+){0,3}?to\b", re.IGNORECASE)  # "7% | in 2022 to 2.7%"
 _DEFINITE_BEFORE = re.compile(r"\bthe\s*$", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"\b(?:in|among|across)\s*(?:the\s*)?$", re.IGNORECASE)
 _ENUMERATION = re.compile(r"[^.;:!?]*:\s*$")
@@ -58,6 +60,11 @@ _RESPECTIVELY_WORD = "respectively"
 _RESPECTIVELY = re.compile(rf"\b{_RESPECTIVELY_WORD}\b", re.IGNORECASE)
 _QUARTERLY = re.compile(r"\b(?:quarterly|each\s+quarter|(?:four|four\s+consecutive)\s+quarters|by\s+quarter)\b", re.IGNORECASE)
 _FROM_BETWEEN = re.compile(r"\bfrom\b", re.IGNORECASE)
+_BASE_BEFORE = re.compile(
+    r"\bfrom\s+(?:(?:a|the|its|their)\s+(?:\w+\s+)?(?:peak|high|low|level|rate)\s+of\s+)?"
+    r"(?:(?:about|around|some|over|nearly|almost|roughly)\s+)?$",
+    re.IGNORECASE,
+)
 _TO_BETWEEN = re.compile(r"^\W*(?:\w+\W+){0,2}?to\b", re.IGNORECASE)
 _YEAR_RANGE = re.compile(r"^(\d{4})/(\d{4})$")
 _MONTH_RANGE = re.compile(r"^(\d{4})-(\d{2})/(\d{4})-(\d{2})$")
@@ -339,7 +346,7 @@ def _period(
         return ""  # "our 2 percent longer-run goal": a standing goal, not a figure of any period
     sorted_refs = _sort_sentence_refs(layout, qty, clause, sentence)
     own = sorted_refs.own
-    if own is not None and refs[own].form in ("past", "ahead", "run"):
+    if own is not None and refs[own].form in ("past", "ahead", "run", "past_months", "past_quarters"):
         return layout.periods[own]
     # "ranked first ... for three consecutive years", "stayed above 100 billion jin for 10
     # consecutive years": the run dates the figure it is said of.
@@ -358,6 +365,8 @@ def _period(
     deadline = _deadline_after(layout, points, qty)
     if deadline is not None:
         return layout.periods[deadline]
+    if not sorted_refs.sentence_points and _is_comparison_base(layout.text, qty, clause):
+        return ""  # "eased from a peak of 7% to 2.7%": the base of a move, of no period the sentence states
     if not points and qty.unit == "count" and _ENUMERATION.match(layout.text, qty.end, sentence[1]):
         return ""  # "we will focus on three areas:" counts the points that follow
     if points:
@@ -374,6 +383,13 @@ def _period(
     if carried is not None:
         return layout.periods[carried]
     return layout.periods[after] if after is not None else ""
+
+
+def _is_comparison_base(text: str, qty: Quantity, clause: tuple[int, int]) -> bool:
+    """ "from a peak of 7% to 2.7%": the figure a move starts from."""
+    return bool(_BASE_BEFORE.search(text, max(clause[0], qty.start - 40), qty.start)) and bool(
+        _TO_AFTER_BASE.match(text, qty.end, min(clause[1], qty.end + 40))
+    )
 
 
 def _goal_after(text: str, qty: Quantity, sentence: tuple[int, int]) -> bool:
@@ -519,7 +535,10 @@ def annotate(briefing: Briefing, quantities: list[Quantity]) -> None:
         else:
             cue_text = _without_listed_figures(tail)
             kind = classify_kind(qty.unit, cue_text, after[:_CUE_REACH], fraction=_is_fraction(qty))
-            qty.kind = kind or (prev.kind if same_sentence and prev is not None and prev.unit == qty.unit else "ratio")
+            # "Growth will be 2.9 percent. Last year, it was 5.7 percent": a figure whose clause only
+            # points back takes the kind of the figure before it in the paragraph.
+            follows = prev is not None and prev.unit == qty.unit and (same_sentence or bool(_POINTS_BACK.search(tail)))
+            qty.kind = kind or (prev.kind if follows and prev is not None else "ratio")
         # Both the period and the modality ask whether a goal noun follows the figure.
         goal_after = _goal_after(text, qty, sentence)
         qty.period = _period(layout, qty, qty.kind, clause, sentence, paragraph, goal_after=goal_after)

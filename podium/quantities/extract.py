@@ -132,6 +132,8 @@ def _mentions_at(text: str, seed: int, word: str, floor: int, limit: int) -> lis
 def _number_at(text: str, seed: int, floor: int, limit: int) -> list[Mention]:
     match = P.NUMBER_AT.match(text, seed, limit)
     mention = _number_mention(text, match, floor, limit) if match else None
+    if mention is None and P.DIGIT_ORDINAL_AT.match(text, seed, limit):
+        return _rank_before_place(text, seed, limit)  # "the 12th largest country", "the 18th consecutive day"
     return [mention] if mention else []
 
 
@@ -145,8 +147,13 @@ def _number_mention(text: str, match: re.Match[str], floor: int, limit: int) -> 
     elif not prefix and (minus := _minus_word_start(text, match.start(), floor)) is not None:
         value, start = -value, minus
     unit = P.prefix_unit(prefix) if prefix else "count"
+    said_end = match.end()
+    if not scale and not number[:1].isdigit() and (point := P.SPOKEN_POINT.match(text, said_end, limit)):
+        decimals = point.group("decimals")
+        value += float("0." + (decimals if decimals.isdigit() else str(int(number_value(decimals)))))
+        said_end = point.end()
     number_end, multiplier, unit_match = _scale_and_unit_after(
-        text, match.end(), limit, has_prefix=bool(prefix), has_scale=bool(scale)
+        text, said_end, limit, has_prefix=bool(prefix), has_scale=bool(scale)
     )
     value *= multiplier
     end = number_end
@@ -156,6 +163,8 @@ def _number_mention(text: str, match: re.Match[str], floor: int, limit: int) -> 
             unit, end = word_unit, unit_match.end()
     elif P.LETTER_AFTER.match(text, end, limit):
         return None  # "21st", "5G", "1990s": a label, not an amount
+    if unit == "count" and not scale and P.AGE_BEFORE.search(text, max(floor, start - 16), start):
+        unit = "year"  # "under the age of five"
     if unit == "count" and not scale:
         if _is_bare_slash_fraction(number):
             value, unit = 100 * value, "%"  # "1/3 of the members" is a share, like "one-third"
@@ -163,6 +172,12 @@ def _number_mention(text: str, match: re.Match[str], floor: int, limit: int) -> 
             return Mention(start, end, value, "rank", "rank")  # "the No. 2 trading partner"
     mention = Mention(start, end, value, unit, "number", number_end=number_end, scale=_scale_key(scale))
     return None if _is_not_an_amount(text, mention, number, prefix, scale) else mention
+
+
+def _one_counts_a_noun(before: str, after: str) -> bool:
+    if P.ONE_PRONOUN_AFTER.match(after) or P.ONE_PRONOUN_BEFORE.search(before) or P.ONE_RATIO_BASE.match(after):
+        return False
+    return bool(P.ONE_BEFORE_NOUN.match(after))
 
 
 def _minus_before(before: str) -> bool:
@@ -243,6 +258,10 @@ def _fraction_at(text: str, seed: int, floor: int, limit: int) -> list[Mention]:
             return []
     if numerator == 0 or P.CALENDAR_FIRST_BEFORE.search(text[max(floor, seed - 16) : seed]):
         return []
+    of_unit = P.FRACTION_OF_UNIT.match(text, match.end(), limit)
+    if of_unit is not None:
+        unit = "pp" if of_unit.group("pp") else "%"
+        return [Mention(match.start(), of_unit.end(), numerator / denominator, unit, "fraction")]
     return [Mention(match.start(), match.end(), 100 * numerator / denominator, "%", "fraction")]
 
 
@@ -272,8 +291,10 @@ def _vague_plural_at(text: str, seed: int, limit: int) -> list[Mention]:
     match = P.VAGUE_PLURAL.match(text, seed, limit)
     if match is None:
         return []
-    key = " ".join(match.group(0).lower().split())
-    return [Mention(match.start(), match.end(), _W.vague_plurals[key], "count", "vague", qualifier="min")]
+    amount_end = match.start("unit") if match.group("unit") else match.end()
+    key = " ".join(text[match.start() : amount_end].lower().split()).removesuffix(" of")
+    unit = P.unit_id(match.group("unit")) if match.group("unit") else "count"
+    return [Mention(match.start(), match.end(), _W.vague_plurals[key], unit, "vague", qualifier="min")]
 
 
 def _rank_after_verb(text: str, seed: int, limit: int) -> list[Mention]:
@@ -287,9 +308,10 @@ def _rank_before_place(text: str, seed: int, limit: int) -> list[Mention]:
     match = P.ORDINAL_AS_RANK.match(text, seed, limit)
     if match is None:
         return []
-    if match.group("unit"):
+    if match.group("unit") or match.group("annual"):
         value = ordinal_value(match.group("ordinal"))
-        return [Mention(match.start(), match.end(), value, P.unit_id(match.group("unit")), "rank")]
+        unit = P.unit_id(match.group("unit")) if match.group("unit") else "year"  # "the 12th consecutive annual increase"
+        return [Mention(match.start(), match.end(), value, unit, "rank")]
     if match.group("place") and _novelty(text, seed):
         return []
     return [_rank(match)]
@@ -326,7 +348,9 @@ def _is_not_an_amount(text: str, mention: Mention, number: str, prefix: str | No
     is_word = number[:1].isalpha()
     bare = not prefix and not scale
     if is_word and bare and mention.unit == "count" and number.lower() in _NOT_FIGURES_ALONE:
-        return True  # "one of", "no one", "one kindergarten for every ..."; a bare one is rarely a figure
+        # "one of", "no one", "one kindergarten for every ..."; a bare one is rarely a figure, but
+        # "one" counting a noun is ("one question per outlet", "one new case").
+        return not (number.lower() == "one" and _one_counts_a_noun(before, after_number))
     if bare and mention.unit == "count":
         if _is_calendar(before, after_number, number, mention.value):
             return True
@@ -423,10 +447,11 @@ def _is_clock_time(after: str) -> bool:
 
 
 def _is_list_label(before: str, after: str) -> bool:
+    if not P.LIST_LABEL_AFTER.match(after):
+        return False
     line_start = before.rfind("\n")
-    return (line_start >= 0 or len(before) < _CONTEXT) and bool(
-        P.LIST_LABEL.match(before[line_start + 1 :]) and P.LIST_LABEL_AFTER.match(after)
-    )
+    at_line_start = (line_start >= 0 or len(before) < _CONTEXT) and bool(P.LIST_LABEL.match(before[line_start + 1 :]))
+    return at_line_start or bool(P.INLINE_LIST_LABEL.search(before))
 
 
 def _word_is_not_an_amount(before: str, after: str, number: str, mention: Mention, scale: str | None) -> bool:
@@ -473,10 +498,27 @@ def _qualifier_before(before: str) -> str | None:
 
 def _blocked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in scan.matches_at(P.FURNITURE_LINE, text, scan.line_starts(text, start, end), end)]
+    spans += _url_spans(text, start, end)
     for match in scan.matches_at(P.QUOTED, text, scan.marks(text, P.QUOTE_OPENERS, start, end), end):
         inner = match.group(1)
         if len(inner.split()) <= _MAX_QUOTED_NAME_WORDS and not P.MEASURED_QUOTE.search(inner):
             spans.append((match.start(1), match.end(1)))
+    return spans
+
+
+def _url_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Web addresses in text[start:end]: a figure inside one is part of a name, not a figure."""
+    spans: list[tuple[int, int]] = []
+    for mark in P.URL_MARKS:
+        for at in scan.occurrences(text, mark, start, end):
+            if spans and at < spans[-1][1]:
+                continue
+            scheme = at
+            while mark == "://" and scheme > max(start, at - P.URL_REACH) and (text[scheme - 1].isalpha() or text[scheme - 1] in "+.-"):
+                scheme -= 1
+            found = P.URL.match(text, scheme, end)
+            if found:
+                spans.append((found.start(), found.end()))
     return spans
 
 
@@ -542,10 +584,19 @@ def _join_ranges(text: str, mentions: list[Mention]) -> None:
         if first.scale is None and second.scale is not None and first.value < second.value / scale_value(second.scale):
             # "5 to 6 million" shares the scale; "$800,000 to $1.3 million" has its own.
             first.value *= scale_value(second.scale)
-        first.value_max, first.unit, first.end = second.value, second.unit, second.end
+        if first.value > second.value and text[first.end : second.start].strip().lower() == "to":
+            continue  # "eased from a peak of 7% to 2.7%": a fall from one figure to another, not a range
+        # "aged 30 to 45": the age read before the range is the unit of both ends.
+        first.value_max, first.end = second.value, second.end
+        first.unit = first.unit if second.unit == "count" else second.unit
         if not first.has_own_qualifier and second.has_own_qualifier:
             first.qualifier = second.qualifier
         second.unit = ""  # merged into `first`
+
+
+# Units a bare number listed before takes from the last figure: lengths of time, where a listed
+# count is rare ("four, five, six quarters", "two or three years").
+_LISTED_UNITS = frozenset({"year", "quarter", "month", "week", "day", "hour", "minute"})
 
 
 def _share_unit(text: str, first: Mention, second: Mention) -> None:
@@ -553,12 +604,15 @@ def _share_unit(text: str, first: Mention, second: Mention) -> None:
     list, a scale too: "1.2, 3.4 and 5.6 billion yuan, respectively"."""
     if first.source != "number" or second.source != "number" or first.end != first.number_end:
         return
+    if first.unit == "count" and second.unit != "count" and P.SUSPENDED_GAP.match(text, first.end, second.start):
+        first.unit = second.unit  # "a 7- or 8-inch screen"
+        return
     if first.unit != "count" or second.unit == "count" or not P.CHAIN_GAP.match(text, first.end, second.start):
         return
     if first.scale is not None and first.scale == second.scale:
         first.unit = second.unit
-    elif first.scale is None and second.scale is None and second.unit in ("%", "pp"):
-        first.unit = second.unit
+    elif first.scale is None and second.scale is None and (second.unit in ("%", "pp") or second.unit in _LISTED_UNITS):
+        first.unit = second.unit  # "57 and 45.9%", "four, five, six quarters"
     elif first.scale is None and second.scale is not None and _respectively_follows(text, second.end):
         first.unit, first.value, first.scale = second.unit, first.value * scale_value(second.scale), second.scale
 

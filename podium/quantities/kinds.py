@@ -10,6 +10,7 @@ from typing import Any
 
 from podium.model import Kind
 from podium import scan
+from podium.quantities.patterns import AGE_BEFORE
 from podium.wordtables import read_table
 
 DATA_FILE = "kinds_en.yaml"
@@ -30,6 +31,7 @@ class KindWords:
     movement_subject: re.Pattern[str]
     rate_noun: re.Pattern[str]
     per_after: re.Pattern[str]
+    change_after: re.Pattern[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -60,6 +62,7 @@ def load_words() -> KindWords:
             re.IGNORECASE,
         ),
         per_after=re.compile(rf"^\s*(?:\w+\s+){{0,3}}?(?:{_alternation(raw['per_after'])})\b|^\s*/", re.IGNORECASE),
+        change_after=re.compile(rf"^\s*(?:{_alternation(raw['change_after'])})\b", re.IGNORECASE),
     )
 
 
@@ -128,6 +131,8 @@ def classify_kind(unit: str, before: str, after: str, *, fraction: bool = False)
     percentage with no cue at all: it is a ratio, or of the kind of the figure it is listed with
     ("40% in the dry season and 26% in the rainy season"), which only the caller knows."""
     table = load_words()
+    if unit == "year" and (AGE_BEFORE.search(before[-16:]) or _OLD_AFTER.match(after)):
+        return "level"  # an age ("under the age of five", "30 years old") is how old, not how long
     if unit in table.unit_kinds and unit != "times":
         return table.unit_kinds[unit]  # settled by the unit alone: no cue words to read
     lead = _LeadIn.of(before)
@@ -140,14 +145,16 @@ def classify_kind(unit: str, before: str, after: str, *, fraction: bool = False)
         return _percent_kind(lead, before, after, fraction=fraction)
     if lead.moved_to():
         return "level"
-    if lead.moves() or table.movement_subject.search(_last_segment(before)):
+    if lead.moves() or table.movement_subject.search(_last_segment(before)) or table.change_after.match(after):
         return "change"
     return "level"
 
 
 _OF_WHOLE = re.compile(r"\s*(?:\)\s*)?of\b")  # "(N%) of GDP"
-_OF_ITSELF = re.compile(r"\s*of\s+(?:that|those)\b", re.IGNORECASE)
-_PER_WORD = re.compile(r"\bper\b", re.IGNORECASE)
+# "90% of that in the previous year" sets a figure against itself; "15 percent of those doses" is a share.
+_OF_ITSELF = re.compile(r"\s*of\s+(?:that|those)\b(?!\s+(?!(?:in|of|for|at|during|a|an|the|last|seen|recorded)\b)[a-z])", re.IGNORECASE)
+_OLD_AFTER = re.compile(r"\s*-?\s*(?:years?[- ])?old\b", re.IGNORECASE)
+_PER_WORD = re.compile(r"\bper\b(?!\s*cent\b)", re.IGNORECASE)  # "per cent" is a percentage, not a rate per unit
 
 
 def _nearest_rate_noun(before: str) -> Kind | None:

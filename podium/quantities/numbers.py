@@ -12,14 +12,14 @@ _VULGAR = _W.vulgar_fractions
 
 
 def digits_value(text: str) -> float:
-    """ "1,031" -> 1031, "4¼" -> 4.25, "½" -> 0.5, "5-1/4" -> 5.25, "1/3" -> 0.333…"""
+    """ "1,031" -> 1031, "375 000" -> 375000, "4¼" -> 4.25, "½" -> 0.5, "5-1/4" -> 5.25, "1/3" -> 0.333…"""
     if "/" in text:
         return _slash_value(text)
     fraction = 0.0
     if text and text[-1] in _VULGAR:
         fraction = _VULGAR[text[-1]]
         text = text[:-1]
-    whole = float(text.replace(",", "")) if text else 0.0
+    whole = float(re.sub(r"[,\s]", "", text)) if text else 0.0
     return whole + fraction
 
 

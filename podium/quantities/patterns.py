@@ -56,13 +56,20 @@ _GAP = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)"
 
 # Slash fractions first: "5-1/4", "5 1/4", "1/3" (not dates such as "5/21/2024").
 SLASH_FRACTION = r"(?:\d{1,3}[- ])?\d/(?:16|10|[2-9])(?![\d/])"
-DIGITS = rf"{SLASH_FRACTION}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# Thousands grouped by a space, as WHO and UN texts write them ("375 000"), but not a count before a
+# compound ("11 100-billion-yuan projects") nor a longer run of digits.
+_SPACE_GROUPED = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.-])"
+DIGITS = rf"{SLASH_FRACTION}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|{_SPACE_GROUPED}|\d+(?:\.\d+)?|\.\d+"
 # "forty-two", "twenty two", "one hundred and five", "a million" (the "a" only before a scale).
 WORD_NUMBER = (
     rf"(?:(?:{_TENS_WORD})(?:[- ](?:{_UNIT_WORD}))?|{_UNIT_WORD}|a(?={_GAP}(?:{_SCALE_WORD})\b))"
     rf"(?:\s+hundred(?:\s+(?:and\s+)?(?:(?:{_TENS_WORD})(?:[- ](?:{_UNIT_WORD}))?|{_UNIT_WORD}))?)?"
 )
 SCALES = rf"(?:{_SCALE_WORD})(?:{_GAP}(?:{_SCALE_WORD}))*"
+# An age: "aged 30", "under the age of five", "ages 18 to 24" count years.
+AGE_BEFORE = re.compile(r"\b(?:aged|ages?\s+of|ages)[ \t]+$", re.IGNORECASE)
+# A decimal said aloud after a number word: "two point 9", "one point five" (captions write either).
+SPOKEN_POINT = re.compile(rf"[ \t]+point[ \t]+(?P<decimals>\d+|{_UNIT_WORD})\b", re.IGNORECASE)
 _PREFIX = _lower_trie(p.lower() for ps in _W.currency_prefixes.values() for p in ps)
 # "minus-130": a minus word may touch its number with a hyphen, which no other word may.
 _AFTER_MINUS_WORD = "".join(f"|(?<={re.escape(w)}-)" for w in _W.minus_words)
@@ -87,15 +94,17 @@ NUMBER_AT = re.compile(
 MINUS_BEFORE: re.Pattern[str]
 _compile_later("MINUS_BEFORE", r"(?:^|(?<=[(\[:])|(?<=[^\d\s][ \t])|(?<=\n))[-−]$")
 
-PREFIX_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<prefix>{_PREFIX})[ \t]?$", re.IGNORECASE)
+# Not after a letter or an apostrophe: "that's $10" is a dollar, not "S $" (Singapore).
+PREFIX_BEFORE = re.compile(rf"(?<![A-Za-z'’])(?P<prefix>{_PREFIX})[ \t]?$", re.IGNORECASE)
 # Abbreviated scale right after a currency figure: "$18bn", "£2.5m".
 SCALE_ABBREVIATION = re.compile(rf"(?:{_lower_trie(_W.scale_abbreviations)})(?![A-Za-z])", re.IGNORECASE)
 
 # --- units after a number ---------------------------------------------------------------------
 
 _UNIT_BY_WORD: dict[str, str] = {w.lower(): uid for uid, ws in _W.unit_words.items() for w in ws}
+# A word may follow "%" with no blank where a line join lost it ("4%in September").
 UNIT_AFTER = re.compile(
-    rf"(?:{_GAP}|-|)(?P<unit>{_lower_trie(_UNIT_BY_WORD)})(?![A-Za-z])", re.IGNORECASE
+    rf"(?:{_GAP}|-|)(?P<unit>{_lower_trie(_UNIT_BY_WORD)})(?:(?<=%)|(?![A-Za-z]))", re.IGNORECASE
 )
 
 
@@ -137,8 +146,20 @@ _compile_later(
     rf"|(?P<half>half))\b",
     re.IGNORECASE,
 )
+# "three quarters of a percentage point" (0.75 pp), "four-tenths of a percent" (0.4 %): a fraction of a
+# rate's own unit, not a share of a whole.
+FRACTION_OF_UNIT = re.compile(
+    r"\s+of\s+a\s+(?:(?P<pp>percentage[- ]point|point)|(?:percent(?:age)?|per\s+cent))\b", re.IGNORECASE
+)
 VAGUE_PLURAL: re.Pattern[str]
-_compile_later("VAGUE_PLURAL", rf"\b(?:{_lower_trie(_W.vague_plurals)})(?=\s+of\b)", re.IGNORECASE)
+# A vague plural counts what follows "of" ("thousands of officials"); one of a scale word
+# ("hundreds of millions") is an amount in itself. The unit may follow: "billions of dollars".
+_compile_later(
+    "VAGUE_PLURAL",
+    rf"\b(?:(?:{_lower_trie(w for w in _W.vague_plurals if ' of ' in w)})\b|(?:{_lower_trie(_W.vague_plurals)})(?=\s+of\b))"
+    rf"(?:\s+of\s+(?P<unit>{_lower_trie(u for us in _W.unit_words.values() for u in us if u.lower().endswith(('dollars', 'euros', 'pounds')))}))?",
+    re.IGNORECASE,
+)
 _ORDINAL = rf"(?:{_lower_trie(_W.ordinals)})\b|\d+(?:st|nd|rd|th)\b"
 # "ranked No. 1", "ranks number 3": the number after "No." is the rank.
 _NUMBERED_RANK = r"(?:No\.|number)\s*(?P<numbered>\d+)\b"
@@ -152,9 +173,10 @@ _compile_later(
 # An ordinal made a position in a ranking, or a run of years, by the words after it, in this order:
 # "for the fifth consecutive year" (a duration of five years), "the world's second-largest"
 # (a rank even after "the"), "first nationwide" (a rank).
+DIGIT_ORDINAL_AT = re.compile(r"\d+(?:st|nd|rd|th)\b")
 ORDINAL_AS_RANK = re.compile(
     rf"\b(?P<ordinal>{_ORDINAL})(?:"
-    rf"\s+(?:consecutive|straight|successive)\s+(?P<unit>year|quarter|month|week|day)\b"
+    rf"\s+(?:consecutive|straight|successive)\s+(?:(?P<unit>year|quarter|month|week|day)\b|(?P<annual>annual)\b)"
     rf"|[- ](?:{_lower_trie(_W.rank_superlatives)})\b"
     rf"|\s+(?P<place>{_lower_trie(_W.rank_places)})\b)",
     re.IGNORECASE,
@@ -215,17 +237,29 @@ MONTH_AFTER: re.Pattern[str]
 _compile_later("MONTH_AFTER", rf"^(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{_lower_trie(_W.months)})(?![A-Za-z])", re.IGNORECASE)
 CLOCK_AFTER: re.Pattern[str]
 _compile_later(
-    "CLOCK_AFTER", r"^(?::\d\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock|hours? GMT|GMT|EST|EDT|ET\b))", re.IGNORECASE
+    "CLOCK_AFTER", r"^(?::\d\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock|hours? GMT|GMT|EST|EDT|ET\b|noon\b|midnight\b))", re.IGNORECASE
 )
 ONE_PRONOUN_AFTER: re.Pattern[str]
 _compile_later("ONE_PRONOUN_AFTER", rf"^\s+(?:{_lower_trie(_W.one_pronoun_after)})\b", re.IGNORECASE)
 ONE_PRONOUN_BEFORE: re.Pattern[str]
 _compile_later("ONE_PRONOUN_BEFORE", rf"\b(?:{_lower_trie(_W.one_pronoun_before)})\s+$", re.IGNORECASE)
+# "one" before a lower-case noun counts it ("one new case", "one question"); "one kindergarten for
+# every 102 children" is the base of a ratio, whose figure is the other number.
+ONE_BEFORE_NOUN = re.compile(
+    r"\s+(?:(?:new|more|single|additional|confirmed)\s+)?"
+    r"(?!(?:for|among|and|but|the|that|which|who|with|from|into|per|was|were|is|are|has|had|have|will|would|"
+    r"can|could|should|may|might|must|not|you|they|we|she|he|it|its|their|our|than|then|there|here|too|else|"
+    r"less|only|just|also|again|another|after|before|since|until|when|where|while)\b)[a-z]{3,}\b(?![-'’])"
+)
+ONE_RATIO_BASE = re.compile(
+    rf"\s+(?:[a-z-]+\s+){{1,3}}?(?:for\s+)?(?:every|each|out\s+of|per|in)\s+(?:\d|(?:{_UNIT_WORD}|{_TENS_WORD})\b)",
+    re.IGNORECASE,
+)
 HYPHEN_WORD_AFTER: re.Pattern[str]
 _compile_later("HYPHEN_WORD_AFTER", r"-[A-Za-z]")
 # A letter, or a CJK character (a Chinese date or label: "1月15日"), touching the number.
 # A Latin, Greek ("2σ", "30ε") or Chinese letter glued to a number: a label or a symbol's factor.
-LETTER_AFTER = re.compile(r"[A-Za-z\u0370-\u03ff\u3000-\u303f\u4e00-\u9fff]|/\d")
+LETTER_AFTER = re.compile(r"[A-Za-z\u0370-\u03ff\u3000-\u303f\u4e00-\u9fff_]|/\d")  # "_": a file name ("20200616_e")
 # "the first three quarters", "the first four months": a calendar stretch, not a figure.
 # "13(3) powers", "Article 5(2)": a legal section, both numbers labels.
 SECTION_AFTER: re.Pattern[str]
@@ -248,6 +282,9 @@ SENTENCE_START_BEFORE: re.Pattern[str]
 _compile_later("SENTENCE_START_BEFORE", r"(?:^|[.!?:;\"“”(\n]\s*|\n\s*)$")
 LIST_LABEL: re.Pattern[str]
 _compile_later("LIST_LABEL", r"^[ \t]*\(?$")
+# An item label within a line, after a colon or semicolon: "these three actions: 1. ensuring ...; 2. ..."
+INLINE_LIST_LABEL: re.Pattern[str]
+_compile_later("INLINE_LIST_LABEL", r"[:;][ \t]*\(?$")
 LIST_LABEL_AFTER: re.Pattern[str]
 _compile_later("LIST_LABEL_AFTER", r"^(?:[.)][ \t]|\))")
 # The gaps between two figures are matched over their own span (from the end of one figure to the
@@ -264,6 +301,9 @@ RESPECTIVELY_AFTER: re.Pattern[str]
 _compile_later("RESPECTIVELY_AFTER", r"(?:[^.;]|\.\d)*?\brespectively\b", re.IGNORECASE)
 CHAIN_GAP: re.Pattern[str]
 _compile_later("CHAIN_GAP", r"[ \t]*(?:to|and|or|,)[ \t]*$", re.IGNORECASE)
+# A suspended hyphen: "7- or 8-inch", "two- and three-year" share the unit the last one states.
+SUSPENDED_GAP: re.Pattern[str]
+_compile_later("SUSPENDED_GAP", r"-[ \t]*(?:to|and|or|,)[ \t]*$", re.IGNORECASE)
 PAREN_GAP: re.Pattern[str]
 _compile_later("PAREN_GAP", r"[ \t]*\([ \t]*$")
 # "the first half" is a calendar half; "two and a half" belongs to the number before it.
@@ -273,6 +313,10 @@ CALENDAR_HALF_AFTER: re.Pattern[str]
 _compile_later("CALENDAR_HALF_AFTER", r"(?:-|\s+)(?:year|an?\b|century|decade|hour|day|month|time)", re.IGNORECASE)
 # A quote that states a measure ("we expect 2 percent") is speech, not a name.
 MEASURED_QUOTE = re.compile(r"[%$¥€£]|\bper ?cent\b|\bpercentage\b", re.IGNORECASE)
+# A web address: its numbers ("...%5D=16%20") are no figures. Tried where "://" or "www." stands.
+URL_MARKS = ("://", "www.")
+URL = re.compile(r"(?:[A-Za-z][A-Za-z+.-]*://|www\.)\S+")
+URL_REACH = 12  # how far before "://" a scheme may begin ("https")
 QUOTE_OPENERS = ('"', "“")
 QUOTED = re.compile(rf"[{''.join(QUOTE_OPENERS)}]([^\"“”\n]{{1,80}})[\"”]")
 FURNITURE_LINE = re.compile(

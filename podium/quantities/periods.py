@@ -21,7 +21,8 @@ DATA_FILE = "periods_en.yaml"
 
 Scope = Literal["point", "run", "self", "compare", "now", "standing"]
 Form = Literal[
-    "year", "years", "quarter", "quarters", "months", "day", "past", "ahead", "since", "run", "none", "month_window", "quarter_window"
+    "year", "years", "quarter", "quarters", "months", "day", "past", "ahead", "since", "run", "none", "month_window",
+    "quarter_window", "past_months", "past_quarters",
 ]
 
 
@@ -41,6 +42,7 @@ class TimeRef:
     low: int = 0  # first month / quarter / day, or the count of years for past and run
     high: int = 0
     end_year: int | None = None  # the second year of a year range
+    ahead: bool = False  # a month named as a deadline ("by the end of September"): still to come
 
 
 @dataclass(frozen=True)
@@ -172,6 +174,7 @@ def _with_the(words: Iterable[str]) -> set[str]:
 
 
 _DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
+_WEEKDAY = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WINDOW_END = r"(?:ending|ended|to|through|up\s+to)\s+(?:the\s+end\s+of\s+)?(?:the\s+)?"
 
 
@@ -293,13 +296,41 @@ def _year_range(m: re.Match[str], g: Groups) -> TimeRef | None:
 
 
 @_alternative(
+    "deadline_month",
+    lambda f: rf"\b(?:(?:by|until|till|before|through)\s+(?:the\s+)?(?:end|middle|beginning|start)\s+of|"
+    rf"between\s+now\s+and\s+(?:the\s+(?:end|middle)\s+of\s+)?)\s*(?P<month>{f.month}){f.not_month}"
+    rf"(?:\s*,?\s*(?:of\s+)?(?P<year>{f.year_ref}))?\b",
+    lambda f: {"by", "until", "till", "before", "through", "between now"},
+)
+def _deadline_month(m: re.Match[str], g: Groups) -> TimeRef | None:
+    """ "by the end of September", "between now and the end of May": a month still to come, not
+    the last one of that name."""
+    month = _month(g["month"])
+    return TimeRef(*_span(m), "point", "months", low=month, high=month, ahead=True, **_year_fields(g["year"]))
+
+
+@_alternative(
+    "past_months",
+    lambda f: rf"\b(?:the\s+)?(?:{_alternation(f.words.lookback_words)})\s+(?P<count>{f.count})\s+(?P<step>months|quarters)\b",
+    lambda f: _with_the(f.words.lookback_words),
+)
+def _past_months(m: re.Match[str], g: Groups) -> TimeRef | None:
+    """ "over the past three months" at a March briefing: the three whole months before it; "the
+    past three quarters": the three whole quarters before the briefing's."""
+    n = _count(g["count"])
+    form: Form = "past_months" if _text(g["step"]).lower() == "months" else "past_quarters"
+    return TimeRef(*_span(m), "point", form, high=n) if n else None
+
+
+@_alternative(
     "since_month",
-    lambda f: rf"\bsince\s+(?:(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<month>{f.month})"
-    rf"(?:\s+[0-3]?\d(?:st|nd|rd|th)?)?\s*,?\s+(?P<year>{_YEAR})\b",
+    lambda f: rf"\bsince\s+(?:the\s+[a-z]+(?:\s+[a-z]+)?\s+(?:on|in)\s+)?(?:{_WEEKDAY}\s+)?"
+    rf"(?:(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<month>{f.month}){f.not_month}"
+    rf"(?:\s+[0-3]?\d(?:st|nd|rd|th)?\b)?(?:\s*,?\s+(?P<year>{f.year_ref})\b)?",
     lambda f: {"since"},
 )
 def _since_month(m: re.Match[str], g: Groups) -> TimeRef | None:
-    """ "since November 2023" runs from that month to the briefing's."""
+    """ "since November 2023" runs from that month to the briefing's; "since July" from the last July."""
     month = _month(g["month"])
     return TimeRef(*_span(m), "point", "since", low=month, high=month, **_year_fields(g["year"]))
 
@@ -356,6 +387,18 @@ def _years_ago(m: re.Match[str], g: Groups) -> TimeRef | None:
     count = _text(g["count"])
     n = 1 if count.lower() == "a" else _count(count)
     return TimeRef(*_span(m), "point", "year", year_shift=-n) if n else None
+
+
+@_alternative(
+    "months_ago",
+    lambda f: rf"\b(?P<count>{f.count}|a)\s+months?\s+(?:ago|earlier)\b",
+    lambda f: f.numbers | {"a", _DIGIT},
+)
+def _months_ago(m: re.Match[str], g: Groups) -> TimeRef | None:
+    """ "Twelve months ago iron ore was at $120" at a December 2014 briefing: December 2013."""
+    count = _text(g["count"])
+    n = 1 if count.lower() == "a" else _count(count)
+    return TimeRef(*_span(m), "point", "months", month_shift=-n) if n else None
 
 
 @_alternative(
@@ -510,12 +553,18 @@ def _year_fields(token: str | None) -> _YearFields:
     return {"year_shift": load_words().relative_years[cleaned]}
 
 
+# Windows and runs date the figure they govern even after "over" or "from" ("over the past three months").
+_NEVER_A_BASE = frozenset(
+    {"years", "past", "ahead", "run", "since", "none", "month_window", "quarter_window", "past_months", "past_quarters"}
+)
+
+
 def _ref_from_match(m: re.Match[str]) -> TimeRef | None:
     name = m.lastgroup
     assert name is not None  # every alternative is a named group
     read, groups = patterns().readers[name]
     ref = read(m, {local: m.group(full) for local, full in groups})
-    if ref is not None and ref.form not in ("years", "past", "ahead", "run", "since", "none", "month_window", "quarter_window") and _is_comparison_base(m):
+    if ref is not None and ref.form not in _NEVER_A_BASE and not ref.ahead and _is_comparison_base(m):
         # "compared with the same period last year", "from July": the base of a change, not its period.
         return TimeRef(ref.start, ref.end, "compare", ref.form)
     return ref
@@ -620,6 +669,21 @@ def _years_back(count: int, anchor: Anchor) -> str:
     return str(last) if count == 1 else f"{last - count + 1}/{last}"
 
 
+def _step_label(index: int, per_year: int) -> str:
+    year, step = divmod(index, per_year)
+    return f"{year}-{step + 1:02d}" if per_year == 12 else f"{year}-Q{step + 1}"
+
+
+def _whole_steps_before(ref: TimeRef, anchor: Anchor) -> str:
+    """The `ref.high` whole months (or quarters) before the briefing's own."""
+    if anchor.year is None or anchor.month is None:
+        return ""
+    per_year = 12 if ref.form == "past_months" else 4
+    last = anchor.year * per_year + (anchor.month - 1) * per_year // 12 - 1
+    first = last - ref.high + 1
+    return _step_label(last, per_year) if ref.high == 1 else f"{_step_label(first, per_year)}/{_step_label(last, per_year)}"
+
+
 def resolve_ref(ref: TimeRef, anchor: Anchor) -> str:
     """The period a reference names, as guideline text; empty when it cannot be placed."""
     if ref.scope in ("now", "standing", "compare"):
@@ -633,8 +697,12 @@ def resolve_ref(ref: TimeRef, anchor: Anchor) -> str:
         return str(first) if ref.low == 1 else f"{first}/{first + ref.low - 1}"
     if ref.form == "years":
         return f"{ref.year}/{ref.end_year}"
+    if ref.form in ("past_months", "past_quarters"):
+        return _whole_steps_before(ref, anchor)
     if ref.form == "since":
         start = _base_year(ref, anchor)
+        if start is None and ref.low:
+            start = _month_year(ref.low, anchor)
         if ref.low and start is not None and anchor.year is not None and anchor.month is not None:
             opened, closed = f"{start}-{ref.low:02d}", f"{anchor.year}-{anchor.month:02d}"
             return opened if opened >= closed else f"{opened}/{closed}"
@@ -649,6 +717,10 @@ def resolve_ref(ref: TimeRef, anchor: Anchor) -> str:
     year = _base_year(ref, anchor)
     if ref.form == "year":
         return "" if year is None else str(year)
+    if year is None and ref.ahead and anchor.year is not None and anchor.month is not None and ref.low >= anchor.month:
+        # A deadline month not yet past is this year's; one already past ("returned to 90% by the
+        # end of April" at a May briefing) is read as any month named without its year.
+        year = anchor.year
     if year is None:
         year = anchor.carried_year if anchor.carried_year is not None else _month_year(_first_unknown_month(ref), anchor)
     if year is None:

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from podium.quantities.kinds import load_words as load_kind_words
 from podium.quantities.periods import find_time_refs
 from podium.wordtables import read_table
 
@@ -370,6 +371,9 @@ def _segments(clause: str) -> list[str]:
     return _SEGMENT_COMMA.split(clause)
 
 
+_CLAUSE_JOINERS = frozenset({"and", "or", "but", "while", "whereas"})
+
+
 def _is_verb(words: Sequence[str], i: int) -> bool:
     """Whether words[i] is the verb: a verb-like word after a determiner or possessive ("the
     increase", "the region's total") or before "in"/"of" ("value added of") is a noun."""
@@ -379,6 +383,10 @@ def _is_verb(words: Sequence[str], i: int) -> bool:
         return False
     if i and (words[i - 1].lower() in table.noun_markers or _OWNER.search(words[i - 1])):
         return False
+    nxt_word = words[i + 1] if i + 1 < len(words) else ""
+    if (low.endswith("ed") and (i == 0 or words[i - 1].lower() in _CLAUSE_JOINERS) and nxt_word[:1].islower()
+            and nxt_word.lower() not in table.head_breaks and nxt_word.lower() not in table.auxiliaries):
+        return False  # "reported cases from Africa have increased": a participle opening its noun phrase
     if i > 1 and words[i - 1].lower().endswith("ly") and words[i - 2].lower() in table.modifier_markers:
         return False  # "the sales area of newly built housing": a modifier, not the verb
     nxt = words[i + 1].lower() if i + 1 < len(words) else ""
@@ -637,7 +645,7 @@ def _of_subject(after: str) -> str:
 
 # "X accounted for 47% of GDP": X is the part measured, GDP the whole.
 _SHARE_VERB = re.compile(r"\b(?:account(?:ed|ing|s)?\s+for|ma(?:de|kes?|king)\s+up|represent(?:ed|ing|s)?|constitut(?:ed|ing|es?))\b[^,;]*$", re.IGNORECASE)
-_CURRENCIES = frozenset({"CNY", "USD", "EUR", "GBP", "JPY"})
+_CURRENCIES = frozenset({"CNY", "USD", "EUR", "GBP", "JPY", "AUD", "CAD", "HKD", "SGD", "INR", "MYR"})
 
 
 def _has_share_verb(text: str) -> bool:
@@ -652,8 +660,30 @@ def _in_subject(after: str) -> str:
     m = _IN_AFTER.match(after)
     if not m:
         return ""
+    refs = find_time_refs(after[m.end() : m.end() + 40])
+    if refs and refs[0].start == 0:
+        return ""  # "$150 billion in the last four years": the time is the period's business
     candidate = noun_phrase_after(after[m.end() :])
     return "" if _is_pronoun(candidate) else candidate
+
+
+_LOWER_NOUN_AFTER = re.compile(r"\s+(?P<word>[a-z][a-z-]+)\b")
+
+
+def _noun_named_after(after: str) -> str:
+    """The noun an amount qualifies when it stands right after it ("a $78 billion | deficit")."""
+    m = _LOWER_NOUN_AFTER.match(after)
+    table = load_words()
+    if m is None:
+        return ""
+    word = m.group("word")
+    if word in table.head_breaks or word in table.auxiliaries or word in table.verbs or word in table.stop_words \
+            or word in table.qualifier_words or word.endswith("ly"):
+        return ""
+    if any(ref.start == m.start("word") for ref in find_time_refs(after[:40])):
+        return ""  # "357 billion yuan | last year": a time, the period's business
+    found = noun_phrase_after(after)
+    return "" if _names_nothing(found) else found
 
 
 _WHOLE_WORD = re.compile(r"[\w'’-]+")
@@ -689,6 +719,75 @@ def measured_after(after: str) -> str:
     return ""
 
 
+_RATE_NOUN_TAIL = re.compile(r"\s+rates?\b", re.IGNORECASE)
+_MODIFIER = re.compile(r"[A-Za-z][\w-]*$")
+_BARE_RATES = frozenset({"rate", "rates", "ratio", "ratios"})
+
+
+def _rate_phrase(m: re.Match[str], text: str) -> str:
+    """The rate noun matched in `text` with the words that narrow it just before ("headline
+    inflation", "GDP growth", "the cash rate" gives "cash rate"), "" for a bare "rate"."""
+    end = m.end()
+    if tail := _RATE_NOUN_TAIL.match(text, end):
+        end = tail.end()  # "unemployment rate", "interest rates"
+    table = load_words()
+    stops = table.stop_words | table.modifier_markers | table.qualifier_words | table.auxiliaries | table.verbs
+    kept: list[str] = []
+    before = text[: m.start()].split()
+    words = before[-3:]
+    first = len(before) - len(words)  # the index in `before` of words[0]
+    for i in range(len(words) - 1, max(len(words) - 3, -1), -1):
+        word, low = words[i], words[i].lower()
+        if not _MODIFIER.match(word) or low in stops or _OWNER.search(low):
+            break
+        if first + i == 0 and word[0].isupper() and not word.isupper():
+            break  # "Although GDP growth": the capitalised word that opens the clause; "GDP" is kept
+        # "the surveyed unemployment rate": a participle after a determiner narrows the noun;
+        # "we've lowered growth" is a verb.
+        if low.endswith(("ed", "ing")) and not (i and words[i - 1].lower() in table.noun_markers):
+            break
+        kept.insert(0, word)
+    if len(kept) == 2 and (len(words) < 3 or words[0].lower() not in table.noun_markers):
+        kept = kept[1:]  # "expect GDP growth": two words narrow a rate only after "the" ("the trimmed mean inflation")
+    phrase = " ".join([*kept, text[m.start() : end]])
+    return "" if phrase.lower() in _BARE_RATES else phrase
+
+
+def rate_noun_subject(clause_before: str, after: str) -> str:
+    """What a percentage measures when its clause names a rate: the rate noun nearest before the
+    figure ("GDP growth moderated from 3.4%", "the cash rate at 4.1%"), else the first one after it
+    ("from 3 percent to 1.9 percent for global growth"). The clause subject before the verb is
+    often a speaker's frame ("we've lowered our forecast"), not what the figure measures."""
+    pattern = load_kind_words().rate_noun
+    bare = ""
+    for found in reversed(list(pattern.finditer(clause_before))):
+        phrase = _rate_phrase(found, clause_before)
+        if phrase and not _is_movement_only(phrase):
+            return phrase
+        bare = bare or phrase  # "GDP growth to slow in growth with 2.1%": the named growth before
+    following = pattern.search(after[:80])
+    return (_rate_phrase(following, after) if following else "") or bare
+
+
+# What befell the people a count counts: "were injured", "have now been killed", "got sick", "died".
+_STATE_AFTER = re.compile(
+    r"\s*(?P<aux>(?:(?:have|has|had|were|was|are|is|got|get|been|now|already|reportedly)\s+){0,3})"
+    r"(?P<state>(?!(?:been|seen|given|taken)\b)[a-z]+(?:ed|en)|died|dead|sick|ill|missing)\b"
+)
+# Without an auxiliary only these say what befell them ("3.3 million displaced"); "1.05 million
+# compared with" is a comparison.
+_BARE_STATES = frozenset({"died", "dead", "displaced", "injured", "killed", "wounded", "missing", "detained"})
+
+
+def _state_after(after: str, noun: str) -> str:
+    """The state a generic count is said to be in, right after its noun ("people | were injured")."""
+    at = after.find(noun) + len(noun) if noun else 0
+    m = _STATE_AFTER.match(after, at)
+    if m is None or not (m.group("aux") or m.group("state") in _BARE_STATES):
+        return ""
+    return m.group("state")
+
+
 def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: str, previous: str,
                  previous_in_sentence: bool = False) -> str:
     """The subject of one figure.
@@ -709,6 +808,8 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
 
     if unit in _RATE_UNITS and (measured := measured_after(after)):
         found = measured
+    elif unit in _RATE_UNITS and kind != "share" and (rate := rate_noun_subject(clause_before, after)):
+        found = rate
     elif kind == "rank":
         found = rank_topic(after) or before_verb(earlier)
         if not found and previous_in_sentence:
@@ -719,7 +820,9 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
         found = noun if unit in ("year", "month", "day", "%") or not noun else f"{noun} {compound.group(1)}"
     elif unit == "count":
         found = noun_phrase_after(after)
-        if previous_in_sentence and previous and _is_generic(found):
+        if (not found or _is_generic(found)) and (state := _state_after(after, found)):
+            found = f"{found} {state}".strip()  # "130 people were injured", "17,000 are injured"
+        elif previous_in_sentence and previous and _is_generic(found):
             found = previous  # "an increase of 350,000 people": more of what the figure before counts
     elif unit in ("year", "month", "day"):
         if previous_in_sentence and previous:
@@ -732,7 +835,7 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
         # names the whole after "of", its subject stands before the verb.
         found = _of_subject(after)
         if not found and unit in _CURRENCIES:
-            found = _in_subject(after)  # "$1.4 billion in assistance"
+            found = _in_subject(after) or _noun_named_after(after)  # "$1.4 billion in assistance", "a $78 billion deficit"
     if _names_nothing(found):
         found = before_verb(earlier)
     if previous and _names_nothing(found):

@@ -35,7 +35,16 @@ from podium.quantities.kinds import classify_kind
         ("count", "and increase the stock by at least ", " head", "change"),
         ("t", "output reached ", ".", "level"),
         ("count", "we built ", " houses", "level"),
-        ("count", "The economy added ", " jobs in February", "level"),
+        # The verb before the figure moves employment (spoken gold: "the economy added 235,000 new jobs"
+        # is a change); "new urban jobs added reached 12 million" names a level after its noun.
+        ("count", "The economy added ", " jobs in February", "change"),
+        ("count", "showing ", " more people in extreme poverty", "change"),
+        ("USD", "that's ", " more than we had projected", "change"),
+        ("USD", "iron ore was at ", " a tonne.", "ratio"),
+        ("%", "less than ", " of those doses have materialised", "share"),
+        ("%", "They see headline inflation averaging 2.1 per cent in 2025, ", " in 2026", "growth"),  # "per cent" is no "per"
+        ("year", "young children, under the age of ", ".", "level"),  # an age
+        ("year", "he is ", " years old", "level"),
         ("count", "one school for every ", " students", "ratio"),
         ("jin", "with a per unit area output of ", ".", "ratio"),
         ("jin", "yields reached ", " per mu", "ratio"),
@@ -52,3 +61,17 @@ def test_fraction_is_a_share() -> None:
 def test_bare_percentage_is_left_to_the_caller() -> None:
     # "40% in the dry season and 26% in the rainy season": the kind follows the listed figure.
     assert classify_kind("%", "and ", " in the rainy season") is None
+
+
+def test_a_figure_whose_clause_points_back_takes_the_kind_before_it() -> None:
+    from podium.model import Briefing, Quantity
+    from podium.quantities.context import annotate
+
+    text = "Growth is going to go down to 2.9 percent. Last year, it was 5.7 percent."
+    quantities = [
+        Quantity(text=f, start=text.index(f), end=text.index(f) + len(f), value=0.0, unit="%")
+        for f in ("2.9 percent", "5.7 percent")
+    ]
+    annotate(Briefing(source="<test>", text=text, date="2022-06-07"), quantities)
+    assert [q.kind for q in quantities] == ["growth", "growth"]
+    assert [q.period for q in quantities] == ["", "2021"]

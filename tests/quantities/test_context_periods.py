@@ -202,3 +202,52 @@ def test_today_leaves_a_figure_undated() -> None:
 def test_a_window_up_to_a_month_or_quarter_is_the_whole_window() -> None:
     refs = find_time_refs("Prices rose 3% in the 12 months ending February, and 4% over the year to the September quarter.")
     assert [resolve_ref(ref, Anchor(2025, 10)) for ref in refs] == ["2024-03/2025-02", "2024-Q4/2025-Q3"]
+
+
+def test_a_month_named_as_a_deadline_is_still_to_come() -> None:
+    text = "Doses will be shipped between now and the end of May, and 10% vaccinated by the end of September."
+    refs = find_time_refs(text)
+    assert [text[r.start : r.end] for r in refs] == ["between now and the end of May", "by the end of September"]
+    assert [resolve_ref(ref, Anchor(2021, 3)) for ref in refs] == ["2021-05", "2021-09"]
+    # Already past at a November briefing: the last May and September, as any month without its year.
+    assert [resolve_ref(ref, Anchor(2021, 11)) for ref in refs] == ["2021-05", "2021-09"]
+
+
+def test_since_a_month_without_its_year_runs_from_the_last_such_month() -> None:
+    refs = find_time_refs("The cut since July is 3 points; deaths since October last year.")
+    assert [resolve_ref(ref, Anchor(2008, 12)) for ref in refs] == ["2008-07/2008-12", "2007-10/2008-12"]
+
+
+def test_the_past_months_are_the_whole_months_before_the_briefing() -> None:
+    text = "Over the past three months, gains averaged 263,000; in the past 18 months, and for the past month."
+    refs = find_time_refs(text)
+    assert [resolve_ref(ref, Anchor(2024, 3)) for ref in refs] == ["2023-12/2024-02", "2022-09/2024-02", "2024-02"]
+
+
+def test_the_base_of_a_move_takes_no_period_carried_from_before() -> None:
+    from podium.model import Briefing, Quantity
+    from podium.quantities.context import annotate
+
+    text = "We made progress over the past two years. Inflation eased from a peak of 7% to 2.7%, still too high."
+    quantities = [
+        Quantity(text=f, start=text.index(f), end=text.index(f) + len(f), value=0.0, unit="%") for f in ("7%", "2.7%")
+    ]
+    annotate(Briefing(source="<test>", text=text, date="2024-05-01"), quantities)
+    assert quantities[0].period == ""
+
+
+def test_a_window_shorter_than_a_month_stops_a_carried_period() -> None:
+    refs = find_time_refs("Backed by the OECD in the course of the last 24 hours, and last week.")
+    assert [r.scope for r in refs] == ["now", "now"]
+
+
+def test_the_past_quarters_and_a_since_after_an_event_are_windows() -> None:
+    text = "Inflation has eased over the past three quarters. Since the coup on 1 February 2021, many fled."
+    refs = find_time_refs(text)
+    assert [resolve_ref(ref, Anchor(2025, 2)) for ref in refs] == ["2024-Q2/2024-Q4", "2021-02/2025-02"]
+
+
+def test_months_ago_name_a_month_before_the_briefing() -> None:
+    text = "Twelve months ago iron ore was at $120 a tonne; a month ago it was lower."
+    refs = find_time_refs(text)
+    assert [resolve_ref(ref, Anchor(2014, 12)) for ref in refs] == ["2013-12", "2014-11"]

@@ -90,6 +90,16 @@ def context_of(text: str, figure: str, unit: str, nth: int = 0, date: str | None
         ("This year, we will strive to keep GDP growth at about 5.5%.", "5.5%", "%", "GDP growth"),
         ("The central bank held its policy rate at 3.1% in March.", "3.1%", "%", "policy rate"),
         ("We will maintain the surveyed unemployment rate at around 5.5%.", "5.5%", "%", "surveyed unemployment rate"),
+        # A rate named in the clause is what its percentage measures, not the speaker's frame.
+        ("We've lowered our forecast from 3 percent to 1.9 percent for global growth.", "1.9 percent", "%", "global growth"),
+        ("Although GDP growth moderated from 3.4% to 1.3%, it held.", "3.4%", "%", "GDP growth"),
+        ("Today we decided that the cash rate stays at 4.1%.", "4.1%", "%", "cash rate"),
+        ("Participants expect GDP growth to slow in growth with 2.1% this year.", "2.1%", "%", "GDP growth"),
+        # A generic count names what befell the people it counts.
+        ("Explosions hit the city, and 130 people were injured.", "130", "count", "people injured"),
+        ("In the past 7 days, reported cases from Africa have increased by 55%.", "55%", "%", "reported cases from Africa"),
+        ("We turned a $78 billion deficit into a surplus.", "$78 billion", "AUD", "deficit"),
+        ("New jobs fell by 1.05 million compared with last year.", "1.05 million", "count", "New jobs"),
         (
             "Last year, the growth rates of six indicators, namely GDP, investment and income, all ranked among the top five.",
             "top five",

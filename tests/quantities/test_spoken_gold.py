@@ -1,4 +1,4 @@
-"""The held-out spoken-English gold in tests/data/spoken is well formed.
+"""The held-out spoken-English gold in tests/data/spoken (and its second batch, batch2/) is well formed.
 
 Data checks only (podium's score on it is benchmarks/bench_spoken.py): every span holds its text in
 the file read as UTF-8, every field takes a value GUIDELINES.md (or SOURCES.md's decisions) allows,
@@ -20,7 +20,7 @@ SPOKEN = Path(__file__).resolve().parent.parent / "data" / "spoken"
 # GUIDELINES.md unit ids plus the podium unit ids SOURCES.md adopts for spoken English.
 UNITS = {
     "USD", "AUD", "EUR", "t", "%", "pp", "bp", "times", "year", "quarter", "month", "week", "day", "hour",
-    "minute", "count", "cent", "barrel", "mile",
+    "minute", "count", "cent", "barrel", "mile", "rank",
 }
 QUALIFIERS = {"exact", "approx", "min", "max"}
 KINDS = {"level", "change", "growth", "share", "rank", "ratio", "duration"}
@@ -28,7 +28,12 @@ MODALITIES = {"actual", "target", "forecast"}
 PERIOD = re.compile(r"^$|^(\d{4}(-\d{2}(-\d{2})?|-Q[1-4])?)(/\d{4}(-\d{2}(-\d{2})?|-Q[1-4])?)?$")
 NAME = re.compile(r"^[a-z-]+-\d{4}-\d{2}-\d{2}(-[a-z]+)?$")
 
-TRANSCRIPTS = sorted(SPOKEN.glob("*.txt"))
+BATCH2 = SPOKEN / "batch2"
+TRANSCRIPTS = sorted(SPOKEN.glob("*.txt")) + sorted(BATCH2.glob("*.txt"))
+
+
+def _gold(transcript: Path) -> Path:
+    return transcript.with_name(f"{transcript.stem}.quantities.jsonl")
 
 
 def _records(path: Path) -> list[dict[str, Any]]:
@@ -36,22 +41,27 @@ def _records(path: Path) -> list[dict[str, Any]]:
 
 
 def test_there_is_enough_held_out_material() -> None:
-    mentions = sum(len(_records(SPOKEN / f"{t.stem}.quantities.jsonl")) for t in TRANSCRIPTS)
-    assert len(TRANSCRIPTS) >= 8 and mentions >= 300
+    first = sorted(SPOKEN.glob("*.txt"))
+    assert len(first) >= 8 and sum(len(_records(_gold(t))) for t in first) >= 300
+
+
+def test_the_second_batch_has_enough_material_from_enough_briefings() -> None:
+    second = sorted(BATCH2.glob("*.txt"))
+    assert len(second) >= 6 and sum(len(_records(_gold(t))) for t in second) >= 120
 
 
 @pytest.mark.parametrize("transcript", TRANSCRIPTS, ids=lambda p: p.stem)
 def test_every_transcript_is_named_by_date_and_has_gold_and_source(transcript: Path) -> None:
     assert NAME.match(transcript.stem)
-    assert (SPOKEN / f"{transcript.stem}.quantities.jsonl").is_file()
-    assert f"| {transcript.name} |" in (SPOKEN / "SOURCES.md").read_text(encoding="utf-8")
+    assert _gold(transcript).is_file()
+    assert f"| {transcript.name} |" in (transcript.parent / "SOURCES.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("transcript", TRANSCRIPTS, ids=lambda p: p.stem)
 def test_every_mention_holds_its_text_and_allowed_values(transcript: Path) -> None:
     text = transcript.read_text(encoding="utf-8")
     previous = -1
-    for record in _records(SPOKEN / f"{transcript.stem}.quantities.jsonl"):
+    for record in _records(_gold(transcript)):
         assert text[record["start"]:record["end"]] == record["text"]
         assert record["start"] > previous
         previous = record["start"]
@@ -69,5 +79,5 @@ def test_the_gold_is_what_annotate_writes_from_the_hand_annotation() -> None:
     annotate = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(annotate)
     for transcript in TRANSCRIPTS:
-        written = annotate.mentions(SPOKEN / f"{transcript.stem}.spec", transcript.read_text(encoding="utf-8"))
-        assert written == _records(SPOKEN / f"{transcript.stem}.quantities.jsonl"), transcript.name
+        written = annotate.mentions(transcript.with_suffix(".spec"), transcript.read_text(encoding="utf-8"))
+        assert written == _records(_gold(transcript)), transcript.name

@@ -7,7 +7,7 @@ that holds the mention when the first occurrence is not the one meant.
 Spec lines: text | value | unit | qualifier | kind | subject | period | modality [| max=V] [| at=TEXT]
 qualifier: e, a, min, max (exact, approx, min, max); modality: act, tgt, fc (actual, target, forecast).
 
-Run: python tests/data/spoken/annotate.py"""
+Run: python tests/data/spoken/annotate.py [DIR]   (DIR: a batch folder such as batch2; default this folder)"""
 
 from __future__ import annotations
 
@@ -59,7 +59,8 @@ def mentions(spec: Path, text: str) -> list[dict]:
 
 def main() -> None:
     total = 0
-    for spec in sorted(HERE.glob("*.spec")):
+    folder = HERE / sys.argv[1] if len(sys.argv) > 1 else HERE
+    for spec in sorted(folder.glob("*.spec")):
         transcript = spec.with_suffix(".txt")
         text = transcript.read_text(encoding="utf-8")
         records = mentions(spec, text)
