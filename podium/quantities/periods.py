@@ -43,6 +43,7 @@ class TimeRef:
     high: int = 0
     end_year: int | None = None  # the second year of a year range
     ahead: bool = False  # a month named as a deadline ("by the end of September"): still to come
+    fiscal: bool = False  # a fiscal year ("FY25"): a budget's period, carried on even when still to come
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,8 @@ class PeriodWords:
     now_cues: tuple[str, ...]
     standing_cues: tuple[str, ...]
     event_nouns: tuple[str, ...]
+    fiscal_words: tuple[str, ...]
+    fiscal_abbreviations: tuple[str, ...]  # case kept
 
 
 @lru_cache(maxsize=1)
@@ -92,6 +95,8 @@ def load_words() -> PeriodWords:
         now_cues=words("now_cues"),
         standing_cues=words("standing_cues"),
         event_nouns=words("event_nouns"),
+        fiscal_words=words("fiscal_words"),
+        fiscal_abbreviations=tuple(str(v) for v in raw["fiscal_abbreviations"]),
     )
 
 
@@ -452,6 +457,24 @@ def _year(m: re.Match[str], g: Groups) -> TimeRef | None:
 
 
 @_alternative(
+    "fiscal_year",
+    lambda f: rf"\b(?:(?-i:{_alternation(f.words.fiscal_abbreviations)})\s?|(?:{_alternation(f.words.fiscal_words)})\s+)"
+    rf"(?P<year>{_YEAR}|\d\d)(?![\d%])",
+    lambda f: set(f.words.fiscal_words) | {a.lower() for a in f.words.fiscal_abbreviations},
+)
+def _fiscal_year(m: re.Match[str], g: Groups) -> TimeRef | None:
+    return TimeRef(*_span(m), "point", "year", year=_full_year(_text(g["year"])), fiscal=True)
+
+
+def _full_year(digits: str) -> int:
+    """A year written in four digits, or in two ("FY25"): the nearest century, 2000s up to '50."""
+    year = int(digits)
+    if year >= 100:
+        return year
+    return 2000 + year if year <= 50 else 1900 + year
+
+
+@_alternative(
     "now",
     lambda f: rf"\b(?:{_alternation(f.words.now_cues)})\b",
     lambda f: set(f.words.now_cues),
@@ -603,7 +626,9 @@ def _opening_word_pattern() -> re.Pattern[str]:
     """In lower-cased text, a digit, or the first word of a word or phrase a reference can begin
     with, where a word starts. Only that word is taken: the next may begin another reference."""
     phrases = scan.trie(patterns().opening_phrases, space=r"\s+")
-    return re.compile(rf"(?<!\w)(?:\d|(?={phrases}(?!\w))\w+)")
+    # An abbreviation glued to its number ("FY25") opens a reference though no word ends after it.
+    glued = scan.trie(a.lower() for a in load_words().fiscal_abbreviations)
+    return re.compile(rf"(?<!\w)(?:\d|(?={phrases}(?!\w))\w+|{glued}(?=\d))")
 
 
 def find_time_refs(text: str, spans: list[tuple[int, int]] | None = None) -> list[TimeRef]:

@@ -251,3 +251,30 @@ def test_months_ago_name_a_month_before_the_briefing() -> None:
     text = "Twelve months ago iron ore was at $120 a tonne; a month ago it was lower."
     refs = find_time_refs(text)
     assert [resolve_ref(ref, Anchor(2014, 12)) for ref in refs] == ["2013-12", "2014-11"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The FY25 request is up.", [("FY25", "2025")]),
+        ("In FY2023 and FY 2026 spending rose.", [("FY2023", "2023"), ("FY 2026", "2026")]),
+        ("Revenue in fiscal 2022 and in fiscal year 2021 fell.", [("fiscal 2022", "2022"), ("fiscal year 2021", "2021")]),
+        ("For the financial year 2023 the deficit shrank.", [("financial year 2023", "2023")]),
+        ("Flight FY250 and the fy25 memo.", []),  # three digits: a code; lower case: no abbreviation
+    ],
+)
+def test_a_fiscal_year_names_its_year(text: str, found: list[tuple[str, str]]) -> None:
+    assert periods_in(text) == found
+
+
+def test_a_fiscal_year_still_to_come_dates_the_budget_figures_after_it() -> None:
+    from podium.model import Briefing, Quantity
+    from podium.quantities.context import annotate
+
+    text = "The FY25 budget request includes $58.8 billion. This is a $718 million increase above FY23."
+    quantities = [
+        Quantity(text=f, start=text.index(f), end=text.index(f) + len(f), value=0.0, unit="USD")
+        for f in ("$58.8 billion", "$718 million")
+    ]
+    annotate(Briefing(source="<test>", text=text, date="2024-03-11"), quantities)
+    assert [q.period for q in quantities] == ["2025", "2025"]
