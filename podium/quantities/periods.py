@@ -278,6 +278,17 @@ def _day(m: re.Match[str], g: Groups) -> TimeRef | None:
 
 
 @_alternative(
+    "day_first",
+    # "2nd January", "the 29th of December", "8 July 2024", "Monday 1 September": the day before its month.
+    lambda f: rf"\b(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{f.month}){f.not_month}"
+    rf"(?![\w-])(?:,?\s+(?P<year>{_YEAR})(?!\d|,\d|%))?",
+    lambda f: {"the", _DIGIT},
+)
+def _day_first(m: re.Match[str], g: Groups) -> TimeRef | None:
+    return _day(m, g)
+
+
+@_alternative(
     "month",
     lambda f: rf"\b(?P<month>{f.month}){f.not_month}(?:\s*,?\s*(?:of\s+)?(?P<year>{f.year_ref}))?\b",
     lambda f: f.months,
