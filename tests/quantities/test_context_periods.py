@@ -281,7 +281,7 @@ def test_a_fiscal_year_still_to_come_dates_the_budget_figures_after_it() -> None
 
 
 def test_a_day_written_before_its_month_is_that_day() -> None:
-    text = "On 2nd January 30 blasts; the 29th of December, 8 July 2024 and Monday 1 September. May I ask?"
+    text = "On 2nd January 30 blasts; the 29th of December, 8 July 2024 and Monday 1 September; May I ask?"
     assert periods_in(text, Anchor(2024, 1)) == [
         ("2nd January", "2024-01-02"), ("the 29th of December", "2023-12-29"), ("8 July 2024", "2024-07-08"),
         ("1 September", "2023-09-01"),
