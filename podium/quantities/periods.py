@@ -107,6 +107,8 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
+_APOSTROPHES = "'‘’"
+_CLIPPED_YEAR = rf"[{_APOSTROPHES}]\d\d(?!\d)"  # "November ’23": a year after its month, its century left out
 _DIGIT = "0"  # the opener key of a word that opens with a digit
 
 
@@ -132,7 +134,7 @@ def _fragments(w: PeriodWords) -> Fragments:
         not_month=rf"(?!\s+(?-i:{_alternation(w.not_month_after)})\b)",
         count=rf"(?:\d{{1,2}}|{_alternation(w.numbers)})",
         relative_year=relative_year,
-        year_ref=rf"(?:{_YEAR}|{relative_year})",
+        year_ref=rf"(?:{_YEAR}|{_CLIPPED_YEAR}|{relative_year})",
         months={m.lower() for m in w.months},
         numbers=set(w.numbers),
     )
@@ -262,6 +264,17 @@ def _quarter_code(m: re.Match[str], g: Groups) -> TimeRef | None:
 def _half(m: re.Match[str], g: Groups) -> TimeRef | None:
     low = 1 if _text(g["which"]).lower() == "first" else 7
     return TimeRef(*_span(m), "point", "months", low=low, high=low + 5, **_year_fields(g["year"]))
+
+
+@_alternative(
+    "month_quarter",
+    # "the September quarter": a quarter named by its last month, as Australian statistics name them.
+    lambda f: rf"\b(?:the\s+)?(?P<month>{f.month})\s+quarter\b(?:\s+(?:of\s+)?(?P<year>{f.year_ref}))?",
+    lambda f: _with_the(f.months),
+)
+def _month_quarter(m: re.Match[str], g: Groups) -> TimeRef | None:
+    q = (_month(g["month"]) + 2) // 3
+    return TimeRef(*_span(m), "point", "quarter", low=q, high=q, **_year_fields(g["year"]))
 
 
 @_alternative(
@@ -581,6 +594,8 @@ def _year_fields(token: str | None) -> _YearFields:
         return {}
     if token.isdigit():
         return {"year": int(token)}
+    if token[0] in _APOSTROPHES:
+        return {"year": _full_year(token[1:])}
     cleaned = " ".join(token.lower().split())
     if cleaned == "the year":
         return {"year_shift": 0}

@@ -286,3 +286,16 @@ def test_a_day_written_before_its_month_is_that_day() -> None:
         ("2nd January", "2024-01-02"), ("the 29th of December", "2023-12-29"), ("8 July 2024", "2024-07-08"),
         ("1 September", "2023-09-01"),
     ]
+
+
+def test_a_quarter_named_by_its_last_month() -> None:
+    text = "Inflation in the September quarter rose; the June quarter 2023 fell; the year to the March quarter."
+    assert periods_in(text, Anchor(2024, 11)) == [
+        ("the September quarter", "2024-Q3"), ("the June quarter 2023", "2023-Q2"),
+        ("the year to the March quarter", "2023-Q2/2024-Q1"),
+    ]
+
+
+def test_a_year_clipped_to_two_digits_after_its_month() -> None:
+    text = "In November ‘23 the cash rate rose, and in March '24; it's 5 o'clock."
+    assert periods_in(text, Anchor(2025, 2)) == [("November ‘23", "2023-11"), ("March '24", "2024-03")]
