@@ -43,6 +43,7 @@ class TimeRef:
     high: int = 0
     end_year: int | None = None  # the second year of a year range
     ahead: bool = False  # a month named as a deadline ("by the end of September"): still to come
+    from_now: bool = False  # "between now and the end of May": the window from the briefing's month to the deadline
     fiscal: bool = False  # a fiscal year ("FY25"): a budget's period, carried on even when still to come
 
 
@@ -335,7 +336,10 @@ def _deadline_month(m: re.Match[str], g: Groups) -> TimeRef | None:
     """ "by the end of September", "between now and the end of May": a month still to come, not
     the last one of that name."""
     month = _month(g["month"])
-    return TimeRef(*_span(m), "point", "months", low=month, high=month, ahead=True, **_year_fields(g["year"]))
+    from_now = m.group(0)[:7].lower() == "between"
+    return TimeRef(
+        *_span(m), "point", "months", low=month, high=month, ahead=True, from_now=from_now, **_year_fields(g["year"])
+    )
 
 
 @_alternative(
@@ -790,6 +794,9 @@ def resolve_ref(ref: TimeRef, anchor: Anchor) -> str:
         return f"{year}-Q{ref.low}/{year}-Q{ref.high}"
     if ref.form == "day":
         return f"{year}-{ref.low:02d}-{ref.high:02d}"
+    if ref.from_now and anchor.year is not None and anchor.month is not None:
+        opened, closed = f"{anchor.year}-{anchor.month:02d}", f"{year}-{ref.low:02d}"
+        return closed if opened >= closed else f"{opened}/{closed}"
     if ref.low == ref.high:
         return f"{year}-{ref.low:02d}"
     return f"{year}-{ref.low:02d}/{year}-{ref.high:02d}"

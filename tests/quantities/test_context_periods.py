@@ -208,7 +208,8 @@ def test_a_month_named_as_a_deadline_is_still_to_come() -> None:
     text = "Doses will be shipped between now and the end of May, and 10% vaccinated by the end of September."
     refs = find_time_refs(text)
     assert [text[r.start : r.end] for r in refs] == ["between now and the end of May", "by the end of September"]
-    assert [resolve_ref(ref, Anchor(2021, 3)) for ref in refs] == ["2021-05", "2021-09"]
+    # "between now and" a month is the window up to it; "by the end of" names the month alone.
+    assert [resolve_ref(ref, Anchor(2021, 3)) for ref in refs] == ["2021-03/2021-05", "2021-09"]
     # Already past at a November briefing: the last May and September, as any month without its year.
     assert [resolve_ref(ref, Anchor(2021, 11)) for ref in refs] == ["2021-05", "2021-09"]
 
