@@ -251,3 +251,10 @@ def test_a_deadline_after_the_figure_dates_it_over_the_opening_time() -> None:
     )
     growth, railway, output = annotated(text, ("5%", "%"), ("200 kilometers", "km"), ("40 billion jin", "jin"))
     assert (growth.period, railway.period, output.period) == ("2024", "2026", "2027")
+
+
+def test_a_fiscal_year_still_to_come_dates_the_budget_figures_after_it() -> None:
+    # "By 2027, we will ..." dates its sentence only; a fiscal year names the budget's period.
+    text = "The FY25 budget request includes $58.8 billion. This is a $718 million increase above FY23."
+    qs = annotated(text, ("$58.8 billion", "USD"), ("$718 million", "USD"), date="2024-03-11")
+    assert [q.period for q in qs] == ["2025", "2025"]

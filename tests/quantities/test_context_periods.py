@@ -268,18 +268,6 @@ def test_a_fiscal_year_names_its_year(text: str, found: list[tuple[str, str]]) -
     assert periods_in(text) == found
 
 
-def test_a_fiscal_year_still_to_come_dates_the_budget_figures_after_it() -> None:
-    from podium.model import Briefing, Quantity
-    from podium.quantities.context import annotate
-
-    text = "The FY25 budget request includes $58.8 billion. This is a $718 million increase above FY23."
-    quantities = [
-        Quantity(text=f, start=text.index(f), end=text.index(f) + len(f), value=0.0, unit="USD")
-        for f in ("$58.8 billion", "$718 million")
-    ]
-    annotate(Briefing(source="<test>", text=text, date="2024-03-11"), quantities)
-    assert [q.period for q in quantities] == ["2025", "2025"]
-
 
 def test_a_day_written_before_its_month_is_that_day() -> None:
     text = "On 2nd January 30 blasts; the 29th of December, 8 July 2024 and Monday 1 September; May I ask?"
