@@ -357,7 +357,9 @@ def _past_months(m: re.Match[str], g: Groups) -> TimeRef | None:
 
 @_alternative(
     "since_month",
-    lambda f: rf"\bsince\s+(?:the\s+[a-z]+(?:\s+[a-z]+)?\s+(?:on|in)\s+)?(?:{_WEEKDAY}\s+)?"
+    # "since the coup on 1 February", "since our meeting in September", "since the May meeting"
+    lambda f: rf"\bsince\s+(?:(?:the|our|their|its|last)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:on|in)\s+)?(?:the\s+)?"
+    rf"(?:{_WEEKDAY}\s+)?"
     rf"(?:(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<month>{f.month}){f.not_month}"
     rf"(?:\s+[0-3]?\d(?:st|nd|rd|th)?\b)?(?:\s*,?\s+(?P<year>{f.year_ref})\b)?",
     lambda f: {"since"},

@@ -288,3 +288,15 @@ def test_a_quarter_named_by_its_last_month() -> None:
 def test_a_year_clipped_to_two_digits_after_its_month() -> None:
     text = "In November ‘23 the cash rate rose, and in March '24; it's 5 o'clock."
     assert periods_in(text, Anchor(2025, 2)) == [("November ‘23", "2023-11"), ("March '24", "2024-03")]
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("Since the May meeting, two indicators came out.", "2025-05/2025-07"),
+        ("It is nine months since our meeting in September, and rates held.", "2024-09/2025-07"),
+        ("Since the coup on 1 February 2021, many fled.", "2021-02/2025-07"),
+    ],
+)
+def test_since_a_meeting_named_by_its_month_runs_from_that_month(text: str, period: str) -> None:
+    assert [resolve_ref(ref, Anchor(2025, 7)) for ref in find_time_refs(text)] == [period]
