@@ -79,7 +79,7 @@ CARRY = ("Guidelines (../shared/gold/GUIDELINES.md, Decisions): \"Periods carry 
 out = ["# Period and subject misses on the spoken gold, by cause", "",
 "Every paired mention (span overlap, as `podium eval` pairs them) whose period differs from the gold's, or whose subject",
 "does not match it (`subject_matches`: content-token F1 >= 0.5 or the same head noun), over the three parts of",
-"`benchmarks/bench_spoken.py`, after the period fixes of branch i16-context (fiscal years, a day before its month, a month-named quarter, a clipped year, a window up to a deadline). Causes are",
+"`benchmarks/bench_spoken.py`, after the period fixes of branch i16-context (fiscal years, a day before its month, a month-named quarter, a clipped year, a window up to a deadline, since a month-named meeting). Causes are",
 "assigned by a fixed rule (`tests/data/spoken/context_errors.py`, which writes this file) over gold, podium's output and the sentence (time words found by `find_time_refs`):",
 "", "- A: gold empty, podium gives a period. A1/A2: the sentence holds no time word and podium carried the paragraph's",
 "  period (A1: the paragraph's previous gold mention has that same period). A3: podium took a time word of the sentence.",
