@@ -4,13 +4,15 @@ index (search.py). The same methods, arguments and rows as podium.store.Corpus's
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
 from podium.dataset import is_dataset, require, search as index
 from podium.errors import PodiumError
-from podium.store import export, queries
+from podium.model import Briefing
+from podium.store import export, queries, rows as stored
 from podium.store.results import Rows
 
 # SQLite's LIKE ignores the case of ASCII letters; DuckDB's ILIKE does what the store's filters mean.
@@ -78,6 +80,14 @@ class Dataset:
     def has(self, ident: str) -> bool:
         return bool(self._all("SELECT 1 FROM briefings WHERE id = ?", [ident]))
 
+    def briefing(self, id: str) -> Briefing | None:  # noqa: A002 - the contract's name
+        """The full model, read by the store's own reader (rows.read) through the same-named views."""
+        return stored.read(_Connection(self), id)  # type: ignore[arg-type]
+
+    def turn_body(self, briefing: str, turn_id: int) -> tuple[int, str] | None:
+        found = self._all("SELECT body_start, text FROM turns WHERE briefing_id = ? AND turn_id = ?", [briefing, turn_id])
+        return (found[0]["body_start"], found[0]["text"]) if found else None
+
     # --- listings -------------------------------------------------------------------------------
 
     def briefings(
@@ -101,6 +111,52 @@ class Dataset:
     def count_figures(self, **filters: str | None) -> int:
         where = queries.figure_where(filters)
         return self._count(queries.FIGURES_COUNT + where.sql(), where.params)
+
+    def figure(self, ident: str) -> dict[str, Any] | None:
+        found = self.figures_where(" WHERE q.id = ?", [ident])
+        return found[0] if found else None
+
+    def figures_due(self, deadlines: set[str]) -> Rows:
+        """As Corpus.figures_due: the actual figures that can settle a commitment due in `deadlines`."""
+        if not deadlines:
+            return Rows()
+        where = queries.due_where(deadlines)
+        return Rows(self.figures_where(where.sql() + queries.FIGURES_ORDER, where.params))
+
+    def figures_where(self, tail: str, params: list[Any]) -> list[dict[str, Any]]:
+        return [{**r, "period_inferred": bool(r["period_inferred"])} for r in self._all(queries.FIGURES + tail, params)]
+
+    def subjects(self, prefix: str = "", limit: int = 20) -> list[tuple[str, int]]:
+        # SQLite takes LIMIT -1 as no limit; DuckDB takes NULL.
+        sql, params = queries.subjects_query(prefix, limit if limit >= 0 else None)  # type: ignore[arg-type]
+        return [(r["subject"], r["n"]) for r in self._all(sql, params)]
+
+    # --- checks ---------------------------------------------------------------------------------
+
+    def findings(
+        self,
+        briefing: str | None = None,
+        *,
+        check: str | None = None,
+        verdict: str | None = None,
+        ident: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Rows:
+        where = queries.finding_where(briefing=briefing, check=check, verdict=verdict, ident=ident)
+        tail, paging = queries.page(limit, offset)
+        sql = queries.FINDINGS + where.sql() + queries.FINDINGS_ORDER + tail
+        return Rows({**r, "quantities": json.loads(r["quantities"])} for r in self._all(sql, where.params + paging))
+
+    def count_findings(self, briefing: str | None = None, *, check: str | None = None, verdict: str | None = None) -> int:
+        where = queries.finding_where(briefing=briefing, check=check, verdict=verdict)
+        return self._count("SELECT count(*) FROM findings AS f" + where.sql(), where.params)
+
+    def commitments(
+        self, *, briefing: str | None = None, status: str | None = None, speaker: str | None = None, ident: str | None = None
+    ) -> Rows:
+        where = queries.commitment_where(briefing=briefing, status=status, speaker=speaker, ident=ident)
+        return Rows(self._all(queries.COMMITMENTS + where.sql() + queries.COMMITMENTS_ORDER, where.params))
 
     # --- search ---------------------------------------------------------------------------------
 
@@ -181,6 +237,25 @@ class Dataset:
     def _count(self, sql: str, params: list[Any]) -> int:
         found = self._all(sql, params)
         return int(next(iter(found[0].values()))) if found else 0
+
+
+class _Connection:
+    """The few calls of a sqlite3 connection the store's row reader (rows.read) makes, answered
+    by the dataset's DuckDB views, rows as dicts (read by column name, as sqlite3.Row is)."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self.found: list[dict[str, Any]] = []
+
+    def execute(self, sql: str, params: Any = ()) -> _Connection:
+        self.found = self.dataset._all(sql, list(params))
+        return self
+
+    def fetchone(self) -> dict[str, Any] | None:
+        return self.found[0] if self.found else None
+
+    def fetchall(self) -> list[dict[str, Any]]:
+        return self.found
 
 
 def _columns() -> dict[str, list[tuple[str, str]]]:

@@ -277,11 +277,8 @@ class Corpus:
 
     def subjects(self, prefix: str = "", limit: int = 20) -> list[tuple[str, int]]:
         """Subjects starting with `prefix` (any case), most figures first."""
-        sql = (
-            "SELECT subject, count(*) AS n FROM quantities WHERE subject != '' AND subject LIKE ? ESCAPE '\\'"
-            " GROUP BY subject ORDER BY n DESC, subject LIMIT ?"
-        )
-        return [(r[0], r[1]) for r in self._all(sql, [queries.like_escape(prefix) + "%", limit])]
+        sql, params = queries.subjects_query(prefix, limit)
+        return [(r[0], r[1]) for r in self._all(sql, params)]
 
     # --- checks -------------------------------------------------------------------------------
 
@@ -312,14 +309,7 @@ class Corpus:
         """Stored commitments, soonest deadline first. `status` is the one stored at ingest (always
         `open`); podium.checks.commitments.resolve_rows settles them against later briefings.
         `speaker` matches a case-insensitive substring; `ident` is a commitment's stable id."""
-        where = queries.Where()
-        queries.add_briefing_filter(where, "c.briefing_id", briefing)
-        if ident:
-            where.add("c.id = ?", ident)
-        if status:
-            where.add("c.status = ?", status)
-        if speaker:
-            where.add(queries.contains("c.speaker"), f"%{queries.like_escape(speaker)}%")
+        where = queries.commitment_where(briefing=briefing, status=status, speaker=speaker, ident=ident)
         sql = queries.COMMITMENTS + where.sql() + queries.COMMITMENTS_ORDER
         return Rows(dict(r) for r in self._all(sql, where.params))
 
@@ -328,11 +318,9 @@ class Corpus:
         the deadline or ends in it ("2021/2025"), so resolving never reads every figure."""
         if not deadlines:
             return Rows()
-        ordered = sorted(deadlines)
-        marks = ", ".join("?" * len(ordered))
-        ends = " OR ".join(queries.contains("q.period") for _ in ordered)
-        sql = queries.FIGURES + f" WHERE q.modality = 'actual' AND (q.period IN ({marks}) OR {ends})" + queries.FIGURES_ORDER
-        params = [*ordered, *(f"%/{queries.like_escape(d)}" for d in ordered)]
+        where = queries.due_where(deadlines)
+        sql = queries.FIGURES + where.sql() + queries.FIGURES_ORDER
+        params = where.params
         return Rows(_figure(r) for r in self._all(sql, params))
 
     # --- for analysts -------------------------------------------------------------------------
