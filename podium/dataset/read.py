@@ -4,7 +4,6 @@ index (search.py). The same methods, arguments and rows as podium.store.Corpus's
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
@@ -12,7 +11,7 @@ from typing import IO, Any
 from podium.dataset import is_dataset, require, search as index
 from podium.errors import PodiumError
 from podium.model import Briefing
-from podium.store import export, queries, rows as stored
+from podium.store import Corpus, export, queries, rows as stored
 from podium.store.results import Rows
 
 # SQLite's LIKE ignores the case of ASCII letters; DuckDB's ILIKE does what the store's filters mean.
@@ -112,51 +111,18 @@ class Dataset:
         where = queries.figure_where(filters)
         return self._count(queries.FIGURES_COUNT + where.sql(), where.params)
 
-    def figure(self, ident: str) -> dict[str, Any] | None:
-        found = self.figures_where(" WHERE q.id = ?", [ident])
-        return found[0] if found else None
-
-    def figures_due(self, deadlines: set[str]) -> Rows:
-        """As Corpus.figures_due: the actual figures that can settle a commitment due in `deadlines`."""
-        if not deadlines:
-            return Rows()
-        where = queries.due_where(deadlines)
-        return Rows(self.figures_where(where.sql() + queries.FIGURES_ORDER, where.params))
-
-    def figures_where(self, tail: str, params: list[Any]) -> list[dict[str, Any]]:
-        return [{**r, "period_inferred": bool(r["period_inferred"])} for r in self._all(queries.FIGURES + tail, params)]
-
     def subjects(self, prefix: str = "", limit: int = 20) -> list[tuple[str, int]]:
         # SQLite takes LIMIT -1 as no limit; DuckDB takes NULL.
         sql, params = queries.subjects_query(prefix, limit if limit >= 0 else None)  # type: ignore[arg-type]
         return [(r["subject"], r["n"]) for r in self._all(sql, params)]
 
-    # --- checks ---------------------------------------------------------------------------------
-
-    def findings(
-        self,
-        briefing: str | None = None,
-        *,
-        check: str | None = None,
-        verdict: str | None = None,
-        ident: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-    ) -> Rows:
-        where = queries.finding_where(briefing=briefing, check=check, verdict=verdict, ident=ident)
-        tail, paging = queries.page(limit, offset)
-        sql = queries.FINDINGS + where.sql() + queries.FINDINGS_ORDER + tail
-        return Rows({**r, "quantities": json.loads(r["quantities"])} for r in self._all(sql, where.params + paging))
-
-    def count_findings(self, briefing: str | None = None, *, check: str | None = None, verdict: str | None = None) -> int:
-        where = queries.finding_where(briefing=briefing, check=check, verdict=verdict)
-        return self._count("SELECT count(*) FROM findings AS f" + where.sql(), where.params)
-
-    def commitments(
-        self, *, briefing: str | None = None, status: str | None = None, speaker: str | None = None, ident: str | None = None
-    ) -> Rows:
-        where = queries.commitment_where(briefing=briefing, status=status, speaker=speaker, ident=ident)
-        return Rows(self._all(queries.COMMITMENTS + where.sql() + queries.COMMITMENTS_ORDER, where.params))
+    # The store's own methods, run over DuckDB: they reach rows through _all, _one and _count
+    # and read them by column name, as these dict rows are read.
+    figure = Corpus.figure
+    figures_due = Corpus.figures_due
+    findings = Corpus.findings
+    count_findings = Corpus.count_findings
+    commitments = Corpus.commitments
 
     # --- search ---------------------------------------------------------------------------------
 
@@ -233,6 +199,10 @@ class Dataset:
         cursor = self.conn.execute(sql, params)
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+    def _one(self, sql: str, params: list[Any]) -> dict[str, Any] | None:
+        found = self._all(sql, params)
+        return found[0] if found else None
 
     def _count(self, sql: str, params: list[Any]) -> int:
         found = self._all(sql, params)
