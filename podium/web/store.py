@@ -39,7 +39,7 @@ def read_corpus(request: Request) -> Iterator[Corpus]:
     queries interrupted at the request's deadline. The file was checked at start; a query that
     meets damage since then fails as E013."""
     with open_read(request.app.state.db) as corpus:
-        if isinstance(corpus, Corpus):  # DuckDB has no progress handler; a dataset query runs to its end
+        if not request.app.state.read_only_dataset:  # DuckDB has no progress handler; a dataset query runs to its end
             interrupt_at(corpus.conn, deadline_of(request))
         yield corpus
 
