@@ -11,7 +11,8 @@ from typing import IO, Any
 from podium.dataset import is_dataset, require, search as index
 from podium.errors import PodiumError
 from podium.model import Briefing
-from podium.store import Corpus, export, queries, rows as stored
+from podium.store import export, queries, rows as stored
+from podium.store.corpus import StoredRows
 from podium.store.results import Rows
 
 # SQLite's LIKE ignores the case of ASCII letters; DuckDB's ILIKE does what the store's filters mean.
@@ -19,8 +20,9 @@ DIALECT = ((" LIKE ? ESCAPE", " ILIKE ? ESCAPE"), ("CROSS JOIN", "JOIN"), (" LIM
 SQL_TYPES = {"string": "VARCHAR", "int64": "BIGINT", "float64": "DOUBLE"}
 
 
-class Dataset:
-    """A podium dataset folder, read-only.
+class Dataset(StoredRows):
+    """A podium dataset folder, read-only. Listings, figures, findings and commitments are the
+    store's own methods (StoredRows), their SQL run by DuckDB over views named as the tables.
 
     Example:
         with Dataset("corpus.parquet") as dataset:
@@ -89,40 +91,10 @@ class Dataset:
 
     # --- listings -------------------------------------------------------------------------------
 
-    def briefings(
-        self, *, q: str | None = None, sort: str = "date", desc: bool = True, limit: int | None = None, offset: int = 0
-    ) -> Rows:
-        where = queries.briefing_where(q)
-        tail, paging = queries.page(limit, offset)
-        sql = queries.BRIEFING_SUMMARY + where.sql() + queries.briefing_order(sort, desc) + tail
-        return Rows(self._all(sql, where.params + paging))
-
-    def count_briefings(self, *, q: str | None = None) -> int:
-        where = queries.briefing_where(q)
-        return self._count("SELECT count(*) FROM briefings" + where.sql(), where.params)
-
-    def figures(self, *, limit: int | None = None, offset: int = 0, **filters: str | None) -> Rows:
-        where = queries.figure_where(filters)
-        tail, paging = queries.page(limit, offset)
-        sql = queries.FIGURES + where.sql() + queries.FIGURES_ORDER + tail
-        return Rows({**r, "period_inferred": bool(r["period_inferred"])} for r in self._all(sql, where.params + paging))
-
-    def count_figures(self, **filters: str | None) -> int:
-        where = queries.figure_where(filters)
-        return self._count(queries.FIGURES_COUNT + where.sql(), where.params)
-
     def subjects(self, prefix: str = "", limit: int = 20) -> list[tuple[str, int]]:
         # SQLite takes LIMIT -1 as no limit; DuckDB takes NULL.
         sql, params = queries.subjects_query(prefix, limit if limit >= 0 else None)  # type: ignore[arg-type]
         return [(r["subject"], r["n"]) for r in self._all(sql, params)]
-
-    # The store's own methods, run over DuckDB: they reach rows through _all, _one and _count
-    # and read them by column name, as these dict rows are read.
-    figure = Corpus.figure
-    figures_due = Corpus.figures_due
-    findings = Corpus.findings
-    count_findings = Corpus.count_findings
-    commitments = Corpus.commitments
 
     # --- search ---------------------------------------------------------------------------------
 
