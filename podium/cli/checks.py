@@ -7,6 +7,8 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -69,7 +71,7 @@ def _target(commitment: Commitment) -> str:
 def check(
     files: Annotated[list[Path] | None, typer.Argument(help="Transcript files (text, HTML, Markdown); none checks the corpus at --db.")] = None,
     *,
-    db: Annotated[Path | None, typer.Option("--db", envvar="PODIUM_DB", help="With no files: the corpus database to check across.")] = None,
+    db: Annotated[Path | None, typer.Option("--db", envvar="PODIUM_DB", help="With no files: the corpus database (or dataset folder) to check across.")] = None,
     json_: Annotated[bool, typer.Option("--json", help="Print findings and commitments as JSON.")] = False,
 ) -> None:
     """Check the figures of transcripts: conversions, repeats, derived figures, spans, lists.
@@ -122,13 +124,10 @@ def check(
 
 def _check_corpus(db: Path, *, json_: bool) -> None:
     """The repeated-figure check across the briefings stored at `db`."""
-    if not db.is_file():
-        raise die(PodiumError("E010", "no corpus database here; build one with podium ingest", str(db)))
     from podium.checks.corpus import check_corpus
-    from podium.store import Corpus
 
     try:
-        with Corpus(db, readonly=True) as corpus:
+        with stored_corpus(db) as corpus:
             found, stored = check_corpus(corpus), len(corpus)
     except PodiumError as exc:
         raise die(exc) from None
@@ -137,6 +136,18 @@ def _check_corpus(db: Path, *, json_: bool) -> None:
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
         return
     _report_across(f"{db}: across {stored} briefings", [item.finding for item in found])
+
+
+@contextmanager
+def stored_corpus(db: Path) -> Iterator[Any]:
+    """The SQLite file or the dataset folder at `db`, read-only; a clear error when it is neither."""
+    from podium.cli.corpus import readable
+    from podium.dataset import is_dataset
+
+    if not db.is_file() and not is_dataset(db):
+        raise die(PodiumError("E010", "no corpus database or dataset here; build one with podium ingest", str(db)))
+    with readable(db) as corpus:
+        yield corpus
 
 
 def _across_row(first: str, second: str, item: Finding) -> dict[str, Any]:
@@ -159,7 +170,7 @@ def _report_across(heading: str, findings: list[Finding]) -> None:
 @app.command()
 def commitments(
     *,
-    db: Annotated[Path, typer.Option("--db", envvar="PODIUM_DB", help="The corpus database.")] = Path("podium.db"),
+    db: Annotated[Path, typer.Option("--db", envvar="PODIUM_DB", help="The corpus database, or a dataset folder (ingest --dataset).")] = Path("podium.db"),
     status: Annotated[str | None, typer.Option("--status", help="Only commitments that are met, missed or open.")] = None,
     json_: Annotated[bool, typer.Option("--json", help="JSON instead of a table.")] = False,
     jsonl: Annotated[bool, typer.Option("--nl", help="JSON Lines.")] = False,
@@ -175,13 +186,10 @@ def commitments(
     """
     if status is not None and status not in ("met", "missed", "open", "overdue"):
         raise die(PodiumError("E030", f"--status {status!r} is not one of met, missed, open"))
-    if not db.is_file():
-        raise die(PodiumError("E010", "no corpus database here; build one with podium ingest", str(db)))
     from podium.checks.corpus import resolved_commitments
-    from podium.store import Corpus
 
     try:
-        with Corpus(db, readonly=True) as corpus:
+        with stored_corpus(db) as corpus:
             rows = resolved_commitments(corpus, status=status)
     except PodiumError as exc:
         raise die(exc) from None

@@ -15,7 +15,7 @@ SHUTDOWN_GRACE = 5  # seconds
 @app.command()
 def serve(
     *,
-    db: Annotated[Path, typer.Option("--db", envvar="PODIUM_DB", help="the corpus database (created when missing)")] = Path("podium.db"),
+    db: Annotated[Path, typer.Option("--db", envvar="PODIUM_DB", help="the corpus database (created when missing), or a dataset folder (ingest --dataset), served read-only")] = Path("podium.db"),
     host: Annotated[str, typer.Option(help="address to bind; the default keeps the app on this machine")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
     allow_host: Annotated[
@@ -28,7 +28,8 @@ def serve(
     ] = None,
     time_limit: Annotated[float, typer.Option(help="seconds a request may run before it is cancelled and answered 503")] = 30.0,
 ) -> None:
-    """Serve the web app and the REST API (/api/v1, docs at /docs) over a corpus.
+    """Serve the web app and the REST API (/api/v1, docs at /docs) over a corpus: a SQLite file,
+    or a Parquet dataset (podium ingest --dataset), which is served read-only (no uploads).
 
     Example:
         podium serve --db podium.db --port 8000 --allow-host podium.example.org
@@ -39,8 +40,10 @@ def serve(
 
     # Made first, as it checks the database: a damaged one stops here, named.
     web_app = create_app(db, allow_hosts=[host, *(allow_host or [])], time_limit=time_limit)
+    what = "dataset (read-only)" if web_app.state.read_only_dataset else "corpus"
     if host not in ("127.0.0.1", "localhost", "::1"):
-        err().print(f"warning: listening on {host}: anyone who can reach it can read and add briefings", highlight=False)
-    err().print(f"podium: serving {db} at http://{host}:{port}/", highlight=False)
+        can = "read" if web_app.state.read_only_dataset else "read and add"
+        err().print(f"warning: listening on {host}: anyone who can reach it can {can} briefings", highlight=False)
+    err().print(f"podium: serving the {what} {db} at http://{host}:{port}/", highlight=False)
     # On SIGTERM uvicorn stops accepting and waits for open requests; this bounds the wait.
     uvicorn.run(web_app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=SHUTDOWN_GRACE)

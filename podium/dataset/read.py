@@ -10,7 +10,9 @@ from typing import IO, Any
 
 from podium.dataset import is_dataset, require, search as index
 from podium.errors import PodiumError
-from podium.store import export, queries
+from podium.model import Briefing
+from podium.store import export, queries, rows as stored
+from podium.store.corpus import StoredRows
 from podium.store.results import Rows
 
 # SQLite's LIKE ignores the case of ASCII letters; DuckDB's ILIKE does what the store's filters mean.
@@ -18,8 +20,9 @@ DIALECT = ((" LIKE ? ESCAPE", " ILIKE ? ESCAPE"), ("CROSS JOIN", "JOIN"), (" LIM
 SQL_TYPES = {"string": "VARCHAR", "int64": "BIGINT", "float64": "DOUBLE"}
 
 
-class Dataset:
-    """A podium dataset folder, read-only.
+class Dataset(StoredRows):
+    """A podium dataset folder, read-only. Listings, figures, findings and commitments are the
+    store's own methods (StoredRows), their SQL run by DuckDB over views named as the tables.
 
     Example:
         with Dataset("corpus.parquet") as dataset:
@@ -78,29 +81,20 @@ class Dataset:
     def has(self, ident: str) -> bool:
         return bool(self._all("SELECT 1 FROM briefings WHERE id = ?", [ident]))
 
+    def briefing(self, id: str) -> Briefing | None:  # noqa: A002 - the contract's name
+        """The full model, read by the store's own reader (rows.read) through the same-named views."""
+        return stored.read(_Connection(self), id)  # type: ignore[arg-type]
+
+    def turn_body(self, briefing: str, turn_id: int) -> tuple[int, str] | None:
+        found = self._all("SELECT body_start, text FROM turns WHERE briefing_id = ? AND turn_id = ?", [briefing, turn_id])
+        return (found[0]["body_start"], found[0]["text"]) if found else None
+
     # --- listings -------------------------------------------------------------------------------
 
-    def briefings(
-        self, *, q: str | None = None, sort: str = "date", desc: bool = True, limit: int | None = None, offset: int = 0
-    ) -> Rows:
-        where = queries.briefing_where(q)
-        tail, paging = queries.page(limit, offset)
-        sql = queries.BRIEFING_SUMMARY + where.sql() + queries.briefing_order(sort, desc) + tail
-        return Rows(self._all(sql, where.params + paging))
-
-    def count_briefings(self, *, q: str | None = None) -> int:
-        where = queries.briefing_where(q)
-        return self._count("SELECT count(*) FROM briefings" + where.sql(), where.params)
-
-    def figures(self, *, limit: int | None = None, offset: int = 0, **filters: str | None) -> Rows:
-        where = queries.figure_where(filters)
-        tail, paging = queries.page(limit, offset)
-        sql = queries.FIGURES + where.sql() + queries.FIGURES_ORDER + tail
-        return Rows({**r, "period_inferred": bool(r["period_inferred"])} for r in self._all(sql, where.params + paging))
-
-    def count_figures(self, **filters: str | None) -> int:
-        where = queries.figure_where(filters)
-        return self._count(queries.FIGURES_COUNT + where.sql(), where.params)
+    def subjects(self, prefix: str = "", limit: int = 20) -> list[tuple[str, int]]:
+        # SQLite takes LIMIT -1 as no limit; DuckDB takes NULL.
+        sql, params = queries.subjects_query(prefix, limit if limit >= 0 else None)  # type: ignore[arg-type]
+        return [(r["subject"], r["n"]) for r in self._all(sql, params)]
 
     # --- search ---------------------------------------------------------------------------------
 
@@ -178,9 +172,32 @@ class Dataset:
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row)) for row in cursor.fetchall()]
 
+    def _one(self, sql: str, params: list[Any]) -> dict[str, Any] | None:
+        found = self._all(sql, params)
+        return found[0] if found else None
+
     def _count(self, sql: str, params: list[Any]) -> int:
         found = self._all(sql, params)
         return int(next(iter(found[0].values()))) if found else 0
+
+
+class _Connection:
+    """The few calls of a sqlite3 connection the store's row reader (rows.read) makes, answered
+    by the dataset's DuckDB views, rows as dicts (read by column name, as sqlite3.Row is)."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self.found: list[dict[str, Any]] = []
+
+    def execute(self, sql: str, params: Any = ()) -> _Connection:
+        self.found = self.dataset._all(sql, list(params))
+        return self
+
+    def fetchone(self) -> dict[str, Any] | None:
+        return self.found[0] if self.found else None
+
+    def fetchall(self) -> list[dict[str, Any]]:
+        return self.found
 
 
 def _columns() -> dict[str, list[tuple[str, str]]]:

@@ -19,7 +19,110 @@ from podium.store.results import Rows
 Status = Literal["added", "replaced", "unchanged"]
 
 
-class Corpus:
+class StoredRows:
+    """The read methods a SQLite file and a Parquet dataset (podium.dataset.read.Dataset) share:
+    the store's SQL (queries.py), run by whichever engine `_all`, `_one` and `_count` reach, its
+    rows read by column name."""
+
+    def _all(self, sql: str, params: list[Any]) -> list[Any]:
+        raise NotImplementedError
+
+    def _one(self, sql: str, params: list[Any]) -> Any:
+        raise NotImplementedError
+
+    def _count(self, sql: str, params: list[Any]) -> int:
+        raise NotImplementedError
+
+    def briefings(
+        self,
+        *,
+        q: str | None = None,
+        sort: str = "date",
+        desc: bool = True,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Rows:
+        """Summary rows: id, source, title, date, series, series_number, organisation, n_turns,
+        n_exchanges, n_figures. `q` is a case-insensitive substring of title, source, organisation
+        or series."""
+        where = queries.briefing_where(q)
+        tail, paging = queries.page(limit, offset)
+        sql = queries.BRIEFING_SUMMARY + where.sql() + queries.briefing_order(sort, desc) + tail
+        return Rows(dict(r) for r in self._all(sql, where.params + paging))
+
+    def count_briefings(self, *, q: str | None = None) -> int:
+        """How many briefings `briefings(q=q)` lists, for pagination without fetching them all."""
+        where = queries.briefing_where(q)
+        return self._count("SELECT count(*) FROM briefings" + where.sql(), where.params)
+
+    def figures(self, *, limit: int | None = None, offset: int = 0, **filters: str | None) -> Rows:
+        """One dict per quantity (queries.FIGURE_COLUMNS), newest briefing first, filtered by
+        queries.FIGURE_FILTERS: `subject` and `speaker` match a case-insensitive substring,
+        `period` a prefix, `briefing` an id or its start, `unit`, `kind` and `modality` exactly."""
+        where = queries.figure_where(filters)
+        tail, paging = queries.page(limit, offset)
+        sql = queries.FIGURES + where.sql() + queries.FIGURES_ORDER + tail
+        return Rows(_figure(r) for r in self._all(sql, where.params + paging))
+
+    def figure(self, ident: str) -> dict[str, Any] | None:
+        """One figure by its stable id (podium/ids.py), as `figures` gives it."""
+        found = self._one(queries.FIGURES + " WHERE q.id = ?", [ident])
+        return _figure(found) if found else None
+
+    def count_figures(self, **filters: str | None) -> int:
+        """How many figures `figures(**filters)` lists, without fetching them."""
+        where = queries.figure_where(filters)
+        return self._count(queries.FIGURES_COUNT + where.sql(), where.params)
+
+    def quantities(self, **filters: Any) -> list[Quantity]:
+        """The figures `figures(**filters)` finds, as Quantity objects (offsets index each one's
+        own briefing)."""
+        names = [f.name for f in dataclasses.fields(Quantity)]
+        return [Quantity(**{name: row[name] for name in names}) for row in self.figures(**filters)]
+
+    def findings(
+        self,
+        briefing: str | None = None,
+        *,
+        check: str | None = None,
+        verdict: str | None = None,
+        ident: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Rows:
+        """Stored findings, briefing by briefing in the order they were found; `check`,
+        `verdict` and `ident` (a finding's stable id) match exactly."""
+        where = queries.finding_where(briefing=briefing, check=check, verdict=verdict, ident=ident)
+        tail, paging = queries.page(limit, offset)
+        sql = queries.FINDINGS + where.sql() + queries.FINDINGS_ORDER + tail
+        return Rows({**dict(r), "quantities": json.loads(r["quantities"])} for r in self._all(sql, where.params + paging))
+
+    def count_findings(self, briefing: str | None = None, *, check: str | None = None, verdict: str | None = None) -> int:
+        where = queries.finding_where(briefing=briefing, check=check, verdict=verdict)
+        return self._count("SELECT count(*) FROM findings AS f" + where.sql(), where.params)
+
+    def commitments(
+        self, *, briefing: str | None = None, status: str | None = None, speaker: str | None = None, ident: str | None = None
+    ) -> Rows:
+        """Stored commitments, soonest deadline first. `status` is the one stored at ingest (always
+        `open`); podium.checks.commitments.resolve_rows settles them against later briefings.
+        `speaker` matches a case-insensitive substring; `ident` is a commitment's stable id."""
+        where = queries.commitment_where(briefing=briefing, status=status, speaker=speaker, ident=ident)
+        sql = queries.COMMITMENTS + where.sql() + queries.COMMITMENTS_ORDER
+        return Rows(dict(r) for r in self._all(sql, where.params))
+
+    def figures_due(self, deadlines: set[str]) -> Rows:
+        """Actual figures that can settle a commitment due in one of `deadlines`: their period is
+        the deadline or ends in it ("2021/2025"), so resolving never reads every figure."""
+        if not deadlines:
+            return Rows()
+        where = queries.due_where(deadlines)
+        sql = queries.FIGURES + where.sql() + queries.FIGURES_ORDER
+        params = where.params
+        return Rows(_figure(r) for r in self._all(sql, params))
+
+
+class Corpus(StoredRows):
     """A corpus store. Writable opens create and migrate the schema; read-only opens never write.
 
     Example:
@@ -147,28 +250,6 @@ class Corpus:
         with db.translated(self.path):
             return rows.read(self.conn, id)
 
-    def briefings(
-        self,
-        *,
-        q: str | None = None,
-        sort: str = "date",
-        desc: bool = True,
-        limit: int | None = None,
-        offset: int = 0,
-    ) -> Rows:
-        """Summary rows: id, source, title, date, series, series_number, organisation, n_turns,
-        n_exchanges, n_figures. `q` is a case-insensitive substring of title, source, organisation
-        or series."""
-        where = queries.briefing_where(q)
-        tail, paging = queries.page(limit, offset)
-        sql = queries.BRIEFING_SUMMARY + where.sql() + queries.briefing_order(sort, desc) + tail
-        return Rows(dict(r) for r in self._all(sql, where.params + paging))
-
-    def count_briefings(self, *, q: str | None = None) -> int:
-        """How many briefings `briefings(q=q)` lists, for pagination without fetching them all."""
-        where = queries.briefing_where(q)
-        return self._count("SELECT count(*) FROM briefings" + where.sql(), where.params)
-
     def __iter__(self) -> Iterator[Briefing]:
         """Every briefing as the full model, oldest first, read one at a time."""
         for ident in self.briefing_ids():
@@ -250,90 +331,10 @@ class Corpus:
 
     # --- figures ------------------------------------------------------------------------------
 
-    def figures(self, *, limit: int | None = None, offset: int = 0, **filters: str | None) -> Rows:
-        """One dict per quantity (queries.FIGURE_COLUMNS), newest briefing first, filtered by
-        queries.FIGURE_FILTERS: `subject` and `speaker` match a case-insensitive substring,
-        `period` a prefix, `briefing` an id or its start, `unit`, `kind` and `modality` exactly."""
-        where = queries.figure_where(filters)
-        tail, paging = queries.page(limit, offset)
-        sql = queries.FIGURES + where.sql() + queries.FIGURES_ORDER + tail
-        return Rows(_figure(r) for r in self._all(sql, where.params + paging))
-
-    def figure(self, ident: str) -> dict[str, Any] | None:
-        """One figure by its stable id (podium/ids.py), as `figures` gives it."""
-        found = self._one(queries.FIGURES + " WHERE q.id = ?", [ident])
-        return _figure(found) if found else None
-
-    def quantities(self, **filters: Any) -> list[Quantity]:
-        """The figures `figures(**filters)` finds, as Quantity objects (offsets index each one's
-        own briefing)."""
-        names = [f.name for f in dataclasses.fields(Quantity)]
-        return [Quantity(**{name: row[name] for name in names}) for row in self.figures(**filters)]
-
-    def count_figures(self, **filters: str | None) -> int:
-        """How many figures `figures(**filters)` lists, without fetching them."""
-        where = queries.figure_where(filters)
-        return self._count(queries.FIGURES_COUNT + where.sql(), where.params)
-
     def subjects(self, prefix: str = "", limit: int = 20) -> list[tuple[str, int]]:
         """Subjects starting with `prefix` (any case), most figures first."""
-        sql = (
-            "SELECT subject, count(*) AS n FROM quantities WHERE subject != '' AND subject LIKE ? ESCAPE '\\'"
-            " GROUP BY subject ORDER BY n DESC, subject LIMIT ?"
-        )
-        return [(r[0], r[1]) for r in self._all(sql, [queries.like_escape(prefix) + "%", limit])]
-
-    # --- checks -------------------------------------------------------------------------------
-
-    def findings(
-        self,
-        briefing: str | None = None,
-        *,
-        check: str | None = None,
-        verdict: str | None = None,
-        ident: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-    ) -> Rows:
-        """Stored findings, briefing by briefing in the order they were found; `check`,
-        `verdict` and `ident` (a finding's stable id) match exactly."""
-        where = queries.finding_where(briefing=briefing, check=check, verdict=verdict, ident=ident)
-        tail, paging = queries.page(limit, offset)
-        sql = queries.FINDINGS + where.sql() + queries.FINDINGS_ORDER + tail
-        return Rows({**dict(r), "quantities": json.loads(r["quantities"])} for r in self._all(sql, where.params + paging))
-
-    def count_findings(self, briefing: str | None = None, *, check: str | None = None, verdict: str | None = None) -> int:
-        where = queries.finding_where(briefing=briefing, check=check, verdict=verdict)
-        return self._count("SELECT count(*) FROM findings AS f" + where.sql(), where.params)
-
-    def commitments(
-        self, *, briefing: str | None = None, status: str | None = None, speaker: str | None = None, ident: str | None = None
-    ) -> Rows:
-        """Stored commitments, soonest deadline first. `status` is the one stored at ingest (always
-        `open`); podium.checks.commitments.resolve_rows settles them against later briefings.
-        `speaker` matches a case-insensitive substring; `ident` is a commitment's stable id."""
-        where = queries.Where()
-        queries.add_briefing_filter(where, "c.briefing_id", briefing)
-        if ident:
-            where.add("c.id = ?", ident)
-        if status:
-            where.add("c.status = ?", status)
-        if speaker:
-            where.add(queries.contains("c.speaker"), f"%{queries.like_escape(speaker)}%")
-        sql = queries.COMMITMENTS + where.sql() + queries.COMMITMENTS_ORDER
-        return Rows(dict(r) for r in self._all(sql, where.params))
-
-    def figures_due(self, deadlines: set[str]) -> Rows:
-        """Actual figures that can settle a commitment due in one of `deadlines`: their period is
-        the deadline or ends in it ("2021/2025"), so resolving never reads every figure."""
-        if not deadlines:
-            return Rows()
-        ordered = sorted(deadlines)
-        marks = ", ".join("?" * len(ordered))
-        ends = " OR ".join(queries.contains("q.period") for _ in ordered)
-        sql = queries.FIGURES + f" WHERE q.modality = 'actual' AND (q.period IN ({marks}) OR {ends})" + queries.FIGURES_ORDER
-        params = [*ordered, *(f"%/{queries.like_escape(d)}" for d in ordered)]
-        return Rows(_figure(r) for r in self._all(sql, params))
+        sql, params = queries.subjects_query(prefix, limit)
+        return [(r[0], r[1]) for r in self._all(sql, params)]
 
     # --- for analysts -------------------------------------------------------------------------
 

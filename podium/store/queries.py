@@ -228,6 +228,39 @@ def finding_where(
     return where
 
 
+def commitment_where(
+    *, briefing: str | None = None, status: str | None = None, speaker: str | None = None, ident: str | None = None
+) -> Where:
+    where = Where()
+    add_briefing_filter(where, "c.briefing_id", briefing)
+    if ident:
+        where.add("c.id = ?", ident)
+    if status:
+        where.add("c.status = ?", status)
+    if speaker:
+        where.add(contains("c.speaker"), f"%{like_escape(speaker)}%")
+    return where
+
+
+def due_where(deadlines: set[str]) -> Where:
+    """Actual figures whose period is one of `deadlines` or ends in one ("2021/2025")."""
+    ordered = sorted(deadlines)
+    marks = ", ".join("?" * len(ordered))
+    ends = " OR ".join(contains("q.period") for _ in ordered)
+    where = Where()
+    where.add(f"q.modality = 'actual' AND (q.period IN ({marks}) OR {ends})", *ordered, *(f"%/{like_escape(d)}" for d in ordered))
+    return where
+
+
+def subjects_query(prefix: str, limit: int) -> tuple[str, list[Any]]:
+    """Subjects starting with `prefix` (any case), most figures first, with their counts `n`."""
+    sql = (
+        "SELECT subject, count(*) AS n FROM quantities WHERE subject != '' AND subject LIKE ? ESCAPE '\\'"
+        " GROUP BY subject ORDER BY n DESC, subject LIMIT ?"
+    )
+    return sql, [like_escape(prefix) + "%", limit]
+
+
 Operator = Literal["contains", "starts", "equals", "briefing", "unit"]
 
 

@@ -12,6 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from podium.dataset import is_dataset
 from podium.errors import PodiumError
 from podium.web.assets import static_router
 from podium.web.conditional import ConditionalGet, HeadAsGet
@@ -45,6 +46,7 @@ def create_app(
     )
     app.state.db = Path(db)
     app.state.csrf_secret = new_secret()
+    app.state.read_only_dataset = is_dataset(app.state.db)  # a Parquet dataset: no Add page, uploads refused
     ensure_corpus(app.state.db)
     app.include_router(static_router)
     app.include_router(api.router)

@@ -44,7 +44,7 @@ from podium.web.routes.common import (
     wants,
 )
 from podium.web.routes.params import checked_date
-from podium.web.store import checked_id, read_corpus
+from podium.web.store import READ_ONLY_DATASET, checked_id, is_read_only_dataset, open_read, read_corpus
 
 router = APIRouter()
 ReadCorpus = Annotated[Corpus, Depends(read_corpus)]
@@ -176,7 +176,7 @@ def figures(
 def every_figure(db: Path, filters: dict[str, str], *, batch: int = 2000) -> Iterator[dict[str, Any]]:
     """The filtered figures a batch at a time, from a connection of the stream's own (the
     request's is closed by the time a streamed body is written)."""
-    with Corpus(db, readonly=True) as corpus:
+    with open_read(db) as corpus:
         offset = 0
         while rows := corpus.figures(**filters, limit=batch, offset=offset):
             yield from rows
@@ -300,7 +300,8 @@ def indicator(
 
 @page(router, "/add", name="add")
 def add(request: Request) -> Response:
-    """The upload form (its twin states the limits)."""
+    """The upload form (its twin states the limits); a dataset takes no uploads."""
+    refuse_on_dataset(request)
     data = {"max_bytes": MAX_UPLOAD_BYTES, "accepted": list(ACCEPTED_SUFFIXES)}
     if wants(request, ".json"):
         return respond(request, "add", data)
@@ -322,11 +323,19 @@ async def add_upload(request: Request) -> Response:
 
 
 async def read_upload_form(request: Request) -> FormData:
-    """The multipart form of an upload, refused early when its declared size is over the limit."""
+    """The multipart form of an upload, refused early when its declared size is over the limit
+    or the corpus is a dataset."""
+    refuse_on_dataset(request)
     declared = int(request.headers.get("content-length") or 0)
     if declared > MAX_UPLOAD_BYTES + MULTIPART_ENVELOPE_BYTES:
         raise PodiumError("E004", f"{declared:,} bytes, over the {MAX_UPLOAD_BYTES:,}-byte upload limit", "upload")
     return await request.form(max_files=1, max_fields=4)
+
+
+def refuse_on_dataset(request: Request) -> None:
+    """409: a dataset is written by podium ingest --dataset only, never by the app."""
+    if is_read_only_dataset(request):
+        raise HTTPException(409, READ_ONLY_DATASET)
 
 
 async def store_upload(request: Request, form: FormData) -> tuple[str, Status]:
