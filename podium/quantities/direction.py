@@ -78,15 +78,16 @@ def _en_way(clause: str, words: dict[str, Any]) -> Direction | None:
 
 
 def _zh_way(clause: str, words: dict[str, Any]) -> Direction | None:
-    for at in range(len(clause), 0, -1):
-        head = clause[:at]
-        if any(head.endswith(link) for link in words["links"]) and at == len(clause):
-            for noun_end in range(at - 1, 0, -1):
-                way = _ending(clause[:noun_end], words["nouns"])
-                if way:
-                    return way
-            return None
-        way = _ending(head, words["before"])
+    if clause.endswith(tuple(words["links"])):
+        # "增速回落至": the verb moves the level; the noun before it names what the figure is.
+        return _last_ending(clause[:-1], words["nouns"])
+    return _last_ending(clause, words["before"])
+
+
+def _last_ending(text: str, table: dict[str, list[str]]) -> Direction | None:
+    """The way of the word of `table` that ends nearest the end of `text` (the longest there)."""
+    for at in range(len(text), 0, -1):
+        way = _ending(text[:at], table)
         if way:
             return way
     return None
