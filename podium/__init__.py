@@ -11,12 +11,6 @@ __version__ = "0.1.0"
 def open(path: str = "podium.db"):  # noqa: A001 - mirrors sqlite3.connect / builtins.open on purpose
     """Open a corpus store (a SQLite file) and return a Corpus; a dataset folder (written by
     `podium ingest --dataset`) opens as a read-only Dataset with the same read methods."""
-    from podium.dataset import is_dataset
+    from podium.dataset import open_store
 
-    if is_dataset(path):
-        from podium.dataset.read import Dataset
-
-        return Dataset(path)
-    from podium.store import Corpus
-
-    return Corpus(path)
+    return open_store(path)

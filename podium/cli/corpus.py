@@ -86,17 +86,11 @@ def opened(db: Path, *, readonly: bool) -> Iterator[Corpus]:
 @contextmanager
 def readable(db: Path) -> Iterator[Corpus | Dataset]:
     """The corpus or, when `db` is a dataset folder (ingest --dataset), the dataset; read-only."""
-    from podium.dataset import is_dataset
-
-    if not is_dataset(db):
-        with opened(db, readonly=True) as corpus:
-            yield corpus
-        return
-    from podium.dataset.read import Dataset
+    from podium.dataset import open_store
 
     try:
-        with Dataset(db) as dataset:
-            yield dataset
+        with open_store(db, readonly=True, timeout=_timeout()) as corpus:
+            yield corpus
     except PodiumError as exc:
         raise die(exc) from None
 

@@ -6,12 +6,11 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from fastapi import HTTPException, Request
 
-from podium.dataset import is_dataset
+from podium.dataset import is_dataset, open_store
 from podium.store import Corpus
 from podium.web.limits import deadline_of, interrupt_at
 
@@ -44,17 +43,9 @@ def read_corpus(request: Request) -> Iterator[Corpus]:
         yield corpus
 
 
-@contextmanager
-def open_read(db: Path) -> Iterator[Corpus]:
+def open_read(db: Path) -> Corpus:
     """The SQLite file, or the dataset at `db` (the same read methods: podium.dataset.read.Dataset)."""
-    if is_dataset(db):
-        from podium.dataset.read import Dataset
-
-        with Dataset(db) as dataset:
-            yield dataset  # type: ignore[misc]
-        return
-    with Corpus(db, readonly=True, verify=False) as corpus:
-        yield corpus
+    return open_store(db, readonly=True, verify=False)  # type: ignore[return-value]
 
 
 def is_read_only_dataset(request: Request) -> bool:

@@ -14,9 +14,9 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from conftest import EXAMPLE
+import podium.store
 from podium.errors import PodiumError
 from podium.web import create_app
-from podium.web import store as web_store
 from podium.web.guard import ALLOWED_HOSTS_ENV, CSRF_COOKIE, host_name
 from podium.web.ingest import MAX_UPLOAD_BYTES, check_upload, upload_name
 
@@ -98,13 +98,13 @@ def test_no_url_reaches_the_file_system(client: TestClient, url: str) -> None:
 
 def test_get_routes_open_the_corpus_read_only(client: TestClient, example_id: str, monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[dict[str, Any]] = []
-    real = web_store.Corpus
+    real = podium.store.Corpus
 
     def recording(path: Path, **kwargs: Any) -> Any:
         opened.append(kwargs)
         return real(path, **kwargs)
 
-    monkeypatch.setattr(web_store, "Corpus", recording)
+    monkeypatch.setattr(podium.store, "Corpus", recording)  # every open goes through podium.dataset.open_store
     urls = ["/", f"/briefings/{example_id}", "/figures", "/search?q=the", "/indicator", "/api/v1/briefings", "/api/v1/figures", "/api/v1/search?q=the"]
     for url in urls:
         assert client.get(url).status_code == 200
