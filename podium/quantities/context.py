@@ -96,6 +96,48 @@ def deadline_pattern() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(words) + r")\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+@dataclass(frozen=True)
+class _TenseWords:
+    present: frozenset[str]
+    modal: frozenset[str]
+    past: frozenset[str]
+    pointing_back: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _tense_words() -> _TenseWords:
+    raw: dict[str, Any] = read_table(DATA_FILE)
+    return _TenseWords(*(frozenset(str(w).lower() for w in raw[key]) for key in ("present_verbs", "modal_verbs", "past_verbs", "pointing_back")))
+
+
+_WORD = re.compile(r"[A-Za-z]+|['’][a-z]+")
+
+
+def _tense(words: list[str], tables: _TenseWords) -> str:
+    """'now' for a present or modal verb, 'past' for a past or perfect one, '' when no verb of
+    the tables stands in `words` (read in the order given, nearest the figure first)."""
+    for word in words:
+        if word in tables.present or word in tables.modal:
+            return "now"
+        if word in tables.past or (len(word) > 3 and word.endswith("ed")):
+            return "past"
+    return ""
+
+
+def _said_as_now(text: str, qty: Quantity, clause: tuple[int, int]) -> bool:
+    """Whether the figure's clause is in the present or under a modal (`present_verbs` in
+    context_en.yaml), so no earlier period is carried to it."""
+    tables = _tense_words()
+    before = [w.lower() for w in _WORD.findall(text, max(clause[0], qty.start - _CUE_REACH), qty.start)]
+    after = [w.lower() for w in _WORD.findall(text, qty.end, min(clause[1], qty.end + _CUE_REACH))]
+    tense = _tense(before[::-1], tables) or _tense(after, tables)
+    if tense != "now":
+        return False
+    # "This is a $718 million increase": the clause points back to the sentence before.
+    opening = [w.lower() for w in _WORD.findall(text, clause[0], min(qty.start, clause[0] + _OPENING))[:2]]
+    return not (len(opening) == 2 and opening[0] in tables.pointing_back and opening[1] in tables.present)
+
+
 def _deadline_after(layout: _Layout, points: list[int], qty: Quantity) -> int | None:
     """The first time after the figure in its clause that is its deadline, with no other figure
     between them ("keep growth at 5% and build 200 km of railway by 2026": 2026 dates the 200 km)."""
@@ -381,7 +423,7 @@ def _period(
     if before is not None:
         return layout.periods[before]
     carried = layout.carried_into(paragraph[0], sentence[0])
-    if carried is not None:
+    if carried is not None and not _said_as_now(layout.text, qty, clause):
         return layout.periods[carried]
     return layout.periods[after] if after is not None else ""
 
