@@ -40,7 +40,7 @@ from podium.quantities.periods import (
     resolve_ref,
     single_year,
 )
-from podium.quantities.subjects import find_subject, is_anaphor, subject_before
+from podium.quantities.subjects import find_subject, is_anaphor, noun_phrase_after, subject_before
 from podium.wordtables import read_table
 
 DATA_FILE = "context_en.yaml"
@@ -600,6 +600,8 @@ def annotate(briefing: Briefing, quantities: list[Quantity]) -> None:
             )
             if is_anaphor(qty.subject):
                 qty.subject = _antecedent(layout, sentence, paragraph) or qty.subject
+            if goal_after and not qty.subject:
+                qty.subject = noun_phrase_after(after)  # "our 10% target": the goal the figure sets
         prev = qty
     _pair_respectively(layout, quantities)
     _date_spans_between_figures(layout, quantities)
