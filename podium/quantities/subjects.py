@@ -70,6 +70,7 @@ class SubjectWords:
     noun_markers: frozenset[str]
     qualifier_words: frozenset[str]
     hold_verbs: frozenset[str]
+    verb_nouns: dict[str, str]
     # Derived at load time, so rules test one set instead of building a union per word.
     modifier_markers: frozenset[str]  # noun_markers | head_breaks: before an "-ly" word, a modifier follows
     longest_topic_cue: int
@@ -112,6 +113,7 @@ def load_words() -> SubjectWords:
         noun_markers=words("noun_markers"),
         qualifier_words=words("qualifier_words"),
         hold_verbs=words("hold_verbs"),
+        verb_nouns={str(k).lower(): str(v) for k, v in raw["verb_nouns"].items()},
         modifier_markers=words("noun_markers") | words("head_breaks"),
         longest_topic_cue=len(phrases("topic_cues")[0]),
     )
@@ -347,7 +349,9 @@ def noun_phrase_after(text: str) -> str:
         if low == "of" and out and out[-1].lower() in table.container_nouns:
             out.append(word)
             continue
-        if low in table.np_stops or low == "of" or (out and low in table.determiners):
+        if _is_acronym(word, words, i):
+            pass  # "six WHO regions": an acronym, not the pronoun "who"
+        elif low in table.np_stops or low == "of" or (out and low in table.determiners):
             break
         if not out and low in table.auxiliaries:
             break  # "8.74 million | will enter": the figure is the subject; its noun is elsewhere
@@ -361,6 +365,21 @@ def noun_phrase_after(text: str) -> str:
         if len(out) >= 8:
             break
     return _phrase(out)
+
+
+def _is_acronym(word: str, words: Sequence[str], i: int) -> bool:
+    """A word in capitals before a word that is not: a name ("WHO regions"), not a stop word of a
+    heading set in capitals."""
+    return len(word) > 1 and word.isupper() and i + 1 < len(words) and not words[i + 1].isupper()
+
+
+_VERB_BEFORE = re.compile(r"\b(?P<verb>[a-z]+)\s+(?:(?:by|at|to|of|about|around|some|nearly|almost|roughly|only|just)\s+){0,2}$")
+
+
+def _verb_noun(clause_before: str) -> str:
+    """The noun of the movement verb right before a rate ("to grow by | 4.6 percent" -> "growth")."""
+    m = _VERB_BEFORE.search(clause_before[-60:])
+    return load_words().verb_nouns.get(m.group("verb"), "") if m else ""
 
 
 # Commas between digits belong to numbers ("1,000"), not to the clause.
@@ -838,6 +857,8 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
             found = _in_subject(after) or _noun_named_after(after)  # "$1.4 billion in assistance", "a $78 billion deficit"
     if _names_nothing(found):
         found = before_verb(earlier)
+    if unit in _RATE_UNITS and _names_nothing(found):
+        found = _verb_noun(clause_before) or found
     if previous and _names_nothing(found):
         found = f"{previous} {found}" if _is_movement_only(found) else previous
     return "" if _is_pronoun(found) else _without_time(found)
