@@ -619,7 +619,7 @@ def _ref_from_match(m: re.Match[str]) -> TimeRef | None:
     assert name is not None  # every alternative is a named group
     read, groups = patterns().readers[name]
     ref = read(m, {local: m.group(full) for local, full in groups})
-    if ref is not None and ref.form not in _NEVER_A_BASE and not ref.ahead and _is_comparison_base(m):
+    if ref is not None and not ref.ahead and (_compared_on(m) or (ref.form not in _NEVER_A_BASE and _is_comparison_base(m))):
         # "compared with the same period last year", "from July": the base of a change, not its period.
         return TimeRef(ref.start, ref.end, "compare", ref.form)
     return ref
@@ -629,6 +629,17 @@ def _is_comparison_base(m: re.Match[str]) -> bool:
     if _FROM_OPENS.match(m.group(0)):
         return False  # "from January to April" opens a range
     return _COMPARISON_LEAD.search(m.string[max(0, m.start() - 48) : m.start()]) is not None
+
+
+def _compared_on(m: re.Match[str]) -> bool:
+    """"a 45 percent increase on the previous three months", "up 3% on last year": a base even
+    where the time is a look back, which after "over" would be the period."""
+    return _ON_BEFORE.search(m.string, max(0, m.start() - 4), m.start()) is not None and _EARLIER_TIME.match(m.group(0)) is not None
+
+
+# "on" compares only with a time said to be earlier: "on Monday" and "on 1 September" are dates.
+_ON_BEFORE = re.compile(r"\bon\s+$", re.IGNORECASE)
+_EARLIER_TIME = re.compile(r"(?:the\s+)?(?:previous|preceding|prior|last|same)\b|a\s+year\s+(?:ago|earlier)\b", re.IGNORECASE)
 
 
 _COMPARISON_LEAD = re.compile(
