@@ -391,6 +391,8 @@ def _period(
     own = sorted_refs.own
     if own is not None and refs[own].form in ("past", "ahead", "run", "past_months", "past_quarters"):
         return layout.periods[own]
+    if own is not None and refs[own].scope in ("now", "standing"):
+        return ""  # "in the course of the last 24 hours": a window of now, shorter than any period
     # "ranked first ... for three consecutive years", "stayed above 100 billion jin for 10
     # consecutive years": the run dates the figure it is said of.
     if kind != "duration":
