@@ -119,7 +119,7 @@ def _tense(words: list[str], tables: _TenseWords) -> str:
     for word in words:
         if word in tables.present or word in tables.modal:
             return "now"
-        if word in tables.past or (len(word) > 3 and word.endswith("ed")):
+        if word in tables.past:
             return "past"
     return ""
 
@@ -132,6 +132,8 @@ def _said_as_now(text: str, qty: Quantity, clause: tuple[int, int]) -> bool:
     after = [w.lower() for w in _WORD.findall(text, qty.end, min(clause[1], qty.end + _CUE_REACH))]
     tense = _tense(before[::-1], tables) or _tense(after, tables)
     if tense != "now":
+        # A past verb, or no verb of the tables, keeps the carry. A word ending in -ed decides
+        # nothing: it may be an adjective ("equivalent to the displaced population ... would make").
         return False
     # "This is a $718 million increase": the clause points back to the sentence before.
     opening = [w.lower() for w in _WORD.findall(text, clause[0], min(qty.start, clause[0] + _OPENING))[:2]]
