@@ -66,6 +66,7 @@ _BASE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _TO_BETWEEN = re.compile(r"^\W*(?:\w+\W+){0,2}?to\b", re.IGNORECASE)
+_CLAUSE_COMMA = re.compile(r",\s")  # a comma inside a number ("1,000") has no space after it
 _YEAR_RANGE = re.compile(r"^(\d{4})/(\d{4})$")
 _MONTH_RANGE = re.compile(r"^(\d{4})-(\d{2})/(\d{4})-(\d{2})$")
 _QUARTER_RANGE = re.compile(r"^(\d{4})-Q([1-4])/(\d{4})-Q([1-4])$")
@@ -324,7 +325,18 @@ def _clause(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple
 
 def _nearest(layout: _Layout, indexes: list[int], qty: Quantity) -> int | None:
     before, after = _around(layout, indexes, qty)
+    if before is None and after is not None and _figure_between(layout.text, qty.end, layout.refs[after].start):
+        return None
     return before if before is not None else after
+
+
+def _figure_between(text: str, start: int, end: int) -> bool:
+    """Whether another figure stands between, past a clause break ("$266 million in new assistance,
+    bringing the total to $3.9 billion since 2002"): the time after it is that figure's. Figures
+    listed with "and" share the time after them ("120 million tons of coal and 126.3 billion kWh
+    of electricity in 2023")."""
+    comma = _CLAUSE_COMMA.search(text, start, end)
+    return comma is not None and any(ch.isdigit() for ch in text[comma.end() : end])
 
 
 def _around(layout: _Layout, indexes: list[int], qty: Quantity) -> tuple[int | None, int | None]:
