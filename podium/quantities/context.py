@@ -224,7 +224,8 @@ def _anchor(briefing: Briefing) -> tuple[Anchor, bool]:
     """The briefing's year and month, and whether the year is only inferred."""
     if briefing.date and re.match(r"\d{4}", briefing.date):
         month = int(briefing.date[5:7]) if re.match(r"\d{4}-\d{2}", briefing.date) else None
-        return Anchor(year=int(briefing.date[:4]), month=month), False
+        day = int(briefing.date[8:10]) if re.match(r"\d{4}-\d{2}-\d{2}", briefing.date) else None
+        return Anchor(year=int(briefing.date[:4]), month=month, day=day), False
     if briefing.inferred_year:
         return Anchor(year=briefing.inferred_year), True
     return Anchor(year=None), False
@@ -241,7 +242,7 @@ def _resolve_all(refs: list[TimeRef], lines: Layout, anchor: Anchor) -> tuple[li
         here = lines.paragraph_index(ref.start)
         if here != paragraph:
             paragraph, carried = here, None
-        period = resolve_ref(ref, Anchor(anchor.year, anchor.month, carried))
+        period = resolve_ref(ref, Anchor(anchor.year, anchor.month, carried, anchor.day))
         periods.append(period)
         # A period already known as stated needs no second resolution to tell.
         if period and period not in stated and resolve_ref(ref, Anchor(None, None, carried)) == period:

@@ -45,6 +45,7 @@ class TimeRef:
     ahead: bool = False  # a month named as a deadline ("by the end of September"): still to come
     from_now: bool = False  # "between now and the end of May": the window from the briefing's month to the deadline
     fiscal: bool = False  # a fiscal year ("FY25"): a budget's period, carried on even when still to come
+    day: int = 0  # the day of a "since" date ("since Saturday 21 October"), 0 when none is stated
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class Anchor:
     year: int | None
     month: int | None = None
     carried_year: int | None = None
+    day: int | None = None  # the briefing's day, where its date gives one
 
 
 @dataclass(frozen=True)
@@ -360,14 +362,15 @@ def _past_months(m: re.Match[str], g: Groups) -> TimeRef | None:
     # "since the coup on 1 February", "since our meeting in September", "since the May meeting"
     lambda f: rf"\bsince\s+(?:(?:the|our|their|its|last)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:on|in)\s+)?(?:the\s+)?"
     rf"(?:{_WEEKDAY}\s+)?"
-    rf"(?:(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<month>{f.month}){f.not_month}"
-    rf"(?:\s+[0-3]?\d(?:st|nd|rd|th)?\b)?(?:\s*,?\s+(?P<year>{f.year_ref})\b)?",
+    rf"(?:(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<month>{f.month}){f.not_month}"
+    rf"(?:\s+(?P<day_after>[0-3]?\d)(?:st|nd|rd|th)?\b)?(?:\s*,?\s+(?P<year>{f.year_ref})\b)?",
     lambda f: {"since"},
 )
 def _since_month(m: re.Match[str], g: Groups) -> TimeRef | None:
     """ "since November 2023" runs from that month to the briefing's; "since July" from the last July."""
     month = _month(g["month"])
-    return TimeRef(*_span(m), "point", "since", low=month, high=month, **_year_fields(g["year"]))
+    day = int(g["day"] or g["day_after"] or 0)
+    return TimeRef(*_span(m), "point", "since", low=month, high=month, day=day, **_year_fields(g["year"]))
 
 
 @_alternative(
@@ -773,6 +776,9 @@ def resolve_ref(ref: TimeRef, anchor: Anchor) -> str:
             start = _month_year(ref.low, anchor)
         if ref.low and start is not None and anchor.year is not None and anchor.month is not None:
             opened, closed = f"{start}-{ref.low:02d}", f"{anchor.year}-{anchor.month:02d}"
+            if opened == closed and ref.day and anchor.day is not None and ref.day < anchor.day:
+                # "since Saturday 21 October" at a briefing of 24 October: the days between
+                return f"{opened}-{ref.day:02d}/{closed}-{anchor.day:02d}"
             return opened if opened >= closed else f"{opened}/{closed}"
         if start is None or anchor.year is None:
             return "" if start is None else str(start)
