@@ -258,3 +258,39 @@ def test_a_fiscal_year_still_to_come_dates_the_budget_figures_after_it() -> None
     text = "The FY25 budget request includes $58.8 billion. This is a $718 million increase above FY23."
     qs = annotated(text, ("$58.8 billion", "USD"), ("$718 million", "USD"), date="2024-03-11")
     assert [q.period for q in qs] == ["2025", "2025"]
+
+
+def test_a_figure_said_in_the_present_or_under_a_modal_takes_no_carried_period() -> None:
+    # The guidelines give "now" no period: a figure said of how things stand is not dated by a
+    # month named in an earlier sentence; one said in the past still is.
+    text = (
+        "In March, exports rose by 4%. Unemployment remains low at 3.9%. We will build 200 homes. "
+        "Imports fell by 2%. This is a 1% increase."
+    )
+    qs = annotated(text, ("4%", "%"), ("3.9%", "%"), ("200", "count"), ("2%", "%"), ("1%", "%"))
+    assert [q.period for q in qs] == ["2024-03", "", "", "2024-03", "2024-03"]
+
+
+def test_an_adjective_in_ed_is_no_past_verb() -> None:
+    text = "In 2023, 120 million people were uprooted. That would make the displaced population the 12th largest country."
+    qs = annotated(text, ("120 million", "count"), ("12th", "rank"))
+    assert [q.period for q in qs] == ["2023", ""]
+
+
+def test_a_window_of_now_that_is_the_figure_has_no_period() -> None:
+    text = "In October, prices rose. Three agencies backed the plan in the course of the last 24 hours."
+    qs = annotated(text, ("24 hours", "day"))
+    assert qs[0].period == ""
+
+
+def test_a_time_after_another_figure_past_a_comma_is_that_figures() -> None:
+    text = "The state gives $266 million in new aid, bringing the total to $3.9 billion since 2002."
+    qs = annotated(text, ("$266 million", "USD"), ("$3.9 billion", "USD"))
+    assert [q.period for q in qs] == ["", "2002/2024"]
+    listed = "The region supplied 120 million tons of coal and 126 billion kWh of power in 2023."
+    assert [q.period for q in annotated(listed, ("120 million tons", "t"), ("126 billion kWh", "kWh"))] == ["2023", "2023"]
+
+
+def test_a_goal_figure_takes_the_goal_noun_as_subject() -> None:
+    qs = annotated("Our 10% target is still within reach.", ("10%", "%"))
+    assert (qs[0].subject, qs[0].period) == ("target", "")

@@ -300,3 +300,25 @@ def test_a_year_clipped_to_two_digits_after_its_month() -> None:
 )
 def test_since_a_meeting_named_by_its_month_runs_from_that_month(text: str, period: str) -> None:
     assert [resolve_ref(ref, Anchor(2025, 7)) for ref in find_time_refs(text)] == [period]
+
+
+def test_since_a_day_of_the_briefings_month_runs_to_the_briefings_day() -> None:
+    anchor = Anchor(year=2024, month=5, day=21)
+    assert periods_in("Since Saturday 11 May, three convoys came.", anchor) == [("Since Saturday 11 May", "2024-05-11/2024-05-21")]
+    assert periods_in("since May 11, aid came", anchor) == [("since May 11", "2024-05-11/2024-05-21")]
+    # an earlier month keeps the window of months; a briefing with no day keeps the month
+    assert periods_in("since 24 February 2022, aid came", anchor) == [("since 24 February 2022", "2022-02/2024-05")]
+    assert periods_in("Since 11 May, aid came.") == [("Since 11 May", "2024-05")]
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("a 45 percent increase on the previous three months", "compare"),
+        ("exports were up 3% on last year", "compare"),
+        ("the plant opened on 1 September", "point"),
+        ("over the past two years, prices rose", "point"),
+    ],
+)
+def test_on_an_earlier_time_is_a_comparison_base(text: str, scope: str) -> None:
+    assert [r.scope for r in find_time_refs(text)] == [scope]

@@ -188,3 +188,14 @@ def test_a_rate_measures_the_noun_named_right_after_it() -> None:
     assert measured_after(" unemployment and rising wages") == "unemployment"
     assert measured_after(" of GDP") == ""
     assert measured_after(" higher than last year") == ""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "unit", "expected"),
+    [
+        ("It is expected to grow by 4.6 percent in 2023.", "4.6 percent", "%", "growth"),  # no noun but the verb
+        ("Today we hear from our six WHO regions.", "six", "count", "WHO regions"),
+    ],
+)
+def test_subject_in_spoken_english(sentence: str, figure: str, unit: str, expected: str) -> None:
+    assert subject_of(sentence, figure, unit) == expected
