@@ -843,6 +843,8 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
             found = f"{found} {state}".strip()  # "130 people were injured", "17,000 are injured"
         elif previous_in_sentence and previous and _is_generic(found):
             found = previous  # "an increase of 350,000 people": more of what the figure before counts
+    elif unit in ("year", "month", "day") and (spanned := _spanned_after(after)):
+        found = spanned  # "after nine months of holding rates steady", "37 days without a new case"
     elif unit in ("year", "month", "day"):
         if previous_in_sentence and previous:
             return previous  # "ranked first for three consecutive years": the run of that figure
@@ -862,6 +864,21 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
     if previous and _names_nothing(found):
         found = f"{previous} {found}" if _is_movement_only(found) else previous
     return "" if _is_pronoun(found) else _without_time(found)
+
+
+_SPAN_OF = re.compile(r"\s*(?:(?P<of>of)|(?P<without>without))\s+", re.IGNORECASE)
+
+
+def _spanned_after(after: str) -> str:
+    """What a length of time is said to be of, right after it: "40 years | of conflict" gives
+    "conflict", "30 years | without cholera" gives "without cholera"."""
+    m = _SPAN_OF.match(after)
+    if m is None:
+        return ""
+    noun = noun_phrase_after(after[m.end() :])
+    if _names_nothing(noun):
+        return ""
+    return f"without {noun}" if m.group("without") else noun
 
 
 _TRAILING_PREPOSITION = re.compile(r"\b(?:in|for|during|of|at|by|since|from|over)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.IGNORECASE)

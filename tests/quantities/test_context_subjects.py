@@ -199,3 +199,14 @@ def test_a_rate_measures_the_noun_named_right_after_it() -> None:
 )
 def test_subject_in_spoken_english(sentence: str, figure: str, unit: str, expected: str) -> None:
     assert subject_of(sentence, figure, unit) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "expected"),
+    [
+        ("The talks aim to end more than 40 years of conflict.", "40 years", "conflict"),
+        ("The country declared an outbreak after nearly 30 years without cholera.", "30 years", "without cholera"),
+    ],
+)
+def test_a_length_of_time_measures_what_it_is_of(sentence: str, figure: str, expected: str) -> None:
+    assert subject_of(sentence, figure, "year") == expected
