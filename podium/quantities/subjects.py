@@ -71,6 +71,7 @@ class SubjectWords:
     qualifier_words: frozenset[str]
     hold_verbs: frozenset[str]
     verb_nouns: dict[str, str]
+    amount_phrase: re.Pattern[str]
     # Derived at load time, so rules test one set instead of building a union per word.
     modifier_markers: frozenset[str]  # noun_markers | head_breaks: before an "-ly" word, a modifier follows
     longest_topic_cue: int
@@ -114,6 +115,9 @@ def load_words() -> SubjectWords:
         qualifier_words=words("qualifier_words"),
         hold_verbs=words("hold_verbs"),
         verb_nouns={str(k).lower(): str(v) for k, v in raw["verb_nouns"].items()},
+        amount_phrase=re.compile(
+            r"\b(?:" + "|".join(re.escape(str(p)).replace("\\ ", r"\s+") for p in raw["amount_phrases"]) + r")\s*$", re.IGNORECASE
+        ),
         modifier_markers=words("noun_markers") | words("head_breaks"),
         longest_topic_cue=len(phrases("topic_cues")[0]),
     )
@@ -815,6 +819,7 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
     figure's own span, `previous` the subject of the figure before it in the paragraph (and
     `previous_in_sentence` whether that figure shares this one's sentence)."""
     found = ""
+    clause_before = load_words().amount_phrase.sub("", clause_before)  # "hit to the tune of | $20 billion"
     compound = _COMPOUND.search(text)
     earlier = not (previous_in_sentence and previous)
     known: dict[bool, str] = {}

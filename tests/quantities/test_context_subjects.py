@@ -210,3 +210,7 @@ def test_subject_in_spoken_english(sentence: str, figure: str, unit: str, expect
 )
 def test_a_length_of_time_measures_what_it_is_of(sentence: str, figure: str, expected: str) -> None:
     assert subject_of(sentence, figure, "year") == expected
+
+
+def test_an_amount_phrase_before_a_figure_names_nothing() -> None:
+    assert subject_of("Tax receipts have been hit to the tune of $20 billion.", "$20 billion", "USD") == "Tax receipts"
