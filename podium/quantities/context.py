@@ -6,6 +6,8 @@ paragraphs that hold a figure; each figure then reads the words of its own claus
 
 Periods follow shared/gold/GUIDELINES.md. In order:
 - a look back or run that is the figure itself ("the past two years", "three consecutive years");
+  none for a window of now that is the figure ("the last 24 hours"), nor for any other length of
+  time ("near a 50 year low"): a time named near it dates the figures around it;
 - a run of years in the figure's own phrase ("ranked first ... for three consecutive years");
 - a time named right after the figure ("6.2% in February"), else the nearest one before it in its
   clause, else the first after it in its clause ("... 120 million tons of coal in 2023");
@@ -14,8 +16,10 @@ Periods follow shared/gold/GUIDELINES.md. In order:
   introduces a list ("three areas:"), a figure's own goal ("our 2 percent goal"), a clause opened
   by a comparison ("Compared with the end of last year, ...");
 - else the nearest earlier reference in its sentence, else the last one earlier in its paragraph
-  (carried forward; a deadline after the briefing year is not carried), else one later in its
-  sentence.
+  (carried forward; a deadline after the briefing year is not carried, nor is any period carried
+  to a figure said in the present or under a modal, "unemployment remains low at 4.1 per cent",
+  which like "now" states how things stand), else one later in its sentence, unless another
+  figure stands between them past a comma.
 Comparison bases ("than the same period last year", "from July") date nothing. A figure restated
 in its paragraph keeps its first period; "N years to go from A to B" spans A's and B's periods;
 "57% and 45.9%, respectively" over two years takes one year each.
@@ -408,6 +412,11 @@ def _period(
         return layout.periods[own]
     if own is not None and refs[own].scope in ("now", "standing"):
         return ""  # "in the course of the last 24 hours": a window of now, shorter than any period
+    if kind == "duration":
+        # A length of time is dated by the look back it is part of ("the past two years"), not by
+        # a time named near it: "near a 50 year low", "after two weeks of siege" in a sentence
+        # or paragraph about October date the figures around them, not the length.
+        return ""
     # "ranked first ... for three consecutive years", "stayed above 100 billion jin for 10
     # consecutive years": the run dates the figure it is said of.
     if kind != "duration":

@@ -294,3 +294,9 @@ def test_a_time_after_another_figure_past_a_comma_is_that_figures() -> None:
 def test_a_goal_figure_takes_the_goal_noun_as_subject() -> None:
     qs = annotated("Our 10% target is still within reach.", ("10%", "%"))
     assert (qs[0].subject, qs[0].period) == ("target", "")
+
+
+def test_a_length_of_time_is_dated_only_by_its_own_look_back() -> None:
+    text = "In March, unemployment stood near a 50 year low. Over the past two years, exports doubled."
+    qs = annotated(text, ("50 year", "year"), ("two years", "year"))
+    assert [(q.kind, q.period) for q in qs] == [("duration", ""), ("duration", "2022/2023")]
