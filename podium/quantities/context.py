@@ -69,6 +69,8 @@ _BASE_BEFORE = re.compile(
     r"(?:(?:about|around|some|over|nearly|almost|roughly)\s+)?$",
     re.IGNORECASE,
 )
+_DOWN_ON_BEFORE = re.compile(r"\b(?:up|down)\s+on\s+(?:the\s+)?$", re.IGNORECASE)  # "well down on the 6.1 per cent"
+_CLAUSE_END = re.compile(r"[\s.,;:!?)\"”’]*$")
 _TO_BETWEEN = re.compile(r"^\W*(?:\w+\W+){0,2}?to\b", re.IGNORECASE)
 _CLAUSE_COMMA = re.compile(r",\s")  # a comma inside a number ("1,000") has no space after it
 _YEAR_RANGE = re.compile(r"^(\d{4})/(\d{4})$")
@@ -436,6 +438,8 @@ def _period(
         return layout.periods[deadline]
     if not sorted_refs.sentence_points and _is_comparison_base(layout.text, qty, clause):
         return ""  # "eased from a peak of 7% to 2.7%": the base of a move, of no period the sentence states
+    if _is_trailing_base(layout.text, qty, clause):
+        return ""  # "2.8% over the year to September, down from 3.8%": the time is the figure before's
     if not points and qty.unit == "count" and _ENUMERATION.match(layout.text, qty.end, sentence[1]):
         return ""  # "we will focus on three areas:" counts the points that follow
     if points:
@@ -459,6 +463,15 @@ def _is_comparison_base(text: str, qty: Quantity, clause: tuple[int, int]) -> bo
     return bool(_BASE_BEFORE.search(text, max(clause[0], qty.start - 40), qty.start)) and bool(
         _TO_AFTER_BASE.match(text, qty.end, min(clause[1], qty.end + 40))
     )
+
+
+def _is_trailing_base(text: str, qty: Quantity, clause: tuple[int, int]) -> bool:
+    """ "..., down from 3.8%." and "well down on the 6.1 per cent we inherited": the base a figure
+    before it moved from, named with no time of its own."""
+    before = text[max(clause[0], qty.start - 40) : qty.start]
+    if _DOWN_ON_BEFORE.search(before):
+        return True
+    return bool(_BASE_BEFORE.search(before)) and _CLAUSE_END.match(text, qty.end, clause[1]) is not None
 
 
 def _goal_after(text: str, qty: Quantity, sentence: tuple[int, int]) -> bool:

@@ -300,3 +300,9 @@ def test_a_length_of_time_is_dated_only_by_its_own_look_back() -> None:
     text = "In March, unemployment stood near a 50 year low. Over the past two years, exports doubled."
     qs = annotated(text, ("50 year", "year"), ("two years", "year"))
     assert [(q.kind, q.period) for q in qs] == [("duration", ""), ("duration", "2022/2023")]
+
+
+def test_a_base_named_after_its_move_has_no_period() -> None:
+    text = "Headline inflation was 2.8% over the year to March, down from 3.8%. It is well down on the 6.1% we inherited."
+    qs = annotated(text, ("2.8%", "%"), ("3.8%", "%"), ("6.1%", "%"))
+    assert [q.period for q in qs] == ["2023-04/2024-03", "", ""]
