@@ -69,6 +69,7 @@ _BASE_BEFORE = re.compile(
     r"(?:(?:about|around|some|over|nearly|almost|roughly)\s+)?$",
     re.IGNORECASE,
 )
+_GOAL_BEFORE = re.compile(r"\b(?:target|goal)\s+(?:band|range)\s+of\s+$", re.IGNORECASE)  # not "a target of 5% this year"
 _DOWN_ON_BEFORE = re.compile(r"\b(?:up|down)\s+on\s+(?:the\s+)?$", re.IGNORECASE)  # "well down on the 6.1 per cent"
 _CLAUSE_END = re.compile(r"[\s.,;:!?)\"”’]*$")
 _TO_BETWEEN = re.compile(r"^\W*(?:\w+\W+){0,2}?to\b", re.IGNORECASE)
@@ -438,6 +439,8 @@ def _period(
         return layout.periods[deadline]
     if not sorted_refs.sentence_points and _is_comparison_base(layout.text, qty, clause):
         return ""  # "eased from a peak of 7% to 2.7%": the base of a move, of no period the sentence states
+    if _GOAL_BEFORE.search(layout.text, max(clause[0], qty.start - 40), qty.start):
+        return ""  # "inside the target band of 1 to 3 percent": a standing goal, as "our 2 percent goal"
     if _is_trailing_base(layout.text, qty, clause):
         return ""  # "2.8% over the year to September, down from 3.8%": the time is the figure before's
     if not points and qty.unit == "count" and _ENUMERATION.match(layout.text, qty.end, sentence[1]):

@@ -306,3 +306,9 @@ def test_a_base_named_after_its_move_has_no_period() -> None:
     text = "Headline inflation was 2.8% over the year to March, down from 3.8%. It is well down on the 6.1% we inherited."
     qs = annotated(text, ("2.8%", "%"), ("3.8%", "%"), ("6.1%", "%"))
     assert [q.period for q in qs] == ["2023-04/2024-03", "", ""]
+
+
+def test_a_target_band_is_a_standing_goal_but_a_target_for_a_year_is_not() -> None:
+    text = "This year, inflation will return inside the target band of 1 to 3 percent. This year we set a target of 5%."
+    qs = annotated(text, ("1 to 3 percent", "%"), ("5%", "%"))
+    assert [q.period for q in qs] == ["", "2024"]
