@@ -375,7 +375,9 @@ def _since_month(m: re.Match[str], g: Groups) -> TimeRef | None:
 
 @_alternative(
     "since",
-    lambda f: rf"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?P<year>{f.year_ref})",
+    # "since 2012", "since the start of 2020", "since the peak at the end of 2022"
+    lambda f: rf"\bsince\s+(?:(?:the|our|their|its)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:on|in|at)\s+)?"
+    rf"(?:the\s+(?:start|beginning|end)\s+of\s+)?(?P<year>{f.year_ref})",
     lambda f: {"since"},
 )
 def _since(m: re.Match[str], g: Groups) -> TimeRef | None:

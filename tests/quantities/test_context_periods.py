@@ -322,3 +322,8 @@ def test_since_a_day_of_the_briefings_month_runs_to_the_briefings_day() -> None:
 )
 def test_on_an_earlier_time_is_a_comparison_base(text: str, scope: str) -> None:
     assert [r.scope for r in find_time_refs(text)] == [scope]
+
+
+def test_since_an_event_in_a_year_runs_from_that_year() -> None:
+    assert periods_in("Prices have fallen since the peak at the end of 2022.") == [("since the peak at the end of 2022", "2022/2024")]
+    assert periods_in("since the election in 2019, jobs grew") == [("since the election in 2019", "2019/2024")]
