@@ -124,11 +124,12 @@ _WORD = re.compile(r"[A-Za-z]+|['’][a-z]+")
 def _tense(words: list[str], tables: _TenseWords) -> str:
     """'now' for a present or modal verb, 'past' for a past or perfect one, '' when no verb of
     the tables stands in `words` (read in the order given, nearest the figure first)."""
-    for word in words:
+    for i, word in enumerate(words):
         if word in tables.present or word in tables.modal:
             return "now"
         if word in tables.past:
-            return "past"
+            # "we will have 50,000 places": a modal before "have" governs it
+            return "now" if i + 1 < len(words) and words[i + 1] in tables.modal else "past"
     return ""
 
 

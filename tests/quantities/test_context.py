@@ -312,3 +312,9 @@ def test_a_target_band_is_a_standing_goal_but_a_target_for_a_year_is_not() -> No
     text = "This year, inflation will return inside the target band of 1 to 3 percent. This year we set a target of 5%."
     qs = annotated(text, ("1 to 3 percent", "%"), ("5%", "%"))
     assert [q.period for q in qs] == ["", "2024"]
+
+
+def test_a_modal_before_have_makes_the_clause_a_promise_not_a_past() -> None:
+    text = "On 1 April the new rules began. We will have 50,000 more places. We have built 20 schools."
+    qs = annotated(text, ("50,000", "count"), ("20", "count"))
+    assert [q.period for q in qs] == ["", "2024-04-01"]
