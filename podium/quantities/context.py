@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -122,25 +122,32 @@ _WORD = re.compile(r"[A-Za-z]+|['’][a-z]+")
 
 
 def _tense(words: list[str], tables: _TenseWords) -> str:
-    """'now' for a present or modal verb, 'past' for a past or perfect one, '' when no verb of
-    the tables stands in `words` (read in the order given, nearest the figure first)."""
+    """'now' for a present verb, 'modal' for a modal, 'past' for a past or perfect verb, '' when
+    no verb of the tables stands in `words` (read in the order given, nearest the figure first)."""
     for i, word in enumerate(words):
-        if word in tables.present or word in tables.modal:
+        if word in tables.present:
             return "now"
+        if word in tables.modal:
+            return "modal"
         if word in tables.past:
             # "we will have 50,000 places": a modal before "have" governs it
-            return "now" if i + 1 < len(words) and words[i + 1] in tables.modal else "past"
+            return "modal" if i + 1 < len(words) and words[i + 1] in tables.modal else "past"
     return ""
+
+
+def _clause_tense(text: str, qty: Quantity, clause: tuple[int, int]) -> str:
+    """The tense of the figure's clause (`_tense`): the verb nearest before it, else the first after."""
+    tables = _tense_words()
+    before = [w.lower() for w in _WORD.findall(text, max(clause[0], qty.start - _CUE_REACH), qty.start)]
+    after = [w.lower() for w in _WORD.findall(text, qty.end, min(clause[1], qty.end + _CUE_REACH))]
+    return _tense(before[::-1], tables) or _tense(after, tables)
 
 
 def _said_as_now(text: str, qty: Quantity, clause: tuple[int, int]) -> bool:
     """Whether the figure's clause is in the present or under a modal (`present_verbs` in
     context_en.yaml), so no earlier period is carried to it."""
     tables = _tense_words()
-    before = [w.lower() for w in _WORD.findall(text, max(clause[0], qty.start - _CUE_REACH), qty.start)]
-    after = [w.lower() for w in _WORD.findall(text, qty.end, min(clause[1], qty.end + _CUE_REACH))]
-    tense = _tense(before[::-1], tables) or _tense(after, tables)
-    if tense != "now":
+    if _clause_tense(text, qty, clause) not in ("now", "modal"):
         # A past verb, or no verb of the tables, keeps the carry. A word ending in -ed decides
         # nothing: it may be an adjective ("equivalent to the displaced population ... would make").
         return False
@@ -434,7 +441,7 @@ def _period(
         (i for i in points if refs[i].start >= qty.end and _TIME_AFTER.match(layout.text, qty.end, refs[i].start)), None
     )
     if right_after is not None:
-        return layout.periods[right_after]  # "5.9% in March": the month named with the figure
+        return _as_said(layout, right_after, qty, clause)  # "5.9% in March": the month named with the figure
     deadline = _deadline_after(layout, points, qty)
     if deadline is not None:
         return layout.periods[deadline]
@@ -448,7 +455,7 @@ def _period(
         return ""  # "we will focus on three areas:" counts the points that follow
     if points:
         chosen = _nearest(layout, points, qty)
-        return layout.periods[chosen] if chosen is not None else ""
+        return _as_said(layout, chosen, qty, clause) if chosen is not None else ""
     if sorted_refs.undated_clause:
         return ""
     if qty.unit == "count" and _DEFINITE_BEFORE.search(layout.text, max(clause[0], qty.start - 12), qty.start):
@@ -460,6 +467,16 @@ def _period(
     if carried is not None and not _said_as_now(layout.text, qty, clause):
         return layout.periods[carried]
     return layout.periods[after] if after is not None else ""
+
+
+def _as_said(layout: _Layout, index: int, qty: Quantity, clause: tuple[int, int]) -> str:
+    """The period of a reference in the figure's own clause. A month named without its year in a
+    clause under a modal ("inflation will increase to around 4% in September", at an August
+    briefing) is the coming one, not the last."""
+    ref = layout.refs[index]
+    if ref.form != "months" or ref.year is not None or ref.ahead or _clause_tense(layout.text, qty, clause) != "modal":
+        return layout.periods[index]
+    return resolve_ref(replace(ref, ahead=True), layout.anchor) or layout.periods[index]
 
 
 def _is_comparison_base(text: str, qty: Quantity, clause: tuple[int, int]) -> bool:

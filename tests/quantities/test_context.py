@@ -318,3 +318,11 @@ def test_a_modal_before_have_makes_the_clause_a_promise_not_a_past() -> None:
     text = "On 1 April the new rules began. We will have 50,000 more places. We have built 20 schools."
     qs = annotated(text, ("50,000", "count"), ("20", "count"))
     assert [q.period for q in qs] == ["", "2024-04-01"]
+
+
+def test_a_month_in_a_clause_under_a_modal_is_the_coming_one() -> None:
+    text = "Inflation rose to 3.6% in June. We think inflation will increase to around 4% in September."
+    qs = annotated(text, ("3.6%", "%"), ("4%", "%"), date="2025-08-07")
+    assert [q.period for q in qs] == ["2025-06", "2025-09"]
+    past = annotated("Inflation was 4% in September.", ("4%", "%"), date="2025-08-07")
+    assert past[0].period == "2024-09"
