@@ -53,7 +53,7 @@ DATA_FILE = "context_en.yaml"
 # standing ("the 25.98 million residents", "in 31 major cities", "three areas:"), and ranges.
 _POINTS_BACK = re.compile(r"\b(?:it|that)(?:['’]s|\s+(?:was|is|were|will\s+be|has\s+been|had\s+been|would\s+be))\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _TIME_AFTER = re.compile(
-    r"\s*,?\s*(?:(?:in|for|during|over|through|throughout|until|by|as\s+of|at\s+the\s+end\s+of|by\s+the\s+end\s+of|of)\s+)?(?:the\s+)?$",
+    r"\s*,?\s*(?:both\s+)?(?:(?:in|for|during|over|through|throughout|until|by|as\s+of|at\s+the\s+end\s+of|by\s+the\s+end\s+of|of)\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
 _TO_AFTER_BASE = re.compile(r"\W*(?:\w+\W+){0,3}?to\b", re.IGNORECASE)  # "7% | in 2022 to 2.7%"
@@ -69,6 +69,7 @@ _BASE_BEFORE = re.compile(
     r"(?:(?:about|around|some|over|nearly|almost|roughly)\s+)?$",
     re.IGNORECASE,
 )
+_AND_BETWEEN = re.compile(r"\s*,?\s*and\s+(?:in\s+|for\s+)?$", re.IGNORECASE)
 _GOAL_BEFORE = re.compile(r"\b(?:target|goal)\s+(?:band|range)\s+of\s+$", re.IGNORECASE)  # not "a target of 5% this year"
 _DOWN_ON_BEFORE = re.compile(r"\b(?:up|down)\s+on\s+(?:the\s+)?$", re.IGNORECASE)  # "well down on the 6.1 per cent"
 _CLAUSE_END = re.compile(r"[\s.,;:!?)\"”’]*$")
@@ -441,7 +442,8 @@ def _period(
         (i for i in points if refs[i].start >= qty.end and _TIME_AFTER.match(layout.text, qty.end, refs[i].start)), None
     )
     if right_after is not None:
-        return _as_said(layout, right_after, qty, clause)  # "5.9% in March": the month named with the figure
+        # "5.9% in March": the month named with the figure; "60 percent both this year and in 2026"
+        return _joined_years(layout, right_after) or _as_said(layout, right_after, qty, clause)
     deadline = _deadline_after(layout, points, qty)
     if deadline is not None:
         return layout.periods[deadline]
@@ -467,6 +469,19 @@ def _period(
     if carried is not None and not _said_as_now(layout.text, qty, clause):
         return layout.periods[carried]
     return layout.periods[after] if after is not None else ""
+
+
+def _joined_years(layout: _Layout, index: int) -> str:
+    """ "both this year and in 2026" after a figure: the two years joined, when they follow one
+    another (a list of figures "respectively" takes one year each from the joined window)."""
+    if index + 1 >= len(layout.refs):
+        return ""
+    first, second = single_year(layout.periods[index]), single_year(layout.periods[index + 1])
+    if first is None or second != first + 1:
+        return ""
+    if not _AND_BETWEEN.match(layout.text, layout.refs[index].end, layout.refs[index + 1].start):
+        return ""
+    return f"{first}/{second}"
 
 
 def _as_said(layout: _Layout, index: int, qty: Quantity, clause: tuple[int, int]) -> str:

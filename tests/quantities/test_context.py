@@ -326,3 +326,11 @@ def test_a_month_in_a_clause_under_a_modal_is_the_coming_one() -> None:
     assert [q.period for q in qs] == ["2025-06", "2025-09"]
     past = annotated("Inflation was 4% in September.", ("4%", "%"), date="2025-08-07")
     assert past[0].period == "2024-09"
+
+
+def test_two_years_joined_after_a_figure_make_one_window() -> None:
+    text = "The region will contribute about 60 percent both this year and in 2025. Exports rose 5% in 2022 and 7% in 2023."
+    qs = annotated(text, ("60 percent", "%"), ("5%", "%"), ("7%", "%"))
+    assert [q.period for q in qs] == ["2024/2025", "2022", "2023"]
+    listed = annotated("Output grew by 57% and 45.9% in 2022 and 2023, respectively.", ("57%", "%"), ("45.9%", "%"))
+    assert [q.period for q in listed] == ["2022", "2023"]
