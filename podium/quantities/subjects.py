@@ -30,6 +30,7 @@ from functools import lru_cache
 from typing import Any
 
 from podium.quantities.kinds import load_words as load_kind_words
+from podium.quantities.words import load as load_number_words
 from podium.quantities.periods import find_time_refs
 from podium.wordtables import read_table
 
@@ -363,12 +364,22 @@ def noun_phrase_after(text: str) -> str:
             break  # "a reduction of 1.05 million | compared with"
         if out and (low in table.verbs or _ends_phrase(words, i)) and not out[-1].lower().endswith("ly"):
             break
-        if low == "and" and (i + 1 >= len(words) or words[i + 1][0].isdigit()):
-            break
+        if low == "and" and _figure_follows(words[i + 1 :]):
+            break  # "18 cases and four deaths": the next figure's noun is its own
         out.append(word)
         if len(out) >= 8:
             break
     return _phrase(out)
+
+
+def _figure_follows(words: Sequence[str]) -> bool:
+    """Whether the words (after an "and") open another figure, past a hedge ("almost 90,000")."""
+    table = load_words()
+    rest = [w for w in words[:3] if w.lower() not in table.qualifier_words]
+    if not rest:
+        return not words
+    first = rest[0]
+    return first[0].isdigit() or first.lower() in load_number_words().units or first.lower() in load_number_words().tens
 
 
 def _is_acronym(word: str, words: Sequence[str], i: int) -> bool:

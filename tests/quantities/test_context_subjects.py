@@ -214,3 +214,14 @@ def test_a_length_of_time_measures_what_it_is_of(sentence: str, figure: str, exp
 
 def test_an_amount_phrase_before_a_figure_names_nothing() -> None:
     assert subject_of("Tax receipts have been hit to the tune of $20 billion.", "$20 billion", "USD") == "Tax receipts"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "expected"),
+    [
+        ("In the region there are now 18 cases and four deaths.", "18", "cases"),
+        ("There were more than 5.4 million reported cases and almost 90,000 deaths last week.", "5.4 million", "reported cases"),
+    ],
+)
+def test_a_count_before_another_figure_names_its_own_noun(sentence: str, figure: str, expected: str) -> None:
+    assert subject_of(sentence, figure, "count") == expected
