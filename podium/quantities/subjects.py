@@ -73,6 +73,7 @@ class SubjectWords:
     hold_verbs: frozenset[str]
     verb_nouns: dict[str, str]
     amount_phrase: re.Pattern[str]
+    implied_noun: str
     # Derived at load time, so rules test one set instead of building a union per word.
     modifier_markers: frozenset[str]  # noun_markers | head_breaks: before an "-ly" word, a modifier follows
     longest_topic_cue: int
@@ -116,6 +117,7 @@ def load_words() -> SubjectWords:
         qualifier_words=words("qualifier_words"),
         hold_verbs=words("hold_verbs"),
         verb_nouns={str(k).lower(): str(v) for k, v in raw["verb_nouns"].items()},
+        implied_noun=str(raw["implied_noun"]),
         amount_phrase=re.compile(
             r"\b(?:" + "|".join(re.escape(str(p)).replace("\\ ", r"\s+") for p in raw["amount_phrases"]) + r")\s*$", re.IGNORECASE
         ),
@@ -856,7 +858,8 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
     elif unit == "count":
         found = noun_phrase_after(after)
         if (not found or _is_generic(found)) and (state := _state_after(after, found)):
-            found = f"{found} {state}".strip()  # "130 people were injured", "17,000 are injured"
+            # "130 people were injured"; "4.6 million displaced" counts the people it names by their state
+            found = f"{found or load_words().implied_noun} {state}"
         elif previous_in_sentence and previous and _is_generic(found):
             found = previous  # "an increase of 350,000 people": more of what the figure before counts
     elif unit in ("year", "month", "day") and (spanned := _spanned_after(after)):

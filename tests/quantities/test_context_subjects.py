@@ -225,3 +225,8 @@ def test_an_amount_phrase_before_a_figure_names_nothing() -> None:
 )
 def test_a_count_before_another_figure_names_its_own_noun(sentence: str, figure: str, expected: str) -> None:
     assert subject_of(sentence, figure, "count") == expected
+
+
+def test_a_count_named_by_what_befell_it_counts_people() -> None:
+    assert subject_of("More than 4.6 million displaced within the country.", "4.6 million", "count") == "people displaced"
+    assert subject_of("At least 130 people were injured.", "130", "count") == "people injured"
