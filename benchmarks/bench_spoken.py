@@ -5,13 +5,14 @@ tests/data/spoken/FIRST_RUN.md) is scored by podium's own evaluator (`podium eva
 six levels, per file and pooled (micro-average: true positives, predictions and gold summed over
 files) for each part and for the whole. Parts: the first batch's files sorted by name alternate
 `tuning` / `held-out` (SOURCES.md); every file of tests/data/spoken/batch2 is the part `batch2`, a
-second held-out batch (batch2/SOURCES.md). A file podium refuses (a PodiumError) counts every gold
+second held-out batch (batch2/SOURCES.md), and every file of batch3 the part `batch3`, a third
+(batch3/SOURCES.md). A file podium refuses (a PodiumError) counts every gold
 mention as missed.
 
 The briefing date is podium's own when it finds one, else the event date the file name ends with
 ('given'), so periods are scored against the same calendar either way.
 
-Run: .venv/bin/python benchmarks/bench_spoken.py [--errors] [--part tuning|held-out|batch2]"""
+Run: .venv/bin/python benchmarks/bench_spoken.py [--errors] [--part tuning|held-out|batch2|batch3]"""
 
 from __future__ import annotations
 
@@ -29,8 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SPOKEN = ROOT / "tests" / "data" / "spoken"
 LEVELS = ("span", "value+unit", "qualifier", "kind", "period", "subject")
 HALVES = ("tuning", "held-out")
-BATCH2 = "batch2"
-PARTS = (*HALVES, BATCH2)
+BATCHES = ("batch2", "batch3")  # later held-out batches, each a folder and a part of its own
+PARTS = (*HALVES, *BATCHES)
 DATE_IN_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})")
 
 Record = dict[str, Any]
@@ -72,9 +73,9 @@ def half_of(index: int) -> str:
 
 
 def parts() -> list[tuple[str, Path]]:
-    """Every gold transcript with its part: the first batch alternating by name, then batch2."""
+    """Every gold transcript with its part: the first batch alternating by name, then each later batch."""
     first = [(half_of(i), t) for i, t in enumerate(sorted(SPOKEN.glob("*.txt")))]
-    return first + [(BATCH2, t) for t in sorted((SPOKEN / BATCH2).glob("*.txt"))]
+    return first + [(batch, t) for batch in BATCHES for t in sorted((SPOKEN / batch).glob("*.txt"))]
 
 
 def main(argv: list[str]) -> int:

@@ -38,6 +38,10 @@ def run_quantities(briefing: Briefing) -> Briefing:
     quantities: list[Quantity] = []
     furniture = sorted((int(s), int(e)) for s, e in briefing.metadata.get("furniture") or ())
     if briefing.turns:
+        # Prose the structure stage left outside every turn (a lede above the first label) is read
+        # too, with no turn or speaker: its figures are the page's, not dropped.
+        for start, end in briefing.metadata.get("outside_turns") or ():
+            quantities.extend(find_mentions(briefing.text, int(start), int(end), furniture=_spans_within(furniture, int(start), int(end))))
         for turn in briefing.turns:
             spans = _spans_within(furniture, turn.body_start, turn.end)
             for qty in find_mentions(briefing.text, turn.body_start, turn.end, furniture=spans):

@@ -17,6 +17,7 @@ from podium.quantities import patterns as P
 from podium import scan
 from podium.quantities.numbers import number_value, ordinal_value, scale_value
 from podium.quantities.words import load
+from podium.quantities.years import counts_a_noun, opens_a_counted_range
 
 _W = load()
 _CONTEXT = 48  # characters of context read on either side of a figure
@@ -372,7 +373,11 @@ def _is_not_an_amount(text: str, mention: Mention, number: str, prefix: str | No
 def _is_calendar(before: str, after: str, number: str, value: float) -> bool:
     plain_integer = number.isdigit()
     if plain_integer and len(number) == 4 and _YEAR_RANGE[0] <= value <= _YEAR_RANGE[1]:
-        return value >= _SURE_YEARS_FROM or bool(P.YEAR_PREPOSITION_BEFORE.search(before))
+        if counts_a_noun(before, after):
+            return False  # "and 2000 cartridges": a count of the noun after it
+        if value >= _SURE_YEARS_FROM:
+            return True
+        return bool(P.YEAR_PREPOSITION_BEFORE.search(before)) and not opens_a_counted_range(after)
     if P.YEAR_JOINED_BEFORE.search(before):
         return True  # the second year of "2022-23"
     if plain_integer and len(number) == 2 and before.endswith(("'", "’")):

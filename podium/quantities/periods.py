@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any, Literal, TypedDict
 
 from podium import scan
+from podium.quantities.years import counts_a_noun
 from podium.wordtables import lowered, read_table
 
 DATA_FILE = "periods_en.yaml"
@@ -488,6 +489,8 @@ def _year(m: re.Match[str], g: Groups) -> TimeRef | None:
         return None  # "the Trade Act of 1974": a name, not a time
     if m.string[max(0, m.start() - 4) : m.start()].lower() == "the " and _event_after().match(m.string, m.end()):
         return None  # "the 2022 election": the year names an event
+    if counts_a_noun(m.string[max(0, m.start() - _YEAR_CONTEXT) : m.start()], m.string[m.end() : m.end() + _YEAR_CONTEXT]):
+        return None  # "and 2000 cartridges": a count, not a time
     return TimeRef(*_span(m), "point", "year", year=int(_text(g["year"])))
 
 
@@ -664,6 +667,7 @@ def _event_after() -> re.Pattern[str]:
 
 
 _FROM_OPENS = re.compile(r"from\b", re.IGNORECASE)
+_YEAR_CONTEXT = 40  # characters either side of four digits that tell a year from a count
 _NAME_BEFORE_YEAR = re.compile(r"\b[A-Z][a-z]+\s+of\s+$")
 _COMPARISON_BEFORE = re.compile(r"\b(?:of|than)\s+$")
 _LENGTHENED_BY_LOWER_CASE = "\u0130"  # "İ", the one character lower-cased to two (a test checks)

@@ -27,6 +27,10 @@ class Words:
     rank_places: tuple[str, ...]
     rank_superlatives: tuple[str, ...]
     capitalised_not_names: frozenset[str]
+    year_qualified_nouns: frozenset[str]
+    year_words_before: frozenset[str]
+    irregular_plurals: frozenset[str]
+    not_plurals: frozenset[str]
     multiples: dict[str, float]
     vague_plurals: dict[str, float]
     qualifiers_before: dict[str, tuple[str, ...]]
@@ -74,6 +78,10 @@ def load() -> Words:
         rank_places=lowered(data["rank_places"]),
         rank_superlatives=lowered(data["rank_superlatives"]),
         capitalised_not_names=frozenset(lowered(data["capitalised_not_names"])),
+        year_qualified_nouns=frozenset(lowered(data["year_qualified_nouns"])),
+        year_words_before=frozenset(lowered(data["year_words_before"])),
+        irregular_plurals=frozenset(lowered(data["irregular_plurals"])),
+        not_plurals=frozenset(lowered(data["not_plurals"])),
         multiples={k: float(v) for k, v in _lower_keys(data["multiples"]).items()},
         vague_plurals={k: float(v) for k, v in _lower_keys(data["vague_plurals"]).items()},
         qualifiers_before=_groups(data["qualifiers_before"], lower=True),

@@ -119,6 +119,9 @@ def find_date(preamble: list[Line], header_date: str | None, body: str) -> DateF
             dateline = dateline or found[0]
             continue
         publication = publication or (found[0], text)
+    if dateline is not None and _announces_a_day_already_past(dateline, body):
+        publication = publication or (dateline, "a date line after a day the text announces as still to come")
+        dateline = None
     if dateline is not None:
         return DateFinding(dateline, "header")
     stamped = timestamp_date(body)
@@ -128,6 +131,41 @@ def find_date(preamble: list[Line], header_date: str | None, body: str) -> DateF
         year = int(publication[0][:4])
         return DateFinding(None, None, year, f"published {publication[0]} ({publication[1][:80].strip()})")
     return _year_from_text(body)
+
+
+_UPCOMING_REACH = 32  # "Next Tuesday, on the 20 October": the cue stands this close before the day
+
+
+def _announces_a_day_already_past(dateline: str, body: str) -> bool:
+    """A page dated 15 December 2023 above "Next Tuesday, on the 20 October, the Secretary-General
+    will ...": the text announces as still to come a day that, read in the date line's year, had
+    passed by then (and is not early in the next year either). The line dates a later copy of the
+    page, not the briefing, which the text dates no better than that."""
+    page = dt.date.fromisoformat(dateline)
+    words = load()
+    upcoming = P.phrase("upcoming_cues")
+    for match in P.day_month().finditer(body):
+        month_name = match["m1"] or match["m2"]
+        if not month_name[0].isupper():
+            continue  # "may 20" in running text is no date
+        before = body[max(0, match.start() - _UPCOMING_REACH) : match.start()]
+        before = re.split(r"[.!?]\s", before)[-1]
+        if not any(_whole_word(before, cue) for cue in upcoming.finditer(before)):
+            continue
+        month, day = words.months[month_name.lower()], int(match["d1"] or match["d2"])
+        this_year, next_year = _iso(page.year, month, day), _iso(page.year + 1, month, day)
+        if this_year is None or next_year is None or this_year >= dateline:
+            continue
+        if (dt.date.fromisoformat(next_year) - page).days > _NEAR_DAYS:
+            return True
+    return False
+
+
+def _whole_word(text: str, match: re.Match[str]) -> bool:
+    """'next' alone, not inside 'annexed' or 'nextgen'."""
+    before = text[match.start() - 1 : match.start()] if match.start() else " "
+    after = text[match.end() : match.end() + 1] or " "
+    return not before.isalnum() and not after.isalnum()
 
 
 def _named_date(preamble: list[Line]) -> str | None:

@@ -147,6 +147,19 @@ def month_date() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def day_month() -> re.Pattern[str]:
+    """A day and its month with no year after them: 'the 20 October', '3rd of May', 'October 20'."""
+    words = load()
+    names = "|".join(sorted((re.escape(m) for m in words.months), key=len, reverse=True))
+    no_year = r"(?!\.?,?\s+(?:19|20)\d{2}\b)"
+    return re.compile(
+        rf"\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{names})\b{no_year}"
+        rf"|\b(?P<m1>{names})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?![\d:.,]\d){no_year}",
+        re.I,
+    )
+
+
 @lru_cache(maxsize=None)
 def phrase(name: str) -> re.Pattern[str]:
     """One alternation of a cue list from the word table, matched case-insensitively."""

@@ -4,7 +4,8 @@ Registered as "structure.v1". It honours `briefing.metadata["body_start"]` (fron
 transcript) and a date already set by `--date` or front matter. Turns are contiguous spans, so a
 page break inside a speech stays inside its turn's text; `briefing.metadata["furniture"]` lists
 every furniture span (running headers, page numbers, editor markers, site lines) as
-`(start, end)` so later stages can skip them. A readable file is never refused: with no speaker
+`(start, end)` so later stages can skip them, and `briefing.metadata["outside_turns"]` the prose
+above the first turn that no turn holds (a news lede), so later stages read it too. A readable file is never refused: with no speaker
 label its speech is one turn, by the speaker the header or title names or by no one (`unknown`),
 and `briefing.warnings` says so."""
 
@@ -30,7 +31,14 @@ from podium.structure.roster import (
     same_person,
     speaker_name,
 )
-from podium.structure.turns import build_turns, merge_pairs, split_questions_and_answers, split_unlabelled_question, trim_end
+from podium.structure.turns import (
+    build_turns,
+    merge_pairs,
+    prose_outside_turns,
+    split_questions_and_answers,
+    split_unlabelled_question,
+    trim_end,
+)
 from podium.structure.words import load
 from podium.zh import holds_chinese, is_chinese
 
@@ -85,6 +93,9 @@ def run_structure(briefing: Briefing) -> Briefing:
     _set_date(briefing, preamble, header.date_text, body)
     _compose_title(briefing, preamble)
     briefing.metadata["furniture"] = sorted({(f.start, f.end) for f in furniture.values()} | set(token_spans(text)))
+    outside = prose_outside_turns(text, lines, furniture, briefing.turns, body_start)
+    if outside:
+        briefing.metadata["outside_turns"] = outside
     return briefing
 
 

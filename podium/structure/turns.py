@@ -14,6 +14,7 @@ from podium.structure.header import key_kind
 from podium.structure.labels import ANSWER, CJK, QUESTION, Label
 from podium.structure.lines import Line
 from podium.structure.words import Words, load
+from podium.zh import holds_chinese
 
 _HEADING_CHARS = 100  # a heading is a short line; a longer one naming a statement is speech
 _TRAILING_SPACE = " \t\r\n\u00a0\u3000\ufeff"
@@ -151,8 +152,7 @@ def _preamble_turn(
         if len(stripped) < _HEADING_CHARS and any(cue in lowered for cue in words.speech_heading_cues):
             first = last = None  # "Opening Statement by ...": the speech starts under its heading
             continue
-        prose = len(stripped) >= 60 and P.SENTENCE_END.search(stripped) and stripped.count(" ") >= 8
-        prose = prose and not _is_heading(stripped, words)
+        prose = len(stripped) >= 60 and P.SENTENCE_END.search(stripped) and _wordy(stripped, words)
         caption = P.CAPTION_STAMP.match(stripped)
         if caption is not None and first is None:
             first = line.content_start + caption.end()  # captions: the speech after the first timestamp
@@ -179,6 +179,38 @@ def _preamble_turn(
     if last <= first:
         return []
     return [Turn(0, None, "unknown", first, last, first, text[first:last], None)]
+
+
+def prose_outside_turns(
+    text: str, lines: list[Line], furniture: dict[int, Furniture], turns: list[Turn], body_start: int
+) -> list[tuple[int, int]]:
+    """The stretches of prose before the first turn that no turn holds (a news lede, a host's words
+    under a label podium does not read), as (start, end): kept, so their figures are read too,
+    rather than dropped with the title and the header. A line is prose when it runs to nine words
+    or more and is not a heading; short lines there are titles, datelines and video furniture."""
+    stop = min((turn.start for turn in turns), default=len(text))
+    words = load()
+    spans: list[tuple[int, int]] = []
+    for index, line in enumerate(lines):
+        if line.start >= stop:
+            break
+        if line.start < body_start or line.blank or index in furniture or not _wordy(line.stripped, words):
+            continue
+        if holds_chinese(line.stripped):
+            continue  # Chinese in an English page: a site's menu, or text the Chinese reader takes
+        end = min(line.end, stop)
+        if end <= line.content_start:
+            continue
+        if spans and not text[spans[-1][1] : line.content_start].strip():
+            spans[-1] = (spans[-1][0], end)  # one stretch over consecutive prose lines
+        else:
+            spans.append((line.content_start, end))
+    return spans
+
+
+def _wordy(stripped: str, words: Words) -> bool:
+    """Nine words or more, and not a heading: the least a prose line holds."""
+    return stripped.count(" ") >= 8 and not _is_heading(stripped, words)
 
 
 _GREETING_WORDS = 6

@@ -36,6 +36,7 @@ class Words:
     ordinals: dict[str, int]
     months: dict[str, int]
     publication_cues: tuple[str, ...]
+    upcoming_cues: tuple[str, ...]
     time_words: tuple[str, ...]
     region_kinds: tuple[str, ...]
     body_kinds: tuple[str, ...]
@@ -80,6 +81,7 @@ def load() -> Words:
         ordinals={str(k).lower(): int(v) for k, v in data["ordinals"].items()},
         months={str(k).lower(): int(v) for k, v in data["months"].items()},
         publication_cues=lowered(data["publication_cues"]),
+        upcoming_cues=lowered(data["upcoming_cues"]),
         time_words=lowered(data["time_words"]),
         region_kinds=lowered(data["region_kinds"]),
         body_kinds=lowered(data["body_kinds"]),

@@ -92,3 +92,32 @@ def test_a_date_in_numbers_that_reads_both_ways_gives_no_day_without_a_named_dat
     briefing = dated("Press Briefing by Press Secretary Ann Lee 4/10/23 Transcript")
     assert briefing.date is None
 
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Next Tuesday, on the 20 October, the Secretary-General will send a video message.",
+        "The summit opens tomorrow, 3 March, in the capital.",
+        "At the coming meeting on October 20 the board will decide.",
+    ],
+)
+def test_a_date_line_after_a_day_the_text_announces_is_the_pages_not_the_briefings(body: str) -> None:
+    briefing = dated("Dec 15, 2023", body)
+    assert briefing.date is None and briefing.date_source is None
+    assert "after a day the text announces" in (briefing.year_evidence or "")
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        # the announced day is still to come when the page is dated
+        ("Dec 15, 2023", "Next Tuesday, on the 19 December, the Secretary-General will speak."),
+        # early next year, after a page dated at the year's end
+        ("Dec 28, 2023", "Next Tuesday, 2 January, the office reopens."),
+        # a day already past, spoken of as past
+        ("Dec 15, 2023", "On 20 October the Secretary-General sent a video message."),
+    ],
+)
+def test_a_date_line_the_text_agrees_with_still_dates_the_briefing(line: str, body: str) -> None:
+    assert dated(line, body).date_source == "header"
