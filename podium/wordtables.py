@@ -17,8 +17,9 @@ from podium.errors import PodiumError
 # The word and unit tables ship inside the package, beside its modules.
 DATA = Path(__file__).resolve().parent / "data"
 # A table once read is kept here with the text it was read from, as Python keeps a module's
-# bytecode in __pycache__: a command reads its tables without YAML until a table is edited.
-# Marshal's format is the interpreter's own, hence the interpreter's tag in the name.
+# bytecode in __pycache__ (and, like it, writes none under PYTHONDONTWRITEBYTECODE): a command
+# reads its tables without YAML until a table is edited. Marshal's format is the interpreter's
+# own, hence the interpreter's tag in the name.
 KEPT = DATA / "__pycache__"
 KEPT_SUFFIX = f".{sys.implementation.cache_tag}.marshal"
 
@@ -71,8 +72,11 @@ def kept_table(kept: Path, raw: bytes) -> Any | None:
 
 def keep_table(kept: Path, raw: bytes, data: Any) -> None:
     """Keep the table read from `raw` at `kept`, for the next command. Where the package cannot be
-    written to (an installation owned by another user) or the table holds a value marshal cannot
-    keep (a YAML date), nothing is kept and the table is read from its YAML each time."""
+    written to (an installation owned by another user), the table holds a value marshal cannot
+    keep (a YAML date) or bytecode is not to be written, nothing is kept and the table is read
+    from its YAML each time."""
+    if sys.dont_write_bytecode or sys.implementation.cache_tag is None:
+        return
     try:
         payload = marshal.dumps((raw, data))
         kept.parent.mkdir(exist_ok=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import marshal
+import sys
 from importlib import resources
 from pathlib import Path
 
@@ -47,6 +48,7 @@ def read_in(folder: Path, name: str) -> dict[str, object]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(wordtables, "DATA", folder)
         patch.setattr(wordtables, "KEPT", folder / "__pycache__")
+        patch.setattr(sys, "dont_write_bytecode", False)
         return wordtables.read_table.__wrapped__(name)
 
 
@@ -82,3 +84,12 @@ def test_a_broken_kept_copy_or_broken_table_is_handled(tmp_path: Path) -> None:
     with pytest.raises(PodiumError) as caught:
         read_in(tmp_path, "t.yaml")
     assert caught.value.code == "E005" and "t.yaml" in str(caught.value)
+
+
+def test_no_table_is_kept_where_no_bytecode_is_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "t.yaml").write_text("words: [growth]\n", encoding="utf-8")
+    monkeypatch.setattr(wordtables, "DATA", tmp_path)
+    monkeypatch.setattr(wordtables, "KEPT", tmp_path / "__pycache__")
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    assert wordtables.read_table.__wrapped__("t.yaml") == {"words": ["growth"]}
+    assert not (tmp_path / "__pycache__").exists()
