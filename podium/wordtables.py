@@ -1,41 +1,90 @@
 """Reading the word tables in podium/data/ (YAML). Each stage's own loader shapes what it needs;
-this module only knows where the files live and how a broken one is reported."""
+this module only knows where the files live, how a broken one is reported, and where a table
+read once is kept."""
 
 from __future__ import annotations
 
+import marshal
+import os
+import sys
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from podium.errors import PodiumError
-
-# libyaml's loader reads the tables about eight times faster than the pure-Python one; both
-# build the same plain data, so the pure one is only the fallback where libyaml is absent.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # The word and unit tables ship inside the package, beside its modules.
 DATA = Path(__file__).resolve().parent / "data"
+# A table once read is kept here with the text it was read from, as Python keeps a module's
+# bytecode in __pycache__ (and, like it, writes none under PYTHONDONTWRITEBYTECODE): a command
+# reads its tables without YAML until a table is edited. Marshal's format is the interpreter's
+# own, hence the interpreter's tag in the name.
+KEPT = DATA / "__pycache__"
+KEPT_SUFFIX = f".{sys.implementation.cache_tag}.marshal"
 
 
 def load_yaml(text: str) -> Any:
     """Plain data from YAML text, with the fastest safe loader there is (word tables, front matter): the one YAML reader of podium."""
-    return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader either way
+    import yaml
+
+    # libyaml's loader reads the tables about eight times faster than the pure-Python one; both
+    # build the same plain data, so the pure one is only the fallback where libyaml is absent.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader either way
 
 
 @lru_cache(maxsize=None)
 def read_table(name: str) -> dict[str, Any]:
     """The parsed YAML file `podium/data/<name>`; a missing or broken file is a PodiumError."""
     try:
-        raw = (DATA / name).read_text(encoding="utf-8")
-        data = load_yaml(raw)
-    except (OSError, yaml.YAMLError) as exc:
+        raw = (DATA / name).read_bytes()
+    except OSError as exc:
         raise PodiumError("E005", f"cannot load the word table: {exc}", name) from None
+    data = kept_table(KEPT / (name + KEPT_SUFFIX), raw)
+    if data is None:
+        data = parsed_table(raw, name)
+        keep_table(KEPT / (name + KEPT_SUFFIX), raw, data)
     if not isinstance(data, dict):
         raise PodiumError("E005", "a word table must be a mapping of names to lists", name)
     return data
+
+
+def parsed_table(raw: bytes, name: str) -> Any:
+    """The YAML text `raw` of the table `name` as plain data; broken YAML is a PodiumError."""
+    import yaml
+
+    try:
+        return load_yaml(raw.decode("utf-8"))
+    except yaml.YAMLError as exc:
+        raise PodiumError("E005", f"cannot load the word table: {exc}", name) from None
+
+
+def kept_table(kept: Path, raw: bytes) -> Any | None:
+    """The table kept at `kept` if it was read from exactly the text `raw`; else None (never
+    kept, edited since, or a kept file that cannot be read)."""
+    try:
+        source, data = marshal.loads(kept.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    return data if source == raw else None
+
+
+def keep_table(kept: Path, raw: bytes, data: Any) -> None:
+    """Keep the table read from `raw` at `kept`, for the next command. Where the package cannot be
+    written to (an installation owned by another user), the table holds a value marshal cannot
+    keep (a YAML date) or bytecode is not to be written, nothing is kept and the table is read
+    from its YAML each time."""
+    if sys.dont_write_bytecode or sys.implementation.cache_tag is None:
+        return
+    try:
+        payload = marshal.dumps((raw, data))
+        kept.parent.mkdir(exist_ok=True)
+        partial = kept.with_name(f"{kept.name}.{os.getpid()}")
+        partial.write_bytes(payload)
+        os.replace(partial, kept)  # whole or not at all: commands run side by side
+    except (OSError, ValueError):
+        return
 
 
 def lowered(items: Iterable[Any]) -> tuple[str, ...]:

@@ -113,7 +113,7 @@ def _alternation(words: Iterable[str]) -> str:
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _APOSTROPHES = "'‘’"
 _CLIPPED_YEAR = rf"[{_APOSTROPHES}]\d\d(?!\d)"  # "November ’23": a year after its month, its century left out
-_DIGIT = "0"  # the opener key of a word that opens with a digit
+_DIGIT = "0"  # among the words an alternative opens with: any digit
 
 
 @dataclass(frozen=True)
@@ -532,13 +532,11 @@ def _standing(m: re.Match[str], g: Groups) -> TimeRef | None:
 
 @dataclass(frozen=True)
 class PeriodPatterns:
-    """The alternatives as one alternation, each in a group named after it and its own groups
-    renamed to be local to it; and, for each word a reference can open with, the alternatives
-    that can open with it (in the same order, so they find what the whole alternation finds
-    there, without trying the others)."""
+    """The alternatives as one alternation, tried where a word a reference can open with stands,
+    each in a group named after it and its own groups renamed to be local to it."""
 
     sources: tuple[str, ...]  # each alternative's pattern in its named group, in order
-    by_opener: dict[str, re.Pattern[str]]
+    alternation: re.Pattern[str]
     opening_phrases: frozenset[str]  # every word or phrase an alternative opens with, but digits
     readers: dict[str, tuple[Reader, tuple[tuple[str, str], ...]]]  # name -> its reader, its groups' names
     # (each group's name in the alternative's pattern, and in the alternation)
@@ -552,33 +550,19 @@ def patterns() -> PeriodPatterns:
     f = _fragments(load_words())
     sources: list[str] = []
     readers: dict[str, tuple[Reader, tuple[tuple[str, str], ...]]] = {}
-    keyed: list[tuple[str, set[str]]] = []
     for alt in ALTERNATIVES:
         pattern = alt.pattern(f)
         readers[alt.name] = (alt.read, tuple((name, f"{alt.name}__{name}") for name in _GROUP.findall(pattern)))
         sources.append(f"(?P<{alt.name}>{_with_group_names_of(alt.name, pattern)})")
-        keyed.append((sources[-1], {_opener_key(phrase) for phrase in alt.opens_with(f)}))
-    by_opener = {key: _alternatives(tuple(p for p, keys in keyed if key in keys)) for _, keys in keyed for key in keys}
+    alternation = re.compile("|".join(sources), re.IGNORECASE)
     opening_phrases = frozenset(phrase for alt in ALTERNATIVES for phrase in alt.opens_with(f) if not phrase[0].isdigit())
-    return PeriodPatterns(tuple(sources), by_opener, opening_phrases, readers)
+    return PeriodPatterns(tuple(sources), alternation, opening_phrases, readers)
 
 
 def _with_group_names_of(name: str, pattern: str) -> str:
     """`pattern` with its groups renamed `name__group`: group names then need be unique only
     within one alternative, and its reader reads them by their own names."""
     return _GROUP.sub(lambda group: f"(?P<{name}__{group[1]}>", pattern)
-
-
-def _opener_key(phrase: str) -> str:
-    """The key in `by_opener` of a word or phrase a reference opens with, lower case: its first
-    word."""
-    return _DIGIT if phrase[0].isdigit() else phrase.split(None, 1)[0]
-
-
-@lru_cache(maxsize=64)  # about twenty sets of alternatives
-def _alternatives(parts: tuple[str, ...]) -> re.Pattern[str]:
-    # Many opening words share their alternatives (every month, every number): one regex each.
-    return re.compile("|".join(parts), re.IGNORECASE)
 
 
 def _text(group: str | None) -> str:
@@ -686,18 +670,18 @@ def _opening_word_pattern() -> re.Pattern[str]:
 def find_time_refs(text: str, spans: list[tuple[int, int]] | None = None) -> list[TimeRef]:
     """Every time reference in `text` (or in the given spans of it), in order, none overlapping."""
     refs: list[TimeRef] = []
-    by_opener = patterns().by_opener
+    alternation = patterns().alternation
     for begin, stop in spans or [(0, len(text))]:
         # Lower-cased with the span's offsets: an "İ" is read as "I".
         low = text[begin:stop].replace(_LENGTHENED_BY_LOWER_CASE, "I").lower()
-        # Every reference begins with a word or phrase it can begin with, so the alternatives are
-        # tried there only, and only those that can begin with its first word.
+        # Every reference begins with a word or phrase it can begin with: the alternatives are
+        # tried there only.
         done = begin
         for opener in _opening_word_pattern().finditer(low):
             at = begin + opener.start()
             if at < done:
                 continue
-            m = by_opener[_opener_key(opener[0])].match(text, at, stop)
+            m = alternation.match(text, at, stop)
             if m is None:
                 continue
             done = m.end()

@@ -6,8 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import yaml
-
 from podium.read.document import Document
 from podium.wordtables import load_yaml
 
@@ -27,6 +25,8 @@ def read(decoded: str, name: str) -> Document:
     if not match:
         return doc
     doc.body_start = match.end()
+    import yaml  # only a file with front matter needs YAML's errors
+
     try:
         front = load_yaml(match.group(1))
     except yaml.YAMLError:
