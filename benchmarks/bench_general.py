@@ -4,7 +4,9 @@ Both tools run in this process on the same sentences and paragraphs; their predi
 by the scorers in ../shared/benchmarks/scoring (standard library scripts, run as they are).
 CQE's published value+unit F1 on NewsQuant (85.6) is printed beside them as the anchor. A second
 NewsQuant line runs podium's whole quantities stage (context included) and names a count's unit by
-the counted noun of its subject, NewsQuant's own convention."""
+the counted noun of its subject, NewsQuant's own convention. NewsQuant is also scored in two halves
+(`--part tune` the even sentences rules are tuned on, `--part held` the odd ones held out; `--part
+all` the whole set only)."""
 
 from __future__ import annotations
 
@@ -170,9 +172,28 @@ def quantulum_predictions(texts: Iterable[tuple[str, str]]) -> tuple[list[Predic
     return rows, elapsed
 
 
-def newsquant_texts() -> list[tuple[str, str]]:
+# NewsQuant's sentences split in two by index parity: rules are tuned on the even half and the odd
+# half is held out (both halves and the whole are reported).
+NEWSQUANT_PARTS = {"tune": 0, "held": 1}
+
+
+def newsquant_texts(part: str = "all") -> list[tuple[str, str]]:
     data = json.loads(NEWSQUANT.read_text(encoding="utf-8"))
-    return [(str(i), row["text"]) for i, row in enumerate(data)]
+    rows = [(str(i), row["text"]) for i, row in enumerate(data)]
+    return rows if part == "all" else [r for r in rows if int(r[0]) % 2 == NEWSQUANT_PARTS[part]]
+
+
+def newsquant_gold(part: str, workdir: Path) -> Path:
+    """NewsQuant's gold restricted to one half, sentences kept at their indices (the other half's
+    sentences are left with no quantities and no predictions, so they count for nothing)."""
+    if part == "all":
+        return NEWSQUANT
+    data = json.loads(NEWSQUANT.read_text(encoding="utf-8"))
+    keep = NEWSQUANT_PARTS[part]
+    half = [row if i % 2 == keep else {**row, "quantities": []} for i, row in enumerate(data)]
+    path = workdir / f"newsquant-{part}.json"
+    path.write_text(json.dumps(half), encoding="utf-8")
+    return path
 
 
 def measeval_texts() -> list[tuple[str, str]]:
@@ -218,7 +239,28 @@ def compare(
         print(f"  {level:17s} F1: podium {ours_f1.get(level, float('nan')):5.1f}   quantulum3 {theirs_f1.get(level, float('nan')):5.1f}")
 
 
-def main() -> int:
+def newsquant_part(part: str, workdir: Path, *, with_quantulum: bool) -> None:
+    gold = newsquant_gold(part, workdir)
+    texts = newsquant_texts(part)
+
+    def scorer(rows: list[Prediction], name: str) -> dict[str, float]:
+        return score("score_newsquant.py", [str(gold), "--units", str(CQE_UNITS)], rows, workdir, f"nq-{part}-{name}")
+
+    title = "NewsQuant" if part == "all" else f"NewsQuant {part} half ({'even' if part == 'tune' else 'odd'} sentences)"
+    if with_quantulum:
+        compare(title, texts, scorer, ["value", "value+unit", "value+unit~count"])
+    else:
+        ours_f1 = scorer(podium_predictions(texts)[0], "podium")
+        print(f"{title}: {len(texts)} texts")
+        for level in ["value", "value+unit", "value+unit~count"]:
+            print(f"  {level:17s} F1: podium {ours_f1.get(level, float('nan')):5.1f}")
+    named_f1 = scorer(podium_newsquant_predictions(texts)[0], "named")
+    print(f"  value+unit        F1: podium {named_f1.get('value+unit', float('nan')):5.1f}   (counts named by their noun, NewsQuant's convention)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    part = args[args.index("--part") + 1] if "--part" in args else "every"
     if not (NEWSQUANT.is_file() and MEASEVAL.is_dir()):
         print(f"skipped: {BENCH} is absent (../shared is not beside this checkout)")
         return 0
@@ -231,15 +273,11 @@ def main() -> int:
     extract_text("warm up 5 km")
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
-        compare(
-            "NewsQuant",
-            newsquant_texts(),
-            lambda rows, name: score("score_newsquant.py", [str(NEWSQUANT), "--units", str(CQE_UNITS)], rows, workdir, "nq-" + name),
-            ["value", "value+unit", "value+unit~count"],
-        )
-        named, _ = podium_newsquant_predictions(newsquant_texts())
-        named_f1 = score("score_newsquant.py", [str(NEWSQUANT), "--units", str(CQE_UNITS)], named, workdir, "nq-named")
-        print(f"  value+unit        F1: podium {named_f1.get('value+unit', float('nan')):5.1f}   (counts named by their noun, NewsQuant's convention)")
+        for half in ("tune", "held") if part == "every" else (part,):
+            newsquant_part(half, workdir, with_quantulum=False)
+        if part not in ("every", "all"):
+            return 0
+        newsquant_part("all", workdir, with_quantulum=True)
         print(f"  value+unit F1 published for CQE: {CQE_PUBLISHED_VALUE_UNIT}")
         compare(
             "MeasEval (trial + train + eval)",
