@@ -83,6 +83,48 @@ def newsquant_unit(unit: str, text: str, start: int, end: int, *, counted: str |
 
 Prediction = dict[str, Any]
 
+# NewsQuant writes a change from one figure to another as one quantity whose value is the range
+# from the first to the second ("fell from $2,415 to $2,315" is 2415-2315, "narrowed to 138,285
+# lots from 212,577" is 212577-138285); podium keeps the two figures.
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+)?$", re.IGNORECASE)
+_TO_BEFORE = re.compile(r"\bto\s+(?:about\s+|around\s+|roughly\s+)?$", re.IGNORECASE)
+_TO_GAP = re.compile(r"(?:\s+[^\s,;]+){0,4}?\s+to\s*", re.IGNORECASE)  # "from 20 mpg in 2008 to 29"
+_FROM_GAP = re.compile(r"\s*from\s*$", re.IGNORECASE)
+
+
+def join_changes(text: str, rows: list[Prediction]) -> list[Prediction]:
+    """Each 'from A to B' (or 'to B from A') pair of one sentence's predictions as one range row,
+    NewsQuant's way of writing a change; the unit is the one either end states."""
+    rows = sorted(rows, key=lambda r: r["start"])
+    joined: list[Prediction] = []
+    skip = False
+    for first, second in zip(rows, [*rows[1:], None]):
+        if skip:
+            skip = False
+            continue
+        change = _change(text, first, second) if second else None
+        joined.append(change or first)
+        skip = change is not None
+    return joined
+
+
+def _change(text: str, first: Prediction, second: Prediction) -> Prediction | None:
+    if "value_max" in first or "value_max" in second:
+        return None
+    units = {first["unit"], second["unit"]} - {"-"}
+    if len(units) > 1:
+        return None
+    gap, before = text[first["end"] : second["start"]], text[max(0, first["start"] - 30) : first["start"]]
+    if _TO_GAP.fullmatch(gap) and _FROM_BEFORE.search(before):
+        low, high = first["value"], second["value"]
+    elif _FROM_GAP.fullmatch(gap) and _TO_BEFORE.search(before):
+        low, high = second["value"], first["value"]
+    else:
+        return None
+    unit = units.pop() if units else "-"
+    return {**first, "end": second["end"], "text": text[first["start"] : second["end"]], "value": low,
+            "value_min": low, "value_max": high, "unit": unit}  # fmt: skip
+
 
 def podium_predictions(texts: Iterable[tuple[str, str]]) -> tuple[list[Prediction], float]:
     from podium.quantities import extract_text
@@ -95,12 +137,14 @@ def podium_predictions(texts: Iterable[tuple[str, str]]) -> tuple[list[Predictio
         start = time.perf_counter()
         found = extract_text(text)
         elapsed += time.perf_counter() - start
+        sentence: list[Prediction] = []
         for qty in found:
             row = {"doc": doc, "start": qty.start, "end": qty.end, "text": qty.text, "value": qty.value,
-                   "unit": newsquant_unit(qty.unit, text, qty.start, qty.end), "unit_surfaces": [qty.unit, *surfaces.get(qty.unit, ())]}  # fmt: skip
+                   "unit": newsquant_unit(qty.unit, text, qty.start, qty.end), "podium_unit": qty.unit, "unit_surfaces": [qty.unit, *surfaces.get(qty.unit, ())]}  # fmt: skip
             if qty.value_max is not None:
                 row.update(value_min=qty.value, value_max=qty.value_max)
-            rows.append(row)
+            sentence.append(row)
+        rows.extend(join_changes(text, sentence))
     return rows, elapsed
 
 
@@ -142,13 +186,15 @@ def podium_newsquant_predictions(texts: Iterable[tuple[str, str]]) -> tuple[list
         start = time.perf_counter()
         briefing = run(briefing_from_document(Document(text=text, source=doc, format="text")), ("quantities.v1",))
         elapsed += time.perf_counter() - start
+        sentence: list[Prediction] = []
         for qty in briefing.quantities:
             counted = counted_noun(qty.subject, text[qty.end :]) if qty.unit == "count" else None
             unit = newsquant_unit(qty.unit, text, qty.start, qty.end, counted=counted)
-            row = {"doc": doc, "start": qty.start, "end": qty.end, "text": qty.text, "value": qty.value, "unit": unit}
+            row = {"doc": doc, "start": qty.start, "end": qty.end, "text": qty.text, "value": qty.value, "unit": unit, "podium_unit": qty.unit}
             if qty.value_max is not None:
                 row.update(value_min=qty.value, value_max=qty.value_max)
-            rows.append(row)
+            sentence.append(row)
+        rows.extend(join_changes(text, sentence))
     return rows, elapsed
 
 
