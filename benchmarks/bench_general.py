@@ -92,6 +92,24 @@ _TO_GAP = re.compile(r"(?:\s+[^\s,;]+){0,4}?\s+to\s*", re.IGNORECASE)  # "from 2
 _FROM_GAP = re.compile(r"\s*from\s*$", re.IGNORECASE)
 
 
+# NewsQuant writes a vague plural as the span of its order of magnitude ("thousands of tests" is
+# 1000-10000, "dozens of people" 12-120, "tens of millions" 10^7-10^8); podium keeps its least
+# amount with qualifier min.
+_VAGUE_WORDS = {"dozens": 12.0, "tens": 10.0, "hundreds": 100.0, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
+_VAGUE_AT = re.compile(r"((?:tens|hundreds|dozens|thousands|millions|billions)(?:\s+of\s+(?:thousands|millions|billions))?)\b", re.IGNORECASE)
+
+
+def vague_span(text: str, qualifier: str) -> tuple[float, float] | None:
+    """The NewsQuant range of a figure said as a vague plural, else None."""
+    said = _VAGUE_AT.match(text) if qualifier == "min" else None
+    if said is None:
+        return None
+    low = 1.0
+    for word in said.group(1).lower().split():
+        low *= _VAGUE_WORDS.get(word, 1.0)
+    return low, 10 * low
+
+
 def join_changes(text: str, rows: list[Prediction]) -> list[Prediction]:
     """Each 'from A to B' (or 'to B from A') pair of one sentence's predictions as one range row,
     NewsQuant's way of writing a change; the unit is the one either end states."""
@@ -143,6 +161,8 @@ def podium_predictions(texts: Iterable[tuple[str, str]]) -> tuple[list[Predictio
                    "unit": newsquant_unit(qty.unit, text, qty.start, qty.end), "podium_unit": qty.unit, "unit_surfaces": [qty.unit, *surfaces.get(qty.unit, ())]}  # fmt: skip
             if qty.value_max is not None:
                 row.update(value_min=qty.value, value_max=qty.value_max)
+            if span := vague_span(qty.text, qty.qualifier):
+                row.update(value=span[0], value_min=span[0], value_max=span[1])
             sentence.append(row)
         rows.extend(join_changes(text, sentence))
     return rows, elapsed
@@ -193,6 +213,8 @@ def podium_newsquant_predictions(texts: Iterable[tuple[str, str]]) -> tuple[list
             row = {"doc": doc, "start": qty.start, "end": qty.end, "text": qty.text, "value": qty.value, "unit": unit, "podium_unit": qty.unit}
             if qty.value_max is not None:
                 row.update(value_min=qty.value, value_max=qty.value_max)
+            if span := vague_span(qty.text, qty.qualifier):
+                row.update(value=span[0], value_min=span[0], value_max=span[1])
             sentence.append(row)
         rows.extend(join_changes(text, sentence))
     return rows, elapsed
