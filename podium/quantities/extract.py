@@ -157,6 +157,8 @@ def _number_mention(text: str, match: re.Match[str], floor: int, limit: int) -> 
     )
     value *= multiplier
     end = number_end
+    if unit_match is not None and unit_match.lastgroup == "glued" and len(number.strip("+-−")) < 2:
+        unit_match = None  # "5g", "4G": a network generation or a label, not five grams
     if unit_match is not None:
         word_unit = P.unit_id(unit_match.group(unit_match.lastgroup or "unit"))
         if not prefix or word_unit == unit:
@@ -356,8 +358,8 @@ def _is_not_an_amount(text: str, mention: Mention, number: str, prefix: str | No
             return True
         if _after_a_name_head(before) or _is_list_label(before, after_number) or _is_citation(before, after_number):
             return True
-        if _is_section(before, after_number):
-            return True
+        if _is_section(before, after_number) or P.STREET_AFTER.match(after_number):
+            return True  # "13(3) powers"; "575 Green Road"
         if not is_word and _after_a_name(before):
             return True
     if bare and _is_clock_time(after_number):
@@ -628,7 +630,12 @@ def _is_range(text: str, first: Mention, second: Mention) -> bool:
     joiner = text[first.end : second.start].strip().lower()
     if joiner == "and":
         return bool(P.BETWEEN_BEFORE.search(before))
+    if joiner in _DASHES:
+        return True  # "from about 14-18 mpg to 24": a dash joins a range even after "from"
     return not P.FROM_BEFORE.search(before) or bool(P.RANGE_FROM_BEFORE.search(before))
+
+
+_DASHES = frozenset({"-", "–", "—"})
 
 
 def _inherit_hedges(text: str, mentions: list[Mention]) -> None:

@@ -111,9 +111,11 @@ UNIT_AFTER = re.compile(
 _UNIT_BY_SYMBOL: dict[str, str] = {sym: uid for uid, syms in _W.unit_symbols.items() for sym in syms}
 _LONG_SYMBOLS = [sym for sym in _UNIT_BY_SYMBOL if len(sym) > 1 or not sym.isalpha()]
 _LETTER_SYMBOLS = [sym for sym in _UNIT_BY_SYMBOL if len(sym) == 1 and sym.isalpha()]
-# Case-sensitive. A one-letter symbol needs a blank before it ("5 m", not the "2s" of "the low 2s").
+# Case-sensitive. A one-letter symbol needs a blank before it ("5 m", not the "2s" of "the low 2s");
+# a glued one ("45g") is named `glued` and read only after a number of more than one digit.
 UNIT_SYMBOL_AFTER = re.compile(
-    rf"(?:[ \t]?(?P<symbol>{_alternation(_LONG_SYMBOLS)})|[ \t](?P<letter>{_alternation(_LETTER_SYMBOLS)}))"
+    rf"(?:[ \t]?(?P<symbol>{_alternation(_LONG_SYMBOLS)})|[ \t](?P<letter>{_alternation(_LETTER_SYMBOLS)})"
+    rf"|(?P<glued>{_alternation(_W.glued_letter_symbols)}))"
     rf"(?![A-Za-z0-9µμ])"
 )
 
@@ -209,6 +211,9 @@ _compile_later(
 )
 # Name heads are single words (letters and dots), looked up as the word before a number.
 NAME_HEADS = frozenset(_W.name_heads)
+# A house number: one to three capitalised words (or numbered streets, "71st") and a street word.
+STREET_AFTER: re.Pattern[str]
+_compile_later("STREET_AFTER", rf"^[ \t]+(?:[A-Z0-9][\w'’-]*[ \t]+){{1,3}}(?:{_trie(_W.street_words)})\b")
 # The later labels of a list after one name word: "Figs. 3, 6–9", "phases 3, 5, and 7".
 _LABEL = r"\(?\d+[a-z]?\)?(?:[–-]\d+[a-z]?)?"
 NAME_LIST_BEFORE: re.Pattern[str]
