@@ -61,10 +61,12 @@ NEWSQUANT_UNITS = {
 # NewsQuant names a per-unit figure by both units ("$3 a gallon" is "dollar per gallon") and an
 # age by "year of age"; podium keeps the first unit and leaves the rest to the kind and subject.
 _PER_UNIT = re.compile(
-    r"\s*(?:per|a|an|each)\s+(gallon|barrel|share|month|year|week|day|hour|minute|second|night|game|"
-    r"gram|ounce|pound|ton|tonne|square (?:foot|feet|metre|meter)|person|head|kilowatt[- ]hour)s?\b",
+    r"\s*(?:per|a|an|each)\s+(gallon|barrel|share|month|year|week|day|hour|minute|second|night|game|century|"
+    r"gram|ounce|pound|ton|tonne|square (?:foot|feet|metre|meter)|sq m|sq ft|person|head|kilowatt[- ]hour)s?\b"
+    r"(?!\s+(?:earlier|ago|before|later|after)\b)",  # "$6.78 billion a year earlier" is no rate
     re.IGNORECASE,
 )
+_SHORT_AREAS = {"sq m": "square metre", "sq ft": "square foot"}
 _AGE_AFTER = re.compile(r"\s*-?\s*(?:years?[- ])?old\b|\s*-?\s*years? of age\b|\s+or (?:older|over|above)\b", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s*$", re.IGNORECASE)
 
@@ -77,7 +79,9 @@ def newsquant_unit(unit: str, text: str, start: int, end: int, *, counted: str |
         return "year of age"
     per = _PER_UNIT.match(text, end)
     if per and unit != "%" and name != "-":
-        return f"{name} per {_singular(per.group(1).lower().replace('feet', 'foot').replace('-', ' '))}"
+        per_unit = per.group(1).lower()
+        per_unit = _SHORT_AREAS.get(per_unit) or _singular(per_unit.replace("feet", "foot").replace("-", " "))
+        return f"{name} per {per_unit}"
     return name
 
 
@@ -168,7 +172,14 @@ def podium_predictions(texts: Iterable[tuple[str, str]]) -> tuple[list[Predictio
     return rows, elapsed
 
 
+_IRREGULAR_SINGULARS = {"children": "child", "feet": "foot", "teeth": "tooth", "mice": "mouse"}
+
+
 def _singular(word: str) -> str:
+    if word in _IRREGULAR_SINGULARS:
+        return _IRREGULAR_SINGULARS[word]
+    if word in ("men", "women") or word.endswith(("smen", "rmen", "emen", "nmen", "ymen")):
+        return word[:-3] + "man"  # "fishermen", "gunmen"; not "specimen", "abdomen"
     for plural, single in (("ies", "y"), ("sses", "ss"), ("shes", "sh"), ("ches", "ch"), ("xes", "x")):
         if word.endswith(plural):
             return word[: -len(plural)] + single

@@ -58,3 +58,10 @@ def test_newsquant_halves_split_by_parity() -> None:
         pytest.skip("../shared is absent")
     tune, held, whole = newsquant_texts("tune"), newsquant_texts("held"), newsquant_texts()
     assert len(tune) + len(held) == len(whole) and {int(d) % 2 for d, _ in tune} == {0}
+
+
+def test_a_rate_per_area_or_century_is_named_and_a_year_earlier_is_no_rate() -> None:
+    text = "rent of $80 per sq m, seas rising 11 feet per century, from $6.78 billion a year earlier"
+    assert newsquant_unit("USD", text, 8, 11) == "dollar per square metre"
+    assert newsquant_unit("ft", text, 34, 41) == "foot per century"
+    assert newsquant_unit("USD", text, 59, 72) == "dollar"
