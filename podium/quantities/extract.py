@@ -152,6 +152,9 @@ def _number_mention(text: str, match: re.Match[str], floor: int, limit: int) -> 
         decimals = point.group("decimals")
         value += float("0." + (decimals if decimals.isdigit() else str(int(number_value(decimals)))))
         said_end = point.end()
+    if not scale and number[:1].isdigit() and (power := P.TIMES_TEN_AFTER.match(text, said_end, limit)):
+        value = float(f"{value!r}e{_exponent(power)}")  # exact: 1.99e-30, not 1.99 * 10.0 ** -30
+        said_end = power.end()
     number_end, multiplier, unit_match = _scale_and_unit_after(
         text, said_end, limit, has_prefix=bool(prefix), has_scale=bool(scale)
     )
@@ -174,6 +177,11 @@ def _number_mention(text: str, match: re.Match[str], floor: int, limit: int) -> 
             return Mention(start, end, value, "rank", "rank")  # "the No. 2 trading partner"
     mention = Mention(start, end, value, unit, "number", number_end=number_end, scale=_scale_key(scale))
     return None if _is_not_an_amount(text, mention, number, prefix, scale) else mention
+
+
+def _exponent(power: re.Match[str]) -> int:
+    said = power.group("caret") or power.group("signed") or power.group("superscript").translate(P.SUPERSCRIPT_DIGITS)
+    return int(said.replace("−", "-").replace("–", "-"))
 
 
 def _one_counts_a_noun(before: str, after: str) -> bool:

@@ -68,6 +68,14 @@ WORD_NUMBER = (
 SCALES = rf"(?:{_SCALE_WORD})(?:{_GAP}(?:{_SCALE_WORD}))*"
 # An age: "aged 30", "under the age of five", "ages 18 to 24" count years.
 AGE_BEFORE = re.compile(r"\b(?:aged|ages?\s+of|ages)[ \t]+$", re.IGNORECASE)
+# Scientific notation after a number: "3 x 10^5", "1.99×10−30", "1.5 × 10⁶". Without a caret or
+# superscript the exponent needs its sign and a times sign ("2 × 100 m" is no power of ten).
+SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+TIMES_TEN_AFTER = re.compile(
+    r"[ \t]?(?:[×·xX*][ \t]?10[ \t]?(?:\^|\*\*)[ \t]?(?P<caret>[-−–+]?\d+)"
+    r"|[×·][ \t]?10(?P<signed>[-−–]\d+)"
+    r"|[×·xX][ \t]?10(?P<superscript>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))(?![\d.])"
+)
 # A decimal said aloud after a number word: "two point 9", "one point five" (captions write either).
 SPOKEN_POINT = re.compile(rf"[ \t]+point[ \t]+(?P<decimals>\d+|{_UNIT_WORD})\b", re.IGNORECASE)
 _PREFIX = _lower_trie(p.lower() for ps in _W.currency_prefixes.values() for p in ps)

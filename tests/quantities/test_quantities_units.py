@@ -185,3 +185,14 @@ def test_a_dash_range_after_from_is_one_range() -> None:
 
     found = [(q.text, q.value, q.value_max, q.unit) for q in extract_text("It went from about 14-18 mpg to 24 mpg.")]
     assert found == [("14-18 mpg", 14.0, 18.0, "mpg"), ("24 mpg", 24.0, None, "mpg")]
+
+
+def test_scientific_notation_is_one_figure() -> None:
+    from podium.quantities import extract_text
+
+    text = "A mass of 1.99×10−30 kilograms, 3 x 10^5 cells, 1.5 × 10⁶ people; a 3 x 10 grid and a 2 × 100 m relay."
+    found = [(q.text, q.value, q.unit) for q in extract_text(text)]
+    assert found == [
+        ("1.99×10−30 kilograms", 1.99e-30, "kg"), ("3 x 10^5", 3e5, "count"), ("1.5 × 10⁶", 1.5e6, "count"),
+        ("3", 3.0, "count"), ("10", 10.0, "count"), ("2", 2.0, "count"), ("100 m", 100.0, "m"),
+    ]  # fmt: skip
