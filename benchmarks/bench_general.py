@@ -361,7 +361,7 @@ def main(argv: list[str] | None = None) -> int:
     extract_text("warm up 5 km")
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
-        for half in ("tune", "held") if part == "every" else (part,):
+        for half in {"every": ("tune", "held"), "all": ()}.get(part, (part,)):
             newsquant_part(half, workdir, with_quantulum=False)
         if part not in ("every", "all"):
             return 0
