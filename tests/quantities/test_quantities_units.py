@@ -178,6 +178,7 @@ def test_a_house_number_before_a_street_name_is_not_an_amount() -> None:
 
     found = [q.text for q in extract_text("Homes at 575 Green Road and 9 E 71st St sold for $2 million; 5 St Louis stores shut.")]
     assert found == ["$2 million", "5"]
+    assert [q.text for q in extract_text("Seats in Row 21 and Seat 4 sold; 3 rows are free.")] == ["3"]
 
 
 def test_a_dash_range_after_from_is_one_range() -> None:
