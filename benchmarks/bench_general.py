@@ -62,7 +62,7 @@ NEWSQUANT_UNITS = {
 # NewsQuant names a per-unit figure by both units ("$3 a gallon" is "dollar per gallon") and an
 # age by "year of age"; podium keeps the first unit and leaves the rest to the kind and subject.
 _PER_UNIT = re.compile(
-    r"\s*(?:per|a|an|each)\s+(gallon|barrel|share|month|year|week|day|hour|minute|second|night|game|century|"
+    r"[\s-]*(?:per|a|an|each)[\s-]+(gallon|barrel|share|month|year|week|day|hour|minute|second|night|game|century|"
     r"gram|ounce|pound|ton|tonne|square (?:foot|feet|metre|meter)|sq m|sq ft|person|head|kilowatt[- ]hour)s?\b"
     r"(?!\s+(?:earlier|ago|before|later|after)\b)",  # "$6.78 billion a year earlier" is no rate
     re.IGNORECASE,

@@ -65,3 +65,8 @@ def test_a_rate_per_area_or_century_is_named_and_a_year_earlier_is_no_rate() -> 
     assert newsquant_unit("USD", text, 8, 11) == "dollar per square metre"
     assert newsquant_unit("ft", text, 34, 41) == "foot per century"
     assert newsquant_unit("USD", text, 59, 72) == "dollar"
+
+
+def test_a_hyphenated_rate_is_named_per_unit() -> None:
+    assert newsquant_unit("GBP", "fees up by £24 a-year", 12, 15) == "pound sterling per year"
+    assert newsquant_unit("barrel", "one 52,000 barrel-a-day refinery", 4, 17) == "barrel per day"

@@ -162,6 +162,7 @@ def test_volumes_areas_speeds_currencies_and_bit_rates_have_units() -> None:
         ("7.5 million Danish crowns", "DKK"), ("NZ $99.99", "NZD"), ("7,199 Chinese yuan", "CNY"),
         ("30Mbps", "Mbps"), ("5 volts", "V"), ("4.3 second", "second"), ("2.14degF", "degF"), ("1.19deg C", "degC"),
     ]  # fmt: skip
+    assert [(q.text, q.unit) for q in extract_text("It ran at 80 m.p.h. and did 30 m.p.g.")] == [("80 m.p.h.", "mph"), ("30 m.p.g.", "mpg")]
     assert units.convert(1.0, "Mbps", "kbps") == pytest.approx(1000.0)
     assert units.convert(1.0, "mi2", "km2") == pytest.approx(2.589988110336)
 
