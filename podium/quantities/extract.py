@@ -153,11 +153,16 @@ def _number_mention(text: str, match: re.Match[str], floor: int, limit: int) -> 
         decimals = point.group("decimals")
         value += float("0." + (decimals if decimals.isdigit() else str(int(number_value(decimals)))))
         said_end = point.end()
+    if not scale and number[:1].isdigit() and (power := P.TIMES_TEN_AFTER.match(text, said_end, limit)):
+        value = float(f"{value!r}e{_exponent(power)}")  # exact: 1.99e-30, not 1.99 * 10.0 ** -30
+        said_end = power.end()
     number_end, multiplier, unit_match = _scale_and_unit_after(
         text, said_end, limit, has_prefix=bool(prefix), has_scale=bool(scale)
     )
     value *= multiplier
     end = number_end
+    if unit_match is not None and unit_match.lastgroup == "glued" and len(number.strip("+-−")) < 2:
+        unit_match = None  # "5g", "4G": a network generation or a label, not five grams
     if unit_match is not None:
         word_unit = P.unit_id(unit_match.group(unit_match.lastgroup or "unit"))
         if not prefix or word_unit == unit:
@@ -173,6 +178,11 @@ def _number_mention(text: str, match: re.Match[str], floor: int, limit: int) -> 
             return Mention(start, end, value, "rank", "rank")  # "the No. 2 trading partner"
     mention = Mention(start, end, value, unit, "number", number_end=number_end, scale=_scale_key(scale))
     return None if _is_not_an_amount(text, mention, number, prefix, scale) else mention
+
+
+def _exponent(power: re.Match[str]) -> int:
+    said = power.group("caret") or power.group("signed") or power.group("superscript").translate(P.SUPERSCRIPT_DIGITS)
+    return int(said.replace("−", "-").replace("–", "-"))
 
 
 def _one_counts_a_noun(before: str, after: str) -> bool:
@@ -357,8 +367,8 @@ def _is_not_an_amount(text: str, mention: Mention, number: str, prefix: str | No
             return True
         if _after_a_name_head(before) or _is_list_label(before, after_number) or _is_citation(before, after_number):
             return True
-        if _is_section(before, after_number):
-            return True
+        if _is_section(before, after_number) or P.STREET_AFTER.match(after_number):
+            return True  # "13(3) powers"; "575 Green Road"
         if not is_word and _after_a_name(before):
             return True
     if bare and _is_clock_time(after_number):
@@ -633,7 +643,12 @@ def _is_range(text: str, first: Mention, second: Mention) -> bool:
     joiner = text[first.end : second.start].strip().lower()
     if joiner == "and":
         return bool(P.BETWEEN_BEFORE.search(before))
+    if joiner in _DASHES:
+        return True  # "from about 14-18 mpg to 24": a dash joins a range even after "from"
     return not P.FROM_BEFORE.search(before) or bool(P.RANGE_FROM_BEFORE.search(before))
+
+
+_DASHES = frozenset({"-", "–", "—"})
 
 
 def _inherit_hedges(text: str, mentions: list[Mention]) -> None:

@@ -1,4 +1,5 @@
-"""Units a speaker leaves to the listener: a bare number in a run of percentages takes their unit.
+"""Units a speaker leaves to the listener: a bare number in a run of percentages takes their unit,
+and a level an index moved to takes the points its move was stated in.
 
 "we forecast 6½ percent ..., so 4½ , 2½ , 6½" and "bringing inflation down to 2 ." state no unit
 after the number; a listener hears the percent of the figures just said. Only a number that ends
@@ -24,22 +25,42 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 LIST_JOINERS = frozenset({"and", "or", "so", "then"})
 # "the number of trucks ... rose to 68,600": a counted noun named before the number.
 _COUNTED = re.compile(r"\bnumber\b", re.IGNORECASE)
+# "rose 64.06 points to 4,577.10", "ended down 1% at 1,463.78 points, while the other lost 1.1% to
+# end at 1,334.20": the level a move in points reaches, said right after "to" or "at".
+_LEVEL_BEFORE = re.compile(r"\b(?:to|at)\s+$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 
 def inherit_rate_units(text: str, quantities: list[Quantity]) -> None:
     last_rate: Quantity | None = None
+    last_points: Quantity | None = None
     for qty in sorted(quantities, key=lambda q: q.start):
         if qty.unit in RATE_UNITS:
             last_rate = qty
             continue
-        if last_rate is None or qty.unit != "count" or not _BARE_NUMBER.match(qty.text):
+        if qty.unit == "point":
+            last_points = qty
+        if qty.unit != "count" or not _BARE_NUMBER.match(qty.text) or not _ENDS_CLAUSE.match(text, qty.end):
             continue
-        between = text[last_rate.end : qty.start]
-        if not _ENDS_CLAUSE.match(text, qty.end) or _PARAGRAPH_BREAK.search(between):
-            continue
-        if _continues_list(between) or _heard_as_rate(qty, between):
+        if last_rate is not None and _heard_in(text, last_rate, qty):
             qty.unit = last_rate.unit
             last_rate = qty
+        elif last_points is not None and _level_in_points(text, last_points, qty):
+            qty.unit = "point"
+
+
+def _heard_in(text: str, last_rate: Quantity, qty: Quantity) -> bool:
+    between = text[last_rate.end : qty.start]
+    if _PARAGRAPH_BREAK.search(between):
+        return False
+    return _continues_list(between) or _heard_as_rate(qty, between)
+
+
+def _level_in_points(text: str, last_points: Quantity, qty: Quantity) -> bool:
+    between = text[last_points.end : qty.start]
+    if len(between) > REACH or _SENTENCE_END.search(between) or _PARAGRAPH_BREAK.search(between):
+        return False
+    return _LEVEL_BEFORE.search(text, max(0, qty.start - 8), qty.start) is not None
 
 
 def _continues_list(between: str) -> bool:

@@ -68,6 +68,14 @@ WORD_NUMBER = (
 SCALES = rf"(?:{_SCALE_WORD})(?:{_GAP}(?:{_SCALE_WORD}))*"
 # An age: "aged 30", "under the age of five", "ages 18 to 24" count years.
 AGE_BEFORE = re.compile(r"\b(?:aged|ages?\s+of|ages)[ \t]+$", re.IGNORECASE)
+# Scientific notation after a number: "3 x 10^5", "1.99×10−30", "1.5 × 10⁶". Without a caret or
+# superscript the exponent needs its sign and a times sign ("2 × 100 m" is no power of ten).
+SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+TIMES_TEN_AFTER = re.compile(
+    r"[ \t]?(?:[×·xX*][ \t]?10[ \t]?(?:\^|\*\*)[ \t]?(?P<caret>[-−–+]?\d+)"
+    r"|[×·][ \t]?10(?P<signed>[-−–]\d+)"
+    r"|[×·xX][ \t]?10(?P<superscript>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))(?![\d.])"
+)
 # A decimal said aloud after a number word: "two point 9", "one point five" (captions write either).
 SPOKEN_POINT = re.compile(rf"[ \t]+point[ \t]+(?P<decimals>\d+|{_UNIT_WORD})\b", re.IGNORECASE)
 _PREFIX = _lower_trie(p.lower() for ps in _W.currency_prefixes.values() for p in ps)
@@ -111,9 +119,11 @@ UNIT_AFTER = re.compile(
 _UNIT_BY_SYMBOL: dict[str, str] = {sym: uid for uid, syms in _W.unit_symbols.items() for sym in syms}
 _LONG_SYMBOLS = [sym for sym in _UNIT_BY_SYMBOL if len(sym) > 1 or not sym.isalpha()]
 _LETTER_SYMBOLS = [sym for sym in _UNIT_BY_SYMBOL if len(sym) == 1 and sym.isalpha()]
-# Case-sensitive. A one-letter symbol needs a blank before it ("5 m", not the "2s" of "the low 2s").
+# Case-sensitive. A one-letter symbol needs a blank before it ("5 m", not the "2s" of "the low 2s");
+# a glued one ("45g") is named `glued` and read only after a number of more than one digit.
 UNIT_SYMBOL_AFTER = re.compile(
-    rf"(?:[ \t]?(?P<symbol>{_alternation(_LONG_SYMBOLS)})|[ \t](?P<letter>{_alternation(_LETTER_SYMBOLS)}))"
+    rf"(?:[ \t]?(?P<symbol>{_alternation(_LONG_SYMBOLS)})|[ \t](?P<letter>{_alternation(_LETTER_SYMBOLS)})"
+    rf"|(?P<glued>{_alternation(_W.glued_letter_symbols)}))"
     rf"(?![A-Za-z0-9µμ])"
 )
 
@@ -209,6 +219,9 @@ _compile_later(
 )
 # Name heads are single words (letters and dots), looked up as the word before a number.
 NAME_HEADS = frozenset(_W.name_heads)
+# A house number: one to three capitalised words (or numbered streets, "71st") and a street word.
+STREET_AFTER: re.Pattern[str]
+_compile_later("STREET_AFTER", rf"^[ \t]+(?:[A-Z0-9][\w'’-]*[ \t]+){{1,3}}(?:{_trie(_W.street_words)})\b")
 # The later labels of a list after one name word: "Figs. 3, 6–9", "phases 3, 5, and 7".
 _LABEL = r"\(?\d+[a-z]?\)?(?:[–-]\d+[a-z]?)?"
 NAME_LIST_BEFORE: re.Pattern[str]

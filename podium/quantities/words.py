@@ -39,12 +39,14 @@ class Words:
     minus_words: tuple[str, ...]
     range_verbs: tuple[str, ...]
     name_heads: tuple[str, ...]
+    street_words: tuple[str, ...]
     months: tuple[str, ...]
     one_pronoun_after: tuple[str, ...]
     one_pronoun_before: tuple[str, ...]
     furniture_lines: tuple[str, ...]
     unit_words: dict[str, tuple[str, ...]]
     unit_symbols: dict[str, tuple[str, ...]]
+    glued_letter_symbols: tuple[str, ...]
     currency_prefixes: dict[str, tuple[str, ...]]
     local_dollar_names: dict[str, tuple[str, ...]]
     local_dollar_min_names: int
@@ -90,12 +92,14 @@ def load() -> Words:
         minus_words=lowered(data["minus_words"]),
         range_verbs=lowered(data["range_verbs"]),
         name_heads=lowered(data["name_heads"]),
+        street_words=_strings(data["street_words"]),
         months=lowered(data["months"]),
         one_pronoun_after=lowered(data["one_pronoun_after"]),
         one_pronoun_before=lowered(data["one_pronoun_before"]),
         furniture_lines=_strings(data["furniture_lines"]),
         unit_words=_groups(data["unit_words"], lower=False),
         unit_symbols=_groups(data["unit_symbols"], lower=False),
+        glued_letter_symbols=_strings(data["glued_letter_symbols"]),
         currency_prefixes=_groups(data["currency_prefixes"], lower=False),
         local_dollar_names=_groups(data["local_dollar_names"], lower=False),
         local_dollar_min_names=int(data["local_dollar_min_names"]),

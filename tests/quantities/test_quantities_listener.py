@@ -22,3 +22,13 @@ def test_a_counted_number_stays_a_count() -> None:
 def test_a_number_with_a_noun_after_it_stays_a_count() -> None:
     units = _units("MR. LEE: Inflation was 3%, and 4 cases were reported.\n")
     assert units["4"] == "count"
+
+
+def test_the_level_an_index_moved_to_is_in_its_points() -> None:
+    units = _units("MR. LEE: The index rose 64.06 points to 4,577.10, while the other lost 1.1% to end at 1,334.20.\n")
+    assert units["64.06 points"] == units["4,577.10"] == units["1,334.20"] == "point"
+
+
+def test_a_level_in_another_sentence_stays_a_count() -> None:
+    units = _units("MR. LEE: The index gained 20 points. Sales rose to 500.\n")
+    assert units["500"] == "count"

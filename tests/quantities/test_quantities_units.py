@@ -147,3 +147,54 @@ def test_torque_charge_pressure_and_gigatonnes_have_units() -> None:
 
     found = [(q.text, q.unit) for q in extract_text("It makes 275 pound-feet (373 Nm), holds 4500 mAh, takes 120 ksi; 127 gigatonnes melt.")]
     assert found == [("275 pound-feet", "lbft"), ("373 Nm", "Nm"), ("4500 mAh", "mAh"), ("120 ksi", "ksi"), ("127 gigatonnes", "Gt")]
+
+
+def test_volumes_areas_speeds_currencies_and_bit_rates_have_units() -> None:
+    from podium.quantities import extract_text
+
+    text = (
+        "The boot holds 24.5 cubic feet; 311 square miles; 661 knots; 100 km/hr; 7.5 million Danish crowns; "
+        "NZ $99.99 a year; 7,199 Chinese yuan; a 30Mbps plan; 5 volts; a 4.3 second dash; 2.14degF (1.19deg C)."
+    )
+    found = [(q.text, q.unit) for q in extract_text(text)]
+    assert found == [
+        ("24.5 cubic feet", "ft3"), ("311 square miles", "mi2"), ("661 knots", "knot"), ("100 km/hr", "kph"),
+        ("7.5 million Danish crowns", "DKK"), ("NZ $99.99", "NZD"), ("7,199 Chinese yuan", "CNY"),
+        ("30Mbps", "Mbps"), ("5 volts", "V"), ("4.3 second", "second"), ("2.14degF", "degF"), ("1.19deg C", "degC"),
+    ]  # fmt: skip
+    assert [(q.text, q.unit) for q in extract_text("It ran at 80 m.p.h. and did 30 m.p.g.")] == [("80 m.p.h.", "mph"), ("30 m.p.g.", "mpg")]
+    assert units.convert(1.0, "Mbps", "kbps") == pytest.approx(1000.0)
+    assert units.convert(1.0, "mi2", "km2") == pytest.approx(2.589988110336)
+
+
+def test_a_glued_one_letter_symbol_needs_two_digits_before_it() -> None:
+    from podium.quantities import extract_text
+
+    found = [(q.text, q.unit) for q in extract_text("A 5-10W laser, a 12V battery, ~45g each, 1lb; 5g data on 4G phones.")]
+    assert found == [("5-10W", "W"), ("12V", "V"), ("45g", "g"), ("1lb", "lb")]
+
+
+def test_a_house_number_before_a_street_name_is_not_an_amount() -> None:
+    from podium.quantities import extract_text
+
+    found = [q.text for q in extract_text("Homes at 575 Green Road and 9 E 71st St sold for $2 million; 5 St Louis stores shut.")]
+    assert found == ["$2 million", "5"]
+    assert [q.text for q in extract_text("Seats in Row 21 and Seat 4 sold; 3 rows are free.")] == ["3"]
+
+
+def test_a_dash_range_after_from_is_one_range() -> None:
+    from podium.quantities import extract_text
+
+    found = [(q.text, q.value, q.value_max, q.unit) for q in extract_text("It went from about 14-18 mpg to 24 mpg.")]
+    assert found == [("14-18 mpg", 14.0, 18.0, "mpg"), ("24 mpg", 24.0, None, "mpg")]
+
+
+def test_scientific_notation_is_one_figure() -> None:
+    from podium.quantities import extract_text
+
+    text = "A mass of 1.99×10−30 kilograms, 3 x 10^5 cells, 1.5 × 10⁶ people; a 3 x 10 grid and a 2 × 100 m relay."
+    found = [(q.text, q.value, q.unit) for q in extract_text(text)]
+    assert found == [
+        ("1.99×10−30 kilograms", 1.99e-30, "kg"), ("3 x 10^5", 3e5, "count"), ("1.5 × 10⁶", 1.5e6, "count"),
+        ("3", 3.0, "count"), ("10", 10.0, "count"), ("2", 2.0, "count"), ("100 m", 100.0, "m"),
+    ]  # fmt: skip
