@@ -5,14 +5,14 @@ tests/data/spoken/FIRST_RUN.md) is scored by podium's own evaluator (`podium eva
 six levels, per file and pooled (micro-average: true positives, predictions and gold summed over
 files) for each part and for the whole. Parts: the first batch's files sorted by name alternate
 `tuning` / `held-out` (SOURCES.md); every file of tests/data/spoken/batch2 is the part `batch2`, a
-second held-out batch (batch2/SOURCES.md), and every file of batch3 the part `batch3`, a third
-(batch3/SOURCES.md). A file podium refuses (a PodiumError) counts every gold
-mention as missed.
+second held-out batch (batch2/SOURCES.md), every file of batch3 the part `batch3`, a third
+(batch3/SOURCES.md), and every file of batch4 the part `batch4`, a fourth (batch4/SOURCES.md).
+A file podium refuses (a PodiumError) counts every gold mention as missed.
 
 The briefing date is podium's own when it finds one, else the event date the file name ends with
 ('given'), so periods are scored against the same calendar either way.
 
-Run: .venv/bin/python benchmarks/bench_spoken.py [--errors] [--part tuning|held-out|batch2|batch3]"""
+Run: .venv/bin/python benchmarks/bench_spoken.py [--errors] [--part tuning|held-out|batch2|batch3|batch4]"""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SPOKEN = ROOT / "tests" / "data" / "spoken"
 LEVELS = ("span", "value+unit", "qualifier", "kind", "period", "subject")
 HALVES = ("tuning", "held-out")
-BATCHES = ("batch2", "batch3")  # later held-out batches, each a folder and a part of its own
+BATCHES = ("batch2", "batch3", "batch4")  # later held-out batches, each a folder and a part of its own
 PARTS = (*HALVES, *BATCHES)
 DATE_IN_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})")
 
