@@ -300,3 +300,11 @@ def test_a_year_clipped_to_two_digits_after_its_month() -> None:
 )
 def test_since_a_meeting_named_by_its_month_runs_from_that_month(text: str, period: str) -> None:
     assert [resolve_ref(ref, Anchor(2025, 7)) for ref in find_time_refs(text)] == [period]
+
+
+def test_a_reference_is_tried_where_its_opening_phrase_stands() -> None:
+    # "the" and "a" open a reference only before a number or a listed word ("the 12 months",
+    # "the past two years", "a month ago"), not wherever they stand.
+    text = "the cat saw the 12 months ending may, the past two years, a month ago and a dog"  # lower-cased
+    openers = [(m.start(), m[0]) for m in periods._opening_word_pattern().finditer(text)]
+    assert openers == [(12, "the"), (16, "1"), (33, "may"), (38, "the"), (42, "past"), (47, "two"), (58, "a")]
