@@ -19,8 +19,11 @@ _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z]")
 
 
+@lru_cache(maxsize=1)
 def letter_languages(text: str) -> Counter[str]:
-    """How many letters of an even sample of `text` each language's script holds ("" for Latin)."""
+    """How many letters of an even sample of `text` each language's script holds ("" for Latin).
+    Counted once for the stages that ask of the same text in turn (the structure stage, then the
+    coverage stage); the counts returned are shared, not to be changed."""
     sample = text[:: max(1, len(text) // SAMPLE_CHARS)]
     counts: Counter[str] = Counter({"": len(_ASCII_LETTER.findall(sample))})
     for letter, count in Counter(_OTHER_LETTER.findall(sample)).items():

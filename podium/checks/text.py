@@ -10,6 +10,7 @@ from podium.checks import patterns
 from podium.layout import Layout, Span
 from podium.model import Quantity
 from podium.quantities.periods import single_year
+from podium.scan import marks, matches_at
 
 
 def by_sentence(layout: Layout, quantities: list[Quantity]) -> dict[Span, list[Quantity]]:
@@ -67,8 +68,9 @@ def _start_of(qty: Quantity) -> int:
 @lru_cache(maxsize=1)
 def _years_in(text: str) -> tuple[list[int], list[int], list[int]]:
     """Where each year is written in `text` (starts, ends, years), found once per briefing: a
-    sentence listing thousands of figures asks for the last year before each."""
-    found = list(patterns.YEAR.finditer(text))
+    sentence listing thousands of figures asks for the last year before each. A year is written
+    in digits, so it is looked for where a digit stands."""
+    found = matches_at(patterns.YEAR, text, marks(text, "0123456789"))
     return [m.start() for m in found], [m.end() for m in found], [int(m.group(1)) for m in found]
 
 

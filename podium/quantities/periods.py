@@ -152,7 +152,8 @@ Reader = Callable[[re.Match[str], Groups], TimeRef | None]
 class Alternative:
     """One way of writing a time reference: its pattern (case-blind, built from the period words),
     the words it can open with (lower case, a phrase when a match always opens with more than one
-    word; `_DIGIT` for any digit), and how a match is read."""
+    word; `_DIGIT` for any digit, alone or as a phrase's last word: "the 0" opens "the 12 months"),
+    and how a match is read."""
 
     name: str
     pattern: Callable[[Fragments], str]
@@ -193,7 +194,7 @@ _WINDOW_END = r"(?:ending|ended|to|through|up\s+to)\s+(?:the\s+end\s+of\s+)?(?:t
     "month_window",
     lambda f: rf"\b(?:the\s+)?(?P<count>{f.count}|year)\s*(?:-\s*)?(?:months?\s+)?{_WINDOW_END}"
     rf"(?:(?P<quarter>{f.month})\s+quarter|(?P<month>{f.month}))(?:\s*,?\s*(?P<year>{f.year_ref}))?",
-    lambda f: f.numbers | {"the", "year", _DIGIT},
+    lambda f: _with_the({*f.numbers, "year", _DIGIT}),
 )
 def _month_window(m: re.Match[str], g: Groups) -> TimeRef | None:
     """ "the 12 months ending February": a window of months up to one; "the year to the September
@@ -299,7 +300,7 @@ def _day(m: re.Match[str], g: Groups) -> TimeRef | None:
     # "2nd January", "the 29th of December", "8 July 2024", "Monday 1 September": the day before its month.
     lambda f: rf"\b(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{f.month}){f.not_month}"
     rf"(?![\w-])(?:,?\s+(?P<year>{_YEAR})(?!\d|,\d|%))?",
-    lambda f: {"the", _DIGIT},
+    lambda f: _with_the({_DIGIT}),
 )
 def _day_first(m: re.Match[str], g: Groups) -> TimeRef | None:
     return _day(m, g)
@@ -433,7 +434,7 @@ def _years_ago(m: re.Match[str], g: Groups) -> TimeRef | None:
 @_alternative(
     "months_ago",
     lambda f: rf"\b(?P<count>{f.count}|a)\s+months?\s+(?:ago|earlier)\b",
-    lambda f: f.numbers | {"a", _DIGIT},
+    lambda f: f.numbers | {"a month", "a months", _DIGIT},
 )
 def _months_ago(m: re.Match[str], g: Groups) -> TimeRef | None:
     """ "Twelve months ago iron ore was at $120" at a December 2014 briefing: December 2013."""
@@ -537,7 +538,7 @@ class PeriodPatterns:
 
     sources: tuple[str, ...]  # each alternative's pattern in its named group, in order
     alternation: re.Pattern[str]
-    opening_phrases: frozenset[str]  # every word or phrase an alternative opens with, but digits
+    opening_phrases: frozenset[str]  # every word or phrase an alternative opens with, but a digit alone
     readers: dict[str, tuple[Reader, tuple[tuple[str, str], ...]]]  # name -> its reader, its groups' names
     # (each group's name in the alternative's pattern, and in the alternation)
 
@@ -661,10 +662,14 @@ _LENGTHENED_BY_LOWER_CASE = "\u0130"  # "İ", the one character lower-cased to t
 def _opening_word_pattern() -> re.Pattern[str]:
     """In lower-cased text, a digit, or the first word of a word or phrase a reference can begin
     with, where a word starts. Only that word is taken: the next may begin another reference."""
-    phrases = scan.trie(patterns().opening_phrases, space=r"\s+")
+    before_digit = f" {_DIGIT}"
+    opening = patterns().opening_phrases
+    phrases = scan.trie((p for p in opening if not p.endswith(before_digit)), space=r"\s+")
+    # "the 12 months", "the 29th of December": words that open a reference only before a number.
+    before_number = scan.trie((p.removesuffix(before_digit) for p in opening if p.endswith(before_digit)), space=r"\s+")
     # An abbreviation glued to its number ("FY25") opens a reference though no word ends after it.
     glued = scan.trie(a.lower() for a in load_words().fiscal_abbreviations)
-    return re.compile(rf"(?<!\w)(?:\d|(?={phrases}(?!\w))\w+|{glued}(?=\d))")
+    return re.compile(rf"(?<!\w)(?:\d|(?={phrases}(?!\w))\w+|(?={before_number}\s+\d)\w+|{glued}(?=\d))")
 
 
 def find_time_refs(text: str, spans: list[tuple[int, int]] | None = None) -> list[TimeRef]:

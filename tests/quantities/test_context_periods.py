@@ -325,3 +325,11 @@ def test_on_an_earlier_time_is_a_comparison_base(text: str, scope: str) -> None:
 def test_since_an_event_in_a_year_runs_from_that_year() -> None:
     assert periods_in("Prices have fallen since the peak at the end of 2022.") == [("since the peak at the end of 2022", "2022/2024")]
     assert periods_in("since the election in 2019, jobs grew") == [("since the election in 2019", "2019/2024")]
+
+
+def test_a_reference_is_tried_where_its_opening_phrase_stands() -> None:
+    # "the" and "a" open a reference only before a number or a listed word ("the 12 months",
+    # "the past two years", "a month ago"), not wherever they stand.
+    text = "the cat saw the 12 months ending may, the past two years, a month ago and a dog"  # lower-cased
+    openers = [(m.start(), m[0]) for m in periods._opening_word_pattern().finditer(text)]
+    assert openers == [(12, "the"), (16, "1"), (33, "may"), (38, "the"), (42, "past"), (47, "two"), (58, "a")]
