@@ -222,7 +222,7 @@ class Corpus(StoredRows):
     def _delete(self, ident: str) -> None:
         # Explicit child deletes keep the full-text index in step through the turns trigger;
         # the CJK index has no trigger (its text comes from Python), so it goes first by hand.
-        self.conn.execute("DELETE FROM turns_cjk WHERE rowid IN (SELECT rowid FROM turns WHERE briefing_id = ?)", (ident,))
+        rows.unindex_cjk(self.conn, ident)
         for table in ("turn_spans", "participants", "exchanges", "quantities", "findings", "commitments"):
             self.conn.execute(f"DELETE FROM {table} WHERE briefing_id = ?", (ident,))
         self.conn.execute("DELETE FROM briefings WHERE id = ?", (ident,))

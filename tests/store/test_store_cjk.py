@@ -86,6 +86,7 @@ def test_the_migration_indexes_turns_already_stored(db: Path, mixed: str) -> Non
             ' INSERT INTO turns (rowid, briefing_id, turn_id, speaker, role, label, start, "end", body_start, text)'
             ' SELECT rid, briefing_id, turn_id, speaker, role, label, start, "end", body_start, text FROM old_turns;'
             " DROP TABLE old_turns;"
+            " DROP VIEW turns_cjk_text;"  # the CJK index's text (0011)
             " DROP TABLE turns_cjk; ALTER TABLE briefings DROP COLUMN warnings;"
             + "".join(f" DROP INDEX {t}_by_id; ALTER TABLE {t} DROP COLUMN id;" for t in ("quantities", "findings", "commitments"))
             # and before the places of figures (0009)
