@@ -100,3 +100,16 @@ def test_the_migration_indexes_turns_already_stored(db: Path, mixed: str) -> Non
     with Corpus(db) as corpus:
         assert [h["speaker"] for h in corpus.search("稳定")] == ["Lin Hua"]
     assert assert_whole(db) == 1
+
+
+def test_a_plain_sqlite_reader_can_still_search_chinese(db: Path, mixed: str) -> None:
+    # The index keeps no copy of its text (0011): what needs podium's function is its text column
+    # and snippets; a reader without it (the sqlite3 shell, Datasette) still finds the turns.
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        found = conn.execute(
+            "SELECT t.speaker, t.text FROM turns_cjk JOIN turns AS t ON t.rowid = turns_cjk.rowid WHERE turns_cjk MATCH ?",
+            (phrase_query("出口"),),
+        ).fetchall()
+        assert found == [("Lin Hua", CHINESE)]
+        with pytest.raises(sqlite3.OperationalError):  # "SQL logic error": the view calls podium_cjk_spaced
+            conn.execute("SELECT snippet(turns_cjk, 0, '[', ']', '', 8) FROM turns_cjk WHERE turns_cjk MATCH ?", (phrase_query("出口"),)).fetchall()
