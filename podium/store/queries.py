@@ -106,11 +106,10 @@ SEARCH_CJK_COUNT = SEARCH_COUNT.replace("turns_fts", "turns_cjk")
 SEARCH_ORDER = " ORDER BY score DESC, b.date DESC, t.briefing_id, t.turn_id"
 
 
-# Search ranks by bm25 only the newest SEARCH_DEPTH matching turns (the highest rowids: the last
-# stored). FTS5 yields matches in rowid order without scoring them, so finding those K costs little;
-# bm25 costs about 0.65 us a match, and a common word matches hundreds of thousands of turns at
-# 100,000 briefings (0.3-0.9 s to rank "china" in full, 10 ms within the newest 2,000). A query
-# matching at most SEARCH_DEPTH turns is ranked in full, exactly as before.
+# Search ranks by bm25 only the newest SEARCH_DEPTH matching turns (the last stored, filters
+# applied): FTS5 yields matches in rowid order without scoring them, while bm25 scores every match
+# it is given, and a topic word matches a large share of all turns, so full ranking grows with the
+# corpus. A query matching at most SEARCH_DEPTH turns is ranked in full, exactly as before.
 SEARCH_DEPTH = 2_000
 
 
@@ -123,8 +122,8 @@ def search_sql(where: Where, tail: str, *, index: str = "turns_fts") -> str:
     # bm25 is computed for the rows it returns only.
     window = f"SELECT turns_fts.rowid AS hit, bm25(turns_fts) AS rank FROM turns_fts{joins} WHERE turns_fts MATCH ?"
     window += where.sql(joiner=" AND ") + f" ORDER BY turns_fts.rowid DESC LIMIT {SEARCH_DEPTH}"
-    # The snippets come from one more pass over the page's rowid range, which FTS5 applies itself:
-    # looking each hit up by rowid instead costs a seek per hit (12 ms for a page of a phrase at 10k).
+    # The snippets come from one more pass over the page's rowid range, which FTS5 applies itself,
+    # rather than from a look-up of each hit, which would start the query over for every hit.
     sql = (
         f"WITH hits AS MATERIALIZED (SELECT hit, rank FROM ({window}) ORDER BY rank, hit{tail}) "
         + select(SEARCH_FIELDS)
