@@ -275,7 +275,7 @@ class Corpus(StoredRows):
         offset: int = 0,
     ) -> Rows:
         """Turns matching `query`, best first (BM25; `score` higher is better). When more than
-        `search_depth` (2,000) turns match, the newest 2,000 (the last stored, filters applied)
+        `search_depth` (1,000) turns match, the newest 1,000 (the last stored, filters applied)
         are the ones ranked: pages past them are empty, and a query matching fewer is ranked in
         full. count_search still counts every match. Hits in `snippet`
         are wrapped in "\\x02" and "\\x03". FTS5 syntax works, and `-word` excludes a word as NOT

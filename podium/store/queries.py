@@ -110,7 +110,7 @@ SEARCH_ORDER = " ORDER BY score DESC, b.date DESC, t.briefing_id, t.turn_id"
 # applied): FTS5 yields matches in rowid order without scoring them, while bm25 scores every match
 # it is given, and a topic word matches a large share of all turns, so full ranking grows with the
 # corpus. A query matching at most SEARCH_DEPTH turns is ranked in full, exactly as before.
-SEARCH_DEPTH = 2_000
+SEARCH_DEPTH = 1_000
 
 
 def search_sql(where: Where, tail: str, *, index: str = "turns_fts") -> str:

@@ -240,7 +240,7 @@ def search_turns(
     """Matching turns with a plain `snippet`, an HTML-escaped `snippet_html` marking the hits, `at`
     (the offset of the first match) and `url` (the briefing page at that sentence). `X-Match-Count`
     counts every matching turn; `X-Total-Count`, the ones ranked and paged through: when more than
-    2,000 turns match, a SQLite corpus ranks the newest 2,000 (the last stored)."""
+    1,000 turns match, a SQLite corpus ranks the newest 1,000 (the last stored)."""
     params = search_params(speaker=speaker, role=role, since=since, until=until, briefing=briefing)
     hits = located_hits(request, corpus, run_search(corpus, q, params, page_), q)
     rows = [{**hit, "snippet": snippet_text(hit["snippet"]), "snippet_html": str(snippet_markup(hit["snippet"]))} for hit in hits]
