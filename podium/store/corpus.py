@@ -322,7 +322,8 @@ class Corpus(StoredRows):
         prepared = fts.prepare(query)  # the same limits and reading of the query as `search`
         where = queries.search_where(**filters)
         if cjk.has_cjk(query):
-            return self._count(queries.SEARCH_CJK_COUNT + where.sql(joiner=" AND "), [cjk.phrase_query(query), *where.params])
+            cjk_count = (queries.SEARCH_COUNT + where.sql(joiner=" AND ")).replace("turns_fts", "turns_cjk")
+            return self._count(cjk_count, [cjk.phrase_query(query), *where.params])
         if not prepared.match:
             return 0
         sql = queries.SEARCH_COUNT + where.sql(joiner=" AND ")

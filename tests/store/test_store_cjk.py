@@ -58,6 +58,8 @@ def test_a_word_inside_a_sentence_is_found_and_marked(db: Path, mixed: str) -> N
         assert hit["snippet"].replace(HIT_START, "").replace(HIT_END, "").strip("…") in CHINESE
         assert [h["speaker"] for h in corpus.search("增长 GDP")] == ["Lin Hua"]
         assert corpus.search("经济", role="journalist") == []
+        assert corpus.count_search("经济", briefing=mixed) == 1 and corpus.count_search("经济", briefing="ffff") == 0
+        assert [h["speaker"] for h in corpus.search("经济", briefing=mixed[:6])] == ["Lin Hua"]
         assert corpus.search("济经") == []  # the characters must stand side by side, in order
         assert [h["speaker"] for h in corpus.search("economy")] == ["Sam Carter"]
 

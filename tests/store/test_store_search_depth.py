@@ -117,3 +117,16 @@ def test_the_cli_help_says_how_search_ranks() -> None:
     result = CliRunner().invoke(app, ["search", "--help"], terminal_width=200)
     assert result.exit_code == 0
     assert f"When more than {queries.SEARCH_DEPTH:,} turns match" in " ".join(result.output.split())
+
+
+def test_a_search_in_one_briefing_finds_its_turns_only(farms: Path) -> None:
+    with Corpus(farms, readonly=True) as corpus:
+        ids = {b["date"]: b["id"] for b in corpus.briefings()}
+        middle = ids["2024-02-10"]  # its turns' rowids lie between the other two briefings'
+        everywhere = corpus.search("harvest", limit=None)
+        inside = corpus.search("harvest", briefing=middle, limit=None)
+        assert corpus.search("harvest", briefing=middle[:5].upper(), limit=None) == inside  # the start of an id, any case
+        assert corpus.count_search("harvest", briefing=middle) == 4
+        assert corpus.search("harvest", briefing="zz", limit=None) == [] and corpus.count_search("harvest", briefing="zz") == 0
+    assert [h for h in everywhere if h["briefing_id"] == middle] == inside
+    assert len(inside) == 4
