@@ -400,12 +400,23 @@ def report_space(db: Path) -> None:
     print(f"  space:   x the text: {top}, the other {len(found) - 8} {rest:.2f}")
 
 
+def ranked_share(db: Path, topics: list[str]) -> str:
+    """How many turns the topics match, beside how many of them search ranks (SEARCH_DEPTH)."""
+    from podium.store import Corpus, queries
+
+    with Corpus(db, readonly=True) as corpus:
+        counts = sorted(corpus.count_search(topic) for topic in topics)
+    return (f"the topics match {counts[0]:,} to {counts[-1]:,} turns each; search ranks the newest "
+            f"{queries.SEARCH_DEPTH:,} matches of a query (every match when fewer)")
+
+
 def report_reads(db: Path) -> tuple[list[str], list[str]]:
     times = time_searches(db)
     print(f"  search:  random words: p50 {statistics.median(times):6.2f} ms, p95 {p95(times):6.2f} ms, "
           f"max {max(times):6.2f} ms over {len(times)} queries (target p95 <= {TARGET_P95_MS:.0f}) {verdict(p95(times) <= TARGET_P95_MS)}")
     topics, rare = topic_queries(db, random.Random(SEED))
     print(f"           topic queries: {', '.join(topics)}")
+    print(f"           {ranked_share(db, topics)}")
     for name, chosen, target in (("topics", topics, TARGET_TOPIC_P95_MS), ("rare words", rare, TARGET_P95_MS)):
         times = time_query_set(db, chosen)
         print(f"           {name}: p50 {statistics.median(times):6.2f} ms, p95 {p95(times):6.2f} ms, max {max(times):6.2f} ms "

@@ -323,6 +323,10 @@ def search(
     query of at most 1,000 characters and 32 terms (6 of them prefix terms) is searched; a longer
     one is refused. A query that starts with '-' goes after '--'.
 
+    When more than 1,000 turns match (filters applied), the newest 1,000 of a SQLite corpus (the
+    last stored) are the ones ranked, and --offset reaches no further; a query matching fewer is
+    ranked in full. Add words or filters to reach older turns. A dataset (--db DIR) ranks all.
+
     Example:
         podium search "unemployment rate" --role official --since 2024-01
     """

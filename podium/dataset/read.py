@@ -31,6 +31,7 @@ class Dataset(StoredRows):
     """
 
     readonly = True
+    search_depth: int | None = None  # tantivy ranks every match
 
     def __init__(self, path: str | Path) -> None:
         require()

@@ -222,7 +222,7 @@ class Corpus(StoredRows):
     def _delete(self, ident: str) -> None:
         # Explicit child deletes keep the full-text index in step through the turns trigger;
         # the CJK index has no trigger (its text comes from Python), so it goes first by hand.
-        self.conn.execute("DELETE FROM turns_cjk WHERE rowid IN (SELECT rowid FROM turns WHERE briefing_id = ?)", (ident,))
+        rows.unindex_cjk(self.conn, ident)
         for table in ("turn_spans", "participants", "exchanges", "quantities", "findings", "commitments"):
             self.conn.execute(f"DELETE FROM {table} WHERE briefing_id = ?", (ident,))
         self.conn.execute("DELETE FROM briefings WHERE id = ?", (ident,))
@@ -274,7 +274,10 @@ class Corpus(StoredRows):
         limit: int | None = 20,
         offset: int = 0,
     ) -> Rows:
-        """Turns matching `query`, best first (BM25; `score` higher is better). Hits in `snippet`
+        """Turns matching `query`, best first (BM25; `score` higher is better). When more than
+        `search_depth` (1,000) turns match, the newest 1,000 (the last stored, filters applied)
+        are the ones ranked: pages past them are empty, and a query matching fewer is ranked in
+        full. count_search still counts every match. Hits in `snippet`
         are wrapped in "\\x02" and "\\x03". FTS5 syntax works, and `-word` excludes a word as NOT
         does; a query FTS5 rejects is taken as plain words, and so is a query holding Chinese or
         Japanese characters (see cjk.py). A query too long, or of excluded words only, raises
@@ -291,29 +294,36 @@ class Corpus(StoredRows):
         sql = queries.search_sql(where, tail)
         with db.translated(self.path):
             try:
-                found = self.conn.execute(sql, [prepared.match, *where.params, *paging, prepared.match]).fetchall()
+                found = self.conn.execute(sql, queries.search_args(prepared.match, where, paging)).fetchall()
             except sqlite3.OperationalError:
                 # A user's stray quote, bracket or operator is not an error to show them.
                 words = prepared.plain
-                found = self.conn.execute(sql, [words, *where.params, *paging, words]).fetchall() if words else []
+                found = self.conn.execute(sql, queries.search_args(words, where, paging)).fetchall() if words else []
         return Rows(dict(r) for r in found)
 
     def _search_cjk(self, query: str, where: queries.Where, tail: str, paging: list[int]) -> Rows:
         # Only turns holding CJK characters can match such a query, and they are all in turns_cjk.
         sql = queries.search_sql(where, tail, index="turns_cjk")
         phrase = cjk.phrase_query(query)
-        found = self._all(sql, [phrase, *where.params, *paging, phrase])
+        found = self._all(sql, queries.search_args(phrase, where, paging))
         return Rows({**dict(r), "snippet": cjk.unspaced(r["snippet"])} for r in found)
 
+    @property
+    def search_depth(self) -> int | None:
+        """How many of the newest matching turns `search` ranks (None: all, as a dataset does)."""
+        return queries.SEARCH_DEPTH
+
     def count_search(self, query: str, **filters: str | None) -> int:
-        """How many turns `search` finds for the same query and filters (speaker, role, since,
-        until, briefing), counted without snippets."""
+        """How many turns match the query and filters (speaker, role, since, until, briefing),
+        counted without scoring or snippets: all of them, even past the `search_depth` that
+        `search` ranks."""
         if not query or not query.strip():
             return 0
         prepared = fts.prepare(query)  # the same limits and reading of the query as `search`
         where = queries.search_where(**filters)
         if cjk.has_cjk(query):
-            return self._count(queries.SEARCH_CJK_COUNT + where.sql(joiner=" AND "), [cjk.phrase_query(query), *where.params])
+            cjk_count = (queries.SEARCH_COUNT + where.sql(joiner=" AND ")).replace("turns_fts", "turns_cjk")
+            return self._count(cjk_count, [cjk.phrase_query(query), *where.params])
         if not prepared.match:
             return 0
         sql = queries.SEARCH_COUNT + where.sql(joiner=" AND ")

@@ -52,6 +52,7 @@ def connect(
             if verify:
                 check_integrity(conn, path)
             _check_readonly_schema(conn, path)
+            register_functions(conn)  # the CJK index reads its text through podium_cjk_spaced
         return conn
     _check_writable(path)
     with translated(path):
@@ -145,7 +146,7 @@ def migrate(conn: sqlite3.Connection) -> int:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > latest_version():
         raise PodiumError("E010", f"schema version {version} is newer than this podium knows ({latest_version()})")
-    _register_functions(conn)
+    register_functions(conn)
     steps = [(BASE_VERSION, SCHEMA)] if version == 0 else []
     steps += [(number, path) for number, path in migrations() if number > max(version, BASE_VERSION)]
     for number, path in steps:
@@ -153,8 +154,9 @@ def migrate(conn: sqlite3.Connection) -> int:
     return latest_version()
 
 
-def _register_functions(conn: sqlite3.Connection) -> None:
-    """Python functions a migration may call (they exist only while podium holds the connection)."""
+def register_functions(conn: sqlite3.Connection) -> None:
+    """Python functions a migration may call, and the view turns_cjk_text reads through (they
+    exist only while podium holds the connection)."""
     from podium.ids import item_id
     from podium.store import cjk
 

@@ -102,25 +102,40 @@ SEARCH_FIELDS: dict[str, str] = {
 SEARCH_COLUMNS: tuple[str, ...] = tuple(SEARCH_FIELDS)
 SEARCH_JOINS = " JOIN turn_spans AS t ON t.rowid = turns_fts.rowid JOIN briefings AS b ON b.id = t.briefing_id"
 SEARCH_COUNT = "SELECT count(*) FROM turns_fts" + SEARCH_JOINS + " WHERE turns_fts MATCH ?"
-SEARCH_CJK_COUNT = SEARCH_COUNT.replace("turns_fts", "turns_cjk")
 SEARCH_ORDER = " ORDER BY score DESC, b.date DESC, t.briefing_id, t.turn_id"
 
 
+# Search ranks by bm25 only the newest SEARCH_DEPTH matching turns (the last stored, filters
+# applied): FTS5 yields matches in rowid order without scoring them, while bm25 scores every match
+# it is given, and a topic word matches a large share of all turns, so full ranking grows with the
+# corpus. A query matching at most SEARCH_DEPTH turns is ranked in full, exactly as before.
+SEARCH_DEPTH = 1_000
+
+
 def search_sql(where: Where, tail: str, *, index: str = "turns_fts") -> str:
-    """A page of hits: every match is scored, but only the page is kept (joining turns and
-    briefings only when a filter needs them); then only that page is joined and cut into
-    snippets. Parameters: the query, the filters', the page's, and the query again (for the
-    snippets). CROSS JOIN keeps the page the outer loop, so each snippet is one look-up by rowid
-    rather than the whole match again."""
+    """A page of hits: the newest SEARCH_DEPTH matches (filters applied) are read in rowid order,
+    only those are scored, and only the page is kept; then that page alone is joined and cut into
+    snippets (parameters: search_args)."""
     joins = SEARCH_JOINS if where.clauses else ""
-    hits = f"SELECT turns_fts.rowid AS hit, bm25(turns_fts) AS rank FROM turns_fts{joins} WHERE turns_fts MATCH ?"
-    hits += where.sql(joiner=" AND ") + " ORDER BY rank, turns_fts.rowid" + tail
+    # FTS5 yields rowid order without scoring, so the window stops after SEARCH_DEPTH rows, and
+    # bm25 is computed for the rows it returns only.
+    window = f"SELECT turns_fts.rowid AS hit, bm25(turns_fts) AS rank FROM turns_fts{joins} WHERE turns_fts MATCH ?"
+    window += where.sql(joiner=" AND ") + f" ORDER BY turns_fts.rowid DESC LIMIT {SEARCH_DEPTH}"
+    # The snippets come from one more pass over the page's rowid range, which FTS5 applies itself,
+    # rather than from a look-up of each hit, which would start the query over for every hit.
     sql = (
-        select(SEARCH_FIELDS) + f" FROM ({hits}) AS hits"
-        " CROSS JOIN turns_fts ON turns_fts.rowid = hits.hit AND turns_fts MATCH ?"
+        f"WITH hits AS MATERIALIZED (SELECT hit, rank FROM ({window}) ORDER BY rank, hit{tail}) "
+        + select(SEARCH_FIELDS)
+        + " FROM turns_fts CROSS JOIN hits ON hits.hit = turns_fts.rowid"
         + SEARCH_JOINS.replace(" = turns_fts.rowid", " = hits.hit")
+        + " WHERE turns_fts MATCH ? AND turns_fts.rowid BETWEEN (SELECT min(hit) FROM hits) AND (SELECT max(hit) FROM hits)"
     ) + SEARCH_ORDER
     return sql.replace("turns_fts", index)
+
+
+def search_args(match: str, where: Where, paging: list[int]) -> list[Any]:
+    """search_sql's parameters, in the order it takes them."""
+    return [match, *where.params, *paging, match]
 
 
 FINDING_FIELDS: dict[str, str] = {
@@ -209,9 +224,24 @@ def add_briefing_filter(where: Where, column: str, briefing: str | None) -> None
     """A whole id, or the start of one (as people copy them from a table)."""
     if briefing:
         # A range rather than LIKE: SQLite walks the primary key for it (40 ms -> 0.1 ms at 10k
-        # briefings). Ids are lower-case hex, and U+FFFF sorts after every character of one.
-        prefix = briefing.lower()
-        where.add(f"{column} >= ? AND {column} < ?", prefix, prefix + "\uffff")
+        # briefings).
+        where.add(f"{column} >= ? AND {column} < ?", *briefing_range(briefing))
+
+
+def briefing_range(briefing: str) -> tuple[str, str]:
+    """The ids starting with `briefing`, as a range: ids are lower-case hex, and U+FFFF sorts
+    after every character of one."""
+    prefix = briefing.lower()
+    return prefix, prefix + "\uffff"
+
+
+# The turns of the briefings a search is limited to lie between their first and last rowid, a
+# range the full-text index applies itself (it cannot look through the join to turn_spans), so
+# the search reads that stretch of the index rather than every match in the corpus.
+BRIEFING_TURNS = (
+    "turns_fts.rowid BETWEEN (SELECT min(rowid) FROM turn_spans WHERE briefing_id >= ? AND briefing_id < ?)"
+    " AND (SELECT max(rowid) FROM turn_spans WHERE briefing_id >= ? AND briefing_id < ?)"
+)
 
 
 def finding_where(
@@ -346,6 +376,8 @@ def search_where(
         # A bare date includes the whole day: compare with the smallest string after it.
         where.add("b.date <= ?", until + "\uffff")
     add_briefing_filter(where, "t.briefing_id", briefing)
+    if briefing:
+        where.add(BRIEFING_TURNS, *briefing_range(briefing) * 2)
     return where
 
 

@@ -81,11 +81,19 @@ def check_turn_spans(briefing: Briefing) -> None:
 
 def index_cjk(conn: sqlite3.Connection, ident: str) -> None:
     """Add the briefing's turns that hold CJK characters to the character-level index."""
+    conn.executemany("INSERT INTO turns_cjk (rowid, text) VALUES (?, ?)", _cjk_turns(conn, ident))
+
+
+def unindex_cjk(conn: sqlite3.Connection, ident: str) -> None:
+    """Take the briefing's turns out of the CJK index, while their text is still stored: the index
+    keeps no copy (its content is the view turns_cjk_text), so FTS5 is given the text it indexed."""
+    conn.executemany("INSERT INTO turns_cjk (turns_cjk, rowid, text) VALUES ('delete', ?, ?)", _cjk_turns(conn, ident))
+
+
+def _cjk_turns(conn: sqlite3.Connection, ident: str) -> list[tuple[int, str]]:
+    """(rowid, spaced text) of the briefing's turns that hold CJK characters, as turns_cjk indexes them."""
     turns = conn.execute("SELECT rowid, text FROM turns WHERE briefing_id = ?", (ident,)).fetchall()
-    conn.executemany(
-        "INSERT INTO turns_cjk (rowid, text) VALUES (?, ?)",
-        [(rowid, cjk.spaced(text)) for rowid, text in turns if cjk.has_cjk(text)],
-    )
+    return [(rowid, cjk.spaced(text)) for rowid, text in turns if cjk.has_cjk(text)]
 
 
 def briefing_row(briefing: Briefing, ident: str) -> tuple[Any, ...]:

@@ -58,6 +58,8 @@ def test_a_word_inside_a_sentence_is_found_and_marked(db: Path, mixed: str) -> N
         assert hit["snippet"].replace(HIT_START, "").replace(HIT_END, "").strip("…") in CHINESE
         assert [h["speaker"] for h in corpus.search("增长 GDP")] == ["Lin Hua"]
         assert corpus.search("经济", role="journalist") == []
+        assert corpus.count_search("经济", briefing=mixed) == 1 and corpus.count_search("经济", briefing="ffff") == 0
+        assert [h["speaker"] for h in corpus.search("经济", briefing=mixed[:6])] == ["Lin Hua"]
         assert corpus.search("济经") == []  # the characters must stand side by side, in order
         assert [h["speaker"] for h in corpus.search("economy")] == ["Sam Carter"]
 
@@ -86,6 +88,7 @@ def test_the_migration_indexes_turns_already_stored(db: Path, mixed: str) -> Non
             ' INSERT INTO turns (rowid, briefing_id, turn_id, speaker, role, label, start, "end", body_start, text)'
             ' SELECT rid, briefing_id, turn_id, speaker, role, label, start, "end", body_start, text FROM old_turns;'
             " DROP TABLE old_turns;"
+            " DROP VIEW turns_cjk_text;"  # the CJK index's text (0011)
             " DROP TABLE turns_cjk; ALTER TABLE briefings DROP COLUMN warnings;"
             + "".join(f" DROP INDEX {t}_by_id; ALTER TABLE {t} DROP COLUMN id;" for t in ("quantities", "findings", "commitments"))
             # and before the places of figures (0009)
@@ -99,3 +102,16 @@ def test_the_migration_indexes_turns_already_stored(db: Path, mixed: str) -> Non
     with Corpus(db) as corpus:
         assert [h["speaker"] for h in corpus.search("稳定")] == ["Lin Hua"]
     assert assert_whole(db) == 1
+
+
+def test_a_plain_sqlite_reader_can_still_search_chinese(db: Path, mixed: str) -> None:
+    # The index keeps no copy of its text (0011): what needs podium's function is its text column
+    # and snippets; a reader without it (the sqlite3 shell, Datasette) still finds the turns.
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        found = conn.execute(
+            "SELECT t.speaker, t.text FROM turns_cjk JOIN turns AS t ON t.rowid = turns_cjk.rowid WHERE turns_cjk MATCH ?",
+            (phrase_query("出口"),),
+        ).fetchall()
+        assert found == [("Lin Hua", CHINESE)]
+        with pytest.raises(sqlite3.OperationalError):  # "SQL logic error": the view calls podium_cjk_spaced
+            conn.execute("SELECT snippet(turns_cjk, 0, '[', ']', '', 8) FROM turns_cjk WHERE turns_cjk MATCH ?", (phrase_query("出口"),)).fetchall()

@@ -68,7 +68,7 @@ def test_briefings_stored_untitled_get_the_title_a_parse_gives(tmp_path: Path) -
         conn.execute("DELETE FROM schema_migrations WHERE name LIKE '%composed_titles%'")
     with Corpus(db) as corpus:  # the titles step again, as the migration runner applies it
         number, path = next((n, p) for n, p in store_db.migrations() if "composed_titles" in p.name)
-        store_db._register_functions(corpus.conn)
+        store_db.register_functions(corpus.conn)
         store_db._apply(corpus.conn, number, path)
         stored = corpus.briefing(ident)
     assert stored is not None

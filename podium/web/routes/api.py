@@ -25,6 +25,7 @@ from podium.web.routes.common import (
     one_of,
     page_links,
     paging,
+    ranked,
 )
 from podium.web.render import local_url, snippet_markup, snippet_text
 from podium.web.hits import HIT_COLUMNS, located_hits
@@ -237,12 +238,16 @@ def search_turns(
     briefing: Annotated[str | None, Query(description="a briefing id")] = None,
 ) -> Response:
     """Matching turns with a plain `snippet`, an HTML-escaped `snippet_html` marking the hits, `at`
-    (the offset of the first match) and `url` (the briefing page at that sentence); the total is in `X-Total-Count`."""
+    (the offset of the first match) and `url` (the briefing page at that sentence). `X-Match-Count`
+    counts every matching turn; `X-Total-Count`, the ones ranked and paged through: when more than
+    1,000 turns match, a SQLite corpus ranks the newest 1,000 (the last stored)."""
     params = search_params(speaker=speaker, role=role, since=since, until=until, briefing=briefing)
     hits = located_hits(request, corpus, run_search(corpus, q, params, page_), q)
     rows = [{**hit, "snippet": snippet_text(hit["snippet"]), "snippet_html": str(snippet_markup(hit["snippet"]))} for hit in hits]
-    total = corpus.count_search(q, **params)
-    return listing(request, rows, columns=HIT_COLUMNS, name="search", fmt=fmt, page_=page_, total=total)
+    matches = corpus.count_search(q, **params)
+    response = listing(request, rows, columns=HIT_COLUMNS, name="search", fmt=fmt, page_=page_, total=ranked(corpus, matches))
+    response.headers["X-Match-Count"] = str(matches)
+    return response
 
 
 @router.get("/subjects", summary="Subjects with figures, for suggestions", responses=listing_responses(Subject))

@@ -74,6 +74,12 @@ def paging(
     return Paging(limit=limit, offset=offset)
 
 
+def ranked(corpus: Any, total: int) -> int:
+    """How many of `total` matching turns the corpus's search ranks, and so pages reach."""
+    depth = corpus.search_depth
+    return total if depth is None else min(total, depth)
+
+
 def page_links(request: Request, paging: Paging, *, shown: int, total: int | None) -> dict[str, Any]:
     """Totals and the URLs of the neighbouring pages, keeping every other parameter."""
     # Without a total, callers fetch one row more than the page holds: that row means "more".

@@ -40,6 +40,7 @@ from podium.web.routes.common import (
     page,
     page_links,
     paging,
+    ranked,
     respond,
     wants,
 )
@@ -234,12 +235,13 @@ def search(
     params = search_params(speaker=speaker, role=role, since=since, until=until, briefing=briefing)
     q = blank_to_none(q)
     hits = located_hits(request, corpus, run_search(corpus, q, params, page_), q) if q else []
-    total = corpus.count_search(q, **params) if q else None
+    matches = corpus.count_search(q, **params) if q else None
     data = {
         "q": q,
         "filters": {k: v for k, v in params.items() if v},
         "hits": [{**hit, "snippet": snippet_text(hit["snippet"])} for hit in hits],
-        **page_links(request, page_, shown=len(hits), total=total),
+        "matches": matches,  # every matching turn; `total`, the ones ranked and paged through
+        **page_links(request, page_, shown=len(hits), total=None if matches is None else ranked(corpus, matches)),
     }
     return respond(request, "search", data, {"marked_hits": hits, "roles": ROLES})
 
