@@ -75,3 +75,26 @@ def test_a_figure_whose_clause_points_back_takes_the_kind_before_it() -> None:
     annotate(Briefing(source="<test>", text=text, date="2022-06-07"), quantities)
     assert [q.kind for q in quantities] == ["growth", "growth"]
     assert [q.period for q in quantities] == ["", "2021"]
+
+
+def _annotated(text: str, figures: tuple[str, ...], unit: str = "%") -> list[object]:
+    from podium.model import Briefing, Quantity
+    from podium.quantities.context import annotate
+
+    quantities = [
+        Quantity(text=f, start=text.index(f), end=text.index(f) + len(f), value=0.0, unit=unit) for f in figures
+    ]
+    annotate(Briefing(source="<test>", text=text, date="2024-11-15"), quantities)
+    return quantities
+
+
+def test_a_sentence_opening_on_a_pronoun_takes_the_rate_noun_of_the_sentence_before() -> None:
+    # Made up, in the shape of a forecast statement: "It" stands for the inflation forecast.
+    found = _annotated(
+        "The price forecast for next year has been revised up. Inflation there was high. It now stands at 3.1% in the region.",
+        ("3.1%",),
+    )
+    assert [q.kind for q in found] == ["growth"]  # type: ignore[attr-defined]
+    # Without the pronoun the sentence before lends nothing: a bare percentage is a ratio.
+    found = _annotated("Inflation there was high. Turnout stands at 3.1% in the region.", ("3.1%",))
+    assert [q.kind for q in found] == ["ratio"]  # type: ignore[attr-defined]
