@@ -32,6 +32,8 @@ class KindWords:
     rate_noun: re.Pattern[str]
     per_after: re.Pattern[str]
     change_after: re.Pattern[str]
+    temperature_units: frozenset[str]
+    warming_after: re.Pattern[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -63,6 +65,8 @@ def load_words() -> KindWords:
         ),
         per_after=re.compile(rf"^\s*(?:\w+\s+){{0,3}}?(?:{_alternation(raw['per_after'])})\b|^\s*/", re.IGNORECASE),
         change_after=re.compile(rf"^\s*(?:{_alternation(raw['change_after'])})\b", re.IGNORECASE),
+        temperature_units=frozenset(str(u) for u in raw["temperature_units"]),
+        warming_after=re.compile(rf"^\s*(?:{_alternation(raw['warming_after'])})\b", re.IGNORECASE),
     )
 
 
@@ -147,6 +151,8 @@ def classify_kind(unit: str, before: str, after: str, *, fraction: bool = False,
         return _percent_kind(lead, before, after, fraction=fraction, antecedent=antecedent)
     if lead.moved_to():
         return "level"
+    if unit in table.temperature_units and table.warming_after.match(after):
+        return "change"
     if lead.moves() or table.movement_subject.search(_last_segment(before)) or table.change_after.match(after):
         return "change"
     return "level"

@@ -48,6 +48,12 @@ from podium.quantities.kinds import classify_kind
         ("count", "one school for every ", " students", "ratio"),
         ("jin", "with a per unit area output of ", ".", "ratio"),
         ("jin", "yields reached ", " per mu", "ratio"),
+        # Warming against a baseline or as a limit is a change; a temperature reached is a level.
+        ("degC", "it will exceed ", " above pre-industrial levels", "change"),
+        ("degC", "keeping within the ", " limit", "change"),
+        ("degF", "predicted to be ", " warmer than the baseline", "change"),
+        ("degC", "temperatures reached ", " in the capital", "level"),
+        ("m", "a plateau ", " above sea level", "level"),
     ],
 )
 def test_kind(unit: str, before: str, after: str, expected: str) -> None:
