@@ -132,6 +132,8 @@ def _mentions_at(text: str, seed: int, word: str, floor: int, limit: int) -> lis
 
 def _number_at(text: str, seed: int, floor: int, limit: int) -> list[Mention]:
     match = P.NUMBER_AT.match(text, seed, limit)
+    if match and (share := _share_of_n(text, match, floor, limit)) is not None:
+        return [share]
     mention = _number_mention(text, match, floor, limit) if match else None
     if mention is None and P.DIGIT_ORDINAL_AT.match(text, seed, limit):
         return _rank_before_place(text, seed, limit)  # "the 12th largest country", "the 18th consecutive day"
@@ -173,6 +175,25 @@ def _number_mention(text: str, match: re.Match[str], floor: int, limit: int) -> 
             return Mention(start, end, value, "rank", "rank")  # "the No. 2 trading partner"
     mention = Mention(start, end, value, unit, "number", number_end=number_end, scale=_scale_key(scale))
     return None if _is_not_an_amount(text, mention, number, prefix, scale) else mention
+
+
+def _share_of_n(text: str, match: re.Match[str], floor: int, limit: int) -> Mention | None:
+    """"one in five people", "nine in 10": a share (20 %, 90 %), as the guidelines write "one-fifth";
+    the whole must be larger than the part, not a year, and no unit may follow it ("5 in 10 years")."""
+    if match.group("scale") or match.group("and_half"):
+        return None
+    found = P.SHARE_OF_N.match(text, match.end(), limit)
+    if found is None or P.UNIT_AFTER.match(text, found.end(), limit) or P.LETTER_AFTER.match(text, found.end(), limit):
+        return None
+    if _currency_prefix(text[max(floor, match.start() - 8) : match.start()], match.start())[0]:
+        return None
+    whole_said = found.group("den")
+    if whole_said.isdigit() and len(whole_said) == 4 and _YEAR_RANGE[0] <= int(whole_said) <= _YEAR_RANGE[1]:
+        return None  # "3 in 2023"
+    part, whole = number_value(match.group("number")), number_value(whole_said) * scale_value(found.group("scale"))
+    if not 0 < part < whole:
+        return None
+    return Mention(match.start(), found.end(), 100 * part / whole, "%", "fraction")
 
 
 def _one_counts_a_noun(before: str, after: str) -> bool:

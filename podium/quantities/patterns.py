@@ -151,6 +151,13 @@ _compile_later(
 FRACTION_OF_UNIT = re.compile(
     r"\s+of\s+a\s+(?:(?P<pp>percentage[- ]point|point)|(?:percent(?:age)?|per\s+cent))\b", re.IGNORECASE
 )
+# "one in five", "nine in 10", "three out of ten": a share of a whole said as a count of it, read
+# at the numerator's end. Nothing may follow the whole that makes it a measure ("5 in 10 years").
+SHARE_OF_N = re.compile(
+    rf"[ \t]+(?:in|out[ \t]+of)[ \t]+(?P<den>\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{WORD_NUMBER})\b)"
+    rf"(?P<scale>(?:{_GAP}|-)(?:{SCALES})\b)?(?![\d.,]\d)",
+    re.IGNORECASE,
+)
 VAGUE_PLURAL: re.Pattern[str]
 # A vague plural counts what follows "of" ("thousands of officials"); one of a scale word
 # ("hundreds of millions") is an amount in itself. The unit may follow: "billions of dollars".

@@ -824,6 +824,9 @@ def _state_after(after: str, noun: str) -> str:
     return m.group("state")
 
 
+_SHARE_OF_WHOLE_SAID = re.compile(r"\s(?:in|out\s+of)\s", re.IGNORECASE)  # "one in five", "three out of ten"
+
+
 def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: str, previous: str,
                  previous_in_sentence: bool = False) -> str:
     """The subject of one figure.
@@ -843,7 +846,9 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
             known[earlier_segments] = subject_before(clause_before, earlier_segments=earlier_segments)
         return known[earlier_segments]
 
-    if unit in _RATE_UNITS and (measured := measured_after(after)):
+    if unit == "%" and _SHARE_OF_WHOLE_SAID.search(text):
+        found = noun_phrase_after(after)  # "one in five people facing hunger": the whole counted after it
+    elif unit in _RATE_UNITS and (measured := measured_after(after)):
         found = measured
     elif unit in _RATE_UNITS and kind != "share" and (rate := rate_noun_subject(clause_before, after)):
         found = rate

@@ -100,6 +100,8 @@ def context_of(text: str, figure: str, unit: str, nth: int = 0, date: str | None
         ("In the past 7 days, reported cases from Africa have increased by 55%.", "55%", "%", "reported cases from Africa"),
         ("We turned a $78 billion deficit into a surplus.", "$78 billion", "AUD", "deficit"),
         ("New jobs fell by 1.05 million compared with last year.", "1.05 million", "count", "New jobs"),
+        # A share said as a count of a whole measures the whole counted after it, not a place before.
+        ("The south remains worst hit, with one in five people facing hunger.", "one in five", "%", "people facing hunger"),
         (
             "Last year, the growth rates of six indicators, namely GDP, investment and income, all ranked among the top five.",
             "top five",

@@ -53,6 +53,13 @@ SCALES = [
 ]
 
 FRACTIONS = [
+    # A share said as a count of a whole, as "one-fifth" is written.
+    ("One in five people face hunger.", [("One in five", 20, None, "%", "exact")]),
+    ("There is a nearly nine in 10 likelihood.", [("nine in 10", 90, None, "%", "max")]),
+    ("Three out of ten firms hire.", [("Three out of ten", 30, None, "%", "exact")]),
+    ("One in a hundred children.", [("One in a hundred", 1, None, "%", "exact")]),
+    ("It happens 5 in 10 years.", [("5", 5, None, "count", "exact"), ("10 years", 10, None, "year", "exact")]),
+    ("They scored 3 in 2023.", [("3", 3, None, "count", "exact")]),
     ("That is nearly one-fifth of the total.", [("one-fifth", 20, None, "%", "max")]),
     ("About one-third of routes are open.", [("one-third", 100 / 3, None, "%", "approx")]),
     ("We finished more than half of the tasks.", [("half", 50, None, "%", "min")]),
