@@ -33,6 +33,7 @@ class KindWords:
     per_after: re.Pattern[str]
     change_after: re.Pattern[str]
     temperature_units: frozenset[str]
+    ratio_after: re.Pattern[str]
     warming_after: re.Pattern[str]
 
 
@@ -65,6 +66,7 @@ def load_words() -> KindWords:
         ),
         per_after=re.compile(rf"^\s*(?:\w+\s+){{0,3}}?(?:{_alternation(raw['per_after'])})\b|^\s*/", re.IGNORECASE),
         change_after=re.compile(rf"^\s*(?:{_alternation(raw['change_after'])})\b", re.IGNORECASE),
+        ratio_after=re.compile(rf"^\s*(?:{_alternation(raw['ratio_after'])})\b", re.IGNORECASE),
         temperature_units=frozenset(str(u) for u in raw["temperature_units"]),
         warming_after=re.compile(rf"^\s*(?:{_alternation(raw['warming_after'])})\b", re.IGNORECASE),
     )
@@ -201,6 +203,8 @@ def _percent_kind(lead: _LeadIn, before: str, after: str, *, fraction: bool, ant
         return "growth"
     if _OF_ITSELF.match(after):
         return "ratio"  # "returned to 90% of that in the previous year": against itself, no whole
+    if table.ratio_after.match(after):
+        return "ratio"  # "a nine in 10 likelihood": a probability, not a part of a whole
     if _OF_WHOLE.match(after) or fraction:
         return "share"
     if rate:

@@ -64,6 +64,11 @@ def test_fraction_is_a_share() -> None:
     assert classify_kind("%", "representing nearly ", " of the total", fraction=True) == "share"
 
 
+def test_a_fraction_before_a_likelihood_is_a_ratio() -> None:
+    assert classify_kind("%", "there is a ", " likelihood that", fraction=True) == "ratio"
+    assert classify_kind("%", "Africa remains hit, with ", " people facing hunger", fraction=True) == "share"
+
+
 def test_bare_percentage_is_left_to_the_caller() -> None:
     # "40% in the dry season and 26% in the rainy season": the kind follows the listed figure.
     assert classify_kind("%", "and ", " in the rainy season") is None
