@@ -686,7 +686,8 @@ def annotate(briefing: Briefing, quantities: list[Quantity]) -> None:
                 _tail(clause_before, _CONTEXT_REACH), after[:_CONTEXT_REACH], text=qty.text, unit=qty.unit, kind=qty.kind,
                 previous=prev.subject if prev else "", previous_in_sentence=same_sentence,
             )
-            if is_anaphor(qty.subject):
+            if is_anaphor(qty.subject) or (not qty.subject and _OPENS_ON_PRONOUN.match(text, sentence[0])):
+                # "The figure for April was 6.0%", "Headline inflation ... It is expected to average 2.6%"
                 qty.subject = _antecedent(layout, sentence, paragraph) or qty.subject
             if goal_after and not qty.subject:
                 qty.subject = noun_phrase_after(after)  # "our 10% target": the goal the figure sets

@@ -122,6 +122,13 @@ def test_pronoun_takes_the_subject_before() -> None:
     assert [q.period for q in figures] == ["2007", "2022"]
 
 
+def test_a_sentence_opening_on_a_pronoun_takes_the_subject_of_the_sentence_before() -> None:
+    text = "Core inflation in the region kept falling over the year. It is expected to average 2.4% next year."
+    figure = context_quantity(text, "2.4%", "%")
+    annotate(Briefing(source="<test>", text=text, date="2024-05-21"), [figure])
+    assert figure.subject == "Core inflation in the region"
+
+
 def context_quantity(text: str, figure: str, unit: str) -> Quantity:
     start = text.index(figure)
     return Quantity(text=figure, start=start, end=start + len(figure), value=0.0, unit=unit)
