@@ -846,8 +846,10 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
             known[earlier_segments] = subject_before(clause_before, earlier_segments=earlier_segments)
         return known[earlier_segments]
 
-    if unit == "%" and _SHARE_OF_WHOLE_SAID.search(text):
-        found = noun_phrase_after(after)  # "one in five people facing hunger": the whole counted after it
+    if unit == "%" and (_SHARE_OF_WHOLE_SAID.search(text) or load_kind_words().ratio_after.match(after)):
+        # "one in five people facing hunger": the whole counted after it; "a 47 per cent likelihood
+        # that ...": the likelihood it states
+        found = noun_phrase_after(after)
     elif unit in _RATE_UNITS and (measured := measured_after(after)):
         found = measured
     elif unit in _RATE_UNITS and kind != "share" and (rate := rate_noun_subject(clause_before, after)):

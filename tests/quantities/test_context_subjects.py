@@ -102,6 +102,7 @@ def context_of(text: str, figure: str, unit: str, nth: int = 0, date: str | None
         ("New jobs fell by 1.05 million compared with last year.", "1.05 million", "count", "New jobs"),
         # A share said as a count of a whole measures the whole counted after it, not a place before.
         ("The south remains worst hit, with one in five people facing hunger.", "one in five", "%", "people facing hunger"),
+        ("The agency sees a 40 per cent likelihood that the record falls.", "40 per cent", "%", "likelihood"),
         (
             "Last year, the growth rates of six indicators, namely GDP, investment and income, all ranked among the top five.",
             "top five",
