@@ -26,6 +26,7 @@ def periods_in(text: str, anchor: Anchor = MAY_2024) -> list[tuple[str, str]]:
         ("Next year the plan ends.", [("Next year", "2025")]),
         ("In the first quarter of this year, sales grew.", [("the first quarter of this year", "2024-Q1")]),
         ("In the third quarter of 2022, sales fell.", [("the third quarter of 2022", "2022-Q3")]),
+        ("In the final quarter of 2022, sales fell.", [("the final quarter of 2022", "2022-Q4")]),
         ("Sales in Q2 2021 were flat.", [("Q2 2021", "2021-Q2")]),
         ("In the first three quarters of 2023, prices rose.", [("the first three quarters of 2023", "2023-Q1/2023-Q3")]),
         ("From January to April this year, trade grew.", [("From January to April this year", "2024-01/2024-04")]),
