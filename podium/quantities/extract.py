@@ -29,6 +29,8 @@ _OPENERS = "(\"'“‘[—–"  # brackets, quotes and dashes that may open a qu
 _NOT_FIGURES_ALONE = frozenset({"one", "zero", "a"})  # number words that alone are rarely a figure
 _CALENDAR_UNITS = frozenset({"quarter", "month", "week", "day"})  # "the first four months" is a period
 _LENGTHENED_BY_LOWER_CASE = "\u0130"  # "İ"
+_SPEECH_ENDS = ",.!?"  # marks a quoted clause ends on
+_SENTENCE_OPENS = "\n.!?:"  # what may stand before a quote that opens a sentence
 
 # Priority when two candidates overlap: a rank or a fraction reads the words around a number
 # better than the number alone does.
@@ -527,9 +529,18 @@ def _blocked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans += _url_spans(text, start, end)
     for match in scan.matches_at(P.QUOTED, text, scan.marks(text, P.QUOTE_OPENERS, start, end), end):
         inner = match.group(1)
-        if len(inner.split()) <= _MAX_QUOTED_NAME_WORDS and not P.MEASURED_QUOTE.search(inner):
+        if len(inner.split()) <= _MAX_QUOTED_NAME_WORDS and not P.MEASURED_QUOTE.search(inner) and not _is_speech(text, match):
             spans.append((match.start(1), match.end(1)))
     return spans
+
+
+def _is_speech(text: str, quote: re.Match[str]) -> bool:
+    """“At least 30 people remain missing,” said ...: a quote that opens a sentence and ends on a
+    clause's mark is words said, not a name (a name sits inside a sentence: the “10 livelihood matters”)."""
+    if quote.group(1).rstrip()[-1:] not in _SPEECH_ENDS:
+        return False
+    before = text[max(0, quote.start() - 3) : quote.start()].rstrip(" \t")
+    return not before or before[-1] in _SENTENCE_OPENS
 
 
 def _url_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

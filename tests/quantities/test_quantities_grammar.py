@@ -209,6 +209,9 @@ EXCLUSIONS = [
     ("Take the G219 road to the 5A scenic spots.", []),
     ("One of the goals is that no one is left behind.", []),
     ('We built the "three bases and one corridor" and the "10 livelihood matters".', []),
+    # A short quote that opens a sentence and ends on a clause's mark is speech, not a name.
+    ("He spoke.\n“At least 30 people remain missing, by all accounts,” he said.", [("30", 30, None, "count", "min")]),
+    ("We built the “10 livelihood matters,” and more.", []),
     ("See Article 23 and Page 3 of the report.", []),
     ('He said "prices rose 2 percent" last month.', [("2 percent", 2, None, "%", "exact")]),
     ("The meeting starts at 10:30 a.m.", []),
