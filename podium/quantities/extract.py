@@ -168,8 +168,9 @@ def _number_mention(text: str, match: re.Match[str], floor: int, limit: int) -> 
             unit, end = word_unit, unit_match.end()
     elif P.LETTER_AFTER.match(text, end, limit):
         return None  # "21st", "5G", "1990s": a label, not an amount
-    if unit == "count" and not scale and P.AGE_BEFORE.search(text, max(floor, start - 16), start):
-        unit = "year"  # "under the age of five"
+    if unit == "count" and not scale and (age := P.AGE_BEFORE.search(text, max(floor, start - 16), start)):
+        if not (age.group("pair") and P.LOWER_WORD_AFTER.match(text, end, limit)):
+            unit = "year"  # "under the age of five"
     if unit == "count" and not scale:
         if _is_bare_slash_fraction(number):
             value, unit = 100 * value, "%"  # "1/3 of the members" is a share, like "one-third"

@@ -67,7 +67,9 @@ WORD_NUMBER = (
 )
 SCALES = rf"(?:{_SCALE_WORD})(?:{_GAP}(?:{_SCALE_WORD}))*"
 # An age: "aged 30", "under the age of five", "ages 18 to 24" count years.
-AGE_BEFORE = re.compile(r"\b(?:aged|ages?\s+of|ages)[ \t]+$", re.IGNORECASE)
+# "aged 30", "under the age of five"; the second age of a pair or range too ("aged 4 and 12", "ages 5 to 11"),
+# unless a noun follows it ("under the age of 10 and eight pregnant women": a count).
+AGE_BEFORE = re.compile(r"\b(?:aged|ages?\s+of|ages)[ \t]+(?P<pair>\d{1,3}[ \t]*(?:and|to|or|-|–)[ \t]*)?$", re.IGNORECASE)
 # A decimal said aloud after a number word: "two point 9", "one point five" (captions write either).
 SPOKEN_POINT = re.compile(rf"[ \t]+point[ \t]+(?P<decimals>\d+|{_UNIT_WORD})\b", re.IGNORECASE)
 _PREFIX = _lower_trie(p.lower() for ps in _W.currency_prefixes.values() for p in ps)

@@ -180,6 +180,8 @@ QUALIFIERS = [
     ("It has a 7- or 8-inch screen.", [("7", 7, None, "inch", "exact"), ("8-inch", 8, None, "inch", "exact")]),
     ("Growth has gone up two point 9%, and 4%in September.", [("two point 9%", 2.9, None, "%", "exact"), ("4%", 4, None, "%", "exact")]),
     ("Children under the age of five and men aged 30 to 45.", [("five", 5, None, "year", "exact"), ("30 to 45", 30, 45, "year", "exact")]),
+    ("Two children aged 4 and 12) died.", [("Two", 2, None, "count", "exact"), ("4", 4, None, "year", "exact"), ("12", 12, None, "year", "exact")]),
+    ("22 children under the age of 10 and eight pregnant women.", [("22", 22, None, "count", "exact"), ("10", 10, None, "year", "exact"), ("eight", 8, None, "count", "exact")]),
     ("Claims fell for 65 consecutive weeks.", [("65 consecutive weeks", 65, None, "week", "exact")]),
     ("It was the 12th consecutive annual increase.", [("12th consecutive annual", 12, None, "year", "exact")]),
     ("I have one announcement; one kindergarten for every 102 children; a modest one for others.",
