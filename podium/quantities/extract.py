@@ -244,6 +244,11 @@ def _scale_and_unit_after(
     multiplier = 1.0
     if not has_scale and unit_match is None:
         abbreviation = P.SCALE_ABBREVIATION.match(text, number_end, limit)
+        if abbreviation is None and has_prefix and text[number_end : number_end + 1] == " ":
+            # "$26 mn", "US$ 3 bn": an abbreviation of two letters or more may stand apart after money
+            # ("$5 m" stays unread: a lone letter apart is more often a unit or a label).
+            spaced = P.SCALE_ABBREVIATION.match(text, number_end + 1, limit)
+            abbreviation = spaced if spaced is not None and len(spaced.group(0)) > 1 else None
         after = P.UNIT_AFTER.match(text, abbreviation.end(), limit) if abbreviation else None
         # "$18bn", or "1.2m tons" where a unit word follows; a bare "100m" stays unread.
         if abbreviation and (has_prefix or (after and after.start("unit") > abbreviation.end())):

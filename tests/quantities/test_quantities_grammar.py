@@ -48,6 +48,8 @@ SCALES = [
     ("We spent a million dollars.", [("a million dollars", 1e6, None, "USD", "exact")]),
     ("One million more watched.", [("One million", 1e6, None, "count", "exact")]),
     ("The firm earned $18bn last year.", [("$18bn", 18e9, None, "USD", "exact")]),
+    ("USAID will provide $26 mn to the programme.", [("$26 mn", 26e6, None, "USD", "exact")]),
+    ("It costs $5 m to build.", [("$5", 5, None, "USD", "exact")]),  # a lone letter apart stays unread
     ("Output rose to 1.2m tons; the 100m sprint.", [("1.2m tons", 1.2e6, None, "t", "exact")]),
     ("They bought two dozen trucks.", [("two dozen", 24, None, "count", "exact")]),
 ]
