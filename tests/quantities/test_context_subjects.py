@@ -103,6 +103,7 @@ def context_of(text: str, figure: str, unit: str, nth: int = 0, date: str | None
         # A share said as a count of a whole measures the whole counted after it, not a place before.
         ("The south remains worst hit, with one in five people facing hunger.", "one in five", "%", "people facing hunger"),
         ("The agency sees a 40 per cent likelihood that the record falls.", "40 per cent", "%", "likelihood"),
+        ("The ministry's 2025 budget request includes $42 billion for schools.", "$42 billion", "USD", "ministry's budget request"),
         (
             "Last year, the growth rates of six indicators, namely GDP, investment and income, all ranked among the top five.",
             "top five",
