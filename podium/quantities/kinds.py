@@ -65,7 +65,9 @@ def load_words() -> KindWords:
             re.IGNORECASE,
         ),
         per_after=re.compile(rf"^\s*(?:\w+\s+){{0,3}}?(?:{_alternation(raw['per_after'])})\b|^\s*/", re.IGNORECASE),
-        change_after=re.compile(rf"^\s*(?:{_alternation(raw['change_after'])})\b", re.IGNORECASE),
+        change_after=re.compile(
+            rf"^\s*(?:{_alternation(raw['change_after'])}|(?!(?:or|and|no|much|far|even|any|many|still)\s)[a-z]+\s+(?:{_alternation(raw['change_after_noun'])}))\b", re.IGNORECASE
+        ),
         ratio_after=re.compile(rf"^\s*(?:{_alternation(raw['ratio_after'])})\b", re.IGNORECASE),
         temperature_units=frozenset(str(u) for u in raw["temperature_units"]),
         warming_after=re.compile(rf"^\s*(?:{_alternation(raw['warming_after'])})\b", re.IGNORECASE),

@@ -40,6 +40,10 @@ from podium.quantities.kinds import classify_kind
         ("count", "The economy added ", " jobs in February", "change"),
         ("count", "showing ", " more people in extreme poverty", "change"),
         ("USD", "that's ", " more than we had projected", "change"),
+        ("count", "it is still ", " people more who faced hunger", "change"),
+        ("count", "It's a ", " increase compared to 2020", "change"),
+        ("USD", "they will spend ", " or more on fuel", "level"),
+        ("count", "there were ", " increases in the rate", "level"),
         ("USD", "iron ore was at ", " a tonne.", "ratio"),
         ("%", "less than ", " of those doses have materialised", "share"),
         ("%", "They see headline inflation averaging 2.1 per cent in 2025, ", " in 2026", "growth"),  # "per cent" is no "per"
