@@ -52,7 +52,7 @@ DATA_FILE = "context_en.yaml"
 # Periods: what stands between a figure and its time ("6.2% in February"), what makes a figure
 # standing ("the 25.98 million residents", "in 31 major cities", "three areas:"), and ranges.
 _POINTS_BACK = re.compile(r"\b(?:it|that)(?:['’]s|\s+(?:was|is|were|will\s+be|has\s+been|had\s+been|would\s+be))\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-_OPENS_ON_PRONOUN = re.compile(r"\s*(?:it|this|that)\b(?!\s+(?:is|was)\s+(?:a|an|the)\b)", re.IGNORECASE)
+_OPENS_ON_PRONOUN = re.compile(r"\s*(?:it|this|that|we|they)\b(?!\s+(?:is|was)\s+(?:a|an|the)\b)", re.IGNORECASE)
 _TIME_AFTER = re.compile(
     r"\s*,?\s*(?:both\s+)?(?:(?:in|for|during|over|through|throughout|until|by|as\s+of|at\s+the\s+end\s+of|by\s+the\s+end\s+of|of)\s+)?(?:the\s+)?$",
     re.IGNORECASE,
@@ -608,7 +608,8 @@ def _antecedent(layout: _Layout, sentence: tuple[int, int], paragraph: tuple[int
 
 def _pointed_back_to(layout: _Layout, sentence: tuple[int, int], paragraph: tuple[int, int]) -> str:
     """"The inflation forecast ... It now stands at 2.3%": the sentence before, in the paragraph,
-    when the figure's sentence opens on a pronoun standing for what it measures; else ""."""
+    when the figure's sentence opens on a pronoun that leaves what it measures to that sentence
+    ('It now stands at', 'We are now projecting'); else ""."""
     if sentence[0] <= paragraph[0] or not _OPENS_ON_PRONOUN.match(layout.text, sentence[0]):
         return ""
     before = layout.sentence(sentence[0] - 1)

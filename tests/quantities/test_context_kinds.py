@@ -110,6 +110,8 @@ def test_a_sentence_opening_on_a_pronoun_takes_the_rate_noun_of_the_sentence_bef
         ("3.1%",),
     )
     assert [q.kind for q in found] == ["growth"]  # type: ignore[attr-defined]
+    found = _annotated("Once again, we have marked down global growth. We are now projecting 3.5% next year.", ("3.5%",))
+    assert [q.kind for q in found] == ["growth"]  # type: ignore[attr-defined]
     # Without the pronoun the sentence before lends nothing: a bare percentage is a ratio.
     found = _annotated("Inflation there was high. Turnout stands at 3.1% in the region.", ("3.1%",))
     assert [q.kind for q in found] == ["ratio"]  # type: ignore[attr-defined]
