@@ -423,6 +423,8 @@ def _period(
     own = sorted_refs.own
     if own is not None and refs[own].form in ("past", "ahead", "run", "past_months", "past_quarters"):
         return layout.periods[own]
+    if own is not None and kind == "duration" and refs[own].form == "months" and (refs[own].low, refs[own].high) == (1, qty.value):
+        return layout.periods[own]  # "eight months of 2019": the length is of those months
     if own is not None and refs[own].scope in ("now", "standing"):
         return ""  # "in the course of the last 24 hours": a window of now, shorter than any period
     if kind == "duration":
