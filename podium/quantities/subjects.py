@@ -876,7 +876,8 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
             return previous  # "ranked first for three consecutive years": the run of that figure
         found = before_verb(True) or subject_after_clause(after)
     elif _VERB_FORM.search(text) and not _TO_BY_FROM.match(after):
-        found = noun_phrase_after(after)  # "more than doubling the clearance efficiency"
+        # "more than doubling the clearance efficiency", "the doubling in national savings"
+        found = noun_phrase_after(after[m.end() :] if (m := _IN_AFTER.match(after)) else after)
     elif kind != "ratio" and not _has_share_verb(clause_before[-60:]) and not (unit == "%" and _after_copula(clause_before)):
         # "75% of fiscal spending went to ..." names the part; "capacity is 55% of world capacity"
         # names the whole after "of", its subject stands before the verb.

@@ -87,6 +87,7 @@ def context_of(text: str, figure: str, unit: str, nth: int = 0, date: str | None
         ("A 7.1-magnitude earthquake struck the county.", "7.1-magnitude", "magnitude", "earthquake magnitude"),
         ("The network offers 15-year free education.", "15-year", "year", "free education"),
         ("Seeking better service, they adopted a new model, more than doubling the clearance efficiency.", "doubling", "times", "clearance efficiency"),
+        ("Indeed, all of the doubling in national savings came from the budget.", "doubling", "times", "national savings"),
         ("This year, we will strive to keep GDP growth at about 5.5%.", "5.5%", "%", "GDP growth"),
         ("The central bank held its policy rate at 3.1% in March.", "3.1%", "%", "policy rate"),
         ("We will maintain the surveyed unemployment rate at around 5.5%.", "5.5%", "%", "surveyed unemployment rate"),
