@@ -397,8 +397,9 @@ def _sort_sentence_refs(layout: _Layout, qty: Quantity, clause: tuple[int, int],
             found.sentence_points.append(i)
             if in_clause:
                 found.points.append(i)
-        elif in_clause and (scope in ("now", "standing") or (scope == "compare" and ref.start - clause[0] < _OPENING)):
-            # "Compared with the end of last year, deposits rose ...": a change up to now
+        elif in_clause and (scope in ("now", "standing") or (scope == "compare" and ref.start - clause[0] < _OPENING and ref.end <= qty.start)):
+            # "Compared with the end of last year, deposits rose ...": a change up to now. A base
+            # after the figure ("a $718 million increase above FY23") opens nothing.
             found.undated_clause = True
     return found
 
