@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from podium.model import Briefing, Quantity
+from podium.quantities.context import annotate
 from podium.quantities.kinds import classify_kind
+
+
+def _annotated(text: str, figures: tuple[str, ...], *, date: str = "2024-11-15") -> list[Quantity]:
+    """Percentages at each figure text, annotated in context."""
+    quantities = [Quantity(text=f, start=text.index(f), end=text.index(f) + len(f), value=0.0, unit="%") for f in figures]
+    annotate(Briefing(source="<test>", text=text, date=date), quantities)
+    return quantities
 
 
 @pytest.mark.parametrize(
@@ -79,28 +88,12 @@ def test_bare_percentage_is_left_to_the_caller() -> None:
 
 
 def test_a_figure_whose_clause_points_back_takes_the_kind_before_it() -> None:
-    from podium.model import Briefing, Quantity
-    from podium.quantities.context import annotate
-
     text = "Growth is going to go down to 2.9 percent. Last year, it was 5.7 percent."
-    quantities = [
-        Quantity(text=f, start=text.index(f), end=text.index(f) + len(f), value=0.0, unit="%")
-        for f in ("2.9 percent", "5.7 percent")
-    ]
-    annotate(Briefing(source="<test>", text=text, date="2022-06-07"), quantities)
+    quantities = _annotated(text, ("2.9 percent", "5.7 percent"), date="2022-06-07")
     assert [q.kind for q in quantities] == ["growth", "growth"]
     assert [q.period for q in quantities] == ["", "2021"]
 
 
-def _annotated(text: str, figures: tuple[str, ...], unit: str = "%") -> list[object]:
-    from podium.model import Briefing, Quantity
-    from podium.quantities.context import annotate
-
-    quantities = [
-        Quantity(text=f, start=text.index(f), end=text.index(f) + len(f), value=0.0, unit=unit) for f in figures
-    ]
-    annotate(Briefing(source="<test>", text=text, date="2024-11-15"), quantities)
-    return quantities
 
 
 def test_a_sentence_opening_on_a_pronoun_takes_the_rate_noun_of_the_sentence_before() -> None:
@@ -109,9 +102,9 @@ def test_a_sentence_opening_on_a_pronoun_takes_the_rate_noun_of_the_sentence_bef
         "The price forecast for next year has been revised up. Inflation there was high. It now stands at 3.1% in the region.",
         ("3.1%",),
     )
-    assert [q.kind for q in found] == ["growth"]  # type: ignore[attr-defined]
+    assert [q.kind for q in found] == ["growth"]
     found = _annotated("Once again, we have marked down global growth. We are now projecting 3.5% next year.", ("3.5%",))
-    assert [q.kind for q in found] == ["growth"]  # type: ignore[attr-defined]
+    assert [q.kind for q in found] == ["growth"]
     # Without the pronoun the sentence before lends nothing: a bare percentage is a ratio.
     found = _annotated("Inflation there was high. Turnout stands at 3.1% in the region.", ("3.1%",))
-    assert [q.kind for q in found] == ["ratio"]  # type: ignore[attr-defined]
+    assert [q.kind for q in found] == ["ratio"]
