@@ -52,6 +52,7 @@ DATA_FILE = "context_en.yaml"
 # Periods: what stands between a figure and its time ("6.2% in February"), what makes a figure
 # standing ("the 25.98 million residents", "in 31 major cities", "three areas:"), and ranges.
 _POINTS_BACK = re.compile(r"\b(?:it|that)(?:['’]s|\s+(?:was|is|were|will\s+be|has\s+been|had\s+been|would\s+be))\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_OPENS_ON_PRONOUN = re.compile(r"\s*(?:it|this|that|we|they)\b(?!\s+(?:is|was)\s+(?:a|an|the)\b)", re.IGNORECASE)
 _TIME_AFTER = re.compile(
     r"\s*,?\s*(?:both\s+)?(?:(?:in|for|during|over|through|throughout|until|by|as\s+of|at\s+the\s+end\s+of|by\s+the\s+end\s+of|of)\s+)?(?:the\s+)?$",
     re.IGNORECASE,
@@ -396,8 +397,9 @@ def _sort_sentence_refs(layout: _Layout, qty: Quantity, clause: tuple[int, int],
             found.sentence_points.append(i)
             if in_clause:
                 found.points.append(i)
-        elif in_clause and (scope in ("now", "standing") or (scope == "compare" and ref.start - clause[0] < _OPENING)):
-            # "Compared with the end of last year, deposits rose ...": a change up to now
+        elif in_clause and (scope in ("now", "standing") or (scope == "compare" and ref.start - clause[0] < _OPENING and ref.end <= qty.start)):
+            # "Compared with the end of last year, deposits rose ...": a change up to now. A base
+            # after the figure ("a $718 million increase above FY23") opens nothing.
             found.undated_clause = True
     return found
 
@@ -422,6 +424,8 @@ def _period(
     own = sorted_refs.own
     if own is not None and refs[own].form in ("past", "ahead", "run", "past_months", "past_quarters"):
         return layout.periods[own]
+    if own is not None and kind == "duration" and refs[own].form == "months" and (refs[own].low, refs[own].high) == (1, qty.value):
+        return layout.periods[own]  # "eight months of 2019": the length is of those months
     if own is not None and refs[own].scope in ("now", "standing"):
         return ""  # "in the course of the last 24 hours": a window of now, shorter than any period
     if kind == "duration":
@@ -605,6 +609,16 @@ def _antecedent(layout: _Layout, sentence: tuple[int, int], paragraph: tuple[int
     return subject_before(layout.text[max(before[0], paragraph[0]) : sentence[0]])
 
 
+def _pointed_back_to(layout: _Layout, sentence: tuple[int, int], paragraph: tuple[int, int]) -> str:
+    """"The inflation forecast ... It now stands at 2.3%": the sentence before, in the paragraph,
+    when the figure's sentence opens on a pronoun that leaves what it measures to that sentence
+    ('It now stands at', 'We are now projecting'); else ""."""
+    if sentence[0] <= paragraph[0] or not _OPENS_ON_PRONOUN.match(layout.text, sentence[0]):
+        return ""
+    before = layout.sentence(sentence[0] - 1)
+    return layout.text[max(before[0], paragraph[0]) : sentence[0]]
+
+
 def _dated_clause(layout: _Layout, clause: tuple[int, int], qty: Quantity) -> bool:
     near = layout.refs_between(max(clause[0], qty.start - _CONTEXT_REACH), min(clause[1], qty.end + _CONTEXT_REACH))
     return any(layout.refs[i].scope == "point" for i in near)
@@ -652,7 +666,10 @@ def annotate(briefing: Briefing, quantities: list[Quantity]) -> None:
             qty.kind, qty.subject = prev.kind, prev.subject
         else:
             cue_text = _without_listed_figures(tail)
-            kind = classify_kind(qty.unit, cue_text, after[:_CUE_REACH], fraction=_is_fraction(qty))
+            kind = classify_kind(
+                qty.unit, cue_text, after[:_CUE_REACH], fraction=_is_fraction(qty),
+                antecedent=_pointed_back_to(layout, sentence, paragraph),
+            )
             # "Growth will be 2.9 percent. Last year, it was 5.7 percent": a figure whose clause only
             # points back takes the kind of the figure before it in the paragraph.
             follows = prev is not None and prev.unit == qty.unit and (same_sentence or bool(_POINTS_BACK.search(tail)))
@@ -673,7 +690,8 @@ def annotate(briefing: Briefing, quantities: list[Quantity]) -> None:
                 _tail(clause_before, _CONTEXT_REACH), after[:_CONTEXT_REACH], text=qty.text, unit=qty.unit, kind=qty.kind,
                 previous=prev.subject if prev else "", previous_in_sentence=same_sentence,
             )
-            if is_anaphor(qty.subject):
+            if is_anaphor(qty.subject) or (not qty.subject and _OPENS_ON_PRONOUN.match(text, sentence[0])):
+                # "The figure for April was 6.0%", "Headline inflation ... It is expected to average 2.6%"
                 qty.subject = _antecedent(layout, sentence, paragraph) or qty.subject
             if goal_after and not qty.subject:
                 qty.subject = noun_phrase_after(after)  # "our 10% target": the goal the figure sets

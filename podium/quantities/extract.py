@@ -29,6 +29,8 @@ _OPENERS = "(\"'“‘[—–"  # brackets, quotes and dashes that may open a qu
 _NOT_FIGURES_ALONE = frozenset({"one", "zero", "a"})  # number words that alone are rarely a figure
 _CALENDAR_UNITS = frozenset({"quarter", "month", "week", "day"})  # "the first four months" is a period
 _LENGTHENED_BY_LOWER_CASE = "\u0130"  # "İ"
+_SPEECH_ENDS = ",.!?"  # marks a quoted clause ends on
+_SENTENCE_OPENS = "\n.!?:"  # what may stand before a quote that opens a sentence
 
 # Priority when two candidates overlap: a rank or a fraction reads the words around a number
 # better than the number alone does.
@@ -132,6 +134,8 @@ def _mentions_at(text: str, seed: int, word: str, floor: int, limit: int) -> lis
 
 def _number_at(text: str, seed: int, floor: int, limit: int) -> list[Mention]:
     match = P.NUMBER_AT.match(text, seed, limit)
+    if match and (share := _share_of_n(text, match, floor, limit)) is not None:
+        return [share]
     mention = _number_mention(text, match, floor, limit) if match else None
     if mention is None and P.DIGIT_ORDINAL_AT.match(text, seed, limit):
         return _rank_before_place(text, seed, limit)  # "the 12th largest country", "the 18th consecutive day"
@@ -169,8 +173,9 @@ def _number_mention(text: str, match: re.Match[str], floor: int, limit: int) -> 
             unit, end = word_unit, unit_match.end()
     elif P.LETTER_AFTER.match(text, end, limit):
         return None  # "21st", "5G", "1990s": a label, not an amount
-    if unit == "count" and not scale and P.AGE_BEFORE.search(text, max(floor, start - 16), start):
-        unit = "year"  # "under the age of five"
+    if unit == "count" and not scale and (age := P.AGE_BEFORE.search(text, max(floor, start - 16), start)):
+        if not (age.group("pair") and P.LOWER_WORD_AFTER.match(text, end, limit)):
+            unit = "year"  # "under the age of five"
     if unit == "count" and not scale:
         if _is_bare_slash_fraction(number):
             value, unit = 100 * value, "%"  # "1/3 of the members" is a share, like "one-third"
@@ -183,6 +188,25 @@ def _number_mention(text: str, match: re.Match[str], floor: int, limit: int) -> 
 def _exponent(power: re.Match[str]) -> int:
     said = power.group("caret") or power.group("signed") or power.group("superscript").translate(P.SUPERSCRIPT_DIGITS)
     return int(said.replace("−", "-").replace("–", "-"))
+
+
+def _share_of_n(text: str, match: re.Match[str], floor: int, limit: int) -> Mention | None:
+    """"one in five people", "nine in 10": a share (20 %, 90 %), as the guidelines write "one-fifth";
+    the whole must be larger than the part, not a year, and no unit may follow it ("5 in 10 years")."""
+    if match.group("scale") or match.group("and_half"):
+        return None
+    found = P.SHARE_OF_N.match(text, match.end(), limit)
+    if found is None or P.UNIT_AFTER.match(text, found.end(), limit) or P.LETTER_AFTER.match(text, found.end(), limit):
+        return None
+    if _currency_prefix(text[max(floor, match.start() - 8) : match.start()], match.start())[0]:
+        return None
+    whole_said = found.group("den")
+    if whole_said.isdigit() and len(whole_said) == 4 and _YEAR_RANGE[0] <= int(whole_said) <= _YEAR_RANGE[1]:
+        return None  # "3 in 2023"
+    part, whole = number_value(match.group("number")), number_value(whole_said) * scale_value(found.group("scale"))
+    if not 0 < part < whole:
+        return None
+    return Mention(match.start(), found.end(), 100 * part / whole, "%", "fraction")
 
 
 def _one_counts_a_noun(before: str, after: str) -> bool:
@@ -230,6 +254,11 @@ def _scale_and_unit_after(
     multiplier = 1.0
     if not has_scale and unit_match is None:
         abbreviation = P.SCALE_ABBREVIATION.match(text, number_end, limit)
+        if abbreviation is None and has_prefix and text[number_end : number_end + 1] == " ":
+            # "$26 mn", "US$ 3 bn": an abbreviation of two letters or more may stand apart after money
+            # ("$5 m" stays unread: a lone letter apart is more often a unit or a label).
+            spaced = P.SCALE_ABBREVIATION.match(text, number_end + 1, limit)
+            abbreviation = spaced if spaced is not None and len(spaced.group(0)) > 1 else None
         after = P.UNIT_AFTER.match(text, abbreviation.end(), limit) if abbreviation else None
         # "$18bn", or "1.2m tons" where a unit word follows; a bare "100m" stays unread.
         if abbreviation and (has_prefix or (after and after.start("unit") > abbreviation.end())):
@@ -516,9 +545,18 @@ def _blocked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans += _url_spans(text, start, end)
     for match in scan.matches_at(P.QUOTED, text, scan.marks(text, P.QUOTE_OPENERS, start, end), end):
         inner = match.group(1)
-        if len(inner.split()) <= _MAX_QUOTED_NAME_WORDS and not P.MEASURED_QUOTE.search(inner):
+        if len(inner.split()) <= _MAX_QUOTED_NAME_WORDS and not P.MEASURED_QUOTE.search(inner) and not _is_speech(text, match):
             spans.append((match.start(1), match.end(1)))
     return spans
+
+
+def _is_speech(text: str, quote: re.Match[str]) -> bool:
+    """“At least 30 people remain missing,” said ...: a quote that opens a sentence and ends on a
+    clause's mark is words said, not a name (a name sits inside a sentence: the “10 livelihood matters”)."""
+    if quote.group(1).rstrip()[-1:] not in _SPEECH_ENDS:
+        return False
+    before = text[max(0, quote.start() - 3) : quote.start()].rstrip(" \t")
+    return not before or before[-1] in _SENTENCE_OPENS
 
 
 def _url_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -32,6 +32,9 @@ class KindWords:
     rate_noun: re.Pattern[str]
     per_after: re.Pattern[str]
     change_after: re.Pattern[str]
+    temperature_units: frozenset[str]
+    ratio_after: re.Pattern[str]
+    warming_after: re.Pattern[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -62,7 +65,12 @@ def load_words() -> KindWords:
             re.IGNORECASE,
         ),
         per_after=re.compile(rf"^\s*(?:\w+\s+){{0,3}}?(?:{_alternation(raw['per_after'])})\b|^\s*/", re.IGNORECASE),
-        change_after=re.compile(rf"^\s*(?:{_alternation(raw['change_after'])})\b", re.IGNORECASE),
+        change_after=re.compile(
+            rf"^\s*(?:{_alternation(raw['change_after'])}|(?!(?:or|and|no|much|far|even|any|many|still)\s)[a-z]+\s+(?:{_alternation(raw['change_after_noun'])}))\b", re.IGNORECASE
+        ),
+        ratio_after=re.compile(rf"^\s*(?:{_alternation(raw['ratio_after'])})\b", re.IGNORECASE),
+        temperature_units=frozenset(str(u) for u in raw["temperature_units"]),
+        warming_after=re.compile(rf"^\s*(?:{_alternation(raw['warming_after'])})\b", re.IGNORECASE),
     )
 
 
@@ -123,11 +131,13 @@ class _LeadIn:
         return self.ends_with(table.movement)
 
 
-def classify_kind(unit: str, before: str, after: str, *, fraction: bool = False) -> Kind | None:
+def classify_kind(unit: str, before: str, after: str, *, fraction: bool = False, antecedent: str = "") -> Kind | None:
     """The kind of a figure of `unit`, given the clause text `before` it and the text `after` it.
 
     `before` should start at the clause the figure stands in, so cues from other clauses do not
-    leak in; `fraction` marks a figure written as a fraction word ("one-fifth"). None for a
+    leak in; `fraction` marks a figure written as a fraction word ("one-fifth"); `antecedent` is
+    the sentence a pronoun opening the figure's sentence points back to ("The inflation forecast
+    ... It now stands at 2.3%"), whose rate noun serves when the clause names none. None for a
     percentage with no cue at all: it is a ratio, or of the kind of the figure it is listed with
     ("40% in the dry season and 26% in the rainy season"), which only the caller knows."""
     table = load_words()
@@ -142,9 +152,11 @@ def classify_kind(unit: str, before: str, after: str, *, fraction: bool = False)
     if per or _per_in_phrase(before) or (unit != "%" and table.per_after.match(after[:40])):
         return "ratio"
     if unit == "%":
-        return _percent_kind(lead, before, after, fraction=fraction)
+        return _percent_kind(lead, before, after, fraction=fraction, antecedent=antecedent)
     if lead.moved_to():
         return "level"
+    if unit in table.temperature_units and table.warming_after.match(after):
+        return "change"
     if lead.moves() or table.movement_subject.search(_last_segment(before)) or table.change_after.match(after):
         return "change"
     return "level"
@@ -178,8 +190,9 @@ def _per_in_phrase(before: str) -> bool:
     return "per" in segment.lower() and bool(_PER_WORD.search(segment))
 
 
-def _percent_kind(lead: _LeadIn, before: str, after: str, *, fraction: bool) -> Kind | None:
+def _percent_kind(lead: _LeadIn, before: str, after: str, *, fraction: bool, antecedent: str) -> Kind | None:
     table = load_words()
+    rate = _nearest_rate_noun(before) or (_nearest_rate_noun(antecedent) if antecedent else None)
     if lead.ends_with(table.share):
         return "share"
     if lead.moved_to():
@@ -187,16 +200,17 @@ def _percent_kind(lead: _LeadIn, before: str, after: str, *, fraction: bool) -> 
         # the level a rate of change reaches ("inflation rose to 3.6%") is still a growth.
         if _OF_WHOLE.match(after):
             return "share"
-        return "growth" if _nearest_rate_noun(before) == "growth" else "ratio"
+        return "growth" if rate == "growth" else "ratio"
     if lead.moves() or table.movement_after.match(after):
         return "growth"
     if _OF_ITSELF.match(after):
         return "ratio"  # "returned to 90% of that in the previous year": against itself, no whole
+    if table.ratio_after.match(after):
+        return "ratio"  # "a nine in 10 likelihood": a probability, not a part of a whole
     if _OF_WHOLE.match(after) or fraction:
         return "share"
-    nearest = _nearest_rate_noun(before)
-    if nearest:
-        return nearest
+    if rate:
+        return rate
     if table.movement_subject.search(_last_segment(before)):
         return "growth"
     return None

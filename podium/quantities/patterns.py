@@ -66,8 +66,6 @@ WORD_NUMBER = (
     rf"(?:\s+hundred(?:\s+(?:and\s+)?(?:(?:{_TENS_WORD})(?:[- ](?:{_UNIT_WORD}))?|{_UNIT_WORD}))?)?"
 )
 SCALES = rf"(?:{_SCALE_WORD})(?:{_GAP}(?:{_SCALE_WORD}))*"
-# An age: "aged 30", "under the age of five", "ages 18 to 24" count years.
-AGE_BEFORE = re.compile(r"\b(?:aged|ages?\s+of|ages)[ \t]+$", re.IGNORECASE)
 # Scientific notation after a number: "3 x 10^5", "1.99×10−30", "1.5 × 10⁶". Without a caret or
 # superscript the exponent needs its sign and a times sign ("2 × 100 m" is no power of ten).
 SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
@@ -76,6 +74,9 @@ TIMES_TEN_AFTER = re.compile(
     r"|[×·][ \t]?10(?P<signed>[-−–]\d+)"
     r"|[×·xX][ \t]?10(?P<superscript>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))(?![\d.])"
 )
+# "aged 30", "under the age of five"; the second age of a pair or range too ("aged 4 and 12", "ages 5 to 11"),
+# unless a noun follows it ("under the age of 10 and eight pregnant women": a count).
+AGE_BEFORE = re.compile(r"\b(?:aged|ages?\s+of|ages)[ \t]+(?P<pair>\d{1,3}[ \t]*(?:and|to|or|-|–)[ \t]*)?$", re.IGNORECASE)
 # A decimal said aloud after a number word: "two point 9", "one point five" (captions write either).
 SPOKEN_POINT = re.compile(rf"[ \t]+point[ \t]+(?P<decimals>\d+|{_UNIT_WORD})\b", re.IGNORECASE)
 _PREFIX = _lower_trie(p.lower() for ps in _W.currency_prefixes.values() for p in ps)
@@ -160,6 +161,13 @@ _compile_later(
 # rate's own unit, not a share of a whole.
 FRACTION_OF_UNIT = re.compile(
     r"\s+of\s+a\s+(?:(?P<pp>percentage[- ]point|point)|(?:percent(?:age)?|per\s+cent))\b", re.IGNORECASE
+)
+# "one in five", "nine in 10", "three out of ten": a share of a whole said as a count of it, read
+# at the numerator's end. Nothing may follow the whole that makes it a measure ("5 in 10 years").
+SHARE_OF_N = re.compile(
+    rf"[ \t]+(?:in|out[ \t]+of)[ \t]+(?P<den>\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{WORD_NUMBER})\b)"
+    rf"(?P<scale>(?:{_GAP}|-)(?:{SCALES})\b)?(?![\d.,]\d)",
+    re.IGNORECASE,
 )
 VAGUE_PLURAL: re.Pattern[str]
 # A vague plural counts what follows "of" ("thousands of officials"); one of a scale word

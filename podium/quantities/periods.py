@@ -233,6 +233,16 @@ def _first_months(m: re.Match[str], g: Groups) -> TimeRef | None:
 
 
 @_alternative(
+    "months_of_year",
+    # "through almost eight months of 2019": the year's months so far, its first eight; the year stated.
+    lambda f: rf"\b(?P<count>{f.count})\s+months\s+of\s+(?P<year>{f.year_ref})",
+    lambda f: f.numbers | {_DIGIT},
+)
+def _months_of_year(m: re.Match[str], g: Groups) -> TimeRef | None:
+    return TimeRef(*_span(m), "point", "months", low=1, high=_count(g["count"]), **_year_fields(g["year"]))
+
+
+@_alternative(
     "first_quarters",
     lambda f: rf"\b(?:the\s+)?first\s+(?P<count>two|three|2|3)\s+quarters(?:\s+of\s+(?P<year>{f.year_ref}))?",
     lambda f: {"the first", "first"},

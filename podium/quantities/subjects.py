@@ -824,6 +824,9 @@ def _state_after(after: str, noun: str) -> str:
     return m.group("state")
 
 
+_SHARE_OF_WHOLE_SAID = re.compile(r"\s(?:in|out\s+of)\s", re.IGNORECASE)  # "one in five", "three out of ten"
+
+
 def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: str, previous: str,
                  previous_in_sentence: bool = False) -> str:
     """The subject of one figure.
@@ -843,7 +846,11 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
             known[earlier_segments] = subject_before(clause_before, earlier_segments=earlier_segments)
         return known[earlier_segments]
 
-    if unit in _RATE_UNITS and (measured := measured_after(after)):
+    if unit == "%" and (_SHARE_OF_WHOLE_SAID.search(text) or load_kind_words().ratio_after.match(after)):
+        # "one in five people facing hunger": the whole counted after it; "a 47 per cent likelihood
+        # that ...": the likelihood it states
+        found = noun_phrase_after(after)
+    elif unit in _RATE_UNITS and (measured := measured_after(after)):
         found = measured
     elif unit in _RATE_UNITS and kind != "share" and (rate := rate_noun_subject(clause_before, after)):
         found = rate
@@ -869,7 +876,8 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
             return previous  # "ranked first for three consecutive years": the run of that figure
         found = before_verb(True) or subject_after_clause(after)
     elif _VERB_FORM.search(text) and not _TO_BY_FROM.match(after):
-        found = noun_phrase_after(after)  # "more than doubling the clearance efficiency"
+        # "more than doubling the clearance efficiency", "the doubling in national savings"
+        found = noun_phrase_after(after[m.end() :] if (m := _IN_AFTER.match(after)) else after)
     elif kind != "ratio" and not _has_share_verb(clause_before[-60:]) and not (unit == "%" and _after_copula(clause_before)):
         # "75% of fiscal spending went to ..." names the part; "capacity is 55% of world capacity"
         # names the whole after "of", its subject stands before the verb.

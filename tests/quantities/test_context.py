@@ -258,6 +258,11 @@ def test_a_fiscal_year_still_to_come_dates_the_budget_figures_after_it() -> None
     text = "The FY25 budget request includes $58.8 billion. This is a $718 million increase above FY23."
     qs = annotated(text, ("$58.8 billion", "USD"), ("$718 million", "USD"), date="2024-03-11")
     assert [q.period for q in qs] == ["2025", "2025"]
+    # With their own values (so the second is no restatement of the first), the increase still
+    # takes the budget's year: the base after it ("above FY23") leaves its clause dated.
+    qs[0].value, qs[1].value = 58.8e9, 718e6
+    annotate(Briefing(source="<test>", text=text, date="2024-03-11"), qs)
+    assert [(q.kind, q.period) for q in qs] == [("level", "2025"), ("change", "2025")]
 
 
 def test_a_figure_said_in_the_present_or_under_a_modal_takes_no_carried_period() -> None:

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from podium.model import Briefing, Quantity
+from podium.quantities.context import annotate
 from podium.quantities.kinds import classify_kind
+
+
+def _annotated(text: str, figures: tuple[str, ...], *, date: str = "2024-11-15") -> list[Quantity]:
+    """Percentages at each figure text, annotated in context."""
+    quantities = [Quantity(text=f, start=text.index(f), end=text.index(f) + len(f), value=0.0, unit="%") for f in figures]
+    annotate(Briefing(source="<test>", text=text, date=date), quantities)
+    return quantities
 
 
 @pytest.mark.parametrize(
@@ -40,6 +49,10 @@ from podium.quantities.kinds import classify_kind
         ("count", "The economy added ", " jobs in February", "change"),
         ("count", "showing ", " more people in extreme poverty", "change"),
         ("USD", "that's ", " more than we had projected", "change"),
+        ("count", "it is still ", " people more who faced hunger", "change"),
+        ("count", "It's a ", " increase compared to 2020", "change"),
+        ("USD", "they will spend ", " or more on fuel", "level"),
+        ("count", "there were ", " increases in the rate", "level"),
         ("USD", "iron ore was at ", " a tonne.", "ratio"),
         ("%", "less than ", " of those doses have materialised", "share"),
         ("%", "They see headline inflation averaging 2.1 per cent in 2025, ", " in 2026", "growth"),  # "per cent" is no "per"
@@ -48,6 +61,12 @@ from podium.quantities.kinds import classify_kind
         ("count", "one school for every ", " students", "ratio"),
         ("jin", "with a per unit area output of ", ".", "ratio"),
         ("jin", "yields reached ", " per mu", "ratio"),
+        # Warming against a baseline or as a limit is a change; a temperature reached is a level.
+        ("degC", "it will exceed ", " above pre-industrial levels", "change"),
+        ("degC", "keeping within the ", " limit", "change"),
+        ("degF", "predicted to be ", " warmer than the baseline", "change"),
+        ("degC", "temperatures reached ", " in the capital", "level"),
+        ("m", "a plateau ", " above sea level", "level"),
     ],
 )
 def test_kind(unit: str, before: str, after: str, expected: str) -> None:
@@ -58,20 +77,34 @@ def test_fraction_is_a_share() -> None:
     assert classify_kind("%", "representing nearly ", " of the total", fraction=True) == "share"
 
 
+def test_a_fraction_before_a_likelihood_is_a_ratio() -> None:
+    assert classify_kind("%", "there is a ", " likelihood that", fraction=True) == "ratio"
+    assert classify_kind("%", "Africa remains hit, with ", " people facing hunger", fraction=True) == "share"
+
+
 def test_bare_percentage_is_left_to_the_caller() -> None:
     # "40% in the dry season and 26% in the rainy season": the kind follows the listed figure.
     assert classify_kind("%", "and ", " in the rainy season") is None
 
 
 def test_a_figure_whose_clause_points_back_takes_the_kind_before_it() -> None:
-    from podium.model import Briefing, Quantity
-    from podium.quantities.context import annotate
-
     text = "Growth is going to go down to 2.9 percent. Last year, it was 5.7 percent."
-    quantities = [
-        Quantity(text=f, start=text.index(f), end=text.index(f) + len(f), value=0.0, unit="%")
-        for f in ("2.9 percent", "5.7 percent")
-    ]
-    annotate(Briefing(source="<test>", text=text, date="2022-06-07"), quantities)
+    quantities = _annotated(text, ("2.9 percent", "5.7 percent"), date="2022-06-07")
     assert [q.kind for q in quantities] == ["growth", "growth"]
     assert [q.period for q in quantities] == ["", "2021"]
+
+
+
+
+def test_a_sentence_opening_on_a_pronoun_takes_the_rate_noun_of_the_sentence_before() -> None:
+    # Made up, in the shape of a forecast statement: "It" stands for the inflation forecast.
+    found = _annotated(
+        "The price forecast for next year has been revised up. Inflation there was high. It now stands at 3.1% in the region.",
+        ("3.1%",),
+    )
+    assert [q.kind for q in found] == ["growth"]
+    found = _annotated("Once again, we have marked down global growth. We are now projecting 3.5% next year.", ("3.5%",))
+    assert [q.kind for q in found] == ["growth"]
+    # Without the pronoun the sentence before lends nothing: a bare percentage is a ratio.
+    found = _annotated("Inflation there was high. Turnout stands at 3.1% in the region.", ("3.1%",))
+    assert [q.kind for q in found] == ["ratio"]

@@ -26,6 +26,8 @@ def periods_in(text: str, anchor: Anchor = MAY_2024) -> list[tuple[str, str]]:
         ("Next year the plan ends.", [("Next year", "2025")]),
         ("In the first quarter of this year, sales grew.", [("the first quarter of this year", "2024-Q1")]),
         ("In the third quarter of 2022, sales fell.", [("the third quarter of 2022", "2022-Q3")]),
+        ("In the final quarter of 2022, sales fell.", [("the final quarter of 2022", "2022-Q4")]),
+        ("Deaths in eight months of 2019 were fewer.", [("eight months of 2019", "2019-01/2019-08")]),
         ("Sales in Q2 2021 were flat.", [("Q2 2021", "2021-Q2")]),
         ("In the first three quarters of 2023, prices rose.", [("the first three quarters of 2023", "2023-Q1/2023-Q3")]),
         ("From January to April this year, trade grew.", [("From January to April this year", "2024-01/2024-04")]),
@@ -333,3 +335,16 @@ def test_a_reference_is_tried_where_its_opening_phrase_stands() -> None:
     text = "the cat saw the 12 months ending may, the past two years, a month ago and a dog"  # lower-cased
     openers = [(m.start(), m[0]) for m in periods._opening_word_pattern().finditer(text)]
     assert openers == [(12, "the"), (16, "1"), (33, "may"), (38, "the"), (42, "past"), (47, "two"), (58, "a")]
+
+
+def test_a_length_of_the_months_of_a_year_is_dated_by_them() -> None:
+    from podium.model import Briefing, Quantity
+    from podium.quantities.context import annotate
+
+    text = "Deaths recorded on the routes through almost eight months of 2019 are at 909 people."
+    figures = [
+        Quantity(text=f, start=text.index(f), end=text.index(f) + len(f), value=v, unit=u)
+        for f, v, u in (("eight months", 8.0, "month"), ("909", 909.0, "count"))
+    ]
+    annotate(Briefing(source="<test>", text=text, date="2019-08-30"), figures)
+    assert [q.period for q in figures] == ["2019-01/2019-08", "2019-01/2019-08"]

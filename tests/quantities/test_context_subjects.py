@@ -87,6 +87,7 @@ def context_of(text: str, figure: str, unit: str, nth: int = 0, date: str | None
         ("A 7.1-magnitude earthquake struck the county.", "7.1-magnitude", "magnitude", "earthquake magnitude"),
         ("The network offers 15-year free education.", "15-year", "year", "free education"),
         ("Seeking better service, they adopted a new model, more than doubling the clearance efficiency.", "doubling", "times", "clearance efficiency"),
+        ("Indeed, all of the doubling in national savings came from the budget.", "doubling", "times", "national savings"),
         ("This year, we will strive to keep GDP growth at about 5.5%.", "5.5%", "%", "GDP growth"),
         ("The central bank held its policy rate at 3.1% in March.", "3.1%", "%", "policy rate"),
         ("We will maintain the surveyed unemployment rate at around 5.5%.", "5.5%", "%", "surveyed unemployment rate"),
@@ -100,6 +101,10 @@ def context_of(text: str, figure: str, unit: str, nth: int = 0, date: str | None
         ("In the past 7 days, reported cases from Africa have increased by 55%.", "55%", "%", "reported cases from Africa"),
         ("We turned a $78 billion deficit into a surplus.", "$78 billion", "AUD", "deficit"),
         ("New jobs fell by 1.05 million compared with last year.", "1.05 million", "count", "New jobs"),
+        # A share said as a count of a whole measures the whole counted after it, not a place before.
+        ("The south remains worst hit, with one in five people facing hunger.", "one in five", "%", "people facing hunger"),
+        ("The agency sees a 40 per cent likelihood that the record falls.", "40 per cent", "%", "likelihood"),
+        ("The ministry's 2025 budget request includes $42 billion for schools.", "$42 billion", "USD", "ministry's budget request"),
         (
             "Last year, the growth rates of six indicators, namely GDP, investment and income, all ranked among the top five.",
             "top five",
@@ -118,6 +123,13 @@ def test_pronoun_takes_the_subject_before() -> None:
     annotate(Briefing(source="<test>", text=text, date="2024-05-21"), figures)
     assert [q.subject for q in figures] == ["total trade volume"] * 2
     assert [q.period for q in figures] == ["2007", "2022"]
+
+
+def test_a_sentence_opening_on_a_pronoun_takes_the_subject_of_the_sentence_before() -> None:
+    text = "Core inflation in the region kept falling over the year. It is expected to average 2.4% next year."
+    figure = context_quantity(text, "2.4%", "%")
+    annotate(Briefing(source="<test>", text=text, date="2024-05-21"), [figure])
+    assert figure.subject == "Core inflation in the region"
 
 
 def context_quantity(text: str, figure: str, unit: str) -> Quantity:

@@ -48,11 +48,20 @@ SCALES = [
     ("We spent a million dollars.", [("a million dollars", 1e6, None, "USD", "exact")]),
     ("One million more watched.", [("One million", 1e6, None, "count", "exact")]),
     ("The firm earned $18bn last year.", [("$18bn", 18e9, None, "USD", "exact")]),
+    ("USAID will provide $26 mn to the programme.", [("$26 mn", 26e6, None, "USD", "exact")]),
+    ("It costs $5 m to build.", [("$5", 5, None, "USD", "exact")]),  # a lone letter apart stays unread
     ("Output rose to 1.2m tons; the 100m sprint.", [("1.2m tons", 1.2e6, None, "t", "exact")]),
     ("They bought two dozen trucks.", [("two dozen", 24, None, "count", "exact")]),
 ]
 
 FRACTIONS = [
+    # A share said as a count of a whole, as "one-fifth" is written.
+    ("One in five people face hunger.", [("One in five", 20, None, "%", "exact")]),
+    ("There is a nearly nine in 10 likelihood.", [("nine in 10", 90, None, "%", "max")]),
+    ("Three out of ten firms hire.", [("Three out of ten", 30, None, "%", "exact")]),
+    ("One in a hundred children.", [("One in a hundred", 1, None, "%", "exact")]),
+    ("It happens 5 in 10 years.", [("5", 5, None, "count", "exact"), ("10 years", 10, None, "year", "exact")]),
+    ("They scored 3 in 2023.", [("3", 3, None, "count", "exact")]),
     ("That is nearly one-fifth of the total.", [("one-fifth", 20, None, "%", "max")]),
     ("About one-third of routes are open.", [("one-third", 100 / 3, None, "%", "approx")]),
     ("We finished more than half of the tasks.", [("half", 50, None, "%", "min")]),
@@ -173,6 +182,8 @@ QUALIFIERS = [
     ("It has a 7- or 8-inch screen.", [("7", 7, None, "inch", "exact"), ("8-inch", 8, None, "inch", "exact")]),
     ("Growth has gone up two point 9%, and 4%in September.", [("two point 9%", 2.9, None, "%", "exact"), ("4%", 4, None, "%", "exact")]),
     ("Children under the age of five and men aged 30 to 45.", [("five", 5, None, "year", "exact"), ("30 to 45", 30, 45, "year", "exact")]),
+    ("Two children aged 4 and 12) died.", [("Two", 2, None, "count", "exact"), ("4", 4, None, "year", "exact"), ("12", 12, None, "year", "exact")]),
+    ("22 children under the age of 10 and eight pregnant women.", [("22", 22, None, "count", "exact"), ("10", 10, None, "year", "exact"), ("eight", 8, None, "count", "exact")]),
     ("Claims fell for 65 consecutive weeks.", [("65 consecutive weeks", 65, None, "week", "exact")]),
     ("It was the 12th consecutive annual increase.", [("12th consecutive annual", 12, None, "year", "exact")]),
     ("I have one announcement; one kindergarten for every 102 children; a modest one for others.",
@@ -202,6 +213,9 @@ EXCLUSIONS = [
     ("Take the G219 road to the 5A scenic spots.", []),
     ("One of the goals is that no one is left behind.", []),
     ('We built the "three bases and one corridor" and the "10 livelihood matters".', []),
+    # A short quote that opens a sentence and ends on a clause's mark is speech, not a name.
+    ("He spoke.\n“At least 30 people remain missing, by all accounts,” he said.", [("30", 30, None, "count", "min")]),
+    ("We built the “10 livelihood matters,” and more.", []),
     ("See Article 23 and Page 3 of the report.", []),
     ('He said "prices rose 2 percent" last month.', [("2 percent", 2, None, "%", "exact")]),
     ("The meeting starts at 10:30 a.m.", []),
