@@ -96,7 +96,9 @@ def to_simplified(text: str) -> str:
     return "\n".join(out)
 
 
-HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+# Chinese characters, as the body of a character class.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN_RUN = re.compile(f"[{HAN}]+")
 
 
 def han_pairs(text: str) -> set[str]:

@@ -33,6 +33,7 @@ from podium.quantities.kinds import load_words as load_kind_words
 from podium.quantities.words import load as load_number_words
 from podium.quantities.periods import find_time_refs
 from podium.wordtables import read_table
+from podium.zh import HAN_RUN, han_pairs
 
 DATA_FILE = "subjects_en.yaml"
 MATCH_F1 = 0.5
@@ -138,20 +139,15 @@ def _normal(token: str) -> str:
     return token
 
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-
-
 @lru_cache(maxsize=8192)
 def content_tokens(phrase: str) -> tuple[str, ...]:
     """The content words of `phrase`, normalised for comparison; Chinese, written unspaced, by
     the character pairs of its runs (podium.zh.han_pairs)."""
     stops = load_words().stop_words
     out: list[str] = []
-    if _HAN.search(phrase):
-        from podium.zh import han_pairs  # OpenCC, only for text that holds Chinese
-
+    if HAN_RUN.search(phrase):
         out.extend(sorted(han_pairs(phrase)))
-        phrase = _HAN.sub(" ", phrase)
+        phrase = HAN_RUN.sub(" ", phrase)
     for raw in _CONTENT_WORD.findall(phrase.replace("-", " ")):
         token = _normal(raw)
         if token and token not in stops:

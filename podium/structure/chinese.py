@@ -29,11 +29,10 @@ from typing import NamedTuple
 from podium.model import Briefing, Participant, Role, Turn
 from podium.structure.exchanges import build_exchanges
 from podium.wordtables import read_table
-from podium.zh import ChineseView, alternation, longest_first
+from podium.zh import HAN, ChineseView, alternation, longest_first
 
 DATA_FILE = "structure_zh.yaml"
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-NAME = re.compile(rf"[{_HAN}]{{2,4}}|[{_HAN}]{{1,8}}·[{_HAN}·]{{1,12}}")
+NAME = re.compile(rf"[{HAN}]{{2,4}}|[{HAN}]{{1,8}}·[{HAN}·]{{1,12}}")
 BRACKET_LABEL = re.compile(r"[\[【]([^\]】\n:]{1,24})[\]】][ \t]*:?")
 COLON_LABEL = re.compile(r"([^\n:,。!?;“”\"()]{1,40}?)[ \t]*:")
 INLINE_PLACE = re.compile(r"[。!?][ \t]*|:[ \t]+")
@@ -296,7 +295,7 @@ def _names_in_text(text: str, words: Words) -> set[str]:
     """Names the text introduces with a title ("新闻发言人林剑主持", "副部长陈雪亮主持")."""
     titles = alternation(words.title_words)
     after = alternation(words.after_name)
-    pattern = re.compile(rf"(?:{titles})[ \t]*([{_HAN}·]{{2,12}}?)(?={after}|[,、。:;!?\s(\d]|$)")
+    pattern = re.compile(rf"(?:{titles})[ \t]*([{HAN}·]{{2,12}}?)(?={after}|[,、。:;!?\s(\d]|$)")
     return {m.group(1) for m in pattern.finditer(text) if NAME.fullmatch(m.group(1))}
 
 
@@ -388,7 +387,7 @@ def _spokesperson(text: str, words: Words) -> str | None:
     """The spokesperson the text names ("外交部发言人华春莹主持"), who answers `答:`."""
     spoken = alternation(words.spokesperson_words)
     after = alternation(words.after_name)
-    match = re.search(rf"(?:{spoken})[ \t]*([{_HAN}·]{{2,12}}?)(?={after}|[,、。:;!?\s(\d]|$)", text)
+    match = re.search(rf"(?:{spoken})[ \t]*([{HAN}·]{{2,12}}?)(?={after}|[,、。:;!?\s(\d]|$)", text)
     return match.group(1) if match and NAME.fullmatch(match.group(1)) else None
 
 
@@ -399,7 +398,7 @@ def _handed_to(speech: str, words: Words) -> str | None:
     copy = _View(speech).text
     lead = alternation(words.hand_on)
     after = alternation(words.hand_on_after)
-    match = re.search(rf"(?:{lead})([{_HAN}·]{{2,12}}?)(?:{after})", copy)
+    match = re.search(rf"(?:{lead})([{HAN}·]{{2,12}}?)(?:{after})", copy)
     return match.group(1) if match and NAME.fullmatch(match.group(1)) else None
 
 

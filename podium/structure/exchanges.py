@@ -10,6 +10,7 @@ from podium.model import Exchange, Turn
 from podium.structure import patterns as P
 from podium.structure.roster import count_words, has_cue
 from podium.structure.words import load
+from podium.zh import HAN_RUN
 
 _COURTESY_MAX_WORDS = 8  # "Thank you so much, Ann." is a courtesy; a question runs longer
 _COURTESY_LINE_WORDS = 12  # a line that opens with thanks and asks nothing is a courtesy up to this
@@ -87,7 +88,7 @@ def asks(turn: Turn) -> bool:
     # "Thanks very much for speaking with us, Minister.": a longer line that opens with thanks.
     opens_with_courtesy = turn.text[:_COURTESY_REACH].lstrip().lower().startswith(words.courtesy_cues)
     courtesy = length < _COURTESY_MAX_WORDS or (length <= _COURTESY_LINE_WORDS and opens_with_courtesy)
-    if P.HAS_CJK.search(turn.text[:40]):
+    if HAN_RUN.search(turn.text[:40]):
         # Chinese writes no spaces between words: a courtesy ("谢谢。") is a few characters.
         courtesy = len(turn.text.strip()) < _CJK_COURTESY_CHARS or has_cue(turn.text[:_CJK_COURTESY_CHARS], words.courtesy_cues)
     labelled = turn.speaker is None and (turn.label or "").lower() in words.question_labels
@@ -109,7 +110,7 @@ def _cut_mid_sentence(turn: Turn) -> bool:
 
 def _more_than_a_courtesy(turn: Turn) -> bool:
     """Three words, or in Chinese (no spaces between words) a clause of some length."""
-    if P.HAS_CJK.search(turn.text[:40]):
+    if HAN_RUN.search(turn.text[:40]):
         return len(turn.text.strip()) >= _CJK_COURTESY_CHARS
     return count_words(turn.text, cap=3) >= 3
 

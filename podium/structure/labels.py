@@ -14,6 +14,7 @@ from podium.structure import patterns as P
 from podium.structure.furniture import Furniture, strip_tokens
 from podium.structure.lines import Line, previous_content
 from podium.structure.words import load
+from podium.zh import HAN_RUN
 
 _DASH_REACH = 60  # a dash label ("Secretario de Estado de Comunicación.-") ends this near the line start
 _WRAPPED_LINE = 60  # a line this long that stops mid-sentence is hard-wrapped prose
@@ -282,7 +283,7 @@ def _name_label(lines: list[Line], index: int, pos: int, rest: str) -> Label | N
         # Inline labels are short ("Valley Times: ...") and open a paragraph.
         if len(words) > 6:
             return None
-        if not (speech[0].isupper() or speech[0] in "\"“‘(" or P.HAS_CJK.match(speech[0])):
+        if not (speech[0].isupper() or speech[0] in "\"“‘(" or HAN_RUN.match(speech[0])):
             # "Dana: more questions?" / "Lili: [silence]": a live note's label over lower-case
             # speech, kept only where the same name labels a turn in the usual way too.
             if len(words) > 2:

@@ -7,6 +7,7 @@ from podium.model import Briefing
 from podium.structure import patterns as P
 from podium.structure.lines import Line
 from podium.structure.words import load
+from podium.zh import HAN_RUN
 
 _CAPITAL_PHRASE = re.compile(r"[A-Z][\w'’\-]*(?:\s+(?:(?:of|and|the|for)\s+)*[A-Z][\w'’\-]*)*")
 
@@ -29,7 +30,7 @@ def heading_title(preamble: list[Line]) -> str | None:
     """The first Markdown heading before the transcript, when no line reads as a title."""
     for line in preamble:
         match = P.MARKDOWN_HEADING.fullmatch(line.stripped)
-        if match and (P.HAS_LATIN.search(match.group("text")) or P.HAS_CJK.search(match.group("text"))):
+        if match and (P.HAS_LATIN.search(match.group("text")) or HAN_RUN.search(match.group("text"))):
             return " ".join(match.group("text").split())
     return None
 

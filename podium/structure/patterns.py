@@ -7,13 +7,12 @@ from functools import lru_cache
 
 from podium.scan import lower_words, lowered_for_search, matches_at, trie, word_places
 from podium.structure.words import Words, load
+from podium.zh import HAN
 
 # --- characters ---------------------------------------------------------------------------------
 
 SPACE = "[ \t\u00a0\u3000]"  # spaces a label may carry, U+00A0 and the ideographic space included
-CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 COLON = "[:\uff1a]"  # ASCII or full-width
-HAS_CJK = re.compile(f"[{CJK}]")
 HAS_LATIN = re.compile(r"[A-Za-z]")
 # A Markdown heading ("# Title", "## Title"): the writer's own title for what follows.
 MARKDOWN_HEADING = re.compile(r"#{1,6}\s+(?P<text>\S.*?)\s*#*\s*$")
@@ -44,7 +43,7 @@ NAME_COLON_LABEL = re.compile(
 )
 # "王小明:" / "河畔日报记者:" (a Chinese name or outlet)
 CJK_LABEL = re.compile(
-    rf"(?P<label>(?=[^\n:\uff1a]{{0,20}}[{CJK}]{{2}})[{CJK}·\w]{{2,20}}){SPACE}*{COLON}{SPACE}*(?P<rest>[^\n]*)"
+    rf"(?P<label>(?=[^\n:\uff1a]{{0,20}}[{HAN}]{{2}})[{HAN}·\w]{{2,20}}){SPACE}*{COLON}{SPACE}*(?P<rest>[^\n]*)"
 )
 # Shapes a document may use for its labels, kept only where the shape repeats (labels.judge):
 # "Pregunta.- text", "Q - text", "Portavoz.-" (a short title-cased prefix, then a dash)
