@@ -181,6 +181,9 @@ class Dataset(StoredRows):
         found = self._all(sql, params)
         return int(next(iter(found[0].values()))) if found else 0
 
+    def _interrupt(self) -> None:
+        self.conn.interrupt()
+
 
 class _Connection:
     """The few calls of a sqlite3 connection the store's row reader (rows.read) makes, answered

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +18,10 @@ from podium.store import cjk, db, export, fts, queries, rows
 from podium.store.results import Rows
 
 Status = Literal["added", "replaced", "unchanged"]
+# Once past a deadline the interrupt is repeated this often (seconds) until the block ends: both
+# engines forget an interrupt that lands between two queries, so a query begun after it must be
+# stopped by the next one.
+INTERRUPT_EVERY = 0.05
 
 
 class StoredRows:
@@ -32,6 +37,47 @@ class StoredRows:
 
     def _count(self, sql: str, params: list[Any]) -> int:
         raise NotImplementedError
+
+    def _interrupt(self) -> None:
+        """Stop the query running now; called from another thread."""
+        raise NotImplementedError
+
+    @contextmanager
+    def deadline(self, seconds: float | None) -> Iterator[None]:
+        """Queries made in the block stop `seconds` from now (None: no limit). Past it, the
+        engine's own interrupt stops the query running then and any begun after it until the
+        block ends; what the interrupted query raises comes out as TimeoutError. A search of a
+        dataset (tantivy) is not stopped; its DuckDB queries are.
+
+        Example:
+            with corpus.deadline(5.0):
+                corpus.figures(subject="grain")
+        """
+        if seconds is None:
+            yield
+            return
+        ended, past = threading.Event(), threading.Event()
+
+        def interrupt_when_due() -> None:
+            if ended.wait(max(0.0, seconds)):
+                return
+            past.set()
+            while True:
+                self._interrupt()
+                if ended.wait(INTERRUPT_EVERY):
+                    return
+
+        watcher = threading.Thread(target=interrupt_when_due, name="podium-deadline", daemon=True)
+        watcher.start()
+        try:
+            yield
+        except Exception as exc:
+            if past.is_set():  # SQLite says "interrupted" (or, under load, out of memory); DuckDB "Interrupted!"
+                raise TimeoutError(f"stopped after {seconds:g} s: {exc}") from exc
+            raise
+        finally:
+            ended.set()
+            watcher.join()  # before the connection can close under it
 
     def briefings(
         self,
@@ -378,6 +424,9 @@ class Corpus(StoredRows):
     def _one(self, sql: str, params: list[Any] | tuple[()] = ()) -> sqlite3.Row | None:
         with db.translated(self.path):
             return self.conn.execute(sql, params).fetchone()
+
+    def _interrupt(self) -> None:
+        self.conn.interrupt()
 
 
 def _is_placeholder(source: str) -> bool:
