@@ -42,12 +42,19 @@ class StoredRows:
         """Stop the query running now; called from another thread."""
         raise NotImplementedError
 
+    _stopped = False  # past the deadline of the block in force, or its caller gave up on it
+
+    def _refuse_when_stopped(self) -> None:
+        """Called before each query: none starts once the deadline has passed."""
+        if self._stopped:
+            raise TimeoutError("the deadline has passed")
+
     @contextmanager
     def deadline(self, seconds: float | None) -> Iterator[None]:
         """Queries made in the block stop `seconds` from now (None: no limit). Past it, the
-        engine's own interrupt stops the query running then and any begun after it until the
-        block ends; what the interrupted query raises comes out as TimeoutError. A search of a
-        dataset (tantivy) is not stopped; its DuckDB queries are.
+        engine's own interrupt stops the query running then, no query starts after it, and what
+        the interrupted query raises comes out as TimeoutError; the store answers again after the
+        block. A search of a dataset (tantivy) is not stopped; its DuckDB queries are.
 
         Example:
             with corpus.deadline(5.0):
@@ -56,28 +63,38 @@ class StoredRows:
         if seconds is None:
             yield
             return
-        ended, past = threading.Event(), threading.Event()
+        ended = threading.Event()
 
-        def interrupt_when_due() -> None:
+        def stop() -> None:
+            self._stopped = True
+            self._interrupt()
+
+        def stop_when_due() -> None:
             if ended.wait(max(0.0, seconds)):
                 return
-            past.set()
-            while True:
+            stop()
+            while not ended.wait(INTERRUPT_EVERY):
                 self._interrupt()
-                if ended.wait(INTERRUPT_EVERY):
-                    return
 
-        watcher = threading.Thread(target=interrupt_when_due, name="podium-deadline", daemon=True)
+        self._stopped = abandoned = False
+        watcher = threading.Thread(target=stop_when_due, name="podium-deadline", daemon=True)
         watcher.start()
         try:
             yield
         except Exception as exc:
-            if past.is_set():  # SQLite says "interrupted" (or, under load, out of memory); DuckDB "Interrupted!"
+            if self._stopped:  # SQLite says "interrupted" (or, under load, out of memory); DuckDB "Interrupted!"
                 raise TimeoutError(f"stopped after {seconds:g} s: {exc}") from exc
+            raise
+        except BaseException:
+            # The caller gave up on the block (a request cancelled at its deadline) while its query
+            # may still run in another thread: nothing waits for that query now.
+            abandoned = True
+            stop()
             raise
         finally:
             ended.set()
             watcher.join()  # before the connection can close under it
+            self._stopped = abandoned
 
     def briefings(
         self,
@@ -413,6 +430,7 @@ class Corpus(StoredRows):
     # --- plumbing -----------------------------------------------------------------------------
 
     def _all(self, sql: str, params: list[Any] | tuple[()] = ()) -> list[sqlite3.Row]:
+        self._refuse_when_stopped()
         with db.translated(self.path):
             return self.conn.execute(sql, params).fetchall()
 
@@ -422,6 +440,7 @@ class Corpus(StoredRows):
         return int(row[0]) if row is not None else 0
 
     def _one(self, sql: str, params: list[Any] | tuple[()] = ()) -> sqlite3.Row | None:
+        self._refuse_when_stopped()
         with db.translated(self.path):
             return self.conn.execute(sql, params).fetchone()
 

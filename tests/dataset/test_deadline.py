@@ -4,6 +4,7 @@ connection answers afterwards, and a query made outside the block is not stopped
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -69,3 +70,32 @@ def test_queries_inside_the_limit_are_answered_and_errors_keep_their_kind(store:
         store.figures(nonsense="x")  # type: ignore[arg-type]
     with store.deadline(None):
         assert len(store.briefings()) == 1
+
+
+class GaveUp(BaseException):
+    """As asyncio's cancellation: not an Exception, the caller stops waiting."""
+
+
+def test_a_block_its_caller_gives_up_on_stops_the_query_running_in_another_thread(store: StoredRows) -> None:
+    record: dict[str, str] = {}
+
+    def query() -> None:
+        record["started"] = "yes"
+        try:
+            store._all(ENDLESS[type(store)], [])  # type: ignore[index]
+        except Exception as exc:
+            record["error"] = type(exc.__context__ or exc).__name__
+
+    worker = threading.Thread(target=query)
+    with pytest.raises(GaveUp), store.deadline(30.0):
+        worker.start()
+        while "started" not in record:
+            time.sleep(0.01)
+        time.sleep(0.2)  # the query is running
+        raise GaveUp
+    worker.join(timeout=10)
+    assert not worker.is_alive() and record["error"] in ("OperationalError", "InterruptException", "MemoryError")
+    with pytest.raises(TimeoutError):
+        store.briefings()  # abandoned: nothing more starts on it
+    with store.deadline(30.0):
+        assert len(store.briefings()) == 1  # a new block answers
