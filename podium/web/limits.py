@@ -1,7 +1,8 @@
 """Time limits: no request may hold the server. Each request gets a deadline; database work past it
 is interrupted by the store's engine (SQLite's or DuckDB's own interrupt, `StoredRows.deadline`),
-and the request is answered 503 in the error shape. Parsing an upload, which SQLite cannot interrupt, runs in a thread that is abandoned at the
-deadline and counted by a limiter, so abandoned parses cannot pile up."""
+and the request is answered 503 in the error shape. Parsing an upload, which no engine can
+interrupt, runs in a thread that is abandoned at the deadline and counted by a limiter, so
+abandoned parses cannot pile up."""
 
 from __future__ import annotations
 
