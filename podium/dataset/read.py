@@ -4,6 +4,7 @@ index (search.py). The same methods, arguments and rows as podium.store.Corpus's
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
@@ -41,6 +42,7 @@ class Dataset(StoredRows):
         if not is_dataset(self.path):
             raise PodiumError("E010", "no podium dataset here (ingest with --dataset first)", str(self.path))
         self._index: Any = None
+        self._busy = threading.Lock()
         self.conn = duckdb.connect(":memory:")
         # SQLite's order, which the store's ORDER BY clauses were written for: NULL is the smallest value.
         self.conn.execute("SET default_null_order = 'nulls_first_on_asc_last_on_desc'")
@@ -62,7 +64,10 @@ class Dataset(StoredRows):
         return f"SELECT * FROM read_parquet([{listed}])"
 
     def close(self) -> None:
-        self.conn.close()
+        # A request abandoned at its deadline closes its store while the interrupted query may
+        # still be ending in another thread; DuckDB refuses to close a busy connection.
+        with self._busy:
+            self.conn.close()
 
     def __enter__(self) -> Dataset:
         return self
@@ -169,9 +174,11 @@ class Dataset(StoredRows):
     def _all(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
         for old, new in DIALECT:
             sql = sql.replace(old, new)
-        cursor = self.conn.execute(sql, params)
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row)) for row in cursor.fetchall()]
+        self._refuse_when_stopped()
+        with self._busy:
+            cursor = self.conn.execute(sql, params)
+            names = [d[0] for d in cursor.description]
+            return [dict(zip(names, row)) for row in cursor.fetchall()]
 
     def _one(self, sql: str, params: list[Any]) -> dict[str, Any] | None:
         found = self._all(sql, params)
@@ -180,6 +187,9 @@ class Dataset(StoredRows):
     def _count(self, sql: str, params: list[Any]) -> int:
         found = self._all(sql, params)
         return int(next(iter(found[0].values()))) if found else 0
+
+    def _interrupt(self) -> None:
+        self.conn.interrupt()
 
 
 class _Connection:

@@ -62,7 +62,7 @@ def update_index(out: Path) -> int:
     index = open_index(out, create=True)
     writer = index.writer(heap_size=HEAP_BYTES, num_threads=1)
     for key in todo:
-        writer.delete_documents("partition", key)
+        writer.delete_documents_by_term("partition", key)  # a raw field: the key is its one term
         for fields in partition_turns(out, key):
             writer.add_document(tantivy.Document(**fields))
     writer.commit()

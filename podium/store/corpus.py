@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +18,10 @@ from podium.store import cjk, db, export, fts, queries, rows
 from podium.store.results import Rows
 
 Status = Literal["added", "replaced", "unchanged"]
+# Once past a deadline the interrupt is repeated this often (seconds) until the block ends: both
+# engines forget an interrupt that lands between two queries, so a query begun after it must be
+# stopped by the next one.
+INTERRUPT_EVERY = 0.05
 
 
 class StoredRows:
@@ -32,6 +37,64 @@ class StoredRows:
 
     def _count(self, sql: str, params: list[Any]) -> int:
         raise NotImplementedError
+
+    def _interrupt(self) -> None:
+        """Stop the query running now; called from another thread."""
+        raise NotImplementedError
+
+    _stopped = False  # past the deadline of the block in force, or its caller gave up on it
+
+    def _refuse_when_stopped(self) -> None:
+        """Called before each query: none starts once the deadline has passed."""
+        if self._stopped:
+            raise TimeoutError("the deadline has passed")
+
+    @contextmanager
+    def deadline(self, seconds: float | None) -> Iterator[None]:
+        """Queries made in the block stop `seconds` from now (None: no limit). Past it, the
+        engine's own interrupt stops the query running then, no query starts after it, and what
+        the interrupted query raises comes out as TimeoutError; the store answers again after the
+        block. A search of a dataset (tantivy) is not stopped; its DuckDB queries are.
+
+        Example:
+            with corpus.deadline(5.0):
+                corpus.figures(subject="grain")
+        """
+        if seconds is None:
+            yield
+            return
+        ended = threading.Event()
+
+        def stop() -> None:
+            self._stopped = True
+            self._interrupt()
+
+        def stop_when_due() -> None:
+            if ended.wait(max(0.0, seconds)):
+                return
+            stop()
+            while not ended.wait(INTERRUPT_EVERY):
+                self._interrupt()
+
+        self._stopped = abandoned = False
+        watcher = threading.Thread(target=stop_when_due, name="podium-deadline", daemon=True)
+        watcher.start()
+        try:
+            yield
+        except Exception as exc:
+            if self._stopped:  # SQLite says "interrupted" (or, under load, out of memory); DuckDB "Interrupted!"
+                raise TimeoutError(f"stopped after {seconds:g} s: {exc}") from exc
+            raise
+        except BaseException:
+            # The caller gave up on the block (a request cancelled at its deadline) while its query
+            # may still run in another thread: nothing waits for that query now.
+            abandoned = True
+            stop()
+            raise
+        finally:
+            ended.set()
+            watcher.join()  # before the connection can close under it
+            self._stopped = abandoned
 
     def briefings(
         self,
@@ -367,6 +430,7 @@ class Corpus(StoredRows):
     # --- plumbing -----------------------------------------------------------------------------
 
     def _all(self, sql: str, params: list[Any] | tuple[()] = ()) -> list[sqlite3.Row]:
+        self._refuse_when_stopped()
         with db.translated(self.path):
             return self.conn.execute(sql, params).fetchall()
 
@@ -376,8 +440,12 @@ class Corpus(StoredRows):
         return int(row[0]) if row is not None else 0
 
     def _one(self, sql: str, params: list[Any] | tuple[()] = ()) -> sqlite3.Row | None:
+        self._refuse_when_stopped()
         with db.translated(self.path):
             return self.conn.execute(sql, params).fetchone()
+
+    def _interrupt(self) -> None:
+        self.conn.interrupt()
 
 
 def _is_placeholder(source: str) -> bool:

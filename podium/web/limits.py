@@ -1,14 +1,15 @@
 """Time limits: no request may hold the server. Each request gets a deadline; database work past it
-is interrupted inside SQLite (a progress handler), and the request is answered 503 in the error
-shape. Parsing an upload, which SQLite cannot interrupt, runs in a thread that is abandoned at the
-deadline and counted by a limiter, so abandoned parses cannot pile up."""
+is interrupted by the store's engine (SQLite's or DuckDB's own interrupt, `StoredRows.deadline`),
+and the request is answered 503 in the error shape. Parsing an upload, which no engine can
+interrupt, runs in a thread that is abandoned at the deadline and counted by a limiter, so
+abandoned parses cannot pile up."""
 
 from __future__ import annotations
 
 import asyncio
-import sqlite3
 import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -16,11 +17,11 @@ import anyio
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from podium.store.corpus import StoredRows
 from podium.web.problems import DEADLINE, TIMED_OUT, RequestTimedOut, send_problem
 
 READ_TIME_LIMIT = 30.0
 WRITE_TIME_LIMIT = 120.0  # an upload of 20 MB takes its time to parse
-PROGRESS_STEPS = 10_000  # SQLite VM steps between deadline checks: well under a millisecond
 PARSE_LIMITER = anyio.CapacityLimiter(2)  # parses at once, abandoned ones included: readers keep a core
 T = TypeVar("T")
 
@@ -61,10 +62,10 @@ def deadline_of(request: Request) -> float | None:
     return request.scope.get(DEADLINE)
 
 
-def interrupt_at(conn: sqlite3.Connection, deadline: float | None) -> None:
-    """Make SQLite abandon any statement still running at `deadline` ("interrupted")."""
-    if deadline is not None:
-        conn.set_progress_handler(lambda: int(time.monotonic() > deadline), PROGRESS_STEPS)
+def interrupt_at(store: StoredRows, deadline: float | None) -> AbstractContextManager[None]:
+    """The store's queries in the block abandoned at `deadline` (time.monotonic()): a SQLite
+    file and a dataset alike, each by its engine's own interrupt."""
+    return store.deadline(None if deadline is None else deadline - time.monotonic())
 
 
 async def run_abandonable(request: Request, func: Callable[..., T], *args: object) -> T:

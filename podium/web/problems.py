@@ -5,7 +5,6 @@ and a page (`{status}.html` or `error.html`) for everything else."""
 from __future__ import annotations
 
 import logging
-import sqlite3
 import time
 from typing import Any
 
@@ -55,7 +54,7 @@ DEADLINE = "podium.deadline"  # the scope key: time.monotonic() past which the r
 TIMED_OUT = "the request took longer than this server allows; try a narrower query"
 
 
-class RequestTimedOut(Exception):
+class RequestTimedOut(TimeoutError):
     """A request ran past its time limit; its database work was interrupted."""
 
 
@@ -89,7 +88,8 @@ async def send_problem(scope: Scope, send: Send, status: int, message: str) -> N
 
 def handle_exception(request: Request, exc: Exception) -> Response:
     """The one place an exception becomes a response. Whatever a request raises after its deadline
-    is the interrupt's doing (SQLite reports one as "interrupted", or under load as out of memory)."""
+    is the interrupt's doing (the store raises TimeoutError; an error raised elsewhere in the request
+as the query stopped is taken for the same)."""
     deadline = request.scope.get(DEADLINE)
     if deadline is not None and time.monotonic() >= deadline and not isinstance(exc, StarletteHTTPException):
         exc = RequestTimedOut(TIMED_OUT)
@@ -107,6 +107,6 @@ def describe(exc: Exception) -> tuple[int, str, Any]:
         return 422, "invalid request parameters", errors
     if isinstance(exc, PodiumError):
         return STATUS_BY_CODE.get(exc.code, 500), exc.message, {"code": exc.code}
-    if isinstance(exc, RequestTimedOut) or (isinstance(exc, sqlite3.OperationalError) and "interrupted" in str(exc)):
+    if isinstance(exc, TimeoutError):  # RequestTimedOut, or a store's query stopped at its deadline
         return 503, TIMED_OUT, None
     return 500, "internal server error", None

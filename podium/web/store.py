@@ -35,11 +35,9 @@ def ensure_corpus(db: Path) -> None:
 
 def read_corpus(request: Request) -> Iterator[Corpus]:
     """A FastAPI dependency: the corpus opened read-only for the length of one request, its
-    queries interrupted at the request's deadline. The file was checked at start; a query that
-    meets damage since then fails as E013."""
-    with open_read(request.app.state.db) as corpus:
-        if not request.app.state.read_only_dataset:  # DuckDB has no progress handler; a dataset query runs to its end
-            interrupt_at(corpus.conn, deadline_of(request))
+    queries interrupted at the request's deadline (a SQLite file's and a dataset's alike). The
+    file was checked at start; a query that meets damage since then fails as E013."""
+    with open_read(request.app.state.db) as corpus, interrupt_at(corpus, deadline_of(request)):
         yield corpus
 
 
