@@ -823,6 +823,9 @@ def resolve_ref(ref: TimeRef, anchor: Anchor) -> str:
         return closed if opened >= closed else f"{opened}/{closed}"
     if ref.low == ref.high:
         return f"{year}-{ref.low:02d}"
+    if ref.form == "months" and ref.low % 3 == 1 and ref.high == ref.low + 2:
+        # "April-June 2023" is a calendar quarter, written as the guidelines write quarters.
+        return f"{year}-Q{(ref.low + 2) // 3}"
     return f"{year}-{ref.low:02d}/{year}-{ref.high:02d}"
 
 
