@@ -322,12 +322,12 @@ def build_layout(briefing: Briefing, quantities: list[Quantity] | None = None) -
 
 def _last_carried(layout: _Layout) -> list[int]:
     """`_Layout.last_carried`: a point carries its period to the sentences after it, a deadline
-    (`_is_future`) does not. A fiscal year still to come is no deadline: the budget figures after
-    it are that year's."""
+    (`_is_future`) and a day named from the briefing's ("yesterday") do not. A fiscal year still to
+    come is no deadline: the budget figures after it are that year's."""
     out: list[int] = []
     last = -1
     for i, ref in enumerate(layout.refs):
-        if ref.scope == "point" and (ref.fiscal or not _is_future(layout, i)):
+        if ref.scope == "point" and ref.day_shift is None and (ref.fiscal or not _is_future(layout, i)):
             last = i
         out.append(last)
     return out

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any, Literal, TypedDict
 
@@ -40,6 +41,7 @@ class TimeRef:
     year: int | None = None  # an absolute year
     year_shift: int | None = None  # a year relative to the briefing's year
     month_shift: int | None = None  # a month relative to the briefing's month
+    day_shift: int | None = None  # a day relative to the briefing's day ("yesterday"): dates its sentence only
     low: int = 0  # first month / quarter / day, or the count of years for past and run
     high: int = 0
     end_year: int | None = None  # the second year of a year range
@@ -67,6 +69,7 @@ class PeriodWords:
     ordinals: dict[str, int]
     relative_years: dict[str, int]
     relative_months: dict[str, int]
+    relative_days: dict[str, int]
     lookback_words: tuple[str, ...]
     lookahead_words: tuple[str, ...]
     run_words: tuple[str, ...]
@@ -92,6 +95,7 @@ def load_words() -> PeriodWords:
         ordinals={str(k).lower(): int(v) for k, v in raw["ordinals"].items()},
         relative_years={str(k).lower(): int(v) for k, v in raw["relative_years"].items()},
         relative_months={str(k).lower(): int(v) for k, v in raw["relative_months"].items()},
+        relative_days={str(k).lower(): int(v) for k, v in raw["relative_days"].items()},
         lookback_words=words("lookback_words"),
         lookahead_words=words("lookahead_words"),
         run_words=words("run_words"),
@@ -482,6 +486,20 @@ def _relative_month(m: re.Match[str], g: Groups) -> TimeRef | None:
 
 
 @_alternative(
+    "relative_day",
+    lambda f: rf"\b(?P<phrase>{_alternation(f.words.relative_days)})\b",
+    lambda f: set(f.words.relative_days),
+)
+def _relative_day(m: re.Match[str], g: Groups) -> TimeRef | None:
+    if _SINCE_BEFORE.search(m.string, max(0, m.start() - 8), m.start()):
+        return TimeRef(*_span(m), "now", "none")  # "an increase of 2472 cases since yesterday": a change up to now
+    return TimeRef(*_span(m), "point", "day", day_shift=load_words().relative_days[_text(g["phrase"]).lower()])
+
+
+_SINCE_BEFORE = re.compile(r"\b(?:since|from|than)\s+$", re.IGNORECASE)
+
+
+@_alternative(
     "relative_year",
     lambda f: rf"\b(?P<phrase>{f.relative_year})\b",
     lambda f: set(f.words.relative_years),
@@ -788,6 +806,10 @@ def resolve_ref(ref: TimeRef, anchor: Anchor) -> str:
         if start is None or anchor.year is None:
             return "" if start is None else str(start)
         return str(start) if start >= anchor.year else f"{start}/{anchor.year}"
+    if ref.day_shift is not None:
+        if anchor.year is None or anchor.month is None or anchor.day is None:
+            return ""
+        return (date(anchor.year, anchor.month, anchor.day) + timedelta(days=ref.day_shift)).isoformat()
     if ref.month_shift is not None:
         if anchor.year is None or anchor.month is None:
             return ""

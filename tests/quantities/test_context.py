@@ -339,3 +339,12 @@ def test_two_years_joined_after_a_figure_make_one_window() -> None:
     assert [q.period for q in qs] == ["2024/2025", "2022", "2023"]
     listed = annotated("Output grew by 57% and 45.9% in 2022 and 2023, respectively.", ("57%", "%"), ("45.9%", "%"))
     assert [q.period for q in listed] == ["2022", "2023"]
+
+
+def test_yesterday_dates_its_own_sentence_only() -> None:
+    text = (
+        "In March, testing grew. That includes 177,216 tests which were carried out yesterday. "
+        "Of these, 4% were positive. That is an increase of 2472 cases since yesterday."
+    )
+    qs = annotated(text, ("177,216", "count"), ("4%", "%"), ("2472", "count"), date="2020-05-20")
+    assert [q.period for q in qs] == ["2020-05-19", "2020-03", ""]

@@ -351,3 +351,13 @@ def test_a_length_of_the_months_of_a_year_is_dated_by_them() -> None:
     ]
     annotate(Briefing(source="<test>", text=text, date="2019-08-30"), figures)
     assert [q.period for q in figures] == ["2019-01/2019-08", "2019-01/2019-08"]
+
+
+def test_a_day_named_from_the_briefings_day() -> None:
+    may_20 = Anchor(year=2020, month=5, day=20)
+    assert periods_in("That includes 177,216 tests which were carried out yesterday.", may_20) == [("yesterday", "2020-05-19")]
+    assert periods_in("Yesterday, cases passed 100 000.", Anchor(year=2020, month=3, day=1)) == [("Yesterday", "2020-02-29")]
+    assert periods_in("That is down 13 from 11,443 this time last week.", may_20) == [("this time last week", "2020-05-13")]
+    # A base of a change up to now dates nothing; with no day of the briefing, nothing either.
+    assert [r.scope for r in find_time_refs("an increase of 2472 cases since yesterday")] == ["now"]
+    assert periods_in("Tests carried out yesterday.", Anchor(year=2020, month=5)) == [("yesterday", "")]
