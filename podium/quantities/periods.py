@@ -24,7 +24,7 @@ DATA_FILE = "periods_en.yaml"
 Scope = Literal["point", "run", "self", "compare", "now", "standing"]
 Form = Literal[
     "year", "years", "quarter", "quarters", "months", "day", "past", "ahead", "since", "run", "none", "month_window",
-    "quarter_window", "past_months", "past_quarters",
+    "quarter_window", "past_months", "past_quarters", "next_months", "next_quarters",
 ]
 
 
@@ -435,6 +435,19 @@ def _next_years(m: re.Match[str], g: Groups) -> TimeRef | None:
 
 
 @_alternative(
+    "next_months",
+    lambda f: rf"\b(?:the\s+)?(?:{_alternation(f.words.lookahead_words)})\s+(?P<count>{f.count})\s+(?P<step>months|quarters)\b",
+    lambda f: _with_the(f.words.lookahead_words),
+)
+def _next_months(m: re.Match[str], g: Groups) -> TimeRef | None:
+    """ "the next six months" at a July briefing: the six whole months after it (August to
+    January), as "the past six months" are the six before it."""
+    n = _count(g["count"])
+    form: Form = "next_months" if _text(g["step"]).lower() == "months" else "next_quarters"
+    return TimeRef(*_span(m), "point", form, high=n) if n else None
+
+
+@_alternative(
     "years_ago",
     lambda f: rf"\b(?P<count>{f.count}|a)\s+years?\s+(?:ago|earlier|before)\b",
     lambda f: f.numbers | {"a year", "a years", _DIGIT},
@@ -631,7 +644,8 @@ def _year_fields(token: str | None) -> _YearFields:
 
 # Windows and runs date the figure they govern even after "over" or "from" ("over the past three months").
 _NEVER_A_BASE = frozenset(
-    {"years", "past", "ahead", "run", "since", "none", "month_window", "quarter_window", "past_months", "past_quarters"}
+    {"years", "past", "ahead", "run", "since", "none", "month_window", "quarter_window", "past_months", "past_quarters",
+     "next_months", "next_quarters"}
 )
 
 
@@ -768,13 +782,16 @@ def _step_label(index: int, per_year: int) -> str:
     return f"{year}-{step + 1:02d}" if per_year == 12 else f"{year}-Q{step + 1}"
 
 
-def _whole_steps_before(ref: TimeRef, anchor: Anchor) -> str:
-    """The `ref.high` whole months (or quarters) before the briefing's own."""
+def _whole_steps_around(ref: TimeRef, anchor: Anchor) -> str:
+    """The `ref.high` whole months (or quarters) before the briefing's own, or after it."""
     if anchor.year is None or anchor.month is None:
         return ""
-    per_year = 12 if ref.form == "past_months" else 4
-    last = anchor.year * per_year + (anchor.month - 1) * per_year // 12 - 1
-    first = last - ref.high + 1
+    per_year = 12 if ref.form in ("past_months", "next_months") else 4
+    own = anchor.year * per_year + (anchor.month - 1) * per_year // 12
+    if ref.form in ("next_months", "next_quarters"):
+        first, last = own + 1, own + ref.high
+    else:
+        first, last = own - ref.high, own - 1
     return _step_label(last, per_year) if ref.high == 1 else f"{_step_label(first, per_year)}/{_step_label(last, per_year)}"
 
 
@@ -791,8 +808,8 @@ def resolve_ref(ref: TimeRef, anchor: Anchor) -> str:
         return str(first) if ref.low == 1 else f"{first}/{first + ref.low - 1}"
     if ref.form == "years":
         return f"{ref.year}/{ref.end_year}"
-    if ref.form in ("past_months", "past_quarters"):
-        return _whole_steps_before(ref, anchor)
+    if ref.form in ("past_months", "past_quarters", "next_months", "next_quarters"):
+        return _whole_steps_around(ref, anchor)
     if ref.form == "since":
         start = _base_year(ref, anchor)
         if start is None and ref.low:

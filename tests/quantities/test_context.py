@@ -348,3 +348,9 @@ def test_yesterday_dates_its_own_sentence_only() -> None:
     )
     qs = annotated(text, ("177,216", "count"), ("4%", "%"), ("2472", "count"), date="2020-05-20")
     assert [q.period for q in qs] == ["2020-05-19", "2020-03", ""]
+
+
+def test_the_next_months_date_their_length_and_are_not_carried_on() -> None:
+    text = "In March, cases rose. The next six months will not be easier. Deaths fell by 4%."
+    qs = annotated(text, ("six months", "month"), ("4%", "%"), date="2020-07-07")
+    assert [q.period for q in qs] == ["2020-08/2021-01", "2020-03"]

@@ -361,3 +361,13 @@ def test_a_day_named_from_the_briefings_day() -> None:
     # A base of a change up to now dates nothing; with no day of the briefing, nothing either.
     assert [r.scope for r in find_time_refs("an increase of 2472 cases since yesterday")] == ["now"]
     assert periods_in("Tests carried out yesterday.", Anchor(year=2020, month=5)) == [("yesterday", "")]
+
+
+def test_the_next_months_are_the_whole_months_after_the_briefing() -> None:
+    assert periods_in("The next six months will not be easier.", Anchor(year=2020, month=7)) == [
+        ("The next six months", "2020-08/2021-01")
+    ]
+    assert periods_in("Over the coming two quarters, rates will fall.") == [("the coming two quarters", "2024-Q3/2024-Q4")]
+    assert periods_in("The past six months have shaken our world.", Anchor(year=2020, month=7)) == [
+        ("The past six months", "2020-01/2020-06")
+    ]
