@@ -331,7 +331,7 @@ def _last_carried(layout: _Layout) -> list[int]:
     out: list[int] = []
     last = -1
     for i, ref in enumerate(layout.refs):
-        carries = ref.scope == "point" and ref.day_shift is None and ref.form not in _LOOKS_AHEAD
+        carries = ref.scope == "point" and ref.day_shift is None and ref.weekday is None and ref.form not in _LOOKS_AHEAD
         if carries and (ref.fiscal or not _is_future(layout, i)):
             last = i
         out.append(last)

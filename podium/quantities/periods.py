@@ -42,6 +42,7 @@ class TimeRef:
     year_shift: int | None = None  # a year relative to the briefing's year
     month_shift: int | None = None  # a month relative to the briefing's month
     day_shift: int | None = None  # a day relative to the briefing's day ("yesterday"): dates its sentence only
+    weekday: int | None = None  # a day named by its weekday ("reached 5.9 million Tuesday"): the last one, 0 = Monday
     low: int = 0  # first month / quarter / day, or the count of years for past and run
     high: int = 0
     end_year: int | None = None  # the second year of a year range
@@ -509,6 +510,27 @@ def _relative_day(m: re.Match[str], g: Groups) -> TimeRef | None:
     return TimeRef(*_span(m), "point", "day", day_shift=load_words().relative_days[_text(g["phrase"]).lower()])
 
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@_alternative(
+    "weekday",
+    # A weekday before its date ("Monday 1 September", "Tuesday, May 18th") leaves the date to say it.
+    lambda f: rf"\b(?P<weekday>{_WEEKDAY})\b(?!\s+(?:the\s+)?\d|,?\s+{f.month})",
+    lambda f: set(_WEEKDAYS),
+)
+def _weekday(m: re.Match[str], g: Groups) -> TimeRef | None:
+    """ "cases reached 5.9 million Tuesday", "on Monday": the last such day, the briefing's own
+    included. "last Saturday" may be of the week before, "next Monday" is to come and "through
+    Monday" bounds a total: those are left unread."""
+    if _SINCE_BEFORE.search(m.string, max(0, m.start() - 8), m.start()):
+        return TimeRef(*_span(m), "now", "none")
+    if _WEEKDAY_UNREAD_AFTER.search(m.string, max(0, m.start() - 12), m.start()):
+        return None
+    return TimeRef(*_span(m), "point", "day", weekday=_WEEKDAYS.index(_text(g["weekday"]).lower()))
+
+
+_WEEKDAY_UNREAD_AFTER = re.compile(r"\b(?:last|past|next|this|coming|through|until|till|by)\s+$", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\b(?:since|from|than)\s+$", re.IGNORECASE)
 
 
@@ -823,10 +845,12 @@ def resolve_ref(ref: TimeRef, anchor: Anchor) -> str:
         if start is None or anchor.year is None:
             return "" if start is None else str(start)
         return str(start) if start >= anchor.year else f"{start}/{anchor.year}"
-    if ref.day_shift is not None:
+    if ref.day_shift is not None or ref.weekday is not None:
         if anchor.year is None or anchor.month is None or anchor.day is None:
             return ""
-        return (date(anchor.year, anchor.month, anchor.day) + timedelta(days=ref.day_shift)).isoformat()
+        held = date(anchor.year, anchor.month, anchor.day)
+        shift = ref.day_shift if ref.day_shift is not None else -((held.weekday() - (ref.weekday or 0)) % 7)
+        return (held + timedelta(days=shift)).isoformat()
     if ref.month_shift is not None:
         if anchor.year is None or anchor.month is None:
             return ""

@@ -371,3 +371,14 @@ def test_the_next_months_are_the_whole_months_after_the_briefing() -> None:
     assert periods_in("The past six months have shaken our world.", Anchor(year=2020, month=7)) == [
         ("The past six months", "2020-01/2020-06")
     ]
+
+
+def test_a_weekday_is_the_last_such_day_up_to_the_briefing() -> None:
+    tuesday = Anchor(year=2020, month=7, day=7)  # a Tuesday
+    assert periods_in("Cases in the Americas reached 5.9 million Tuesday.", tuesday) == [("Tuesday", "2020-07-07")]
+    assert periods_in("On Friday, 45 tonnes arrived.", tuesday) == [("Friday", "2020-07-03")]
+    assert periods_in("On Tuesday, May 18th, aid was announced.", tuesday) == [("May 18th", "2020-05-18")]
+    # Another week, still to come, or the bound of a total: unread; after "since", a base.
+    assert periods_in("The convoys crossed last Saturday.", tuesday) == []
+    assert periods_in("It did 1200 tests through this past Monday.", tuesday) == []
+    assert [r.scope for r in find_time_refs("up 12 since Monday")] == ["now"]
