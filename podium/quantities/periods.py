@@ -75,6 +75,7 @@ class PeriodWords:
     lookahead_words: tuple[str, ...]
     run_words: tuple[str, ...]
     run_suffixes: tuple[str, ...]
+    run_ordinals: dict[str, int]
     now_cues: tuple[str, ...]
     standing_cues: tuple[str, ...]
     event_nouns: tuple[str, ...]
@@ -101,6 +102,7 @@ def load_words() -> PeriodWords:
         lookahead_words=words("lookahead_words"),
         run_words=words("run_words"),
         run_suffixes=words("run_suffixes"),
+        run_ordinals={str(k).lower(): int(v) for k, v in raw["run_ordinals"].items()},
         now_cues=words("now_cues"),
         standing_cues=words("standing_cues"),
         event_nouns=words("event_nouns"),
@@ -479,6 +481,19 @@ def _months_ago(m: re.Match[str], g: Groups) -> TimeRef | None:
 def _run_of_years(m: re.Match[str], g: Groups) -> TimeRef | None:
     n = _count(g["count"])
     return TimeRef(*_span(m), "run", "run", low=n) if n else None
+
+
+@_alternative(
+    "nth_year_of_a_run",
+    # "That's the second straight year of decline": a run of two years, this one the last.
+    lambda f: rf"\b(?:the\s+)?(?P<ordinal>{_alternation(f.words.run_ordinals)}|\d{{1,2}}(?:st|nd|rd|th))\s+"
+    rf"(?:(?:{_alternation(f.words.run_words)})\s+year|year\s+(?:{_alternation(f.words.run_suffixes)}))\b",
+    lambda f: _with_the({*f.words.run_ordinals, _DIGIT}),
+)
+def _nth_year_of_a_run(m: re.Match[str], g: Groups) -> TimeRef | None:
+    ordinal = _text(g["ordinal"]).lower()
+    n = int(ordinal[:-2]) if ordinal[0].isdigit() else load_words().run_ordinals[ordinal]
+    return TimeRef(*_span(m), "run", "run", low=n) if n > 1 else None
 
 
 @_alternative(

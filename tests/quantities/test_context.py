@@ -354,3 +354,9 @@ def test_the_next_months_date_their_length_and_are_not_carried_on() -> None:
     text = "In March, cases rose. The next six months will not be easier. Deaths fell by 4%."
     qs = annotated(text, ("six months", "month"), ("4%", "%"), date="2020-07-07")
     assert [q.period for q in qs] == ["2020-08/2021-01", "2020-03"]
+
+
+def test_the_nth_straight_year_dates_itself_from_the_year_carried() -> None:
+    text = "In 2024, investment fell by 11%. That's the second straight year of decline."
+    qs = annotated(text, ("11%", "%"), ("second straight year", "year"), date="2025-06-19")
+    assert [q.period for q in qs] == ["2024", "2023/2024"]

@@ -382,3 +382,9 @@ def test_a_weekday_is_the_last_such_day_up_to_the_briefing() -> None:
     assert periods_in("The convoys crossed last Saturday.", tuesday) == []
     assert periods_in("It did 1200 tests through this past Monday.", tuesday) == []
     assert [r.scope for r in find_time_refs("up 12 since Monday")] == ["now"]
+
+
+def test_the_nth_year_of_a_run_is_the_run() -> None:
+    refs = find_time_refs("That's the second straight year of decline, the 5th consecutive year, the third year in a row.")
+    assert [(r.scope, r.low) for r in refs] == [("run", 2), ("run", 5), ("run", 3)]
+    assert [resolve_ref(r, Anchor(2025, 6, carried_year=2024)) for r in refs] == ["2023/2024", "2020/2024", "2022/2024"]
