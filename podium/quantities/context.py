@@ -320,14 +320,19 @@ def build_layout(briefing: Briefing, quantities: list[Quantity] | None = None) -
     return layout, inferred
 
 
+_LOOKS_AHEAD = ("next_months", "next_quarters")  # windows still to come, as a deadline: not carried on
+
+
 def _last_carried(layout: _Layout) -> list[int]:
     """`_Layout.last_carried`: a point carries its period to the sentences after it, a deadline
-    (`_is_future`) does not. A fiscal year still to come is no deadline: the budget figures after
-    it are that year's."""
+    (`_is_future`), a look ahead ("the next six months") and a day named from the briefing's
+    ("yesterday") do not. A fiscal year still to come is no deadline: the budget figures after it
+    are that year's."""
     out: list[int] = []
     last = -1
     for i, ref in enumerate(layout.refs):
-        if ref.scope == "point" and (ref.fiscal or not _is_future(layout, i)):
+        carries = ref.scope == "point" and ref.day_shift is None and ref.weekday is None and ref.form not in _LOOKS_AHEAD
+        if carries and (ref.fiscal or not _is_future(layout, i)):
             last = i
         out.append(last)
     return out
@@ -422,7 +427,7 @@ def _period(
         return ""  # "our 2 percent longer-run goal": a standing goal, not a figure of any period
     sorted_refs = _sort_sentence_refs(layout, qty, clause, sentence)
     own = sorted_refs.own
-    if own is not None and refs[own].form in ("past", "ahead", "run", "past_months", "past_quarters"):
+    if own is not None and refs[own].form in ("past", "ahead", "run", "past_months", "past_quarters", "next_months", "next_quarters"):
         return layout.periods[own]
     if own is not None and kind == "duration" and refs[own].form == "months" and (refs[own].low, refs[own].high) == (1, qty.value):
         return layout.periods[own]  # "eight months of 2019": the length is of those months

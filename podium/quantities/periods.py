@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any, Literal, TypedDict
 
@@ -23,7 +24,7 @@ DATA_FILE = "periods_en.yaml"
 Scope = Literal["point", "run", "self", "compare", "now", "standing"]
 Form = Literal[
     "year", "years", "quarter", "quarters", "months", "day", "past", "ahead", "since", "run", "none", "month_window",
-    "quarter_window", "past_months", "past_quarters",
+    "quarter_window", "past_months", "past_quarters", "next_months", "next_quarters",
 ]
 
 
@@ -40,6 +41,8 @@ class TimeRef:
     year: int | None = None  # an absolute year
     year_shift: int | None = None  # a year relative to the briefing's year
     month_shift: int | None = None  # a month relative to the briefing's month
+    day_shift: int | None = None  # a day relative to the briefing's day ("yesterday"): dates its sentence only
+    weekday: int | None = None  # a day named by its weekday ("reached 5.9 million Tuesday"): the last one, 0 = Monday
     low: int = 0  # first month / quarter / day, or the count of years for past and run
     high: int = 0
     end_year: int | None = None  # the second year of a year range
@@ -67,10 +70,12 @@ class PeriodWords:
     ordinals: dict[str, int]
     relative_years: dict[str, int]
     relative_months: dict[str, int]
+    relative_days: dict[str, int]
     lookback_words: tuple[str, ...]
     lookahead_words: tuple[str, ...]
     run_words: tuple[str, ...]
     run_suffixes: tuple[str, ...]
+    run_ordinals: dict[str, int]
     now_cues: tuple[str, ...]
     standing_cues: tuple[str, ...]
     event_nouns: tuple[str, ...]
@@ -92,10 +97,12 @@ def load_words() -> PeriodWords:
         ordinals={str(k).lower(): int(v) for k, v in raw["ordinals"].items()},
         relative_years={str(k).lower(): int(v) for k, v in raw["relative_years"].items()},
         relative_months={str(k).lower(): int(v) for k, v in raw["relative_months"].items()},
+        relative_days={str(k).lower(): int(v) for k, v in raw["relative_days"].items()},
         lookback_words=words("lookback_words"),
         lookahead_words=words("lookahead_words"),
         run_words=words("run_words"),
         run_suffixes=words("run_suffixes"),
+        run_ordinals={str(k).lower(): int(v) for k, v in raw["run_ordinals"].items()},
         now_cues=words("now_cues"),
         standing_cues=words("standing_cues"),
         event_nouns=words("event_nouns"),
@@ -431,6 +438,19 @@ def _next_years(m: re.Match[str], g: Groups) -> TimeRef | None:
 
 
 @_alternative(
+    "next_months",
+    lambda f: rf"\b(?:the\s+)?(?:{_alternation(f.words.lookahead_words)})\s+(?P<count>{f.count})\s+(?P<step>months|quarters)\b",
+    lambda f: _with_the(f.words.lookahead_words),
+)
+def _next_months(m: re.Match[str], g: Groups) -> TimeRef | None:
+    """ "the next six months" at a July briefing: the six whole months after it (August to
+    January), as "the past six months" are the six before it."""
+    n = _count(g["count"])
+    form: Form = "next_months" if _text(g["step"]).lower() == "months" else "next_quarters"
+    return TimeRef(*_span(m), "point", form, high=n) if n else None
+
+
+@_alternative(
     "years_ago",
     lambda f: rf"\b(?P<count>{f.count}|a)\s+years?\s+(?:ago|earlier|before)\b",
     lambda f: f.numbers | {"a year", "a years", _DIGIT},
@@ -464,6 +484,19 @@ def _run_of_years(m: re.Match[str], g: Groups) -> TimeRef | None:
 
 
 @_alternative(
+    "nth_year_of_a_run",
+    # "That's the second straight year of decline": a run of two years, this one the last.
+    lambda f: rf"\b(?:the\s+)?(?P<ordinal>{_alternation(f.words.run_ordinals)}|\d{{1,2}}(?:st|nd|rd|th))\s+"
+    rf"(?:(?:{_alternation(f.words.run_words)})\s+year|year\s+(?:{_alternation(f.words.run_suffixes)}))\b",
+    lambda f: _with_the({*f.words.run_ordinals, _DIGIT}),
+)
+def _nth_year_of_a_run(m: re.Match[str], g: Groups) -> TimeRef | None:
+    ordinal = _text(g["ordinal"]).lower()
+    n = int(ordinal[:-2]) if ordinal[0].isdigit() else load_words().run_ordinals[ordinal]
+    return TimeRef(*_span(m), "run", "run", low=n) if n > 1 else None
+
+
+@_alternative(
     "years_in_a_run",
     lambda f: rf"\b(?P<count>{f.count})\s+years\s+(?:{_alternation(f.words.run_suffixes)})\b",
     lambda f: f.numbers | {_DIGIT},
@@ -479,6 +512,41 @@ def _years_in_a_run(m: re.Match[str], g: Groups) -> TimeRef | None:
 )
 def _relative_month(m: re.Match[str], g: Groups) -> TimeRef | None:
     return TimeRef(*_span(m), "point", "months", month_shift=load_words().relative_months[_text(g["phrase"]).lower()])
+
+
+@_alternative(
+    "relative_day",
+    lambda f: rf"\b(?P<phrase>{_alternation(f.words.relative_days)})\b",
+    lambda f: set(f.words.relative_days),
+)
+def _relative_day(m: re.Match[str], g: Groups) -> TimeRef | None:
+    if _SINCE_BEFORE.search(m.string, max(0, m.start() - 8), m.start()):
+        return TimeRef(*_span(m), "now", "none")  # "an increase of 2472 cases since yesterday": a change up to now
+    return TimeRef(*_span(m), "point", "day", day_shift=load_words().relative_days[_text(g["phrase"]).lower()])
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@_alternative(
+    "weekday",
+    # A weekday before its date ("Monday 1 September", "Tuesday, May 18th") leaves the date to say it.
+    lambda f: rf"\b(?P<weekday>{_WEEKDAY})\b(?!\s+(?:the\s+)?\d|,?\s+{f.month})",
+    lambda f: set(_WEEKDAYS),
+)
+def _weekday(m: re.Match[str], g: Groups) -> TimeRef | None:
+    """ "cases reached 5.9 million Tuesday", "on Monday": the last such day, the briefing's own
+    included. "last Saturday" may be of the week before, "next Monday" is to come and "through
+    Monday" bounds a total: those are left unread."""
+    if _SINCE_BEFORE.search(m.string, max(0, m.start() - 8), m.start()):
+        return TimeRef(*_span(m), "now", "none")
+    if _WEEKDAY_UNREAD_AFTER.search(m.string, max(0, m.start() - 12), m.start()):
+        return None
+    return TimeRef(*_span(m), "point", "day", weekday=_WEEKDAYS.index(_text(g["weekday"]).lower()))
+
+
+_WEEKDAY_UNREAD_AFTER = re.compile(r"\b(?:last|past|next|this|coming|through|until|till|by)\s+$", re.IGNORECASE)
+_SINCE_BEFORE = re.compile(r"\b(?:since|from|than)\s+$", re.IGNORECASE)
 
 
 @_alternative(
@@ -613,7 +681,8 @@ def _year_fields(token: str | None) -> _YearFields:
 
 # Windows and runs date the figure they govern even after "over" or "from" ("over the past three months").
 _NEVER_A_BASE = frozenset(
-    {"years", "past", "ahead", "run", "since", "none", "month_window", "quarter_window", "past_months", "past_quarters"}
+    {"years", "past", "ahead", "run", "since", "none", "month_window", "quarter_window", "past_months", "past_quarters",
+     "next_months", "next_quarters"}
 )
 
 
@@ -750,13 +819,16 @@ def _step_label(index: int, per_year: int) -> str:
     return f"{year}-{step + 1:02d}" if per_year == 12 else f"{year}-Q{step + 1}"
 
 
-def _whole_steps_before(ref: TimeRef, anchor: Anchor) -> str:
-    """The `ref.high` whole months (or quarters) before the briefing's own."""
+def _whole_steps_around(ref: TimeRef, anchor: Anchor) -> str:
+    """The `ref.high` whole months (or quarters) before the briefing's own, or after it."""
     if anchor.year is None or anchor.month is None:
         return ""
-    per_year = 12 if ref.form == "past_months" else 4
-    last = anchor.year * per_year + (anchor.month - 1) * per_year // 12 - 1
-    first = last - ref.high + 1
+    per_year = 12 if ref.form in ("past_months", "next_months") else 4
+    own = anchor.year * per_year + (anchor.month - 1) * per_year // 12
+    if ref.form in ("next_months", "next_quarters"):
+        first, last = own + 1, own + ref.high
+    else:
+        first, last = own - ref.high, own - 1
     return _step_label(last, per_year) if ref.high == 1 else f"{_step_label(first, per_year)}/{_step_label(last, per_year)}"
 
 
@@ -773,8 +845,8 @@ def resolve_ref(ref: TimeRef, anchor: Anchor) -> str:
         return str(first) if ref.low == 1 else f"{first}/{first + ref.low - 1}"
     if ref.form == "years":
         return f"{ref.year}/{ref.end_year}"
-    if ref.form in ("past_months", "past_quarters"):
-        return _whole_steps_before(ref, anchor)
+    if ref.form in ("past_months", "past_quarters", "next_months", "next_quarters"):
+        return _whole_steps_around(ref, anchor)
     if ref.form == "since":
         start = _base_year(ref, anchor)
         if start is None and ref.low:
@@ -788,6 +860,12 @@ def resolve_ref(ref: TimeRef, anchor: Anchor) -> str:
         if start is None or anchor.year is None:
             return "" if start is None else str(start)
         return str(start) if start >= anchor.year else f"{start}/{anchor.year}"
+    if ref.day_shift is not None or ref.weekday is not None:
+        if anchor.year is None or anchor.month is None or anchor.day is None:
+            return ""
+        held = date(anchor.year, anchor.month, anchor.day)
+        shift = ref.day_shift if ref.day_shift is not None else -((held.weekday() - (ref.weekday or 0)) % 7)
+        return (held + timedelta(days=shift)).isoformat()
     if ref.month_shift is not None:
         if anchor.year is None or anchor.month is None:
             return ""
@@ -823,6 +901,9 @@ def resolve_ref(ref: TimeRef, anchor: Anchor) -> str:
         return closed if opened >= closed else f"{opened}/{closed}"
     if ref.low == ref.high:
         return f"{year}-{ref.low:02d}"
+    if ref.form == "months" and ref.low % 3 == 1 and ref.high == ref.low + 2:
+        # "April-June 2023" is a calendar quarter, written as the guidelines write quarters.
+        return f"{year}-Q{(ref.low + 2) // 3}"
     return f"{year}-{ref.low:02d}/{year}-{ref.high:02d}"
 
 

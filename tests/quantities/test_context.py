@@ -339,3 +339,24 @@ def test_two_years_joined_after_a_figure_make_one_window() -> None:
     assert [q.period for q in qs] == ["2024/2025", "2022", "2023"]
     listed = annotated("Output grew by 57% and 45.9% in 2022 and 2023, respectively.", ("57%", "%"), ("45.9%", "%"))
     assert [q.period for q in listed] == ["2022", "2023"]
+
+
+def test_yesterday_dates_its_own_sentence_only() -> None:
+    text = (
+        "In March, testing grew. That includes 177,216 tests which were carried out yesterday. "
+        "Of these, 4% were positive. That is an increase of 2472 cases since yesterday."
+    )
+    qs = annotated(text, ("177,216", "count"), ("4%", "%"), ("2472", "count"), date="2020-05-20")
+    assert [q.period for q in qs] == ["2020-05-19", "2020-03", ""]
+
+
+def test_the_next_months_date_their_length_and_are_not_carried_on() -> None:
+    text = "In March, cases rose. The next six months will not be easier. Deaths fell by 4%."
+    qs = annotated(text, ("six months", "month"), ("4%", "%"), date="2020-07-07")
+    assert [q.period for q in qs] == ["2020-08/2021-01", "2020-03"]
+
+
+def test_the_nth_straight_year_dates_itself_from_the_year_carried() -> None:
+    text = "In 2024, investment fell by 11%. That's the second straight year of decline."
+    qs = annotated(text, ("11%", "%"), ("second straight year", "year"), date="2025-06-19")
+    assert [q.period for q in qs] == ["2024", "2023/2024"]

@@ -31,6 +31,9 @@ def periods_in(text: str, anchor: Anchor = MAY_2024) -> list[tuple[str, str]]:
         ("Sales in Q2 2021 were flat.", [("Q2 2021", "2021-Q2")]),
         ("In the first three quarters of 2023, prices rose.", [("the first three quarters of 2023", "2023-Q1/2023-Q3")]),
         ("From January to April this year, trade grew.", [("From January to April this year", "2024-01/2024-04")]),
+        ("GDP growth for April-June 2023 is seen at 7.8 percent.", [("April-June 2023", "2023-Q2")]),
+        ("From October to December last year, trade grew.", [("From October to December last year", "2023-Q4")]),
+        ("From February to April this year, trade grew.", [("From February to April this year", "2024-02/2024-04")]),
         ("In the first four months, jobs were added.", [("the first four months", "2024-01/2024-04")]),
         ("In the first half of the year, trade grew.", [("the first half of the year", "2024-01/2024-06")]),
         ("In January this year, a storm hit.", [("January this year", "2024-01")]),
@@ -348,3 +351,40 @@ def test_a_length_of_the_months_of_a_year_is_dated_by_them() -> None:
     ]
     annotate(Briefing(source="<test>", text=text, date="2019-08-30"), figures)
     assert [q.period for q in figures] == ["2019-01/2019-08", "2019-01/2019-08"]
+
+
+def test_a_day_named_from_the_briefings_day() -> None:
+    may_20 = Anchor(year=2020, month=5, day=20)
+    assert periods_in("That includes 177,216 tests which were carried out yesterday.", may_20) == [("yesterday", "2020-05-19")]
+    assert periods_in("Yesterday, cases passed 100 000.", Anchor(year=2020, month=3, day=1)) == [("Yesterday", "2020-02-29")]
+    assert periods_in("That is down 13 from 11,443 this time last week.", may_20) == [("this time last week", "2020-05-13")]
+    # A base of a change up to now dates nothing; with no day of the briefing, nothing either.
+    assert [r.scope for r in find_time_refs("an increase of 2472 cases since yesterday")] == ["now"]
+    assert periods_in("Tests carried out yesterday.", Anchor(year=2020, month=5)) == [("yesterday", "")]
+
+
+def test_the_next_months_are_the_whole_months_after_the_briefing() -> None:
+    assert periods_in("The next six months will not be easier.", Anchor(year=2020, month=7)) == [
+        ("The next six months", "2020-08/2021-01")
+    ]
+    assert periods_in("Over the coming two quarters, rates will fall.") == [("the coming two quarters", "2024-Q3/2024-Q4")]
+    assert periods_in("The past six months have shaken our world.", Anchor(year=2020, month=7)) == [
+        ("The past six months", "2020-01/2020-06")
+    ]
+
+
+def test_a_weekday_is_the_last_such_day_up_to_the_briefing() -> None:
+    tuesday = Anchor(year=2020, month=7, day=7)  # a Tuesday
+    assert periods_in("Cases in the Americas reached 5.9 million Tuesday.", tuesday) == [("Tuesday", "2020-07-07")]
+    assert periods_in("On Friday, 45 tonnes arrived.", tuesday) == [("Friday", "2020-07-03")]
+    assert periods_in("On Tuesday, May 18th, aid was announced.", tuesday) == [("May 18th", "2020-05-18")]
+    # Another week, still to come, or the bound of a total: unread; after "since", a base.
+    assert periods_in("The convoys crossed last Saturday.", tuesday) == []
+    assert periods_in("It did 1200 tests through this past Monday.", tuesday) == []
+    assert [r.scope for r in find_time_refs("up 12 since Monday")] == ["now"]
+
+
+def test_the_nth_year_of_a_run_is_the_run() -> None:
+    refs = find_time_refs("That's the second straight year of decline, the 5th consecutive year, the third year in a row.")
+    assert [(r.scope, r.low) for r in refs] == [("run", 2), ("run", 5), ("run", 3)]
+    assert [resolve_ref(r, Anchor(2025, 6, carried_year=2024)) for r in refs] == ["2023/2024", "2020/2024", "2022/2024"]
