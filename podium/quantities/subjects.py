@@ -374,6 +374,15 @@ def noun_phrase_after(text: str) -> str:
     return _phrase(out)
 
 
+def _counted_noun(after: str) -> str:
+    """The noun a count counts, right after it; none when a determiner follows the figure, since the
+    figure is its noun's determiner ("11,443 | this time last week")."""
+    first = _first_tokens(after, 1)
+    if first and first[0].lower() in load_words().determiners:
+        return ""
+    return noun_phrase_after(after)
+
+
 def _figure_follows(words: Sequence[str]) -> bool:
     """Whether the words (after an "and") open another figure, past a hedge ("almost 90,000")."""
     table = load_words()
@@ -863,7 +872,7 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
         # "a 7.1-magnitude earthquake" measures the earthquake's magnitude; "15-year education" lasts.
         found = noun if unit in ("year", "month", "day", "%") or not noun else f"{noun} {compound.group(1)}"
     elif unit == "count":
-        found = noun_phrase_after(after)
+        found = _counted_noun(after)
         if (not found or _is_generic(found)) and (state := _state_after(after, found)):
             # "130 people were injured"; "4.6 million displaced" counts the people it names by their state
             found = f"{found or load_words().implied_noun} {state}"

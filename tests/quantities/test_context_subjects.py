@@ -222,3 +222,16 @@ def test_a_rate_measures_the_noun_named_right_after_it() -> None:
 )
 def test_subject_in_spoken_english(sentence: str, figure: str, unit: str, expected: str) -> None:
     assert subject_of(sentence, figure, unit) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "expected"),
+    [
+        ("Cases in the region reached 5.9 million Tuesday, with almost 267,000 deaths.", "5.9 million", "Cases in the region"),
+        ("Hospital admissions were 9,100 this time last week.", "9,100", "Hospital admissions"),
+        ("The remains of 10 people later were recovered.", "10", "people"),
+        ("We ran 4,000 tests yesterday.", "4,000", "tests"),
+    ],
+)
+def test_a_time_said_after_a_count_is_not_what_it_counts(sentence: str, figure: str, expected: str) -> None:
+    assert subject_of(sentence, figure, "count") == expected
