@@ -368,6 +368,8 @@ def noun_phrase_after(text: str) -> str:
             break
         if low == "and" and _figure_follows(words[i + 1 :]):
             break  # "18 cases and four deaths": the next figure's noun is its own
+        if low in _CLAUSE_JOINERS and i + 1 < len(words) and words[i + 1].lower() in table.personal_pronouns:
+            break  # "6,000 nurses | and I pay tribute": a new clause, not a second noun
         out.append(word)
         if len(out) >= 8:
             break

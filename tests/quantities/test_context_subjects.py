@@ -235,3 +235,15 @@ def test_subject_in_spoken_english(sentence: str, figure: str, unit: str, expect
 )
 def test_a_time_said_after_a_count_is_not_what_it_counts(sentence: str, figure: str, expected: str) -> None:
     assert subject_of(sentence, figure, "count") == expected
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        (" nurses and I pay tribute to each of them", "nurses"),
+        (" schools and we will build more", "schools"),
+        (" schools and hospitals", "schools and hospitals"),
+    ],
+)
+def test_a_pronoun_after_and_opens_a_new_clause_not_a_second_noun(after: str, expected: str) -> None:
+    assert noun_phrase_after(after) == expected
