@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from podium.model import Briefing, Quantity
@@ -247,3 +249,24 @@ def test_a_time_said_after_a_count_is_not_what_it_counts(sentence: str, figure: 
 )
 def test_a_pronoun_after_and_opens_a_new_clause_not_a_second_noun(after: str, expected: str) -> None:
     assert noun_phrase_after(after) == expected
+
+
+def test_every_word_of_the_subject_tables_is_read_as_a_word() -> None:
+    """YAML reads a bare on, off, yes or no as a boolean: such a word would be lost from its list."""
+    from podium.wordtables import read_table
+
+    raw = read_table("subjects_en.yaml")
+    not_words = [(key, v) for key, values in raw.items() if isinstance(values, list) for v in values if not isinstance(v, str)]
+    assert not_words == []
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        (lambda: subject_before("On an annual basis, real GDP is forecast to contract by "), "real GDP"),
+        (lambda: noun_phrase_after(" migrants capsized off the coast"), "migrants"),  # "off" ends a participle
+        (lambda: noun_phrase_after(" special envoys on the pandemic were named"), "special envoys"),
+    ],
+)
+def test_on_and_off_are_read_as_the_words_they_are(call: Any, expected: str) -> None:
+    assert call() == expected
