@@ -178,6 +178,8 @@ QUALIFIERS = [
     ("Raised by three quarters of a percentage point.", [("three quarters of a percentage point", 0.75, None, "pp", "exact")]),
     ("Income fell by four-tenths of a percent.", [("four-tenths of a percent", 0.4, None, "%", "exact")]),
     ("There were more than 375 000 deaths.", [("375 000", 375000, None, "count", "min")]),
+    # A full stop or comma may end a space-grouped number, unless a digit follows it.
+    ("Cases will soon reach 700 000. Then 12 000, in all.", [("700 000", 700000, None, "count", "exact"), ("12 000", 12000, None, "count", "exact")]),
     ("Dec 15, 2023: the embargo lifts at 12 noon; file 20200616_e.mp4 holds 5 clips.", [("5", 5, None, "count", "exact")]),
     ("It has a 7- or 8-inch screen.", [("7", 7, None, "inch", "exact"), ("8-inch", 8, None, "inch", "exact")]),
     ("Growth has gone up two point 9%, and 4%in September.", [("two point 9%", 2.9, None, "%", "exact"), ("4%", 4, None, "%", "exact")]),
