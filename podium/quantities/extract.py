@@ -298,11 +298,25 @@ def _fraction_at(text: str, seed: int, floor: int, limit: int) -> list[Mention]:
             return []
     if numerator == 0 or P.CALENDAR_FIRST_BEFORE.search(text[max(floor, seed - 16) : seed]):
         return []
+    of_scale = _of_a_scale(text, match.end(), limit)
+    if of_scale is not None:
+        amount = numerator / denominator * scale_value(of_scale.group(0))
+        unit = P.UNIT_AFTER.match(text, of_scale.end(), limit)  # "three quarters of a billion dollars"
+        if unit is not None:
+            return [Mention(match.start(), unit.end(), amount, P.unit_id(unit.group("unit")), "number")]
+        return [Mention(match.start(), of_scale.end(), amount, "count", "number")]
     of_unit = P.FRACTION_OF_UNIT.match(text, match.end(), limit)
     if of_unit is not None:
         unit = "pp" if of_unit.group("pp") else "%"
         return [Mention(match.start(), of_unit.end(), numerator / denominator, unit, "fraction")]
     return [Mention(match.start(), match.end(), 100 * numerator / denominator, "%", "fraction")]
+
+
+def _of_a_scale(text: str, at: int, limit: int) -> re.Match[str] | None:
+    """The scale word of "a quarter | of a million" (250,000), "two-thirds of a billion", as
+    "half a million" is an amount."""
+    article = P.OF_AN_AFTER.match(text, at, limit)
+    return P.SCALE_WORD_AT.match(text, article.end(), limit) if article is not None else None
 
 
 def _half_a(text: str, match: re.Match[str], limit: int) -> Mention | None:

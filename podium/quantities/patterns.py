@@ -298,6 +298,9 @@ SCALE_WORD_AT: re.Pattern[str]
 _compile_later("SCALE_WORD_AT", rf"(?:{SCALES})\b", re.IGNORECASE)
 OF_AFTER: re.Pattern[str]
 _compile_later("OF_AFTER", r"[ \t]+of\b", re.IGNORECASE)
+# "a quarter | of a million": a fraction of a scale word is an amount, not a share.
+OF_AN_AFTER: re.Pattern[str]
+_compile_later("OF_AN_AFTER", r"[ \t]+of[ \t]+an?[ \t]+", re.IGNORECASE)
 CALENDAR_FIRST_BEFORE: re.Pattern[str]
 _compile_later("CALENDAR_FIRST_BEFORE", r"\bfirst[ \t]+$", re.IGNORECASE)
 SENTENCE_START_BEFORE: re.Pattern[str]

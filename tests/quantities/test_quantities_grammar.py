@@ -177,6 +177,10 @@ QUALIFIERS = [
     ("Hundreds of millions go to bed hungry.", [("Hundreds of millions", 1e8, None, "count", "min")]),
     ("Raised by three quarters of a percentage point.", [("three quarters of a percentage point", 0.75, None, "pp", "exact")]),
     ("Income fell by four-tenths of a percent.", [("four-tenths of a percent", 0.4, None, "%", "exact")]),
+    # A fraction of a scale word is an amount, as "half a million" is, not a share and a second figure.
+    ("We seek a quarter of a million volunteers.", [("a quarter of a million", 250000, None, "count", "exact")]),
+    ("It costs three quarters of a billion dollars.", [("three quarters of a billion dollars", 7.5e8, None, "USD", "exact")]),
+    ("A third of the million people left.", [("A third", 100 / 3, None, "%", "exact")]),
     ("There were more than 375 000 deaths.", [("375 000", 375000, None, "count", "min")]),
     # A full stop or comma may end a space-grouped number, unless a digit follows it.
     ("Cases will soon reach 700 000. Then 12 000, in all.", [("700 000", 700000, None, "count", "exact"), ("12 000", 12000, None, "count", "exact")]),
