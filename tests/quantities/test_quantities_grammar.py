@@ -178,6 +178,9 @@ QUALIFIERS = [
     ("Raised by three quarters of a percentage point.", [("three quarters of a percentage point", 0.75, None, "pp", "exact")]),
     ("Income fell by four-tenths of a percent.", [("four-tenths of a percent", 0.4, None, "%", "exact")]),
     # A fraction of a scale word is an amount, as "half a million" is, not a share and a second figure.
+    # A decade is ten years, a century a hundred: one unit id for a length of years.
+    ("The best in almost four decades, after three centuries and the 2010 decade.",
+     [("four decades", 40, None, "year", "max"), ("three centuries", 300, None, "year", "exact")]),
     ("We seek a quarter of a million volunteers.", [("a quarter of a million", 250000, None, "count", "exact")]),
     ("It costs three quarters of a billion dollars.", [("three quarters of a billion dollars", 7.5e8, None, "USD", "exact")]),
     ("A third of the million people left.", [("A third", 100 / 3, None, "%", "exact")]),
