@@ -385,6 +385,13 @@ def _counted_noun(after: str) -> str:
     return noun_phrase_after(after)
 
 
+def _opens_clause(after: str, noun: str) -> bool:
+    """Whether an auxiliary follows the counted noun ("3000 people | were dying"): the count is the
+    subject of its own clause."""
+    words = _first_tokens(after[after.find(noun) + len(noun) :], 1) if noun else []
+    return bool(words) and words[0].lower() in load_words().auxiliaries
+
+
 def _figure_follows(words: Sequence[str]) -> bool:
     """Whether the words (after an "and") open another figure, past a hedge ("almost 90,000")."""
     table = load_words()
@@ -878,8 +885,10 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
         if (not found or _is_generic(found)) and (state := _state_after(after, found)):
             # "130 people were injured"; "4.6 million displaced" counts the people it names by their state
             found = f"{found or load_words().implied_noun} {state}"
-        elif previous_in_sentence and previous and _is_generic(found):
-            found = previous  # "an increase of 350,000 people": more of what the figure before counts
+        elif previous_in_sentence and previous and _is_generic(found) and not _opens_clause(after, found):
+            # "an increase of 350,000 people": more of what the figure before counts; "3000 people
+            # were dying" is a clause of its own, and its people are its subject
+            found = previous
     elif unit in ("year", "month", "day") and (spanned := _spanned_after(after)):
         found = spanned  # "after nine months of holding rates steady", "37 days without a new case"
     elif unit in ("year", "month", "day"):

@@ -270,3 +270,14 @@ def test_every_word_of_the_subject_tables_is_read_as_a_word() -> None:
 )
 def test_on_and_off_are_read_as_the_words_they_are(call: Any, expected: str) -> None:
     assert call() == expected
+
+
+def test_a_generic_count_with_a_verb_of_its_own_counts_its_own_people() -> None:
+    sentence = "Only 1 percent of residents had been vaccinated, and over 3000 people were dying each day."
+    briefing = Briefing(source="<test>", text=sentence, date="2024-05-21")
+    quantities = [
+        Quantity(text=t, start=sentence.index(t), end=sentence.index(t) + len(t), value=0.0, unit=u)
+        for t, u in (("1 percent", "%"), ("3000", "count"))
+    ]
+    annotate(briefing, quantities)
+    assert [q.subject for q in quantities] == ["residents", "people"]
