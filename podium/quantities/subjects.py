@@ -358,6 +358,8 @@ def noun_phrase_after(text: str) -> str:
             continue
         if _is_acronym(word, words, i):
             pass  # "six WHO regions": an acronym, not the pronoun "who"
+        elif low == "year" and out and _modifies_next(words, i):
+            pass  # "5500 final year medics": a year that narrows the noun after it
         elif low in table.np_stops or low == "of" or (out and low in table.determiners):
             break
         if not out and low in table.auxiliaries:
@@ -383,6 +385,17 @@ def _counted_noun(after: str) -> str:
     if first and first[0].lower() in load_words().determiners:
         return ""
     return noun_phrase_after(after)
+
+
+def _modifies_next(words: Sequence[str], i: int) -> bool:
+    """Whether words[i] stands before a noun it narrows: a lower-case word follows that is no stop,
+    verb, auxiliary or time word ("final year | medics", not "people year | on year", "tests | ago")."""
+    if i + 1 >= len(words):
+        return False
+    nxt, table = words[i + 1], load_words()
+    low = nxt.lower()
+    return (nxt.isalpha() and nxt.islower() and low not in table.np_stops and low not in table.stop_words
+            and low not in table.verbs and low not in table.auxiliaries and low not in table.head_breaks and low != "ago")
 
 
 def _opens_clause(after: str, noun: str) -> bool:

@@ -281,3 +281,15 @@ def test_a_generic_count_with_a_verb_of_its_own_counts_its_own_people() -> None:
     ]
     annotate(briefing, quantities)
     assert [q.subject for q in quantities] == ["residents", "people"]
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        (" final year medics and 18,700 nurses", "final year medics"),
+        (" first year students will start", "first year students"),
+        (" tonnes year on year", "tonnes"),
+    ],
+)
+def test_a_year_before_a_noun_narrows_it(after: str, expected: str) -> None:
+    assert noun_phrase_after(after) == expected
