@@ -917,10 +917,14 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
         found = _of_subject(after)
         if not found and unit in _CURRENCIES:
             found = _in_subject(after) or _noun_named_after(after)  # "$1.4 billion in assistance", "a $78 billion deficit"
+    # "a pick-up in growth to 1.7 percent": a rate names its movement noun when nothing else names it
+    rate_noun = found if unit in _RATE_UNITS and _is_movement_only(found) else ""
     if _names_nothing(found):
         found = before_verb(earlier)
     if unit in _RATE_UNITS and _names_nothing(found):
         found = _verb_noun(clause_before) or found
+    if rate_noun and not found:
+        return rate_noun
     if previous and _names_nothing(found):
         found = f"{previous} {found}" if _is_movement_only(found) else previous
     return "" if _is_pronoun(found) else _without_time(found)

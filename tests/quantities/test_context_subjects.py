@@ -293,3 +293,14 @@ def test_a_generic_count_with_a_verb_of_its_own_counts_its_own_people() -> None:
 )
 def test_a_year_before_a_noun_narrows_it(after: str, expected: str) -> None:
     assert noun_phrase_after(after) == expected
+
+
+def test_a_rate_whose_clause_names_only_growth_measures_growth() -> None:
+    sentence = "Both regions are the two weakest spots on the map, with an expected pick-up in growth to 1.7 and 1 percent."
+    briefing = Briefing(source="<test>", text=sentence, date="2024-05-21")
+    quantities = [
+        Quantity(text=t, start=sentence.index(t), end=sentence.index(t) + len(t), value=0.0, unit=u)
+        for t, u in (("two", "count"), ("1.7", "%"), ("1 percent", "%"))
+    ]
+    annotate(briefing, quantities)
+    assert [q.subject for q in quantities] == ["weakest spots", "growth", "growth"]
