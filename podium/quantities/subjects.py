@@ -925,9 +925,20 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
         found = _verb_noun(clause_before) or found
     if rate_noun and not found:
         return rate_noun
+    if _holds_amount(found):
+        found = ""  # "forecast to slow from 3.5 percent | to 3 percent": words around another figure
     if previous and _names_nothing(found):
         found = f"{previous} {found}" if _is_movement_only(found) else previous
     return "" if _is_pronoun(found) else _without_time(found)
+
+
+# A sum of money or a percentage inside a phrase ("It's currently $ 63", "slow from 3.5 percent"),
+# or a phrase that is a number alone ("4½"): another figure, not what this one measures.
+_AMOUNT_INSIDE = re.compile(r"[$€£¥]\s?\d|\d\s?(?:%|per\s?cent\b|percent\b)|^[\d.,½¼¾⅓⅔]+$", re.IGNORECASE)
+
+
+def _holds_amount(phrase: str) -> bool:
+    return bool(phrase) and _AMOUNT_INSIDE.search(phrase) is not None
 
 
 _SPAN_OF = re.compile(r"\s*(?:(?P<of>of)|(?P<without>without))\s+", re.IGNORECASE)

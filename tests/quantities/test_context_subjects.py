@@ -304,3 +304,14 @@ def test_a_rate_whose_clause_names_only_growth_measures_growth() -> None:
     ]
     annotate(briefing, quantities)
     assert [q.subject for q in quantities] == ["weakest spots", "growth", "growth"]
+
+
+def test_a_phrase_around_another_figure_is_no_subject() -> None:
+    sentence = "Global growth is forecast to slow from 3.5 percent in 2022 to 3 percent in 2023."
+    briefing = Briefing(source="<test>", text=sentence, date="2024-05-21")
+    quantities = [
+        Quantity(text=t, start=sentence.index(t), end=sentence.index(t) + len(t), value=0.0, unit="%")
+        for t in ("3.5 percent", "3 percent")
+    ]
+    annotate(briefing, quantities)
+    assert [q.subject for q in quantities] == ["Global growth", "Global growth"]
