@@ -465,6 +465,8 @@ def _first_verb(words: Sequence[str]) -> int | None:
     verbs = table.verbs
     for i, word in enumerate(words):
         if word.lower() in verbs and _is_verb(words, i):  # the set test first: most words are no verb
+            if i and word.lower() in table.participle_enders and _is_participle(words[i - 1].lower()):
+                return i - 1  # "revised | up from": the verb is the word its particle follows
             return i
     # No listed verb: a past-tense form after a noun ("the Committee lifted ...") is the verb.
     for i in range(1, len(words)):

@@ -315,3 +315,8 @@ def test_a_phrase_around_another_figure_is_no_subject() -> None:
     ]
     annotate(briefing, quantities)
     assert [q.subject for q in quantities] == ["Global growth", "Global growth"]
+
+
+def test_a_verb_with_its_particle_opens_no_subject() -> None:
+    clause = "The economy is projected to grow by 1.2 per cent in 2025, revised up from the "
+    assert subject_before(clause) == "economy"
