@@ -307,9 +307,9 @@ def _fraction_at(text: str, seed: int, floor: int, limit: int) -> list[Mention]:
     of_scale = _of_a_scale(text, match.end(), limit)
     if of_scale is not None:
         amount = numerator / denominator * scale_value(of_scale.group(0))
-        unit = P.UNIT_AFTER.match(text, of_scale.end(), limit)  # "three quarters of a billion dollars"
-        if unit is not None:
-            return [Mention(match.start(), unit.end(), amount, P.unit_id(unit.group("unit")), "number")]
+        unit_after = P.UNIT_AFTER.match(text, of_scale.end(), limit)  # "three quarters of a billion dollars"
+        if unit_after is not None:
+            return [Mention(match.start(), unit_after.end(), amount, P.unit_id(unit_after.group("unit")), "number")]
         return [Mention(match.start(), of_scale.end(), amount, "count", "number")]
     of_unit = P.FRACTION_OF_UNIT.match(text, match.end(), limit)
     if of_unit is not None:
