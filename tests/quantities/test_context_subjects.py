@@ -67,6 +67,13 @@ def context_of(text: str, figure: str, unit: str, nth: int = 0, date: str | None
     return qty
 
 
+def subjects_of(text: str, figures: tuple[tuple[str, str], ...]) -> list[str]:
+    """Annotate the (figure, unit) pairs of `text` together and return their subjects in order."""
+    quantities = [context_quantity(text, figure, unit) for figure, unit in figures]
+    annotate(Briefing(source="<test>", text=text, date="2024-05-21"), quantities)
+    return [q.subject for q in quantities]
+
+
 @pytest.mark.parametrize(
     ("sentence", "figure", "unit", "expected"),
     [
@@ -274,13 +281,7 @@ def test_on_and_off_are_read_as_the_words_they_are(call: Any, expected: str) -> 
 
 def test_a_generic_count_with_a_verb_of_its_own_counts_its_own_people() -> None:
     sentence = "Only 1 percent of residents had been vaccinated, and over 3000 people were dying each day."
-    briefing = Briefing(source="<test>", text=sentence, date="2024-05-21")
-    quantities = [
-        Quantity(text=t, start=sentence.index(t), end=sentence.index(t) + len(t), value=0.0, unit=u)
-        for t, u in (("1 percent", "%"), ("3000", "count"))
-    ]
-    annotate(briefing, quantities)
-    assert [q.subject for q in quantities] == ["residents", "people"]
+    assert subjects_of(sentence, (("1 percent", "%"), ("3000", "count"))) == ["residents", "people"]
 
 
 @pytest.mark.parametrize(
@@ -297,24 +298,13 @@ def test_a_year_before_a_noun_narrows_it(after: str, expected: str) -> None:
 
 def test_a_rate_whose_clause_names_only_growth_measures_growth() -> None:
     sentence = "Both regions are the two weakest spots on the map, with an expected pick-up in growth to 1.7 and 1 percent."
-    briefing = Briefing(source="<test>", text=sentence, date="2024-05-21")
-    quantities = [
-        Quantity(text=t, start=sentence.index(t), end=sentence.index(t) + len(t), value=0.0, unit=u)
-        for t, u in (("two", "count"), ("1.7", "%"), ("1 percent", "%"))
-    ]
-    annotate(briefing, quantities)
-    assert [q.subject for q in quantities] == ["weakest spots", "growth", "growth"]
+    figures = (("two", "count"), ("1.7", "%"), ("1 percent", "%"))
+    assert subjects_of(sentence, figures) == ["weakest spots", "growth", "growth"]
 
 
 def test_a_phrase_around_another_figure_is_no_subject() -> None:
     sentence = "Global growth is forecast to slow from 3.5 percent in 2022 to 3 percent in 2023."
-    briefing = Briefing(source="<test>", text=sentence, date="2024-05-21")
-    quantities = [
-        Quantity(text=t, start=sentence.index(t), end=sentence.index(t) + len(t), value=0.0, unit="%")
-        for t in ("3.5 percent", "3 percent")
-    ]
-    annotate(briefing, quantities)
-    assert [q.subject for q in quantities] == ["Global growth", "Global growth"]
+    assert subjects_of(sentence, (("3.5 percent", "%"), ("3 percent", "%"))) == ["Global growth", "Global growth"]
 
 
 def test_a_verb_with_its_particle_opens_no_subject() -> None:
