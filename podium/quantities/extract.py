@@ -168,9 +168,15 @@ def _number_mention(text: str, match: re.Match[str], floor: int, limit: int) -> 
     if unit_match is not None and unit_match.lastgroup == "glued" and len(number.strip("+-−")) < 2:
         unit_match = None  # "5g", "4G": a network generation or a label, not five grams
     if unit_match is not None:
-        word_unit = P.unit_id(unit_match.group(unit_match.lastgroup or "unit"))
+        unit_word = unit_match.group(unit_match.lastgroup or "unit")
+        word_unit = P.unit_id(unit_word)
         if not prefix or word_unit == unit:
             unit, end = word_unit, unit_match.end()
+            size = _W.unit_word_sizes.get(unit_word.lower())
+            if size is not None:
+                if number.isdigit() and _YEAR_RANGE[0] <= int(number) <= _YEAR_RANGE[1]:
+                    return None  # "the 2010 decade" names a decade
+                value *= size  # "four decades": 40 years
     elif P.LETTER_AFTER.match(text, end, limit):
         return None  # "21st", "5G", "1990s": a label, not an amount
     if unit == "count" and not scale and (age := P.AGE_BEFORE.search(text, max(floor, start - 16), start)):
@@ -298,11 +304,25 @@ def _fraction_at(text: str, seed: int, floor: int, limit: int) -> list[Mention]:
             return []
     if numerator == 0 or P.CALENDAR_FIRST_BEFORE.search(text[max(floor, seed - 16) : seed]):
         return []
+    of_scale = _of_a_scale(text, match.end(), limit)
+    if of_scale is not None:
+        amount = numerator / denominator * scale_value(of_scale.group(0))
+        unit_after = P.UNIT_AFTER.match(text, of_scale.end(), limit)  # "three quarters of a billion dollars"
+        if unit_after is not None:
+            return [Mention(match.start(), unit_after.end(), amount, P.unit_id(unit_after.group("unit")), "number")]
+        return [Mention(match.start(), of_scale.end(), amount, "count", "number")]
     of_unit = P.FRACTION_OF_UNIT.match(text, match.end(), limit)
     if of_unit is not None:
         unit = "pp" if of_unit.group("pp") else "%"
         return [Mention(match.start(), of_unit.end(), numerator / denominator, unit, "fraction")]
     return [Mention(match.start(), match.end(), 100 * numerator / denominator, "%", "fraction")]
+
+
+def _of_a_scale(text: str, at: int, limit: int) -> re.Match[str] | None:
+    """The scale word of "a quarter | of a million" (250,000), "two-thirds of a billion", as
+    "half a million" is an amount."""
+    article = P.OF_AN_AFTER.match(text, at, limit)
+    return P.SCALE_WORD_AT.match(text, article.end(), limit) if article is not None else None
 
 
 def _half_a(text: str, match: re.Match[str], limit: int) -> Mention | None:
@@ -314,7 +334,8 @@ def _half_a(text: str, match: re.Match[str], limit: int) -> Mention | None:
     if scale is not None:
         return Mention(match.start(), scale.end(), 0.5 * scale_value(scale.group(0)), "count", "number")
     unit = P.UNIT_AFTER.match(text, article.end(), limit)
-    if unit is not None and unit.start("unit") == article.end():
+    if unit is not None and unit.start("unit") == article.end() and unit.group("unit").lower() not in _W.unit_word_sizes:
+        # "half a century" stays unread, as it was before a century counted a hundred years
         return Mention(match.start(), unit.end(), 0.5, P.unit_id(unit.group("unit")), "number")
     return None
 

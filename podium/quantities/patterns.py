@@ -57,8 +57,9 @@ _GAP = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)"
 # Slash fractions first: "5-1/4", "5 1/4", "1/3" (not dates such as "5/21/2024").
 SLASH_FRACTION = r"(?:\d{1,3}[- ])?\d/(?:16|10|[2-9])(?![\d/])"
 # Thousands grouped by a space, as WHO and UN texts write them ("375 000"), but not a count before a
-# compound ("11 100-billion-yuan projects") nor a longer run of digits.
-_SPACE_GROUPED = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.-])"
+# compound ("11 100-billion-yuan projects") nor a longer run of digits; a full stop or comma may
+# follow the group when no digit does ("will soon reach 700 000.").
+_SPACE_GROUPED = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d-]|[,.]\d)"
 DIGITS = rf"{SLASH_FRACTION}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|{_SPACE_GROUPED}|\d+(?:\.\d+)?|\.\d+"
 # "forty-two", "twenty two", "one hundred and five", "a million" (the "a" only before a scale).
 WORD_NUMBER = (
@@ -297,6 +298,9 @@ SCALE_WORD_AT: re.Pattern[str]
 _compile_later("SCALE_WORD_AT", rf"(?:{SCALES})\b", re.IGNORECASE)
 OF_AFTER: re.Pattern[str]
 _compile_later("OF_AFTER", r"[ \t]+of\b", re.IGNORECASE)
+# "a quarter | of a million": a fraction of a scale word is an amount, not a share.
+OF_AN_AFTER: re.Pattern[str]
+_compile_later("OF_AN_AFTER", r"[ \t]+of[ \t]+an?[ \t]+", re.IGNORECASE)
 CALENDAR_FIRST_BEFORE: re.Pattern[str]
 _compile_later("CALENDAR_FIRST_BEFORE", r"\bfirst[ \t]+$", re.IGNORECASE)
 SENTENCE_START_BEFORE: re.Pattern[str]

@@ -354,6 +354,8 @@ def noun_phrase_after(text: str) -> str:
             continue
         if _is_acronym(word, words, i):
             pass  # "six WHO regions": an acronym, not the pronoun "who"
+        elif low == "year" and out and _modifies_next(words, i):
+            pass  # "5500 final year medics": a year that narrows the noun after it
         elif low in table.np_stops or low == "of" or (out and low in table.determiners):
             break
         if not out and low in table.auxiliaries:
@@ -364,10 +366,39 @@ def noun_phrase_after(text: str) -> str:
             break
         if low == "and" and _figure_follows(words[i + 1 :]):
             break  # "18 cases and four deaths": the next figure's noun is its own
+        if low in _CLAUSE_JOINERS and i + 1 < len(words) and words[i + 1].lower() in table.personal_pronouns:
+            break  # "6,000 nurses | and I pay tribute": a new clause, not a second noun
         out.append(word)
         if len(out) >= 8:
             break
     return _phrase(out)
+
+
+def _counted_noun(after: str) -> str:
+    """The noun a count counts, right after it; none when a determiner follows the figure, since the
+    figure is its noun's determiner ("11,443 | this time last week")."""
+    first = _first_tokens(after, 1)
+    if first and first[0].lower() in load_words().determiners:
+        return ""
+    return noun_phrase_after(after)
+
+
+def _modifies_next(words: Sequence[str], i: int) -> bool:
+    """Whether words[i] stands before a noun it narrows: a lower-case word follows that is no stop,
+    verb, auxiliary or time word ("final year | medics", not "people year | on year", "tests | ago")."""
+    if i + 1 >= len(words):
+        return False
+    nxt, table = words[i + 1], load_words()
+    low = nxt.lower()
+    return (nxt.isalpha() and nxt.islower() and low not in table.np_stops and low not in table.stop_words
+            and low not in table.verbs and low not in table.auxiliaries and low not in table.head_breaks and low != "ago")
+
+
+def _opens_clause(after: str, noun: str) -> bool:
+    """Whether an auxiliary follows the counted noun ("3000 people | were dying"): the count is the
+    subject of its own clause."""
+    words = _first_tokens(after[after.find(noun) + len(noun) :], 1) if noun else []
+    return bool(words) and words[0].lower() in load_words().auxiliaries
 
 
 def _figure_follows(words: Sequence[str]) -> bool:
@@ -430,6 +461,8 @@ def _first_verb(words: Sequence[str]) -> int | None:
     verbs = table.verbs
     for i, word in enumerate(words):
         if word.lower() in verbs and _is_verb(words, i):  # the set test first: most words are no verb
+            if i and word.lower() in table.participle_enders and _is_participle(words[i - 1].lower()):
+                return i - 1  # "revised | up from": the verb is the word its particle follows
             return i
     # No listed verb: a past-tense form after a noun ("the Committee lifted ...") is the verb.
     for i in range(1, len(words)):
@@ -859,12 +892,14 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
         # "a 7.1-magnitude earthquake" measures the earthquake's magnitude; "15-year education" lasts.
         found = noun if unit in ("year", "month", "day", "%") or not noun else f"{noun} {compound.group(1)}"
     elif unit == "count":
-        found = noun_phrase_after(after)
+        found = _counted_noun(after)
         if (not found or _is_generic(found)) and (state := _state_after(after, found)):
             # "130 people were injured"; "4.6 million displaced" counts the people it names by their state
             found = f"{found or load_words().implied_noun} {state}"
-        elif previous_in_sentence and previous and _is_generic(found):
-            found = previous  # "an increase of 350,000 people": more of what the figure before counts
+        elif previous_in_sentence and previous and _is_generic(found) and not _opens_clause(after, found):
+            # "an increase of 350,000 people": more of what the figure before counts; "3000 people
+            # were dying" is a clause of its own, and its people are its subject
+            found = previous
     elif unit in ("year", "month", "day") and (spanned := _spanned_after(after)):
         found = spanned  # "after nine months of holding rates steady", "37 days without a new case"
     elif unit in ("year", "month", "day"):
@@ -880,13 +915,28 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
         found = _of_subject(after)
         if not found and unit in _CURRENCIES:
             found = _in_subject(after) or _noun_named_after(after)  # "$1.4 billion in assistance", "a $78 billion deficit"
+    # "a pick-up in growth to 1.7 percent": a rate names its movement noun when nothing else names it
+    rate_noun = found if unit in _RATE_UNITS and _is_movement_only(found) else ""
     if _names_nothing(found):
         found = before_verb(earlier)
     if unit in _RATE_UNITS and _names_nothing(found):
         found = _verb_noun(clause_before) or found
+    if rate_noun and not found:
+        return rate_noun
+    if _holds_amount(found):
+        found = ""  # "forecast to slow from 3.5 percent | to 3 percent": words around another figure
     if previous and _names_nothing(found):
         found = f"{previous} {found}" if _is_movement_only(found) else previous
     return "" if _is_pronoun(found) else _without_time(found)
+
+
+# A sum of money or a percentage inside a phrase ("It's currently $ 63", "slow from 3.5 percent"),
+# or a phrase that is a number alone ("4½"): another figure, not what this one measures.
+_AMOUNT_INSIDE = re.compile(r"[$€£¥]\s?\d|\d\s?(?:%|per\s?cent\b|percent\b)|^[\d.,½¼¾⅓⅔]+$", re.IGNORECASE)
+
+
+def _holds_amount(phrase: str) -> bool:
+    return bool(phrase) and _AMOUNT_INSIDE.search(phrase) is not None
 
 
 _SPAN_OF = re.compile(r"\s*(?:(?P<of>of)|(?P<without>without))\s+", re.IGNORECASE)

@@ -45,6 +45,7 @@ class Words:
     one_pronoun_before: tuple[str, ...]
     furniture_lines: tuple[str, ...]
     unit_words: dict[str, tuple[str, ...]]
+    unit_word_sizes: dict[str, float]
     unit_symbols: dict[str, tuple[str, ...]]
     glued_letter_symbols: tuple[str, ...]
     currency_prefixes: dict[str, tuple[str, ...]]
@@ -98,6 +99,7 @@ def load() -> Words:
         one_pronoun_before=lowered(data["one_pronoun_before"]),
         furniture_lines=_strings(data["furniture_lines"]),
         unit_words=_groups(data["unit_words"], lower=False),
+        unit_word_sizes={k: float(v) for k, v in _lower_keys(data["unit_word_sizes"]).items()},
         unit_symbols=_groups(data["unit_symbols"], lower=False),
         glued_letter_symbols=_strings(data["glued_letter_symbols"]),
         currency_prefixes=_groups(data["currency_prefixes"], lower=False),

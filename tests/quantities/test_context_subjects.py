@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from podium.model import Briefing, Quantity
@@ -63,6 +65,13 @@ def context_of(text: str, figure: str, unit: str, nth: int = 0, date: str | None
     qty = Quantity(text=figure, start=start, end=start + len(figure), value=0.0, unit=unit)
     annotate(Briefing(source="<test>", text=text, date=date), [qty])
     return qty
+
+
+def subjects_of(text: str, figures: tuple[tuple[str, str], ...]) -> list[str]:
+    """Annotate the (figure, unit) pairs of `text` together and return their subjects in order."""
+    quantities = [context_quantity(text, figure, unit) for figure, unit in figures]
+    annotate(Briefing(source="<test>", text=text, date="2024-05-21"), quantities)
+    return [q.subject for q in quantities]
 
 
 @pytest.mark.parametrize(
@@ -222,3 +231,82 @@ def test_a_rate_measures_the_noun_named_right_after_it() -> None:
 )
 def test_subject_in_spoken_english(sentence: str, figure: str, unit: str, expected: str) -> None:
     assert subject_of(sentence, figure, unit) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "expected"),
+    [
+        ("Cases in the region reached 5.9 million Tuesday, with almost 267,000 deaths.", "5.9 million", "Cases in the region"),
+        ("Hospital admissions were 9,100 this time last week.", "9,100", "Hospital admissions"),
+        ("The remains of 10 people later were recovered.", "10", "people"),
+        ("We ran 4,000 tests yesterday.", "4,000", "tests"),
+    ],
+)
+def test_a_time_said_after_a_count_is_not_what_it_counts(sentence: str, figure: str, expected: str) -> None:
+    assert subject_of(sentence, figure, "count") == expected
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        (" nurses and I pay tribute to each of them", "nurses"),
+        (" schools and we will build more", "schools"),
+        (" schools and hospitals", "schools and hospitals"),
+    ],
+)
+def test_a_pronoun_after_and_opens_a_new_clause_not_a_second_noun(after: str, expected: str) -> None:
+    assert noun_phrase_after(after) == expected
+
+
+def test_every_word_of_the_subject_tables_is_read_as_a_word() -> None:
+    """YAML reads a bare on, off, yes or no as a boolean: such a word would be lost from its list."""
+    from podium.wordtables import read_table
+
+    raw = read_table("subjects_en.yaml")
+    not_words = [(key, v) for key, values in raw.items() if isinstance(values, list) for v in values if not isinstance(v, str)]
+    assert not_words == []
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        (lambda: subject_before("On an annual basis, real GDP is forecast to contract by "), "real GDP"),
+        (lambda: noun_phrase_after(" migrants capsized off the coast"), "migrants"),  # "off" ends a participle
+        (lambda: noun_phrase_after(" special envoys on the pandemic were named"), "special envoys"),
+    ],
+)
+def test_on_and_off_are_read_as_the_words_they_are(call: Any, expected: str) -> None:
+    assert call() == expected
+
+
+def test_a_generic_count_with_a_verb_of_its_own_counts_its_own_people() -> None:
+    sentence = "Only 1 percent of residents had been vaccinated, and over 3000 people were dying each day."
+    assert subjects_of(sentence, (("1 percent", "%"), ("3000", "count"))) == ["residents", "people"]
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        (" final year medics and 18,700 nurses", "final year medics"),
+        (" first year students will start", "first year students"),
+        (" tonnes year on year", "tonnes"),
+    ],
+)
+def test_a_year_before_a_noun_narrows_it(after: str, expected: str) -> None:
+    assert noun_phrase_after(after) == expected
+
+
+def test_a_rate_whose_clause_names_only_growth_measures_growth() -> None:
+    sentence = "Both regions are the two weakest spots on the map, with an expected pick-up in growth to 1.7 and 1 percent."
+    figures = (("two", "count"), ("1.7", "%"), ("1 percent", "%"))
+    assert subjects_of(sentence, figures) == ["weakest spots", "growth", "growth"]
+
+
+def test_a_phrase_around_another_figure_is_no_subject() -> None:
+    sentence = "Global growth is forecast to slow from 3.5 percent in 2022 to 3 percent in 2023."
+    assert subjects_of(sentence, (("3.5 percent", "%"), ("3 percent", "%"))) == ["Global growth", "Global growth"]
+
+
+def test_a_verb_with_its_particle_opens_no_subject() -> None:
+    clause = "The economy is projected to grow by 1.2 per cent in 2025, revised up from the "
+    assert subject_before(clause) == "economy"

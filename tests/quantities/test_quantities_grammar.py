@@ -177,7 +177,16 @@ QUALIFIERS = [
     ("Hundreds of millions go to bed hungry.", [("Hundreds of millions", 1e8, None, "count", "min")]),
     ("Raised by three quarters of a percentage point.", [("three quarters of a percentage point", 0.75, None, "pp", "exact")]),
     ("Income fell by four-tenths of a percent.", [("four-tenths of a percent", 0.4, None, "%", "exact")]),
+    # A fraction of a scale word is an amount, as "half a million" is, not a share and a second figure.
+    # A decade is ten years, a century a hundred: one unit id for a length of years.
+    ("The best in almost four decades, after three centuries and the 2010 decade.",
+     [("four decades", 40, None, "year", "max"), ("three centuries", 300, None, "year", "exact")]),
+    ("We seek a quarter of a million volunteers.", [("a quarter of a million", 250000, None, "count", "exact")]),
+    ("It costs three quarters of a billion dollars.", [("three quarters of a billion dollars", 7.5e8, None, "USD", "exact")]),
+    ("A third of the million people left.", [("A third", 100 / 3, None, "%", "exact")]),
     ("There were more than 375 000 deaths.", [("375 000", 375000, None, "count", "min")]),
+    # A full stop or comma may end a space-grouped number, unless a digit follows it.
+    ("Cases will soon reach 700 000. Then 12 000, in all.", [("700 000", 700000, None, "count", "exact"), ("12 000", 12000, None, "count", "exact")]),
     ("Dec 15, 2023: the embargo lifts at 12 noon; file 20200616_e.mp4 holds 5 clips.", [("5", 5, None, "count", "exact")]),
     ("It has a 7- or 8-inch screen.", [("7", 7, None, "inch", "exact"), ("8-inch", 8, None, "inch", "exact")]),
     ("Growth has gone up two point 9%, and 4%in September.", [("two point 9%", 2.9, None, "%", "exact"), ("4%", 4, None, "%", "exact")]),
