@@ -7,7 +7,7 @@ from __future__ import annotations
 import marshal
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -55,9 +55,50 @@ def parsed_table(raw: bytes, name: str) -> Any:
     import yaml
 
     try:
-        return load_yaml(raw.decode("utf-8"))
+        data = load_yaml(raw.decode("utf-8"))
     except yaml.YAMLError as exc:
         raise PodiumError("E005", f"cannot load the word table: {exc}", name) from None
+    stray = next(entries_not_words(data), None)
+    if stray is not None:
+        place, entry = stray
+        raise PodiumError("E005", f"{place} is read as {as_read(entry)}, not as a word: quote it", name)
+    return data
+
+
+def as_read(entry: Any) -> str:
+    """What YAML made of an entry, with what the user may have typed to get it."""
+    if entry is None:
+        return "nothing (a bare ~ or null)"
+    if isinstance(entry, bool):
+        return "true (a bare yes, on or true)" if entry else "false (a bare no, off or false)"
+    return f"a {'number' if isinstance(entry, (int, float)) else 'date'} ({entry})"
+
+
+def entries_not_words(data: Any, place: str = "") -> Iterator[tuple[str, Any]]:
+    """(where, value) of each entry YAML read as other than text where a table means words. YAML
+    1.1 reads a bare no, yes, on, off, true, false as a boolean and ~ or null as nothing, which no
+    list means; and a bare 12 or 2020-01-01 among words is a number or a date. Either way the word
+    the editor typed would be matched as 'false' or never: a table saying so beats a word lost."""
+    if isinstance(data, dict):
+        yield from _strays(list(data), place, keys=True)
+        for key, value in data.items():
+            yield from entries_not_words(value, f"{place}/{key}" if place else str(key))
+    elif isinstance(data, list):
+        yield from _strays(data, place, keys=False)
+        for index, value in enumerate(data):
+            yield from entries_not_words(value, f"{place}, entry {index + 1}")
+
+
+def _strays(entries: list[Any], place: str, *, keys: bool) -> Iterator[tuple[str, Any]]:
+    """The scalars of one list (or one mapping's keys) that cannot be words meant: a boolean or
+    nothing anywhere, a number or a date beside text. A list of numbers alone (months 1 to 6)
+    means numbers."""
+    words = any(isinstance(entry, str) for entry in entries)
+    for index, entry in enumerate(entries):
+        if isinstance(entry, (dict, list, str)):
+            continue
+        if entry is None or isinstance(entry, bool) or words:
+            yield (f"a key of {place or 'the table'}" if keys else f"{place}, entry {index + 1}"), entry
 
 
 def kept_table(kept: Path, raw: bytes) -> Any | None:

@@ -93,3 +93,46 @@ def test_no_table_is_kept_where_no_bytecode_is_written(tmp_path: Path, monkeypat
     monkeypatch.setattr(sys, "dont_write_bytecode", True)
     assert wordtables.read_table.__wrapped__("t.yaml") == {"words": ["growth"]}
     assert not (tmp_path / "__pycache__").exists()
+
+
+SHIPPED = sorted(wordtables.DATA.glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=[path.name for path in SHIPPED])
+def test_every_entry_of_a_shipped_word_list_is_read_as_the_word_typed(path: Path) -> None:
+    """YAML 1.1 reads a bare no, yes, on, off as a boolean and 12 or 2024-05-21 as a number or a
+    date: each word of every shipped list must reach its stage as text."""
+    import yaml
+
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
+    assert list(wordtables.entries_not_words(data)) == []
+    assert read_table(path.name) == data
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("words: [growth, no, output]\n", "words, entry 2 is read as false (a bare no, off or false)"),
+        ("joiners: [of, the, on]\n", "joiners, entry 3 is read as true (a bare yes, on or true)"),
+        ("cues:\n  open: [hello, yes]\n", "cues/open, entry 2 is read as true"),
+        ("words: [growth, 12]\n", "words, entry 2 is read as a number (12)"),
+        ("words: [growth, 2024-05-21]\n", "words, entry 2 is read as a date (2024-05-21)"),
+        ("words: [growth, ~]\n", "words, entry 2 is read as nothing (a bare ~ or null)"),
+        ("words: [off]\n", "words, entry 1 is read as false"),
+        ("sizes: {decade: 10, off: 2}\n", "a key of sizes is read as false"),
+    ],
+)
+def test_an_entry_read_as_other_than_a_word_names_the_file_and_the_entry(tmp_path: Path, text: str, reason: str) -> None:
+    (tmp_path / "t.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(PodiumError) as caught:
+        read_in(tmp_path, "t.yaml")
+    assert caught.value.code == "E005" and caught.value.path == "t.yaml"
+    assert caught.value.reason.startswith(reason) and caught.value.reason.endswith("not as a word: quote it")
+    assert not (tmp_path / "__pycache__").exists()  # nothing kept: the next read says so again
+
+
+def test_quoted_words_numbers_alone_and_values_of_names_load_as_written(tmp_path: Path) -> None:
+    (tmp_path / "t.yaml").write_text(
+        'words: [growth, "no", "on", "12"]\nhalves: [1, 6]\nsizes: {decade: 10}\nstrict: true\n', encoding="utf-8"
+    )
+    assert read_in(tmp_path, "t.yaml") == {"words": ["growth", "no", "on", "12"], "halves": [1, 6], "sizes": {"decade": 10}, "strict": True}

@@ -42,6 +42,9 @@ def _annotated(text: str, figures: tuple[str, ...], *, date: str = "2024-11-15")
         ("kW", "capacity increased to ", ".", "level"),
         ("count", "trucks have more than doubled to ", ".", "level"),
         ("count", "and increase the stock by at least ", " head", "change"),
+        # "no" is a qualifier as "more" is (quoted in kinds_en.yaml: YAML read a bare no as false).
+        ("%", "the economy grew by no more than ", ".", "growth"),
+        ("t", "grain output increased by no less than ", ".", "change"),
         ("t", "output reached ", ".", "level"),
         ("count", "we built ", " houses", "level"),
         # The verb before the figure moves employment (spoken gold: "the economy added 235,000 new jobs"

@@ -323,3 +323,9 @@ def test_bracketed_references_formula_indices_and_greek_factors_are_not_amounts(
 
     text = "Symptoms (30) and use (26,29,49) of Mg(ClO4)2 within 2σ; thirty (30) days and 5 (12%)."
     assert [q.text for q in extract_text(text)] == ["thirty", "5", "12%"]
+
+
+def test_a_number_after_a_capitalised_on_mid_sentence_is_an_amount() -> None:
+    """'On' is one of the capitalised words after which a number is no name's ("About 300");
+    quoted in quantities_en.yaml, as YAML read a bare on as true."""
+    check("Asked about the strikes, On 300 occasions the line was cut.", [("300", 300, None, "count", "exact")])

@@ -172,6 +172,8 @@ def test_override_date_wins_and_no_day_is_invented() -> None:
         ("CHAIR LEE.  Hello.\nGDP.  It grew.\nCHAIR LEE.  Yes.\n", ["CHAIR LEE", "CHAIR LEE"]),
         ("Bai Lan:\nWe rose against\nHUNGER:\nand won.\n", ["Bai Lan"]),
         ("Bai Lan:\nWhat next? Thank you\nXYZ:\nWe will see.\n", ["Bai Lan", "XYZ"]),
+        # "on" joins a title-cased label (quoted in structure_en.yaml: YAML read a bare on as true).
+        ("Bai Lan:\n\nHello there.\n\nSpecial Envoy on Climate Change:\n\nGood morning.\n", ["Bai Lan", "Special Envoy on Climate Change"]),
     ],
 )
 def test_label_or_not(text: str, speakers: list[str]) -> None:
