@@ -22,6 +22,8 @@ def _annotated(text: str, figures: tuple[str, ...], *, date: str = "2024-11-15")
     [
         ("rank", "the province ranked ", " nationwide", "rank"),
         ("year", "it held the title for ", " in a row", "duration"),
+        ("quarter", "inflation has eased for ", ", and wages rose", "duration"),
+        ("quarter", "trimmed mean inflation was in the target range for one ", ".", "duration"),
         ("times", "revenue increased by ", ".", "growth"),
         ("pp", "the rate fell by ", ".", "change"),
         ("%", "the economy grew by ", " year on year", "growth"),
