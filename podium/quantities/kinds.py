@@ -28,6 +28,7 @@ class KindWords:
     per_before: frozenset[tuple[str, ...]]
     qualifiers: frozenset[str]
     movement_after: re.Pattern[str]
+    movement_after_noun: re.Pattern[str]
     movement_subject: re.Pattern[str]
     rate_noun: re.Pattern[str]
     per_after: re.Pattern[str]
@@ -60,6 +61,10 @@ def load_words() -> KindWords:
         per_before=_phrases(raw["per_before"]),
         qualifiers=frozenset(str(w).lower() for w in raw["qualifiers"]),
         movement_after=re.compile(rf"^\s*(?:\)\s*)?,?\s*(?:{_alternation(raw['movement_after'])})\b", re.IGNORECASE),
+        movement_after_noun=re.compile(
+            rf"^\s*(?!(?:{_alternation(raw['not_movement_noun_modifiers'])})\s)[a-z]+\s+(?:{_alternation(raw['movement_after_noun'])})\b",
+            re.IGNORECASE,
+        ),
         movement_subject=re.compile(rf"\b(?:{_alternation(raw['movement_nouns'])})\s+(?:in|of)\b", re.IGNORECASE),
         rate_noun=re.compile(
             rf"\b(?:(?P<growth>{_alternation(raw['growth_words'])})|{_alternation(raw['ratio_words'])})s?\b",
@@ -229,7 +234,7 @@ def _percent_kind(lead: _LeadIn, before: str, after: str, *, fraction: bool, ant
         if _OF_WHOLE.match(after):
             return "share"
         return "growth" if rate == "growth" else "ratio"
-    if lead.moves() or table.movement_after.match(after):
+    if lead.moves() or table.movement_after.match(after) or table.movement_after_noun.match(after):
         return "growth"
     if _OF_ITSELF.match(after):
         return "ratio"  # "returned to 90% of that in the previous year": against itself, no whole

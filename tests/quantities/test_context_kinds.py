@@ -29,6 +29,8 @@ def _annotated(text: str, figures: tuple[str, ...], *, date: str = "2024-11-15")
         ("%", "the economy grew by ", " year on year", "growth"),
         ("%", "exports were up ", ".", "growth"),
         ("%", "sales rose ", ".", "growth"),
+        ("%", "We will fund a ", " wage increase for aged care workers.", "growth"),
+        ("%", "Staff get a ", " pay rise this year.", "growth"),
         ("%", "a decline of ", " in imports", "growth"),
         ("%", "Retail sales of ", " year on year higher", "growth"),
         ("%", "accounting for more than ", " of the national total", "share"),
