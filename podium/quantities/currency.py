@@ -20,20 +20,31 @@ DEFAULT_DOLLAR = "USD"
 @lru_cache(maxsize=1)
 def _country_names() -> re.Pattern[str]:
     names = words.load().local_dollar_names
-    groups = "|".join(f"(?P<{unit}>{scan.trie(set(found), space=r' ')})" for unit, found in names.items())
+    groups = "|".join(f"(?P<{unit}>{scan.trie(_with_caption_case(found), space=r' ')})" for unit, found in names.items())
     return re.compile(rf"(?<![\w.])(?:{groups})(?![\w])")
 
 
+def _with_caption_case(names: tuple[str, ...]) -> set[str]:
+    """The names as written and, but for bare capitals ("US" is also "us"), in lower case: automatic
+    captions lower-case proper names ("canada", "u.s.")."""
+    found = set(names)
+    found.update(name.lower() for name in names if not name.isalpha() or not name.isupper())
+    return found
+
+
 def local_dollar(text: str) -> str:
-    """The unit id of a bare "$" in this text: the dollar whose country is named most, if named often enough."""
+    """The unit id of a bare "$" in this text: the other dollar whose country is named most, if named
+    often enough and at least as often as the United States. A speaker abroad names the United States
+    often; an American one seldom names another dollar's country as often."""
     counts: dict[str, int] = {}
     for found in _country_names().finditer(text):
         if found.lastgroup:
             counts[found.lastgroup] = counts.get(found.lastgroup, 0) + 1
-    if not counts:
+    local = {unit: count for unit, count in counts.items() if unit != DEFAULT_DOLLAR}
+    if not local:
         return DEFAULT_DOLLAR
-    best = max(counts, key=lambda unit: counts[unit])
-    if counts[best] < words.load().local_dollar_min_names or counts[best] <= counts.get(DEFAULT_DOLLAR, 0):
+    best = max(local, key=lambda unit: local[unit])
+    if local[best] < words.load().local_dollar_min_names or local[best] < counts.get(DEFAULT_DOLLAR, 0):
         return DEFAULT_DOLLAR
     return best
 

@@ -202,6 +202,12 @@ def _share_of_n(text: str, match: re.Match[str], floor: int, limit: int) -> Ment
     if match.group("scale") or match.group("and_half"):
         return None
     found = P.SHARE_OF_N.match(text, match.end(), limit)
+    if found is None and (noun := P.SHARE_NOUN_BEFORE_N.match(text, match.end(), limit)):
+        found = P.SHARE_OF_N.match(text, noun.end(), limit)
+        if found and (
+            P.SHARE_WHOLE_COUNTS_A_NOUN.match(text, found.end(), limit) or not _whole_of_a_said_share(found)
+        ):
+            return None
     if found is None or P.UNIT_AFTER.match(text, found.end(), limit) or P.LETTER_AFTER.match(text, found.end(), limit):
         return None
     if _currency_prefix(text[max(floor, match.start() - 8) : match.start()], match.start())[0]:
@@ -213,6 +219,13 @@ def _share_of_n(text: str, match: re.Match[str], floor: int, limit: int) -> Ment
     if not 0 < part < whole:
         return None
     return Mention(match.start(), found.end(), 100 * part / whole, "%", "fraction")
+
+
+def _whole_of_a_said_share(found: re.Match[str]) -> bool:
+    """A whole a share is said against ("nine families in ten", "two in three", "one in 100"): ten
+    or less, or a power of ten; "32 goals in 36 games" counts two things."""
+    whole = number_value(found.group("den")) * scale_value(found.group("scale"))
+    return whole <= 10 or str(int(whole)).rstrip("0") == "1"
 
 
 def _one_counts_a_noun(before: str, after: str) -> bool:

@@ -28,6 +28,7 @@ class KindWords:
     per_before: frozenset[tuple[str, ...]]
     qualifiers: frozenset[str]
     movement_after: re.Pattern[str]
+    movement_after_noun: re.Pattern[str]
     movement_subject: re.Pattern[str]
     rate_noun: re.Pattern[str]
     per_after: re.Pattern[str]
@@ -35,6 +36,7 @@ class KindWords:
     temperature_units: frozenset[str]
     ratio_after: re.Pattern[str]
     warming_after: re.Pattern[str]
+    per_time: re.Pattern[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -59,6 +61,10 @@ def load_words() -> KindWords:
         per_before=_phrases(raw["per_before"]),
         qualifiers=frozenset(str(w).lower() for w in raw["qualifiers"]),
         movement_after=re.compile(rf"^\s*(?:\)\s*)?,?\s*(?:{_alternation(raw['movement_after'])})\b", re.IGNORECASE),
+        movement_after_noun=re.compile(
+            rf"^\s*(?!(?:{_alternation(raw['not_movement_noun_modifiers'])})\s)[a-z]+\s+(?:{_alternation(raw['movement_after_noun'])})\b",
+            re.IGNORECASE,
+        ),
         movement_subject=re.compile(rf"\b(?:{_alternation(raw['movement_nouns'])})\s+(?:in|of)\b", re.IGNORECASE),
         rate_noun=re.compile(
             rf"\b(?:(?P<growth>{_alternation(raw['growth_words'])})|{_alternation(raw['ratio_words'])})s?\b",
@@ -71,6 +77,17 @@ def load_words() -> KindWords:
         ratio_after=re.compile(rf"^\s*(?:{_alternation(raw['ratio_after'])})\b", re.IGNORECASE),
         temperature_units=frozenset(str(u) for u in raw["temperature_units"]),
         warming_after=re.compile(rf"^\s*(?:{_alternation(raw['warming_after'])})\b", re.IGNORECASE),
+        per_time=_per_time_pattern(raw),
+    )
+
+
+def _per_time_pattern(raw: dict[str, Any]) -> re.Pattern[str]:
+    markers = [str(w) for w in raw["per_time_markers"] if str(w).lower() != "a"]
+    times = _alternation(raw["per_time_units"])
+    not_after_a = _alternation(raw["per_time_not_after_a"])
+    return re.compile(
+        rf"\b(?:(?:{_alternation(markers)})\s+(?:{times})|a\s+(?:{times})(?!\s+(?:{not_after_a})\b))\b",
+        re.IGNORECASE,
     )
 
 
@@ -151,6 +168,8 @@ def classify_kind(unit: str, before: str, after: str, *, fraction: bool = False,
         return table.unit_kinds[unit]  # "times" unless "per": "3 times per year" is a ratio
     if per or _per_in_phrase(before) or (unit != "%" and table.per_after.match(after[:40])):
         return "ratio"
+    if unit == "count" and _how_often_in_clause(before, after):
+        return "ratio"
     if unit == "%":
         return _percent_kind(lead, before, after, fraction=fraction, antecedent=antecedent)
     if lead.moved_to():
@@ -183,6 +202,20 @@ def _last_segment(before: str) -> str:
     return before[before.rfind(",") + 1 :]
 
 
+_CLAUSE_END = re.compile(r"[.;:!?,\n]|(?<![\w-])\d")  # the clause, or the stretch before the next figure ("COVID-19" is a name)
+
+
+def _how_often_in_clause(before: str, after: str) -> bool:
+    """A time the figure's clause counts per: after it up to the clause's end or the next figure
+    ("3000 people were dying from the virus each day"), or opening its sentence ("Every day, ...")."""
+    per_time = load_words().per_time
+    end = _CLAUSE_END.search(after)
+    if per_time.search(after[: end.start() if end else len(after)]):
+        return True
+    opening = per_time.match(before.lstrip())
+    return opening is not None and not _CLAUSE_END.search(before.lstrip()[opening.end() :].lstrip(" ,"))
+
+
 def _per_in_phrase(before: str) -> bool:
     # "with a per unit area output of 1,000 jin": the per-unit noun phrase right before the figure.
     # Only "p", "e" and "r" match the case-blind letters, so text without "per" needs no search.
@@ -201,7 +234,7 @@ def _percent_kind(lead: _LeadIn, before: str, after: str, *, fraction: bool, ant
         if _OF_WHOLE.match(after):
             return "share"
         return "growth" if rate == "growth" else "ratio"
-    if lead.moves() or table.movement_after.match(after):
+    if lead.moves() or table.movement_after.match(after) or table.movement_after_noun.match(after):
         return "growth"
     if _OF_ITSELF.match(after):
         return "ratio"  # "returned to 90% of that in the previous year": against itself, no whole

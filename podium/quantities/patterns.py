@@ -170,6 +170,10 @@ SHARE_OF_N = re.compile(
     rf"(?P<scale>(?:{_GAP}|-)(?:{SCALES})\b)?(?![\d.,]\d)",
     re.IGNORECASE,
 )
+# "nine families in ten", "two people out of three": the same with the counted noun said at the part;
+# the whole may then not count a noun of its own ("two families in three provinces").
+SHARE_NOUN_BEFORE_N = re.compile(r"[ \t]+(?:[a-z]+s|people|children)(?=[ \t]+(?:in|out[ \t]+of)[ \t])")
+SHARE_WHOLE_COUNTS_A_NOUN = re.compile(r"[ \t]+(?!(?:is|was|has|does)\b)[a-z]+s\b", re.IGNORECASE)
 VAGUE_PLURAL: re.Pattern[str]
 # A vague plural counts what follows "of" ("thousands of officials"); one of a scale word
 # ("hundreds of millions") is an amount in itself. The unit may follow: "billions of dollars".

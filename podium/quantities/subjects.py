@@ -854,6 +854,7 @@ def _state_after(after: str, noun: str) -> str:
 
 
 _SHARE_OF_WHOLE_SAID = re.compile(r"\s(?:in|out\s+of)\s", re.IGNORECASE)  # "one in five", "three out of ten"
+_SHARE_NOUN_SAID = re.compile(r"^\S+\s+(?P<noun>[a-z]+)\s+(?:in|out\s+of)\s")  # "nine families in ten"
 
 
 def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: str, previous: str,
@@ -879,6 +880,8 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
         # "one in five people facing hunger": the whole counted after it; "a 47 per cent likelihood
         # that ...": the likelihood it states
         found = noun_phrase_after(after)
+        if not found and (said := _SHARE_NOUN_SAID.match(text)):
+            found = said.group("noun")  # "nine families in ten will receive": the families
     elif unit in _RATE_UNITS and (measured := measured_after(after)):
         found = measured
     elif unit in _RATE_UNITS and kind != "share" and (rate := rate_noun_subject(clause_before, after)):

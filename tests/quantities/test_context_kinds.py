@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import podium
 from podium.model import Briefing, Quantity
 from podium.quantities.context import annotate
 from podium.quantities.kinds import classify_kind
@@ -21,11 +22,15 @@ def _annotated(text: str, figures: tuple[str, ...], *, date: str = "2024-11-15")
     [
         ("rank", "the province ranked ", " nationwide", "rank"),
         ("year", "it held the title for ", " in a row", "duration"),
+        ("quarter", "inflation has eased for ", ", and wages rose", "duration"),
+        ("quarter", "trimmed mean inflation was in the target range for one ", ".", "duration"),
         ("times", "revenue increased by ", ".", "growth"),
         ("pp", "the rate fell by ", ".", "change"),
         ("%", "the economy grew by ", " year on year", "growth"),
         ("%", "exports were up ", ".", "growth"),
         ("%", "sales rose ", ".", "growth"),
+        ("%", "We will fund a ", " wage increase for aged care workers.", "growth"),
+        ("%", "Staff get a ", " pay rise this year.", "growth"),
         ("%", "a decline of ", " in imports", "growth"),
         ("%", "Retail sales of ", " year on year higher", "growth"),
         ("%", "accounting for more than ", " of the national total", "share"),
@@ -111,3 +116,21 @@ def test_a_sentence_opening_on_a_pronoun_takes_the_rate_noun_of_the_sentence_bef
     # Without the pronoun the sentence before lends nothing: a bare percentage is a ratio.
     found = _annotated("Inflation there was high. Turnout stands at 3.1% in the region.", ("3.1%",))
     assert [q.kind for q in found] == ["ratio"]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        ("Back then over 3000 people were dying from the virus each day.\n", "3000", "ratio"),
+        ("It is a fraction of the 500 trucks that used to enter the city every day before the war.\n", "500", "ratio"),
+        ("The region reports 100,000 cases of COVID-19 a day, the director said.\n", "100,000", "ratio"),
+        ("Every day, an estimated 1.6 million people got sick from unsafe food.\n", "1.6 million", "ratio"),
+        # a point in time, another clause, or another figure's clause: still a level
+        ("A year ago 3000 people were in hospital.\n", "3000", "level"),
+        ("We hired 3000 people, and each day brings more.\n", "3000", "level"),
+        ("Every day, we see it: 3000 people were sick.\n", "3000", "level"),
+    ],
+)
+def test_a_count_whose_clause_says_how_often_is_a_rate(text: str, figure: str, expected: str) -> None:
+    kinds = {q.text: q.kind for q in podium.parse(text).quantities}
+    assert kinds[figure] == expected

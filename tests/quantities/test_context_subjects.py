@@ -112,6 +112,8 @@ def subjects_of(text: str, figures: tuple[tuple[str, str], ...]) -> list[str]:
         ("New jobs fell by 1.05 million compared with last year.", "1.05 million", "count", "New jobs"),
         # A share said as a count of a whole measures the whole counted after it, not a place before.
         ("The south remains worst hit, with one in five people facing hunger.", "one in five", "%", "people facing hunger"),
+        # ... or the noun said at the part when none follows
+        ("Thanks to the new benefit, nine families in ten will receive more.", "nine families in ten", "%", "families"),
         ("The agency sees a 40 per cent likelihood that the record falls.", "40 per cent", "%", "likelihood"),
         ("The ministry's 2025 budget request includes $42 billion for schools.", "$42 billion", "USD", "ministry's budget request"),
         (

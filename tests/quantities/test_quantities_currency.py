@@ -11,9 +11,21 @@ def test_a_briefing_about_one_dollar_country_reads_its_dollar() -> None:
     assert local_dollar(text) == "AUD"
 
 
-def test_the_us_dollar_stays_when_the_united_states_is_named_as_often() -> None:
-    assert local_dollar("Canada and the U.S. trade; Canadian and American firms") == "USD"
+def test_the_us_dollar_stays_when_the_united_states_is_named_more_often() -> None:
+    assert local_dollar("Canada and the U.S. trade; Canadian, American and U.S. firms") == "USD"
     assert local_dollar("Prices rose everywhere.") == "USD"
+
+
+def test_a_dollar_country_named_as_often_as_the_united_states_wins() -> None:
+    # a speaker abroad names the United States often; an American one seldom names Canada as often
+    assert local_dollar("Canada and the U.S. trade; Canadian and American firms") == "CAD"
+
+
+def test_captions_in_lower_case_name_the_country_too() -> None:
+    text = "we have put canada back on its feet, and canada will invest; the U.S. senators wrote"
+    assert local_dollar(text) == "CAD"
+    # "us" is a pronoun, never the United States
+    assert local_dollar("Canada and Canadians: let us tell us and US firms about US trade and US jobs") == "USD"
 
 
 def test_one_passing_name_is_not_enough() -> None:

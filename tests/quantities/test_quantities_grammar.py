@@ -62,6 +62,11 @@ FRACTIONS = [
     ("One in a hundred children.", [("One in a hundred", 1, None, "%", "exact")]),
     ("It happens 5 in 10 years.", [("5", 5, None, "count", "exact"), ("10 years", 10, None, "year", "exact")]),
     ("They scored 3 in 2023.", [("3", 3, None, "count", "exact")]),
+    # the counted noun said at the part: a share when the whole is one a share is said against
+    ("Nine families in ten will receive it.", [("Nine families in ten", 90, None, "%", "exact")]),
+    ("Two people out of three agree.", [("Two people out of three", 200 / 3, None, "%", "exact")]),
+    ("We saw two families in three provinces.", [("two", 2, None, "count", "exact"), ("three", 3, None, "count", "exact")]),
+    ("He scored 32 goals in 36 games.", [("32", 32, None, "count", "exact"), ("36", 36, None, "count", "exact")]),
     ("That is nearly one-fifth of the total.", [("one-fifth", 20, None, "%", "max")]),
     ("About one-third of routes are open.", [("one-third", 100 / 3, None, "%", "approx")]),
     ("We finished more than half of the tasks.", [("half", 50, None, "%", "min")]),
