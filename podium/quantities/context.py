@@ -644,6 +644,12 @@ def _date_spans_between_figures(layout: _Layout, quantities: list[Quantity]) -> 
             qty.period = f"{first}/{last}"
 
 
+def _within_a_sentence(layout: _Layout, before: Quantity, qty: Quantity) -> bool:
+    """Whether `before` stands in the sentence of `qty` or in the sentence just before it."""
+    lines = layout.lines
+    return lines.sentence_index(qty.start) - lines.sentence_index(before.start) <= 1
+
+
 def annotate(briefing: Briefing, quantities: list[Quantity]) -> None:
     """Fill `kind`, `subject`, `period`, `modality` and `period_inferred` of each quantity in place."""
     if not quantities:
@@ -691,9 +697,13 @@ def annotate(briefing: Briefing, quantities: list[Quantity]) -> None:
         qty.period_inferred = inferred and bool(qty.period) and qty.period not in layout.stated_periods
         qty.modality = _modality(tail, after, qty.period, layout.anchor, goal_after=goal_after)  # type: ignore[assignment]
         if not restated:
+            # The subject of the figure before lends itself from its own sentence or the one just
+            # before: "three emergencies ... [two sentences without a figure] It took our region
+            # three months" does not lend the months its emergencies.
             qty.subject = find_subject(
                 _tail(clause_before, _CONTEXT_REACH), after[:_CONTEXT_REACH], text=qty.text, unit=qty.unit, kind=qty.kind,
-                previous=prev.subject if prev else "", previous_in_sentence=same_sentence,
+                previous=prev.subject if prev and _within_a_sentence(layout, prev, qty) else "",
+                previous_in_sentence=same_sentence,
             )
             if is_anaphor(qty.subject) or (not qty.subject and _OPENS_ON_PRONOUN.match(text, sentence[0])):
                 # "The figure for April was 6.0%", "Headline inflation ... It is expected to average 2.6%"

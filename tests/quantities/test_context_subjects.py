@@ -303,3 +303,20 @@ def test_a_phrase_around_another_figure_is_no_subject() -> None:
 def test_a_verb_with_its_particle_opens_no_subject() -> None:
     clause = "The economy is projected to grow by 1.2 per cent in 2025, revised up from the "
     assert subject_before(clause) == "economy"
+
+
+
+def test_a_subject_carries_no_further_than_the_sentence_before() -> None:
+    text = (
+        "The pandemic has forced us to address three emergencies at the same time. We need a joint approach. "
+        "It took our region three months to reach 1 million cases."
+    )
+    subjects = subjects_of(text, (("three", "count"), ("three months", "month")))
+    assert subjects[0] == "emergencies"
+    assert "emergencies" not in subjects[1]
+
+
+def test_a_subject_still_carries_from_the_sentence_just_before() -> None:
+    text = "Exports reached 200 billion yuan in 2022. It took 15 years to go from 100 billion to 200 billion yuan."
+    subjects = subjects_of(text, (("200 billion yuan", "CNY"), ("15 years", "year")))
+    assert subjects == ["Exports", "Exports"]
