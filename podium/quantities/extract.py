@@ -125,6 +125,8 @@ def _mentions_at(text: str, seed: int, word: str, floor: int, limit: int) -> lis
         return _rank_before_place(text, seed, limit)
     if word in P.MULTIPLE_WORDS:
         return [Mention(seed, seed + len(word), _W.multiples[word], "times", "multiple")]
+    if word in P.VERB_MULTIPLE_WORDS:
+        return _verb_multiple_at(text, seed, word, floor, limit)
     if word == P.TOP_WORD:
         return _top_n(text, seed, limit)
     if word in P.FRACTION_WORDS:
@@ -219,6 +221,14 @@ def _share_of_n(text: str, match: re.Match[str], floor: int, limit: int) -> Ment
     if not 0 < part < whole:
         return None
     return Mention(match.start(), found.end(), 100 * part / whole, "%", "fraction")
+
+
+def _verb_multiple_at(text: str, seed: int, word: str, floor: int, limit: int) -> list[Mention]:
+    """"to nearly double that number", "could triple.": a multiple; "a double standard" is none."""
+    end = seed + len(word)
+    if not P.VERB_MULTIPLE_BEFORE.search(text, max(floor, seed - 24), seed) or not P.VERB_MULTIPLE_AFTER.match(text, end, limit):
+        return []
+    return [Mention(seed, end, _W.verb_multiples[word], "times", "multiple")]
 
 
 def _whole_of_a_said_share(found: re.Match[str]) -> bool:

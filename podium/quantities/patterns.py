@@ -360,11 +360,15 @@ VAGUE_FIRST_WORDS = frozenset(w.split()[0] for w in _W.vague_plurals)
 RANK_VERB_WORDS = frozenset(_W.rank_verbs)
 ORDINAL_WORDS = frozenset(_W.ordinals)
 MULTIPLE_WORDS = frozenset(_W.multiples)
+VERB_MULTIPLE_WORDS = frozenset(_W.verb_multiples)
+# "to nearly double that number": the verb after a modal, "to" or a hedge, before its object or the clause's end.
+VERB_MULTIPLE_BEFORE = re.compile(rf"\b(?:{_lower_trie(_W.verb_multiple_before)})[ \t]+$", re.IGNORECASE)
+VERB_MULTIPLE_AFTER = re.compile(rf"[ \t]*(?:[.,;:!?)]|$)|[ \t]+(?:{_lower_trie(_W.verb_multiple_after)})\b", re.IGNORECASE)
 FRACTION_WORDS = frozenset({"half"})
 TOP_WORD = "top"
 _SEED_WORDS = (
     NUMBER_WORDS | SCALE_ARTICLE_WORDS | VAGUE_FIRST_WORDS | RANK_VERB_WORDS | ORDINAL_WORDS | MULTIPLE_WORDS
-    | FRACTION_WORDS | {TOP_WORD}
+    | VERB_MULTIPLE_WORDS | FRACTION_WORDS | {TOP_WORD}
 )  # fmt: skip
 _SEED_WORD_TRIE = rf"(?:{_trie(sorted(_SEED_WORDS))})(?![a-z])"
 # Both kinds of seed in one scan of the lower-cased text (matching there is case-sensitive), read

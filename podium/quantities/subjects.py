@@ -853,6 +853,8 @@ def _state_after(after: str, noun: str) -> str:
     return m.group("state")
 
 
+# The object of a multiple that names the figure before ("double that number", "triple it").
+_POINTS_BACK_AFTER = re.compile(r"\s*(?:(?:that|this|the)\s+(?:number|figure|amount|total|level)|it|them)\b", re.IGNORECASE)
 _SHARE_OF_WHOLE_SAID = re.compile(r"\s(?:in|out\s+of)\s", re.IGNORECASE)  # "one in five", "three out of ten"
 _SHARE_NOUN_SAID = re.compile(r"^\S+\s+(?P<noun>[a-z]+)\s+(?:in|out\s+of)\s")  # "nine families in ten"
 
@@ -886,6 +888,8 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
         found = measured
     elif unit in _RATE_UNITS and kind != "share" and (rate := rate_noun_subject(clause_before, after)):
         found = rate
+    elif unit == "times" and previous and _POINTS_BACK_AFTER.match(after):
+        found = previous  # "to reach 1 million cases, but ... to nearly double that number": those cases
     elif kind == "rank":
         found = rank_topic(after) or before_verb(earlier)
         if not found and previous_in_sentence:

@@ -32,6 +32,9 @@ class Words:
     irregular_plurals: frozenset[str]
     not_plurals: frozenset[str]
     multiples: dict[str, float]
+    verb_multiples: dict[str, float]
+    verb_multiple_before: tuple[str, ...]
+    verb_multiple_after: tuple[str, ...]
     vague_plurals: dict[str, float]
     qualifiers_before: dict[str, tuple[str, ...]]
     qualifiers_after: dict[str, tuple[str, ...]]
@@ -86,6 +89,9 @@ def load() -> Words:
         irregular_plurals=frozenset(lowered(data["irregular_plurals"])),
         not_plurals=frozenset(lowered(data["not_plurals"])),
         multiples={k: float(v) for k, v in _lower_keys(data["multiples"]).items()},
+        verb_multiples={k: float(v) for k, v in _lower_keys(data["verb_multiples"]).items()},
+        verb_multiple_before=lowered(data["verb_multiple_before"]),
+        verb_multiple_after=lowered(data["verb_multiple_after"]),
         vague_plurals={k: float(v) for k, v in _lower_keys(data["vague_plurals"]).items()},
         qualifiers_before=_groups(data["qualifiers_before"], lower=True),
         qualifiers_after=_groups(data["qualifiers_after"], lower=True),

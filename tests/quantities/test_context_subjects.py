@@ -320,3 +320,9 @@ def test_a_subject_still_carries_from_the_sentence_just_before() -> None:
     text = "Exports reached 200 billion yuan in 2022. It took 15 years to go from 100 billion to 200 billion yuan."
     subjects = subjects_of(text, (("200 billion yuan", "CNY"), ("15 years", "year")))
     assert subjects == ["Exports", "Exports"]
+
+
+
+def test_a_verb_multiple_of_that_figure_measures_what_the_figure_before_counts() -> None:
+    text = "The region reported 40,000 new cases, and experts warned it could double that figure soon."
+    assert subjects_of(text, (("40,000", "count"), ("double", "times"))) == ["new cases", "new cases"]

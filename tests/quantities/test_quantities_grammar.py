@@ -116,6 +116,9 @@ MULTIPLES = [
     ("Sales rose three-fold.", [("three-fold", 3, None, "times", "exact")]),
     ("Exports tripled in a decade.", [("tripled", 3, None, "times", "exact")]),
     ("Output saw a threefold rise.", [("threefold", 3, None, "times", "exact")]),
+    ("It took less than three weeks to nearly double that number.", [("three weeks", 3, None, "week", "max"), ("double", 2, None, "times", "max")]),
+    ("Demand could triple.", [("triple", 3, None, "times", "exact")]),
+    ("They hold a double standard and double down on double-digit claims.", []),
 ]
 
 RANKS = [
