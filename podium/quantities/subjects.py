@@ -766,12 +766,15 @@ def _names_whole(phrase: str) -> bool:
 
 
 _RATE_UNITS = frozenset({"%", "pp", "bp"})
-_MOVEMENT_IN = re.compile(r"\s*(?P<noun>[A-Za-z]+)\s+(?:in|of)\s+(?=[a-z])")
+# "30 per cent | fall in iron ore prices", "23% | relative increase in deaths": a movement noun,
+# perhaps after one word that qualifies it, and what moves after "in" or "of".
+_MOVEMENT_IN = re.compile(r"\s*(?:[A-Za-z-]+\s+)?(?P<noun>[A-Za-z]+)\s+(?:in|of)\s+(?=[a-z])")
 
 
 def measured_after(after: str) -> str:
     """What a rate measures when it is named right after the number: "4 percent | unemployment"
-    gives "unemployment"; "30 per cent | fall in iron ore prices" gives "iron ore prices"."""
+    gives "unemployment"; "30 per cent | fall in iron ore prices" and "23% | relative increase in
+    deaths" give "iron ore prices" and "deaths"."""
     table = load_words()
     movement = _MOVEMENT_IN.match(after)
     if movement and movement.group("noun").lower() in table.movement_nouns:

@@ -11,6 +11,7 @@ from podium.quantities.context import annotate
 from podium.quantities.subjects import (
     content_tokens,
     head_token,
+    measured_after,
     noun_phrase_after,
     subject_before,
     subject_matches,
@@ -326,3 +327,15 @@ def test_a_subject_still_carries_from_the_sentence_just_before() -> None:
 def test_a_verb_multiple_of_that_figure_measures_what_the_figure_before_counts() -> None:
     text = "The region reported 40,000 new cases, and experts warned it could double that figure soon."
     assert subjects_of(text, (("40,000", "count"), ("double", "times"))) == ["new cases", "new cases"]
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        (" relative increase in deaths, compared to the previous week", "deaths"),
+        (" fall in iron ore prices", "iron ore prices"),
+        (" of people in the region", ""),
+    ],
+)
+def test_a_rate_before_a_movement_noun_measures_what_moves(after: str, expected: str) -> None:
+    assert measured_after(after) == expected
