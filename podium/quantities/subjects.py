@@ -652,13 +652,22 @@ def subject_after_clause(after: str) -> str:
     words = _tokens(_CLAUSE_END.split(rest, maxsplit=1)[0])
     verb = _first_verb(words)
     subject = _phrase(words[:verb] if verb is not None else words[:6])
-    if verb is not None and any(w.lower() in load_words().personal_pronouns for w in words[:verb]):
+    if verb is not None and any(_stands_as_pronoun(words, i, verb) for i in range(verb)):
         # "Over the past two years, we have intensified efforts": what was done, not who did it.
         end = verb
         while end < len(words) and words[end].lower() in load_words().auxiliaries:
             end += 1
         return noun_phrase_after(" ".join(words[end:]))
     return subject
+
+
+def _stands_as_pronoun(words: Sequence[str], i: int, verb: int) -> bool:
+    """Whether words[i], before the verb at `verb`, is a pronoun standing for the subject: "that"
+    in "that number fell" marks a noun, as in "the number fell"; "we", and "that" just before the
+    verb, stand alone."""
+    table = load_words()
+    low = words[i].lower()
+    return low in table.personal_pronouns and not (low in table.noun_markers and i + 1 < verb)
 
 
 def rank_topic(after: str) -> str:

@@ -13,6 +13,7 @@ from podium.quantities.subjects import (
     head_token,
     measured_after,
     noun_phrase_after,
+    subject_after_clause,
     subject_before,
     subject_matches,
 )
@@ -339,3 +340,14 @@ def test_a_verb_multiple_of_that_figure_measures_what_the_figure_before_counts()
 )
 def test_a_rate_before_a_movement_noun_measures_what_moves(after: str, expected: str) -> None:
     assert measured_after(after) == expected
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        (", and that number fell by 431,000 this month.", ""),  # "that" marks a noun, not a pronoun
+        (", we have intensified efforts to cut costs.", "intensified efforts"),
+    ],
+)
+def test_a_demonstrative_before_its_noun_is_no_pronoun_subject(after: str, expected: str) -> None:
+    assert subject_after_clause(after) == expected
