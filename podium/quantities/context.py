@@ -145,6 +145,19 @@ def _clause_tense(text: str, qty: Quantity, clause: tuple[int, int]) -> str:
     return _tense(before[::-1], tables) or _tense(after, tables)
 
 
+def _now_of_what_came_before(layout: _Layout, sentence: tuple[int, int], ref: TimeRef) -> bool:
+    """Whether a "now" only says how what the sentence before named stands today: the sentence opens
+    on one pronoun pointing back to it (`pointing_back` in context_en.yaml) right before "now", and
+    the period carried from it is not yet over ("The inflation forecast for 2012 has been revised ...
+    It now stands at 2.3%", said in 2012). After a past period ("In 2023 output rose. It now stands
+    at 7%") "now" is the present, of no period."""
+    words = _WORD.findall(layout.text, sentence[0], ref.start)
+    if len(words) != 1 or words[0].lower() not in _tense_words().pointing_back or layout.anchor.year is None:
+        return False
+    carried = layout.carried_into(layout.paragraph(sentence[0])[0], sentence[0])
+    return carried is not None and layout.periods[carried][:4].isdigit() and int(layout.periods[carried][:4]) >= layout.anchor.year
+
+
 def _said_as_now(text: str, qty: Quantity, clause: tuple[int, int]) -> bool:
     """Whether the figure's clause is in the present or under a modal (`present_verbs` in
     context_en.yaml), so no earlier period is carried to it."""
@@ -402,6 +415,8 @@ def _sort_sentence_refs(layout: _Layout, qty: Quantity, clause: tuple[int, int],
             found.sentence_points.append(i)
             if in_clause:
                 found.points.append(i)
+        elif scope == "now" and _now_of_what_came_before(layout, sentence, ref):
+            continue  # "The forecast for 2012 has been revised. It now stands at 2.3%": the figure is still 2012's
         elif in_clause and (scope in ("now", "standing") or (scope == "compare" and ref.start - clause[0] < _OPENING and ref.end <= qty.start)):
             # "Compared with the end of last year, deposits rose ...": a change up to now. A base
             # after the figure ("a $718 million increase above FY23") opens nothing.

@@ -360,3 +360,14 @@ def test_the_nth_straight_year_dates_itself_from_the_year_carried() -> None:
     text = "In 2024, investment fell by 11%. That's the second straight year of decline."
     qs = annotated(text, ("11%", "%"), ("second straight year", "year"), date="2025-06-19")
     assert [q.period for q in qs] == ["2024", "2023/2024"]
+
+
+def test_now_after_a_pronoun_keeps_the_period_still_running() -> None:
+    # "It now stands at": how the forecast of the sentence before stands today, still that year's
+    # figure; after a year already over, "now" is the present and dates nothing.
+    forecast = "The inflation forecast for 2012 has been revised upwards. It now stands at 2.3% in the EU."
+    assert annotated(forecast, ("2.3%", "%"), date="2012-02-23")[0].period == "2012"
+    past = "In 2023 output rose sharply. It now stands at 7%."
+    assert annotated(past, ("7%", "%"), date="2024-02-23")[0].period == ""
+    unpointed = "The inflation forecast for 2012 has been revised upwards. Inflation now stands at 2.3%."
+    assert annotated(unpointed, ("2.3%", "%"), date="2012-02-23")[0].period == ""
