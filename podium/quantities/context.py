@@ -282,6 +282,34 @@ def _resolve_all(refs: list[TimeRef], lines: Layout, anchor: Anchor) -> tuple[li
     return periods, stated
 
 
+@lru_cache(maxsize=1)
+def _as_of_before() -> re.Pattern[str]:
+    words = sorted((re.escape(str(w)).replace("\\ ", r"\s+") for w in read_table(DATA_FILE)["as_of_words"]), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(words) + r")\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+_MONTH_PERIOD = re.compile(r"\d{4}-\d{2}")
+
+
+def _end_windows_as_of(refs: list[TimeRef], periods: list[str], lines: Layout) -> None:
+    """"As of 31 August, ... had killed 11,743 civilians since 24 February 2022": the window the
+    "since" opens ends at the month of the "as of" date of its sentence, not at the briefing; the
+    date only ends that window, so it names the same window (in place, in `periods`)."""
+    for i, ref in enumerate(refs):
+        if ref.form != "since" or not ref.low or not _MONTH_PERIOD.match(periods[i]):
+            continue
+        sentence_start = lines.sentence(ref.start)[0]
+        j = i - 1
+        while j >= 0 and refs[j].start >= sentence_start:
+            end = refs[j]
+            if end.scope == "point" and end.form != "since" and _as_of_before().search(lines.text, max(sentence_start, end.start - 16), end.start):
+                opened, closed = periods[i][:7], periods[j][:7]
+                if _MONTH_PERIOD.fullmatch(closed) and opened < closed:
+                    periods[i] = periods[j] = f"{opened}/{closed}"
+                break
+            j -= 1
+
+
 def _spans_with_figures(lines: Layout, quantities: list[Quantity] | None) -> list[tuple[int, int]]:
     """The paragraphs that hold a figure, merged: nothing outside them can date or bound one."""
     if quantities is None:
@@ -320,6 +348,7 @@ def build_layout(briefing: Briefing, quantities: list[Quantity] | None = None) -
     refs = _outside_furniture(find_time_refs(briefing.text, spans), briefing)
     anchor, inferred = _anchor(briefing)
     periods, stated = _resolve_all(refs, lines, anchor)
+    _end_windows_as_of(refs, periods, lines)
     layout = _Layout(
         text=briefing.text,
         lines=lines,

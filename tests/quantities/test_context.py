@@ -371,3 +371,12 @@ def test_now_after_a_pronoun_keeps_the_period_still_running() -> None:
     assert annotated(past, ("7%", "%"), date="2024-02-23")[0].period == ""
     unpointed = "The inflation forecast for 2012 has been revised upwards. Inflation now stands at 2.3%."
     assert annotated(unpointed, ("2.3%", "%"), date="2012-02-23")[0].period == ""
+
+
+def test_as_of_date_ends_the_window_since_opens() -> None:
+    # The window runs from the "since" to the month of the "as of" date, not to the briefing; alone,
+    # "since" still runs to the briefing's month.
+    text = "As of 31 August, the mission had verified that violence had killed 11,743 civilians since 24 February 2022."
+    assert annotated(text, ("11,743", "count"), date="2024-10-01")[0].period == "2022-02/2024-08"
+    alone = "Violence had killed 11,743 civilians since 24 February 2022."
+    assert annotated(alone, ("11,743", "count"), date="2024-10-01")[0].period == "2022-02/2024-10"
