@@ -158,6 +158,20 @@ def _now_of_what_came_before(layout: _Layout, sentence: tuple[int, int], ref: Ti
     return carried is not None and layout.periods[carried][:4].isdigit() and int(layout.periods[carried][:4]) >= layout.anchor.year
 
 
+_SINCE_SOMETHING = re.compile(r"\bsince\s+(?:the|its|their|our|his|her|this|that)\s+[A-Za-z]", re.IGNORECASE)
+
+
+def _since_unread(layout: _Layout, sentence: tuple[int, int]) -> bool:
+    """Whether the sentence dates its figures from something no time reference reads ("a 20 per
+    cent fall in wheat prices since the Budget", "arrested since the coup"): the period the
+    paragraph carries is not theirs."""
+    for m in _SINCE_SOMETHING.finditer(layout.text, sentence[0], sentence[1]):
+        # "since the start of the year" is a reference (with or without its "since"); "the Budget" is none
+        if not any(layout.refs[i].start <= m.end() - 1 < layout.refs[i].end for i in layout.refs_between(m.start(), sentence[1])):
+            return True
+    return False
+
+
 def _said_as_now(text: str, qty: Quantity, clause: tuple[int, int]) -> bool:
     """Whether the figure's clause is in the present or under a modal (`present_verbs` in
     context_en.yaml), so no earlier period is carried to it."""
@@ -519,7 +533,7 @@ def _period(
     if before is not None:
         return layout.periods[before]
     carried = layout.carried_into(paragraph[0], sentence[0])
-    if carried is not None and not _said_as_now(layout.text, qty, clause):
+    if carried is not None and not _said_as_now(layout.text, qty, clause) and not _since_unread(layout, sentence):
         return layout.periods[carried]
     return layout.periods[after] if after is not None else ""
 

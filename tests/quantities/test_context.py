@@ -380,3 +380,14 @@ def test_as_of_date_ends_the_window_since_opens() -> None:
     assert annotated(text, ("11,743", "count"), date="2024-10-01")[0].period == "2022-02/2024-08"
     alone = "Violence had killed 11,743 civilians since 24 February 2022."
     assert annotated(alone, ("11,743", "count"), date="2024-10-01")[0].period == "2022-02/2024-10"
+
+
+def test_a_figure_since_an_unread_event_takes_no_carried_period() -> None:
+    # "since the Budget" dates the fall from an event no reference reads: the paragraph's period is
+    # not its; a "since" that is a reference keeps the sentence dated, and without one the carry stays.
+    text = "Twelve months ago iron ore was at $120 a tonne. Wheat prices fell 20 per cent since the Budget."
+    assert [q.period for q in annotated(text, ("$120", "AUD"), ("20 per cent", "%"))] == ["2023-05", ""]
+    read = "Twelve months ago iron ore was at $120 a tonne. Wheat prices fell 20 per cent since the beginning of 2024."
+    assert annotated(read, ("$120", "AUD"), ("20 per cent", "%"))[1].period == "2024"
+    carried = "Twelve months ago iron ore was at $120 a tonne. Wheat prices fell 20 per cent."
+    assert annotated(carried, ("$120", "AUD"), ("20 per cent", "%"))[1].period == "2023-05"
