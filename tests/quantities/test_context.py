@@ -391,3 +391,11 @@ def test_a_figure_since_an_unread_event_takes_no_carried_period() -> None:
     assert annotated(read, ("$120", "AUD"), ("20 per cent", "%"))[1].period == "2024"
     carried = "Twelve months ago iron ore was at $120 a tonne. Wheat prices fell 20 per cent."
     assert annotated(carried, ("$120", "AUD"), ("20 per cent", "%"))[1].period == "2023-05"
+
+
+def test_a_time_after_than_in_is_a_comparison_base() -> None:
+    # "than in 2016" names the base, not the figure's period; the same year said outright dates it.
+    text = "The population in catastrophe was more than four times higher than in 2016."
+    assert annotated(text, ("four times", "times"))[0].period == ""
+    dated = "The population in catastrophe was four times higher in 2016."
+    assert annotated(dated, ("four times", "times"))[0].period == "2016"
