@@ -324,6 +324,20 @@ def _end_windows_as_of(refs: list[TimeRef], periods: list[str], lines: Layout) -
             j -= 1
 
 
+_APPOSITION = re.compile(r"\s*,\s*$")
+
+
+def _name_apposed_years(refs: list[TimeRef], periods: list[str], text: str) -> None:
+    """"up from 4.3% in the previous year, 2022": a year set after a relative one names it, whatever
+    the relative one would be counted from (in place, in `periods`)."""
+    for i in range(len(refs) - 1):
+        relative, named = refs[i], refs[i + 1]
+        if relative.form != "year" or relative.year_shift is None or named.form != "year" or named.year is None:
+            continue
+        if _APPOSITION.match(text[relative.end : named.start]) and single_year(periods[i + 1]) is not None:
+            periods[i] = periods[i + 1]
+
+
 def _spans_with_figures(lines: Layout, quantities: list[Quantity] | None) -> list[tuple[int, int]]:
     """The paragraphs that hold a figure, merged: nothing outside them can date or bound one."""
     if quantities is None:
@@ -363,6 +377,7 @@ def build_layout(briefing: Briefing, quantities: list[Quantity] | None = None) -
     anchor, inferred = _anchor(briefing)
     periods, stated = _resolve_all(refs, lines, anchor)
     _end_windows_as_of(refs, periods, lines)
+    _name_apposed_years(refs, periods, briefing.text)
     layout = _Layout(
         text=briefing.text,
         lines=lines,

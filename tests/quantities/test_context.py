@@ -399,3 +399,10 @@ def test_a_time_after_than_in_is_a_comparison_base() -> None:
     assert annotated(text, ("four times", "times"))[0].period == ""
     dated = "The population in catastrophe was four times higher in 2016."
     assert annotated(dated, ("four times", "times"))[0].period == "2016"
+
+
+def test_a_year_set_after_a_relative_year_names_it() -> None:
+    text = "Output grew 5.0% last year, 2023, up from 4.3% in the previous year, 2022."
+    assert [q.period for q in annotated(text, ("5.0%", "%"), ("4.3%", "%"))] == ["2023", "2022"]
+    unnamed = "Output grew 4.3% in the previous year."
+    assert annotated(unnamed, ("4.3%", "%"))[0].period == "2023"  # without a year set after it, counted from the briefing
