@@ -98,12 +98,17 @@ _CUE_REACH = 240  # cue words stand within this many characters of their figure
 _CONTEXT_REACH = 600
 
 
+def _words_right_before(key: str) -> re.Pattern[str]:
+    """Matches one of the words listed under `key` in context_en.yaml (and "the") right before a time."""
+    raw: dict[str, Any] = read_table(DATA_FILE)
+    words = sorted((re.escape(str(w)).replace("\\ ", r"\s+") for w in raw[key]), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(words) + r")\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def deadline_pattern() -> re.Pattern[str]:
     """Matches the words between a figure and the time that is its deadline ("... by the end of")."""
-    raw: dict[str, Any] = read_table(DATA_FILE)
-    words = sorted((re.escape(str(w)).replace("\\ ", r"\s+") for w in raw["deadline_words"]), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(words) + r")\s+(?:the\s+)?$", re.IGNORECASE)
+    return _words_right_before("deadline_words")
 
 
 @dataclass(frozen=True)
@@ -298,8 +303,7 @@ def _resolve_all(refs: list[TimeRef], lines: Layout, anchor: Anchor) -> tuple[li
 
 @lru_cache(maxsize=1)
 def _as_of_before() -> re.Pattern[str]:
-    words = sorted((re.escape(str(w)).replace("\\ ", r"\s+") for w in read_table(DATA_FILE)["as_of_words"]), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(words) + r")\s+(?:the\s+)?$", re.IGNORECASE)
+    return _words_right_before("as_of_words")
 
 
 _MONTH_PERIOD = re.compile(r"\d{4}-\d{2}")
