@@ -98,12 +98,17 @@ _CUE_REACH = 240  # cue words stand within this many characters of their figure
 _CONTEXT_REACH = 600
 
 
+def _words_right_before(key: str) -> re.Pattern[str]:
+    """Matches one of the words listed under `key` in context_en.yaml (and "the") right before a time."""
+    raw: dict[str, Any] = read_table(DATA_FILE)
+    words = sorted((re.escape(str(w)).replace("\\ ", r"\s+") for w in raw[key]), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(words) + r")\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def deadline_pattern() -> re.Pattern[str]:
     """Matches the words between a figure and the time that is its deadline ("... by the end of")."""
-    raw: dict[str, Any] = read_table(DATA_FILE)
-    words = sorted((re.escape(str(w)).replace("\\ ", r"\s+") for w in raw["deadline_words"]), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(words) + r")\s+(?:the\s+)?$", re.IGNORECASE)
+    return _words_right_before("deadline_words")
 
 
 @dataclass(frozen=True)
@@ -143,6 +148,33 @@ def _clause_tense(text: str, qty: Quantity, clause: tuple[int, int]) -> str:
     before = [w.lower() for w in _WORD.findall(text, max(clause[0], qty.start - _CUE_REACH), qty.start)]
     after = [w.lower() for w in _WORD.findall(text, qty.end, min(clause[1], qty.end + _CUE_REACH))]
     return _tense(before[::-1], tables) or _tense(after, tables)
+
+
+def _now_of_what_came_before(layout: _Layout, sentence: tuple[int, int], ref: TimeRef) -> bool:
+    """Whether a "now" only says how what the sentence before named stands today: the sentence opens
+    on one pronoun pointing back to it (`pointing_back` in context_en.yaml) right before "now", and
+    the period carried from it is not yet over ("The inflation forecast for 2012 has been revised ...
+    It now stands at 2.3%", said in 2012). After a past period ("In 2023 output rose. It now stands
+    at 7%") "now" is the present, of no period."""
+    words = _WORD.findall(layout.text, sentence[0], ref.start)
+    if len(words) != 1 or words[0].lower() not in _tense_words().pointing_back or layout.anchor.year is None:
+        return False
+    carried = layout.carried_into(layout.paragraph(sentence[0])[0], sentence[0])
+    return carried is not None and layout.periods[carried][:4].isdigit() and int(layout.periods[carried][:4]) >= layout.anchor.year
+
+
+_SINCE_SOMETHING = re.compile(r"\bsince\s+(?:the|its|their|our|his|her|this|that)\s+[A-Za-z]", re.IGNORECASE)
+
+
+def _since_unread(layout: _Layout, sentence: tuple[int, int]) -> bool:
+    """Whether the sentence dates its figures from something no time reference reads ("a 20 per
+    cent fall in wheat prices since the Budget", "arrested since the coup"): the period the
+    paragraph carries is not theirs."""
+    for m in _SINCE_SOMETHING.finditer(layout.text, sentence[0], sentence[1]):
+        # "since the start of the year" is a reference (with or without its "since"); "the Budget" is none
+        if not any(layout.refs[i].start <= m.end() - 1 < layout.refs[i].end for i in layout.refs_between(m.start(), sentence[1])):
+            return True
+    return False
 
 
 def _said_as_now(text: str, qty: Quantity, clause: tuple[int, int]) -> bool:
@@ -269,6 +301,47 @@ def _resolve_all(refs: list[TimeRef], lines: Layout, anchor: Anchor) -> tuple[li
     return periods, stated
 
 
+@lru_cache(maxsize=1)
+def _as_of_before() -> re.Pattern[str]:
+    return _words_right_before("as_of_words")
+
+
+_MONTH_PERIOD = re.compile(r"\d{4}-\d{2}")
+
+
+def _end_windows_as_of(refs: list[TimeRef], periods: list[str], lines: Layout) -> None:
+    """"As of 31 August, ... had killed 11,743 civilians since 24 February 2022": the window the
+    "since" opens ends at the month of the "as of" date of its sentence, not at the briefing; the
+    date only ends that window, so it names the same window (in place, in `periods`)."""
+    for i, ref in enumerate(refs):
+        if ref.form != "since" or not ref.low or not _MONTH_PERIOD.match(periods[i]):
+            continue
+        sentence_start = lines.sentence(ref.start)[0]
+        j = i - 1
+        while j >= 0 and refs[j].start >= sentence_start:
+            end = refs[j]
+            if end.scope == "point" and end.form != "since" and _as_of_before().search(lines.text, max(sentence_start, end.start - 16), end.start):
+                opened, closed = periods[i][:7], periods[j][:7]
+                if _MONTH_PERIOD.fullmatch(closed) and opened < closed:
+                    periods[i] = periods[j] = f"{opened}/{closed}"
+                break
+            j -= 1
+
+
+_APPOSITION = re.compile(r"\s*,\s*$")
+
+
+def _name_apposed_years(refs: list[TimeRef], periods: list[str], text: str) -> None:
+    """"up from 4.3% in the previous year, 2022": a year set after a relative one names it, whatever
+    the relative one would be counted from (in place, in `periods`)."""
+    for i in range(len(refs) - 1):
+        relative, named = refs[i], refs[i + 1]
+        if relative.form != "year" or relative.year_shift is None or named.form != "year" or named.year is None:
+            continue
+        if _APPOSITION.match(text[relative.end : named.start]) and single_year(periods[i + 1]) is not None:
+            periods[i] = periods[i + 1]
+
+
 def _spans_with_figures(lines: Layout, quantities: list[Quantity] | None) -> list[tuple[int, int]]:
     """The paragraphs that hold a figure, merged: nothing outside them can date or bound one."""
     if quantities is None:
@@ -307,6 +380,8 @@ def build_layout(briefing: Briefing, quantities: list[Quantity] | None = None) -
     refs = _outside_furniture(find_time_refs(briefing.text, spans), briefing)
     anchor, inferred = _anchor(briefing)
     periods, stated = _resolve_all(refs, lines, anchor)
+    _end_windows_as_of(refs, periods, lines)
+    _name_apposed_years(refs, periods, briefing.text)
     layout = _Layout(
         text=briefing.text,
         lines=lines,
@@ -402,6 +477,8 @@ def _sort_sentence_refs(layout: _Layout, qty: Quantity, clause: tuple[int, int],
             found.sentence_points.append(i)
             if in_clause:
                 found.points.append(i)
+        elif scope == "now" and _now_of_what_came_before(layout, sentence, ref):
+            continue  # "The forecast for 2012 has been revised. It now stands at 2.3%": the figure is still 2012's
         elif in_clause and (scope in ("now", "standing") or (scope == "compare" and ref.start - clause[0] < _OPENING and ref.end <= qty.start)):
             # "Compared with the end of last year, deposits rose ...": a change up to now. A base
             # after the figure ("a $718 million increase above FY23") opens nothing.
@@ -475,7 +552,7 @@ def _period(
     if before is not None:
         return layout.periods[before]
     carried = layout.carried_into(paragraph[0], sentence[0])
-    if carried is not None and not _said_as_now(layout.text, qty, clause):
+    if carried is not None and not _said_as_now(layout.text, qty, clause) and not _since_unread(layout, sentence):
         return layout.periods[carried]
     return layout.periods[after] if after is not None else ""
 

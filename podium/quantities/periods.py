@@ -722,6 +722,7 @@ _COMPARISON_LEAD = re.compile(
     r"(?:(?:end|beginning|start)\s+of\s+)?$"
     r"|\b(?:same|corresponding)\s+(?:period|month|quarter|time)\s+(?:of\s+|in\s+)?$"
     r"|\bsame\s+as\s+(?:in\s+|at\s+)?(?:the\s+)?$"
+    r"|\bthan\s+(?:in|at|during)\s+(?:the\s+)?$"  # "four times higher than in 2016"
     r"|\b(?:that|those)\s+(?:in|of|for)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )

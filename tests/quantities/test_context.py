@@ -360,3 +360,49 @@ def test_the_nth_straight_year_dates_itself_from_the_year_carried() -> None:
     text = "In 2024, investment fell by 11%. That's the second straight year of decline."
     qs = annotated(text, ("11%", "%"), ("second straight year", "year"), date="2025-06-19")
     assert [q.period for q in qs] == ["2024", "2023/2024"]
+
+
+def test_now_after_a_pronoun_keeps_the_period_still_running() -> None:
+    # "It now stands at": how the forecast of the sentence before stands today, still that year's
+    # figure; after a year already over, "now" is the present and dates nothing.
+    forecast = "The inflation forecast for 2012 has been revised upwards. It now stands at 2.3% in the EU."
+    assert annotated(forecast, ("2.3%", "%"), date="2012-02-23")[0].period == "2012"
+    past = "In 2023 output rose sharply. It now stands at 7%."
+    assert annotated(past, ("7%", "%"), date="2024-02-23")[0].period == ""
+    unpointed = "The inflation forecast for 2012 has been revised upwards. Inflation now stands at 2.3%."
+    assert annotated(unpointed, ("2.3%", "%"), date="2012-02-23")[0].period == ""
+
+
+def test_as_of_date_ends_the_window_since_opens() -> None:
+    # The window runs from the "since" to the month of the "as of" date, not to the briefing; alone,
+    # "since" still runs to the briefing's month.
+    text = "As of 31 August, the mission had verified that violence had killed 11,743 civilians since 24 February 2022."
+    assert annotated(text, ("11,743", "count"), date="2024-10-01")[0].period == "2022-02/2024-08"
+    alone = "Violence had killed 11,743 civilians since 24 February 2022."
+    assert annotated(alone, ("11,743", "count"), date="2024-10-01")[0].period == "2022-02/2024-10"
+
+
+def test_a_figure_since_an_unread_event_takes_no_carried_period() -> None:
+    # "since the Budget" dates the fall from an event no reference reads: the paragraph's period is
+    # not its; a "since" that is a reference keeps the sentence dated, and without one the carry stays.
+    text = "Twelve months ago iron ore was at $120 a tonne. Wheat prices fell 20 per cent since the Budget."
+    assert [q.period for q in annotated(text, ("$120", "AUD"), ("20 per cent", "%"))] == ["2023-05", ""]
+    read = "Twelve months ago iron ore was at $120 a tonne. Wheat prices fell 20 per cent since the beginning of 2024."
+    assert annotated(read, ("$120", "AUD"), ("20 per cent", "%"))[1].period == "2024"
+    carried = "Twelve months ago iron ore was at $120 a tonne. Wheat prices fell 20 per cent."
+    assert annotated(carried, ("$120", "AUD"), ("20 per cent", "%"))[1].period == "2023-05"
+
+
+def test_a_time_after_than_in_is_a_comparison_base() -> None:
+    # "than in 2016" names the base, not the figure's period; the same year said outright dates it.
+    text = "The population in catastrophe was more than four times higher than in 2016."
+    assert annotated(text, ("four times", "times"))[0].period == ""
+    dated = "The population in catastrophe was four times higher in 2016."
+    assert annotated(dated, ("four times", "times"))[0].period == "2016"
+
+
+def test_a_year_set_after_a_relative_year_names_it() -> None:
+    text = "Output grew 5.0% last year, 2023, up from 4.3% in the previous year, 2022."
+    assert [q.period for q in annotated(text, ("5.0%", "%"), ("4.3%", "%"))] == ["2023", "2022"]
+    unnamed = "Output grew 4.3% in the previous year."
+    assert annotated(unnamed, ("4.3%", "%"))[0].period == "2023"  # without a year set after it, counted from the briefing
