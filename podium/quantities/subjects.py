@@ -360,6 +360,8 @@ def noun_phrase_after(text: str) -> str:
             break
         if not out and low in table.auxiliaries:
             break  # "8.74 million | will enter": the figure is the subject; its noun is elsewhere
+        if not out and _is_base_verb(words, i):
+            break  # "hundreds of millions | go to bed": a verb, not a noun, right after the count
         if not out and _is_participle(low) and i + 1 < len(words) and words[i + 1].lower() in table.head_breaks:
             break  # "a reduction of 1.05 million | compared with"
         if out and (low in table.verbs or _ends_phrase(words, i)) and not out[-1].lower().endswith("ly"):
@@ -371,6 +373,31 @@ def noun_phrase_after(text: str) -> str:
         out.append(word)
         if len(out) >= 8:
             break
+    return _phrase(out)
+
+
+def _is_base_verb(words: Sequence[str], i: int) -> bool:
+    """Whether words[i] is a listed verb in its base form before a lower-case word ("millions | go
+    to bed"): no plural noun ("three cuts"), and no participle before its noun ("reported cases")."""
+    low, table = words[i].lower(), load_words()
+    return (low in table.verbs and low not in table.auxiliaries and not low.endswith("s") and not _is_participle(low)
+            and i + 1 < len(words) and words[i + 1][:1].islower())
+
+
+_ACT_WORDS = 4
+
+
+def _act_after(after: str) -> str:
+    """What a bare count is said to do, right after it ("hundreds of millions | go to bed hungry"
+    gives "go to bed hungry"): up to the first punctuation, a few words at most."""
+    words = _first_tokens(after, _ACT_WORDS + 1)
+    if not words or not _is_base_verb(words, 0):
+        return ""
+    out: list[str] = []
+    for word in words[:_ACT_WORDS]:
+        if not word[0].isalnum():
+            break
+        out.append(word)
     return _phrase(out)
 
 
@@ -915,6 +942,8 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
         if (not found or _is_generic(found)) and (state := _state_after(after, found)):
             # "130 people were injured"; "4.6 million displaced" counts the people it names by their state
             found = f"{found or load_words().implied_noun} {state}"
+        elif not found and (act := _act_after(after)):
+            found = f"{load_words().implied_noun} {act}"  # "hundreds of millions | go to bed hungry": people who do so
         elif previous_in_sentence and previous and _is_generic(found) and not _opens_clause(after, found):
             # "an increase of 350,000 people": more of what the figure before counts; "3000 people
             # were dying" is a clause of its own, and its people are its subject

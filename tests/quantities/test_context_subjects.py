@@ -351,3 +351,16 @@ def test_a_rate_before_a_movement_noun_measures_what_moves(after: str, expected:
 )
 def test_a_demonstrative_before_its_noun_is_no_pronoun_subject(after: str, expected: str) -> None:
     assert subject_after_clause(after) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "expected"),
+    [
+        ("It is a grave affront that hundreds of millions go to bed hungry each night.", "hundreds of millions",
+         "people go to bed hungry"),  # a base-form verb after a bare count: what the people do
+        ("A plateau with more than 5.4 million reported cases and 90,000 deaths.", "5.4 million", "reported cases"),  # a participle before its noun
+        ("As for college graduates, 8.74 million will enter the job market.", "8.74 million", "college graduates"),  # an auxiliary: no act
+    ],
+)
+def test_a_base_form_verb_after_a_count_is_no_counted_noun(sentence: str, figure: str, expected: str) -> None:
+    assert subject_of(sentence, figure, "count") == expected
