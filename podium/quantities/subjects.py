@@ -675,7 +675,9 @@ _CLAUSE_END = re.compile(r"[;.]")
 def subject_after_clause(after: str) -> str:
     """For a figure inside an opening adverbial ("Over the past two years, X reached ..."): the
     subject of the clause that follows."""
-    rest = after.lstrip(" ,")
+    if _TO_BY_FROM.match(after):
+        return ""  # "from eight years | to fourteen years": the other end of a range, no clause
+    rest = _clause_after_adverbial(after)
     words = _tokens(_CLAUSE_END.split(rest, maxsplit=1)[0])
     verb = _first_verb(words)
     subject = _phrase(words[:verb] if verb is not None else words[:6])
@@ -686,6 +688,33 @@ def subject_after_clause(after: str) -> str:
             end += 1
         return noun_phrase_after(" ".join(words[end:]))
     return subject
+
+
+_ADVERBIAL_TAIL_WORDS = 2
+
+
+def _clause_after_adverbial(after: str) -> str:
+    """The clause after an opening adverbial, from the words after its figure: past the adverbial's
+    last words ("Eight years | later, ...") and past participle phrases set off by commas
+    ("..., driven by the policies ..., the data looks ...")."""
+    sentence = _CLAUSE_END.split(after, maxsplit=1)[0]
+    parts = [p.strip() for p in _segments(sentence)]
+    at = 0
+    tail = parts[0].lower().split()
+    if (not after.lstrip().startswith(",") and len(parts) > 1 and len(tail) <= _ADVERBIAL_TAIL_WORDS
+            and not any(w in load_words().head_breaks for w in tail)):
+        at = 1  # "Eight years | later, X ...": the adverbial ends at its comma ("two months | of fighting" is no end)
+    while at + 1 < len(parts) and _opens_participle_phrase(parts[at]):
+        at += 1
+    if at == 0:
+        return after.lstrip(" ,")
+    return ", ".join(parts[at:]) + after[len(sentence) :]
+
+
+def _opens_participle_phrase(segment: str) -> bool:
+    """Whether a segment opens on a participle ("driven by the policies", "building on the gains")."""
+    words = segment.split()
+    return bool(words) and (_is_participle(words[0].lower()) or (len(words) > 1 and words[1].lower() == "by"))
 
 
 def _stands_as_pronoun(words: Sequence[str], i: int, verb: int) -> bool:

@@ -364,3 +364,15 @@ def test_a_demonstrative_before_its_noun_is_no_pronoun_subject(after: str, expec
 )
 def test_a_base_form_verb_after_a_count_is_no_counted_noun(sentence: str, figure: str, expected: str) -> None:
     assert subject_of(sentence, figure, "count") == expected
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        (" to fourteen years. What that will do", ""),  # the other end of a range opens no clause
+        (" later, driven by the policies in place, the economy grew.", "economy"),  # past the adverbial and the participle phrase
+        (" of fighting, the number of people who are displaced has risen.", "fighting, the number of people"),  # "of" is no adverbial end
+    ],
+)
+def test_the_clause_after_an_adverbial_starts_past_its_tail_and_participle_phrases(after: str, expected: str) -> None:
+    assert subject_after_clause(after) == expected
