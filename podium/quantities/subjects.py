@@ -979,6 +979,8 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
             found = previous
     elif unit in ("year", "month", "day") and (spanned := _spanned_after(after)):
         found = spanned  # "after nine months of holding rates steady", "37 days without a new case"
+    elif unit in _SPAN_UNITS and (state := _state_lasting(clause_before)):
+        found = state  # "people who have been out of work for at least | 27 weeks": the state that lasts
     elif unit in ("year", "month", "day"):
         if previous_in_sentence and previous:
             return previous  # "ranked first for three consecutive years": the run of that figure
@@ -1014,6 +1016,28 @@ _AMOUNT_INSIDE = re.compile(r"[$€£¥]\s?\d|\d\s?(?:%|per\s?cent\b|percent\b)|
 
 def _holds_amount(phrase: str) -> bool:
     return bool(phrase) and _AMOUNT_INSIDE.search(phrase) is not None
+
+
+_SPAN_UNITS = frozenset({"year", "month", "week", "day"})
+# A state said to last "for" a length of time: "have been | out of work | for at least".
+_STATE_LASTING = re.compile(
+    r"\b(?:been|being|be|is|are|was|were|remains?|remained|stays?|stayed)\s+(?P<state>[a-z]+(?:[\s-][a-z]+){0,3}?)\s+for\s+(?P<hedge>(?:[a-z]+\s+){0,3})$",
+    re.IGNORECASE,
+)
+
+
+def _state_lasting(clause_before: str) -> str:
+    m = _STATE_LASTING.search(clause_before[-80:])
+    if m is None:
+        return ""
+    table = load_words()
+    if any(w.lower() not in table.qualifier_words for w in m.group("hedge").split()):
+        return ""  # "was closed for the | ...": words of another kind between "for" and the figure
+    state = m.group("state")
+    first = state.split()[0].lower()
+    if first in table.auxiliaries or first in table.determiners or _names_nothing(state):
+        return ""
+    return state
 
 
 _SPAN_OF = re.compile(r"\s*(?:(?P<of>of)|(?P<without>without))\s+", re.IGNORECASE)

@@ -376,3 +376,14 @@ def test_a_base_form_verb_after_a_count_is_no_counted_noun(sentence: str, figure
 )
 def test_the_clause_after_an_adverbial_starts_past_its_tail_and_participle_phrases(after: str, expected: str) -> None:
     assert subject_after_clause(after) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "unit", "expected"),
+    [
+        ("That measure counts people who have been out of work for at least 27 weeks.", "27 weeks", "week", "out of work"),
+        ("The airport was closed for the last three days.", "three days", "day", "airport"),  # "the last": no hedge, no state rule
+    ],
+)
+def test_a_length_of_time_after_for_measures_the_state_that_lasts(sentence: str, figure: str, unit: str, expected: str) -> None:
+    assert subject_of(sentence, figure, unit) == expected
