@@ -387,3 +387,7 @@ def test_the_clause_after_an_adverbial_starts_past_its_tail_and_participle_phras
 )
 def test_a_length_of_time_after_for_measures_the_state_that_lasts(sentence: str, figure: str, unit: str, expected: str) -> None:
     assert subject_of(sentence, figure, unit) == expected
+
+
+def test_a_linking_verb_closes_the_subject_before_it() -> None:
+    assert subject_after_clause(" later, the data looks quite different.") == "data"
