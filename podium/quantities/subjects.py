@@ -666,7 +666,7 @@ def _segment_subject(segment: str) -> str | None:
     if verb is None or seg_words[0].lower() in table.head_breaks:
         return None  # an opening adverbial ("In 2022", "Driven by projects") has no subject
     found = _phrase(seg_words[:verb])
-    return found if found and not _is_pronoun(found) else None
+    return found if found and not _is_pronoun(found) and not _opens_on_verb(found) else None
 
 
 _CLAUSE_END = re.compile(r"[;.]")
@@ -1006,7 +1006,14 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
         found = ""  # "forecast to slow from 3.5 percent | to 3 percent": words around another figure
     if previous and _names_nothing(found):
         found = f"{previous} {found}" if _is_movement_only(found) else previous
-    return "" if _is_pronoun(found) else _without_time(found)
+    return "" if _is_pronoun(found) or _opens_on_verb(found) else _without_time(found)
+
+
+def _opens_on_verb(phrase: str) -> bool:
+    """Whether a phrase opens on an auxiliary ("is cost of living relief") or a participle before
+    "by" ("Followed by a partial recovery"): a clause fragment, no noun phrase."""
+    words = phrase.lower().split()
+    return bool(words) and (words[0] in load_words().auxiliaries or (len(words) > 1 and words[1] == "by"))
 
 
 # A sum of money or a percentage inside a phrase ("It's currently $ 63", "slow from 3.5 percent"),

@@ -391,3 +391,18 @@ def test_a_length_of_time_after_for_measures_the_state_that_lasts(sentence: str,
 
 def test_a_linking_verb_closes_the_subject_before_it() -> None:
     assert subject_after_clause(" later, the data looks quite different.") == "data"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "This is cost of living relief when it's needed, right across the country.",  # opens on an auxiliary
+    ],
+)
+def test_a_clause_fragment_is_lent_as_no_subject(clause: str) -> None:
+    assert subject_before(clause) == ""
+
+
+def test_a_phrase_opening_on_a_participle_before_by_is_no_subject() -> None:
+    text = "Followed by a partial recovery with growth projected at 5.4 percent in 2021."
+    assert subject_of(text, "5.4 percent", "%") == ""  # was "Followed by a partial recovery with growth"
