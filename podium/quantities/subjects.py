@@ -360,6 +360,8 @@ def noun_phrase_after(text: str) -> str:
             break
         if not out and low in table.auxiliaries:
             break  # "8.74 million | will enter": the figure is the subject; its noun is elsewhere
+        if not out and _is_base_verb(words, i):
+            break  # "hundreds of millions | go to bed": a verb, not a noun, right after the count
         if not out and _is_participle(low) and i + 1 < len(words) and words[i + 1].lower() in table.head_breaks:
             break  # "a reduction of 1.05 million | compared with"
         if out and (low in table.verbs or _ends_phrase(words, i)) and not out[-1].lower().endswith("ly"):
@@ -371,6 +373,31 @@ def noun_phrase_after(text: str) -> str:
         out.append(word)
         if len(out) >= 8:
             break
+    return _phrase(out)
+
+
+def _is_base_verb(words: Sequence[str], i: int) -> bool:
+    """Whether words[i] is a listed verb in its base form before a lower-case word ("millions | go
+    to bed"): no plural noun ("three cuts"), and no participle before its noun ("reported cases")."""
+    low, table = words[i].lower(), load_words()
+    return (low in table.verbs and low not in table.auxiliaries and not low.endswith("s") and not _is_participle(low)
+            and i + 1 < len(words) and words[i + 1][:1].islower())
+
+
+_ACT_WORDS = 4
+
+
+def _act_after(after: str) -> str:
+    """What a bare count is said to do, right after it ("hundreds of millions | go to bed hungry"
+    gives "go to bed hungry"): up to the first punctuation, a few words at most."""
+    words = _first_tokens(after, _ACT_WORDS + 1)
+    if not words or not _is_base_verb(words, 0):
+        return ""
+    out: list[str] = []
+    for word in words[:_ACT_WORDS]:
+        if not word[0].isalnum():
+            break
+        out.append(word)
     return _phrase(out)
 
 
@@ -639,7 +666,7 @@ def _segment_subject(segment: str) -> str | None:
     if verb is None or seg_words[0].lower() in table.head_breaks:
         return None  # an opening adverbial ("In 2022", "Driven by projects") has no subject
     found = _phrase(seg_words[:verb])
-    return found if found and not _is_pronoun(found) else None
+    return found if found and not _is_pronoun(found) and not _opens_on_verb(found) else None
 
 
 _CLAUSE_END = re.compile(r"[;.]")
@@ -648,7 +675,9 @@ _CLAUSE_END = re.compile(r"[;.]")
 def subject_after_clause(after: str) -> str:
     """For a figure inside an opening adverbial ("Over the past two years, X reached ..."): the
     subject of the clause that follows."""
-    rest = after.lstrip(" ,")
+    if _TO_BY_FROM.match(after):
+        return ""  # "from eight years | to fourteen years": the other end of a range, no clause
+    rest = _clause_after_adverbial(after)
     words = _tokens(_CLAUSE_END.split(rest, maxsplit=1)[0])
     verb = _first_verb(words)
     subject = _phrase(words[:verb] if verb is not None else words[:6])
@@ -659,6 +688,33 @@ def subject_after_clause(after: str) -> str:
             end += 1
         return noun_phrase_after(" ".join(words[end:]))
     return subject
+
+
+_ADVERBIAL_TAIL_WORDS = 2
+
+
+def _clause_after_adverbial(after: str) -> str:
+    """The clause after an opening adverbial, from the words after its figure: past the adverbial's
+    last words ("Eight years | later, ...") and past participle phrases set off by commas
+    ("..., driven by the policies ..., the data looks ...")."""
+    sentence = _CLAUSE_END.split(after, maxsplit=1)[0]
+    parts = [p.strip() for p in _segments(sentence)]
+    at = 0
+    tail = parts[0].lower().split()
+    if (not after.lstrip().startswith(",") and len(parts) > 1 and len(tail) <= _ADVERBIAL_TAIL_WORDS
+            and not any(w in load_words().head_breaks for w in tail)):
+        at = 1  # "Eight years | later, X ...": the adverbial ends at its comma ("two months | of fighting" is no end)
+    while at + 1 < len(parts) and _opens_participle_phrase(parts[at]):
+        at += 1
+    if at == 0:
+        return after.lstrip(" ,")
+    return ", ".join(parts[at:]) + after[len(sentence) :]
+
+
+def _opens_participle_phrase(segment: str) -> bool:
+    """Whether a segment opens on a participle ("driven by the policies", "building on the gains")."""
+    words = segment.split()
+    return bool(words) and (_is_participle(words[0].lower()) or (len(words) > 1 and words[1].lower() == "by"))
 
 
 def _stands_as_pronoun(words: Sequence[str], i: int, verb: int) -> bool:
@@ -915,12 +971,16 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
         if (not found or _is_generic(found)) and (state := _state_after(after, found)):
             # "130 people were injured"; "4.6 million displaced" counts the people it names by their state
             found = f"{found or load_words().implied_noun} {state}"
+        elif not found and (act := _act_after(after)):
+            found = f"{load_words().implied_noun} {act}"  # "hundreds of millions | go to bed hungry": people who do so
         elif previous_in_sentence and previous and _is_generic(found) and not _opens_clause(after, found):
             # "an increase of 350,000 people": more of what the figure before counts; "3000 people
             # were dying" is a clause of its own, and its people are its subject
             found = previous
     elif unit in ("year", "month", "day") and (spanned := _spanned_after(after)):
         found = spanned  # "after nine months of holding rates steady", "37 days without a new case"
+    elif unit in _SPAN_UNITS and (state := _state_lasting(clause_before)):
+        found = state  # "people who have been out of work for at least | 27 weeks": the state that lasts
     elif unit in ("year", "month", "day"):
         if previous_in_sentence and previous:
             return previous  # "ranked first for three consecutive years": the run of that figure
@@ -946,7 +1006,14 @@ def find_subject(clause_before: str, after: str, *, text: str, unit: str, kind: 
         found = ""  # "forecast to slow from 3.5 percent | to 3 percent": words around another figure
     if previous and _names_nothing(found):
         found = f"{previous} {found}" if _is_movement_only(found) else previous
-    return "" if _is_pronoun(found) else _without_time(found)
+    return "" if _is_pronoun(found) or _opens_on_verb(found) else _without_time(found)
+
+
+def _opens_on_verb(phrase: str) -> bool:
+    """Whether a phrase opens on an auxiliary ("is cost of living relief") or a participle before
+    "by" ("Followed by a partial recovery"): a clause fragment, no noun phrase."""
+    words = phrase.lower().split()
+    return bool(words) and (words[0] in load_words().auxiliaries or (len(words) > 1 and words[1] == "by"))
 
 
 # A sum of money or a percentage inside a phrase ("It's currently $ 63", "slow from 3.5 percent"),
@@ -956,6 +1023,28 @@ _AMOUNT_INSIDE = re.compile(r"[$€£¥]\s?\d|\d\s?(?:%|per\s?cent\b|percent\b)|
 
 def _holds_amount(phrase: str) -> bool:
     return bool(phrase) and _AMOUNT_INSIDE.search(phrase) is not None
+
+
+_SPAN_UNITS = frozenset({"year", "month", "week", "day"})
+# A state said to last "for" a length of time: "have been | out of work | for at least".
+_STATE_LASTING = re.compile(
+    r"\b(?:been|being|be|is|are|was|were|remains?|remained|stays?|stayed)\s+(?P<state>[a-z]+(?:[\s-][a-z]+){0,3}?)\s+for\s+(?P<hedge>(?:[a-z]+\s+){0,3})$",
+    re.IGNORECASE,
+)
+
+
+def _state_lasting(clause_before: str) -> str:
+    m = _STATE_LASTING.search(clause_before[-80:])
+    if m is None:
+        return ""
+    table = load_words()
+    if any(w.lower() not in table.qualifier_words for w in m.group("hedge").split()):
+        return ""  # "was closed for the | ...": words of another kind between "for" and the figure
+    state = m.group("state")
+    first = state.split()[0].lower()
+    if first in table.auxiliaries or first in table.determiners or _names_nothing(state):
+        return ""
+    return state
 
 
 _SPAN_OF = re.compile(r"\s*(?:(?P<of>of)|(?P<without>without))\s+", re.IGNORECASE)

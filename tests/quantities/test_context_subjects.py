@@ -351,3 +351,58 @@ def test_a_rate_before_a_movement_noun_measures_what_moves(after: str, expected:
 )
 def test_a_demonstrative_before_its_noun_is_no_pronoun_subject(after: str, expected: str) -> None:
     assert subject_after_clause(after) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "expected"),
+    [
+        ("It is a grave affront that hundreds of millions go to bed hungry each night.", "hundreds of millions",
+         "people go to bed hungry"),  # a base-form verb after a bare count: what the people do
+        ("A plateau with more than 5.4 million reported cases and 90,000 deaths.", "5.4 million", "reported cases"),  # a participle before its noun
+        ("As for college graduates, 8.74 million will enter the job market.", "8.74 million", "college graduates"),  # an auxiliary: no act
+    ],
+)
+def test_a_base_form_verb_after_a_count_is_no_counted_noun(sentence: str, figure: str, expected: str) -> None:
+    assert subject_of(sentence, figure, "count") == expected
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        (" to fourteen years. What that will do", ""),  # the other end of a range opens no clause
+        (" later, driven by the policies in place, the economy grew.", "economy"),  # past the adverbial and the participle phrase
+        (" of fighting, the number of people who are displaced has risen.", "fighting, the number of people"),  # "of" is no adverbial end
+    ],
+)
+def test_the_clause_after_an_adverbial_starts_past_its_tail_and_participle_phrases(after: str, expected: str) -> None:
+    assert subject_after_clause(after) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "unit", "expected"),
+    [
+        ("That measure counts people who have been out of work for at least 27 weeks.", "27 weeks", "week", "out of work"),
+        ("The airport was closed for the last three days.", "three days", "day", "airport"),  # "the last": no hedge, no state rule
+    ],
+)
+def test_a_length_of_time_after_for_measures_the_state_that_lasts(sentence: str, figure: str, unit: str, expected: str) -> None:
+    assert subject_of(sentence, figure, unit) == expected
+
+
+def test_a_linking_verb_closes_the_subject_before_it() -> None:
+    assert subject_after_clause(" later, the data looks quite different.") == "data"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "This is cost of living relief when it's needed, right across the country.",  # opens on an auxiliary
+    ],
+)
+def test_a_clause_fragment_is_lent_as_no_subject(clause: str) -> None:
+    assert subject_before(clause) == ""
+
+
+def test_a_phrase_opening_on_a_participle_before_by_is_no_subject() -> None:
+    text = "Followed by a partial recovery with growth projected at 5.4 percent in 2021."
+    assert subject_of(text, "5.4 percent", "%") == ""  # was "Followed by a partial recovery with growth"
