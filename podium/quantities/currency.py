@@ -49,12 +49,41 @@ def local_dollar(text: str) -> str:
     return best
 
 
+_PLAIN_PRICE = re.compile(r"\$\s?[\d,.]+")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+@lru_cache(maxsize=1)
+def _world_priced() -> re.Pattern[str]:
+    units = scan.trie(set(words.load().world_priced_units), space=r"\s+")
+    return re.compile(rf"\s+(?:a|an|per)\s+(?:{units})(?![\w])", re.IGNORECASE)
+
+
+def _world_prices(text: str, bare: list[Quantity]) -> set[int]:
+    """The bare "$" figures that are world market prices: priced per a traded unit ("$60 a tonne"),
+    or a plain price ("$63", no scale word) in the same sentence as one."""
+    priced = [q for q in bare if _world_priced().match(text, q.end)]
+    found = {id(q) for q in priced}
+    for qty in bare:
+        if id(qty) in found or not _PLAIN_PRICE.fullmatch(qty.text):
+            continue
+        for other in priced:
+            lo, hi = (qty.end, other.start) if qty.end <= other.start else (other.end, qty.start)
+            if lo <= hi and not _SENTENCE_END.search(text, lo, hi):
+                found.add(id(qty))
+                break
+    return found
+
+
 def localise_dollars(text: str, quantities: list[Quantity]) -> None:
-    """Give every figure written with a bare "$" the briefing's own dollar."""
+    """Give every figure written with a bare "$" the briefing's own dollar, but a world market price
+    (`world_priced_units`), which stays the US dollar."""
     bare = [q for q in quantities if q.unit == DEFAULT_DOLLAR and q.text.startswith(BARE_DOLLAR)]
     if not bare:
         return
     unit = local_dollar(text)
     if unit != DEFAULT_DOLLAR:
+        world = _world_prices(text, bare)
         for qty in bare:
-            qty.unit = unit
+            if id(qty) not in world:
+                qty.unit = unit
