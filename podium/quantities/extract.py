@@ -465,6 +465,11 @@ def _is_calendar(before: str, after: str, number: str, value: float) -> bool:
         return True  # the second year of "2022-23"
     if plain_integer and len(number) == 2 and before.endswith(("'", "’")):
         return True  # a year cut short: "in '21"
+    if plain_integer and len(number) == 2 and before.endswith("‘"):
+        # "November ‘23": an opening quote typed for the apostrophe, known by the month or
+        # preposition before it (a quotation may open on a count: "‘23 people’")
+        prefix = before[:-1]
+        return bool(P.MONTH_BEFORE.search(prefix) or P.YEAR_PREPOSITION_BEFORE.search(prefix))
     if plain_integer and value <= _DAYS_IN_MONTH and (P.MONTH_BEFORE.search(before) or P.MONTH_AFTER.match(after)):
         return True
     return False

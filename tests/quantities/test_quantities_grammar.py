@@ -237,6 +237,8 @@ EXCLUSIONS = [
     ('He said "prices rose 2 percent" last month.', [("2 percent", 2, None, "%", "exact")]),
     ("The meeting starts at 10:30 a.m.", []),
     ("It happened in the 1990s and again in '21.", []),
+    ("The rate has held since November ‘23, and in ‘21 it fell.", []),
+    ("He said ‘23 people’ came.", [("23", 23, None, "count", "exact")]),
     ("Under the 14th Five-Year Plan, growth continued.", []),
     ("One kindergarten serves every 102 children.", [("102", 102, None, "count", "exact")]),
     ("Page 3 of 28\n", []),
