@@ -505,8 +505,11 @@ def _is_product_name(before: str) -> bool:
 
 def _after_a_name_head(before: str) -> bool:
     """ "Article 23", "Page 3", "No. 5 -": the word before the number (and a dash) names a thing."""
-    if _last_word(before).lower() in P.NAME_HEADS:
+    word = _last_word(before).lower()
+    if word in P.NAME_HEADS:
         return True
+    if word.rpartition(".")[2] in P.NAME_HEADS:
+        return True  # "persist.Chart 1": the blank after a full stop lost in copying
     if not before.rstrip(" \t").endswith(_LIST_JOINS):
         return False  # only a later label of a list follows a joiner
     listed = P.NAME_LIST_BEFORE.search(before)
