@@ -104,6 +104,19 @@ def _seeds(text: str, start: int, end: int) -> list[tuple[int, str]]:
     return digits + words
 
 
+def _half_of_one_after_article(text: str, seed: int, word: str, floor: int, limit: int) -> list[Mention]:
+    """ "rise a half a percent": a spoken slip that doubles the article, the "a half" seed hiding
+    the "half a percent" after it. Only half of one unit or scale is read there ("a half-point cut"
+    stays as it was)."""
+    rest = word.split()[-1]
+    if rest not in P.FRACTION_WORDS:
+        return []
+    at = text.lower().find(rest, seed + 1, limit)
+    if at < 0:
+        return []
+    return [m for m in _fraction_at(text, at, floor, limit) if m.source == "number"]
+
+
 def _decimal_point_before(text: str, seed: int, floor: int) -> int:
     """The seed of ".5" is its point, unless the point ends a sentence or follows a digit."""
     if seed - 1 >= floor and text[seed - 1] == "." and not (seed - 2 >= floor and not text[seed - 2].isspace()):
@@ -116,7 +129,10 @@ def _mentions_at(text: str, seed: int, word: str, floor: int, limit: int) -> lis
     if first.isdigit():  # most seeds: a digit starts no fraction word, so only the number pattern runs
         return _number_at(text, seed, floor, limit)
     if first == "." or word in P.NUMBER_WORDS or word in P.SCALE_ARTICLE_WORDS:
-        return _fraction_at(text, seed, floor, limit) + _number_at(text, seed, floor, limit)
+        found = _fraction_at(text, seed, floor, limit) + _number_at(text, seed, floor, limit)
+        if not found and word in P.SCALE_ARTICLE_WORDS:
+            return _half_of_one_after_article(text, seed, word, floor, limit)
+        return found
     if not word[:1].isalpha():
         return _number_at(text, seed, floor, limit)  # a lone fraction sign: "½ percent"
     if word in P.RANK_VERB_WORDS:

@@ -240,6 +240,8 @@ EXCLUSIONS = [
     ("The rate has held since November ‘23, and in ‘21 it fell.", []),
     ("He said ‘23 people’ came.", [("23", 23, None, "count", "exact")]),
     ("Chart 1 shows it; Exhibit 4 too.", []),
+    ("Earnings rose a half a percent this month.", [("half a percent", 0.5, None, "%", "exact")]),
+    ("They voted a half-point cut.", []),
     ("We do not expect it to persist.Chart 2 shows the path.", []),
     ("Under the 14th Five-Year Plan, growth continued.", []),
     ("One kindergarten serves every 102 children.", [("102", 102, None, "count", "exact")]),
