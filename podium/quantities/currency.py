@@ -75,10 +75,21 @@ def _world_prices(text: str, bare: list[Quantity]) -> set[int]:
     return found
 
 
+# "billions of dollars", "5 million dollars": the plain word, no country said before it.
+_BARE_DOLLAR_WORD = re.compile(r"(?<![\w.$])(?<!US )(?<!U\.S\. )(?<!American )dollars?$", re.IGNORECASE)
+
+
+def _bare(qty: Quantity) -> bool:
+    """Whether the figure names the dollar without its country: "$5", "billions of dollars"."""
+    if qty.unit != DEFAULT_DOLLAR:
+        return False
+    return qty.text.startswith(BARE_DOLLAR) or _BARE_DOLLAR_WORD.search(qty.text) is not None
+
+
 def localise_dollars(text: str, quantities: list[Quantity]) -> None:
-    """Give every figure written with a bare "$" the briefing's own dollar, but a world market price
-    (`world_priced_units`), which stays the US dollar."""
-    bare = [q for q in quantities if q.unit == DEFAULT_DOLLAR and q.text.startswith(BARE_DOLLAR)]
+    """Give every figure written with a bare "$" or the plain word "dollars" the briefing's own
+    dollar, but a world market price (`world_priced_units`), which stays the US dollar."""
+    bare = [q for q in quantities if _bare(q)]
     if not bare:
         return
     unit = local_dollar(text)

@@ -74,3 +74,14 @@ def test_a_world_market_price_keeps_the_us_dollar_in_a_local_briefing() -> None:
     # sums and payments in other sentences stay the briefing's own dollar
     assert units["$14 billion"] == "AUD"
     assert units["$75"] == "AUD"
+
+
+def test_the_plain_word_dollars_takes_the_local_dollar_too() -> None:
+    text = (
+        "TREASURER: Australian families need help. Australia spends billions of dollars, 3 million "
+        "dollars and 5 million US dollars. Australians know it.\n"
+    )
+    units = {q.text: q.unit for q in podium.parse(text).quantities}
+    assert units["billions of dollars"] == "AUD"
+    assert units["3 million dollars"] == "AUD"
+    assert units["5 million US dollars"] == "USD"
