@@ -242,6 +242,7 @@ EXCLUSIONS = [
     ("Chart 1 shows it; Exhibit 4 too.", []),
     ("Earnings rose a half a percent this month.", [("half a percent", 0.5, None, "%", "exact")]),
     ("They voted a half-point cut.", []),
+    ("They blocked tens of billion of dollars of plans.", [("tens of billion of dollars", 10_000_000_000, None, "USD", "min")]),
     ("We do not expect it to persist.Chart 2 shows the path.", []),
     ("Under the 14th Five-Year Plan, growth continued.", []),
     ("One kindergarten serves every 102 children.", [("102", 102, None, "count", "exact")]),
