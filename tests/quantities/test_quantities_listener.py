@@ -40,3 +40,13 @@ def test_a_stray_point_before_a_fraction_sign_is_the_fraction() -> None:
     # a full stop that ends a sentence before a fraction sign joins nothing
     values = [q.value for q in podium.parse("It was 6. Then ½ of them left.").quantities]
     assert values == [6.0, 0.5]
+
+
+def test_a_scaled_sum_allotted_for_something_is_heard_in_the_money_beside_it() -> None:
+    units = _units(
+        "MR. LEE: The request includes 58.8 billion for the State Department. This is a $718 million increase.\n"
+    )
+    assert units["58.8 billion"] == "USD"
+    # a counted noun keeps it a count; with no money said nearby it stays a count too
+    assert _units("MR. LEE: It serves 1.4 billion people. Costs were $5 million.\n")["1.4 billion"] == "count"
+    assert _units("MR. LEE: We set aside 2 billion for schools.\n")["2 billion"] == "count"
