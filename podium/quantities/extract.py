@@ -521,10 +521,10 @@ def _is_product_name(before: str) -> bool:
 
 def _after_a_name_head(before: str) -> bool:
     """ "Article 23", "Page 3", "No. 5 -": the word before the number (and a dash) names a thing."""
-    word = _last_word(before).lower()
-    if word in P.NAME_HEADS:
+    word = _last_word(before)
+    if word.lower() in P.NAME_HEADS:
         return True
-    if word.rpartition(".")[2] in P.NAME_HEADS:
+    if _GLUED_SENTENCE.fullmatch(word) and word.rpartition(".")[2].lower() in P.NAME_HEADS:
         return True  # "persist.Chart 1": the blank after a full stop lost in copying
     if not before.rstrip(" \t").endswith(_LIST_JOINS):
         return False  # only a later label of a list follows a joiner
@@ -533,6 +533,9 @@ def _after_a_name_head(before: str) -> bool:
 
 
 _LIST_JOINS = (",", "and", "&", "-", "–")
+# A lower-case word of a sentence, its full stop and a capitalised word glued on: not a dotted
+# run such as "x.Article" or "U.S.No".
+_GLUED_SENTENCE = re.compile(r"[a-z]{3,}\.[A-Z][a-z]+")
 
 
 def _is_citation(before: str, after: str) -> bool:
