@@ -12,6 +12,7 @@ from functools import lru_cache
 from podium import scan
 from podium.model import Quantity
 from podium.quantities import words
+from podium.quantities.listener import sentence_ends_between
 
 BARE_DOLLAR = "$"
 DEFAULT_DOLLAR = "USD"
@@ -50,7 +51,6 @@ def local_dollar(text: str) -> str:
 
 
 _PLAIN_PRICE = re.compile(r"\$\s?[\d,.]+")
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 
 @lru_cache(maxsize=1)
@@ -68,8 +68,7 @@ def _world_prices(text: str, bare: list[Quantity]) -> set[int]:
         if id(qty) in found or not _PLAIN_PRICE.fullmatch(qty.text):
             continue
         for other in priced:
-            lo, hi = (qty.end, other.start) if qty.end <= other.start else (other.end, qty.start)
-            if lo <= hi and not _SENTENCE_END.search(text, lo, hi):
+            if sentence_ends_between(text, qty, other) == 0:
                 found.add(id(qty))
                 break
     return found

@@ -93,9 +93,16 @@ def inherit_money_units(text: str, quantities: list[Quantity]) -> None:
             qty.unit = min(near, key=lambda m: abs(m.start - qty.start)).unit
 
 
+def sentence_ends_between(text: str, qty: Quantity, other: Quantity) -> int | None:
+    """How many sentence ends stand between two figures that do not overlap; None if they do."""
+    lo, hi = (qty.end, other.start) if qty.end <= other.start else (other.end, qty.start)
+    return len(_SENTENCE_END.findall(text, lo, hi)) if lo <= hi else None
+
+
 def _next_to(text: str, qty: Quantity, other: Quantity) -> bool:
     """Whether `other` is in the sentence of `qty` or the one just before or after it."""
-    lo, hi = (qty.end, other.start) if qty.end <= other.start else (other.end, qty.start)
-    if lo > hi or hi - lo > MONEY_REACH or _PARAGRAPH_BREAK.search(text, lo, hi):
+    ends = sentence_ends_between(text, qty, other)
+    if ends is None or ends > 1 or abs(other.start - qty.start) > MONEY_REACH:
         return False
-    return len(_SENTENCE_END.findall(text, lo, hi)) <= 1
+    lo, hi = sorted((qty.start, other.start))
+    return not _PARAGRAPH_BREAK.search(text, lo, hi)
