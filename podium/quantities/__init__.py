@@ -53,10 +53,11 @@ def run_quantities(briefing: Briefing) -> Briefing:
     # Imported here: the context modules import this package's submodules in turn.
     from podium.quantities.context import annotate
     from podium.quantities.currency import localise_dollars
-    from podium.quantities.listener import inherit_rate_units
+    from podium.quantities.listener import inherit_money_units, inherit_rate_units
 
     localise_dollars(briefing.text, quantities)
     inherit_rate_units(briefing.text, quantities)
+    inherit_money_units(briefing.text, quantities)
     annotate(briefing, quantities)
     assign_directions(briefing.text, quantities, "en")
     _normalise(quantities)

@@ -12,6 +12,7 @@ from functools import lru_cache
 from podium import scan
 from podium.model import Quantity
 from podium.quantities import words
+from podium.quantities.listener import sentence_ends_between
 
 BARE_DOLLAR = "$"
 DEFAULT_DOLLAR = "USD"
@@ -49,12 +50,50 @@ def local_dollar(text: str) -> str:
     return best
 
 
+_PLAIN_PRICE = re.compile(r"\$\s?[\d,.]+")
+
+
+@lru_cache(maxsize=1)
+def _world_priced() -> re.Pattern[str]:
+    units = scan.trie(set(words.load().world_priced_units), space=r"\s+")
+    return re.compile(rf"\s+(?:a|an|per)\s+(?:{units})(?![\w])", re.IGNORECASE)
+
+
+def _world_prices(text: str, bare: list[Quantity]) -> set[int]:
+    """The bare "$" figures that are world market prices: priced per a traded unit ("$60 a tonne"),
+    or a plain price ("$63", no scale word) in the same sentence as one."""
+    priced = [q for q in bare if _world_priced().match(text, q.end)]
+    found = {id(q) for q in priced}
+    for qty in bare:
+        if id(qty) in found or not _PLAIN_PRICE.fullmatch(qty.text):
+            continue
+        for other in priced:
+            if sentence_ends_between(text, qty, other) == 0:
+                found.add(id(qty))
+                break
+    return found
+
+
+# "billions of dollars", "5 million dollars": the plain word, no country said before it.
+_BARE_DOLLAR_WORD = re.compile(r"(?<![\w.$])(?<!US )(?<!U\.S\. )(?<!American )dollars?$", re.IGNORECASE)
+
+
+def _bare(qty: Quantity) -> bool:
+    """Whether the figure names the dollar without its country: "$5", "billions of dollars"."""
+    if qty.unit != DEFAULT_DOLLAR:
+        return False
+    return qty.text.startswith(BARE_DOLLAR) or _BARE_DOLLAR_WORD.search(qty.text) is not None
+
+
 def localise_dollars(text: str, quantities: list[Quantity]) -> None:
-    """Give every figure written with a bare "$" the briefing's own dollar."""
-    bare = [q for q in quantities if q.unit == DEFAULT_DOLLAR and q.text.startswith(BARE_DOLLAR)]
+    """Give every figure written with a bare "$" or the plain word "dollars" the briefing's own
+    dollar, but a world market price (`world_priced_units`), which stays the US dollar."""
+    bare = [q for q in quantities if _bare(q)]
     if not bare:
         return
     unit = local_dollar(text)
     if unit != DEFAULT_DOLLAR:
+        world = _world_prices(text, bare)
         for qty in bare:
-            qty.unit = unit
+            if id(qty) not in world:
+                qty.unit = unit

@@ -104,6 +104,19 @@ def _seeds(text: str, start: int, end: int) -> list[tuple[int, str]]:
     return digits + words
 
 
+def _half_of_one_after_article(text: str, seed: int, word: str, floor: int, limit: int) -> list[Mention]:
+    """ "rise a half a percent": a spoken slip that doubles the article, the "a half" seed hiding
+    the "half a percent" after it. Only half of one unit or scale is read there ("a half-point cut"
+    stays as it was)."""
+    rest = word.split()[-1]
+    if rest not in P.FRACTION_WORDS:
+        return []
+    at = text.lower().find(rest, seed + 1, limit)
+    if at < 0:
+        return []
+    return [m for m in _fraction_at(text, at, floor, limit) if m.source == "number"]
+
+
 def _decimal_point_before(text: str, seed: int, floor: int) -> int:
     """The seed of ".5" is its point, unless the point ends a sentence or follows a digit."""
     if seed - 1 >= floor and text[seed - 1] == "." and not (seed - 2 >= floor and not text[seed - 2].isspace()):
@@ -116,7 +129,10 @@ def _mentions_at(text: str, seed: int, word: str, floor: int, limit: int) -> lis
     if first.isdigit():  # most seeds: a digit starts no fraction word, so only the number pattern runs
         return _number_at(text, seed, floor, limit)
     if first == "." or word in P.NUMBER_WORDS or word in P.SCALE_ARTICLE_WORDS:
-        return _fraction_at(text, seed, floor, limit) + _number_at(text, seed, floor, limit)
+        found = _fraction_at(text, seed, floor, limit) + _number_at(text, seed, floor, limit)
+        if not found and word in P.SCALE_ARTICLE_WORDS:
+            return _half_of_one_after_article(text, seed, word, floor, limit)
+        return found
     if not word[:1].isalpha():
         return _number_at(text, seed, floor, limit)  # a lone fraction sign: "½ percent"
     if word in P.RANK_VERB_WORDS:
@@ -465,6 +481,11 @@ def _is_calendar(before: str, after: str, number: str, value: float) -> bool:
         return True  # the second year of "2022-23"
     if plain_integer and len(number) == 2 and before.endswith(("'", "’")):
         return True  # a year cut short: "in '21"
+    if plain_integer and len(number) == 2 and before.endswith("‘"):
+        # "November ‘23": an opening quote typed for the apostrophe, known by the month or
+        # preposition before it (a quotation may open on a count: "‘23 people’")
+        prefix = before[:-1]
+        return bool(P.MONTH_BEFORE.search(prefix) or P.YEAR_PREPOSITION_BEFORE.search(prefix))
     if plain_integer and value <= _DAYS_IN_MONTH and (P.MONTH_BEFORE.search(before) or P.MONTH_AFTER.match(after)):
         return True
     return False
@@ -500,8 +521,11 @@ def _is_product_name(before: str) -> bool:
 
 def _after_a_name_head(before: str) -> bool:
     """ "Article 23", "Page 3", "No. 5 -": the word before the number (and a dash) names a thing."""
-    if _last_word(before).lower() in P.NAME_HEADS:
+    word = _last_word(before)
+    if word.lower() in P.NAME_HEADS:
         return True
+    if _GLUED_SENTENCE.fullmatch(word) and word.rpartition(".")[2].lower() in P.NAME_HEADS:
+        return True  # "persist.Chart 1": the blank after a full stop lost in copying
     if not before.rstrip(" \t").endswith(_LIST_JOINS):
         return False  # only a later label of a list follows a joiner
     listed = P.NAME_LIST_BEFORE.search(before)
@@ -509,6 +533,9 @@ def _after_a_name_head(before: str) -> bool:
 
 
 _LIST_JOINS = (",", "and", "&", "-", "–")
+# A lower-case word of a sentence, its full stop and a capitalised word glued on: not a dotted
+# run such as "x.Article" or "U.S.No".
+_GLUED_SENTENCE = re.compile(r"[a-z]{3,}\.[A-Z][a-z]+")
 
 
 def _is_citation(before: str, after: str) -> bool:

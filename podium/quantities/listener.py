@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from podium.model import Quantity
+from podium.quantities import words
 
 # The units a run of rates is spoken in; a bare number after one of them is heard in it.
 RATE_UNITS = frozenset({"%", "pp"})
@@ -69,3 +70,39 @@ def _continues_list(between: str) -> bool:
 
 def _heard_as_rate(qty: Quantity, between: str) -> bool:
     return len(between) <= REACH and abs(qty.value) <= LARGEST_RATE and not _COUNTED.search(between)
+
+
+# "The budget request includes 58.8 billion for the State Department ... This is a $718 million
+# increase": a sum said with its scale and no currency, allotted "for" something, is heard in the
+# currency of a money figure said in the same sentence or the one next to it.
+_SCALED_SUM = re.compile(r"^[\d.,]+[ \t]+(?:million|billion|trillion)$", re.IGNORECASE)
+_ALLOTTED_AFTER = re.compile(r"[ \t]+for\b", re.IGNORECASE)
+MONEY_REACH = 320
+
+
+def inherit_money_units(text: str, quantities: list[Quantity]) -> None:
+    currencies = frozenset(words.load().currency_prefixes)
+    money = [q for q in quantities if q.unit in currencies]
+    if not money:
+        return
+    for qty in quantities:
+        if qty.unit != "count" or not _SCALED_SUM.match(qty.text) or not _ALLOTTED_AFTER.match(text, qty.end):
+            continue
+        near = [m for m in money if _next_to(text, qty, m)]
+        if near:
+            qty.unit = min(near, key=lambda m: abs(m.start - qty.start)).unit
+
+
+def sentence_ends_between(text: str, qty: Quantity, other: Quantity) -> int | None:
+    """How many sentence ends stand between two figures that do not overlap; None if they do."""
+    lo, hi = (qty.end, other.start) if qty.end <= other.start else (other.end, qty.start)
+    return len(_SENTENCE_END.findall(text, lo, hi)) if lo <= hi else None
+
+
+def _next_to(text: str, qty: Quantity, other: Quantity) -> bool:
+    """Whether `other` is in the sentence of `qty` or the one just before or after it."""
+    ends = sentence_ends_between(text, qty, other)
+    if ends is None or ends > 1 or abs(other.start - qty.start) > MONEY_REACH:
+        return False
+    lo, hi = sorted((qty.start, other.start))
+    return not _PARAGRAPH_BREAK.search(text, lo, hi)

@@ -91,10 +91,11 @@ for _code in sorted({p for ps in _W.currency_prefixes.values() for p in ps if p[
 _AFTER_CODE = "".join(f"|(?<=(?<![A-Za-z])(?-i:{'|'.join(codes)}))" for _, codes in sorted(_CODES_BY_LENGTH.items()))
 
 # A number with its scale words, matched where a seed starts: "18 billion", "4¼", "Nineteen",
-# "100-billion". A currency mark before it is read by PREFIX_BEFORE.
+# "100-billion". A currency mark before it is read by PREFIX_BEFORE. A stray point before a fraction
+# sign is a slip of the keyboard: "6.½" is 6½, as no decimal ends in "½".
 NUMBER_AT = re.compile(
     rf"(?:(?<![\w.,:/)\]]){_AFTER_CODE})(?:(?<![A-Za-z]-){_AFTER_MINUS_WORD})"
-    rf"(?P<number>(?:{DIGITS})[{_VULGAR}]?|[{_VULGAR}]|(?:{WORD_NUMBER})\b)"
+    rf"(?P<number>(?:{DIGITS})(?:\.?[{_VULGAR}])?|[{_VULGAR}]|(?:{WORD_NUMBER})\b)"
     rf"(?P<and_half>{_GAP}and{_GAP}a{_GAP}half\b)?"
     rf"(?P<scale>(?:{_GAP}|-)(?:{SCALES})\b)?",
     re.IGNORECASE,

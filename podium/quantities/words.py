@@ -54,6 +54,7 @@ class Words:
     currency_prefixes: dict[str, tuple[str, ...]]
     local_dollar_names: dict[str, tuple[str, ...]]
     local_dollar_min_names: int
+    world_priced_units: tuple[str, ...]
 
 
 def _lower_keys(table: dict[Any, Any]) -> dict[str, Any]:
@@ -111,6 +112,7 @@ def load() -> Words:
         currency_prefixes=_groups(data["currency_prefixes"], lower=False),
         local_dollar_names=_groups(data["local_dollar_names"], lower=False),
         local_dollar_min_names=int(data["local_dollar_min_names"]),
+        world_priced_units=lowered(data["world_priced_units"]),
     )
 
 

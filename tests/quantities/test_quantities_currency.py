@@ -57,3 +57,31 @@ def test_a_code_inside_a_word_marks_no_number() -> None:
 
     assert [q.text for q in extract_text("Model XGBP5 and TRM12 shipped.")] == []
 
+
+
+def test_a_world_market_price_keeps_the_us_dollar_in_a_local_briefing() -> None:
+    text = (
+        "TREASURER: Australian exporters felt it. Coal was at $120 a tonne. It is now $63 and will stay "
+        "near $60 per tonne. Oil fell to $52 a barrel. Australia spends $14 billion on relief and "
+        "gives $75 to each household.\n"
+    )
+    units = {q.text: q.unit for q in podium.parse(text).quantities}
+    assert units["$120"] == "USD"
+    assert units["$60"] == "USD"
+    assert units["$52"] == "USD"
+    # a plain price in the sentence of a world price is that market's
+    assert units["$63"] == "USD"
+    # sums and payments in other sentences stay the briefing's own dollar
+    assert units["$14 billion"] == "AUD"
+    assert units["$75"] == "AUD"
+
+
+def test_the_plain_word_dollars_takes_the_local_dollar_too() -> None:
+    text = (
+        "TREASURER: Australian families need help. Australia spends billions of dollars, 3 million "
+        "dollars and 5 million US dollars. Australians know it.\n"
+    )
+    units = {q.text: q.unit for q in podium.parse(text).quantities}
+    assert units["billions of dollars"] == "AUD"
+    assert units["3 million dollars"] == "AUD"
+    assert units["5 million US dollars"] == "USD"

@@ -68,3 +68,8 @@ def test_a_trie_matches_what_the_words_longest_first_match(words: list[str], tex
     for at in range(len(text) + 1):
         found, expected = trie.match(text, at), longest_first.match(text, at)
         assert (found and found.group()) == (expected and expected.group())
+
+
+def test_a_name_head_glued_to_the_full_stop_of_a_sentence_word() -> None:
+    assert _after_a_name_head("to persist.Chart ")  # the blank after the full stop lost in copying
+    assert not _after_a_name_head("x.Article ")

@@ -32,3 +32,21 @@ def test_the_level_an_index_moved_to_is_in_its_points() -> None:
 def test_a_level_in_another_sentence_stays_a_count() -> None:
     units = _units("MR. LEE: The index gained 20 points. Sales rose to 500.\n")
     assert units["500"] == "count"
+
+
+def test_a_stray_point_before_a_fraction_sign_is_the_fraction() -> None:
+    found = {q.text: (q.value, q.unit) for q in podium.parse("MR. LEE: We forecast 6½ percent, so 4½ , 2½ , 6.½.\n").quantities}
+    assert found["6.½"] == (6.5, "%")
+    # a full stop that ends a sentence before a fraction sign joins nothing
+    values = [q.value for q in podium.parse("It was 6. Then ½ of them left.").quantities]
+    assert values == [6.0, 0.5]
+
+
+def test_a_scaled_sum_allotted_for_something_is_heard_in_the_money_beside_it() -> None:
+    units = _units(
+        "MR. LEE: The request includes 58.8 billion for the State Department. This is a $718 million increase.\n"
+    )
+    assert units["58.8 billion"] == "USD"
+    # a counted noun keeps it a count; with no money said nearby it stays a count too
+    assert _units("MR. LEE: It serves 1.4 billion people. Costs were $5 million.\n")["1.4 billion"] == "count"
+    assert _units("MR. LEE: We set aside 2 billion for schools.\n")["2 billion"] == "count"
