@@ -33,6 +33,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
+from podium import scan
 from podium.layout import Layout
 from podium.model import Briefing, Quantity
 from podium.quantities.kinds import classify_kind
@@ -45,7 +46,7 @@ from podium.quantities.periods import (
     single_year,
 )
 from podium.quantities.subjects import find_subject, is_anaphor, noun_phrase_after, subject_before
-from podium.wordtables import read_table
+from podium.wordtables import lowered, read_table
 
 DATA_FILE = "context_en.yaml"
 
@@ -101,8 +102,8 @@ _CONTEXT_REACH = 600
 def _words_right_before(key: str) -> re.Pattern[str]:
     """Matches one of the words listed under `key` in context_en.yaml (and "the") right before a time."""
     raw: dict[str, Any] = read_table(DATA_FILE)
-    words = sorted((re.escape(str(w)).replace("\\ ", r"\s+") for w in raw[key]), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(words) + r")\s+(?:the\s+)?$", re.IGNORECASE)
+    words = scan.trie(set(lowered(raw[key])), space=r"\s+")
+    return re.compile(rf"\b(?:{words})\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -122,7 +123,7 @@ class _TenseWords:
 @lru_cache(maxsize=1)
 def _tense_words() -> _TenseWords:
     raw: dict[str, Any] = read_table(DATA_FILE)
-    return _TenseWords(*(frozenset(str(w).lower() for w in raw[key]) for key in ("present_verbs", "modal_verbs", "past_verbs", "pointing_back")))
+    return _TenseWords(*(frozenset(lowered(raw[key])) for key in ("present_verbs", "modal_verbs", "past_verbs", "pointing_back")))
 
 
 _WORD = re.compile(r"[A-Za-z]+|['’][a-z]+")
